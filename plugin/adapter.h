@@ -1,0 +1,97 @@
+/*
+ * adapter.h - what the GCC-facing files (C++, plain C style) share.
+ *
+ *   plugin.cc  plugin_init: arguments, version check, rules, the pass; the
+ *              per-unit driver (components, batches, summaries, report)
+ *   build.cc   GIMPLE statements and expressions -> escape graph
+ *   call.cc    calls -> escape graph (summaries, rules, fnspec, unknown)
+ *   notes.cc   findings -> GCC notes (m=1, m=2)
+ *
+ * Only these files include GCC's headers; the analysis itself is the C99
+ * core behind escape.h.
+ */
+#ifndef ESCAPE_ADAPTER_H
+#define ESCAPE_ADAPTER_H
+
+#include "gcc-plugin.h"
+#include "tree.h"
+#include "gimple.h"
+#include "cgraph.h"
+
+#include "escape.h"
+
+/* A function of the unit that has a body. */
+struct esc_fn {
+	cgraph_node *node;
+	int comp;           /* its call-graph component */
+	int gfunc;          /* its index in the current batch's graph, or -1 */
+	int *params;        /* its parameter locations there (by index) */
+	int nparams;
+	int varargs;        /* location of its "...", or -1 */
+	struct esc_summary *summary; /* once its component is finished */
+	struct esc_func_report *report; /* likewise: what is reported */
+};
+
+/* A `return &x' the front end turned into `return 0' (plugin.cc). */
+struct esc_dropped_return {
+	tree fndecl, decl;
+	location_t loc;
+};
+extern struct esc_dropped_return *dropped_returns;
+extern int n_dropped_returns;
+
+/* The unit being analysed. */
+struct esc_unit {
+	struct esc_fn *fns;
+	int nfns;
+	hash_map<tree, int> *fn_index; /* FUNCTION_DECL -> index in fns */
+	const struct esc_rules *rules;
+	int cur_comp;
+};
+
+/* One function being turned into a graph (build.cc). */
+struct esc_ctx {
+	struct esc_unit *unit;
+	struct esc_graph *g;
+	struct esc_fn *fn;
+	function *fun;
+	hash_map<tree, int> *objects; /* memory decls -> their location */
+	int *ssa;                     /* SSA version -> location, 0 = none yet */
+	unsigned nssa;
+	location_t stmt_loc;          /* of the statement being built */
+};
+
+/* A place a value goes: a location (dst holds *^derefs value), a store
+   through pointer location `loc', or nowhere. */
+enum esc_hole_kind { HOLE_NONE, HOLE_LOC, HOLE_STORE };
+struct esc_hole {
+	enum esc_hole_kind kind;
+	int loc;
+	int derefs;
+	struct esc_step why;
+};
+
+/* build.cc */
+struct esc_pos esc_pos_of(location_t loc);
+struct esc_step esc_step_at(enum esc_step_kind kind, location_t loc,
+			    const char *what, int arg);
+struct esc_hole esc_hole_to(int loc, int derefs, struct esc_step why);
+bool esc_may_hold_address(tree type);
+void esc_expr(struct esc_ctx *c, struct esc_hole k, tree t);
+void esc_flow_to_hole(struct esc_ctx *c, struct esc_hole k, int src,
+		      int derefs);
+int esc_ssa_loc(struct esc_ctx *c, tree ssa);
+struct esc_hole esc_lvalue_hole(struct esc_ctx *c, tree lhs);
+void esc_store_through(struct esc_ctx *c, tree ptr, tree value, int derefs,
+		       struct esc_step why);
+void esc_build_function(struct esc_ctx *c);
+void esc_declare_function(struct esc_unit *u, struct esc_graph *g,
+			  struct esc_fn *fn);
+
+/* call.cc */
+void esc_call(struct esc_ctx *c, gcall *call);
+
+/* notes.cc */
+void esc_emit_notes(const struct esc_func_report *r, int level);
+
+#endif

@@ -1,0 +1,617 @@
+/*
+ * build.cc - GIMPLE statements and expressions -> the escape graph.
+ *
+ * As in Go's escape/expr.go and stmt.go, an expression is evaluated into
+ * a hole: a place its value goes, with a dereference count.  esc_expr(k, e)
+ * says "k receives the value of e":
+ *
+ *   &x         k receives x's address: derefs -1 from x's object
+ *   &p->f      pointer arithmetic: k receives p
+ *   p (SSA)    k receives p's location (derefs 0)
+ *   *p, p->f   a load: k, one more dereference, receives p
+ *   x.f        a local object's contents: derefs 0 from x's object
+ *   g          a global's contents: the unknown
+ *
+ * An assignment's left side picks the hole: an SSA name, a local object
+ * (x.f = v, stored into x), a global (the heap), the result, or a store
+ * through a pointer (*p = v), which pointsto.c later resolves.  Types
+ * that cannot hold an address (floats, booleans, narrow integers) create
+ * no edges at all.  Statements the model does not know are handled
+ * conservatively: every local whose address they mention escapes.
+ *
+ * Nothing here changes the IL: it is only read.
+ */
+#include "adapter.h"
+
+#include "tree-pass.h"
+#include "ssa.h"
+#include "gimple-iterator.h"
+#include "gimple-walk.h"
+#include "tree-ssa-operands.h"
+#include "stringpool.h"
+#include "stmt.h"
+#include "diagnostic-core.h"
+
+/* Statements in one function above which it is analysed conservatively:
+   a safety valve for generated code. */
+#define ESC_MAX_STMTS 2000000
+
+struct esc_pos esc_pos_of(location_t loc)
+{
+	struct esc_pos p;
+	expanded_location x = expand_location(loc);
+	p.file = x.file;
+	p.line = x.line;
+	p.col = x.column;
+	p.loc = (uint32_t)loc;
+	return p;
+}
+
+struct esc_step esc_step_at(enum esc_step_kind kind, location_t loc,
+			    const char *what, int arg)
+{
+	struct esc_step s;
+	s.kind = kind;
+	s.pos = esc_pos_of(loc);
+	s.what = what;
+	s.arg = arg;
+	return s;
+}
+
+struct esc_hole esc_hole_to(int loc, int derefs, struct esc_step why)
+{
+	struct esc_hole k;
+	k.kind = HOLE_LOC;
+	k.loc = loc;
+	k.derefs = derefs;
+	k.why = why;
+	return k;
+}
+
+static struct esc_hole hole_store(int ptr, int derefs, struct esc_step why)
+{
+	struct esc_hole k = esc_hole_to(ptr, derefs, why);
+	k.kind = HOLE_STORE;
+	return k;
+}
+
+static struct esc_hole shift(struct esc_hole k, int derefs)
+{
+	k.derefs += derefs;
+	return k;
+}
+
+/* Can a value of this type carry an address?  Pointers, integers as wide
+   as a pointer, and aggregates holding either. */
+bool esc_may_hold_address(tree type)
+{
+	for (int depth = 0; type && depth < 32; depth++) {
+		switch (TREE_CODE(type)) {
+		case POINTER_TYPE:
+		case REFERENCE_TYPE:
+		case OFFSET_TYPE:
+		case NULLPTR_TYPE:
+			return true;
+		case INTEGER_TYPE:
+		case ENUMERAL_TYPE:
+			return TYPE_PRECISION(type) >= POINTER_SIZE;
+		case ARRAY_TYPE:
+		case VECTOR_TYPE:
+		case COMPLEX_TYPE:
+			type = TREE_TYPE(type);
+			continue;
+		case RECORD_TYPE:
+		case UNION_TYPE:
+		case QUAL_UNION_TYPE:
+			for (tree f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f))
+				if (TREE_CODE(f) == FIELD_DECL &&
+				    esc_may_hold_address(TREE_TYPE(f)))
+					return true;
+			return false;
+		default:
+			return false;
+		}
+	}
+	return true; /* too deep to tell: assume it can */
+}
+
+static const char *decl_name(tree decl)
+{
+	if (DECL_NAME(decl))
+		return IDENTIFIER_POINTER(DECL_NAME(decl));
+	return NULL;
+}
+
+/* A local the frame owns (not a global, static or extern). */
+static bool is_frame_decl(tree t)
+{
+	if (TREE_CODE(t) == PARM_DECL || TREE_CODE(t) == RESULT_DECL)
+		return true;
+	return TREE_CODE(t) == VAR_DECL && !is_global_var(t) &&
+	       !DECL_EXTERNAL(t);
+}
+
+/* The location of a local object (created on first sight). */
+static int object_loc(struct esc_ctx *c, tree decl)
+{
+	if (TREE_CODE(decl) == RESULT_DECL)
+		return esc_func_result(c->g, c->fn->gfunc);
+	int *slot = c->objects->get(decl);
+	if (slot)
+		return *slot;
+
+	enum esc_obj_kind kind = ESC_OBJ_LOCAL;
+	const char *name = decl_name(decl);
+	if (TREE_CODE(decl) == PARM_DECL) {
+		kind = ESC_OBJ_PARAM;
+	} else if (DECL_ARTIFICIAL(decl) || !name) {
+		/* the C front end's C_DECL_COMPOUND_LITERAL_P */
+		if (TREE_CODE(decl) == VAR_DECL && DECL_LANG_FLAG_5(decl)) {
+			kind = ESC_OBJ_COMPOUND;
+			name = "(compound literal)";
+		} else {
+			kind = ESC_OBJ_TEMP;
+			if (!name)
+				name = "(temporary)";
+		}
+	}
+	int loc = esc_object_new(c->g, ESC_LOC_STACK, kind, c->fn->gfunc, name,
+				 esc_pos_of(DECL_SOURCE_LOCATION(decl)));
+	c->objects->put(decl, loc);
+
+	/* An address-taken parameter's object starts with the incoming value. */
+	if (TREE_CODE(decl) == PARM_DECL) {
+		int i = 0;
+		for (tree p = DECL_ARGUMENTS(c->fun->decl); p; p = DECL_CHAIN(p), i++)
+			if (p == decl && i < c->fn->nparams && c->fn->params[i] >= 0)
+				esc_flow(c->g, loc, c->fn->params[i], 0,
+					 esc_step_at(ESC_STEP_ASSIGN,
+						     DECL_SOURCE_LOCATION(decl),
+						     name, 0));
+	}
+	return loc;
+}
+
+/* The location of an SSA name, 0 for one that carries nothing. */
+int esc_ssa_loc(struct esc_ctx *c, tree ssa)
+{
+	unsigned v = SSA_NAME_VERSION(ssa);
+	if (v >= c->nssa)
+		return 0;
+	if (c->ssa[v])
+		return c->ssa[v];
+	if (!esc_may_hold_address(TREE_TYPE(ssa)))
+		return 0;
+
+	tree var = SSA_NAME_VAR(ssa);
+	if (SSA_NAME_IS_DEFAULT_DEF(ssa)) {
+		if (var && TREE_CODE(var) == PARM_DECL) {
+			int i = 0;
+			for (tree p = DECL_ARGUMENTS(c->fun->decl); p;
+			     p = DECL_CHAIN(p), i++)
+				if (p == var && i < c->fn->nparams)
+					return c->ssa[v] = c->fn->params[i];
+		}
+		if (var && TREE_CODE(var) == RESULT_DECL)
+			return c->ssa[v] = esc_func_result(c->g, c->fn->gfunc);
+		/* an uninitialised local: holds nothing we know of */
+		return 0;
+	}
+	char buf[32];
+	const char *name = var ? decl_name(var) : NULL;
+	if (!name) {
+		snprintf(buf, sizeof buf, "_%u", v);
+		name = buf;
+	}
+	location_t where = var ? DECL_SOURCE_LOCATION(var) : c->stmt_loc;
+	return c->ssa[v] = esc_loc_new(c->g, ESC_LOC_VALUE, c->fn->gfunc, name,
+				       esc_pos_of(where));
+}
+
+void esc_flow_to_hole(struct esc_ctx *c, struct esc_hole k, int src,
+		      int derefs)
+{
+	if (k.kind == HOLE_NONE || src <= 0) /* 0: nothing (never the heap) */
+		return;
+	if (k.kind == HOLE_LOC)
+		esc_flow(c->g, k.loc, src, derefs + k.derefs, k.why);
+	else
+		esc_store(c->g, k.loc, src, derefs + k.derefs, k.why);
+}
+
+/* k receives the address of the object that reference t designates. */
+static void expr_addr(struct esc_ctx *c, struct esc_hole k, tree t)
+{
+	tree base = t;
+	while (handled_component_p(base))
+		base = TREE_OPERAND(base, 0);
+
+	switch (TREE_CODE(base)) {
+	case VAR_DECL:
+	case PARM_DECL:
+	case RESULT_DECL:
+		if (is_frame_decl(base)) {
+			esc_flow_to_hole(c, k, object_loc(c, base), -1);
+			return;
+		}
+		break;
+	case MEM_REF:
+		/* &p->f is p plus an offset */
+		esc_expr(c, k, TREE_OPERAND(base, 0));
+		return;
+	case TARGET_MEM_REF:
+		esc_expr(c, k, TMR_BASE(base));
+		return;
+	default:
+		break;
+	}
+	/* a global, a function, a string, a label: not this frame's */
+	esc_flow_to_hole(c, k, ESC_UNKNOWN, 0);
+}
+
+/* k receives the contents of the memory that reference t designates. */
+static void expr_load(struct esc_ctx *c, struct esc_hole k, tree t)
+{
+	tree base = t;
+	while (handled_component_p(base))
+		base = TREE_OPERAND(base, 0);
+
+	switch (TREE_CODE(base)) {
+	case VAR_DECL:
+	case PARM_DECL:
+	case RESULT_DECL:
+		if (is_frame_decl(base))
+			esc_flow_to_hole(c, k, object_loc(c, base), 0);
+		else
+			esc_flow_to_hole(c, k, ESC_UNKNOWN, 0);
+		return;
+	case MEM_REF:
+		esc_expr(c, shift(k, 1), TREE_OPERAND(base, 0));
+		return;
+	case TARGET_MEM_REF:
+		esc_expr(c, shift(k, 1), TMR_BASE(base));
+		return;
+	default:
+		return; /* constants, strings */
+	}
+}
+
+void esc_expr(struct esc_ctx *c, struct esc_hole k, tree t)
+{
+	if (!t || k.kind == HOLE_NONE)
+		return;
+	switch (TREE_CODE(t)) {
+	case SSA_NAME:
+		esc_flow_to_hole(c, k, esc_ssa_loc(c, t), 0);
+		return;
+	case ADDR_EXPR:
+		expr_addr(c, k, TREE_OPERAND(t, 0));
+		return;
+	case VAR_DECL:
+	case PARM_DECL:
+	case RESULT_DECL:
+	case MEM_REF:
+	case TARGET_MEM_REF:
+	case COMPONENT_REF:
+	case ARRAY_REF:
+	case ARRAY_RANGE_REF:
+	case BIT_FIELD_REF:
+	case REALPART_EXPR:
+	case IMAGPART_EXPR:
+	case VIEW_CONVERT_EXPR:
+		expr_load(c, k, t);
+		return;
+	case CONSTRUCTOR: {
+		unsigned i;
+		tree v;
+		FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(t), i, v)
+			esc_expr(c, k, v);
+		return;
+	}
+	case OBJ_TYPE_REF:
+		esc_expr(c, k, OBJ_TYPE_REF_EXPR(t));
+		return;
+	default:
+		/* constants and anything without an address in it */
+		return;
+	}
+}
+
+/* The hole a store to reference lhs makes, with `why' for a store
+   through a pointer. */
+struct esc_hole esc_lvalue_hole(struct esc_ctx *c, tree lhs)
+{
+	location_t at = c->stmt_loc;
+	if (TREE_CODE(lhs) == SSA_NAME) {
+		int l = esc_ssa_loc(c, lhs);
+		struct esc_hole k = esc_hole_to(l, 0,
+			esc_step_at(ESC_STEP_ASSIGN, at, NULL, 0));
+		if (!l)
+			k.kind = HOLE_NONE;
+		return k;
+	}
+	tree base = lhs;
+	while (handled_component_p(base))
+		base = TREE_OPERAND(base, 0);
+
+	switch (TREE_CODE(base)) {
+	case VAR_DECL:
+	case PARM_DECL:
+		if (is_frame_decl(base))
+			return esc_hole_to(object_loc(c, base), 0,
+				esc_step_at(ESC_STEP_STORE_LOCAL, at,
+					    decl_name(base), 0));
+		return esc_hole_to(ESC_HEAP, 0,
+			esc_step_at(ESC_STEP_STORE_GLOBAL, at, decl_name(base), 0));
+	case RESULT_DECL:
+		return esc_hole_to(object_loc(c, base), 0,
+				   esc_step_at(ESC_STEP_RETURN, at, NULL, 0));
+	case MEM_REF:
+	case TARGET_MEM_REF: {
+		tree ptr = TREE_CODE(base) == MEM_REF ? TREE_OPERAND(base, 0)
+						      : TMR_BASE(base);
+		if (TREE_CODE(ptr) == ADDR_EXPR)
+			return esc_lvalue_hole(c, TREE_OPERAND(ptr, 0));
+		if (TREE_CODE(ptr) == SSA_NAME) {
+			tree var = SSA_NAME_VAR(ptr);
+			if (var && TREE_CODE(var) == RESULT_DECL)
+				return esc_hole_to(esc_func_result(c->g, c->fn->gfunc), 0,
+					esc_step_at(ESC_STEP_RETURN, at, NULL, 0));
+			int l = esc_ssa_loc(c, ptr);
+			if (l)
+				return hole_store(l, 0,
+					esc_step_at(ESC_STEP_STORE_PTR, at, NULL, 0));
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	return esc_hole_to(ESC_HEAP, 0,
+			   esc_step_at(ESC_STEP_STORE_PTR, at, NULL, 0));
+}
+
+/* *ptr receives *^derefs value (value an expression, ptr a pointer
+   expression): used by calls that write through their arguments. */
+void esc_store_through(struct esc_ctx *c, tree ptr, tree value, int derefs,
+		       struct esc_step why)
+{
+	struct esc_hole k;
+	if (TREE_CODE(ptr) == ADDR_EXPR) {
+		k = esc_lvalue_hole(c, TREE_OPERAND(ptr, 0));
+		k.why = why;
+		if (k.kind == HOLE_STORE || k.loc == ESC_HEAP)
+			k.why.kind = ESC_STEP_STORE_PTR;
+		else
+			k.why.kind = ESC_STEP_STORE_LOCAL;
+	} else if (TREE_CODE(ptr) == SSA_NAME && esc_ssa_loc(c, ptr)) {
+		k = hole_store(esc_ssa_loc(c, ptr), 0, why);
+	} else {
+		k = esc_hole_to(ESC_HEAP, 0, why);
+	}
+	esc_expr(c, shift(k, derefs), value);
+}
+
+static void build_assign(struct esc_ctx *c, gassign *s)
+{
+	tree lhs = gimple_assign_lhs(s);
+	if (!esc_may_hold_address(TREE_TYPE(lhs)))
+		return;
+	struct esc_hole k = esc_lvalue_hole(c, lhs);
+	enum tree_code code = gimple_assign_rhs_code(s);
+	tree rhs1 = gimple_assign_rhs1(s);
+
+	switch (get_gimple_rhs_class(code)) {
+	case GIMPLE_SINGLE_RHS:
+		esc_expr(c, k, rhs1);
+		return;
+	case GIMPLE_UNARY_RHS:
+		if (CONVERT_EXPR_CODE_P(code) && POINTER_TYPE_P(TREE_TYPE(rhs1)) &&
+		    !POINTER_TYPE_P(TREE_TYPE(lhs)))
+			k.why.kind = ESC_STEP_TO_INT;
+		esc_expr(c, k, rhs1);
+		return;
+	case GIMPLE_BINARY_RHS:
+		if (TREE_CODE_CLASS(code) == tcc_comparison ||
+		    code == POINTER_DIFF_EXPR)
+			return;
+		esc_expr(c, k, rhs1);
+		if (code != POINTER_PLUS_EXPR)
+			esc_expr(c, k, gimple_assign_rhs2(s));
+		return;
+	case GIMPLE_TERNARY_RHS:
+		if (code != COND_EXPR && code != VEC_COND_EXPR)
+			esc_expr(c, k, rhs1);
+		esc_expr(c, k, gimple_assign_rhs2(s));
+		esc_expr(c, k, gimple_assign_rhs3(s));
+		return;
+	default:
+		return;
+	}
+}
+
+static void build_return(struct esc_ctx *c, greturn *s)
+{
+	tree v = gimple_return_retval(s);
+	if (!v || !esc_may_hold_address(TREE_TYPE(v)))
+		return;
+	esc_expr(c, esc_hole_to(esc_func_result(c->g, c->fn->gfunc), 0,
+				esc_step_at(ESC_STEP_RETURN, c->stmt_loc, NULL, 0)),
+		 v);
+}
+
+/* Inline asm: what it is given may be kept anywhere, and what it writes
+   comes from nowhere we know. */
+static void build_asm(struct esc_ctx *c, gasm *s)
+{
+	struct esc_hole heap = esc_hole_to(ESC_HEAP, 0,
+		esc_step_at(ESC_STEP_ASM, c->stmt_loc, NULL, 0));
+	unsigned nin = gimple_asm_ninputs(s), nout = gimple_asm_noutputs(s);
+
+	for (unsigned i = 0; i < nout; i++) {
+		tree op = gimple_asm_output_op(s, i);
+		tree v = TREE_VALUE(op);
+		const char *con = TREE_STRING_POINTER(TREE_VALUE(TREE_PURPOSE(op)));
+		bool mem = false, reg = false, inout = false;
+		if (!parse_output_constraint(&con, i, nin, nout, &mem, &reg, &inout))
+			mem = true;
+		if (mem && !reg) {
+			heap.why.arg = (int)i + 1;
+			expr_addr(c, heap, v);
+		} else if (esc_may_hold_address(TREE_TYPE(v))) {
+			esc_flow_to_hole(c, esc_lvalue_hole(c, v), ESC_UNKNOWN, 0);
+		}
+	}
+	for (unsigned i = 0; i < nin; i++) {
+		tree op = gimple_asm_input_op(s, i);
+		tree v = TREE_VALUE(op);
+		const char *con = TREE_STRING_POINTER(TREE_VALUE(TREE_PURPOSE(op)));
+		bool mem = false, reg = false;
+		const char *const *outs = NULL;
+		if (!parse_input_constraint(&con, i, nin, nout, 0, outs, &mem, &reg))
+			mem = true;
+		heap.why.arg = (int)(nout + i) + 1;
+		if (mem && !reg && TREE_CODE(v) != SSA_NAME)
+			expr_addr(c, heap, v);
+		else
+			esc_expr(c, heap, v);
+	}
+}
+
+/* A statement the model does not know: the locals it names escape. */
+static tree mention_local(tree *tp, int *walk_subtrees, void *data)
+{
+	struct walk_stmt_info *wi = (struct walk_stmt_info *)data;
+	struct esc_ctx *c = (struct esc_ctx *)wi->info;
+	if (TREE_CODE(*tp) == ADDR_EXPR) {
+		*walk_subtrees = 0;
+		expr_addr(c, esc_hole_to(ESC_HEAP, 0,
+			esc_step_at(ESC_STEP_UNANALYSED, c->stmt_loc,
+				    "statement not modelled", 0)),
+			  TREE_OPERAND(*tp, 0));
+	} else if (TREE_CODE(*tp) == SSA_NAME) {
+		esc_expr(c, esc_hole_to(ESC_HEAP, 0,
+			esc_step_at(ESC_STEP_UNANALYSED, c->stmt_loc,
+				    "statement not modelled", 0)), *tp);
+	}
+	return NULL_TREE;
+}
+
+static void build_stmt(struct esc_ctx *c, gimple *s)
+{
+	c->stmt_loc = gimple_location(s);
+	if (c->stmt_loc == UNKNOWN_LOCATION)
+		c->stmt_loc = DECL_SOURCE_LOCATION(c->fun->decl);
+
+	switch (gimple_code(s)) {
+	case GIMPLE_ASSIGN:
+		build_assign(c, as_a<gassign *>(s));
+		return;
+	case GIMPLE_CALL:
+		esc_call(c, as_a<gcall *>(s));
+		return;
+	case GIMPLE_RETURN:
+		build_return(c, as_a<greturn *>(s));
+		return;
+	case GIMPLE_ASM:
+		build_asm(c, as_a<gasm *>(s));
+		return;
+	case GIMPLE_COND:
+	case GIMPLE_SWITCH:
+	case GIMPLE_LABEL:
+	case GIMPLE_GOTO:
+	case GIMPLE_NOP:
+	case GIMPLE_DEBUG:
+	case GIMPLE_PREDICT:
+	case GIMPLE_RESX:
+	case GIMPLE_EH_DISPATCH:
+	case GIMPLE_EH_MUST_NOT_THROW:
+		return;
+	default: {
+		struct walk_stmt_info wi;
+		memset(&wi, 0, sizeof wi);
+		wi.info = c;
+		walk_gimple_op(s, mention_local, &wi);
+		return;
+	}
+	}
+}
+
+static void build_phi(struct esc_ctx *c, gphi *phi)
+{
+	tree res = gimple_phi_result(phi);
+	if (virtual_operand_p(res))
+		return;
+	int l = esc_ssa_loc(c, res);
+	if (!l)
+		return;
+	c->stmt_loc = gimple_location(phi);
+	if (c->stmt_loc == UNKNOWN_LOCATION)
+		c->stmt_loc = DECL_SOURCE_LOCATION(c->fun->decl);
+	struct esc_hole k = esc_hole_to(l, 0,
+		esc_step_at(ESC_STEP_ASSIGN, c->stmt_loc, NULL, 0));
+	for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
+		esc_expr(c, k, gimple_phi_arg_def(phi, i));
+}
+
+/* Creates the graph function and the parameter locations of fn. */
+void esc_declare_function(struct esc_unit *u, struct esc_graph *g,
+			  struct esc_fn *fn)
+{
+	(void)u;
+	tree decl = fn->node->decl;
+	const char *name = IDENTIFIER_POINTER(DECL_NAME(decl));
+	location_t at = DECL_SOURCE_LOCATION(decl);
+	int i = 0;
+
+	fn->gfunc = esc_func_new(g, name, esc_pos_of(at));
+	for (tree p = DECL_ARGUMENTS(decl); p; p = DECL_CHAIN(p))
+		i++;
+	fn->nparams = i;
+	fn->params = XNEWVEC(int, i ? i : 1);
+	i = 0;
+	for (tree p = DECL_ARGUMENTS(decl); p; p = DECL_CHAIN(p), i++) {
+		tree t = TREE_TYPE(p);
+		bool ptr = POINTER_TYPE_P(t) ||
+			   (AGGREGATE_TYPE_P(t) && esc_may_hold_address(t));
+		fn->params[i] = esc_param_new(g, fn->gfunc, i, decl_name(p),
+					      esc_pos_of(DECL_SOURCE_LOCATION(p)),
+					      ptr && DECL_NAME(p));
+	}
+	fn->varargs = -1;
+	if (stdarg_p(TREE_TYPE(decl)))
+		fn->varargs = esc_param_new(g, fn->gfunc, ESC_VARARGS, "...",
+					    esc_pos_of(at), 0);
+}
+
+void esc_build_function(struct esc_ctx *c)
+{
+	basic_block bb;
+	long nstmts = 0;
+
+	for (int i = 0; i < n_dropped_returns; i++) {
+		struct esc_dropped_return *d = &dropped_returns[i];
+		if (d->fndecl != c->fun->decl)
+			continue;
+		c->stmt_loc = d->loc != UNKNOWN_LOCATION
+				      ? d->loc : DECL_SOURCE_LOCATION(c->fun->decl);
+		esc_flow(c->g, esc_func_result(c->g, c->fn->gfunc),
+			 object_loc(c, d->decl), -1,
+			 esc_step_at(ESC_STEP_RETURN, c->stmt_loc, NULL, 0));
+	}
+
+	FOR_EACH_BB_FN(bb, c->fun) {
+		for (gphi_iterator pi = gsi_start_phis(bb); !gsi_end_p(pi);
+		     gsi_next(&pi))
+			build_phi(c, pi.phi());
+		for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si);
+		     gsi_next(&si)) {
+			if (++nstmts > ESC_MAX_STMTS) {
+				esc_func_give_up(c->g, c->fn->gfunc,
+						 "function too large");
+				return;
+			}
+			build_stmt(c, gsi_stmt(si));
+		}
+	}
+}

@@ -1,0 +1,446 @@
+/*
+ * call.cc - calls -> the escape graph (Go's escape/call.go).
+ *
+ * What a call does with its arguments is decided by the first of these
+ * that knows the callee:
+ *
+ *   1. a function of this unit, in the component being analysed: its
+ *      arguments flow into its parameters, its result into the call's
+ *      value (one graph for the whole component);
+ *   2. a function of this unit already finished: its summary, as Go uses
+ *      parameter tags - argument i reaches the heap with heap[i] derefs
+ *      and the call's value with result[i] derefs;
+ *   3. GCC builtins the model needs to see through: alloca and VLAs
+ *      (stack objects), va_start / va_arg / va_copy, __builtin_expect and
+ *      friends, the __atomic and __sync families (stores through their
+ *      first argument);
+ *   4. a rule (rules.c), looked up by name with any __builtin_ prefix
+ *      dropped;
+ *   5. what GCC itself knows: the builtin's fnspec (no-escape arguments,
+ *      returned argument, malloc-like result), const and pure functions
+ *      (they store nothing), the malloc attribute;
+ *   6. nothing: an unknown function keeps every argument that can carry
+ *      an address ("no body, no rule"), and so does an indirect call.
+ *
+ * The value of a call of an unknown or summarised function may come from
+ * anywhere: it also receives the unknown location.
+ */
+#include "adapter.h"
+
+#include "tree-pass.h"
+#include "ssa.h"
+#include "stringpool.h"
+#include "attr-fnspec.h"
+#include "internal-fn.h"
+
+/* The name a rule is looked up by. */
+static const char *callee_name(tree fndecl)
+{
+	if (!DECL_NAME(fndecl))
+		return NULL;
+	const char *n = IDENTIFIER_POINTER(DECL_NAME(fndecl));
+	if (!strncmp(n, "__builtin_", 10) && n[10])
+		n += 10;
+	return n;
+}
+
+/* The call's arguments, plus the caller's own "..." when the call
+   forwards them with __builtin_va_arg_pack (): that one has index nargs. */
+static int arg_count(struct esc_ctx *c, gcall *call)
+{
+	int n = (int)gimple_call_num_args(call);
+	if (gimple_call_va_arg_pack_p(call) && c->fn->varargs >= 0)
+		n++;
+	return n;
+}
+
+static bool arg_may_hold_address(gcall *call, int i)
+{
+	if (i >= (int)gimple_call_num_args(call))
+		return true;
+	return esc_may_hold_address(TREE_TYPE(gimple_call_arg(call, i)));
+}
+
+/* k receives argument i. */
+static void arg_into(struct esc_ctx *c, gcall *call, int i, struct esc_hole k)
+{
+	if (i < (int)gimple_call_num_args(call))
+		esc_expr(c, k, gimple_call_arg(call, i));
+	else
+		esc_flow_to_hole(c, k, c->fn->varargs, 0);
+}
+
+static struct esc_hole heap_hole(struct esc_ctx *c, enum esc_step_kind kind,
+				 const char *what, int i, int derefs)
+{
+	return esc_hole_to(ESC_HEAP, derefs,
+			   esc_step_at(kind, c->stmt_loc, what, i + 1));
+}
+
+/* The hole of the call's value, or HOLE_NONE. */
+static struct esc_hole value_hole(struct esc_ctx *c, gcall *call,
+				  enum esc_step_kind kind, const char *what,
+				  int i)
+{
+	tree lhs = gimple_call_lhs(call);
+	struct esc_hole k;
+	if (!lhs || !esc_may_hold_address(TREE_TYPE(lhs))) {
+		k.kind = HOLE_NONE;
+		return k;
+	}
+	k = esc_lvalue_hole(c, lhs);
+	k.why = esc_step_at(kind, c->stmt_loc, what, i >= 0 ? i + 1 : 0);
+	if (k.kind == HOLE_STORE)
+		k.why.kind = ESC_STEP_STORE_PTR;
+	return k;
+}
+
+static void value_unknown(struct esc_ctx *c, gcall *call)
+{
+	esc_flow_to_hole(c, value_hole(c, call, ESC_STEP_ASSIGN, NULL, -1),
+			 ESC_UNKNOWN, 0);
+}
+
+/* A new object made by the call (heap allocation or alloca area): the
+   call's value is its address. */
+static int new_object(struct esc_ctx *c, gcall *call, enum esc_loc_kind kind,
+		      enum esc_obj_kind obj, const char *name)
+{
+	int l = esc_object_new(c->g, kind, obj, c->fn->gfunc, name,
+			       esc_pos_of(c->stmt_loc));
+	esc_flow_to_hole(c, value_hole(c, call, ESC_STEP_ASSIGN, NULL, -1), l,
+			 -1);
+	return l;
+}
+
+/* 1. A function of the component being analysed. */
+static void call_in_component(struct esc_ctx *c, gcall *call,
+			      struct esc_fn *f, const char *name)
+{
+	int n = arg_count(c, call);
+	for (int i = 0; i < n; i++) {
+		int p = i < f->nparams ? f->params[i] : f->varargs;
+		if (p < 0 || !arg_may_hold_address(call, i))
+			continue;
+		arg_into(c, call, i, esc_hole_to(p, 0,
+			esc_step_at(ESC_STEP_ARG, c->stmt_loc, name, i + 1)));
+	}
+	esc_flow_to_hole(c, value_hole(c, call, ESC_STEP_CALL_RESULT, name, -1),
+			 esc_func_result(c->g, f->gfunc), 0);
+}
+
+/* 2. A finished function: its summary. */
+static void call_summary(struct esc_ctx *c, gcall *call, struct esc_fn *f,
+			 const char *name)
+{
+	int n = arg_count(c, call);
+	for (int i = 0; i < n; i++) {
+		if (!arg_may_hold_address(call, i))
+			continue;
+		int slot = i < f->summary->nparams ? i : ESC_VARARGS;
+		int h = esc_summary_heap(f->summary, slot);
+		int r = esc_summary_result(f->summary, slot);
+		if (h >= 0)
+			arg_into(c, call, i, heap_hole(c, f->summary->gave_up
+						? ESC_STEP_UNANALYSED
+						: ESC_STEP_ARG_SUMMARY, name, i, h));
+		if (r >= 0) {
+			struct esc_hole k = value_hole(c, call,
+				ESC_STEP_CALL_RESULT, name, i);
+			k.derefs += r;
+			arg_into(c, call, i, k);
+		}
+	}
+	value_unknown(c, call);
+}
+
+/* The name of the VLA an alloca call was made for (its pointer temporary
+   is named after it: "buf.0" for buf). */
+static const char *vla_name(gcall *call, char *buf, size_t len)
+{
+	tree lhs = gimple_call_lhs(call);
+	tree var = lhs && TREE_CODE(lhs) == SSA_NAME ? SSA_NAME_VAR(lhs) : lhs;
+	if (var && DECL_P(var) && DECL_NAME(var)) {
+		snprintf(buf, len, "%s", IDENTIFIER_POINTER(DECL_NAME(var)));
+		char *dot = strrchr(buf, '.');
+		if (dot && dot != buf) {
+			*dot = 0;
+			return buf;
+		}
+	}
+	return "(VLA)";
+}
+
+static bool name_starts(const char *name, const char *prefix)
+{
+	return name && !strncmp(name, prefix, strlen(prefix));
+}
+
+/* __atomic_* and __sync_*: the first argument is the memory operated on;
+   the others may be stored into it, and it may be read back. */
+static void call_atomic(struct esc_ctx *c, gcall *call, const char *name)
+{
+	int n = (int)gimple_call_num_args(call);
+	if (n == 0)
+		return;
+	tree target = gimple_call_arg(call, 0);
+	struct esc_step why = esc_step_at(ESC_STEP_STORE_PTR, c->stmt_loc, name, 0);
+	for (int i = 1; i < n; i++) {
+		tree a = gimple_call_arg(call, i);
+		if (!esc_may_hold_address(TREE_TYPE(a)))
+			continue;
+		esc_store_through(c, target, a, 0, why);
+		if (POINTER_TYPE_P(TREE_TYPE(a))) {
+			esc_store_through(c, target, a, 1, why);
+			esc_store_through(c, a, target, 1, why);
+		}
+	}
+	struct esc_hole k = value_hole(c, call, ESC_STEP_LOAD, name, -1);
+	k.derefs += 1;
+	esc_expr(c, k, target);
+}
+
+/* 3. Builtins the model sees through.  Returns whether it handled one. */
+static bool call_builtin(struct esc_ctx *c, gcall *call, tree fndecl,
+			 const char *name)
+{
+	if (!fndecl_built_in_p(fndecl, BUILT_IN_NORMAL))
+		return false;
+	char buf[128];
+	int n = (int)gimple_call_num_args(call);
+
+	switch (DECL_FUNCTION_CODE(fndecl)) {
+	case BUILT_IN_ALLOCA:
+	case BUILT_IN_ALLOCA_WITH_ALIGN:
+	case BUILT_IN_ALLOCA_WITH_ALIGN_AND_MAX:
+		if (gimple_call_alloca_for_var_p(call))
+			new_object(c, call, ESC_LOC_STACK, ESC_OBJ_VLA,
+				   vla_name(call, buf, sizeof buf));
+		else
+			new_object(c, call, ESC_LOC_STACK, ESC_OBJ_ALLOCA,
+				   "alloca(...)");
+		return true;
+	case BUILT_IN_VA_START:
+		if (n >= 1 && c->fn->varargs >= 0) {
+			/* the va_list now holds the "..." values */
+			struct esc_hole k;
+			tree ap = gimple_call_arg(call, 0);
+			struct esc_step why = esc_step_at(ESC_STEP_STORE_LOCAL,
+							  c->stmt_loc, NULL, 0);
+			if (TREE_CODE(ap) == ADDR_EXPR) {
+				k = esc_lvalue_hole(c, TREE_OPERAND(ap, 0));
+				k.why = why;
+			} else {
+				k = esc_hole_to(ESC_HEAP, 0, why);
+			}
+			esc_flow_to_hole(c, k, c->fn->varargs, 0);
+		}
+		return true;
+	case BUILT_IN_VA_COPY:
+		if (n >= 2)
+			esc_store_through(c, gimple_call_arg(call, 0),
+					  gimple_call_arg(call, 1), 1,
+					  esc_step_at(ESC_STEP_COPY, c->stmt_loc,
+						      "va_copy", 0));
+		return true;
+	case BUILT_IN_VA_END:
+	case BUILT_IN_OBJECT_SIZE:
+	case BUILT_IN_DYNAMIC_OBJECT_SIZE:
+	case BUILT_IN_CONSTANT_P:
+	case BUILT_IN_PREFETCH:
+	case BUILT_IN_CLASSIFY_TYPE:
+	case BUILT_IN_RETURN_ADDRESS:
+	case BUILT_IN_FRAME_ADDRESS:
+	case BUILT_IN_UNREACHABLE:
+	case BUILT_IN_TRAP:
+	case BUILT_IN_STACK_SAVE:
+	case BUILT_IN_STACK_RESTORE:
+		return true;
+	case BUILT_IN_EXPECT:
+	case BUILT_IN_EXPECT_WITH_PROBABILITY:
+	case BUILT_IN_ASSUME_ALIGNED:
+		if (n >= 1)
+			esc_expr(c, value_hole(c, call, ESC_STEP_ASSIGN, NULL, -1),
+				 gimple_call_arg(call, 0));
+		return true;
+	default:
+		break;
+	}
+	if (name_starts(name, "__atomic_") || name_starts(name, "__sync_") ||
+	    name_starts(name, "atomic_") || name_starts(name, "sync_")) {
+		call_atomic(c, call, name);
+		return true;
+	}
+	return false;
+}
+
+/* 4. A rule. */
+static void call_rule(struct esc_ctx *c, gcall *call,
+		      const struct esc_rule *r, const char *name)
+{
+	int n = arg_count(c, call);
+	int alloc = 0;
+
+	if (r->returns_alloc)
+		alloc = new_object(c, call, ESC_LOC_ALLOC, ESC_OBJ_LOCAL, name);
+	for (int i = 0; i < n; i++) {
+		if (!arg_may_hold_address(call, i))
+			continue;
+		int eff = esc_rule_effect(r, i);
+		if (eff < 0) {
+			/* the rule does not say: as if unknown */
+			arg_into(c, call, i, heap_hole(c, ESC_STEP_ARG_UNKNOWN,
+						       name, i, 0));
+			continue;
+		}
+		if (eff & ESC_EFF_THREAD)
+			arg_into(c, call, i, heap_hole(c, ESC_STEP_ARG_THREAD,
+						       name, i, 0));
+		else if (eff & ESC_EFF_KEEP)
+			arg_into(c, call, i, heap_hole(c, ESC_STEP_ARG_RULE,
+						       name, i, 0));
+		else if (eff & ESC_EFF_KEEP_CONTENT)
+			arg_into(c, call, i, heap_hole(c, ESC_STEP_ARG_RULE,
+						       name, i, 1));
+		if (eff & ESC_EFF_RETURN)
+			arg_into(c, call, i, value_hole(c, call,
+				ESC_STEP_CALL_RESULT, name, i));
+	}
+	int nargs = (int)gimple_call_num_args(call);
+	struct esc_step copy = esc_step_at(ESC_STEP_COPY, c->stmt_loc, name, 0);
+	if (r->copy_from >= 0 && r->copy_from < nargs) {
+		tree from = gimple_call_arg(call, r->copy_from);
+		if (r->copy_to == ESC_COPY_TO_RESULT) {
+			if (alloc)
+				esc_expr(c, esc_hole_to(alloc, 1, copy), from);
+		} else if (r->copy_to >= 0 && r->copy_to < nargs) {
+			esc_store_through(c, gimple_call_arg(call, r->copy_to),
+					  from, 1, copy);
+		}
+	}
+	if (r->store_from >= 0 && r->store_from < nargs && r->store_to >= 0 &&
+	    r->store_to < nargs)
+		esc_store_through(c, gimple_call_arg(call, r->store_to),
+				  gimple_call_arg(call, r->store_from), 0,
+				  esc_step_at(ESC_STEP_STORE_PTR, c->stmt_loc,
+					      name, r->store_to + 1));
+	if (!r->returns_alloc)
+		value_unknown(c, call);
+}
+
+/* 6. Nothing known: every argument is kept. */
+static void call_unknown(struct esc_ctx *c, gcall *call,
+			 enum esc_step_kind kind, const char *name)
+{
+	int n = arg_count(c, call);
+	for (int i = 0; i < n; i++)
+		if (arg_may_hold_address(call, i))
+			arg_into(c, call, i, heap_hole(c, kind, name, i, 0));
+	value_unknown(c, call);
+}
+
+/* 5. What GCC knows.  Returns whether that was enough. */
+static bool call_gcc_knows(struct esc_ctx *c, gcall *call, tree fndecl,
+			   const char *name)
+{
+	int flags = gimple_call_flags(call);
+	int n = arg_count(c, call);
+
+	if (flags & (ECF_CONST | ECF_PURE)) {
+		/* stores nothing: arguments can only come back as the value */
+		for (int i = 0; i < n; i++)
+			if (arg_may_hold_address(call, i))
+				arg_into(c, call, i, value_hole(c, call,
+					ESC_STEP_CALL_RESULT, name, i));
+		value_unknown(c, call);
+		return true;
+	}
+	attr_fnspec fs = gimple_call_fnspec(call);
+	if (fs.known_p()) {
+		unsigned ret;
+		for (int i = 0; i < n; i++) {
+			if (!arg_may_hold_address(call, i))
+				continue;
+			if (i < (int)gimple_call_num_args(call) &&
+			    fs.arg_specified_p(i) && fs.arg_noescape_p(i))
+				continue;
+			arg_into(c, call, i, heap_hole(c, ESC_STEP_ARG_UNKNOWN,
+						       name, i, 0));
+		}
+		if (fs.returns_arg(&ret) && (int)ret < n)
+			arg_into(c, call, (int)ret, value_hole(c, call,
+				ESC_STEP_CALL_RESULT, name, (int)ret));
+		if (fs.returns_noalias_p())
+			new_object(c, call, ESC_LOC_ALLOC, ESC_OBJ_LOCAL, name);
+		else
+			value_unknown(c, call);
+		return true;
+	}
+	if (DECL_IS_MALLOC(fndecl)) {
+		call_unknown(c, call, ESC_STEP_ARG_UNKNOWN, name);
+		new_object(c, call, ESC_LOC_ALLOC, ESC_OBJ_LOCAL, name);
+		return true;
+	}
+	return false;
+}
+
+static void call_internal(struct esc_ctx *c, gcall *call)
+{
+	int n = (int)gimple_call_num_args(call);
+	if (gimple_call_internal_fn(call) == IFN_VA_ARG) {
+		/* x = va_arg (ap): a load through the va_list */
+		struct esc_hole k = value_hole(c, call, ESC_STEP_LOAD, NULL, -1);
+		k.derefs += 1;
+		if (n >= 1)
+			esc_expr(c, k, gimple_call_arg(call, 0));
+		return;
+	}
+	/* GCC's own checks and markers keep nothing; their value may come
+	   from their operands. */
+	for (int i = 0; i < n; i++)
+		if (arg_may_hold_address(call, i))
+			arg_into(c, call, i, value_hole(c, call, ESC_STEP_ASSIGN,
+							NULL, -1));
+}
+
+void esc_call(struct esc_ctx *c, gcall *call)
+{
+	if (gimple_call_internal_p(call)) {
+		call_internal(c, call);
+		return;
+	}
+	tree fndecl = gimple_call_fndecl(call);
+	if (!fndecl) {
+		call_unknown(c, call, ESC_STEP_ARG_INDIRECT, NULL);
+		return;
+	}
+	const char *name = callee_name(fndecl);
+
+	cgraph_node *node = cgraph_node::get(fndecl);
+	if (node) {
+		node = node->ultimate_alias_target();
+		int *idx = c->unit->fn_index->get(node->decl);
+		if (idx) {
+			struct esc_fn *f = &c->unit->fns[*idx];
+			if (f->comp == c->unit->cur_comp && f->gfunc >= 0) {
+				call_in_component(c, call, f, name);
+				return;
+			}
+			if (f->summary) {
+				call_summary(c, call, f, name);
+				return;
+			}
+		}
+	}
+	if (call_builtin(c, call, fndecl, name))
+		return;
+	const struct esc_rule *r =
+		name && c->unit->rules ? esc_rules_find(c->unit->rules, name) : NULL;
+	if (r) {
+		call_rule(c, call, r, name);
+		return;
+	}
+	if (call_gcc_knows(c, call, fndecl, name))
+		return;
+	call_unknown(c, call, ESC_STEP_ARG_UNKNOWN, name);
+}

@@ -1,0 +1,345 @@
+/*
+ * escape.h - the vocabulary of escape's analysis, shared by the GCC adapter
+ * (C++, the plugin/ .cc files) and the core (C99, the .c files).
+ *
+ * The analysis is Go's (cmd/compile/internal/escape), applied to GIMPLE.
+ *
+ * Locations.  Every thing that can hold or be the target of an address is a
+ * location: the heap (one per graph; it outlives every frame), the result of
+ * each function, the incoming value of each parameter, each SSA value, each
+ * stack object (address-taken local or parameter, compound literal, VLA,
+ * alloca area) and each heap allocation site.  A memory location's value is
+ * its contents, merged over all fields and elements.
+ *
+ * Edges.  An edge says "dst holds *^derefs src": derefs is -1 for an
+ * address-of (p = &x), 0 for a copy (p = q, casts, pointer arithmetic, PHIs),
+ * +1 for a load (p = *q).  A store through a pointer (*p = v) is recorded as
+ * a store and resolved before solving: by a small points-to analysis
+ * (pointsto.c), a pointer that provably points only into this frame's
+ * objects stores into them; any other stores into the heap.  Every edge
+ * carries the step that made it (kind and source position), so that every
+ * verdict can be explained.
+ *
+ * Solving (solve.c).  Walk backwards from each root, as Go's walkAll and
+ * walkOne do, finding for every location the fewest derefs with which its
+ * value reaches the root.  Reaching a stack object or allocation with fewer
+ * than zero derefs means its address reaches the root: if the root outlives
+ * it (the heap, a result, an object that already escapes) it escapes, and
+ * becomes a heap root itself, since what is stored in it is now reachable
+ * from outside.  A parameter reached from the heap with d derefs leaks (d=0,
+ * "leaking param") or leaks its content (d>=1); reached from its own
+ * function's result with d derefs it leaks to the result at level d.
+ *
+ * Summaries (summary.c).  Functions are analysed bottom-up over the call
+ * graph's strongly connected components; each component is one graph (calls
+ * inside it connect arguments to parameters directly), and a caller uses a
+ * finished callee's per-parameter leaks as Go uses parameter tags.  Library
+ * functions are modelled by rules (rules.c), GCC builtins by their fnspec,
+ * and anything else is an unknown callee that keeps every argument.
+ *
+ * Data flows one way: GIMPLE -> graph -> solution -> summaries and reports
+ * (struct esc_func_report) -> notes (notes.cc) and JSON (report.c).
+ */
+#ifndef ESCAPE_H
+#define ESCAPE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ESCAPE_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------ */
+/* Source positions and strings                                        */
+
+/* A source position.  `loc' is the compiler's own handle (GCC's
+   location_t), carried through untouched so that notes can be emitted at
+   it; the core never interprets it.  line and col are 1-based, 0 when
+   unknown. */
+struct esc_pos {
+	const char *file;
+	int line, col;
+	uint32_t loc;
+};
+
+/* Interned copy of s, valid until esc_intern_free (NULL stays NULL). */
+const char *esc_intern(const char *s);
+void esc_intern_free(void);
+
+/* ------------------------------------------------------------------ */
+/* Locations, edges, steps: the escape graph (graph.c)                 */
+
+enum esc_loc_kind {
+	ESC_LOC_HEAP,    /* outlives every frame: globals, statics, unknown memory */
+	ESC_LOC_UNKNOWN, /* the origin of values from outside (globals read, unknown results) */
+	ESC_LOC_RESULT,  /* a function's return value */
+	ESC_LOC_PARAM,   /* a parameter's incoming value */
+	ESC_LOC_VALUE,   /* an SSA value or temporary: no address of its own */
+	ESC_LOC_STACK,   /* a stack object: its address can be taken */
+	ESC_LOC_ALLOC    /* a heap allocation site */
+};
+
+/* What kind of stack object (for names and reports). */
+enum esc_obj_kind {
+	ESC_OBJ_LOCAL,    /* a named local variable */
+	ESC_OBJ_PARAM,    /* a parameter whose address is taken */
+	ESC_OBJ_COMPOUND, /* a compound literal */
+	ESC_OBJ_ALLOCA,   /* an alloca area */
+	ESC_OBJ_VLA,      /* a variable-length array */
+	ESC_OBJ_TEMP      /* a compiler temporary */
+};
+
+/* The step an edge stands for: how a value moved.  The explanation of an
+   escape is the list of steps from the address-of to the sink. */
+enum esc_step_kind {
+	ESC_STEP_ADDR,         /* p = &x */
+	ESC_STEP_ASSIGN,       /* p = q, a cast, pointer arithmetic, a PHI, ?: */
+	ESC_STEP_LOAD,         /* p = *q, p = s.f */
+	ESC_STEP_STORE_LOCAL,  /* x.f = v, or *p = v where p points into this frame */
+	ESC_STEP_STORE_PTR,    /* *p = v, p not provably this frame's: the heap */
+	ESC_STEP_STORE_GLOBAL, /* g = v, into a global or static (what = its name) */
+	ESC_STEP_COPY,         /* memcpy-like copy of pointer values (what = callee) */
+	ESC_STEP_ARG,          /* argument of a function of the same component (what, arg) */
+	ESC_STEP_ARG_SUMMARY,  /* argument kept by the callee's summary (what, arg) */
+	ESC_STEP_ARG_RULE,     /* argument kept by the callee's rule (what, arg) */
+	ESC_STEP_ARG_UNKNOWN,  /* argument of a callee with no body and no rule (what, arg) */
+	ESC_STEP_ARG_INDIRECT, /* argument of an indirect call (arg) */
+	ESC_STEP_ARG_THREAD,   /* handed to another thread (what = the API, arg) */
+	ESC_STEP_CALL_RESULT,  /* the callee returns this argument (what, arg) */
+	ESC_STEP_RETURN,       /* return v */
+	ESC_STEP_ASM,          /* an inline asm operand */
+	ESC_STEP_TO_INT,       /* a pointer converted to an integer */
+	ESC_STEP_UNANALYSED,   /* conservatively kept: the function was not analysed (what = why) */
+	ESC_STEP__COUNT
+};
+
+struct esc_step {
+	enum esc_step_kind kind;
+	struct esc_pos pos;
+	const char *what; /* interned: global, callee or API name; may be NULL */
+	int arg;          /* 1-based argument number, 0 when none */
+};
+
+/* Words for a step kind, as used in notes and JSON: "address-of", ... */
+const char *esc_step_name(enum esc_step_kind kind);
+
+struct esc_graph;
+
+/* Fixed locations of every graph. */
+#define ESC_HEAP 0
+#define ESC_UNKNOWN 1
+
+/* Parameter index of the variadic arguments ("..."). */
+#define ESC_VARARGS (-1)
+
+/* Derefs are counted up to this; more is treated as this many (Go, too,
+   saturates its tags).  Conservative: fewer derefs means a stronger leak. */
+#define ESC_MAX_DEREFS 8
+
+struct esc_graph *esc_graph_new(void);
+void esc_graph_free(struct esc_graph *g);
+
+/* A function of the graph (one component may hold several).  Creates its
+   result location.  Returns the function's index in the graph. */
+int esc_func_new(struct esc_graph *g, const char *name, struct esc_pos pos);
+int esc_func_result(const struct esc_graph *g, int func);
+int esc_func_count(const struct esc_graph *g);
+
+/* A new location of `kind' in function `func' (-1 for none). */
+int esc_loc_new(struct esc_graph *g, enum esc_loc_kind kind, int func,
+		const char *name, struct esc_pos pos);
+/* A parameter location: index is 0-based, or ESC_VARARGS.  is_pointer says
+   whether it is reported (pointer parameters and aggregates holding them). */
+int esc_param_new(struct esc_graph *g, int func, int index, const char *name,
+		  struct esc_pos pos, int is_pointer);
+/* A stack object or allocation site (kind ESC_LOC_STACK / ESC_LOC_ALLOC). */
+int esc_object_new(struct esc_graph *g, enum esc_loc_kind kind,
+		   enum esc_obj_kind obj, int func, const char *name,
+		   struct esc_pos pos);
+
+int esc_loc_count(const struct esc_graph *g);
+enum esc_loc_kind esc_loc_kind(const struct esc_graph *g, int loc);
+
+/* dst holds *^derefs src (derefs >= -1). */
+void esc_flow(struct esc_graph *g, int dst, int src, int derefs,
+	      struct esc_step why);
+/* *ptr holds *^derefs src: a store through a pointer, resolved by
+   esc_solve. */
+void esc_store(struct esc_graph *g, int ptr, int src, int derefs,
+	       struct esc_step why);
+
+/* Marks function `func' as not analysed (too large, or something the
+   adapter could not model): every object and parameter of it is treated
+   as escaping, with `why' as the reason. */
+void esc_func_give_up(struct esc_graph *g, int func, const char *why);
+
+/* ------------------------------------------------------------------ */
+/* Solution (pointsto.c, solve.c)                                      */
+
+/* Resolves stores, then walks from every root.  Returns 0, or -1 if the
+   graph was over budget and was solved conservatively. */
+int esc_solve(struct esc_graph *g);
+
+/* After esc_solve: */
+int esc_escapes(const struct esc_graph *g, int loc);
+/* Fewest derefs with which parameter `loc' reaches the heap / its own
+   function's result, or -1 if it does not. */
+int esc_leak_heap(const struct esc_graph *g, int loc);
+int esc_leak_result(const struct esc_graph *g, int loc);
+
+/* ------------------------------------------------------------------ */
+/* Summaries (summary.c): what a finished function does with its params  */
+
+struct esc_summary {
+	int nparams;
+	/* per parameter (index nparams: the varargs), fewest derefs to the
+	   heap / to the result, -1 for none */
+	signed char *heap;
+	signed char *result;
+	int gave_up; /* not analysed: every pointer argument escapes */
+};
+
+/* The summary of function `func' of a solved graph (caller frees with
+   esc_summary_free). */
+struct esc_summary *esc_summarize(const struct esc_graph *g, int func);
+void esc_summary_free(struct esc_summary *s);
+int esc_summary_heap(const struct esc_summary *s, int index);
+int esc_summary_result(const struct esc_summary *s, int index);
+
+/* Bottom-up order of a call graph's strongly connected components
+   (Tarjan).  edges are n_edges (caller, callee) pairs of function indices
+   0..n-1.  Fills comp[i] with the component of function i, numbered so
+   that callees' components come first; returns the number of components. */
+int esc_components(int n, const int (*edges)[2], int n_edges, int *comp);
+
+/* ------------------------------------------------------------------ */
+/* Reports (findings.c builds them; notes.cc and report.c print them)   */
+
+/* An explanation: the steps from the address-of (or the parameter) to the
+   sink, in order. */
+struct esc_flow {
+	int nsteps;
+	struct esc_step *steps;
+	int truncated; /* 1 if the explanation was cut (cycle or length) */
+};
+
+struct esc_param_report {
+	const char *name;
+	int index;            /* 0-based */
+	struct esc_pos pos;   /* the declaration */
+	int leaks_to_heap;    /* fewest derefs, -1 for none (JSON null) */
+	int leaks_to_result;  /* -1 for none */
+	struct esc_flow heap_flow, result_flow;
+};
+
+struct esc_site_report {   /* one place the address is taken on an escaping flow */
+	struct esc_pos pos;
+	struct esc_flow flow;
+};
+
+struct esc_local_report {
+	const char *name;     /* e.g. "buf", "(compound literal)", "alloca(...)" */
+	enum esc_obj_kind kind;
+	struct esc_pos pos;   /* the declaration, or the creation */
+	int escapes;
+	int nsites;
+	struct esc_site_report *sites;
+};
+
+struct esc_alloc_report {
+	const char *callee;   /* "malloc" */
+	struct esc_pos pos;   /* the call */
+	int escapes;
+	struct esc_flow flow;
+};
+
+struct esc_func_report {
+	const char *name;
+	struct esc_pos pos;
+	const char *gave_up;  /* why it was not analysed, or NULL */
+	int nparams, nlocals, nallocs;
+	struct esc_param_report *params;
+	struct esc_local_report *locals;
+	struct esc_alloc_report *allocs;
+};
+
+/* The report of function `func' of a solved graph.  Owns its arrays; the
+   strings are interned. */
+struct esc_func_report *esc_report_func(const struct esc_graph *g, int func);
+void esc_func_report_free(struct esc_func_report *r);
+
+/* ------------------------------------------------------------------ */
+/* Rules: JSON models of library functions (rules.c)                   */
+
+/* Effects of a call on one argument; a rule combines them with '+'. */
+enum {
+	ESC_EFF_READ = 1 << 0,         /* "read": read through, not kept */
+	ESC_EFF_WRITE = 1 << 1,        /* "write": written through, not kept */
+	ESC_EFF_FREE = 1 << 2,         /* "free": released, not kept */
+	ESC_EFF_RETURN = 1 << 3,       /* "return": returned (or a pointer into it is) */
+	ESC_EFF_KEEP = 1 << 4,         /* "keep": kept past the call */
+	ESC_EFF_KEEP_CONTENT = 1 << 5, /* "keep-content": what it points to is kept */
+	ESC_EFF_THREAD = 1 << 6        /* "thread": handed to another thread */
+};
+
+#define ESC_COPY_TO_RESULT (-2) /* "copy": [from, "result"] */
+
+struct esc_rule {
+	const char *name;
+	int nparams;
+	unsigned *params;    /* effects per parameter (0 = "none") */
+	int has_varargs;     /* "..." given */
+	unsigned varargs;    /* effects on arguments past nparams */
+	int returns_alloc;   /* "returns": "alloc": a new heap allocation */
+	int copy_from;       /* "copy": *to receives *from; -1 when none */
+	int copy_to;         /* parameter index or ESC_COPY_TO_RESULT */
+	int store_from;      /* "store": *to receives from itself (strtol's */
+	int store_to;        /* *endptr = s); -1 when none */
+	const char *file;    /* where the rule was read */
+	int line;
+};
+
+struct esc_rules;
+
+struct esc_rules *esc_rules_new(void);
+void esc_rules_free(struct esc_rules *rules);
+/* Loads a rule file, or every *.json file of a directory (in name order).
+   A function already known is replaced (later files override).  Returns 0,
+   or -1 with a message naming file:line in err. */
+int esc_rules_load(struct esc_rules *rules, const char *path, char *err,
+		   size_t errlen);
+/* The rule for a function name, or NULL. */
+const struct esc_rule *esc_rules_find(const struct esc_rules *rules,
+				      const char *name);
+size_t esc_rules_count(const struct esc_rules *rules);
+/* Effects of argument i (0-based) under rule r: its parameter's, the
+   varargs', or -1 if the rule says nothing of it. */
+int esc_rule_effect(const struct esc_rule *r, int i);
+
+/* ------------------------------------------------------------------ */
+/* The JSON report of a translation unit (report.c)                    */
+
+struct esc_report;
+
+struct esc_report *esc_report_new(const char *source, const char *gcc_version,
+				  const char *flags);
+void esc_report_free(struct esc_report *r);
+/* Adds a function (copies what it needs). */
+void esc_report_add(struct esc_report *r, const struct esc_func_report *f);
+/* Writes the report to path whole (a temporary file in the same directory,
+   then rename).  Returns 0, or -1 with a message in err. */
+int esc_report_write(const struct esc_report *r, const char *path, char *err,
+		     size_t errlen);
+/* The file name of this translation unit's report inside directory dir
+   (json=DIR/): unique per source path and output; caller frees. */
+char *esc_report_path_in_dir(const char *dir, const char *source,
+			     const char *output);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ESCAPE_H */

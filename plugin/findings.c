@@ -1,0 +1,286 @@
+/*
+ * findings.c - from a solved graph to what is reported: every pointer
+ * parameter with its leaks, every stack object whose address is taken
+ * with the sites where that address escapes, every heap allocation, and
+ * for each escape or leak its explanation.
+ *
+ * An explanation follows the walk's own trail: each location remembers
+ * the edge by which the walk reached it (heap_via, result_via), so the
+ * steps from an address-of to its sink are read off in order, shortest
+ * path first.  A location the heap walk started from (an object found
+ * escaping by a result walk) continues on its result trail.  The trail is
+ * cut, and marked so, at ESC_FLOW_MAX steps or if it would revisit a
+ * location.
+ */
+#include "graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define ESC_FLOW_MAX 32
+
+/* Names worth showing in a step: a user's variable, not a temporary. */
+static const char *loc_label(const struct esc_location *l)
+{
+	if (!l->name || l->name[0] == '{' || l->name[0] == '_' ||
+	    strchr(l->name, '.'))
+		return NULL;
+	return l->name;
+}
+
+static void flow_add(struct esc_flow *f, int *cap, struct esc_step s)
+{
+	ESC_GROW(f->steps, *cap, f->nsteps + 1);
+	f->steps[f->nsteps++] = s;
+}
+
+/* Is a step worth showing?  Copies between unnamed temporaries say
+   nothing a reader can use. */
+static int worth_showing(const struct esc_step *s)
+{
+	return s->kind != ESC_STEP_ASSIGN || s->what;
+}
+
+/*
+ * The steps from location `from' to a root.  addr, if not NULL, is the
+ * address-of edge that brought the value to `from': the flow then starts
+ * with "address-of x".  prefer_result starts on the result trail.
+ */
+static struct esc_flow explain(const struct esc_graph *g, int from,
+			       const struct esc_edge *addr, int prefer_result)
+{
+	struct esc_flow f = { 0, NULL, 0 };
+	int cap = 0, nseen = 0;
+	int seen[ESC_FLOW_MAX + 1]; /* the trail so far: at most this long */
+	int l = from;
+
+	if (addr) {
+		struct esc_step s = addr->why;
+		s.kind = ESC_STEP_ADDR;
+		s.what = g->locs[addr->src].name;
+		s.arg = 0;
+		flow_add(&f, &cap, s);
+		s = addr->why;
+		if (!s.what)
+			s.what = loc_label(&g->locs[addr->dst]);
+		if (s.kind != ESC_STEP_ADDR && worth_showing(&s))
+			flow_add(&f, &cap, s);
+	}
+	while (l >= 0) {
+		const struct esc_location *loc = &g->locs[l];
+		if (loc->kind == ESC_LOC_HEAP || (loc->kind == ESC_LOC_RESULT &&
+						  (prefer_result || loc->heap_via < 0)))
+			break;
+		int again = 0;
+		for (int i = 0; i < nseen; i++)
+			again |= seen[i] == l;
+		if (again || nseen >= ESC_FLOW_MAX) {
+			f.truncated = 1;
+			break;
+		}
+		seen[nseen++] = l;
+		int via = prefer_result ? loc->result_via : loc->heap_via;
+		if (via < 0)
+			via = prefer_result ? loc->heap_via : loc->result_via;
+		if (via < 0) {
+			if (loc->func >= 0 && g->funcs[loc->func].gave_up) {
+				struct esc_step s = { ESC_STEP_UNANALYSED,
+						      g->funcs[loc->func].pos,
+						      g->funcs[loc->func].gave_up, 0 };
+				flow_add(&f, &cap, s);
+			}
+			break;
+		}
+		const struct esc_edge *e = &g->edges[via];
+		struct esc_step s = e->why;
+		if (e->derefs < 0) {
+			/* the address of another object: say whose */
+			s.kind = ESC_STEP_ADDR;
+			s.what = g->locs[e->src].name;
+			flow_add(&f, &cap, s);
+			s = e->why;
+		}
+		if (!s.what)
+			s.what = loc_label(&g->locs[e->dst]);
+		if (s.kind != ESC_STEP_ADDR && (worth_showing(&s) || !f.nsteps))
+			flow_add(&f, &cap, s);
+		l = e->dst;
+	}
+	return f;
+}
+
+static int cmp_pos(struct esc_pos a, struct esc_pos b)
+{
+	if (a.line != b.line)
+		return a.line < b.line ? -1 : 1;
+	if (a.col != b.col)
+		return a.col < b.col ? -1 : 1;
+	return 0;
+}
+
+static int cmp_site(const void *a, const void *b)
+{
+	const struct esc_site_report *x = a, *y = b;
+	return cmp_pos(x->pos, y->pos);
+}
+
+static int cmp_param(const void *a, const void *b)
+{
+	const struct esc_param_report *x = a, *y = b;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+static int cmp_local(const void *a, const void *b)
+{
+	const struct esc_local_report *x = a, *y = b;
+	return cmp_pos(x->pos, y->pos);
+}
+
+static int cmp_alloc(const void *a, const void *b)
+{
+	const struct esc_alloc_report *x = a, *y = b;
+	return cmp_pos(x->pos, y->pos);
+}
+
+/* Does the address taken by edge e reach a root? */
+static int site_escapes(const struct esc_graph *g, const struct esc_edge *e,
+			int *via_result)
+{
+	const struct esc_location *d = &g->locs[e->dst];
+	if (e->derefs >= 0)
+		return 0;
+	if (d->kind == ESC_LOC_HEAP || d->heap_derefs == 0) {
+		*via_result = 0;
+		return 1;
+	}
+	if (d->kind == ESC_LOC_RESULT || d->result_derefs == 0) {
+		*via_result = 1;
+		return 1;
+	}
+	return 0;
+}
+
+static void add_site(const struct esc_graph *g, struct esc_local_report *r,
+		     int *cap, const struct esc_edge *e, int via_result)
+{
+	for (int i = 0; i < r->nsites; i++)
+		if (!cmp_pos(r->sites[i].pos, e->why.pos) &&
+		    r->sites[i].pos.file == e->why.pos.file)
+			return;
+	ESC_GROW(r->sites, *cap, r->nsites + 1);
+	struct esc_site_report *s = &r->sites[r->nsites++];
+	s->pos = e->why.pos;
+	s->flow = explain(g, e->dst, e, via_result);
+}
+
+static void fill_local(const struct esc_graph *g, int l,
+		       struct esc_local_report *r)
+{
+	const struct esc_location *loc = &g->locs[l];
+	int cap = 0;
+
+	memset(r, 0, sizeof *r);
+	r->name = loc->name;
+	r->kind = loc->obj;
+	r->pos = loc->pos;
+	r->escapes = loc->escapes;
+	if (!loc->escapes)
+		return;
+	/* the sites: address-of edges out of l on an escaping flow */
+	for (int i = loc->addr_head; i >= 0; i = g->edges[i].next_addr) {
+		const struct esc_edge *e = &g->edges[i];
+		int via_result;
+		if (site_escapes(g, e, &via_result))
+			add_site(g, r, &cap, e, via_result);
+	}
+	if (r->nsites)
+		qsort(r->sites, r->nsites, sizeof *r->sites, cmp_site);
+}
+
+static void fill_alloc(const struct esc_graph *g, int l,
+		       struct esc_alloc_report *r)
+{
+	const struct esc_location *loc = &g->locs[l];
+
+	memset(r, 0, sizeof *r);
+	r->callee = loc->name;
+	r->pos = loc->pos;
+	r->escapes = loc->escapes;
+	if (!loc->escapes)
+		return;
+	for (int i = loc->addr_head; i >= 0; i = g->edges[i].next_addr) {
+		const struct esc_edge *e = &g->edges[i];
+		int via_result;
+		if (site_escapes(g, e, &via_result)) {
+			r->flow = explain(g, e->dst, e, via_result);
+			return;
+		}
+	}
+	r->flow = explain(g, l, NULL, 0);
+}
+
+struct esc_func_report *esc_report_func(const struct esc_graph *g, int func)
+{
+	struct esc_func_report *r = esc_xcalloc(1, sizeof *r);
+	int cap_p = 0, cap_l = 0, cap_a = 0;
+
+	r->name = g->funcs[func].name;
+	r->pos = g->funcs[func].pos;
+	r->gave_up = g->funcs[func].gave_up;
+	for (int l = 0; l < g->nlocs; l++) {
+		const struct esc_location *loc = &g->locs[l];
+		if (loc->func != func)
+			continue;
+		if (loc->kind == ESC_LOC_PARAM && loc->is_pointer &&
+		    loc->param_index >= 0) {
+			ESC_GROW(r->params, cap_p, r->nparams + 1);
+			struct esc_param_report *p = &r->params[r->nparams++];
+			memset(p, 0, sizeof *p);
+			p->name = loc->name;
+			p->index = loc->param_index;
+			p->pos = loc->pos;
+			p->leaks_to_heap = loc->leak_heap;
+			p->leaks_to_result = loc->leak_result;
+			if (p->leaks_to_heap >= 0)
+				p->heap_flow = explain(g, l, NULL, 0);
+			if (p->leaks_to_result >= 0)
+				p->result_flow = explain(g, l, NULL, 1);
+		} else if (loc->kind == ESC_LOC_STACK &&
+			   (loc->addr_taken || loc->obj == ESC_OBJ_ALLOCA ||
+			    loc->obj == ESC_OBJ_VLA)) {
+			ESC_GROW(r->locals, cap_l, r->nlocals + 1);
+			fill_local(g, l, &r->locals[r->nlocals++]);
+		} else if (loc->kind == ESC_LOC_ALLOC) {
+			ESC_GROW(r->allocs, cap_a, r->nallocs + 1);
+			fill_alloc(g, l, &r->allocs[r->nallocs++]);
+		}
+	}
+	if (r->nparams)
+		qsort(r->params, r->nparams, sizeof *r->params, cmp_param);
+	if (r->nlocals)
+		qsort(r->locals, r->nlocals, sizeof *r->locals, cmp_local);
+	if (r->nallocs)
+		qsort(r->allocs, r->nallocs, sizeof *r->allocs, cmp_alloc);
+	return r;
+}
+
+void esc_func_report_free(struct esc_func_report *r)
+{
+	if (!r)
+		return;
+	for (int i = 0; i < r->nparams; i++) {
+		free(r->params[i].heap_flow.steps);
+		free(r->params[i].result_flow.steps);
+	}
+	for (int i = 0; i < r->nlocals; i++) {
+		for (int j = 0; j < r->locals[i].nsites; j++)
+			free(r->locals[i].sites[j].flow.steps);
+		free(r->locals[i].sites);
+	}
+	for (int i = 0; i < r->nallocs; i++)
+		free(r->allocs[i].flow.steps);
+	free(r->params);
+	free(r->locals);
+	free(r->allocs);
+	free(r);
+}

@@ -1,0 +1,206 @@
+/*
+ * graph.c - building the escape graph: locations and the edges between
+ * them (see escape.h for the model).
+ *
+ * Locations and edges live in growable arrays; a location's incoming
+ * edges form a singly linked list through esc_edge.next_in, which is all
+ * the backward walks of solve.c need.  Stores through pointers are kept
+ * aside until pointsto.c resolves them into edges.
+ */
+#include "graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const step_names[ESC_STEP__COUNT] = {
+	[ESC_STEP_ADDR] = "address-of",
+	[ESC_STEP_ASSIGN] = "assign",
+	[ESC_STEP_LOAD] = "load",
+	[ESC_STEP_STORE_LOCAL] = "store to local",
+	[ESC_STEP_STORE_PTR] = "store through pointer",
+	[ESC_STEP_STORE_GLOBAL] = "store to global",
+	[ESC_STEP_COPY] = "copy",
+	[ESC_STEP_ARG] = "argument",
+	[ESC_STEP_ARG_SUMMARY] = "argument kept by summary",
+	[ESC_STEP_ARG_RULE] = "argument kept by rule",
+	[ESC_STEP_ARG_UNKNOWN] = "argument of unknown function",
+	[ESC_STEP_ARG_INDIRECT] = "argument of indirect call",
+	[ESC_STEP_ARG_THREAD] = "thread argument",
+	[ESC_STEP_CALL_RESULT] = "returned by call",
+	[ESC_STEP_RETURN] = "return",
+	[ESC_STEP_ASM] = "asm operand",
+	[ESC_STEP_TO_INT] = "conversion to integer",
+	[ESC_STEP_UNANALYSED] = "not analysed",
+};
+
+const char *esc_step_name(enum esc_step_kind kind)
+{
+	if ((unsigned)kind >= ESC_STEP__COUNT)
+		return "?";
+	return step_names[kind];
+}
+
+static int add_loc(struct esc_graph *g, enum esc_loc_kind kind, int func,
+		   const char *name, struct esc_pos pos)
+{
+	ESC_GROW(g->locs, g->cap_locs, g->nlocs + 1);
+	struct esc_location *l = &g->locs[g->nlocs];
+	memset(l, 0, sizeof *l);
+	l->kind = kind;
+	l->func = func;
+	l->name = esc_intern(name);
+	pos.file = esc_intern(pos.file);
+	l->pos = pos;
+	l->param_index = ESC_VARARGS - 1; /* not a parameter */
+	l->in_head = -1;
+	l->addr_head = -1;
+	return g->nlocs++;
+}
+
+struct esc_graph *esc_graph_new(void)
+{
+	struct esc_graph *g = esc_xcalloc(1, sizeof *g);
+	struct esc_pos none = { 0 };
+	add_loc(g, ESC_LOC_HEAP, -1, "{heap}", none);
+	add_loc(g, ESC_LOC_UNKNOWN, -1, "{unknown}", none);
+	return g;
+}
+
+void esc_graph_free(struct esc_graph *g)
+{
+	if (!g)
+		return;
+	free(g->locs);
+	free(g->edges);
+	free(g->stores);
+	free(g->funcs);
+	free(g);
+}
+
+int esc_func_new(struct esc_graph *g, const char *name, struct esc_pos pos)
+{
+	ESC_GROW(g->funcs, g->cap_funcs, g->nfuncs + 1);
+	struct esc_func_rec *f = &g->funcs[g->nfuncs];
+	f->name = esc_intern(name);
+	f->pos = pos;
+	f->pos.file = esc_intern(pos.file);
+	f->gave_up = NULL;
+	f->result = add_loc(g, ESC_LOC_RESULT, g->nfuncs, "{result}", pos);
+	return g->nfuncs++;
+}
+
+int esc_func_result(const struct esc_graph *g, int func)
+{
+	return g->funcs[func].result;
+}
+
+int esc_func_count(const struct esc_graph *g)
+{
+	return g->nfuncs;
+}
+
+int esc_loc_new(struct esc_graph *g, enum esc_loc_kind kind, int func,
+		const char *name, struct esc_pos pos)
+{
+	return add_loc(g, kind, func, name, pos);
+}
+
+int esc_param_new(struct esc_graph *g, int func, int index, const char *name,
+		  struct esc_pos pos, int is_pointer)
+{
+	int l = add_loc(g, ESC_LOC_PARAM, func, name, pos);
+	g->locs[l].param_index = index;
+	g->locs[l].is_pointer = is_pointer;
+	return l;
+}
+
+int esc_object_new(struct esc_graph *g, enum esc_loc_kind kind,
+		   enum esc_obj_kind obj, int func, const char *name,
+		   struct esc_pos pos)
+{
+	int l = add_loc(g, kind, func, name, pos);
+	g->locs[l].obj = obj;
+	return l;
+}
+
+int esc_loc_count(const struct esc_graph *g)
+{
+	return g->nlocs;
+}
+
+enum esc_loc_kind esc_loc_kind(const struct esc_graph *g, int loc)
+{
+	return g->locs[loc].kind;
+}
+
+int esc_is_object(const struct esc_graph *g, int loc)
+{
+	enum esc_loc_kind k = g->locs[loc].kind;
+	return k == ESC_LOC_STACK || k == ESC_LOC_ALLOC;
+}
+
+static int valid(const struct esc_graph *g, int loc)
+{
+	return loc >= 0 && loc < g->nlocs;
+}
+
+int esc_graph_add_edge(struct esc_graph *g, int dst, int src, int derefs,
+		       struct esc_step why)
+{
+	ESC_GROW(g->edges, g->cap_edges, g->nedges + 1);
+	struct esc_edge *e = &g->edges[g->nedges];
+	e->src = src;
+	e->dst = dst;
+	e->derefs = derefs > ESC_MAX_DEREFS ? ESC_MAX_DEREFS : derefs;
+	why.pos.file = esc_intern(why.pos.file);
+	why.what = esc_intern(why.what);
+	e->why = why;
+	e->next_in = g->locs[dst].in_head;
+	g->locs[dst].in_head = g->nedges;
+	e->next_addr = -1;
+	if (derefs < 0) {
+		g->locs[src].addr_taken = 1;
+		e->next_addr = g->locs[src].addr_head;
+		g->locs[src].addr_head = g->nedges;
+	}
+	return g->nedges++;
+}
+
+void esc_flow(struct esc_graph *g, int dst, int src, int derefs,
+	      struct esc_step why)
+{
+	/* Nothing flows into the unknown, and a value from the unknown
+	   reaching the heap tells nothing. */
+	if (!valid(g, dst) || !valid(g, src) || dst == ESC_UNKNOWN)
+		return;
+	if (derefs < -1)
+		derefs = -1;
+	if (dst == src && derefs >= 0)
+		return; /* x = x, x = *x: no new flow for a backward walk */
+	esc_graph_add_edge(g, dst, src, derefs, why);
+}
+
+void esc_store(struct esc_graph *g, int ptr, int src, int derefs,
+	       struct esc_step why)
+{
+	if (!valid(g, ptr) || !valid(g, src))
+		return;
+	if (derefs < -1)
+		derefs = -1;
+	if (derefs < 0)
+		g->locs[src].addr_taken = 1;
+	ESC_GROW(g->stores, g->cap_stores, g->nstores + 1);
+	struct esc_store_rec *s = &g->stores[g->nstores++];
+	s->ptr = ptr;
+	s->src = src;
+	s->derefs = derefs;
+	why.pos.file = esc_intern(why.pos.file);
+	why.what = esc_intern(why.what);
+	s->why = why;
+}
+
+void esc_func_give_up(struct esc_graph *g, int func, const char *why)
+{
+	if (func >= 0 && func < g->nfuncs && !g->funcs[func].gave_up)
+		g->funcs[func].gave_up = esc_intern(why ? why : "not analysed");
+}

@@ -1,0 +1,84 @@
+/*
+ * graph.h - the escape graph's insides, shared by the core's stages
+ * (graph.c builds it, pointsto.c resolves its stores, solve.c walks it,
+ * summary.c and findings.c read the solution).  The adapter sees only
+ * escape.h.
+ */
+#ifndef ESCAPE_GRAPH_H
+#define ESCAPE_GRAPH_H
+#include "escape.h"
+#include "util.h"
+
+#define ESC_INF 0x7fffffff
+
+struct esc_edge {
+	int src, dst, derefs;
+	struct esc_step why;
+	int next_in;   /* next edge with the same dst, -1 at the end */
+	int next_addr; /* next address-of edge with the same src, or -1 */
+};
+
+struct esc_store_rec {
+	int ptr, src, derefs;
+	struct esc_step why;
+};
+
+/* Points-to set of one location (pointsto.c): the objects it may point
+   to, in the order they were found, and whether it may also point to
+   memory that is not this frame's. */
+struct esc_pts {
+	int n, cap;
+	int *objs;
+	int done;      /* objs[0..done) have had loads and stores applied */
+	unsigned top : 1, top_done : 1;
+};
+
+struct esc_location {
+	enum esc_loc_kind kind;
+	enum esc_obj_kind obj;
+	int func;
+	const char *name;
+	struct esc_pos pos;
+	int param_index;
+	int is_pointer;
+	int in_head;   /* first edge with dst == this, -1 if none */
+	int addr_head; /* first address-of edge with src == this, -1 if none */
+	int addr_taken;
+
+	/* The solution (solve.c). */
+	int escapes;
+	int heap_derefs, heap_via;     /* fewest derefs to the heap, edge taken */
+	int result_derefs, result_via; /* fewest derefs to any result */
+	int result_func;               /* whose result, for result_derefs */
+	int leak_heap;                 /* for params: Go's leakTo(heap) */
+	int leak_result;               /* for params: to their own result */
+};
+
+struct esc_func_rec {
+	const char *name;
+	struct esc_pos pos;
+	int result;
+	const char *gave_up;
+};
+
+struct esc_graph {
+	struct esc_location *locs;
+	int nlocs, cap_locs;
+	struct esc_edge *edges;
+	int nedges, cap_edges;
+	struct esc_store_rec *stores;
+	int nstores, cap_stores;
+	struct esc_func_rec *funcs;
+	int nfuncs, cap_funcs;
+	int solved;
+	int over_budget;
+};
+
+/* Adds an edge (also used by pointsto.c for resolved stores). */
+int esc_graph_add_edge(struct esc_graph *g, int dst, int src, int derefs,
+		       struct esc_step why);
+int esc_is_object(const struct esc_graph *g, int loc);
+
+/* pointsto.c: turns every store into edges.  Returns 0, -1 over budget. */
+int esc_resolve_stores(struct esc_graph *g);
+#endif

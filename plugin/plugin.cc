@@ -1,0 +1,514 @@
+/*
+ * plugin.cc - escape.so: Go's escape analysis for C, as a GCC plugin.
+ *
+ * Usage:
+ *   gcc -fplugin=/path/to/escape.so [-fplugin-arg-escape-KEY[=VALUE] ...]
+ *   gcc -fplugin=escape ...       (after `make install`)
+ *
+ * Arguments:
+ *   m, m=1          Go -m style notes: escapes, leaking params, allocations
+ *   m=2             the same, each followed by its flow
+ *   json=FILE       write this unit's JSON report to FILE
+ *   json=DIR/       one report per unit inside the existing directory DIR
+ *   rules=PATH[:PATH...]
+ *                   more rule files or directories, after the installed
+ *                   ones (a later rule for a function replaces an earlier)
+ *
+ * The plugin refuses to load into a GCC other than the one it was built
+ * for, and into front ends other than C (it says so once and does
+ * nothing).  Bad arguments and rule files are errors that name them.
+ *
+ * How it runs: one simple IPA pass, right after every function of the
+ * unit is in SSA form and before any inlining or optimisation, so the
+ * verdicts follow the source and are the same at every -O level.  It
+ * orders the unit's functions bottom-up by call-graph components, builds
+ * one escape graph per component (build.cc, call.cc), solves it (the C
+ * core), keeps each function's summary for its callers, and hands each
+ * function's findings to the notes (notes.cc) and the JSON report
+ * (report.c).  It reads the IL and never changes it.
+ */
+#include "adapter.h"
+
+#include "plugin-version.h"
+#include "ssa.h"
+
+#include "tree-pass.h"
+#include "context.h"
+#include "diagnostic-core.h"
+#include "langhooks.h"
+#include "toplev.h"
+#include "options.h"
+
+#include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int plugin_is_GPL_compatible;
+
+static struct plugin_info escape_info = {
+	ESCAPE_VERSION,
+	"Go-style escape analysis for C.\n"
+	"  -fplugin-arg-escape-m[=1|2]     notes (2: with flows)\n"
+	"  -fplugin-arg-escape-json=FILE   JSON report (DIR/ for one per unit)\n"
+	"  -fplugin-arg-escape-rules=PATH  more rule files or directories\n"
+};
+
+static int opt_m;                /* 0, 1 or 2 */
+static const char *opt_json;     /* NULL, a file, or a directory ending '/' */
+static struct esc_rules *rules;
+static struct esc_report *report;
+static char flags_text[512];
+
+/* ------------------------------------------------------------------ */
+/* Arguments                                                            */
+
+static bool parse_args(struct plugin_name_args *info)
+{
+	bool seen_m = false, seen_json = false;
+	const char *known = "known arguments: m, m=1, m=2, json=FILE, json=DIR/, "
+			    "rules=PATH[:PATH...]";
+
+	for (int i = 0; i < info->argc; i++) {
+		const char *key = info->argv[i].key;
+		const char *val = info->argv[i].value;
+
+		if (!strcmp(key, "m")) {
+			if (seen_m) {
+				error("escape: %<-fplugin-arg-escape-m%> given twice");
+				return false;
+			}
+			seen_m = true;
+			if (!val || !strcmp(val, "1"))
+				opt_m = 1;
+			else if (!strcmp(val, "2"))
+				opt_m = 2;
+			else {
+				error("escape: %<-fplugin-arg-escape-m=%s%>: the level "
+				      "must be 1 or 2", val);
+				return false;
+			}
+		} else if (!strcmp(key, "json")) {
+			if (seen_json) {
+				error("escape: %<-fplugin-arg-escape-json%> given twice");
+				return false;
+			}
+			seen_json = true;
+			if (!val || !*val) {
+				error("escape: %<-fplugin-arg-escape-json%> needs a "
+				      "value: %<json=FILE%> or %<json=DIR/%>");
+				return false;
+			}
+			size_t n = strlen(val);
+			struct stat st;
+			if (val[n - 1] == '/' &&
+			    (stat(val, &st) != 0 || !S_ISDIR(st.st_mode))) {
+				error("escape: %<-fplugin-arg-escape-json=%s%>: no such "
+				      "directory", val);
+				return false;
+			}
+			if (val[n - 1] != '/' && stat(val, &st) == 0 &&
+			    S_ISDIR(st.st_mode)) {
+				error("escape: %<-fplugin-arg-escape-json=%s%> is a "
+				      "directory; write %<json=%s/%> for one report "
+				      "per unit inside it", val, val);
+				return false;
+			}
+			opt_json = val;
+		} else if (!strcmp(key, "rules")) {
+			if (!val || !*val) {
+				error("escape: %<-fplugin-arg-escape-rules%> needs a "
+				      "value: a rule file or directory");
+				return false;
+			}
+			/* loaded after the installed rules, in plugin_init */
+		} else {
+			error("escape: unknown argument %<-fplugin-arg-escape-%s%>; %s",
+			      key, known);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The installed rules: next to escape.so (escape-rules/, after
+   `make install`), or the source tree's rules/ (plugin/../rules). */
+static bool load_rules(struct plugin_name_args *info)
+{
+	char err[1024], dir[4096];
+	const char *full = info->full_name;
+	const char *slash = strrchr(full, '/');
+	int len = slash ? (int)(slash - full) : 1;
+	const char *base = slash ? full : ".";
+	const char *candidates[] = { "escape-rules", "../rules" };
+	bool found = false;
+
+	rules = esc_rules_new();
+	for (unsigned i = 0; i < 2 && !found; i++) {
+		struct stat st;
+		snprintf(dir, sizeof dir, "%.*s/%s", len, base, candidates[i]);
+		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+			found = true;
+			if (esc_rules_load(rules, dir, err, sizeof err)) {
+				error("escape: %s", err);
+				return false;
+			}
+		}
+	}
+	if (!found) {
+		error("escape: no rules next to %s (looked for %<escape-rules%> "
+		      "and %<../rules%> beside it); reinstall with "
+		      "%<make install%>", full);
+		return false;
+	}
+	for (int i = 0; i < info->argc; i++) {
+		if (strcmp(info->argv[i].key, "rules") || !info->argv[i].value)
+			continue;
+		char *paths = xstrdup(info->argv[i].value);
+		for (char *p = strtok(paths, ":"); p; p = strtok(NULL, ":")) {
+			if (esc_rules_load(rules, p, err, sizeof err)) {
+				error("escape: %<-fplugin-arg-escape-rules%>: %s", err);
+				free(paths);
+				return false;
+			}
+		}
+		free(paths);
+	}
+	return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* What the front end hides                                             */
+
+/*
+ * C's front end, having warned that a function returns the address of a
+ * local, rewrites `return &x` as `return (&x, 0)`, and gimplification
+ * drops the &x: GIMPLE returns a null pointer.  Go's model still wants x
+ * to escape by the return, so before gimplification each such return is
+ * recorded here, and build.cc adds the flow back.
+ */
+struct esc_dropped_return *dropped_returns;
+int n_dropped_returns;
+static int cap_dropped_returns;
+
+static tree find_dropped_return(tree *tp, int *walk_subtrees, void *data)
+{
+	tree fndecl = (tree)data;
+	if (TREE_CODE(*tp) != RETURN_EXPR)
+		return NULL_TREE;
+	*walk_subtrees = 0;
+	tree v = TREE_OPERAND(*tp, 0);
+	if (v && (TREE_CODE(v) == MODIFY_EXPR || TREE_CODE(v) == INIT_EXPR))
+		v = TREE_OPERAND(v, 1);
+	if (!v || TREE_CODE(v) != COMPOUND_EXPR || !integer_zerop(TREE_OPERAND(v, 1)))
+		return NULL_TREE;
+	/* the same stripping as c_finish_return's */
+	tree inner = TREE_OPERAND(v, 0);
+	for (;;) {
+		if (CONVERT_EXPR_P(inner) || TREE_CODE(inner) == NON_LVALUE_EXPR ||
+		    TREE_CODE(inner) == PLUS_EXPR ||
+		    TREE_CODE(inner) == POINTER_PLUS_EXPR)
+			inner = TREE_OPERAND(inner, 0);
+		else
+			break;
+	}
+	if (TREE_CODE(inner) != ADDR_EXPR)
+		return NULL_TREE;
+	inner = TREE_OPERAND(inner, 0);
+	while (REFERENCE_CLASS_P(inner) && TREE_CODE(inner) != INDIRECT_REF &&
+	       TREE_CODE(inner) != MEM_REF)
+		inner = TREE_OPERAND(inner, 0);
+	if (!DECL_P(inner) || (TREE_CODE(inner) != VAR_DECL &&
+			       TREE_CODE(inner) != PARM_DECL) ||
+	    is_global_var(inner) || DECL_EXTERNAL(inner))
+		return NULL_TREE;
+	if (n_dropped_returns == cap_dropped_returns) {
+		cap_dropped_returns = cap_dropped_returns ? 2 * cap_dropped_returns : 16;
+		dropped_returns = (struct esc_dropped_return *)xrealloc(
+			dropped_returns, cap_dropped_returns * sizeof *dropped_returns);
+	}
+	struct esc_dropped_return *d = &dropped_returns[n_dropped_returns++];
+	d->fndecl = fndecl;
+	d->decl = inner;
+	d->loc = EXPR_LOCATION(*tp);
+	return NULL_TREE;
+}
+
+static void pre_genericize(void *gcc_data, void *)
+{
+	tree fndecl = (tree)gcc_data;
+	if (fndecl && TREE_CODE(fndecl) == FUNCTION_DECL && DECL_SAVED_TREE(fndecl))
+		walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl),
+					     find_dropped_return, fndecl);
+}
+
+/* ------------------------------------------------------------------ */
+/* The analysis of a unit                                               */
+
+static struct esc_report *unit_report(void);
+
+static void analyse_component(struct esc_unit *u, int comp, int *members,
+			      int nmembers)
+{
+	struct esc_graph *g = esc_graph_new();
+	u->cur_comp = comp;
+
+	for (int i = 0; i < nmembers; i++)
+		esc_declare_function(u, g, &u->fns[members[i]]);
+	for (int i = 0; i < nmembers; i++) {
+		struct esc_fn *fn = &u->fns[members[i]];
+		function *fun = DECL_STRUCT_FUNCTION(fn->node->decl);
+		struct esc_ctx c;
+
+		memset(&c, 0, sizeof c);
+		c.unit = u;
+		c.g = g;
+		c.fn = fn;
+		c.fun = fun;
+		if (!fun || !fun->cfg || !gimple_in_ssa_p(fun)) {
+			esc_func_give_up(g, fn->gfunc, "no SSA body");
+			continue;
+		}
+		push_cfun(fun);
+		c.objects = new hash_map<tree, int>;
+		c.nssa = num_ssa_names;
+		c.ssa = XCNEWVEC(int, c.nssa ? c.nssa : 1);
+		esc_build_function(&c);
+		free(c.ssa);
+		delete c.objects;
+		pop_cfun();
+	}
+	if (esc_solve(g) < 0)
+		for (int i = 0; i < nmembers; i++)
+			esc_func_give_up(g, u->fns[members[i]].gfunc,
+					 "over the analysis budget");
+
+	for (int i = 0; i < nmembers; i++) {
+		struct esc_fn *fn = &u->fns[members[i]];
+		fn->summary = esc_summarize(g, fn->gfunc);
+		fn->report = esc_report_func(g, fn->gfunc);
+	}
+	for (int i = 0; i < nmembers; i++) {
+		struct esc_fn *fn = &u->fns[members[i]];
+		fn->gfunc = -1;
+		free(fn->params);
+		fn->params = NULL;
+	}
+	esc_graph_free(g);
+}
+
+static int cmp_fn_pos(const void *a, const void *b)
+{
+	const struct esc_fn *x = *(const struct esc_fn *const *)a;
+	const struct esc_fn *y = *(const struct esc_fn *const *)b;
+	const struct esc_pos *p = &x->report->pos, *q = &y->report->pos;
+	int c = strcmp(p->file ? p->file : "", q->file ? q->file : "");
+	if (c)
+		return c;
+	if (p->line != q->line)
+		return p->line < q->line ? -1 : 1;
+	return (p->col > q->col) - (p->col < q->col);
+}
+
+static unsigned int escape_execute(void)
+{
+	struct esc_unit u;
+	cgraph_node *node;
+	int n = 0;
+
+	if (seen_error())
+		return 0;
+	memset(&u, 0, sizeof u);
+	u.rules = rules;
+	u.fn_index = new hash_map<tree, int>;
+
+	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
+		n++;
+	u.fns = XCNEWVEC(struct esc_fn, n ? n : 1);
+	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
+		u.fns[u.nfns].node = node;
+		u.fns[u.nfns].gfunc = -1;
+		u.fns[u.nfns].varargs = -1;
+		u.fn_index->put(node->decl, u.nfns);
+		u.nfns++;
+	}
+
+	/* the call graph between them, and its components bottom-up */
+	int (*edges)[2] = NULL;
+	int nedges = 0, cap = 0;
+	for (int i = 0; i < u.nfns; i++) {
+		for (cgraph_edge *e = u.fns[i].node->callees; e; e = e->next_callee) {
+			cgraph_node *callee = e->callee->ultimate_alias_target();
+			int *j = u.fn_index->get(callee->decl);
+			if (!j)
+				continue;
+			if (nedges == cap) {
+				cap = cap ? 2 * cap : 64;
+				edges = (int (*)[2])xrealloc(edges, cap * sizeof *edges);
+			}
+			edges[nedges][0] = i;
+			edges[nedges][1] = *j;
+			nedges++;
+		}
+	}
+	int *comp = XNEWVEC(int, u.nfns ? u.nfns : 1);
+	int ncomp = esc_components(u.nfns, edges, nedges, comp);
+	for (int i = 0; i < u.nfns; i++)
+		u.fns[i].comp = comp[i];
+
+	/* members of each component, then each component in order */
+	int *start = XCNEWVEC(int, ncomp + 1);
+	int *order = XNEWVEC(int, u.nfns ? u.nfns : 1);
+	for (int i = 0; i < u.nfns; i++)
+		start[comp[i] + 1]++;
+	for (int k = 0; k < ncomp; k++)
+		start[k + 1] += start[k];
+	int *fill = XNEWVEC(int, ncomp ? ncomp : 1);
+	memcpy(fill, start, ncomp * sizeof *fill);
+	for (int i = 0; i < u.nfns; i++)
+		order[fill[comp[i]]++] = i;
+	for (int k = 0; k < ncomp; k++)
+		analyse_component(&u, k, order + start[k], start[k + 1] - start[k]);
+
+	/* what was found, function by function in source order */
+	struct esc_fn **by_pos = XNEWVEC(struct esc_fn *, u.nfns ? u.nfns : 1);
+	for (int i = 0; i < u.nfns; i++)
+		by_pos[i] = &u.fns[i];
+	qsort(by_pos, u.nfns, sizeof *by_pos, cmp_fn_pos);
+	for (int i = 0; i < u.nfns; i++) {
+		struct esc_func_report *r = by_pos[i]->report;
+		esc_emit_notes(r, opt_m);
+		if (unit_report() &&
+		    !in_system_header_at(DECL_SOURCE_LOCATION(by_pos[i]->node->decl)))
+			esc_report_add(report, r);
+	}
+	free(by_pos);
+
+	for (int i = 0; i < u.nfns; i++) {
+		esc_summary_free(u.fns[i].summary);
+		esc_func_report_free(u.fns[i].report);
+	}
+	free(fill);
+	free(order);
+	free(start);
+	free(comp);
+	free(edges);
+	free(u.fns);
+	delete u.fn_index;
+	return 0;
+}
+
+const pass_data escape_pass_data = {
+	SIMPLE_IPA_PASS, /* type */
+	"escape",        /* name */
+	OPTGROUP_NONE,   /* optinfo_flags */
+	TV_NONE,         /* tv_id */
+	0,               /* properties_required */
+	0,               /* properties_provided */
+	0,               /* properties_destroyed */
+	0,               /* todo_flags_start */
+	0,               /* todo_flags_finish */
+};
+
+class escape_pass : public simple_ipa_opt_pass {
+public:
+	escape_pass(gcc::context *ctxt)
+		: simple_ipa_opt_pass(escape_pass_data, ctxt)
+	{
+	}
+	unsigned int execute(function *) final override
+	{
+		return escape_execute();
+	}
+};
+
+/* ------------------------------------------------------------------ */
+/* The report at the end of the unit                                    */
+
+/* The report of this unit, made on first use (GCC knows the input's
+   name only once compilation has started). */
+static struct esc_report *unit_report(void)
+{
+	if (!report && opt_json) {
+		snprintf(flags_text, sizeof flags_text, "-O%d%s%s", optimize,
+			 optimize_size ? " -Os" : "",
+			 opt_m ? (opt_m == 2 ? " m=2" : " m=1") : "");
+		report = esc_report_new(main_input_filename ? main_input_filename
+							    : "<stdin>",
+					gcc_version.basever, flags_text);
+	}
+	return report;
+}
+
+static void finish_unit(void *, void *)
+{
+	char err[1024];
+	char *path;
+
+	if (!unit_report())
+		return;
+	if (opt_json[strlen(opt_json) - 1] == '/')
+		path = esc_report_path_in_dir(opt_json, main_input_filename,
+					      asm_file_name);
+	else
+		path = xstrdup(opt_json);
+	if (seen_error()) {
+		/* a failed compilation leaves no report behind, not even an
+		   old one that would now be stale */
+		unlink(path);
+	} else if (esc_report_write(report, path, err, sizeof err)) {
+		error("escape: %s", err);
+	}
+	free(path);
+	esc_report_free(report);
+	report = NULL;
+}
+
+static void finish(void *, void *)
+{
+	esc_rules_free(rules);
+	rules = NULL;
+	free(dropped_returns);
+	dropped_returns = NULL;
+	n_dropped_returns = cap_dropped_returns = 0;
+}
+
+int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
+{
+	if (strcmp(version->basever, gcc_version.basever)) {
+		error("escape: %s was built for GCC %s but is loaded into GCC %s; "
+		      "rebuild it against this compiler (make clean all)",
+		      info->full_name, gcc_version.basever, version->basever);
+		return 1;
+	}
+	register_callback(info->base_name, PLUGIN_INFO, NULL, &escape_info);
+	if (!parse_args(info))
+		return 1;
+
+	/* "GNU C89" ... "GNU C2X"; not "GNU C++" */
+	const char *lang = lang_hooks.name;
+	if (strncmp(lang, "GNU C", 5) != 0 || lang[5] == '+') {
+		/* lto1 re-reads what was analysed at compile time: stay quiet */
+		if (strcmp(lang, "GNU GIMPLE") != 0)
+			inform(UNKNOWN_LOCATION,
+			       "escape: analyses C only; nothing is analysed in %s",
+			       lang);
+		return 0;
+	}
+	if (!load_rules(info))
+		return 1;
+
+	if (opt_json)
+		register_callback(info->base_name, PLUGIN_FINISH_UNIT,
+				  finish_unit, NULL);
+
+	struct register_pass_info pass;
+	pass.pass = new escape_pass(g);
+	pass.reference_pass_name = "build_ssa_passes";
+	pass.ref_pass_instance_number = 1;
+	pass.pos_op = PASS_POS_INSERT_AFTER;
+	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
+	register_callback(info->base_name, PLUGIN_PRE_GENERICIZE,
+			  pre_genericize, NULL);
+	register_callback(info->base_name, PLUGIN_FINISH, finish, NULL);
+	return 0;
+}

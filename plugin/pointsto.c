@@ -1,0 +1,258 @@
+/*
+ * pointsto.c - where do pointers point: resolving stores before solving.
+ *
+ * Go sends every store through a pointer to the heap.  C code stores
+ * through pointers to its own locals all the time (p = &node; p->next =
+ * &other), so escape first asks, for every pointer that is stored through,
+ * which objects of this frame it may point to, and whether it may point
+ * anywhere else ("top": a parameter, a global, anything loaded from
+ * memory that is not this frame's, an unknown call's result).  A store
+ * *p = v then becomes an edge from v into each object p may point to, and
+ * an edge into the heap if p may point elsewhere.
+ *
+ * The analysis is Andersen's (inclusion-based, flow-insensitive) over the
+ * same edges the solver walks:
+ *
+ *   dst = &o     (derefs -1)  o in pts(dst)
+ *   dst = src    (derefs  0)  pts(dst) includes pts(src)
+ *   dst = *src   (derefs  1)  pts(dst) includes pts(o) for each o in pts(src)
+ *   *ptr = src   (a store)    src flows into each o in pts(ptr)
+ *
+ * run with a worklist until nothing changes.  Sets are small arrays; one
+ * that grows past ESC_PTS_MAX objects becomes top, which is conservative
+ * (stores through it also reach the heap).  Over the work budget, every
+ * remaining store goes to the heap, which is conservative too.
+ */
+#include "graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define ESC_PTS_MAX 32
+#define ESC_PTS_BUDGET 50000000L /* set operations per graph */
+
+struct ilist {
+	int n, cap;
+	int *v;
+};
+
+static void ilist_add(struct ilist *l, int x)
+{
+	ESC_GROW(l->v, l->cap, l->n + 1);
+	l->v[l->n++] = x;
+}
+
+struct pts_state {
+	struct esc_graph *g;
+	struct esc_pts *pts;
+	struct ilist *succ;   /* copy edges: pts(succ) includes pts(this) */
+	struct ilist *loads;  /* dst = *this */
+	struct ilist *stores; /* store records with ptr == this */
+	int *queue, qhead, qlen, qcap;
+	char *queued;
+	long work;
+};
+
+static void push(struct pts_state *s, int l)
+{
+	if (s->queued[l])
+		return;
+	s->queued[l] = 1;
+	if (s->qlen == s->qcap) {
+		/* grow the ring buffer, unrolling it */
+		int ncap = s->qcap ? 2 * s->qcap : 64;
+		int *q = esc_xmalloc((size_t)ncap * sizeof *q);
+		for (int i = 0; i < s->qlen; i++)
+			q[i] = s->queue[(s->qhead + i) % s->qcap];
+		free(s->queue);
+		s->queue = q;
+		s->qhead = 0;
+		s->qcap = ncap;
+	}
+	s->queue[(s->qhead + s->qlen) % s->qcap] = l;
+	s->qlen++;
+}
+
+static int pop(struct pts_state *s)
+{
+	int l = s->queue[s->qhead];
+	s->qhead = (s->qhead + 1) % s->qcap;
+	s->qlen--;
+	s->queued[l] = 0;
+	return l;
+}
+
+static int set_top(struct pts_state *s, int l)
+{
+	if (s->pts[l].top)
+		return 0;
+	s->pts[l].top = 1;
+	push(s, l);
+	return 1;
+}
+
+static void add_obj(struct pts_state *s, int l, int obj)
+{
+	struct esc_pts *p = &s->pts[l];
+	if (p->top && p->n >= ESC_PTS_MAX)
+		return;
+	for (int i = 0; i < p->n; i++)
+		if (p->objs[i] == obj)
+			return;
+	s->work += p->n + 1;
+	if (p->n >= ESC_PTS_MAX) {
+		set_top(s, l);
+		return;
+	}
+	ESC_GROW(p->objs, p->cap, p->n + 1);
+	p->objs[p->n++] = obj;
+	push(s, l);
+}
+
+/* pts(dst) includes pts(src). */
+static void merge(struct pts_state *s, int dst, int src)
+{
+	if (dst == src)
+		return;
+	struct esc_pts *p = &s->pts[src];
+	if (p->top)
+		set_top(s, dst);
+	for (int i = 0; i < p->n; i++)
+		add_obj(s, dst, s->pts[src].objs[i]);
+}
+
+/* The value *^derefs src flows into location dst. */
+static void value_into(struct pts_state *s, int dst, int src, int derefs)
+{
+	if (derefs < 0) {
+		if (esc_is_object(s->g, src))
+			add_obj(s, dst, src);
+		else
+			set_top(s, dst);
+	} else if (derefs == 0) {
+		ilist_add(&s->succ[src], dst);
+		merge(s, dst, src);
+	} else if (derefs == 1) {
+		ilist_add(&s->loads[src], dst);
+		struct esc_pts *p = &s->pts[src];
+		for (int i = 0; i < p->n; i++) {
+			ilist_add(&s->succ[p->objs[i]], dst);
+			merge(s, dst, p->objs[i]);
+		}
+		if (p->top)
+			set_top(s, dst);
+	} else {
+		set_top(s, dst);
+	}
+}
+
+static void store_into(struct pts_state *s, const struct esc_store_rec *st,
+		       int obj)
+{
+	struct esc_step why = st->why;
+	if (obj == ESC_HEAP) {
+		why.kind = ESC_STEP_STORE_PTR;
+		esc_graph_add_edge(s->g, ESC_HEAP, st->src, st->derefs, why);
+		return;
+	}
+	if (why.kind == ESC_STEP_STORE_PTR)
+		why.kind = ESC_STEP_STORE_LOCAL;
+	esc_graph_add_edge(s->g, obj, st->src, st->derefs, why);
+	value_into(s, obj, st->src, st->derefs);
+}
+
+/* Applies loads and stores through l to the objects (and top) it gained. */
+static void apply_complex(struct pts_state *s, int l)
+{
+	struct esc_pts *p = &s->pts[l];
+	while (p->done < p->n) {
+		int obj = p->objs[p->done++];
+		for (int i = 0; i < s->loads[l].n; i++) {
+			int dst = s->loads[l].v[i];
+			ilist_add(&s->succ[obj], dst);
+			merge(s, dst, obj);
+		}
+		for (int i = 0; i < s->stores[l].n; i++)
+			store_into(s, &s->g->stores[s->stores[l].v[i]], obj);
+		p = &s->pts[l];
+	}
+	if (p->top && !p->top_done) {
+		p->top_done = 1;
+		for (int i = 0; i < s->loads[l].n; i++)
+			set_top(s, s->loads[l].v[i]);
+		for (int i = 0; i < s->stores[l].n; i++)
+			store_into(s, &s->g->stores[s->stores[l].v[i]], ESC_HEAP);
+	}
+}
+
+static void state_free(struct pts_state *s, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(s->pts[i].objs);
+		free(s->succ[i].v);
+		free(s->loads[i].v);
+		free(s->stores[i].v);
+	}
+	free(s->pts);
+	free(s->succ);
+	free(s->loads);
+	free(s->stores);
+	free(s->queue);
+	free(s->queued);
+}
+
+int esc_resolve_stores(struct esc_graph *g)
+{
+	struct pts_state s;
+	int n = g->nlocs; /* resolving adds edges, never locations */
+	int over = 0;
+
+	memset(&s, 0, sizeof s);
+	s.g = g;
+	s.pts = esc_xcalloc(n, sizeof *s.pts);
+	s.succ = esc_xcalloc(n, sizeof *s.succ);
+	s.loads = esc_xcalloc(n, sizeof *s.loads);
+	s.stores = esc_xcalloc(n, sizeof *s.stores);
+	s.queued = esc_xcalloc(n, 1);
+
+	for (int l = 0; l < n; l++) {
+		enum esc_loc_kind k = g->locs[l].kind;
+		if (k == ESC_LOC_HEAP || k == ESC_LOC_UNKNOWN ||
+		    k == ESC_LOC_PARAM)
+			set_top(&s, l);
+	}
+	int nedges = g->nedges;
+	for (int i = 0; i < nedges; i++) {
+		struct esc_edge e = g->edges[i];
+		if (e.dst != ESC_HEAP)
+			value_into(&s, e.dst, e.src, e.derefs);
+	}
+	for (int i = 0; i < g->nstores; i++)
+		ilist_add(&s.stores[g->stores[i].ptr], i);
+	for (int i = 0; i < g->nstores; i++)
+		push(&s, g->stores[i].ptr);
+
+	while (s.qlen) {
+		if (s.work > ESC_PTS_BUDGET) {
+			over = 1;
+			break;
+		}
+		int l = pop(&s);
+		for (int i = 0; i < s.succ[l].n; i++)
+			merge(&s, s.succ[l].v[i], l);
+		apply_complex(&s, l);
+		s.work += s.succ[l].n + 1;
+	}
+	if (over) {
+		/* Conservative: every store may also go to the heap. */
+		for (int i = 0; i < g->nstores; i++) {
+			struct esc_step why = g->stores[i].why;
+			why.kind = ESC_STEP_STORE_PTR;
+			esc_graph_add_edge(g, ESC_HEAP, g->stores[i].src,
+					   g->stores[i].derefs, why);
+		}
+	}
+	state_free(&s, n);
+	g->nstores = 0;
+	return over ? -1 : 0;
+}

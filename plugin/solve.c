@@ -1,0 +1,241 @@
+/*
+ * solve.c - which addresses reach a root: Go's walkAll and walkOne.
+ *
+ * Roots are the heap and the result of every function of the graph.  From
+ * a root, walk the edges backwards, computing for each location the
+ * fewest derefs with which its value reaches the root (Bellman-Ford with
+ * a FIFO worklist: an edge's derefs are -1, 0 or positive, and a location
+ * is revisited only when its count drops).  Crossing an address-of edge
+ * with a count of 0 means the address itself reaches the root: the count
+ * would drop below zero, so it is clamped to 0 and the object is marked as
+ * escaping - it is reachable from outside the frame, and so is everything
+ * stored in it, which the clamped count of 0 already expresses.
+ *
+ * The heap walk is one walk with many sources: the heap, and every object
+ * found escaping by a result walk (Go re-walks such objects as roots; with
+ * a single heap it suffices to add them to the heap walk's worklist and
+ * let it run on, since counts only ever drop).
+ *
+ * Parameters: reached from the heap with d derefs, a parameter leaks
+ * (d = 0) or leaks its content (d >= 1); reached from its own function's
+ * result, it leaks to the result at level d; reached from another
+ * function's result (a recursive component), it leaks to the heap, as Go
+ * decides in leakTo.
+ *
+ * Counts saturate at ESC_MAX_DEREFS, so each location drops at most that
+ * many times: a walk is linear in the edges.
+ */
+#include "graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct walk {
+	int *dist, *via;
+	int *touched, ntouched; /* locations whose dist is set */
+	int *queue;
+	char *queued;
+	int qhead, qlen, n;
+};
+
+static void walk_init(struct walk *w, int n)
+{
+	w->n = n;
+	w->dist = esc_xmalloc((size_t)n * sizeof *w->dist);
+	w->via = esc_xmalloc((size_t)n * sizeof *w->via);
+	w->queue = esc_xmalloc((size_t)n * sizeof *w->queue);
+	w->touched = esc_xmalloc((size_t)n * sizeof *w->touched);
+	w->queued = esc_xcalloc(n, 1);
+	w->qhead = w->qlen = w->ntouched = 0;
+	for (int i = 0; i < n; i++) {
+		w->dist[i] = ESC_INF;
+		w->via[i] = -1;
+	}
+}
+
+static void walk_free(struct walk *w)
+{
+	free(w->dist);
+	free(w->via);
+	free(w->queue);
+	free(w->touched);
+	free(w->queued);
+}
+
+static void walk_push(struct walk *w, int l)
+{
+	if (w->queued[l])
+		return;
+	w->queued[l] = 1;
+	w->queue[(w->qhead + w->qlen) % w->n] = l;
+	w->qlen++;
+}
+
+static int walk_pop(struct walk *w)
+{
+	int l = w->queue[w->qhead];
+	w->qhead = (w->qhead + 1) % w->n;
+	w->qlen--;
+	w->queued[l] = 0;
+	return l;
+}
+
+/* Forgets a walk's counts, in time proportional to what it touched. */
+static void walk_reset(struct walk *w)
+{
+	for (int i = 0; i < w->ntouched; i++) {
+		w->dist[w->touched[i]] = ESC_INF;
+		w->via[w->touched[i]] = -1;
+	}
+	w->ntouched = 0;
+}
+
+static void walk_set(struct walk *w, int l, int d, int via)
+{
+	if (w->dist[l] == ESC_INF)
+		w->touched[w->ntouched++] = l;
+	w->dist[l] = d;
+	w->via[l] = via;
+	walk_push(w, l);
+}
+
+static void walk_source(struct walk *w, int l)
+{
+	if (w->dist[l] > 0)
+		walk_set(w, l, 0, w->via[l]);
+}
+
+/* An object whose address reaches a root that outlives it. */
+static void mark_escape(struct esc_graph *g, int obj, struct walk *heap)
+{
+	if (g->locs[obj].escapes)
+		return;
+	g->locs[obj].escapes = 1;
+	if (heap)
+		walk_source(heap, obj);
+}
+
+/*
+ * Runs w to its end.  heap is NULL for the heap walk itself, else the heap
+ * walk that objects found escaping are handed to.
+ */
+static void walk_run(struct esc_graph *g, struct walk *w, struct walk *heap)
+{
+	while (w->qlen) {
+		int l = walk_pop(w);
+		int dl = w->dist[l];
+		for (int ei = g->locs[l].in_head; ei >= 0;
+		     ei = g->edges[ei].next_in) {
+			const struct esc_edge *e = &g->edges[ei];
+			int src = e->src;
+			int d = dl + e->derefs;
+			if (d < 0) {
+				d = 0;
+				if (esc_is_object(g, src))
+					mark_escape(g, src, heap);
+			}
+			if (d > ESC_MAX_DEREFS)
+				d = ESC_MAX_DEREFS;
+			if (d < w->dist[src])
+				walk_set(w, src, d, ei);
+		}
+	}
+}
+
+static int min_leak(int a, int b)
+{
+	if (a < 0)
+		return b;
+	if (b < 0)
+		return a;
+	return a < b ? a : b;
+}
+
+int esc_solve(struct esc_graph *g)
+{
+	int rc = esc_resolve_stores(g);
+	int n = g->nlocs;
+	struct walk heap, res;
+
+	for (int l = 0; l < n; l++) {
+		struct esc_location *loc = &g->locs[l];
+		loc->escapes = 0;
+		loc->heap_derefs = loc->result_derefs = ESC_INF;
+		loc->heap_via = loc->result_via = -1;
+		loc->result_func = -1;
+		loc->leak_heap = loc->leak_result = -1;
+	}
+
+	walk_init(&heap, n);
+	walk_source(&heap, ESC_HEAP);
+	/* A function that was not analysed keeps everything it has. */
+	for (int l = 0; l < n; l++) {
+		struct esc_location *loc = &g->locs[l];
+		if (loc->func >= 0 && g->funcs[loc->func].gave_up) {
+			if (esc_is_object(g, l))
+				mark_escape(g, l, &heap);
+			else if (loc->kind == ESC_LOC_PARAM)
+				loc->leak_heap = 0;
+		}
+	}
+	walk_run(g, &heap, NULL);
+
+	walk_init(&res, n);
+	for (int f = 0; f < g->nfuncs; f++) {
+		int root = g->funcs[f].result;
+		walk_reset(&res);
+		walk_source(&res, root);
+		walk_run(g, &res, &heap);
+		for (int t = 0; t < res.ntouched; t++) {
+			int l = res.touched[t];
+			struct esc_location *loc = &g->locs[l];
+			if (l == root)
+				continue;
+			if (res.dist[l] < loc->result_derefs) {
+				loc->result_derefs = res.dist[l];
+				loc->result_via = res.via[l];
+				loc->result_func = f;
+			}
+			if (loc->kind != ESC_LOC_PARAM)
+				continue;
+			if (loc->func == f)
+				loc->leak_result =
+					min_leak(loc->leak_result, res.dist[l]);
+			else
+				loc->leak_heap =
+					min_leak(loc->leak_heap, res.dist[l]);
+		}
+		/* objects found escaping here make the heap walk go on */
+		walk_run(g, &heap, NULL);
+	}
+	walk_free(&res);
+
+	for (int l = 0; l < n; l++) {
+		struct esc_location *loc = &g->locs[l];
+		if (heap.dist[l] != ESC_INF) {
+			loc->heap_derefs = heap.dist[l];
+			loc->heap_via = heap.via[l];
+		}
+		if (loc->kind == ESC_LOC_PARAM && heap.dist[l] != ESC_INF)
+			loc->leak_heap = min_leak(loc->leak_heap, heap.dist[l]);
+	}
+	walk_free(&heap);
+	g->solved = 1;
+	g->over_budget = rc < 0;
+	return rc;
+}
+
+int esc_escapes(const struct esc_graph *g, int loc)
+{
+	return g->locs[loc].escapes;
+}
+
+int esc_leak_heap(const struct esc_graph *g, int loc)
+{
+	return g->locs[loc].leak_heap;
+}
+
+int esc_leak_result(const struct esc_graph *g, int loc)
+{
+	return g->locs[loc].leak_result;
+}

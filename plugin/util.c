@@ -1,0 +1,115 @@
+/*
+ * util.c - memory and strings for the core.
+ *
+ * Allocation failure is the one thing the plugin cannot degrade from, so
+ * esc_xmalloc and friends print a message and exit, as GCC itself does.
+ * esc_intern keeps one copy of every name (location names, files, callees)
+ * for the whole compilation, so reports can outlive the graphs they came
+ * from without copying strings around.
+ */
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void *esc_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p) {
+		fprintf(stderr, "escape: out of memory\n");
+		exit(1);
+	}
+	return p;
+}
+
+void *esc_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p) {
+		fprintf(stderr, "escape: out of memory\n");
+		exit(1);
+	}
+	return p;
+}
+
+void *esc_xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p) {
+		fprintf(stderr, "escape: out of memory\n");
+		exit(1);
+	}
+	return p;
+}
+
+char *esc_xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	return memcpy(esc_xmalloc(n), s, n);
+}
+
+void esc_grow(void **items, int *cap, int need, size_t size)
+{
+	if (need <= *cap)
+		return;
+	int n = *cap ? *cap : 8;
+	while (n < need)
+		n *= 2;
+	*items = esc_xrealloc(*items, (size_t)n * size);
+	*cap = n;
+}
+
+/* An open-addressing hash set of strings. */
+static char **intern_slots;
+static size_t intern_cap, intern_used;
+
+static size_t hash_str(const char *s)
+{
+	size_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static void intern_rehash(void)
+{
+	size_t old_cap = intern_cap;
+	char **old = intern_slots;
+	intern_cap = old_cap ? old_cap * 2 : 1024;
+	intern_slots = esc_xcalloc(intern_cap, sizeof *intern_slots);
+	for (size_t i = 0; i < old_cap; i++) {
+		if (!old[i])
+			continue;
+		size_t j = hash_str(old[i]) & (intern_cap - 1);
+		while (intern_slots[j])
+			j = (j + 1) & (intern_cap - 1);
+		intern_slots[j] = old[i];
+	}
+	free(old);
+}
+
+const char *esc_intern(const char *s)
+{
+	if (!s)
+		return NULL;
+	if (2 * (intern_used + 1) > intern_cap)
+		intern_rehash();
+	size_t j = hash_str(s) & (intern_cap - 1);
+	while (intern_slots[j]) {
+		if (!strcmp(intern_slots[j], s))
+			return intern_slots[j];
+		j = (j + 1) & (intern_cap - 1);
+	}
+	intern_used++;
+	return intern_slots[j] = esc_xstrdup(s);
+}
+
+void esc_intern_free(void)
+{
+	for (size_t i = 0; i < intern_cap; i++)
+		free(intern_slots[i]);
+	free(intern_slots);
+	intern_slots = NULL;
+	intern_cap = intern_used = 0;
+}

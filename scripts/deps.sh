@@ -1,0 +1,43 @@
+#!/bin/sh
+# deps.sh [CC] - make sure escape can be built with CC (default gcc):
+# GCC's plugin headers for exactly this compiler, and Jansson.  Installs
+# what is missing with apt-get when run as root; otherwise prints the
+# command to run and fails.
+set -eu
+CC=${1:-gcc}
+
+if ! command -v "$CC" >/dev/null 2>&1; then
+	echo "escape: no C compiler '$CC'; install gcc (apt-get install gcc)" >&2
+	exit 1
+fi
+version=$("$CC" -dumpfullversion)
+major=${version%%.*}
+plugindir=$("$CC" -print-file-name=plugin)
+
+missing=""
+[ -f "$plugindir/include/gcc-plugin.h" ] || missing="$missing gcc-$major-plugin-dev"
+printf '#include <jansson.h>\n' | "$CC" -E -x c - >/dev/null 2>&1 || missing="$missing libjansson-dev"
+command -v g++ >/dev/null 2>&1 || missing="$missing g++-$major"
+
+if [ -n "$missing" ]; then
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+		echo "escape: installing$missing"
+		export DEBIAN_FRONTEND=noninteractive
+		apt-get update -qq >/dev/null
+		# shellcheck disable=SC2086
+		apt-get install -y -qq $missing >/dev/null
+	else
+		echo "escape: missing build dependencies:$missing" >&2
+		echo "escape: run: sudo apt-get install$missing" >&2
+		exit 1
+	fi
+fi
+
+# The headers must be those of this very compiler.
+hdr=$(sed -n 's/.*basever = "\([^"]*\)".*/\1/p; s/^static char basever\[\] = "\([^"]*\)".*/\1/p' \
+	"$plugindir/include/plugin-version.h" | head -n 1)
+if [ -n "$hdr" ] && [ "$hdr" != "$version" ]; then
+	echo "escape: $CC is GCC $version but its plugin headers are for GCC $hdr;" >&2
+	echo "escape: install gcc-$major-plugin-dev matching $version" >&2
+	exit 1
+fi
