@@ -347,9 +347,12 @@ static bool call_gcc_knows(struct esc_ctx *c, gcall *call, tree fndecl,
 	int n = arg_count(c, call);
 
 	if (flags & (ECF_CONST | ECF_PURE)) {
-		/* stores nothing: arguments can only come back as the value */
+		/* stores nothing: arguments can only come back as the value,
+		   if that is a pointer */
+		tree lhs = gimple_call_lhs(call);
 		for (int i = 0; i < n; i++)
-			if (arg_may_hold_address(call, i))
+			if (lhs && POINTER_TYPE_P(TREE_TYPE(lhs)) &&
+			    arg_may_hold_address(call, i))
 				arg_into(c, call, i, value_hole(c, call,
 					ESC_STEP_CALL_RESULT, name, i));
 		value_unknown(c, call);

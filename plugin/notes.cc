@@ -71,6 +71,15 @@ static void param_notes(const struct esc_param_report *p, int level)
 		inform(at, "%s does not escape", p->name);
 }
 
+static int cmp_item(const void *a, const void *b)
+{
+	const struct esc_pos *p = (const struct esc_pos *)a;
+	const struct esc_pos *q = (const struct esc_pos *)b;
+	if (p->line != q->line)
+		return p->line < q->line ? -1 : 1;
+	return (p->col > q->col) - (p->col < q->col);
+}
+
 void esc_emit_notes(const struct esc_func_report *r, int level)
 {
 	if (level < 1 || quiet_at(r->pos))
@@ -82,47 +91,60 @@ void esc_emit_notes(const struct esc_func_report *r, int level)
 	for (int i = 0; i < r->nparams; i++)
 		param_notes(&r->params[i], level);
 
-	/* locals and allocations, in source order */
-	int li = 0, ai = 0;
-	while (li < r->nlocals || ai < r->nallocs) {
-		bool take_local = ai >= r->nallocs ||
-			(li < r->nlocals &&
-			 (r->locals[li].pos.line < r->allocs[ai].pos.line ||
-			  (r->locals[li].pos.line == r->allocs[ai].pos.line &&
-			   r->locals[li].pos.col <= r->allocs[ai].pos.col)));
-		if (take_local) {
-			const struct esc_local_report *l = &r->locals[li++];
-			if (!l->escapes)
-				continue;
-			if (!l->nsites && !quiet_at(l->pos))
-				inform((location_t)l->pos.loc,
-				       "%s escapes to heap", l->name);
-			for (int s = 0; s < l->nsites; s++) {
-				if (quiet_at(l->sites[s].pos))
-					continue;
-				inform((location_t)l->sites[s].pos.loc,
-				       level >= 2 ? "%s escapes to heap:"
-						  : "%s escapes to heap",
-				       l->name);
-				if (level >= 2)
-					flow_notes(&l->sites[s].flow);
-			}
-		} else {
-			const struct esc_alloc_report *a = &r->allocs[ai++];
-			if (quiet_at(a->pos))
-				continue;
-			char name[256];
-			snprintf(name, sizeof name, "%s(...)", a->callee);
-			if (a->escapes) {
-				inform((location_t)a->pos.loc,
-				       level >= 2 ? "%s escapes to heap:"
-						  : "%s escapes to heap", name);
-				if (level >= 2)
-					flow_notes(&a->flow);
-			} else {
-				inform((location_t)a->pos.loc,
-				       "%s does not escape", name);
-			}
+	/* locals' escaping sites and allocations, in source order */
+	struct item {
+		struct esc_pos pos;
+		const struct esc_local_report *local;
+		const struct esc_flow *flow;
+		const struct esc_alloc_report *alloc;
+	};
+	int n = r->nallocs;
+	for (int i = 0; i < r->nlocals; i++)
+		n += r->locals[i].nsites ? r->locals[i].nsites : 1;
+	struct item *items = XCNEWVEC(struct item, n ? n : 1);
+	int k = 0;
+	for (int i = 0; i < r->nlocals; i++) {
+		const struct esc_local_report *l = &r->locals[i];
+		if (!l->escapes)
+			continue;
+		if (!l->nsites) {
+			items[k].pos = l->pos;
+			items[k++].local = l;
+		}
+		for (int s = 0; s < l->nsites; s++) {
+			items[k].pos = l->sites[s].pos;
+			items[k].local = l;
+			items[k++].flow = &l->sites[s].flow;
 		}
 	}
+	for (int i = 0; i < r->nallocs; i++) {
+		items[k].pos = r->allocs[i].pos;
+		items[k].alloc = &r->allocs[i];
+		items[k++].flow = &r->allocs[i].flow;
+	}
+	qsort(items, k, sizeof *items, cmp_item);
+
+	for (int i = 0; i < k; i++) {
+		const struct item *it = &items[i];
+		location_t at = (location_t)it->pos.loc;
+		char name[256];
+		bool escapes = true;
+		if (quiet_at(it->pos))
+			continue;
+		if (it->alloc) {
+			snprintf(name, sizeof name, "%s(...)", it->alloc->callee);
+			escapes = it->alloc->escapes;
+		} else {
+			snprintf(name, sizeof name, "%s", it->local->name);
+		}
+		if (!escapes) {
+			inform(at, "%s does not escape", name);
+			continue;
+		}
+		inform(at, level >= 2 && it->flow ? "%s escapes to heap:"
+						  : "%s escapes to heap", name);
+		if (level >= 2 && it->flow)
+			flow_notes(it->flow);
+	}
+	free(items);
 }

@@ -6,10 +6,24 @@
 set -eu
 CC=${1:-gcc}
 
-if ! command -v "$CC" >/dev/null 2>&1; then
-	echo "escape: no C compiler '$CC'; install gcc (apt-get install gcc)" >&2
-	exit 1
-fi
+install() { # PACKAGE...: apt-get as root, else say what to run
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+		echo "escape: installing $*"
+		export DEBIAN_FRONTEND=noninteractive
+		apt-get update -qq >/dev/null
+		apt-get install -y -qq "$@" >/dev/null
+	else
+		echo "escape: missing build dependencies: $*" >&2
+		echo "escape: run: sudo apt-get install $*" >&2
+		exit 1
+	fi
+}
+
+tools=""
+command -v "$CC" >/dev/null 2>&1 || tools="$tools gcc"
+command -v make >/dev/null 2>&1 || tools="$tools make"
+# shellcheck disable=SC2086
+[ -z "$tools" ] || install $tools
 version=$("$CC" -dumpfullversion)
 major=${version%%.*}
 plugindir=$("$CC" -print-file-name=plugin)
@@ -19,19 +33,8 @@ missing=""
 printf '#include <jansson.h>\n' | "$CC" -E -x c - >/dev/null 2>&1 || missing="$missing libjansson-dev"
 command -v g++ >/dev/null 2>&1 || missing="$missing g++-$major"
 
-if [ -n "$missing" ]; then
-	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-		echo "escape: installing$missing"
-		export DEBIAN_FRONTEND=noninteractive
-		apt-get update -qq >/dev/null
-		# shellcheck disable=SC2086
-		apt-get install -y -qq $missing >/dev/null
-	else
-		echo "escape: missing build dependencies:$missing" >&2
-		echo "escape: run: sudo apt-get install$missing" >&2
-		exit 1
-	fi
-fi
+# shellcheck disable=SC2086
+[ -z "$missing" ] || install $missing
 
 # The headers must be those of this very compiler.
 hdr=$(sed -n 's/.*basever = "\([^"]*\)".*/\1/p; s/^static char basever\[\] = "\([^"]*\)".*/\1/p' \

@@ -1,0 +1,333 @@
+/*
+ * test_core.c - the escape graph, its solver, summaries and components,
+ * without GCC: each test builds the graph the adapter would build for a
+ * small C function (shown in its comment) and checks the verdicts.
+ */
+#include "escape.h"
+#include "unit.h"
+
+static struct esc_pos pos(int line)
+{
+	struct esc_pos p = { "t.c", line, 1, 0 };
+	return p;
+}
+
+static struct esc_step step(enum esc_step_kind k, int line)
+{
+	struct esc_step s = { k, pos(line), NULL, 0 };
+	return s;
+}
+
+static int local(struct esc_graph *g, int f, const char *name)
+{
+	return esc_object_new(g, ESC_LOC_STACK, ESC_OBJ_LOCAL, f, name, pos(1));
+}
+
+static int value(struct esc_graph *g, int f, const char *name)
+{
+	return esc_loc_new(g, ESC_LOC_VALUE, f, name, pos(1));
+}
+
+/* int *f(void) { int x; return &x; } */
+TEST(return_address)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "f", pos(1));
+	int x = local(g, f, "x");
+	esc_flow(g, esc_func_result(g, f), x, -1, step(ESC_STEP_RETURN, 2));
+	CHECK_EQ_INT(esc_solve(g), 0);
+	CHECK(esc_escapes(g, x));
+	esc_graph_free(g);
+}
+
+/* void f(void) { int x; int *p = &x; *p = 1; }  nothing escapes */
+TEST(local_use_does_not_escape)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "f", pos(1));
+	int x = local(g, f, "x");
+	int p = value(g, f, "p");
+	esc_flow(g, p, x, -1, step(ESC_STEP_ASSIGN, 2));
+	CHECK_EQ_INT(esc_solve(g), 0);
+	CHECK(!esc_escapes(g, x));
+	esc_graph_free(g);
+}
+
+/* void f(void) { int x; int *p = &x; int **pp = &p; gpp = pp; }
+   p's address is published, so what p holds (x's address) is too;
+   gp = *pp publishes x only. */
+TEST(pointer_chains)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "f", pos(1));
+	int x = local(g, f, "x"), p = local(g, f, "p");
+	int pp = value(g, f, "pp");
+	esc_flow(g, p, x, -1, step(ESC_STEP_STORE_LOCAL, 2));
+	esc_flow(g, pp, p, -1, step(ESC_STEP_ASSIGN, 3));
+	esc_flow(g, ESC_HEAP, pp, 0, step(ESC_STEP_STORE_GLOBAL, 4));
+	esc_solve(g);
+	CHECK(esc_escapes(g, p));
+	CHECK(esc_escapes(g, x));
+	esc_graph_free(g);
+
+	g = esc_graph_new();
+	f = esc_func_new(g, "f", pos(1));
+	x = local(g, f, "x");
+	p = local(g, f, "p");
+	pp = value(g, f, "pp");
+	esc_flow(g, p, x, -1, step(ESC_STEP_STORE_LOCAL, 2));
+	esc_flow(g, pp, p, -1, step(ESC_STEP_ASSIGN, 3));
+	esc_flow(g, ESC_HEAP, pp, 1, step(ESC_STEP_STORE_GLOBAL, 4));
+	esc_solve(g);
+	CHECK(!esc_escapes(g, p));
+	CHECK(esc_escapes(g, x));
+	esc_graph_free(g);
+}
+
+/* struct node a, b; struct node *p = &a; p->next = &b;
+   used locally: nothing escapes; with gn = &a: both do. */
+TEST(store_through_local_pointer)
+{
+	for (int publish = 0; publish < 2; publish++) {
+		struct esc_graph *g = esc_graph_new();
+		int f = esc_func_new(g, "f", pos(1));
+		int a = local(g, f, "a"), b = local(g, f, "b");
+		int p = value(g, f, "p");
+		esc_flow(g, p, a, -1, step(ESC_STEP_ASSIGN, 2));
+		esc_store(g, p, b, -1, step(ESC_STEP_STORE_PTR, 3));
+		if (publish)
+			esc_flow(g, ESC_HEAP, a, -1, step(ESC_STEP_STORE_GLOBAL, 4));
+		esc_solve(g);
+		CHECK_EQ_INT(esc_escapes(g, a), publish);
+		CHECK_EQ_INT(esc_escapes(g, b), publish);
+		esc_graph_free(g);
+	}
+}
+
+/* void f(struct s *o) { int x; o->p = &x; }  o is not this frame's */
+TEST(store_through_param)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "f", pos(1));
+	int o = esc_param_new(g, f, 0, "o", pos(1), 1);
+	int x = local(g, f, "x");
+	esc_store(g, o, x, -1, step(ESC_STEP_STORE_PTR, 2));
+	esc_solve(g);
+	CHECK(esc_escapes(g, x));
+	CHECK_EQ_INT(esc_leak_heap(g, o), -1);
+	esc_graph_free(g);
+}
+
+/* p = c ? &a : (loaded from a param) ; *p = &x: may point elsewhere */
+TEST(store_through_mixed_pointer)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "f", pos(1));
+	int q = esc_param_new(g, f, 0, "q", pos(1), 1);
+	int a = local(g, f, "a"), x = local(g, f, "x");
+	int p = value(g, f, "p");
+	esc_flow(g, p, a, -1, step(ESC_STEP_ASSIGN, 2));
+	esc_flow(g, p, q, 1, step(ESC_STEP_LOAD, 2));
+	esc_store(g, p, x, -1, step(ESC_STEP_STORE_PTR, 3));
+	esc_solve(g);
+	CHECK(esc_escapes(g, x));
+	CHECK(!esc_escapes(g, a));
+	esc_graph_free(g);
+}
+
+/* Parameters: g = p (leak), g = *p (content), return p (result 0),
+   return *p (result 1), *p = 1 (none). */
+TEST(param_leaks)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "f", pos(1));
+	int p0 = esc_param_new(g, f, 0, "a", pos(1), 1);
+	int p1 = esc_param_new(g, f, 1, "b", pos(1), 1);
+	int p2 = esc_param_new(g, f, 2, "c", pos(1), 1);
+	int p3 = esc_param_new(g, f, 3, "d", pos(1), 1);
+	int p4 = esc_param_new(g, f, 4, "e", pos(1), 1);
+	int r = esc_func_result(g, f);
+	esc_flow(g, ESC_HEAP, p0, 0, step(ESC_STEP_STORE_GLOBAL, 2));
+	esc_flow(g, ESC_HEAP, p1, 1, step(ESC_STEP_STORE_GLOBAL, 3));
+	esc_flow(g, r, p2, 0, step(ESC_STEP_RETURN, 4));
+	esc_flow(g, r, p3, 1, step(ESC_STEP_RETURN, 5));
+	esc_store(g, p4, ESC_UNKNOWN, 0, step(ESC_STEP_STORE_PTR, 6));
+	esc_solve(g);
+	CHECK_EQ_INT(esc_leak_heap(g, p0), 0);
+	CHECK_EQ_INT(esc_leak_heap(g, p1), 1);
+	CHECK_EQ_INT(esc_leak_result(g, p2), 0);
+	CHECK_EQ_INT(esc_leak_heap(g, p2), -1);
+	CHECK_EQ_INT(esc_leak_result(g, p3), 1);
+	CHECK_EQ_INT(esc_leak_heap(g, p4), -1);
+	CHECK_EQ_INT(esc_leak_result(g, p4), -1);
+
+	struct esc_summary *s = esc_summarize(g, f);
+	CHECK_EQ_INT(s->nparams, 5);
+	CHECK_EQ_INT(esc_summary_heap(s, 0), 0);
+	CHECK_EQ_INT(esc_summary_heap(s, 1), 1);
+	CHECK_EQ_INT(esc_summary_result(s, 2), 0);
+	CHECK_EQ_INT(esc_summary_result(s, 3), 1);
+	CHECK_EQ_INT(esc_summary_heap(s, 4), -1);
+	esc_summary_free(s);
+	esc_graph_free(g);
+}
+
+/* int *f(int *p) { g = p; return p; }: the heap leak makes the result
+   leak redundant in the summary (Go's rule), not in the solution. */
+TEST(summary_drops_weaker_result_leak)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "f", pos(1));
+	int p = esc_param_new(g, f, 0, "p", pos(1), 1);
+	esc_flow(g, ESC_HEAP, p, 0, step(ESC_STEP_STORE_GLOBAL, 2));
+	esc_flow(g, esc_func_result(g, f), p, 0, step(ESC_STEP_RETURN, 3));
+	esc_solve(g);
+	CHECK_EQ_INT(esc_leak_result(g, p), 0);
+	struct esc_summary *s = esc_summarize(g, f);
+	CHECK_EQ_INT(esc_summary_heap(s, 0), 0);
+	CHECK_EQ_INT(esc_summary_result(s, 0), -1);
+	esc_summary_free(s);
+	esc_graph_free(g);
+}
+
+/* Mutual recursion in one graph: a(p) calls b(p), b(q) calls a(q) and
+   stores q globally: both leak. */
+TEST(mutual_recursion)
+{
+	struct esc_graph *g = esc_graph_new();
+	int a = esc_func_new(g, "a", pos(1)), b = esc_func_new(g, "b", pos(5));
+	int p = esc_param_new(g, a, 0, "p", pos(1), 1);
+	int q = esc_param_new(g, b, 0, "q", pos(5), 1);
+	esc_flow(g, q, p, 0, step(ESC_STEP_ARG, 2));
+	esc_flow(g, p, q, 0, step(ESC_STEP_ARG, 6));
+	esc_flow(g, ESC_HEAP, q, 0, step(ESC_STEP_STORE_GLOBAL, 7));
+	esc_solve(g);
+	CHECK_EQ_INT(esc_leak_heap(g, p), 0);
+	CHECK_EQ_INT(esc_leak_heap(g, q), 0);
+	esc_graph_free(g);
+}
+
+/* A cycle of assignments terminates and explanations are bounded. */
+TEST(cycles_terminate)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "f", pos(1));
+	int x = local(g, f, "x");
+	int v[50];
+	for (int i = 0; i < 50; i++)
+		v[i] = value(g, f, "v");
+	esc_flow(g, v[0], x, -1, step(ESC_STEP_ASSIGN, 2));
+	for (int i = 0; i < 50; i++)
+		esc_flow(g, v[(i + 1) % 50], v[i], 0, step(ESC_STEP_ASSIGN, 3 + i));
+	esc_flow(g, ESC_HEAP, v[49], 0, step(ESC_STEP_STORE_GLOBAL, 60));
+	esc_solve(g);
+	CHECK(esc_escapes(g, x));
+	struct esc_func_report *r = esc_report_func(g, f);
+	CHECK_EQ_INT(r->nlocals, 1);
+	CHECK_EQ_INT(r->locals[0].nsites, 1);
+	CHECK(r->locals[0].sites[0].flow.nsteps <= 40);
+	esc_func_report_free(r);
+	esc_graph_free(g);
+}
+
+/* The report: sites on escaping flows only, allocations, explanations
+   that end at the sink. */
+TEST(report_sites_and_flows)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "f", pos(1));
+	int x = local(g, f, "x");
+	int p = value(g, f, "p"), q = value(g, f, "q");
+	struct esc_step glob = step(ESC_STEP_STORE_GLOBAL, 4);
+	glob.what = "g";
+	esc_flow(g, p, x, -1, step(ESC_STEP_ASSIGN, 2)); /* p = &x, local */
+	esc_flow(g, q, x, -1, step(ESC_STEP_ASSIGN, 3)); /* q = &x */
+	esc_flow(g, ESC_HEAP, q, 0, glob);                /* g = q */
+	int m = esc_object_new(g, ESC_LOC_ALLOC, ESC_OBJ_LOCAL, f, "malloc", pos(5));
+	int r5 = value(g, f, "r");
+	esc_flow(g, r5, m, -1, step(ESC_STEP_ASSIGN, 5));
+	esc_solve(g);
+
+	struct esc_func_report *r = esc_report_func(g, f);
+	CHECK_EQ_INT(r->nlocals, 1);
+	CHECK(r->locals[0].escapes);
+	CHECK_EQ_INT(r->locals[0].nsites, 1);
+	CHECK_EQ_INT(r->locals[0].sites[0].pos.line, 3);
+	const struct esc_flow *fl = &r->locals[0].sites[0].flow;
+	CHECK(fl->nsteps >= 2);
+	CHECK_EQ_INT(fl->steps[0].kind, ESC_STEP_ADDR);
+	CHECK_STR(fl->steps[0].what, "x");
+	CHECK_EQ_INT(fl->steps[fl->nsteps - 1].kind, ESC_STEP_STORE_GLOBAL);
+	CHECK_STR(fl->steps[fl->nsteps - 1].what, "g");
+	CHECK_EQ_INT(r->nallocs, 1);
+	CHECK(!r->allocs[0].escapes);
+	CHECK_STR(r->allocs[0].callee, "malloc");
+	esc_func_report_free(r);
+	esc_graph_free(g);
+}
+
+/* A function given up on: its objects escape, its params leak. */
+TEST(give_up_is_conservative)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "f", pos(1));
+	int p = esc_param_new(g, f, 0, "p", pos(1), 1);
+	int x = local(g, f, "x");
+	esc_func_give_up(g, f, "function too large");
+	esc_solve(g);
+	CHECK(esc_escapes(g, x));
+	CHECK_EQ_INT(esc_leak_heap(g, p), 0);
+	struct esc_summary *s = esc_summarize(g, f);
+	CHECK(s->gave_up);
+	CHECK_EQ_INT(esc_summary_heap(s, 0), 0);
+	esc_summary_free(s);
+	esc_graph_free(g);
+}
+
+/* Components come bottom-up: callees before callers, cycles together. */
+TEST(components_bottom_up)
+{
+	/* 0 -> 1 -> 2 -> 1, 0 -> 3 */
+	const int edges[][2] = { { 0, 1 }, { 1, 2 }, { 2, 1 }, { 0, 3 } };
+	int comp[4];
+	int n = esc_components(4, edges, 4, comp);
+	CHECK_EQ_INT(n, 3);
+	CHECK_EQ_INT(comp[1], comp[2]);
+	CHECK(comp[1] < comp[0]);
+	CHECK(comp[3] < comp[0]);
+	CHECK(comp[3] != comp[1]);
+}
+
+/* Long chains do not overflow the stack. */
+TEST(components_deep_chain)
+{
+	enum { N = 200000 };
+	static int edges[N][2], comp[N];
+	for (int i = 0; i < N - 1; i++) {
+		edges[i][0] = i;
+		edges[i][1] = i + 1;
+	}
+	int n = esc_components(N, (const int (*)[2])edges, N - 1, comp);
+	CHECK_EQ_INT(n, N);
+	CHECK(comp[N - 1] < comp[0]);
+}
+
+int main(void)
+{
+	RUN(return_address);
+	RUN(local_use_does_not_escape);
+	RUN(pointer_chains);
+	RUN(store_through_local_pointer);
+	RUN(store_through_param);
+	RUN(store_through_mixed_pointer);
+	RUN(param_leaks);
+	RUN(summary_drops_weaker_result_leak);
+	RUN(mutual_recursion);
+	RUN(cycles_terminate);
+	RUN(report_sites_and_flows);
+	RUN(give_up_is_conservative);
+	RUN(components_bottom_up);
+	RUN(components_deep_chain);
+	esc_intern_free();
+	return unit_done();
+}
