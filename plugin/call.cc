@@ -370,6 +370,16 @@ static bool call_gcc_knows(struct esc_ctx *c, gcall *call, tree fndecl,
 			arg_into(c, call, i, heap_hole(c, ESC_STEP_ARG_UNKNOWN,
 						       name, i, 0));
 		}
+		/* memcpy-like: what argument i points to is copied to j's */
+		for (int i = 0; i < (int)gimple_call_num_args(call); i++) {
+			unsigned j;
+			if (fs.arg_specified_p(i) && fs.arg_copied_to_arg_p(i, &j) &&
+			    (int)j < (int)gimple_call_num_args(call))
+				esc_store_through(c, gimple_call_arg(call, j),
+						  gimple_call_arg(call, i), 1,
+						  esc_step_at(ESC_STEP_COPY,
+							      c->stmt_loc, name, 0));
+		}
 		if (fs.returns_arg(&ret) && (int)ret < n)
 			arg_into(c, call, (int)ret, value_hole(c, call,
 				ESC_STEP_CALL_RESULT, name, (int)ret));
