@@ -39,6 +39,9 @@
 struct esc_pos esc_pos_of(location_t loc)
 {
 	struct esc_pos p;
+	/* a system header's macro used in the user's code (alloca, errno):
+	   report where it is used */
+	loc = expansion_point_location_if_in_system_header(loc);
 	expanded_location x = expand_location(loc);
 	p.file = x.file;
 	p.line = x.line;
@@ -392,10 +395,20 @@ void esc_store_through(struct esc_ctx *c, tree ptr, tree value, int derefs,
 	esc_expr(c, shift(k, derefs), value);
 }
 
+/* A copy from memory to memory: what it copies is bytes, and GCC turns
+   memcpy into such copies of `unsigned char[N]', pointers included. */
+static bool is_block_copy(gassign *s)
+{
+	tree lhs = gimple_assign_lhs(s), rhs = gimple_assign_rhs1(s);
+	return gimple_assign_single_p(s) && TREE_CODE(lhs) != SSA_NAME &&
+	       AGGREGATE_TYPE_P(TREE_TYPE(lhs)) &&
+	       (REFERENCE_CLASS_P(rhs) || DECL_P(rhs));
+}
+
 static void build_assign(struct esc_ctx *c, gassign *s)
 {
 	tree lhs = gimple_assign_lhs(s);
-	if (!esc_may_hold_address(TREE_TYPE(lhs)))
+	if (!esc_may_hold_address(TREE_TYPE(lhs)) && !is_block_copy(s))
 		return;
 	struct esc_hole k = esc_lvalue_hole(c, lhs);
 	enum tree_code code = gimple_assign_rhs_code(s);
@@ -447,6 +460,11 @@ static void build_asm(struct esc_ctx *c, gasm *s)
 	struct esc_hole heap = esc_hole_to(ESC_HEAP, 0,
 		esc_step_at(ESC_STEP_ASM, c->stmt_loc, NULL, 0));
 	unsigned nin = gimple_asm_ninputs(s), nout = gimple_asm_noutputs(s);
+	/* input constraints may refer to outputs ("0"): parsing needs them */
+	auto_vec<const char *> outs(nout);
+	for (unsigned i = 0; i < nout; i++)
+		outs.quick_push(TREE_STRING_POINTER(
+			TREE_VALUE(TREE_PURPOSE(gimple_asm_output_op(s, i)))));
 
 	for (unsigned i = 0; i < nout; i++) {
 		tree op = gimple_asm_output_op(s, i);
@@ -467,8 +485,8 @@ static void build_asm(struct esc_ctx *c, gasm *s)
 		tree v = TREE_VALUE(op);
 		const char *con = TREE_STRING_POINTER(TREE_VALUE(TREE_PURPOSE(op)));
 		bool mem = false, reg = false;
-		const char *const *outs = NULL;
-		if (!parse_input_constraint(&con, i, nin, nout, 0, outs, &mem, &reg))
+		if (!parse_input_constraint(&con, i, nin, nout, 0, outs.address(),
+					    &mem, &reg))
 			mem = true;
 		heap.why.arg = (int)(nout + i) + 1;
 		if (mem && !reg && TREE_CODE(v) != SSA_NAME)

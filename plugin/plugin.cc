@@ -446,10 +446,15 @@ static void finish_unit(void *, void *)
 
 	if (!unit_report())
 		return;
-	if (opt_json[strlen(opt_json) - 1] == '/')
+	if (opt_json[strlen(opt_json) - 1] == '/') {
+		/* the output's stable name: gcc passes cc1 -dumpdir and
+		   -dumpbase from -o (asm_file_name is a random temporary) */
+		char *output = concat(dump_dir_name ? dump_dir_name : "",
+				      dump_base_name ? dump_base_name : "", NULL);
 		path = esc_report_path_in_dir(opt_json, main_input_filename,
-					      asm_file_name);
-	else
+					      output);
+		free(output);
+	} else
 		path = xstrdup(opt_json);
 	if (seen_error()) {
 		/* a failed compilation leaves no report behind, not even an

@@ -1,0 +1,520 @@
+/*
+ * report.c - the JSON report of a translation unit (Jansson).
+ *
+ * The document.  One per translation unit, described field by field in
+ * docs/report.md and exactly in docs/report.schema.json:
+ *
+ *   { "version": 1, "tool": {"name", "version"}, "gcc", "flags", "source",
+ *     "functions": [ { "name", "file", "line", "column", "gave_up",
+ *                      "params": [...], "locals": [...],
+ *                      "allocations": [...] } ] }
+ *
+ * Keys appear in that order (Jansson keeps insertion order).  Every key is
+ * always present; what is unknown or absent is null, never left out: a
+ * line or column of 0, a leak of -1, an argument number of 0, a missing
+ * file, global or callee name in a step, the flow of an allocation that
+ * does not escape.  Every escape and leak carries its flow, the steps from
+ * the address-of (or the parameter) to the sink, as findings.c explained
+ * it: a parameter's flows are tagged with their sink ("heap", "result").
+ * Names the schema promises (function, parameter, object, allocator) are
+ * never null: a missing one would be "(unnamed)".
+ * Strings that are not valid UTF-8 (a file name in Latin-1, say) have each
+ * bad byte replaced by U+FFFD, since JSON text is UTF-8.
+ *
+ * esc_report_add turns a function's report into JSON at once, so the
+ * esc_func_report can be freed right after; the strings are copied.
+ *
+ * The write protocol.  A report is written whole or not at all, and a
+ * reader (or a parallel make) never sees half of one: the document goes
+ * to a temporary file ".<name>.XXXXXX" in the target's own directory
+ * (so that rename stays within one file system), is given mode
+ * 0666 & ~umask like any file the compiler creates (mkstemp makes 0600),
+ * is fsync'ed and closed, and only then renamed over the target.  On any
+ * failure the temporary file is removed, whatever was at the target is
+ * left as it was, and the caller gets "cannot write JSON report 'PATH':
+ * REASON".
+ *
+ * Report names in a directory (json=DIR/) are DIR/<basename>.<hash>.json,
+ * the hash being FNV-1a 64 of the absolute source path, a NUL byte and
+ * the output name: two files named util.c in different directories, or
+ * one source compiled twice into different objects, never share a report,
+ * while recompiling the same thing replaces its report.
+ */
+#define _XOPEN_SOURCE 700
+
+#include "util.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+struct esc_report {
+	json_t *doc;       /* the whole document */
+	json_t *functions; /* its "functions" array (borrowed) */
+};
+
+/* ------------------------------------------------------------------ */
+/* Building JSON values                                                */
+
+/* Jansson returns NULL when out of memory; like esc_xmalloc, give up. */
+static json_t *must(json_t *v)
+{
+	if (!v) {
+		fprintf(stderr, "escape: out of memory\n");
+		exit(1);
+	}
+	return v;
+}
+
+static void put(json_t *obj, const char *key, json_t *v)
+{
+	if (json_object_set_new(obj, key, must(v)))
+		must(NULL);
+}
+
+static void append(json_t *arr, json_t *v)
+{
+	if (json_array_append_new(arr, must(v)))
+		must(NULL);
+}
+
+/* Length of the valid UTF-8 sequence at s, or 0 if there is none. */
+static size_t utf8_seq(const unsigned char *s)
+{
+	unsigned c = s[0];
+	size_t n;
+	uint32_t cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+		cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		cp = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return n;
+}
+
+/* A JSON string of s (null for NULL), bad UTF-8 bytes made U+FFFD. */
+static json_t *str(const char *s)
+{
+	static const char fffd[] = "\xef\xbf\xbd";
+	const unsigned char *p = (const unsigned char *)s;
+	char *buf, *q;
+	json_t *v;
+
+	if (!s)
+		return must(json_null());
+	v = json_string(s);
+	if (v)
+		return v;
+	q = buf = esc_xmalloc(3 * strlen(s) + 1);
+	while (*p) {
+		size_t n = utf8_seq(p);
+		if (n) {
+			memcpy(q, p, n);
+			q += n;
+			p += n;
+		} else {
+			memcpy(q, fffd, 3);
+			q += 3;
+			p++;
+		}
+	}
+	*q = '\0';
+	v = json_string(buf);
+	free(buf);
+	return must(v);
+}
+
+/* A name the schema promises is a string: functions, parameters, stack
+   objects and allocators always have one, but should one be missing the
+   document stays valid. */
+static json_t *name(const char *s)
+{
+	return str(s ? s : "(unnamed)");
+}
+
+/* A count that is meaningful only when positive: lines, columns,
+   argument numbers (0 = unknown or none). */
+static json_t *positive(int n)
+{
+	return must(n > 0 ? json_integer(n) : json_null());
+}
+
+/* A leak's deref count: -1 = no leak. */
+static json_t *derefs(int n)
+{
+	return must(n >= 0 ? json_integer(n) : json_null());
+}
+
+static const char *obj_kind_name(enum esc_obj_kind kind)
+{
+	static const char *const names[] = {
+		[ESC_OBJ_LOCAL] = "local",
+		[ESC_OBJ_PARAM] = "param",
+		[ESC_OBJ_COMPOUND] = "compound literal",
+		[ESC_OBJ_ALLOCA] = "alloca",
+		[ESC_OBJ_VLA] = "vla",
+		[ESC_OBJ_TEMP] = "temporary",
+	};
+
+	if ((unsigned)kind >= sizeof names / sizeof names[0])
+		return "?";
+	return names[kind];
+}
+
+static json_t *step_json(const struct esc_step *s)
+{
+	json_t *o = must(json_object());
+
+	put(o, "kind", str(esc_step_name(s->kind)));
+	put(o, "file", str(s->pos.file));
+	put(o, "line", positive(s->pos.line));
+	put(o, "column", positive(s->pos.col));
+	put(o, "what", str(s->what));
+	put(o, "arg", positive(s->arg));
+	return o;
+}
+
+/* A flow: {"sink"?, "steps", "truncated"}; sink is put first if given. */
+static json_t *flow_json(const struct esc_flow *f, const char *sink)
+{
+	json_t *o = must(json_object());
+	json_t *steps = must(json_array());
+
+	if (sink)
+		put(o, "sink", str(sink));
+	for (int i = 0; i < f->nsteps; i++)
+		append(steps, step_json(&f->steps[i]));
+	put(o, "steps", steps);
+	put(o, "truncated", json_boolean(f->truncated));
+	return o;
+}
+
+static json_t *param_json(const struct esc_param_report *p)
+{
+	json_t *o = must(json_object());
+	json_t *flows = must(json_array());
+
+	put(o, "name", name(p->name));
+	put(o, "index", json_integer(p->index));
+	put(o, "line", positive(p->pos.line));
+	put(o, "column", positive(p->pos.col));
+	put(o, "leaks_to_heap", derefs(p->leaks_to_heap));
+	put(o, "leaks_to_result", derefs(p->leaks_to_result));
+	if (p->leaks_to_heap >= 0)
+		append(flows, flow_json(&p->heap_flow, "heap"));
+	if (p->leaks_to_result >= 0)
+		append(flows, flow_json(&p->result_flow, "result"));
+	put(o, "flows", flows);
+	return o;
+}
+
+static json_t *local_json(const struct esc_local_report *l)
+{
+	json_t *o = must(json_object());
+	json_t *sites = must(json_array());
+
+	put(o, "name", name(l->name));
+	put(o, "kind", str(obj_kind_name(l->kind)));
+	put(o, "line", positive(l->pos.line));
+	put(o, "column", positive(l->pos.col));
+	put(o, "escapes", json_boolean(l->escapes));
+	for (int i = 0; i < l->nsites; i++) {
+		const struct esc_site_report *s = &l->sites[i];
+		json_t *site = must(json_object());
+
+		put(site, "line", positive(s->pos.line));
+		put(site, "column", positive(s->pos.col));
+		put(site, "flow", flow_json(&s->flow, NULL));
+		append(sites, site);
+	}
+	put(o, "sites", sites);
+	return o;
+}
+
+static json_t *alloc_json(const struct esc_alloc_report *a)
+{
+	json_t *o = must(json_object());
+
+	put(o, "callee", name(a->callee));
+	put(o, "line", positive(a->pos.line));
+	put(o, "column", positive(a->pos.col));
+	put(o, "escapes", json_boolean(a->escapes));
+	put(o, "flow", a->escapes ? flow_json(&a->flow, NULL) : json_null());
+	return o;
+}
+
+/* ------------------------------------------------------------------ */
+/* The document                                                        */
+
+struct esc_report *esc_report_new(const char *source, const char *gcc_version,
+				  const char *flags)
+{
+	struct esc_report *r = esc_xmalloc(sizeof *r);
+	json_t *tool = must(json_object());
+
+	r->doc = must(json_object());
+	put(r->doc, "version", json_integer(1));
+	put(tool, "name", str("escape"));
+	put(tool, "version", str(ESCAPE_VERSION));
+	put(r->doc, "tool", tool);
+	put(r->doc, "gcc", str(gcc_version));
+	put(r->doc, "flags", str(flags));
+	put(r->doc, "source", str(source ? source : "<stdin>"));
+	r->functions = must(json_array());
+	put(r->doc, "functions", r->functions);
+	return r;
+}
+
+void esc_report_free(struct esc_report *r)
+{
+	if (!r)
+		return;
+	json_decref(r->doc);
+	free(r);
+}
+
+void esc_report_add(struct esc_report *r, const struct esc_func_report *f)
+{
+	json_t *o = must(json_object());
+	json_t *params = must(json_array());
+	json_t *locals = must(json_array());
+	json_t *allocs = must(json_array());
+
+	put(o, "name", name(f->name));
+	put(o, "file", str(f->pos.file));
+	put(o, "line", positive(f->pos.line));
+	put(o, "column", positive(f->pos.col));
+	put(o, "gave_up", str(f->gave_up));
+	for (int i = 0; i < f->nparams; i++)
+		append(params, param_json(&f->params[i]));
+	put(o, "params", params);
+	for (int i = 0; i < f->nlocals; i++)
+		append(locals, local_json(&f->locals[i]));
+	put(o, "locals", locals);
+	for (int i = 0; i < f->nallocs; i++)
+		append(allocs, alloc_json(&f->allocs[i]));
+	put(o, "allocations", allocs);
+	append(r->functions, o);
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing                                                             */
+
+static int fail(char *err, size_t errlen, const char *path, int errnum)
+{
+	if (err && errlen)
+		snprintf(err, errlen, "cannot write JSON report '%s': %s",
+			 path, strerror(errnum));
+	return -1;
+}
+
+static int write_all(int fd, const char *buf, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, buf, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		buf += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* The file mode open(2) would give a new file: 0666 & ~umask. */
+static mode_t new_file_mode(void)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+/* Longest part of the target's name kept in the temporary's, so that
+   ".NAME.XXXXXX" stays within NAME_MAX (255) however long NAME is. */
+#define TMP_NAME_KEEP 200
+
+int esc_report_write(const struct esc_report *r, const char *path, char *err,
+		     size_t errlen)
+{
+	const char *slash, *base;
+	size_t dirlen, baselen;
+	char *text, *tmp;
+	int fd, errnum = 0;
+
+	if (!path || !*path)
+		return fail(err, errlen, path ? path : "", ENOENT);
+
+	text = json_dumps(r->doc, JSON_INDENT(2));
+	if (!text)
+		return fail(err, errlen, path, ENOMEM);
+
+	slash = strrchr(path, '/');
+	base = slash ? slash + 1 : path;
+	dirlen = (size_t)(base - path);
+	baselen = strlen(base);
+	if (baselen > TMP_NAME_KEEP)
+		baselen = TMP_NAME_KEEP;
+	tmp = esc_xmalloc(dirlen + baselen + sizeof "/..XXXXXX");
+	sprintf(tmp, "%.*s.%.*s.XXXXXX", (int)dirlen, path, (int)baselen,
+		base);
+
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		errnum = errno;
+		goto out;
+	}
+	/* fsync's EINVAL: a file system that cannot sync, nothing to do */
+	if (write_all(fd, text, strlen(text)) || write_all(fd, "\n", 1) ||
+	    fchmod(fd, new_file_mode()) || (fsync(fd) && errno != EINVAL)) {
+		errnum = errno;
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	if (close(fd)) {
+		errnum = errno;
+		unlink(tmp);
+		goto out;
+	}
+	if (rename(tmp, path)) {
+		errnum = errno;
+		unlink(tmp);
+	}
+out:
+	free(tmp);
+	free(text);
+	if (errnum)
+		return fail(err, errlen, path, errnum);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Report names in a directory                                         */
+
+#define FNV_OFFSET UINT64_C(14695981039346656037)
+#define FNV_PRIME UINT64_C(1099511628211)
+
+static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+	return h;
+}
+
+/* The current directory, malloc'ed, or NULL if it cannot be known. */
+static char *current_dir(void)
+{
+	size_t size = 256;
+
+	for (;;) {
+		char *buf = esc_xmalloc(size);
+		if (getcwd(buf, size))
+			return buf;
+		free(buf);
+		if (errno != ERANGE)
+			return NULL;
+		size *= 2;
+	}
+}
+
+/*
+ * The absolute form of path: relative paths are taken from the current
+ * directory; "." components and repeated slashes are dropped, so that
+ * "util.c", "./util.c" and "$PWD/util.c" are one source.  ".." is kept:
+ * resolving it without the file system could join two different files
+ * (through a symbolic link), and the file need not exist.
+ */
+static char *absolute_path(const char *path)
+{
+	char *cwd = path[0] == '/' ? NULL : current_dir();
+	size_t cwdlen = cwd ? strlen(cwd) : 0;
+	char *joined = esc_xmalloc(cwdlen + 1 + strlen(path) + 1);
+	char *out = esc_xmalloc(cwdlen + 1 + strlen(path) + 2);
+	const char *p;
+	char *q = out;
+
+	sprintf(joined, "%s%s%s", cwd ? cwd : "", cwd ? "/" : "", path);
+	free(cwd);
+	for (p = joined; *p;) {
+		const char *end;
+		size_t n;
+
+		while (*p == '/')
+			p++;
+		end = strchr(p, '/');
+		n = end ? (size_t)(end - p) : strlen(p);
+		if (n == 0)
+			break;
+		if (!(n == 1 && p[0] == '.')) {
+			if (q != out || joined[0] == '/')
+				*q++ = '/';
+			memcpy(q, p, n);
+			q += n;
+		}
+		p += n;
+	}
+	if (q == out && joined[0] == '/')
+		*q++ = '/';
+	*q = '\0';
+	free(joined);
+	return out;
+}
+
+char *esc_report_path_in_dir(const char *dir, const char *source,
+			     const char *output)
+{
+	const char *base, *slash;
+	size_t dirlen = dir ? strlen(dir) : 0;
+	int sep;
+	uint64_t h;
+	char *abs, *name;
+
+	if (!source || !*source)
+		source = "stdin";
+	if (!output)
+		output = "";
+	abs = absolute_path(source);
+	h = fnv1a(FNV_OFFSET, abs, strlen(abs) + 1); /* with its NUL */
+	h = fnv1a(h, output, strlen(output));
+	free(abs);
+
+	slash = strrchr(source, '/');
+	base = slash ? slash + 1 : source;
+	if (!*base)
+		base = "stdin";
+	/* "DIR/" and "DIR" are the same directory; "" is the current one */
+	sep = dirlen && dir[dirlen - 1] != '/';
+	name = esc_xmalloc(dirlen + sep + strlen(base) + 1 + 16 +
+			   sizeof ".json");
+	sprintf(name, "%s%s%s.%016llx.json", dir ? dir : "", sep ? "/" : "",
+		base, (unsigned long long)h);
+	return name;
+}

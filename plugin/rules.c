@@ -1,0 +1,804 @@
+/*
+ * rules.c - rules: JSON models of library functions.
+ *
+ * A call of a function that has no body in the translation unit would
+ * have to be treated as keeping every address it is given.  For the C
+ * library and other well-known APIs that would be hopeless, so escape
+ * reads what each of them does with its arguments from rule files
+ * (the .json files of rules/, installed as escape-rules/, plus what the
+ * user gives with -fplugin-arg-escape-rules=PATH).  rules/README.md is
+ * the user's guide; this is the whole format:
+ *
+ *   {
+ *     "escape-rules": 1,                  required: the format version
+ *     "description": "C library: string", optional text
+ *     "functions": {                      required: name -> rule
+ *       "memcpy": { "params": ["write+return", "read", "none"],
+ *                   "copy": [1, 0] },
+ *       "realloc": { "params": ["free", "none"], "returns": "alloc",
+ *                    "copy": [0, "result"] },
+ *       "strtol": { "params": ["read", "write", "none"], "store": [0, 1] },
+ *       "printf": { "params": ["read"], "...": "read" }
+ *     }
+ *   }
+ *
+ * The keys of a rule:
+ *
+ *   "params"   required: one effect per declared parameter, in order.
+ *   "..."      the effect on every argument past the declared ones; a
+ *              rule without it says nothing of them (the caller then
+ *              treats such arguments as an unknown function would).
+ *   "returns"  "alloc": the result is a new heap allocation, reported
+ *              under the function's name ("malloc(...) escapes to heap").
+ *   "copy"     [from, to]: *to receives the pointer values stored in
+ *              *from (memcpy).  to may be "result" (with "returns":
+ *              "alloc"): the new allocation receives them (realloc).
+ *   "store"    [from, to]: *to receives a pointer into from itself
+ *              (strtol's *endptr = nptr + n).
+ *   "doc"      free text for the reader.
+ *
+ * Indices are 0-based and must name a declared parameter.  An effect is
+ * "none", or one or more of these words joined with '+' (each is an
+ * ESC_EFF_* flag of escape.h):
+ *
+ *   read          read through, not kept
+ *   write         written through, not kept
+ *   free          released
+ *   return        returned, or a pointer into it is (strchr)
+ *   keep          kept past the call (putenv, setvbuf's buffer)
+ *   keep-content  what it points to is kept (epoll_ctl's event.data.ptr)
+ *   thread        handed to another thread (pthread_create's arg)
+ *
+ * Only "return", "keep", "keep-content" and "thread" move addresses; the
+ * others document the call, and keep rules honest when read by people.
+ *
+ * Loading.  esc_rules_load takes a file, or a directory whose *.json
+ * files (not dot files, not subdirectories) are loaded in strcmp order of
+ * their names; a directory without any is fine.  Each file is read
+ * whole, parsed by Jansson with JSON_REJECT_DUPLICATES (a function listed
+ * twice in one file is an error at the second one), checked completely,
+ * and only then added: a bad file adds nothing, though the files of a
+ * directory before it stay loaded.  A function already known, from an
+ * earlier file, is replaced: that is how a user's rules override the
+ * shipped ones.  Unknown keys, effects and versions are errors, never
+ * ignored, since a misspelt rule would otherwise silently mean "keeps
+ * everything" or "keeps nothing".
+ *
+ * Errors.  Nothing here crashes or exits on bad input: every problem is
+ * -1 and one message in err, "PATH:LINE: what" (PATH:LINE:COL for syntax
+ * errors, from Jansson).  Jansson keeps no positions for values, so the
+ * lines of the top-level keys and of each function are found by a small
+ * scanner of the file text that follows strings and nesting: the line of
+ * function F is that of the key "F" directly inside the "functions"
+ * object (no line when the key is written with escapes).  The same line
+ * is the rule's `line'.
+ *
+ * Lookup is a hash table keyed by name (open addressing, linear probing,
+ * at most half full), so finding the rule of a callee is O(1).  Names and
+ * file paths are interned (esc_intern), so rules can be dropped while
+ * reports that mention them live on.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct esc_rules {
+	struct esc_rule **slots; /* cap slots, NULL when free */
+	size_t cap, count;
+};
+
+/* More parameters than any C function has: a mistake. */
+#define MAX_PARAMS 1024
+
+/* ------------------------------------------------------------------ */
+/* The table                                                           */
+
+static size_t hash_name(const char *s)
+{
+	size_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static void rule_free(struct esc_rule *r)
+{
+	if (!r)
+		return;
+	free(r->params);
+	free(r);
+}
+
+struct esc_rules *esc_rules_new(void)
+{
+	return esc_xcalloc(1, sizeof(struct esc_rules));
+}
+
+void esc_rules_free(struct esc_rules *rules)
+{
+	if (!rules)
+		return;
+	for (size_t i = 0; i < rules->cap; i++)
+		rule_free(rules->slots[i]);
+	free(rules->slots);
+	free(rules);
+}
+
+/* The slot of name: its rule's, or the free one where it would go. */
+static size_t slot_of(const struct esc_rules *rules, const char *name)
+{
+	size_t mask = rules->cap - 1;
+	size_t i = hash_name(name) & mask;
+	while (rules->slots[i] && strcmp(rules->slots[i]->name, name))
+		i = (i + 1) & mask;
+	return i;
+}
+
+static void table_grow(struct esc_rules *rules)
+{
+	size_t old_cap = rules->cap;
+	struct esc_rule **old = rules->slots;
+
+	rules->cap = old_cap ? old_cap * 2 : 512;
+	rules->slots = esc_xcalloc(rules->cap, sizeof *rules->slots);
+	for (size_t i = 0; i < old_cap; i++)
+		if (old[i])
+			rules->slots[slot_of(rules, old[i]->name)] = old[i];
+	free(old);
+}
+
+/* Adds r (taking it), replacing a rule of the same name. */
+static void table_put(struct esc_rules *rules, struct esc_rule *r)
+{
+	if (2 * (rules->count + 1) > rules->cap)
+		table_grow(rules);
+	size_t i = slot_of(rules, r->name);
+	if (rules->slots[i])
+		rule_free(rules->slots[i]);
+	else
+		rules->count++;
+	rules->slots[i] = r;
+}
+
+const struct esc_rule *esc_rules_find(const struct esc_rules *rules,
+				      const char *name)
+{
+	if (!rules || !name || !rules->count)
+		return NULL;
+	return rules->slots[slot_of(rules, name)];
+}
+
+size_t esc_rules_count(const struct esc_rules *rules)
+{
+	return rules ? rules->count : 0;
+}
+
+int esc_rule_effect(const struct esc_rule *r, int i)
+{
+	if (!r || i < 0)
+		return -1;
+	if (i < r->nparams)
+		return (int)r->params[i];
+	if (r->has_varargs)
+		return (int)r->varargs;
+	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                              */
+
+struct key {             /* a key found by the scanner */
+	const char *s;   /* its raw text, between the quotes */
+	size_t n;
+	int line;
+};
+
+struct loader {
+	const char *path;
+	char *text;      /* the whole file */
+	size_t len;
+	char *err;
+	size_t errlen;
+	struct key *top; /* keys of the top-level object */
+	int ntop, ctop;
+	struct key *fns; /* keys of the "functions" object, in order */
+	int nfns, cfns;
+};
+
+/* "PATH:LINE: message" (no LINE when line <= 0) into ld->err; -1. */
+static int fail(struct loader *ld, int line, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (!ld->err || !ld->errlen)
+		return -1;
+	if (line > 0)
+		n = snprintf(ld->err, ld->errlen, "%s:%d: ", ld->path, line);
+	else
+		n = snprintf(ld->err, ld->errlen, "%s: ", ld->path);
+	if (n < 0 || (size_t)n >= ld->errlen)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(ld->err + n, ld->errlen - (size_t)n, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Lines: a scanner of the file text                                   */
+
+static void add_key(struct key **keys, int *n, int *cap, const char *s,
+		    size_t len, int line)
+{
+	ESC_GROW(*keys, *cap, *n + 1);
+	(*keys)[*n].s = s;
+	(*keys)[*n].n = len;
+	(*keys)[*n].line = line;
+	(*n)++;
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Records the keys of the top-level object and of its "functions" object
+   with their lines.  Walks any text, valid JSON or not, without reading
+   past its end. */
+static void scan_keys(struct loader *ld)
+{
+	const char *t = ld->text, *end = ld->text + ld->len;
+	int line = 1, depth = 0;
+	int fn_depth = 0;      /* depth of the "functions" object, 0 outside */
+	int want_fns = 0;      /* the last key was the top-level "functions" */
+
+	for (const char *p = t; p < end; p++) {
+		char c = *p;
+		if (c == '\n') {
+			line++;
+		} else if (c == '"') {
+			const char *s = ++p;
+			int at = line;
+			while (p < end && *p != '"') {
+				if (*p == '\\' && p + 1 < end)
+					p++;
+				if (*p == '\n')
+					line++;
+				p++;
+			}
+			if (p >= end)
+				return;
+			size_t n = (size_t)(p - s);
+			const char *q = p + 1;
+			while (q < end && is_space(*q))
+				q++;
+			want_fns = 0;
+			if (q >= end || *q != ':')
+				continue; /* a value, not a key */
+			if (depth == 1) {
+				add_key(&ld->top, &ld->ntop, &ld->ctop, s, n,
+					at);
+				want_fns = n == 9 && !memcmp(s, "functions", 9);
+			} else if (fn_depth && depth == fn_depth) {
+				add_key(&ld->fns, &ld->nfns, &ld->cfns, s, n,
+					at);
+			}
+		} else if (c == '{' || c == '[') {
+			depth++;
+			if (want_fns && c == '{' && depth == 2)
+				fn_depth = depth;
+			want_fns = 0;
+		} else if (c == '}' || c == ']') {
+			if (fn_depth && depth == fn_depth)
+				fn_depth = 0;
+			depth--;
+		} else if (!is_space(c) && c != ':') {
+			want_fns = 0;
+		}
+	}
+}
+
+static int key_is(const struct key *k, const char *name)
+{
+	size_t n = strlen(name);
+	return k->n == n && !memcmp(k->s, name, n);
+}
+
+static int top_line(const struct loader *ld, const char *name)
+{
+	for (int i = 0; i < ld->ntop; i++)
+		if (key_is(&ld->top[i], name))
+			return ld->top[i].line;
+	return 0;
+}
+
+/* The line of the idx-th function, named name (Jansson keeps objects in
+   file order, so it is the idx-th key found; else search). */
+static int fn_line(const struct loader *ld, int idx, const char *name)
+{
+	if (idx < ld->nfns && key_is(&ld->fns[idx], name))
+		return ld->fns[idx].line;
+	for (int i = 0; i < ld->nfns; i++)
+		if (key_is(&ld->fns[i], name))
+			return ld->fns[i].line;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rules                                                               */
+
+static const struct {
+	const char *word;
+	unsigned flag;
+} effect_words[] = {
+	{ "read", ESC_EFF_READ },
+	{ "write", ESC_EFF_WRITE },
+	{ "free", ESC_EFF_FREE },
+	{ "return", ESC_EFF_RETURN },
+	{ "keep", ESC_EFF_KEEP },
+	{ "keep-content", ESC_EFF_KEEP_CONTENT },
+	{ "thread", ESC_EFF_THREAD },
+};
+#define N_EFFECT_WORDS (sizeof effect_words / sizeof *effect_words)
+
+#define EFFECTS_KNOWN \
+	"an effect is \"none\", or some of read, write, free, return, " \
+	"keep, keep-content, thread joined with '+'"
+
+/* The rule being read, for messages. */
+struct ctx {
+	struct loader *ld;
+	const char *name;
+	int line;
+};
+
+/* Parses effect string v of `where' (e.g. "params[2]") into *out. */
+static int parse_effect(struct ctx *c, json_t *v, const char *where,
+			unsigned *out)
+{
+	const char *s = json_string_value(v);
+	unsigned eff = 0;
+
+	if (!json_is_string(v))
+		return fail(c->ld, c->line,
+			    "function \"%s\": %s is not a string (%s)",
+			    c->name, where, EFFECTS_KNOWN);
+	if (!strcmp(s, "none")) {
+		*out = 0;
+		return 0;
+	}
+	for (;;) {
+		const char *plus = strchr(s, '+');
+		size_t n = plus ? (size_t)(plus - s) : strlen(s);
+		unsigned flag = 0;
+		for (size_t i = 0; i < N_EFFECT_WORDS; i++)
+			if (strlen(effect_words[i].word) == n &&
+			    !memcmp(effect_words[i].word, s, n))
+				flag = effect_words[i].flag;
+		if (!flag && n == 4 && !memcmp(s, "none", 4))
+			return fail(c->ld, c->line,
+				    "function \"%s\": \"none\" combined with "
+				    "other effects in %s", c->name, where);
+		if (!flag)
+			return fail(c->ld, c->line,
+				    "function \"%s\": unknown effect \"%.*s\" "
+				    "in %s (%s)", c->name, (int)n, s, where,
+				    EFFECTS_KNOWN);
+		if (eff & flag)
+			return fail(c->ld, c->line,
+				    "function \"%s\": effect \"%.*s\" repeated "
+				    "in %s", c->name, (int)n, s, where);
+		eff |= flag;
+		if (!plus)
+			break;
+		s = plus + 1;
+	}
+	*out = eff;
+	return 0;
+}
+
+/* A parameter index of "copy" or "store" (key), or "result" if allowed. */
+static int parse_index(struct ctx *c, const struct esc_rule *r, json_t *v,
+		       const char *key, int allow_result, int *out)
+{
+	if (allow_result && json_is_string(v) &&
+	    !strcmp(json_string_value(v), "result")) {
+		if (!r->returns_alloc)
+			return fail(c->ld, c->line,
+				    "function \"%s\": \"%s\" to \"result\" "
+				    "needs \"returns\": \"alloc\"", c->name,
+				    key);
+		*out = ESC_COPY_TO_RESULT;
+		return 0;
+	}
+	if (!json_is_integer(v))
+		return fail(c->ld, c->line,
+			    "function \"%s\": \"%s\" must be [from, to] with "
+			    "parameter indices (0-based)%s", c->name, key,
+			    allow_result ? ", to may be \"result\"" : "");
+	json_int_t i = json_integer_value(v);
+	if (i < 0 || i >= r->nparams)
+		return fail(c->ld, c->line,
+			    "function \"%s\": \"%s\": parameter index "
+			    "%" JSON_INTEGER_FORMAT " out of range (the rule "
+			    "has %d parameter%s)", c->name, key, i,
+			    r->nparams, r->nparams == 1 ? "" : "s");
+	*out = (int)i;
+	return 0;
+}
+
+static int parse_pair(struct ctx *c, const struct esc_rule *r, json_t *v,
+		      const char *key, int allow_result, int *from, int *to)
+{
+	if (!json_is_array(v) || json_array_size(v) != 2)
+		return fail(c->ld, c->line,
+			    "function \"%s\": \"%s\" must be [from, to] with "
+			    "parameter indices (0-based)%s", c->name, key,
+			    allow_result ? ", to may be \"result\"" : "");
+	if (parse_index(c, r, json_array_get(v, 0), key, 0, from) ||
+	    parse_index(c, r, json_array_get(v, 1), key, allow_result, to))
+		return -1;
+	return 0;
+}
+
+static int is_identifier(const char *s)
+{
+	if (!*s || (*s >= '0' && *s <= '9'))
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '_' || *s == '$'))
+			return 0;
+	return 1;
+}
+
+/* Parses the rule of function name (the idx-th of the file). */
+static struct esc_rule *parse_rule(struct loader *ld, const char *name,
+				   int idx, json_t *v)
+{
+	struct ctx c = { ld, name, fn_line(ld, idx, name) };
+	struct esc_rule *r;
+	const char *key;
+	json_t *val, *params;
+
+	if (!is_identifier(name)) {
+		fail(ld, c.line, "function name \"%s\" is not a C identifier",
+		     name);
+		return NULL;
+	}
+	if (!json_is_object(v)) {
+		fail(ld, c.line, "function \"%s\": the rule must be an object "
+		     "with \"params\"", name);
+		return NULL;
+	}
+	json_object_foreach(v, key, val) {
+		if (strcmp(key, "params") && strcmp(key, "...") &&
+		    strcmp(key, "returns") && strcmp(key, "copy") &&
+		    strcmp(key, "store") && strcmp(key, "doc")) {
+			fail(ld, c.line, "function \"%s\": unknown key \"%s\" "
+			     "(known: params, ..., returns, copy, store, doc)",
+			     name, key);
+			return NULL;
+		}
+	}
+	params = json_object_get(v, "params");
+	if (!params) {
+		fail(ld, c.line, "function \"%s\": missing \"params\" (one "
+		     "effect per parameter; [] for none)", name);
+		return NULL;
+	}
+	if (!json_is_array(params)) {
+		fail(ld, c.line, "function \"%s\": \"params\" is not an array "
+		     "(one effect per parameter)", name);
+		return NULL;
+	}
+	if (json_array_size(params) > MAX_PARAMS) {
+		fail(ld, c.line, "function \"%s\": more than %d parameters",
+		     name, MAX_PARAMS);
+		return NULL;
+	}
+
+	r = esc_xcalloc(1, sizeof *r);
+	r->name = esc_intern(name);
+	r->file = esc_intern(ld->path);
+	r->line = c.line;
+	r->nparams = (int)json_array_size(params);
+	r->params = esc_xcalloc((size_t)r->nparams, sizeof *r->params);
+	r->copy_from = r->copy_to = -1;
+	r->store_from = r->store_to = -1;
+	for (int i = 0; i < r->nparams; i++) {
+		char where[32];
+		snprintf(where, sizeof where, "params[%d]", i);
+		if (parse_effect(&c, json_array_get(params, (size_t)i), where,
+				 &r->params[i]))
+			goto bad;
+	}
+	if ((val = json_object_get(v, "..."))) {
+		if (parse_effect(&c, val, "\"...\"", &r->varargs))
+			goto bad;
+		r->has_varargs = 1;
+	}
+	if ((val = json_object_get(v, "returns"))) {
+		if (!json_is_string(val) ||
+		    strcmp(json_string_value(val), "alloc")) {
+			fail(ld, c.line, "function \"%s\": \"returns\" can "
+			     "only be \"alloc\"", name);
+			goto bad;
+		}
+		r->returns_alloc = 1;
+	}
+	if ((val = json_object_get(v, "copy")) &&
+	    parse_pair(&c, r, val, "copy", 1, &r->copy_from, &r->copy_to))
+		goto bad;
+	if ((val = json_object_get(v, "store")) &&
+	    parse_pair(&c, r, val, "store", 0, &r->store_from, &r->store_to))
+		goto bad;
+	if ((val = json_object_get(v, "doc")) && !json_is_string(val)) {
+		fail(ld, c.line, "function \"%s\": \"doc\" is not a string",
+		     name);
+		goto bad;
+	}
+	return r;
+bad:
+	rule_free(r);
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Files                                                               */
+
+/* Reads path whole into ld->text (NUL-terminated). */
+static int read_text(struct loader *ld)
+{
+	struct stat st;
+	size_t cap = 4096, len = 0;
+	int fd = open(ld->path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return fail(ld, 0, "%s", strerror(errno));
+	if (fstat(fd, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			close(fd);
+			return fail(ld, 0, "is a directory, not a rules file");
+		}
+		if (S_ISREG(st.st_mode) && st.st_size > 0)
+			cap = (size_t)st.st_size + 1;
+	}
+	ld->text = esc_xmalloc(cap);
+	for (;;) {
+		if (len + 1 >= cap) {
+			cap *= 2;
+			ld->text = esc_xrealloc(ld->text, cap);
+		}
+		ssize_t n = read(fd, ld->text + len, cap - 1 - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int e = errno;
+			close(fd);
+			return fail(ld, 0, "%s", strerror(e));
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	ld->text[len] = '\0';
+	ld->len = len;
+	return 0;
+}
+
+/* A duplicate key: say which function, when it is one. */
+static int fail_duplicate(struct loader *ld, const json_error_t *je)
+{
+	for (int i = 0; i < ld->nfns; i++) {
+		if (ld->fns[i].line != je->line)
+			continue;
+		for (int j = 0; j < i; j++) {
+			if (ld->fns[j].n == ld->fns[i].n &&
+			    !memcmp(ld->fns[j].s, ld->fns[i].s, ld->fns[i].n))
+				return fail(ld, je->line, "function \"%.*s\" "
+					    "listed twice (first at line %d)",
+					    (int)ld->fns[i].n, ld->fns[i].s,
+					    ld->fns[j].line);
+		}
+	}
+	return fail(ld, je->line, "%s (a key may appear once per object)",
+		    je->text);
+}
+
+/* Checks the parsed document and reads its rules into *out / *n. */
+static int parse_doc(struct loader *ld, json_t *doc, struct esc_rule ***out,
+		     int *n)
+{
+	const char *key;
+	json_t *v, *fns;
+	int cap = 0, idx = 0;
+
+	if (!json_is_object(doc))
+		return fail(ld, 1, "the top level must be an object with "
+			    "\"escape-rules\" and \"functions\"");
+	json_object_foreach(doc, key, v) {
+		if (strcmp(key, "escape-rules") && strcmp(key, "description") &&
+		    strcmp(key, "functions"))
+			return fail(ld, top_line(ld, key), "unknown key "
+				    "\"%s\" at the top level (known: "
+				    "escape-rules, description, functions)",
+				    key);
+	}
+	v = json_object_get(doc, "escape-rules");
+	if (!v)
+		return fail(ld, 0, "missing \"escape-rules\": 1 (the format "
+			    "version): not a rules file?");
+	if (!json_is_integer(v) || json_integer_value(v) != 1)
+		return fail(ld, top_line(ld, "escape-rules"),
+			    "\"escape-rules\" must be 1 (the only format "
+			    "version this escape reads)");
+	v = json_object_get(doc, "description");
+	if (v && !json_is_string(v))
+		return fail(ld, top_line(ld, "description"), "\"description\" "
+			    "is not a string");
+	fns = json_object_get(doc, "functions");
+	if (!fns)
+		return fail(ld, 0, "missing \"functions\" (an object: name -> "
+			    "rule)");
+	if (!json_is_object(fns))
+		return fail(ld, top_line(ld, "functions"), "\"functions\" is "
+			    "not an object (name -> rule)");
+	json_object_foreach(fns, key, v) {
+		struct esc_rule *r = parse_rule(ld, key, idx++, v);
+		if (!r)
+			return -1;
+		ESC_GROW(*out, cap, *n + 1);
+		(*out)[(*n)++] = r;
+	}
+	return 0;
+}
+
+static int load_file(struct esc_rules *rules, const char *path, char *err,
+		     size_t errlen)
+{
+	struct loader ld;
+	struct esc_rule **staged = NULL;
+	int nstaged = 0, ret = -1;
+	json_error_t je;
+	json_t *doc = NULL;
+
+	memset(&ld, 0, sizeof ld);
+	ld.path = path;
+	ld.err = err;
+	ld.errlen = errlen;
+	if (read_text(&ld))
+		goto out;
+	size_t i = 0;
+	while (i < ld.len && is_space(ld.text[i]))
+		i++;
+	if (i == ld.len) {
+		fail(&ld, 0, "empty rules file");
+		goto out;
+	}
+	scan_keys(&ld);
+	doc = json_loadb(ld.text, ld.len, JSON_REJECT_DUPLICATES, &je);
+	if (!doc) {
+		if (!strncmp(je.text, "duplicate object key", 20))
+			fail_duplicate(&ld, &je);
+		else if (je.line > 0 && err && errlen)
+			snprintf(err, errlen, "%s:%d:%d: not valid JSON: %s",
+				 path, je.line, je.column, je.text);
+		else
+			fail(&ld, 0, "not valid JSON: %s", je.text);
+		goto out;
+	}
+	if (parse_doc(&ld, doc, &staged, &nstaged))
+		goto out;
+	for (int k = 0; k < nstaged; k++) {
+		table_put(rules, staged[k]);
+		staged[k] = NULL;
+	}
+	ret = 0;
+out:
+	for (int k = 0; k < nstaged; k++)
+		rule_free(staged[k]);
+	free(staged);
+	json_decref(doc);
+	free(ld.text);
+	free(ld.top);
+	free(ld.fns);
+	return ret;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int is_rules_name(const char *name)
+{
+	size_t n = strlen(name);
+	return name[0] != '.' && n > 5 && !strcmp(name + n - 5, ".json");
+}
+
+static int load_dir(struct esc_rules *rules, const char *dir, char *err,
+		    size_t errlen)
+{
+	struct loader ld = { .path = dir, .err = err, .errlen = errlen };
+	char **names = NULL;
+	int n = 0, cap = 0, ret = 0;
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return fail(&ld, 0, "%s", strerror(errno));
+	for (;;) {
+		errno = 0;
+		de = readdir(d);
+		if (!de)
+			break;
+		if (!is_rules_name(de->d_name))
+			continue;
+		ESC_GROW(names, cap, n + 1);
+		names[n++] = esc_xstrdup(de->d_name);
+	}
+	if (errno)
+		ret = fail(&ld, 0, "%s", strerror(errno));
+	closedir(d);
+	if (n)
+		qsort(names, (size_t)n, sizeof *names, cmp_names);
+
+	size_t dn = strlen(dir);
+	int slash = dn && dir[dn - 1] == '/';
+	for (int i = 0; i < n && !ret; i++) {
+		struct stat st;
+		char *path = esc_xmalloc(dn + strlen(names[i]) + 2);
+		sprintf(path, "%s%s%s", dir, slash ? "" : "/", names[i]);
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			free(path);
+			continue; /* not a rules file */
+		}
+		ret = load_file(rules, path, err, errlen);
+		free(path);
+	}
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return ret;
+}
+
+int esc_rules_load(struct esc_rules *rules, const char *path, char *err,
+		   size_t errlen)
+{
+	struct stat st;
+
+	if (err && errlen)
+		err[0] = '\0';
+	if (!rules) {
+		if (err && errlen)
+			snprintf(err, errlen, "no rule table");
+		return -1;
+	}
+	if (!path || !*path) {
+		if (err && errlen)
+			snprintf(err, errlen, "empty rules path");
+		return -1;
+	}
+	if (stat(path, &st) != 0) {
+		struct loader ld = { .path = path, .err = err,
+				     .errlen = errlen };
+		return fail(&ld, 0, "%s", strerror(errno));
+	}
+	if (S_ISDIR(st.st_mode))
+		return load_dir(rules, path, err, errlen);
+	return load_file(rules, path, err, errlen);
+}

@@ -1,0 +1,1151 @@
+/*
+ * test_report.c - the JSON report (report.c): the document, field by
+ * field and null by null, read back with Jansson; the write protocol
+ * (whole or nothing, no temporary left behind, nothing touched on
+ * failure, the usual file mode); report names in a directory.
+ *
+ *   test_report [ROOT [SAMPLE.json]]
+ *
+ * ROOT (passed by scripts/check.sh) is not needed.  With SAMPLE.json the
+ * sample report, which has every field, every kind of stack object and
+ * every kind of step, is also written there, for validation against
+ * docs/report.schema.json.
+ *
+ * Built with graph.c (-DHAVE_GRAPH) it checks graph.c's step words;
+ * without, a stub below gives the same words.
+ */
+#define _XOPEN_SOURCE 700
+
+#include "escape.h"
+#include "unit.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+/* The words of every step kind, as the JSON must show them. */
+static const char *const step_words[ESC_STEP__COUNT] = {
+	[ESC_STEP_ADDR] = "address-of",
+	[ESC_STEP_ASSIGN] = "assign",
+	[ESC_STEP_LOAD] = "load",
+	[ESC_STEP_STORE_LOCAL] = "store to local",
+	[ESC_STEP_STORE_PTR] = "store through pointer",
+	[ESC_STEP_STORE_GLOBAL] = "store to global",
+	[ESC_STEP_COPY] = "copy",
+	[ESC_STEP_ARG] = "argument",
+	[ESC_STEP_ARG_SUMMARY] = "argument kept by summary",
+	[ESC_STEP_ARG_RULE] = "argument kept by rule",
+	[ESC_STEP_ARG_UNKNOWN] = "argument of unknown function",
+	[ESC_STEP_ARG_INDIRECT] = "argument of indirect call",
+	[ESC_STEP_ARG_THREAD] = "thread argument",
+	[ESC_STEP_CALL_RESULT] = "returned by call",
+	[ESC_STEP_RETURN] = "return",
+	[ESC_STEP_ASM] = "asm operand",
+	[ESC_STEP_TO_INT] = "conversion to integer",
+	[ESC_STEP_UNANALYSED] = "not analysed",
+};
+
+#ifndef HAVE_GRAPH
+const char *esc_step_name(enum esc_step_kind kind)
+{
+	if ((unsigned)kind >= ESC_STEP__COUNT)
+		return "?";
+	return step_words[kind];
+}
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                             */
+
+static char *join(const char *dir, const char *name)
+{
+	char *s = esc_xmalloc(strlen(dir) + strlen(name) + 2);
+	sprintf(s, "%s/%s", dir, name);
+	return s;
+}
+
+static char *make_tmpdir(void)
+{
+	char tmpl[] = "/tmp/test_report.XXXXXX";
+	if (!mkdtemp(tmpl)) {
+		perror("mkdtemp");
+		exit(2);
+	}
+	return esc_xstrdup(tmpl);
+}
+
+/* Removes dir and everything in it. */
+static void remove_tree(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		struct stat st;
+		char *p;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		p = join(dir, e->d_name);
+		if (!lstat(p, &st) && S_ISDIR(st.st_mode)) {
+			chmod(p, 0700);
+			remove_tree(p);
+		} else {
+			unlink(p);
+		}
+		free(p);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+/* Entries of dir (but . and ..); the single one's name into only. */
+static int count_entries(const char *dir, char *only, size_t len)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	if (!d)
+		return -1;
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		if (only && len)
+			snprintf(only, len, "%s", e->d_name);
+		n++;
+	}
+	closedir(d);
+	return n;
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n = 0, cap = 4096;
+	char *buf;
+
+	if (!f)
+		return NULL;
+	buf = esc_xmalloc(cap);
+	for (;;) {
+		size_t got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+		if (n < cap - 1)
+			break;
+		cap *= 2;
+		buf = esc_xrealloc(buf, cap);
+	}
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static void spew(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f || fputs(text, f) == EOF || fclose(f)) {
+		perror(path);
+		exit(2);
+	}
+}
+
+static json_t *load(const char *path)
+{
+	json_error_t jerr;
+	json_t *doc = json_load_file(path, 0, &jerr);
+	if (!doc)
+		printf("  %s:%d: %s\n", path, jerr.line, jerr.text);
+	return doc;
+}
+
+/* Does obj have exactly these keys, in this order (NULL-terminated)? */
+static int keys_are(json_t *obj, const char *const *keys)
+{
+	void *it = json_object_iter(obj);
+	int i = 0;
+
+	for (; it; it = json_object_iter_next(obj, it), i++)
+		if (!keys[i] || strcmp(keys[i], json_object_iter_key(it)))
+			return 0;
+	return !keys[i];
+}
+
+static const char *sget(json_t *obj, const char *key)
+{
+	return json_string_value(json_object_get(obj, key));
+}
+
+static long iget(json_t *obj, const char *key)
+{
+	json_t *v = json_object_get(obj, key);
+	return json_is_integer(v) ? (long)json_integer_value(v) : -999;
+}
+
+static int is_null(json_t *obj, const char *key)
+{
+	return json_is_null(json_object_get(obj, key));
+}
+
+static json_t *at(json_t *obj, const char *key, size_t i)
+{
+	return json_array_get(json_object_get(obj, key), i);
+}
+
+static size_t len(json_t *obj, const char *key)
+{
+	json_t *a = json_object_get(obj, key);
+	return json_is_array(a) ? json_array_size(a) : (size_t)-1;
+}
+
+/* ------------------------------------------------------------------ */
+/* The sample: built by hand, as findings.c would                      */
+
+static struct esc_pos at_pos(const char *file, int line, int col)
+{
+	struct esc_pos p = { file, line, col, 0 };
+	return p;
+}
+
+static struct esc_step step(enum esc_step_kind kind, int line, int col,
+			    const char *what, int arg)
+{
+	struct esc_step s;
+	s.kind = kind;
+	s.pos = at_pos("src/observe.c", line, col);
+	s.what = what;
+	s.arg = arg;
+	return s;
+}
+
+static struct esc_step p0_heap[1], p1_heap[2], p1_result[1];
+static struct esc_step snap1[2], snap2[3], every[ESC_STEP__COUNT];
+static struct esc_step calloc_flow[2], alloca_flow[2];
+static struct esc_param_report observe_params[3];
+static struct esc_site_report snap_sites[2], alloca_sites[1], big_sites[1];
+static struct esc_local_report observe_locals[3], big_locals[3];
+static struct esc_alloc_report observe_allocs[2];
+static struct esc_func_report observe, big, latin1;
+
+static void build_sample(void)
+{
+	static struct esc_flow none;
+	struct esc_param_report *p;
+	struct esc_local_report *l;
+	struct esc_alloc_report *a;
+
+	/* observe(struct ev *p, struct ev *q, int *r) at 17:6 */
+	observe.name = "observe";
+	observe.pos = at_pos("src/observe.c", 17, 6);
+	observe.gave_up = NULL;
+
+	p = &observe_params[0]; /* leaking param: p */
+	p->name = "p";
+	p->index = 0;
+	p->pos = at_pos("src/observe.c", 17, 26);
+	p->leaks_to_heap = 0;
+	p->leaks_to_result = -1;
+	p0_heap[0] = step(ESC_STEP_ARG_UNKNOWN, 18, 2, "registry_add", 2);
+	p->heap_flow = (struct esc_flow){ 1, p0_heap, 0 };
+	p->result_flow = none;
+
+	p = &observe_params[1]; /* leaking param content: q, result level=0 */
+	p->name = "q";
+	p->index = 1;
+	p->pos = at_pos("src/observe.c", 17, 40);
+	p->leaks_to_heap = 1;
+	p->leaks_to_result = 0;
+	p1_heap[0] = step(ESC_STEP_LOAD, 23, 7, NULL, 0);
+	p1_heap[1] = step(ESC_STEP_STORE_GLOBAL, 23, 5, "last", 0);
+	p->heap_flow = (struct esc_flow){ 2, p1_heap, 0 };
+	p1_result[0] = step(ESC_STEP_RETURN, 25, 9, NULL, 0);
+	p->result_flow = (struct esc_flow){ 1, p1_result, 0 };
+
+	p = &observe_params[2]; /* r does not escape; position unknown */
+	p->name = "r";
+	p->index = 2;
+	p->pos = at_pos("src/observe.c", 0, 0);
+	p->leaks_to_heap = -1;
+	p->leaks_to_result = -1;
+	p->heap_flow = p->result_flow = none;
+
+	l = &observe_locals[0]; /* snapshot escapes, at two sites */
+	l->name = "snapshot";
+	l->kind = ESC_OBJ_LOCAL;
+	l->pos = at_pos("src/observe.c", 19, 13);
+	l->escapes = 1;
+	snap1[0] = step(ESC_STEP_ADDR, 20, 9, "snapshot", 0);
+	snap1[1] = step(ESC_STEP_STORE_GLOBAL, 20, 7, "last", 0);
+	snap2[0] = step(ESC_STEP_ADDR, 21, 15, "snapshot", 0);
+	snap2[1] = step(ESC_STEP_ASSIGN, 21, 9, "alias", 0);
+	snap2[2] = step(ESC_STEP_ASSIGN, 22, 9, "alias", 0);
+	snap_sites[0] = (struct esc_site_report){
+		at_pos("src/observe.c", 20, 9), { 2, snap1, 0 } };
+	snap_sites[1] = (struct esc_site_report){
+		at_pos("src/observe.c", 21, 15), { 3, snap2, 1 } };
+	l->nsites = 2;
+	l->sites = snap_sites;
+
+	l = &observe_locals[1]; /* a compound literal that stays */
+	l->name = "(compound literal)";
+	l->kind = ESC_OBJ_COMPOUND;
+	l->pos = at_pos("src/observe.c", 24, 20);
+	l->escapes = 0;
+	l->nsites = 0;
+	l->sites = NULL;
+
+	l = &observe_locals[2]; /* a VLA that stays */
+	l->name = "buf";
+	l->kind = ESC_OBJ_VLA;
+	l->pos = at_pos("src/observe.c", 19, 7);
+	l->escapes = 0;
+	l->nsites = 0;
+	l->sites = NULL;
+
+	a = &observe_allocs[0]; /* malloc(...) does not escape */
+	a->callee = "malloc";
+	a->pos = at_pos("src/observe.c", 21, 22);
+	a->escapes = 0;
+	a->flow = none;
+
+	a = &observe_allocs[1]; /* calloc(...) escapes to heap */
+	a->callee = "calloc";
+	a->pos = at_pos("src/observe.c", 22, 14);
+	a->escapes = 1;
+	calloc_flow[0] = step(ESC_STEP_ASSIGN, 22, 9, "c", 0);
+	calloc_flow[1] = step(ESC_STEP_RETURN, 25, 9, NULL, 0);
+	a->flow = (struct esc_flow){ 2, calloc_flow, 0 };
+
+	observe.nparams = 3;
+	observe.params = observe_params;
+	observe.nlocals = 3;
+	observe.locals = observe_locals;
+	observe.nallocs = 2;
+	observe.allocs = observe_allocs;
+
+	/* big(): not analysed, no column known; every object kind left,
+	   one flow made of every step kind */
+	big.name = "big";
+	big.pos = at_pos("src/observe.c", 40, 0);
+	big.gave_up = "too large";
+
+	l = &big_locals[0];
+	l->name = "alloca(...)";
+	l->kind = ESC_OBJ_ALLOCA;
+	l->pos = at_pos("src/observe.c", 42, 13);
+	l->escapes = 1;
+	alloca_flow[0] = step(ESC_STEP_ADDR, 42, 13, NULL, 0);
+	alloca_flow[1] = step(ESC_STEP_UNANALYSED, 42, 13, "too large", 0);
+	alloca_sites[0] = (struct esc_site_report){
+		at_pos("src/observe.c", 42, 13), { 2, alloca_flow, 0 } };
+	l->nsites = 1;
+	l->sites = alloca_sites;
+
+	l = &big_locals[1];
+	l->name = "x";
+	l->kind = ESC_OBJ_PARAM;
+	l->pos = at_pos("src/observe.c", 40, 14);
+	l->escapes = 1;
+	for (int k = 0; k < ESC_STEP__COUNT; k++)
+		every[k] = step((enum esc_step_kind)k, 43, k + 1,
+				k % 2 ? "thing" : NULL, k % 3);
+	every[0].pos.file = NULL;
+	big_sites[0] = (struct esc_site_report){
+		at_pos("src/observe.c", 43, 1),
+		{ ESC_STEP__COUNT, every, 0 } };
+	l->nsites = 1;
+	l->sites = big_sites;
+
+	l = &big_locals[2];
+	l->name = "{D.1234}";
+	l->kind = ESC_OBJ_TEMP;
+	l->pos = at_pos("src/observe.c", 44, 3);
+	l->escapes = 1;
+	l->nsites = 0;
+	l->sites = NULL;
+
+	big.nparams = 0;
+	big.params = NULL;
+	big.nlocals = 3;
+	big.locals = big_locals;
+	big.nallocs = 0;
+	big.allocs = NULL;
+
+	/* a function in a file whose name is Latin-1, not UTF-8 */
+	memset(&latin1, 0, sizeof latin1);
+	latin1.name = "caf\xe9";
+	latin1.pos = at_pos("src/caf\xe9.c", 3, 5);
+}
+
+static struct esc_report *sample_report(void)
+{
+	struct esc_report *r = esc_report_new("src/observe.c", "12.2.0",
+					      "-O2 m=1");
+	esc_report_add(r, &observe);
+	esc_report_add(r, &big);
+	esc_report_add(r, &latin1);
+	return r;
+}
+
+/* Writes the sample into a new directory; *dir to remove_tree. */
+static json_t *write_and_load(struct esc_report *r, char **dir, char **path)
+{
+	char err[512] = "";
+
+	*dir = make_tmpdir();
+	*path = join(*dir, "observe.json");
+	if (esc_report_write(r, *path, err, sizeof err)) {
+		printf("  write failed: %s\n", err);
+		return NULL;
+	}
+	return load(*path);
+}
+
+/* ------------------------------------------------------------------ */
+/* The document                                                        */
+
+TEST(document_top)
+{
+	static const char *const top[] = { "version", "tool", "gcc", "flags",
+		"source", "functions", NULL };
+	static const char *const tool_keys[] = { "name", "version", NULL };
+	struct esc_report *r = sample_report();
+	char *dir, *path;
+	json_t *doc = write_and_load(r, &dir, &path);
+
+	CHECK(doc != NULL);
+	if (doc) {
+		json_t *tool = json_object_get(doc, "tool");
+		CHECK(keys_are(doc, top));
+		CHECK_EQ_INT(iget(doc, "version"), 1);
+		CHECK(keys_are(tool, tool_keys));
+		CHECK_STR(sget(tool, "name"), "escape");
+		CHECK_STR(sget(tool, "version"), ESCAPE_VERSION);
+		CHECK_STR(sget(doc, "gcc"), "12.2.0");
+		CHECK_STR(sget(doc, "flags"), "-O2 m=1");
+		CHECK_STR(sget(doc, "source"), "src/observe.c");
+		CHECK_EQ_INT(len(doc, "functions"), 3);
+	}
+	json_decref(doc);
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
+TEST(document_unknowns)
+{
+	struct esc_report *r = esc_report_new("x.c", NULL, NULL);
+	char *dir, *path;
+	json_t *doc = write_and_load(r, &dir, &path);
+
+	CHECK(doc != NULL);
+	if (doc) {
+		CHECK(is_null(doc, "gcc"));
+		CHECK(is_null(doc, "flags"));
+		CHECK_STR(sget(doc, "source"), "x.c");
+		CHECK_EQ_INT(len(doc, "functions"), 0);
+	}
+	json_decref(doc);
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
+TEST(format)
+{
+	static const char head[] = "{\n  \"version\": 1,\n  \"tool\": {\n"
+				   "    \"name\": \"escape\",\n";
+	struct esc_report *r = sample_report();
+	char *dir, *path, *text;
+	json_t *doc = write_and_load(r, &dir, &path);
+
+	text = slurp(path);
+	CHECK(text != NULL);
+	if (text) {
+		size_t n = strlen(text);
+		CHECK(!strncmp(text, head, strlen(head)));
+		CHECK(n >= 2 && !strcmp(text + n - 2, "}\n"));
+		CHECK(strstr(text, "\n      \"name\": \"observe\",\n"));
+	}
+	free(text);
+	json_decref(doc);
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
+TEST(functions)
+{
+	static const char *const keys[] = { "name", "file", "line", "column",
+		"gave_up", "params", "locals", "allocations", NULL };
+	struct esc_report *r = sample_report();
+	char *dir, *path;
+	json_t *doc = write_and_load(r, &dir, &path);
+	json_t *f0 = at(doc, "functions", 0), *f1 = at(doc, "functions", 1);
+
+	CHECK(f0 && f1);
+	CHECK(keys_are(f0, keys));
+	CHECK(keys_are(f1, keys));
+	CHECK_STR(sget(f0, "name"), "observe");
+	CHECK_STR(sget(f0, "file"), "src/observe.c");
+	CHECK_EQ_INT(iget(f0, "line"), 17);
+	CHECK_EQ_INT(iget(f0, "column"), 6);
+	CHECK(is_null(f0, "gave_up"));
+	CHECK_EQ_INT(len(f0, "params"), 3);
+	CHECK_EQ_INT(len(f0, "locals"), 3);
+	CHECK_EQ_INT(len(f0, "allocations"), 2);
+
+	CHECK_STR(sget(f1, "name"), "big");
+	CHECK_EQ_INT(iget(f1, "line"), 40);
+	CHECK(is_null(f1, "column"));
+	CHECK_STR(sget(f1, "gave_up"), "too large");
+	CHECK_EQ_INT(len(f1, "params"), 0);
+	CHECK_EQ_INT(len(f1, "allocations"), 0);
+
+	json_decref(doc);
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
+TEST(params)
+{
+	static const char *const keys[] = { "name", "index", "line", "column",
+		"leaks_to_heap", "leaks_to_result", "flows", NULL };
+	static const char *const flow_keys[] = { "sink", "steps", "truncated",
+		NULL };
+	static const char *const step_keys[] = { "kind", "file", "line",
+		"column", "what", "arg", NULL };
+	struct esc_report *r = sample_report();
+	char *dir, *path;
+	json_t *doc = write_and_load(r, &dir, &path);
+	json_t *f0 = at(doc, "functions", 0);
+	json_t *p = at(f0, "params", 0), *q = at(f0, "params", 1);
+	json_t *pr = at(f0, "params", 2), *fl, *s;
+
+	CHECK(p && q && pr);
+	CHECK(keys_are(p, keys));
+
+	/* leaking param: p */
+	CHECK_STR(sget(p, "name"), "p");
+	CHECK_EQ_INT(iget(p, "index"), 0);
+	CHECK_EQ_INT(iget(p, "line"), 17);
+	CHECK_EQ_INT(iget(p, "column"), 26);
+	CHECK_EQ_INT(iget(p, "leaks_to_heap"), 0);
+	CHECK(is_null(p, "leaks_to_result"));
+	CHECK_EQ_INT(len(p, "flows"), 1);
+	fl = at(p, "flows", 0);
+	CHECK(keys_are(fl, flow_keys));
+	CHECK_STR(sget(fl, "sink"), "heap");
+	CHECK(json_is_false(json_object_get(fl, "truncated")));
+	CHECK_EQ_INT(len(fl, "steps"), 1);
+	s = at(fl, "steps", 0);
+	CHECK(keys_are(s, step_keys));
+	CHECK_STR(sget(s, "kind"), "argument of unknown function");
+	CHECK_STR(sget(s, "file"), "src/observe.c");
+	CHECK_EQ_INT(iget(s, "line"), 18);
+	CHECK_EQ_INT(iget(s, "column"), 2);
+	CHECK_STR(sget(s, "what"), "registry_add");
+	CHECK_EQ_INT(iget(s, "arg"), 2);
+
+	/* leaking param content: q, and to result level=0: heap flow first */
+	CHECK_EQ_INT(iget(q, "index"), 1);
+	CHECK_EQ_INT(iget(q, "leaks_to_heap"), 1);
+	CHECK_EQ_INT(iget(q, "leaks_to_result"), 0);
+	CHECK_EQ_INT(len(q, "flows"), 2);
+	fl = at(q, "flows", 0);
+	CHECK_STR(sget(fl, "sink"), "heap");
+	CHECK_EQ_INT(len(fl, "steps"), 2);
+	s = at(fl, "steps", 0);
+	CHECK_STR(sget(s, "kind"), "load");
+	CHECK(is_null(s, "what"));
+	CHECK(is_null(s, "arg"));
+	s = at(fl, "steps", 1);
+	CHECK_STR(sget(s, "kind"), "store to global");
+	CHECK_STR(sget(s, "what"), "last");
+	fl = at(q, "flows", 1);
+	CHECK_STR(sget(fl, "sink"), "result");
+	CHECK_EQ_INT(len(fl, "steps"), 1);
+	CHECK_STR(sget(at(fl, "steps", 0), "kind"), "return");
+
+	/* r does not escape, and its position is unknown */
+	CHECK_STR(sget(pr, "name"), "r");
+	CHECK_EQ_INT(iget(pr, "index"), 2);
+	CHECK(is_null(pr, "line"));
+	CHECK(is_null(pr, "column"));
+	CHECK(is_null(pr, "leaks_to_heap"));
+	CHECK(is_null(pr, "leaks_to_result"));
+	CHECK_EQ_INT(len(pr, "flows"), 0);
+
+	json_decref(doc);
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
+TEST(locals)
+{
+	static const char *const keys[] = { "name", "kind", "line", "column",
+		"escapes", "sites", NULL };
+	static const char *const site_keys[] = { "line", "column", "flow",
+		NULL };
+	static const char *const flow_keys[] = { "steps", "truncated", NULL };
+	struct esc_report *r = sample_report();
+	char *dir, *path;
+	json_t *doc = write_and_load(r, &dir, &path);
+	json_t *f0 = at(doc, "functions", 0), *f1 = at(doc, "functions", 1);
+	json_t *l = at(f0, "locals", 0), *site, *fl, *s;
+
+	CHECK(l != NULL);
+	CHECK(keys_are(l, keys));
+	CHECK_STR(sget(l, "name"), "snapshot");
+	CHECK_STR(sget(l, "kind"), "local");
+	CHECK_EQ_INT(iget(l, "line"), 19);
+	CHECK_EQ_INT(iget(l, "column"), 13);
+	CHECK(json_is_true(json_object_get(l, "escapes")));
+	CHECK_EQ_INT(len(l, "sites"), 2);
+	site = at(l, "sites", 0);
+	CHECK(keys_are(site, site_keys));
+	CHECK_EQ_INT(iget(site, "line"), 20);
+	CHECK_EQ_INT(iget(site, "column"), 9);
+	fl = json_object_get(site, "flow");
+	CHECK(keys_are(fl, flow_keys)); /* no "sink" but in params' flows */
+	CHECK(json_is_false(json_object_get(fl, "truncated")));
+	CHECK_EQ_INT(len(fl, "steps"), 2);
+	s = at(fl, "steps", 0);
+	CHECK_STR(sget(s, "kind"), "address-of");
+	CHECK_STR(sget(s, "what"), "snapshot");
+	site = at(l, "sites", 1);
+	CHECK_EQ_INT(iget(site, "line"), 21);
+	fl = json_object_get(site, "flow");
+	CHECK(json_is_true(json_object_get(fl, "truncated")));
+	CHECK_EQ_INT(len(fl, "steps"), 3);
+
+	l = at(f0, "locals", 1);
+	CHECK_STR(sget(l, "name"), "(compound literal)");
+	CHECK_STR(sget(l, "kind"), "compound literal");
+	CHECK(json_is_false(json_object_get(l, "escapes")));
+	CHECK_EQ_INT(len(l, "sites"), 0);
+	CHECK_STR(sget(at(f0, "locals", 2), "kind"), "vla");
+
+	CHECK_STR(sget(at(f1, "locals", 0), "kind"), "alloca");
+	CHECK_STR(sget(at(f1, "locals", 0), "name"), "alloca(...)");
+	CHECK_STR(sget(at(f1, "locals", 1), "kind"), "param");
+	CHECK_STR(sget(at(f1, "locals", 2), "kind"), "temporary");
+	/* escaping, but no site known: an empty list, not null */
+	CHECK(json_is_true(json_object_get(at(f1, "locals", 2), "escapes")));
+	CHECK_EQ_INT(len(at(f1, "locals", 2), "sites"), 0);
+
+	json_decref(doc);
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
+TEST(allocations)
+{
+	static const char *const keys[] = { "callee", "line", "column",
+		"escapes", "flow", NULL };
+	struct esc_report *r = sample_report();
+	char *dir, *path;
+	json_t *doc = write_and_load(r, &dir, &path);
+	json_t *f0 = at(doc, "functions", 0);
+	json_t *a = at(f0, "allocations", 0), *b = at(f0, "allocations", 1);
+	json_t *fl;
+
+	CHECK(a && b);
+	CHECK(keys_are(a, keys));
+	CHECK_STR(sget(a, "callee"), "malloc");
+	CHECK_EQ_INT(iget(a, "line"), 21);
+	CHECK_EQ_INT(iget(a, "column"), 22);
+	CHECK(json_is_false(json_object_get(a, "escapes")));
+	CHECK(is_null(a, "flow"));
+
+	CHECK_STR(sget(b, "callee"), "calloc");
+	CHECK(json_is_true(json_object_get(b, "escapes")));
+	fl = json_object_get(b, "flow");
+	CHECK(json_is_object(fl));
+	CHECK(json_object_get(fl, "sink") == NULL);
+	CHECK_EQ_INT(len(fl, "steps"), 2);
+	CHECK_STR(sget(at(fl, "steps", 0), "kind"), "assign");
+	CHECK_STR(sget(at(fl, "steps", 1), "kind"), "return");
+
+	json_decref(doc);
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
+TEST(step_kinds)
+{
+	struct esc_report *r = sample_report();
+	char *dir, *path;
+	json_t *doc = write_and_load(r, &dir, &path);
+	json_t *l = at(at(doc, "functions", 1), "locals", 1);
+	json_t *fl = json_object_get(at(l, "sites", 0), "flow");
+
+	CHECK_EQ_INT(len(fl, "steps"), ESC_STEP__COUNT);
+	for (int k = 0; k < ESC_STEP__COUNT; k++) {
+		json_t *s = at(fl, "steps", (size_t)k);
+		CHECK_STR(sget(s, "kind"), step_words[k]);
+		CHECK_EQ_INT(iget(s, "column"), k + 1);
+		if (k % 2)
+			CHECK_STR(sget(s, "what"), "thing");
+		else
+			CHECK(is_null(s, "what"));
+		if (k % 3)
+			CHECK_EQ_INT(iget(s, "arg"), k % 3);
+		else
+			CHECK(is_null(s, "arg"));
+	}
+	CHECK(is_null(at(fl, "steps", 0), "file"));
+	CHECK_STR(sget(at(fl, "steps", 1), "file"), "src/observe.c");
+
+	json_decref(doc);
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
+TEST(not_utf8)
+{
+	struct esc_report *r = sample_report();
+	char *dir, *path;
+	json_t *doc = write_and_load(r, &dir, &path);
+	json_t *f = at(doc, "functions", 2);
+
+	CHECK(f != NULL);
+	CHECK_STR(sget(f, "name"), "caf\xef\xbf\xbd");
+	CHECK_STR(sget(f, "file"), "src/caf\xef\xbf\xbd.c");
+	CHECK(is_null(f, "gave_up"));
+	CHECK_EQ_INT(len(f, "params"), 0);
+	CHECK_EQ_INT(len(f, "locals"), 0);
+
+	json_decref(doc);
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
+/* esc_report_add copies: the function report may go right after. */
+TEST(add_copies)
+{
+	struct esc_report *r = esc_report_new("copy.c", "12", "");
+	struct esc_func_report *f = esc_xcalloc(1, sizeof *f);
+	char *name = esc_xstrdup("transient");
+	char *dir, *path;
+	json_t *doc;
+
+	f->name = name;
+	f->pos = at_pos(name, 1, 1);
+	f->nparams = 1;
+	f->params = esc_xcalloc(1, sizeof *f->params);
+	f->params[0].name = name;
+	f->params[0].leaks_to_heap = 0;
+	f->params[0].leaks_to_result = -1;
+	f->params[0].heap_flow.nsteps = 1;
+	f->params[0].heap_flow.steps = esc_xcalloc(1, sizeof(struct esc_step));
+	f->params[0].heap_flow.steps[0] = step(ESC_STEP_RETURN, 2, 3, name, 0);
+	esc_report_add(r, f);
+	memset(name, 'X', strlen(name));
+	free(name);
+	free(f->params[0].heap_flow.steps);
+	free(f->params);
+	free(f);
+
+	doc = write_and_load(r, &dir, &path);
+	CHECK_STR(sget(at(doc, "functions", 0), "name"), "transient");
+	CHECK_STR(sget(at(at(doc, "functions", 0), "params", 0), "name"),
+		  "transient");
+	json_decref(doc);
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing                                                             */
+
+TEST(write_leaves_only_the_report)
+{
+	struct esc_report *r = sample_report();
+	char *dir, *path, only[256] = "";
+	json_t *doc = write_and_load(r, &dir, &path);
+
+	CHECK(doc != NULL);
+	CHECK_EQ_INT(count_entries(dir, only, sizeof only), 1);
+	CHECK_STR(only, "observe.json");
+	json_decref(doc);
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
+TEST(write_replaces_whole)
+{
+	struct esc_report *r = esc_report_new("small.c", "12", NULL);
+	char *dir = make_tmpdir(), *path = join(dir, "r.json");
+	char err[512] = "", *big_text = esc_xmalloc(100001), *text;
+	json_t *doc;
+
+	memset(big_text, 'x', 100000);
+	big_text[100000] = '\0';
+	spew(path, big_text);
+	CHECK_EQ_INT(esc_report_write(r, path, err, sizeof err), 0);
+	text = slurp(path);
+	CHECK(text && strlen(text) < 1000 && !strchr(text, 'x'));
+	doc = load(path);
+	CHECK_STR(sget(doc, "source"), "small.c");
+	CHECK_EQ_INT(count_entries(dir, NULL, 0), 1);
+
+	/* and again, over its own report, after one more function */
+	esc_report_add(r, &observe);
+	CHECK_EQ_INT(esc_report_write(r, path, err, sizeof err), 0);
+	json_decref(doc);
+	doc = load(path);
+	CHECK_EQ_INT(len(doc, "functions"), 1);
+	CHECK_EQ_INT(count_entries(dir, NULL, 0), 1);
+
+	json_decref(doc);
+	free(text);
+	free(big_text);
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
+TEST(write_missing_dir)
+{
+	struct esc_report *r = sample_report();
+	char *dir = make_tmpdir(), *path = join(dir, "no/such/r.json");
+	char err[1024] = "", want[1100];
+
+	CHECK_EQ_INT(esc_report_write(r, path, err, sizeof err), -1);
+	snprintf(want, sizeof want,
+		 "cannot write JSON report '%s': No such file or directory",
+		 path);
+	CHECK_STR(err, want);
+	CHECK_EQ_INT(count_entries(dir, NULL, 0), 0);
+	/* a NULL or too short err is fine */
+	CHECK_EQ_INT(esc_report_write(r, path, NULL, 0), -1);
+	CHECK_EQ_INT(esc_report_write(r, path, err, 8), -1);
+	CHECK_EQ_INT(strlen(err), 7);
+
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
+TEST(write_to_a_directory)
+{
+	struct esc_report *r = sample_report();
+	char *dir = make_tmpdir(), *path = join(dir, "out.json");
+	char *inside = join(path, "keep"), *text;
+	char err[1024] = "";
+	struct stat st;
+
+	CHECK_EQ_INT(mkdir(path, 0755), 0);
+	spew(inside, "kept\n");
+	CHECK_EQ_INT(esc_report_write(r, path, err, sizeof err), -1);
+	CHECK(!strncmp(err, "cannot write JSON report '", 26));
+	CHECK(strstr(err, path) != NULL);
+	CHECK(strstr(err, "Is a directory") != NULL);
+	CHECK(!stat(path, &st) && S_ISDIR(st.st_mode));
+	text = slurp(inside);
+	CHECK_STR(text, "kept\n");
+	CHECK_EQ_INT(count_entries(dir, NULL, 0), 1);
+	CHECK_EQ_INT(count_entries(path, NULL, 0), 1);
+
+	/* a path that names a directory by its trailing slash */
+	free(inside);
+	inside = join(dir, "out.json/");
+	CHECK_EQ_INT(esc_report_write(r, inside, err, sizeof err), -1);
+	CHECK(strstr(err, inside) != NULL);
+	CHECK_EQ_INT(count_entries(dir, NULL, 0), 1);
+	CHECK_EQ_INT(count_entries(path, NULL, 0), 1);
+
+	/* and the empty path */
+	CHECK_EQ_INT(esc_report_write(r, "", err, sizeof err), -1);
+	CHECK_STR(err,
+		  "cannot write JSON report '': No such file or directory");
+
+	free(text);
+	free(inside);
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
+/* A write that fails half-way (disk full, quota, file size limit) keeps
+   the old report and leaves no temporary file. */
+TEST(write_error_keeps_old)
+{
+	struct esc_report *r = sample_report();
+	char *dir = make_tmpdir(), *path = join(dir, "r.json"), *text;
+	char err[1024] = "";
+	struct rlimit old, small;
+	void (*old_handler)(int);
+
+	spew(path, "old report\n");
+	getrlimit(RLIMIT_FSIZE, &old);
+	small = old;
+	small.rlim_cur = 64; /* the sample is far larger */
+	old_handler = signal(SIGXFSZ, SIG_IGN);
+	CHECK_EQ_INT(setrlimit(RLIMIT_FSIZE, &small), 0);
+	CHECK_EQ_INT(esc_report_write(r, path, err, sizeof err), -1);
+	setrlimit(RLIMIT_FSIZE, &old);
+	signal(SIGXFSZ, old_handler);
+	CHECK(strstr(err, path) != NULL);
+	CHECK(strstr(err, strerror(EFBIG)) != NULL);
+	text = slurp(path);
+	CHECK_STR(text, "old report\n");
+	CHECK_EQ_INT(count_entries(dir, NULL, 0), 1);
+
+	free(text);
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
+TEST(write_unwritable_dir)
+{
+	struct esc_report *r = sample_report();
+	char *dir = make_tmpdir(), *path = join(dir, "r.json"), *text;
+	char err[1024] = "";
+
+	spew(path, "old report\n");
+	chmod(dir, 0555);
+	if (access(dir, W_OK) == 0) {
+		/* root writes anywhere: nothing to check here */
+	} else {
+		CHECK_EQ_INT(esc_report_write(r, path, err, sizeof err), -1);
+		CHECK(strstr(err, path) != NULL);
+		CHECK(strstr(err, strerror(EACCES)) != NULL);
+		text = slurp(path);
+		CHECK_STR(text, "old report\n");
+		free(text);
+		CHECK_EQ_INT(count_entries(dir, NULL, 0), 1);
+	}
+	chmod(dir, 0700);
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
+TEST(write_mode)
+{
+	struct esc_report *r = sample_report();
+	char *dir = make_tmpdir(), *path = join(dir, "r.json");
+	char err[512] = "";
+	mode_t old = umask(022);
+	struct stat st;
+
+	CHECK_EQ_INT(esc_report_write(r, path, err, sizeof err), 0);
+	CHECK(!stat(path, &st));
+	CHECK_EQ_INT(st.st_mode & 07777, 0644);
+	umask(077);
+	CHECK_EQ_INT(esc_report_write(r, path, err, sizeof err), 0);
+	CHECK(!stat(path, &st));
+	CHECK_EQ_INT(st.st_mode & 07777, 0600);
+	umask(old);
+
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
+/* A bare file name is in the current directory. */
+TEST(write_relative)
+{
+	struct esc_report *r = sample_report();
+	char *dir = make_tmpdir(), only[256] = "";
+	char err[512] = "", cwd[4096];
+	json_t *doc;
+
+	CHECK(getcwd(cwd, sizeof cwd) != NULL);
+	CHECK_EQ_INT(chdir(dir), 0);
+	CHECK_EQ_INT(esc_report_write(r, "r.json", err, sizeof err), 0);
+	doc = load("r.json");
+	CHECK(doc != NULL);
+	CHECK_EQ_INT(count_entries(".", only, sizeof only), 1);
+	CHECK_STR(only, "r.json");
+	CHECK_EQ_INT(chdir(cwd), 0);
+
+	json_decref(doc);
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+}
+
+/* ------------------------------------------------------------------ */
+/* Report names in a directory                                         */
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	while (n--)
+		h = (h ^ *s++) * UINT64_C(0x100000001b3);
+	return h;
+}
+
+#define FNV_BASIS UINT64_C(0xcbf29ce484222325)
+
+TEST(path_in_dir_distinct)
+{
+	char *a = esc_report_path_in_dir("d", "a/util.c", "util.o");
+	char *b = esc_report_path_in_dir("d", "b/util.c", "util.o");
+	char *a2 = esc_report_path_in_dir("d", "a/util.c", "util.o");
+	char *o = esc_report_path_in_dir("d", "a/util.c", "util-pic.o");
+
+	CHECK(strcmp(a, b) != 0);
+	CHECK_STR(a, a2);
+	CHECK(strcmp(a, o) != 0);
+	CHECK(strcmp(b, o) != 0);
+	CHECK_EQ_INT(strlen(a), strlen("d/util.c.") + 16 + strlen(".json"));
+	CHECK(!strncmp(a, "d/util.c.", 9));
+	CHECK(!strncmp(b, "d/util.c.", 9));
+	CHECK_STR(a + strlen(a) - 5, ".json");
+	for (int i = 9; i < 25; i++)
+		CHECK(strchr("0123456789abcdef", a[i]) != NULL);
+	free(a);
+	free(b);
+	free(a2);
+	free(o);
+}
+
+TEST(path_in_dir_slash)
+{
+	char *a = esc_report_path_in_dir("reports", "x.c", "x.s");
+	char *b = esc_report_path_in_dir("reports/", "x.c", "x.s");
+	char *c = esc_report_path_in_dir("/abs/reports/", "x.c", "x.s");
+	char *d = esc_report_path_in_dir("", "x.c", "x.s");
+
+	CHECK_STR(a, b);
+	CHECK(!strncmp(a, "reports/x.c.", 12));
+	CHECK(!strncmp(c, "/abs/reports/x.c.", 17));
+	CHECK_STR(c + 13, a + 8);
+	CHECK_STR(d, a + 8);
+	free(a);
+	free(b);
+	free(c);
+	free(d);
+}
+
+TEST(path_in_dir_hash)
+{
+	static const char src[] = "/abs/src/util.c";
+	char want[128], cwd[4096];
+	char *got, *abs, *rel, *dot;
+	uint64_t h;
+
+	/* the test's FNV-1a 64 is the standard one */
+	CHECK(fnv(FNV_BASIS, "", 0) == UINT64_C(0xcbf29ce484222325));
+	CHECK(fnv(FNV_BASIS, "a", 1) == UINT64_C(0xaf63dc4c8601ec8c));
+
+	/* absolute path, NUL, output */
+	h = fnv(fnv(FNV_BASIS, src, sizeof src), "util.o", 6);
+	snprintf(want, sizeof want, "out/util.c.%016llx.json",
+		 (unsigned long long)h);
+	got = esc_report_path_in_dir("out/", src, "util.o");
+	CHECK_STR(got, want);
+	free(got);
+
+	/* no output is the empty output */
+	h = fnv(FNV_BASIS, src, sizeof src);
+	snprintf(want, sizeof want, "out/util.c.%016llx.json",
+		 (unsigned long long)h);
+	got = esc_report_path_in_dir("out", src, NULL);
+	CHECK_STR(got, want);
+	free(got);
+	got = esc_report_path_in_dir("out", src, "");
+	CHECK_STR(got, want);
+	free(got);
+
+	/* relative paths are taken from the current directory, whether
+	   the file exists or not; "." and "//" do not count */
+	CHECK(getcwd(cwd, sizeof cwd) != NULL);
+	abs = join(cwd, "no-such-dir/util.c");
+	got = esc_report_path_in_dir("out", abs, "o");
+	rel = esc_report_path_in_dir("out", "no-such-dir/util.c", "o");
+	dot = esc_report_path_in_dir("out", "./no-such-dir//./util.c", "o");
+	CHECK_STR(rel, got);
+	CHECK_STR(dot, got);
+	free(got);
+	free(rel);
+	free(dot);
+	free(abs);
+	got = esc_report_path_in_dir("out", "//abs/./src/util.c", "util.o");
+	rel = esc_report_path_in_dir("out", src, "util.o");
+	CHECK_STR(got, rel);
+	free(got);
+	free(rel);
+}
+
+/* ------------------------------------------------------------------ */
+
+int main(int argc, char **argv)
+{
+	build_sample();
+	RUN(document_top);
+	RUN(document_unknowns);
+	RUN(format);
+	RUN(functions);
+	RUN(params);
+	RUN(locals);
+	RUN(allocations);
+	RUN(step_kinds);
+	RUN(not_utf8);
+	RUN(add_copies);
+	RUN(write_leaves_only_the_report);
+	RUN(write_replaces_whole);
+	RUN(write_missing_dir);
+	RUN(write_to_a_directory);
+	RUN(write_error_keeps_old);
+	RUN(write_unwritable_dir);
+	RUN(write_mode);
+	RUN(write_relative);
+	RUN(path_in_dir_distinct);
+	RUN(path_in_dir_slash);
+	RUN(path_in_dir_hash);
+
+	if (argc > 2) {
+		struct esc_report *r = sample_report();
+		char err[1024];
+		if (esc_report_write(r, argv[2], err, sizeof err)) {
+			printf("%s\n", err);
+			unit_failed++;
+		}
+		esc_report_free(r);
+	}
+	esc_intern_free();
+	return unit_done();
+}

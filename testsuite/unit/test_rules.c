@@ -1,0 +1,713 @@
+/*
+ * test_rules.c - the rule loader (plugin/rules.c) and the shipped rules
+ * (the .json files of rules/), without GCC.
+ *
+ *   test_rules [ROOT]     ROOT is the repository (default "."): the test
+ *                         reads ROOT/rules and ROOT/testsuite/unit/rules-bad
+ *
+ * With UNIT_VERBOSE set in the environment it prints every message it
+ * provokes, to read them.
+ *
+ * Bad inputs are the fixtures of rules-bad/, one mistake each; the rest
+ * (directories, overrides, dangling symlinks, a 20,000-function file) is
+ * generated into a temporary directory, removed at the end.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "escape.h"
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char *root = ".";
+static char tmpdir[256];
+
+/* ROOT/rel, in one of a few rotating buffers */
+static const char *at_root(const char *rel)
+{
+	static char buf[4][1024];
+	static int i;
+	i = (i + 1) % 4;
+	snprintf(buf[i], sizeof buf[i], "%s/%s", root, rel);
+	return buf[i];
+}
+
+static const char *at_tmp(const char *rel)
+{
+	static char buf[4][1024];
+	static int i;
+	i = (i + 1) % 4;
+	snprintf(buf[i], sizeof buf[i], "%s/%s", tmpdir, rel);
+	return buf[i];
+}
+
+/* Temporary files, removed by cleanup() (deepest first). */
+static char *made[64];
+static int nmade;
+
+static void remember(const char *path)
+{
+	if (nmade < 64)
+		made[nmade++] = strdup(path);
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	if (!f) {
+		perror(path);
+		return;
+	}
+	fputs(text, f);
+	fclose(f);
+	remember(path);
+}
+
+static void make_dir(const char *path)
+{
+	if (mkdir(path, 0755) != 0)
+		perror(path);
+	remember(path);
+}
+
+static void cleanup(void)
+{
+	while (nmade > 0) {
+		char *p = made[--nmade];
+		if (remove(p) != 0)
+			perror(p);
+		free(p);
+	}
+	if (tmpdir[0] && rmdir(tmpdir) != 0)
+		perror(tmpdir);
+}
+
+/* err contains needle; says what it was otherwise */
+#define CHECK_HAS(err, needle)                                            \
+	do {                                                              \
+		if (!strstr((err), (needle))) {                           \
+			printf("FAIL %s: %s:%d: \"%s\" lacks \"%s\"\n",   \
+			       unit_cur, __FILE__, __LINE__, (err),       \
+			       (needle));                                 \
+			unit_cur_failed = 1;                              \
+		}                                                         \
+	} while (0)
+
+static const struct esc_rule *find(const struct esc_rules *r, const char *n)
+{
+	const struct esc_rule *rule = esc_rules_find(r, n);
+	if (!rule)
+		printf("  (no rule for %s)\n", n);
+	return rule;
+}
+
+/* ------------------------------------------------------------------ */
+/* The shipped rules                                                   */
+
+static const char *shipped[] = {
+	"string.json", "stdlib.json", "stdio.json", "posix-io.json",
+	"files.json", "sockets.json", "time.json", "pthread.json",
+	"process.json", "misc.json", "fortify.json", "glibc.json",
+};
+
+TEST(every_shipped_file_loads)
+{
+	char err[1024], rel[256];
+	size_t total = 0;
+	for (size_t i = 0; i < sizeof shipped / sizeof *shipped; i++) {
+		struct esc_rules *r = esc_rules_new();
+		snprintf(rel, sizeof rel, "rules/%s", shipped[i]);
+		int rc = esc_rules_load(r, at_root(rel), err, sizeof err);
+		if (rc)
+			printf("  %s\n", err);
+		CHECK_EQ_INT(rc, 0);
+		CHECK(esc_rules_count(r) > 0);
+		total += esc_rules_count(r);
+		esc_rules_free(r);
+	}
+	CHECK(total >= 250);
+}
+
+/* The directory loads, and no function is in two shipped files (which
+   would make one silently override the other). */
+TEST(shipped_directory)
+{
+	char err[1024], rel[256];
+	size_t sum = 0;
+	struct esc_rules *all = esc_rules_new();
+	CHECK_EQ_INT(esc_rules_load(all, at_root("rules"), err, sizeof err), 0);
+	for (size_t i = 0; i < sizeof shipped / sizeof *shipped; i++) {
+		struct esc_rules *r = esc_rules_new();
+		snprintf(rel, sizeof rel, "rules/%s", shipped[i]);
+		esc_rules_load(r, at_root(rel), err, sizeof err);
+		sum += esc_rules_count(r);
+		esc_rules_free(r);
+	}
+	CHECK(esc_rules_count(all) >= 250);
+	CHECK_EQ_INT(esc_rules_count(all), sum);
+	esc_rules_free(all);
+}
+
+static struct esc_rules *shipped_rules(void)
+{
+	char err[1024];
+	struct esc_rules *r = esc_rules_new();
+	if (esc_rules_load(r, at_root("rules"), err, sizeof err))
+		printf("  %s\n", err);
+	return r;
+}
+
+TEST(spot_checks)
+{
+	struct esc_rules *rs = shipped_rules();
+	const struct esc_rule *r;
+
+	if ((r = find(rs, "memcpy"))) {
+		CHECK_EQ_INT(r->nparams, 3);
+		CHECK_EQ_INT(r->params[0], ESC_EFF_WRITE | ESC_EFF_RETURN);
+		CHECK_EQ_INT(r->params[1], ESC_EFF_READ);
+		CHECK_EQ_INT(r->params[2], 0);
+		CHECK_EQ_INT(r->copy_from, 1);
+		CHECK_EQ_INT(r->copy_to, 0);
+		CHECK_EQ_INT(r->store_from, -1);
+		CHECK(!r->returns_alloc);
+		CHECK(!r->has_varargs);
+		CHECK_STR(r->name, "memcpy");
+		CHECK(r->file && strstr(r->file, "string.json"));
+		CHECK(r->line > 1);
+	}
+	if ((r = find(rs, "strtol"))) {
+		CHECK_EQ_INT(r->nparams, 3);
+		CHECK_EQ_INT(r->params[0], ESC_EFF_READ);
+		CHECK_EQ_INT(r->params[1], ESC_EFF_WRITE);
+		CHECK_EQ_INT(r->store_from, 0);
+		CHECK_EQ_INT(r->store_to, 1);
+		CHECK_EQ_INT(r->copy_from, -1);
+	}
+	if ((r = find(rs, "setvbuf"))) {
+		CHECK_EQ_INT(r->nparams, 4);
+		CHECK(r->params[1] & ESC_EFF_KEEP);
+		CHECK(!(r->params[0] & ESC_EFF_KEEP));
+	}
+	if ((r = find(rs, "setbuf")))
+		CHECK(r->params[1] & ESC_EFF_KEEP);
+	if ((r = find(rs, "putenv"))) {
+		CHECK_EQ_INT(r->nparams, 1);
+		CHECK(r->params[0] & ESC_EFF_KEEP);
+	}
+	if ((r = find(rs, "setenv")))
+		CHECK(!(r->params[0] & ESC_EFF_KEEP) &&
+		      !(r->params[1] & ESC_EFF_KEEP));
+	if ((r = find(rs, "pthread_create"))) {
+		CHECK_EQ_INT(r->nparams, 4);
+		CHECK_EQ_INT(r->params[3], ESC_EFF_THREAD);
+		CHECK_EQ_INT(r->params[2], 0);
+	}
+	if ((r = find(rs, "pthread_setspecific"))) {
+		CHECK_EQ_INT(r->nparams, 2);
+		CHECK(r->params[1] & ESC_EFF_KEEP);
+	}
+	if ((r = find(rs, "printf"))) {
+		CHECK_EQ_INT(r->nparams, 1);
+		CHECK(r->has_varargs);
+		CHECK_EQ_INT(r->varargs, ESC_EFF_READ);
+	}
+	if ((r = find(rs, "sscanf"))) {
+		CHECK(r->has_varargs);
+		CHECK_EQ_INT(r->varargs, ESC_EFF_WRITE);
+	}
+	if ((r = find(rs, "malloc"))) {
+		CHECK(r->returns_alloc);
+		CHECK_EQ_INT(r->params[0], 0);
+	}
+	if ((r = find(rs, "realloc"))) {
+		CHECK(r->returns_alloc);
+		CHECK_EQ_INT(r->params[0], ESC_EFF_FREE);
+		CHECK_EQ_INT(r->copy_from, 0);
+		CHECK_EQ_INT(r->copy_to, ESC_COPY_TO_RESULT);
+	}
+	if ((r = find(rs, "free")))
+		CHECK_EQ_INT(r->params[0], ESC_EFF_FREE);
+	if ((r = find(rs, "posix_memalign"))) {
+		CHECK(!r->returns_alloc);
+		CHECK_EQ_INT(r->params[0], ESC_EFF_WRITE);
+	}
+	if ((r = find(rs, "strchr")))
+		CHECK(r->params[0] & ESC_EFF_RETURN);
+	if ((r = find(rs, "strtok")))
+		CHECK(r->params[0] & ESC_EFF_KEEP);
+	if ((r = find(rs, "epoll_ctl")))
+		CHECK_EQ_INT(r->params[3] & (ESC_EFF_KEEP | ESC_EFF_KEEP_CONTENT),
+			     ESC_EFF_KEEP_CONTENT);
+	if ((r = find(rs, "qsort"))) {
+		CHECK_EQ_INT(r->params[0], ESC_EFF_READ | ESC_EFF_WRITE);
+		CHECK_EQ_INT(r->params[3], 0);
+	}
+	if ((r = find(rs, "open"))) {
+		CHECK(r->has_varargs);
+		CHECK_EQ_INT(r->varargs, 0);
+	}
+	if ((r = find(rs, "fcntl")))
+		CHECK_EQ_INT(r->varargs, ESC_EFF_READ | ESC_EFF_WRITE);
+	if ((r = find(rs, "__printf_chk"))) {
+		CHECK_EQ_INT(r->nparams, 2);
+		CHECK_EQ_INT(r->params[1], ESC_EFF_READ);
+		CHECK(r->has_varargs);
+	}
+	if ((r = find(rs, "__memcpy_chk"))) {
+		CHECK_EQ_INT(r->nparams, 4);
+		CHECK_EQ_INT(r->copy_from, 1);
+		CHECK_EQ_INT(r->copy_to, 0);
+	}
+	CHECK(find(rs, "__assert_fail") != NULL);
+	CHECK(find(rs, "__errno_location") != NULL);
+	CHECK(find(rs, "__stack_chk_fail") != NULL);
+	CHECK(esc_rules_find(rs, "no_such_function_anywhere") == NULL);
+	CHECK(esc_rules_find(rs, NULL) == NULL);
+	esc_rules_free(rs);
+}
+
+TEST(rule_effect)
+{
+	struct esc_rules *rs = shipped_rules();
+	const struct esc_rule *r;
+
+	if ((r = find(rs, "printf"))) {
+		CHECK_EQ_INT(esc_rule_effect(r, 0), ESC_EFF_READ);
+		CHECK_EQ_INT(esc_rule_effect(r, 1), ESC_EFF_READ);
+		CHECK_EQ_INT(esc_rule_effect(r, 7), ESC_EFF_READ);
+		CHECK_EQ_INT(esc_rule_effect(r, -1), -1);
+	}
+	if ((r = find(rs, "memcpy"))) {
+		CHECK_EQ_INT(esc_rule_effect(r, 0), ESC_EFF_WRITE | ESC_EFF_RETURN);
+		CHECK_EQ_INT(esc_rule_effect(r, 2), 0);
+		CHECK_EQ_INT(esc_rule_effect(r, 3), -1);
+	}
+	if ((r = find(rs, "open")))
+		CHECK_EQ_INT(esc_rule_effect(r, 2), 0);
+	if ((r = find(rs, "scanf")))
+		CHECK_EQ_INT(esc_rule_effect(r, 3), ESC_EFF_WRITE);
+	CHECK_EQ_INT(esc_rule_effect(NULL, 0), -1);
+	esc_rules_free(rs);
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading                                                             */
+
+TEST(later_file_overrides)
+{
+	char err[1024];
+	struct esc_rules *rs = esc_rules_new();
+	const struct esc_rule *r;
+
+	make_dir(at_tmp("over"));
+	/* loaded in strcmp order: 10-... before 20-... */
+	write_file(at_tmp("over/20-user.json"),
+		   "{ \"escape-rules\": 1, \"functions\": {\n"
+		   "  \"f\": { \"params\": [\"keep\"] }\n"
+		   "} }\n");
+	write_file(at_tmp("over/10-base.json"),
+		   "{ \"escape-rules\": 1, \"functions\": {\n"
+		   "  \"g\": { \"params\": [] },\n"
+		   "  \"f\": { \"params\": [\"read\", \"read\"] }\n"
+		   "} }\n");
+	write_file(at_tmp("over/notes.txt"), "not a rules file\n");
+	write_file(at_tmp("over/.hidden.json"), "not even JSON\n");
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("over"), err, sizeof err), 0);
+	CHECK_EQ_INT(esc_rules_count(rs), 2);
+	if ((r = find(rs, "f"))) {
+		CHECK_EQ_INT(r->nparams, 1);
+		CHECK_EQ_INT(r->params[0], ESC_EFF_KEEP);
+		CHECK(strstr(r->file, "over/20-user.json") != NULL);
+		CHECK_EQ_INT(r->line, 2);
+	}
+	if ((r = find(rs, "g"))) {
+		CHECK(strstr(r->file, "over/10-base.json") != NULL);
+		CHECK_EQ_INT(r->line, 2);
+	}
+
+	/* a user file on top of the shipped rules replaces malloc */
+	CHECK_EQ_INT(esc_rules_load(rs, at_root("rules"), err, sizeof err), 0);
+	size_t n = esc_rules_count(rs);
+	write_file(at_tmp("my-malloc.json"),
+		   "{\n"
+		   "  \"escape-rules\": 1,\n"
+		   "  \"description\": \"a malloc that keeps its size\",\n"
+		   "  \"functions\": {\n"
+		   "    \"malloc\": { \"params\": [\"keep\"], \"doc\": \"odd\" }\n"
+		   "  }\n"
+		   "}\n");
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("my-malloc.json"), err,
+				    sizeof err), 0);
+	CHECK_EQ_INT(esc_rules_count(rs), n);
+	if ((r = find(rs, "malloc"))) {
+		CHECK(!r->returns_alloc);
+		CHECK_EQ_INT(r->params[0], ESC_EFF_KEEP);
+		CHECK_EQ_INT(r->line, 5);
+	}
+	esc_rules_free(rs);
+}
+
+TEST(directory_without_rules)
+{
+	char err[1024];
+	struct esc_rules *rs = esc_rules_new();
+	make_dir(at_tmp("none"));
+	write_file(at_tmp("none/README"), "nothing\n");
+	make_dir(at_tmp("none/sub.json"));
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("none"), err, sizeof err), 0);
+	CHECK_EQ_INT(esc_rules_count(rs), 0);
+	/* trailing slash */
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("none/"), err, sizeof err), 0);
+	esc_rules_free(rs);
+}
+
+/* Loads path (relative to the repository) and expects -1 with err
+   containing "FILE:LINE:" (line > 0) or "FILE: " and the words. */
+static void expect_error(const char *path, int line, const char *w1,
+			 const char *w2)
+{
+	char err[1024], where[1200];
+	struct esc_rules *rs = esc_rules_new();
+
+	memset(err, 'x', sizeof err);
+	CHECK_EQ_INT(esc_rules_load(rs, path, err, sizeof err), -1);
+	CHECK(memchr(err, '\0', sizeof err) != NULL);
+	err[sizeof err - 1] = '\0';
+	if (getenv("UNIT_VERBOSE"))
+		printf("  %s\n", err);
+	if (line > 0)
+		snprintf(where, sizeof where, "%s:%d:", path, line);
+	else
+		snprintf(where, sizeof where, "%s: ", path);
+	if (strncmp(err, where, strlen(where))) {
+		printf("FAIL %s: \"%s\" does not start with \"%s\"\n", unit_cur,
+		       err, where);
+		unit_cur_failed = 1;
+	}
+	if (w1)
+		CHECK_HAS(err, w1);
+	if (w2)
+		CHECK_HAS(err, w2);
+	CHECK_EQ_INT(esc_rules_count(rs), 0);
+	esc_rules_free(rs);
+}
+
+static const char *bad(const char *name)
+{
+	static char buf[8][1024];
+	static int i;
+	i = (i + 1) % 8;
+	snprintf(buf[i], sizeof buf[i], "%s/testsuite/unit/rules-bad/%s",
+		 root, name);
+	return buf[i];
+}
+
+TEST(bad_not_json)
+{
+	expect_error(bad("not-json.json"), 4, "not valid JSON", NULL);
+	/* with the column */
+	char err[1024];
+	struct esc_rules *rs = esc_rules_new();
+	esc_rules_load(rs, bad("not-json.json"), err, sizeof err);
+	CHECK_HAS(err, "not-json.json:4:32:");
+	esc_rules_free(rs);
+}
+
+TEST(bad_top_level)
+{
+	expect_error(bad("top-array.json"), 1, "top level must be an object",
+		     NULL);
+}
+
+TEST(bad_version)
+{
+	expect_error(bad("no-version.json"), 0, "missing \"escape-rules\"",
+		     NULL);
+	expect_error(bad("bad-version.json"), 3, "\"escape-rules\" must be 1",
+		     NULL);
+}
+
+TEST(bad_functions)
+{
+	expect_error(bad("functions-not-object.json"), 3,
+		     "\"functions\" is not an object", NULL);
+}
+
+TEST(bad_params)
+{
+	expect_error(bad("params-not-array.json"), 5, "function \"strdup\"",
+		     "\"params\" is not an array");
+}
+
+TEST(bad_effect_not_string)
+{
+	expect_error(bad("effect-not-string.json"), 6, "function \"strncmp\"",
+		     "params[2] is not a string");
+}
+
+TEST(bad_unknown_effect)
+{
+	char want[1200];
+	snprintf(want, sizeof want,
+		 "%s:5: function \"memcpy\": unknown effect \"rx\" in params[2]",
+		 bad("unknown-effect.json"));
+	expect_error(bad("unknown-effect.json"), 5, want, NULL);
+}
+
+TEST(bad_unknown_key)
+{
+	expect_error(bad("unknown-key.json"), 4, "function \"malloc\"",
+		     "unknown key \"retruns\"");
+}
+
+TEST(bad_duplicate)
+{
+	expect_error(bad("duplicate.json"), 6, "\"strlen\"", "twice");
+}
+
+TEST(bad_index_out_of_range)
+{
+	expect_error(bad("copy-out-of-range.json"), 5, "function \"memmove\"",
+		     "parameter index 3 out of range");
+	expect_error(bad("store-out-of-range.json"), 5, "function \"strtoul\"",
+		     "parameter index 5 out of range");
+}
+
+TEST(bad_empty)
+{
+	expect_error(bad("empty.json"), 0, "empty rules file", NULL);
+	write_file(at_tmp("blank.json"), "  \n\t\n");
+	expect_error(at_tmp("blank.json"), 0, "empty rules file", NULL);
+}
+
+TEST(bad_missing_and_unreadable)
+{
+	expect_error(at_tmp("no-such-file.json"), 0,
+		     "No such file or directory", NULL);
+	expect_error(at_tmp("no-such-dir/x.json"), 0,
+		     "No such file or directory", NULL);
+
+	/* a dangling symlink given directly, and inside a directory: the
+	   message names the link */
+	if (symlink(at_tmp("nowhere.json"), at_tmp("dangling.json")) == 0) {
+		remember(at_tmp("dangling.json"));
+		expect_error(at_tmp("dangling.json"), 0,
+			     "No such file or directory", NULL);
+	} else {
+		CHECK(!"symlink");
+	}
+	make_dir(at_tmp("broken"));
+	write_file(at_tmp("broken/a.json"),
+		   "{ \"escape-rules\": 1, \"functions\": {} }\n");
+	if (symlink(at_tmp("nowhere.json"), at_tmp("broken/b.json")) == 0) {
+		remember(at_tmp("broken/b.json"));
+		char err[1024];
+		struct esc_rules *rs = esc_rules_new();
+		CHECK_EQ_INT(esc_rules_load(rs, at_tmp("broken"), err,
+					    sizeof err), -1);
+		CHECK_HAS(err, "broken/b.json: No such file or directory");
+		esc_rules_free(rs);
+	} else {
+		CHECK(!"symlink");
+	}
+}
+
+/* More mistakes, each in a file of its own; line is that of the
+   function or key in the text. */
+static void expect_text_error(const char *text, int line, const char *w1,
+			      const char *w2)
+{
+	static int n;
+	char name[64];
+	snprintf(name, sizeof name, "inline-%d.json", n++);
+	write_file(at_tmp(name), text);
+	expect_error(at_tmp(name), line, w1, w2);
+}
+
+#define HEAD "{\n  \"escape-rules\": 1,\n  \"functions\": {\n"
+#define TAIL "\n  }\n}\n"
+
+TEST(bad_more)
+{
+	expect_text_error(HEAD "    \"f\": { \"params\": [\"none+read\"] }" TAIL,
+			  4, "\"none\" combined", NULL);
+	expect_text_error(HEAD "    \"f\": { \"params\": [\"read+read\"] }" TAIL,
+			  4, "repeated", NULL);
+	expect_text_error(HEAD "    \"f\": { \"params\": [\"read+\"] }" TAIL,
+			  4, "unknown effect \"\"", NULL);
+	expect_text_error(HEAD "    \"f\": { \"params\": [\"\"] }" TAIL,
+			  4, "unknown effect \"\"", NULL);
+	expect_text_error(HEAD "    \"f\": { \"params\": [], \"...\": \"rw\" }" TAIL,
+			  4, "unknown effect \"rw\" in \"...\"", NULL);
+	expect_text_error(HEAD "    \"f\": { \"...\": \"read\" }" TAIL,
+			  4, "missing \"params\"", NULL);
+	expect_text_error(HEAD "    \"f\": [\"read\"]" TAIL,
+			  4, "must be an object", NULL);
+	expect_text_error(HEAD "    \"f\": { \"params\": [], \"returns\": \"heap\" }" TAIL,
+			  4, "\"returns\" can only be \"alloc\"", NULL);
+	expect_text_error(HEAD "    \"f\": { \"params\": [\"read\"], \"copy\": [0, \"result\"] }" TAIL,
+			  4, "needs \"returns\": \"alloc\"", NULL);
+	expect_text_error(HEAD "    \"f\": { \"params\": [\"read\", \"write\"], \"store\": [0, \"result\"] }" TAIL,
+			  4, "\"store\" must be [from, to]", NULL);
+	expect_text_error(HEAD "    \"f\": { \"params\": [\"read\", \"write\"], \"copy\": [0] }" TAIL,
+			  4, "\"copy\" must be [from, to]", NULL);
+	expect_text_error(HEAD "    \"f\": { \"params\": [\"read\", \"write\"], \"copy\": [-1, 0] }" TAIL,
+			  4, "parameter index -1 out of range", NULL);
+	expect_text_error(HEAD "    \"f\": { \"params\": [\"read\", \"write\"], \"copy\": [0, 1.0] }" TAIL,
+			  4, "\"copy\" must be [from, to]", NULL);
+	expect_text_error(HEAD "    \"f\": { \"params\": [], \"doc\": 1 }" TAIL,
+			  4, "\"doc\" is not a string", NULL);
+	expect_text_error(HEAD "    \"f g\": { \"params\": [] }" TAIL,
+			  4, "not a C identifier", NULL);
+	expect_text_error(HEAD "    \"\": { \"params\": [] }" TAIL,
+			  4, "not a C identifier", NULL);
+	/* a function named like a key of rules still gets its own line */
+	expect_text_error(HEAD "    \"a\": { \"params\": [], \"copy\": null },\n"
+			  "    \"copy\": { \"params\": [\"x\"] }" TAIL,
+			  4, "function \"a\"", NULL);
+	expect_text_error(HEAD "    \"params\": { \"params\": [] },\n"
+			  "    \"b\": { \"params\": [], \"params\": [] }" TAIL,
+			  5, NULL, NULL);
+	expect_text_error(HEAD "    \"doc\": { \"doc\": \"x\", \"params\": [] },\n"
+			  "    \"copy\": { \"params\": [\"read\"], \"copy\": [0, 1] }" TAIL,
+			  5, "function \"copy\"", "index 1 out of range");
+	expect_text_error("{\n  \"escape-rules\": 1,\n  \"functions\": {},\n"
+			  "  \"function\": {}\n}\n",
+			  4, "unknown key \"function\"", NULL);
+	expect_text_error("{ \"escape-rules\": \"1\", \"functions\": {} }",
+			  1, "\"escape-rules\" must be 1", NULL);
+	expect_text_error("{ \"escape-rules\": 1.0, \"functions\": {} }",
+			  1, "\"escape-rules\" must be 1", NULL);
+	expect_text_error("{ \"escape-rules\": 1 }", 0,
+			  "missing \"functions\"", NULL);
+	expect_text_error("{\n \"escape-rules\": 1,\n \"description\": [],\n"
+			  " \"functions\": {} }", 3,
+			  "\"description\" is not a string", NULL);
+	expect_text_error("\"escape-rules\"", 1, "not valid JSON", NULL);
+	expect_text_error("{ \"escape-rules\": 1, \"functions\": { \"f\": ",
+			  1, "not valid JSON", NULL);
+	/* a NUL byte in the text */
+	static const char nul[] = "{ \"escape-rules\": 1, \"functions\": {} }";
+	FILE *f = fopen(at_tmp("nul.json"), "w");
+	if (f) {
+		fwrite(nul, 1, 10, f);
+		fputc('\0', f);
+		fwrite(nul + 10, 1, sizeof nul - 11, f);
+		fclose(f);
+		remember(at_tmp("nul.json"));
+		expect_error(at_tmp("nul.json"), 1, "not valid JSON", NULL);
+	}
+}
+
+/* A bad file adds nothing, even the good rules before its mistake. */
+TEST(bad_file_adds_nothing)
+{
+	char err[1024];
+	struct esc_rules *rs = esc_rules_new();
+	write_file(at_tmp("half.json"),
+		   HEAD "    \"good\": { \"params\": [] },\n"
+		   "    \"bad\": { \"params\": [\"jump\"] }" TAIL);
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("half.json"), err, sizeof err),
+		     -1);
+	CHECK_EQ_INT(esc_rules_count(rs), 0);
+	CHECK(esc_rules_find(rs, "good") == NULL);
+	/* a tiny err buffer is still terminated */
+	char small[8];
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("half.json"), small,
+				    sizeof small), -1);
+	CHECK(strlen(small) < sizeof small);
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("half.json"), NULL, 0), -1);
+	CHECK_EQ_INT(esc_rules_load(NULL, at_tmp("half.json"), err, sizeof err),
+		     -1);
+	CHECK_EQ_INT(esc_rules_load(rs, "", err, sizeof err), -1);
+	esc_rules_free(rs);
+}
+
+TEST(huge_file)
+{
+	enum { N = 20000 };
+	char err[1024];
+	FILE *f = fopen(at_tmp("huge.json"), "w");
+	if (!f) {
+		CHECK(!"fopen");
+		return;
+	}
+	remember(at_tmp("huge.json"));
+	/* line 1: {, 2: version, 3: "functions": {, 4..: one function each */
+	fprintf(f, "{\n  \"escape-rules\": 1,\n  \"functions\": {\n");
+	for (int i = 0; i < N; i++)
+		fprintf(f, "    \"fn_%d\": { \"params\": [\"read\", \"write+keep\", "
+			"\"none\"], \"...\": \"read\", \"store\": [0, 1], "
+			"\"doc\": \"generated %d\" }%s\n", i, i,
+			i + 1 < N ? "," : "");
+	fprintf(f, "  }\n}\n");
+	fclose(f);
+
+	struct esc_rules *rs = esc_rules_new();
+	clock_t t0 = clock();
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("huge.json"), err, sizeof err),
+		     0);
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	CHECK(secs < 10.0);
+	CHECK_EQ_INT(esc_rules_count(rs), N);
+	const struct esc_rule *r = find(rs, "fn_19999");
+	if (r) {
+		CHECK_EQ_INT(r->line, 4 + 19999);
+		CHECK_EQ_INT(esc_rule_effect(r, 1),
+			     ESC_EFF_WRITE | ESC_EFF_KEEP);
+		CHECK_EQ_INT(esc_rule_effect(r, 9), ESC_EFF_READ);
+	}
+	if ((r = find(rs, "fn_0")))
+		CHECK_EQ_INT(r->line, 4);
+	if ((r = find(rs, "fn_12345")))
+		CHECK_EQ_INT(r->line, 4 + 12345);
+	/* loading it again replaces every rule */
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("huge.json"), err, sizeof err),
+		     0);
+	CHECK_EQ_INT(esc_rules_count(rs), N);
+	esc_rules_free(rs);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1)
+		root = argv[1];
+	snprintf(tmpdir, sizeof tmpdir, "%s/escape-test-rules-XXXXXX",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(tmpdir)) {
+		perror(tmpdir);
+		return 2;
+	}
+
+	RUN(every_shipped_file_loads);
+	RUN(shipped_directory);
+	RUN(spot_checks);
+	RUN(rule_effect);
+	RUN(later_file_overrides);
+	RUN(directory_without_rules);
+	RUN(bad_not_json);
+	RUN(bad_top_level);
+	RUN(bad_version);
+	RUN(bad_functions);
+	RUN(bad_params);
+	RUN(bad_effect_not_string);
+	RUN(bad_unknown_effect);
+	RUN(bad_unknown_key);
+	RUN(bad_duplicate);
+	RUN(bad_index_out_of_range);
+	RUN(bad_empty);
+	RUN(bad_missing_and_unreadable);
+	RUN(bad_more);
+	RUN(bad_file_adds_nothing);
+	RUN(huge_file);
+
+	cleanup();
+	esc_intern_free();
+	return unit_done();
+}
