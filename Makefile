@@ -25,7 +25,7 @@ LDLIBS = -ljansson
 
 # The C99 core (unit-tested without GCC) and the GCC adapter.
 CORE = util graph pointsto solve summary findings rules report
-ADAPTER = plugin build call notes
+ADAPTER = plugin build call dangle notes
 CORE_OBJS = $(CORE:%=build/%.o)
 ADAPTER_OBJS = $(ADAPTER:%=build/%.o)
 UNIT_TESTS = $(patsubst testsuite/unit/%.c,build/%,$(wildcard testsuite/unit/test_*.c))

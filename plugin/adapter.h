@@ -5,7 +5,8 @@
  *              per-unit driver (components, batches, summaries, report)
  *   build.cc   GIMPLE statements and expressions -> escape graph
  *   call.cc    calls -> escape graph (summaries, rules, fnspec, unknown)
- *   notes.cc   findings -> GCC notes (m=1, m=2)
+ *   dangle.cc  findings + CFG -> dangling-address warnings (flow-sensitive)
+ *   notes.cc   findings -> GCC notes (m=1, m=2) and warnings
  *
  * Only these files include GCC's headers; the analysis itself is the C99
  * core behind escape.h.
@@ -58,7 +59,8 @@ struct esc_ctx {
 	hash_map<tree, int> *objects; /* memory decls -> their location */
 	int *ssa;                     /* SSA version -> location, 0 = none yet */
 	unsigned nssa;
-	location_t stmt_loc;          /* of the statement being built */
+	gimple *stmt;                 /* the statement being built */
+	location_t stmt_loc;          /* and its location */
 };
 
 /* A place a value goes: a location (dst holds *^derefs value), a store
@@ -91,7 +93,18 @@ void esc_declare_function(struct esc_unit *u, struct esc_graph *g,
 /* call.cc */
 void esc_call(struct esc_ctx *c, gcall *call);
 
+/* dangle.cc: the dangling-address rules, by index */
+enum {
+	ESC_RULE_RETURN, ESC_RULE_GLOBAL, ESC_RULE_CALLER,
+	ESC_RULE_KEPT, ESC_RULE_THREAD, ESC_RULE_UNKNOWN, ESC_RULE__COUNT
+};
+extern unsigned esc_dangling_rules; /* bit per rule that warns */
+const char *esc_rule_id(int rule);
+int esc_rule_by_id(const char *id);
+void esc_check_dangling(function *fun, struct esc_func_report *r);
+
 /* notes.cc */
 void esc_emit_notes(const struct esc_func_report *r, int level);
+void esc_emit_warnings(const struct esc_func_report *r);
 
 #endif

@@ -58,6 +58,7 @@ struct esc_step esc_step_at(enum esc_step_kind kind, location_t loc,
 	s.pos = esc_pos_of(loc);
 	s.what = what;
 	s.arg = arg;
+	s.origin = NULL;
 	return s;
 }
 
@@ -216,6 +217,8 @@ void esc_flow_to_hole(struct esc_ctx *c, struct esc_hole k, int src,
 {
 	if (k.kind == HOLE_NONE || src <= 0) /* 0: nothing (never the heap) */
 		return;
+	if (!k.why.origin)
+		k.why.origin = c->stmt;
 	if (k.kind == HOLE_LOC)
 		esc_flow(c->g, k.loc, src, derefs + k.derefs, k.why);
 	else
@@ -517,6 +520,7 @@ static tree mention_local(tree *tp, int *walk_subtrees, void *data)
 
 static void build_stmt(struct esc_ctx *c, gimple *s)
 {
+	c->stmt = s;
 	c->stmt_loc = gimple_location(s);
 	if (c->stmt_loc == UNKNOWN_LOCATION)
 		c->stmt_loc = DECL_SOURCE_LOCATION(c->fun->decl);
@@ -563,6 +567,7 @@ static void build_phi(struct esc_ctx *c, gphi *phi)
 	int l = esc_ssa_loc(c, res);
 	if (!l)
 		return;
+	c->stmt = phi;
 	c->stmt_loc = gimple_location(phi);
 	if (c->stmt_loc == UNKNOWN_LOCATION)
 		c->stmt_loc = DECL_SOURCE_LOCATION(c->fun->decl);

@@ -121,6 +121,7 @@ struct esc_step {
 	struct esc_pos pos;
 	const char *what; /* interned: global, callee or API name; may be NULL */
 	int arg;          /* 1-based argument number, 0 when none */
+	const void *origin; /* the compiler's statement (a gimple *), opaque */
 };
 
 /* Words for a step kind, as used in notes and JSON: "address-of", ... */
@@ -256,15 +257,32 @@ struct esc_alloc_report {
 	struct esc_flow flow;
 };
 
+/* A dangling stack address: an escape that is still in place when the
+   object's life ends (dangle.cc decides, flow-sensitively). */
+struct esc_warning {
+	const char *rule;     /* stable id: "escape-return", "escape-global", ... */
+	const char *object;   /* the stack object's name */
+	struct esc_pos pos;   /* where its address is taken */
+	struct esc_pos sink;  /* where it is stored, returned or handed over */
+	const char *message;  /* the whole warning text, rule id included */
+	const struct esc_flow *flow; /* its steps (owned by the local's site) */
+	int suppressed;       /* silenced by a comment on the line */
+};
+
 struct esc_func_report {
 	const char *name;
 	struct esc_pos pos;
 	const char *gave_up;  /* why it was not analysed, or NULL */
-	int nparams, nlocals, nallocs;
+	int nparams, nlocals, nallocs, nwarnings;
 	struct esc_param_report *params;
 	struct esc_local_report *locals;
 	struct esc_alloc_report *allocs;
+	struct esc_warning *warnings; /* filled by dangle.cc */
 };
+
+/* Appends a warning to r (copies message; the other strings must be
+   interned or outlive r). */
+void esc_report_warning(struct esc_func_report *r, const struct esc_warning *w);
 
 /* The report of function `func' of a solved graph.  Owns its arrays; the
    strings are interned. */

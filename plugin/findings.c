@@ -86,7 +86,8 @@ static struct esc_flow explain(const struct esc_graph *g, int from,
 			if (loc->func >= 0 && g->funcs[loc->func].gave_up) {
 				struct esc_step s = { ESC_STEP_UNANALYSED,
 						      g->funcs[loc->func].pos,
-						      g->funcs[loc->func].gave_up, 0 };
+						      g->funcs[loc->func].gave_up, 0,
+						      NULL };
 				flow_add(&f, &cap, s);
 			}
 			break;
@@ -279,8 +280,20 @@ void esc_func_report_free(struct esc_func_report *r)
 	}
 	for (int i = 0; i < r->nallocs; i++)
 		free(r->allocs[i].flow.steps);
+	for (int i = 0; i < r->nwarnings; i++)
+		free((char *)r->warnings[i].message);
 	free(r->params);
 	free(r->locals);
 	free(r->allocs);
+	free(r->warnings);
 	free(r);
+}
+
+void esc_report_warning(struct esc_func_report *r, const struct esc_warning *w)
+{
+	r->warnings = esc_xrealloc(r->warnings,
+				   (size_t)(r->nwarnings + 1) * sizeof *r->warnings);
+	struct esc_warning *copy = &r->warnings[r->nwarnings++];
+	*copy = *w;
+	copy->message = esc_xstrdup(w->message);
 }

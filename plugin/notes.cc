@@ -16,6 +16,7 @@
 #include "adapter.h"
 
 #include "diagnostic-core.h"
+#include "diagnostic-metadata.h"
 #include "intl.h"
 
 static bool quiet_at(struct esc_pos p)
@@ -147,4 +148,21 @@ void esc_emit_notes(const struct esc_func_report *r, int level)
 			flow_notes(it->flow);
 	}
 	free(items);
+}
+
+/* Dangling addresses: GCC warnings (so -Werror gates on them), each with
+   the rule id in its text, CWE-562 (stack address returned / kept), and
+   its flow as notes, with or without m. */
+void esc_emit_warnings(const struct esc_func_report *r)
+{
+	for (int i = 0; i < r->nwarnings; i++) {
+		const struct esc_warning *w = &r->warnings[i];
+		if (w->suppressed || quiet_at(w->pos))
+			continue;
+		rich_location where(line_table, (location_t)w->pos.loc);
+		diagnostic_metadata meta;
+		meta.add_cwe(562);
+		if (warning_meta(&where, meta, 0, "%s", w->message) && w->flow)
+			flow_notes(w->flow);
+	}
 }

@@ -13,6 +13,11 @@
  *   rules=PATH[:PATH...]
  *                   more rule files or directories, after the installed
  *                   ones (a later rule for a function replaces an earlier)
+ *   dangling=off    no dangling-address warnings (they are on by default)
+ *   dangling=ID[,ID...]
+ *                   only these rules: escape-return, escape-global,
+ *                   escape-caller, escape-kept, escape-thread,
+ *                   escape-unknown
  *
  * The plugin refuses to load into a GCC other than the one it was built
  * for, and into front ends other than C (it says so once and does
@@ -51,6 +56,7 @@ static struct plugin_info escape_info = {
 	"  -fplugin-arg-escape-m[=1|2]     notes (2: with flows)\n"
 	"  -fplugin-arg-escape-json=FILE   JSON report (DIR/ for one per unit)\n"
 	"  -fplugin-arg-escape-rules=PATH  more rule files or directories\n"
+	"  -fplugin-arg-escape-dangling=off|ID[,ID...]  which warnings\n"
 };
 
 static int opt_m;                /* 0, 1 or 2 */
@@ -64,9 +70,9 @@ static char flags_text[512];
 
 static bool parse_args(struct plugin_name_args *info)
 {
-	bool seen_m = false, seen_json = false;
+	bool seen_m = false, seen_json = false, seen_dangling = false;
 	const char *known = "known arguments: m, m=1, m=2, json=FILE, json=DIR/, "
-			    "rules=PATH[:PATH...]";
+			    "rules=PATH[:PATH...], dangling=off|ID[,ID...]";
 
 	for (int i = 0; i < info->argc; i++) {
 		const char *key = info->argv[i].key;
@@ -114,6 +120,38 @@ static bool parse_args(struct plugin_name_args *info)
 				return false;
 			}
 			opt_json = val;
+		} else if (!strcmp(key, "dangling")) {
+			if (seen_dangling) {
+				error("escape: %<-fplugin-arg-escape-dangling%> given twice");
+				return false;
+			}
+			seen_dangling = true;
+			if (!val || !*val) {
+				error("escape: %<-fplugin-arg-escape-dangling%> needs a "
+				      "value: %<off%>, %<all%> or rule ids");
+				return false;
+			}
+			if (!strcmp(val, "off")) {
+				esc_dangling_rules = 0;
+				continue;
+			}
+			if (!strcmp(val, "all"))
+				continue;
+			esc_dangling_rules = 0;
+			char *ids = xstrdup(val);
+			for (char *id = strtok(ids, ","); id; id = strtok(NULL, ",")) {
+				int rule = esc_rule_by_id(id);
+				if (rule < 0) {
+					error("escape: %<-fplugin-arg-escape-dangling=%s%>: "
+					      "unknown rule %qs; the rules are escape-return, "
+					      "escape-global, escape-caller, escape-kept, "
+					      "escape-thread, escape-unknown", val, id);
+					free(ids);
+					return false;
+				}
+				esc_dangling_rules |= 1u << rule;
+			}
+			free(ids);
 		} else if (!strcmp(key, "rules")) {
 			if (!val || !*val) {
 				error("escape: %<-fplugin-arg-escape-rules%> needs a "
@@ -286,6 +324,9 @@ static void analyse_component(struct esc_unit *u, int comp, int *members,
 		struct esc_fn *fn = &u->fns[members[i]];
 		fn->summary = esc_summarize(g, fn->gfunc);
 		fn->report = esc_report_func(g, fn->gfunc);
+		function *fun = DECL_STRUCT_FUNCTION(fn->node->decl);
+		if (fun && fun->cfg && !fn->report->gave_up)
+			esc_check_dangling(fun, fn->report);
 	}
 	for (int i = 0; i < nmembers; i++) {
 		struct esc_fn *fn = &u->fns[members[i]];
@@ -377,6 +418,7 @@ static unsigned int escape_execute(void)
 	for (int i = 0; i < u.nfns; i++) {
 		struct esc_func_report *r = by_pos[i]->report;
 		esc_emit_notes(r, opt_m);
+		esc_emit_warnings(r);
 		if (unit_report() &&
 		    !in_system_header_at(DECL_SOURCE_LOCATION(by_pos[i]->node->decl)))
 			esc_report_add(report, r);

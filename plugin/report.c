@@ -7,7 +7,7 @@
  *   { "version": 1, "tool": {"name", "version"}, "gcc", "flags", "source",
  *     "functions": [ { "name", "file", "line", "column", "gave_up",
  *                      "params": [...], "locals": [...],
- *                      "allocations": [...] } ] }
+ *                      "allocations": [...], "warnings": [...] } ] }
  *
  * Keys appear in that order (Jansson keeps insertion order).  Every key is
  * always present; what is unknown or absent is null, never left out: a
@@ -268,6 +268,26 @@ static json_t *alloc_json(const struct esc_alloc_report *a)
 	return o;
 }
 
+/* A dangling address: {"rule", "object", "line", "column", "sink":
+   {"line", "column"}, "message", "suppressed", "flow"}. */
+static json_t *warning_json(const struct esc_warning *w)
+{
+	json_t *o = must(json_object());
+	json_t *sink = must(json_object());
+
+	put(o, "rule", str(w->rule));
+	put(o, "object", name(w->object));
+	put(o, "line", positive(w->pos.line));
+	put(o, "column", positive(w->pos.col));
+	put(sink, "line", positive(w->sink.line));
+	put(sink, "column", positive(w->sink.col));
+	put(o, "sink", sink);
+	put(o, "message", str(w->message));
+	put(o, "suppressed", json_boolean(w->suppressed));
+	put(o, "flow", w->flow ? flow_json(w->flow, NULL) : json_null());
+	return o;
+}
+
 /* ------------------------------------------------------------------ */
 /* The document                                                        */
 
@@ -319,6 +339,10 @@ void esc_report_add(struct esc_report *r, const struct esc_func_report *f)
 	for (int i = 0; i < f->nallocs; i++)
 		append(allocs, alloc_json(&f->allocs[i]));
 	put(o, "allocations", allocs);
+	json_t *warnings = must(json_array());
+	for (int i = 0; i < f->nwarnings; i++)
+		append(warnings, warning_json(&f->warnings[i]));
+	put(o, "warnings", warnings);
 	append(r->functions, o);
 }
 

@@ -492,7 +492,7 @@ TEST(format)
 TEST(functions)
 {
 	static const char *const keys[] = { "name", "file", "line", "column",
-		"gave_up", "params", "locals", "allocations", NULL };
+		"gave_up", "params", "locals", "allocations", "warnings", NULL };
 	struct esc_report *r = sample_report();
 	char *dir, *path;
 	json_t *doc = write_and_load(r, &dir, &path);
@@ -523,6 +523,58 @@ TEST(functions)
 	free(dir);
 	free(path);
 }
+
+/* A dangling address, suppressed by a comment: still in the report. */
+TEST(warnings)
+{
+	struct esc_func_report f;
+	struct esc_warning w;
+	struct esc_step steps[1] = { { ESC_STEP_STORE_GLOBAL,
+				       { "w.c", 7, 3, 0 }, "g", 0, NULL } };
+	struct esc_flow flow = { 1, steps, 0 };
+
+	memset(&f, 0, sizeof f);
+	f.name = "publish";
+	f.pos = at_pos("w.c", 5, 6);
+	memset(&w, 0, sizeof w);
+	w.rule = "escape-global";
+	w.object = "x";
+	w.pos = at_pos("w.c", 7, 9);
+	w.sink = at_pos("w.c", 7, 3);
+	w.message = "address of 'x' is left in global 'g' [escape-global]";
+	w.flow = &flow;
+	w.suppressed = 1;
+	esc_report_warning(&f, &w);
+	CHECK_EQ_INT(f.nwarnings, 1);
+	CHECK(f.warnings[0].message != w.message); /* copied */
+
+	struct esc_report *r = esc_report_new("w.c", "12.2.0", NULL);
+	esc_report_add(r, &f);
+	free((char *)f.warnings[0].message);
+	free(f.warnings);
+	char *dir, *path;
+	json_t *doc = write_and_load(r, &dir, &path);
+	json_t *fn = at(doc, "functions", 0);
+	json_t *ws = fn ? json_object_get(fn, "warnings") : NULL;
+	json_t *w0 = ws ? json_array_get(ws, 0) : NULL;
+	CHECK(w0 != NULL);
+	if (w0) {
+		CHECK_STR(sget(w0, "rule"), "escape-global");
+		CHECK_STR(sget(w0, "object"), "x");
+		CHECK_EQ_INT(json_integer_value(json_object_get(w0, "line")), 7);
+		CHECK_EQ_INT(json_integer_value(json_object_get(
+			json_object_get(w0, "sink"), "column")), 3);
+		CHECK(json_is_true(json_object_get(w0, "suppressed")));
+		CHECK_EQ_INT(json_array_size(json_object_get(
+			json_object_get(w0, "flow"), "steps")), 1);
+	}
+	json_decref(doc);
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
 
 TEST(params)
 {
@@ -1119,6 +1171,7 @@ int main(int argc, char **argv)
 	RUN(document_unknowns);
 	RUN(format);
 	RUN(functions);
+	RUN(warnings);
 	RUN(params);
 	RUN(locals);
 	RUN(allocations);
