@@ -28,6 +28,8 @@
  *   escape-unknown  passed as a non-const void * to a function with no
  *                   body and no rule (a context pointer): no kill
  *
+ * The branch on which a handing-over call reports failure (non-zero from
+ * pthread_create or setvbuf) holds no address.
  * A loop (a cycle of the CFG: one of its strongly connected components)
  * that contains a kill is taken to run it (for (i...) join(t[i])), unless
  * the sink itself is inside that loop.  A comment containing
@@ -43,6 +45,7 @@
 #include "tree-pass.h"
 #include "ssa.h"
 #include "gimple-iterator.h"
+#include "tree-cfg.h"
 #include "input.h"
 
 unsigned esc_dangling_rules = ~0u;
@@ -258,6 +261,35 @@ static void find_cycles(function *fun, struct cycles *cy)
 			cy->cyclic[cy->comp[ends[i]]] = 1;
 }
 
+/* Is e the branch taken when the sink call failed?  pthread_create,
+   setvbuf and friends return non-zero on failure: then nothing was
+   handed over, and that path holds no address. */
+static bool failure_edge(edge e, const struct kill *k)
+{
+	tree res = is_gimple_call(k->origin) ? gimple_call_lhs(k->origin) : NULL_TREE;
+	gimple *last = last_stmt(e->src);
+	if (!res || TREE_CODE(res) != SSA_NAME || !last ||
+	    gimple_code(last) != GIMPLE_COND)
+		return false;
+	gcond *cond = as_a<gcond *>(last);
+	tree lhs = gimple_cond_lhs(cond);
+	/* the result, maybe through a conversion */
+	for (int depth = 0; depth < 4 && lhs != res && TREE_CODE(lhs) == SSA_NAME;
+	     depth++) {
+		gimple *def = SSA_NAME_DEF_STMT(lhs);
+		if (!def || !is_gimple_assign(def) ||
+		    !(gimple_assign_single_p(def) ||
+		      CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))))
+			break;
+		lhs = gimple_assign_rhs1(def);
+	}
+	if (lhs != res || !integer_zerop(gimple_cond_rhs(cond)))
+		return false;
+	enum tree_code code = gimple_cond_code(cond);
+	return (code == NE_EXPR && (e->flags & EDGE_TRUE_VALUE)) ||
+	       (code == EQ_EXPR && (e->flags & EDGE_FALSE_VALUE));
+}
+
 /* Is there a path from k->origin to the end of the object's life on
    which nothing kills the sink? */
 static bool dangles(function *fun, const struct kill *k, location_t decl_loc,
@@ -292,7 +324,8 @@ static bool dangles(function *fun, const struct kill *k, location_t decl_loc,
 	edge e;
 	edge_iterator ei;
 	FOR_EACH_EDGE(e, ei, start->succs)
-		work.safe_push(e->dest);
+		if (!failure_edge(e, k))
+			work.safe_push(e->dest);
 	while (!work.is_empty()) {
 		bb = work.pop();
 		if (bb == EXIT_BLOCK_PTR_FOR_FN(fun))
@@ -311,7 +344,8 @@ static bool dangles(function *fun, const struct kill *k, location_t decl_loc,
 		if (r == KILLED)
 			continue;
 		FOR_EACH_EDGE(e, ei, bb->succs)
-			work.safe_push(e->dest);
+			if (!failure_edge(e, k))
+				work.safe_push(e->dest);
 	}
 	return false;
 }

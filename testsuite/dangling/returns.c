@@ -1,0 +1,60 @@
+/* escape-return: the address of a stack object leaves by the return. */
+#include <alloca.h>
+#include <stddef.h>
+
+struct box { int *p; };
+
+int *direct(void)
+{
+	int x = 1;
+	return &x; // dangle "escape-return"
+}
+
+int *through_variable(void)
+{
+	int x = 2;
+	int *p = &x; // dangle "escape-return"
+	return p;
+}
+
+struct box in_struct(void)
+{
+	int x = 3;
+	struct box b = { &x }; // dangle "escape-return"
+	return b;
+}
+
+int *conditional(int c)
+{
+	int a = 0, b = 0;
+	return c ? &a : &b; // dangle "escape-return" "escape-return"
+}
+
+static int *same(int *p)
+{
+	return p;
+}
+
+int *through_helper(void)
+{
+	int x = 4;
+	return same(&x); // dangle "escape-return"
+}
+
+int *compound(void)
+{
+	int *p = (int[]){ 1, 2, 3 }; // dangle "escape-return"
+	return p;
+}
+
+char *area(size_t n)
+{
+	char *p = alloca(n); // dangle "escape-return"
+	return p;
+}
+
+int *fine(int *caller)
+{
+	int x = *caller;
+	return x > 0 ? caller : NULL;
+}

@@ -1,0 +1,117 @@
+/* escape-global and escape-caller: the address is left in memory that
+   outlives the frame - unless it is overwritten before every return. */
+#include <stddef.h>
+
+struct node { struct node *next; int *val; };
+
+int *g;
+static struct node *head;
+
+void global(void)
+{
+	int x = 0;
+	g = &x; // dangle "escape-global"
+}
+
+void function_static(void)
+{
+	static int *keep;
+	int x = 0;
+	keep = &x; // dangle "escape-global"
+	(void)keep;
+}
+
+void cleared(void)
+{
+	int x = 0;
+	g = &x;
+	*g = 1;
+	g = NULL;
+}
+
+void cleared_on_one_path(int c)
+{
+	int x = 0;
+	g = &x; // dangle "escape-global"
+	if (c)
+		return;
+	g = NULL;
+}
+
+void cleared_on_every_path(int c)
+{
+	int x = 0;
+	g = &x;
+	if (c) {
+		g = NULL;
+		return;
+	}
+	g = NULL;
+}
+
+static void forget(void)
+{
+	g = NULL;
+}
+
+void cleared_by_helper(void)
+{
+	int x = 0;
+	g = &x;
+	forget();
+}
+
+void block_scope(void)
+{
+	{
+		int x = 0;
+		g = &x; // dangle "escape-global"
+	}
+	g = NULL;
+}
+
+void pushed(void)
+{
+	struct node n = { head, NULL };
+	head = &n; // dangle "escape-global"
+}
+
+void out_param(int **out)
+{
+	int x = 0;
+	*out = &x; // dangle "escape-caller"
+}
+
+void out_param_reset(int **out)
+{
+	int x = 0;
+	*out = &x;
+	**out = 1;
+	*out = NULL;
+}
+
+void field(struct node *n)
+{
+	int x = 0;
+	n->val = &x; // dangle "escape-caller"
+}
+
+void element(int **arr, int i)
+{
+	int x = 0;
+	arr[i] = &x; // dangle "escape-caller"
+}
+
+void silenced(void)
+{
+	int x = 0;
+	g = &x; /* escape:ignore */ // suppressed "escape-global"
+}
+
+void local_only(void)
+{
+	struct node a, b;
+	struct node *p = &a;
+	p->next = &b;
+	a.val = NULL;
+}
