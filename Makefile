@@ -51,6 +51,7 @@ build/test_%: testsuite/unit/test_%.c $(CORE_OBJS) testsuite/unit/unit.h
 		-o $@ $< $(CORE_OBJS) $(LDLIBS)
 
 check: all $(UNIT_TESTS)
+	@scripts/deps.sh --test $(CC)
 	@scripts/check.sh $(UNIT_TESTS)
 
 demo: all

@@ -1,9 +1,15 @@
 #!/bin/sh
-# deps.sh [CC] - make sure escape can be built with CC (default gcc):
-# GCC's plugin headers for exactly this compiler, and Jansson.  Installs
-# what is missing with apt-get when run as root; otherwise prints the
-# command to run and fails.
+# deps.sh [--test] [CC] - make sure escape can be built with CC (default
+# gcc): GCC's plugin headers for exactly this compiler, and Jansson; with
+# --test, also what the tests use (python3 with jsonschema, to validate
+# reports).  Installs what is missing with apt-get when run as root;
+# otherwise prints the command to run and fails.
 set -eu
+tests=0
+if [ "${1:-}" = --test ]; then
+	tests=1
+	shift
+fi
 CC=${1:-gcc}
 
 install() { # PACKAGE...: apt-get as root, else say what to run
@@ -33,6 +39,9 @@ missing=""
 printf '#include <jansson.h>\n' | "$CC" -E -x c - >/dev/null 2>&1 || missing="$missing libjansson-dev"
 command -v g++ >/dev/null 2>&1 || missing="$missing g++-$major"
 
+if [ $tests = 1 ]; then
+	python3 -c 'import jsonschema' >/dev/null 2>&1 || missing="$missing python3-jsonschema"
+fi
 # shellcheck disable=SC2086
 [ -z "$missing" ] || install $missing
 

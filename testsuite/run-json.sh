@@ -1,0 +1,114 @@
+#!/bin/bash
+# run-json.sh [PLUGIN] - the JSON report, for every case of the suites:
+# each report validates against docs/report.schema.json, and says what the
+# notes say (every "x escapes to heap" note is an escaping site of x in
+# the report at that line, every escaping site has its note, every param
+# note matches the param's leaks).  At -O0 and -O2; the two reports must
+# give the same verdicts.  Needs python3 with jsonschema (scripts/deps.sh
+# --test installs it).  Ends with "N passed, N failed".
+root=$(cd "$(dirname "$0")/.." && pwd)
+plugin=${1:-$root/plugin/escape.so}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/escape-json.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+for c in "$root"/testsuite/cases/*.c "$root"/testsuite/dangling/*.c "$root"/examples/*.c; do
+	ok=1
+	for o in 0 2; do
+		if ! gcc -O$o -c "$c" -o /dev/null -pthread -std=gnu11 -w \
+			-fdiagnostics-plain-output -fplugin="$plugin" \
+			-fplugin-arg-escape-m=1 -fplugin-arg-escape-json="$tmp/r$o.json" \
+			>"$tmp/notes$o" 2>&1; then
+			echo "FAIL $c: -O$o: compile failed"; head -n 3 "$tmp/notes$o"
+			ok=0
+		fi
+	done
+	if [ $ok -eq 1 ] && ! python3 - "$root/docs/report.schema.json" "$c" "$tmp" <<'PY'; then
+import json, re, sys
+import jsonschema
+
+schema_path, case, tmp = sys.argv[1:4]
+schema = json.load(open(schema_path))
+validator = jsonschema.Draft202012Validator(schema)
+bad = []
+
+def verdicts(doc):
+    v = set()
+    for f in doc["functions"]:
+        for p in f["params"]:
+            v.add(("param", f["name"], p["name"], p["leaks_to_heap"], p["leaks_to_result"]))
+        for l in f["locals"]:
+            v.add(("local", f["name"], l["name"], l["line"], l["escapes"]))
+        for a in f["allocations"]:
+            v.add(("alloc", f["name"], a["callee"], a["line"], a["escapes"]))
+    return v
+
+docs = {}
+for o in "02":
+    doc = json.load(open("%s/r%s.json" % (tmp, o)))
+    errors = sorted(validator.iter_errors(doc), key=str)
+    for e in errors[:3]:
+        bad.append("-O%s: schema: %s at %s" % (o, e.message, list(e.path)))
+    docs[o] = doc
+    # notes of this file, by line
+    notes = {}
+    prefix = case + ":"
+    for line in open("%s/notes%s" % (tmp, o)):
+        if not line.startswith(prefix) or ": note: " not in line:
+            continue
+        ln = int(line[len(prefix):].split(":")[0])
+        msg = line.split(": note: ", 1)[1].rstrip("\n")
+        if not msg.startswith(" "):
+            notes.setdefault(ln, []).append(msg)
+    said = set()
+    for ln, msgs in notes.items():
+        for m in msgs:
+            if m.endswith(" escapes to heap"):
+                said.add((m[: -len(" escapes to heap")], ln))
+    # heap allocations have their own note: "malloc(...) escapes to heap"
+    for f in doc["functions"]:
+        for a in f["allocations"]:
+            if a["escapes"]:
+                if (a["callee"] + "(...)", a["line"]) not in said:
+                    bad.append("-O%s: allocation %s at line %d escapes, no note" % (o, a["callee"], a["line"]))
+                said.discard((a["callee"] + "(...)", a["line"]))
+    sites = set()
+    for f in doc["functions"]:
+        if f["file"] != case:
+            continue
+        for l in f["locals"]:
+            if l["escapes"] != bool(l["sites"]) and not f["gave_up"]:
+                bad.append("-O%s: %s: escapes=%s but %d sites" % (o, l["name"], l["escapes"], len(l["sites"])))
+            for s in l["sites"]:
+                sites.add((l["name"], s["line"]))
+        for p in f["params"]:
+            h, r = p["leaks_to_heap"], p["leaks_to_result"]
+            if h == 0:
+                want = "leaking param: " + p["name"]
+            elif h is not None:
+                want = "leaking param content: " + p["name"]
+            elif r is not None:
+                want = "leaking param: %s to result level=%d" % (p["name"], r)
+            else:
+                want = p["name"] + " does not escape"
+            if want not in notes.get(p["line"], []):
+                bad.append("-O%s: line %d: report says %r, no such note" % (o, p["line"], want))
+    for s in sorted(said - sites):
+        bad.append("-O%s: note '%s escapes to heap' at line %d, not in the report" % (o, s[0], s[1]))
+    for s in sorted(sites - said):
+        bad.append("-O%s: report has an escaping site of %s at line %d, no note" % (o, s[0], s[1]))
+if verdicts(docs["0"]) != verdicts(docs["2"]):
+    bad.append("verdicts differ between -O0 and -O2: %s" % sorted(verdicts(docs["0"]) ^ verdicts(docs["2"]))[:4])
+for b in bad:
+    print("  " + b)
+sys.exit(1 if bad else 0)
+PY
+		ok=0
+	fi
+	if [ $ok -eq 1 ]; then
+		echo "PASS $c"; passed=$((passed + 1))
+	else
+		echo "FAIL $c"; failed=$((failed + 1))
+	fi
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
