@@ -383,6 +383,8 @@ void esc_store_through(struct esc_ctx *c, tree ptr, tree value, int derefs,
 		       struct esc_step why)
 {
 	struct esc_hole k;
+	if (integer_zerop(ptr))
+		return; /* strtol(s, NULL, 10): no store at all */
 	if (TREE_CODE(ptr) == ADDR_EXPR) {
 		k = esc_lvalue_hole(c, TREE_OPERAND(ptr, 0));
 		k.why = why;

@@ -4,7 +4,8 @@
  * What a call does with its arguments is decided by the first of these
  * that knows the callee:
  *
- *   1. a function of this unit, in the component being analysed: its
+ *   1. a function of this unit (but not a library function's inline
+ *      wrapper that has a rule), in the component being analysed: its
  *      arguments flow into its parameters, its result into the call's
  *      value (one graph for the whole component);
  *   2. a function of this unit already finished: its summary, as Go uses
@@ -428,8 +429,16 @@ void esc_call(struct esc_ctx *c, gcall *call)
 		return;
 	}
 	const char *name = callee_name(fndecl);
+	const struct esc_rule *r =
+		name && c->unit->rules ? esc_rules_find(c->unit->rules, name) : NULL;
 
+	/* A library function's inline body (glibc's _FORTIFY_SOURCE wrappers
+	   are `extern inline'): the rule describes it better than the body,
+	   which only forwards to __memcpy_chk and friends, and the rule gives
+	   the same verdicts at every -O level. */
 	cgraph_node *node = cgraph_node::get(fndecl);
+	if (r && DECL_EXTERNAL(fndecl))
+		node = NULL;
 	if (node) {
 		node = node->ultimate_alias_target();
 		int *idx = c->unit->fn_index->get(node->decl);
@@ -447,8 +456,6 @@ void esc_call(struct esc_ctx *c, gcall *call)
 	}
 	if (call_builtin(c, call, fndecl, name))
 		return;
-	const struct esc_rule *r =
-		name && c->unit->rules ? esc_rules_find(c->unit->rules, name) : NULL;
 	if (r) {
 		call_rule(c, call, r, name);
 		return;

@@ -24,21 +24,51 @@ static bool quiet_at(struct esc_pos p)
 	return p.loc == UNKNOWN_LOCATION || in_system_header_at((location_t)p.loc);
 }
 
+/* A step in words, as the contract spells them: "address-of x",
+   "store to global g", "argument 2 of registry_add (no body, no rule)",
+   "thread argument of pthread_create", ... */
+static void step_text(const struct esc_step *s, char *buf, size_t len)
+{
+	const char *w = s->what ? s->what : "?";
+	switch (s->kind) {
+	case ESC_STEP_ARG:
+		snprintf(buf, len, "argument %d of %s", s->arg, w);
+		break;
+	case ESC_STEP_ARG_SUMMARY:
+		snprintf(buf, len, "argument %d of %s (kept by its body)", s->arg, w);
+		break;
+	case ESC_STEP_ARG_RULE:
+		snprintf(buf, len, "argument %d of %s (kept by its rule)", s->arg, w);
+		break;
+	case ESC_STEP_ARG_UNKNOWN:
+		snprintf(buf, len, "argument %d of %s (no body, no rule)", s->arg, w);
+		break;
+	case ESC_STEP_ARG_INDIRECT:
+		snprintf(buf, len, "argument %d of indirect call", s->arg);
+		break;
+	case ESC_STEP_ARG_THREAD:
+		snprintf(buf, len, "thread argument of %s", w);
+		break;
+	case ESC_STEP_CALL_RESULT:
+		snprintf(buf, len, "returned by %s (argument %d)", w, s->arg);
+		break;
+	case ESC_STEP_ASM:
+		snprintf(buf, len, "asm operand %d", s->arg);
+		break;
+	default:
+		if (s->what)
+			snprintf(buf, len, "%s %s", esc_step_name(s->kind), s->what);
+		else
+			snprintf(buf, len, "%s", esc_step_name(s->kind));
+	}
+}
+
 static void flow_notes(const struct esc_flow *f)
 {
+	char text[512];
 	for (int i = 0; i < f->nsteps; i++) {
-		const struct esc_step *s = &f->steps[i];
-		location_t at = (location_t)s->pos.loc;
-		const char *kind = esc_step_name(s->kind);
-		if (s->what && s->arg)
-			inform(at, "  flow: %s %s (argument %d)", kind, s->what,
-			       s->arg);
-		else if (s->what)
-			inform(at, "  flow: %s %s", kind, s->what);
-		else if (s->arg)
-			inform(at, "  flow: %s (argument %d)", kind, s->arg);
-		else
-			inform(at, "  flow: %s", kind);
+		step_text(&f->steps[i], text, sizeof text);
+		inform((location_t)f->steps[i].pos.loc, "  flow: %s", text);
 	}
 	if (f->truncated && f->nsteps)
 		inform((location_t)f->steps[f->nsteps - 1].pos.loc,

@@ -49,8 +49,10 @@
  *   keep-content  what it points to is kept (epoll_ctl's event.data.ptr)
  *   thread        handed to another thread (pthread_create's arg)
  *
- * Only "return", "keep", "keep-content" and "thread" move addresses; the
- * others document the call, and keep rules honest when read by people.
+ * Only "return", "keep", "keep-content" and "thread" (and "copy",
+ * "store", "returns") move addresses; the others document the call, and
+ * keep rules honest when read by people.  Function names must be C
+ * identifiers: a rule is found by the name the call uses.
  *
  * Loading.  esc_rules_load takes a file, or a directory whose *.json
  * files (not dot files, not subdirectories) are loaded in strcmp order of
@@ -64,8 +66,9 @@
  * ignored, since a misspelt rule would otherwise silently mean "keeps
  * everything" or "keeps nothing".
  *
- * Errors.  Nothing here crashes or exits on bad input: every problem is
- * -1 and one message in err, "PATH:LINE: what" (PATH:LINE:COL for syntax
+ * Errors.  Nothing here crashes or exits on bad input (only running out
+ * of memory exits, as everywhere in the core): every problem is -1 and
+ * one message in err, "PATH:LINE: what" (PATH:LINE:COL for syntax
  * errors, from Jansson).  Jansson keeps no positions for values, so the
  * lines of the top-level keys and of each function are found by a small
  * scanner of the file text that follows strings and nesting: the line of
