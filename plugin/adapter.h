@@ -60,6 +60,7 @@ struct esc_ctx {
 	int *ssa;                     /* SSA version -> location, 0 = none yet */
 	unsigned nssa;
 	gimple *stmt;                 /* the statement being built */
+	bool block_copy;              /* it copies memory to memory */
 	location_t stmt_loc;          /* and its location */
 };
 

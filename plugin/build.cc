@@ -255,12 +255,39 @@ static void expr_addr(struct esc_ctx *c, struct esc_hole k, tree t)
 	esc_flow_to_hole(c, k, ESC_UNKNOWN, 0);
 }
 
-/* k receives the contents of the memory that reference t designates. */
+/* Is type one of the integer types made for holding addresses? */
+static bool address_integer(tree type)
+{
+	for (int depth = 0; type && depth < 8; depth++) {
+		tree name = TYPE_NAME(type);
+		if (!name || TREE_CODE(name) != TYPE_DECL || !DECL_NAME(name))
+			return false;
+		const char *n = IDENTIFIER_POINTER(DECL_NAME(name));
+		if (!strcmp(n, "uintptr_t") || !strcmp(n, "intptr_t") ||
+		    !strcmp(n, "__uintptr_t") || !strcmp(n, "__intptr_t"))
+			return true;
+		type = DECL_ORIGINAL_TYPE(name);
+	}
+	return false;
+}
+
+/* k receives the contents of the memory that reference t designates.
+   An integer read through a pointer is taken to be a number, not an
+   address, unless it is declared uintptr_t or intptr_t: counters and
+   sizes copied through a parameter (a->used = a->size) would otherwise
+   leak it.  Integers in this frame's own objects are followed. */
 static void expr_load(struct esc_ctx *c, struct esc_hole k, tree t)
 {
 	tree base = t;
 	while (handled_component_p(base))
 		base = TREE_OPERAND(base, 0);
+	if (TREE_CODE(base) == MEM_REF &&
+	    TREE_CODE(TREE_OPERAND(base, 0)) != ADDR_EXPR &&
+	    INTEGRAL_TYPE_P(TREE_TYPE(t)) && !address_integer(TREE_TYPE(t)) &&
+	    /* a byte copy (folded memcpy: {ref-all}) moves pointers too */
+	    !TYPE_REF_CAN_ALIAS_ALL(TREE_TYPE(TREE_OPERAND(base, 1))) &&
+	    !c->block_copy)
+		return;
 
 	switch (TREE_CODE(base)) {
 	case VAR_DECL:
@@ -400,14 +427,14 @@ void esc_store_through(struct esc_ctx *c, tree ptr, tree value, int derefs,
 	esc_expr(c, shift(k, derefs), value);
 }
 
-/* A copy from memory to memory: what it copies is bytes, and GCC turns
-   memcpy into such copies of `unsigned char[N]', pointers included. */
+/* A copy from memory to memory: what it copies is bytes, pointers
+   included, whatever the type - GCC turns memcpy into such copies of
+   `unsigned char[N]' or of a 128-bit integer. */
 static bool is_block_copy(gassign *s)
 {
 	tree lhs = gimple_assign_lhs(s), rhs = gimple_assign_rhs1(s);
 	return gimple_assign_single_p(s) && TREE_CODE(lhs) != SSA_NAME &&
-	       AGGREGATE_TYPE_P(TREE_TYPE(lhs)) &&
-	       (REFERENCE_CLASS_P(rhs) || DECL_P(rhs));
+	       (REFERENCE_CLASS_P(rhs) || (DECL_P(rhs) && !CONSTANT_CLASS_P(rhs)));
 }
 
 static void build_assign(struct esc_ctx *c, gassign *s)
@@ -421,7 +448,9 @@ static void build_assign(struct esc_ctx *c, gassign *s)
 
 	switch (get_gimple_rhs_class(code)) {
 	case GIMPLE_SINGLE_RHS:
+		c->block_copy = is_block_copy(s);
 		esc_expr(c, k, rhs1);
+		c->block_copy = false;
 		return;
 	case GIMPLE_UNARY_RHS:
 		if (CONVERT_EXPR_CODE_P(code) && POINTER_TYPE_P(TREE_TYPE(rhs1)) &&
@@ -609,6 +638,23 @@ void esc_declare_function(struct esc_unit *u, struct esc_graph *g,
 					    esc_pos_of(at), 0);
 }
 
+/* Every local whose address the body takes is reported, even where
+   the address goes nowhere (memset(&s, ...), strtol(s, &end, 10)). */
+static tree note_address_taken(tree *tp, int *walk_subtrees, void *data)
+{
+	struct walk_stmt_info *wi = (struct walk_stmt_info *)data;
+	struct esc_ctx *c = (struct esc_ctx *)wi->info;
+	if (TREE_CODE(*tp) != ADDR_EXPR)
+		return NULL_TREE;
+	tree base = TREE_OPERAND(*tp, 0);
+	while (handled_component_p(base))
+		base = TREE_OPERAND(base, 0);
+	if (DECL_P(base) && TREE_CODE(base) != RESULT_DECL && is_frame_decl(base))
+		esc_address_taken(c->g, object_loc(c, base));
+	*walk_subtrees = 0;
+	return NULL_TREE;
+}
+
 void esc_build_function(struct esc_ctx *c)
 {
 	basic_block bb;
@@ -637,6 +683,10 @@ void esc_build_function(struct esc_ctx *c)
 				return;
 			}
 			build_stmt(c, gsi_stmt(si));
+			struct walk_stmt_info wi;
+			memset(&wi, 0, sizeof wi);
+			wi.info = c;
+			walk_gimple_op(gsi_stmt(si), note_address_taken, &wi);
 		}
 	}
 }

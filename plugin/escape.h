@@ -164,6 +164,10 @@ int esc_object_new(struct esc_graph *g, enum esc_loc_kind kind,
 int esc_loc_count(const struct esc_graph *g);
 enum esc_loc_kind esc_loc_kind(const struct esc_graph *g, int loc);
 
+/* Records that the address of object loc is taken somewhere, even if it
+   flows nowhere: such objects are reported. */
+void esc_address_taken(struct esc_graph *g, int loc);
+
 /* dst holds *^derefs src (derefs >= -1). */
 void esc_flow(struct esc_graph *g, int dst, int src, int derefs,
 	      struct esc_step why);

@@ -199,6 +199,12 @@ void esc_store(struct esc_graph *g, int ptr, int src, int derefs,
 	s->why = why;
 }
 
+void esc_address_taken(struct esc_graph *g, int loc)
+{
+	if (valid(g, loc))
+		g->locs[loc].addr_taken = 1;
+}
+
 void esc_func_give_up(struct esc_graph *g, int func, const char *why)
 {
 	if (func >= 0 && func < g->nfuncs && !g->funcs[func].gave_up)

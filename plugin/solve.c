@@ -18,9 +18,13 @@
  *
  * Parameters: reached from the heap with d derefs, a parameter leaks
  * (d = 0) or leaks its content (d >= 1); reached from its own function's
- * result, it leaks to the result at level d; reached from another
- * function's result (a recursive component), it leaks to the heap, as Go
- * decides in leakTo.
+ * result, it leaks to the result at level d.
+ *
+ * A result walk judges only its own function's objects and parameters.
+ * In a recursive component, what reaches another function's result goes
+ * where that result's edges take it (back to the callers in the
+ * component), and the walks from those sinks judge it.  (Go's leakTo
+ * counts it as a heap leak instead, which closures need and C does not.)
  *
  * Counts saturate at ESC_MAX_DEREFS, so each location drops at most that
  * many times: a walk is linear in the edges.
@@ -117,9 +121,11 @@ static void mark_escape(struct esc_graph *g, int obj, struct walk *heap)
 
 /*
  * Runs w to its end.  heap is NULL for the heap walk itself, else the heap
- * walk that objects found escaping are handed to.
+ * walk that objects found escaping are handed to; then only objects of
+ * function `func' escape.
  */
-static void walk_run(struct esc_graph *g, struct walk *w, struct walk *heap)
+static void walk_run(struct esc_graph *g, struct walk *w, struct walk *heap,
+		     int func)
 {
 	while (w->qlen) {
 		int l = walk_pop(w);
@@ -131,7 +137,8 @@ static void walk_run(struct esc_graph *g, struct walk *w, struct walk *heap)
 			int d = dl + e->derefs;
 			if (d < 0) {
 				d = 0;
-				if (esc_is_object(g, src))
+				if (esc_is_object(g, src) &&
+				    (!heap || g->locs[src].func == func))
 					mark_escape(g, src, heap);
 			}
 			if (d > ESC_MAX_DEREFS)
@@ -178,14 +185,14 @@ int esc_solve(struct esc_graph *g)
 				loc->leak_heap = 0;
 		}
 	}
-	walk_run(g, &heap, NULL);
+	walk_run(g, &heap, NULL, -1);
 
 	walk_init(&res, n);
 	for (int f = 0; f < g->nfuncs; f++) {
 		int root = g->funcs[f].result;
 		walk_reset(&res);
 		walk_source(&res, root);
-		walk_run(g, &res, &heap);
+		walk_run(g, &res, &heap, f);
 		for (int t = 0; t < res.ntouched; t++) {
 			int l = res.touched[t];
 			struct esc_location *loc = &g->locs[l];
@@ -201,12 +208,9 @@ int esc_solve(struct esc_graph *g)
 			if (loc->func == f)
 				loc->leak_result =
 					min_leak(loc->leak_result, res.dist[l]);
-			else
-				loc->leak_heap =
-					min_leak(loc->leak_heap, res.dist[l]);
 		}
 		/* objects found escaping here make the heap walk go on */
-		walk_run(g, &heap, NULL);
+		walk_run(g, &heap, NULL, -1);
 	}
 	walk_free(&res);
 

@@ -7,6 +7,8 @@
 #   FILE.c  the files to score (default: testsuite/realistic/*.c)
 #   -v      print every command run
 #   CC      the compiler (default: gcc)
+#   JSON_TOOL  python3 or jq, to read the reports (default: python3 if
+#           present, else jq)
 #
 # Each FILE.c comes with FILE.truth, ground truth labelled by hand from C
 # semantics and spec.md section 1 (not from the plugin's output), one fact a
@@ -31,7 +33,7 @@
 # does not are listed as extra (not scored).
 #
 # Checks, one per file: the compiler neither failed nor crashed at either level
-# and the -O0 and -O2 reports give the same verdicts (locals, params,
+# and the -O0 and -O2 reports give the same verdicts (functions, locals, params,
 # allocations, gave_up); and three thresholds over all files, each fact right
 # only if right at both levels:
 #   >= 95% of escaping locals, >= 95% of non-escaping locals, >= 90% of params.
@@ -84,7 +86,15 @@ fi
 
 CC=${CC:-gcc}
 
-if command -v python3 >/dev/null 2>&1; then
+# JSON_TOOL=python3|jq forces one; by default python3 if present, else jq.
+json_tool=${JSON_TOOL:-}
+if [ -n "$json_tool" ]; then
+	if [ "$json_tool" != python3 ] && [ "$json_tool" != jq ] ||
+		! command -v "$json_tool" >/dev/null 2>&1; then
+		echo "$0: JSON_TOOL=$json_tool: not python3 or jq, or not installed" >&2
+		exit 2
+	fi
+elif command -v python3 >/dev/null 2>&1; then
 	json_tool=python3
 elif command -v jq >/dev/null 2>&1; then
 	json_tool=jq
@@ -97,6 +107,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/run-realistic.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 
 # flatten REPORT.json SOURCE.c: one verdict a line, tab-separated:
+#   F  FUNC  -  -  INSRC                 (every function of the report)
 #   L  FUNC  NAME  escapes|stays  INSRC
 #   P  FUNC  NAME  leak|content|resultN|none  INSRC
 #   A  FUNC  CALLEE@LINE  escapes|stays  INSRC
@@ -124,6 +135,7 @@ def pverdict(p):
 for f in rep["functions"]:
     fn = clean(f["name"])
     ins = "1" if os.path.basename(f.get("file") or rep.get("source") or "") == src else "0"
+    print("F\t%s\t-\t-\t%s" % (fn, ins))
     if f.get("gave_up") is not None:
         print("G\t%s\t-\t%s\t%s" % (fn, clean(f["gave_up"]), ins))
     for l in f.get("locals") or []:
@@ -140,7 +152,8 @@ EOF
 			| .functions[]
 			| (.name | clean) as $f
 			| ((((.file // $s) | split("/") | last) == $src) | if . then "1" else "0" end) as $in
-			| (if .gave_up != null then "G\t\($f)\t-\t\(.gave_up | clean)\t\($in)" else empty end),
+			| "F\t\($f)\t-\t-\t\($in)",
+			  (if .gave_up != null then "G\t\($f)\t-\t\(.gave_up | clean)\t\($in)" else empty end),
 			  ((.locals // [])[] | "L\t\($f)\t\(.name | clean)\t\(if .escapes then "escapes" else "stays" end)\t\($in)"),
 			  ((.params // [])[] | "P\t\($f)\t\(.name | clean)\t\(
 				if .leaks_to_heap != null then (if .leaks_to_heap == 0 then "leak" else "content" end)
@@ -244,11 +257,14 @@ score() {
 				if (ok[0, key, i]) r0[cls]++
 				if (ok[2, key, i]) r2[cls]++
 				if (ok[0, key, i] && ok[2, key, i]) rb[cls]++
+				if (got[0, key, i] ~ /^\(missing/ || got[2, key, i] ~ /^\(missing/) mb[cls]++
 			}
 		}
-		printf "%-14s escaping %3d/%-3d  non-escaping %3d/%-3d  params %3d/%-3d  -O0/-O2 %s%s\n",
-		    file, rb["esc"], tot["esc"], rb["noesc"], tot["noesc"], rb["par"], tot["par"],
-		    agree == "1" ? "agree" : "DIFFER", crashed == "1" ? "  COMPILER FAILED" : ""
+		printf "%-11s %8s %6s %12s %6s %8s %6s  %s%s\n", file,
+		    rb["esc"] + 0 "/" tot["esc"] + 0, "(" mb["esc"] + 0 ")",
+		    rb["noesc"] + 0 "/" tot["noesc"] + 0, "(" mb["noesc"] + 0 ")",
+		    rb["par"] + 0 "/" tot["par"] + 0, "(" mb["par"] + 0 ")",
+		    crashed == "1" ? "-" : agree == "1" ? "agree" : "DIFFER", crashed == "1" ? "  COMPILER FAILED" : ""
 		for (k = 1; k <= norder; k++) {
 			key = order[k]
 			split(key, kk, SUBSEP)
@@ -271,12 +287,17 @@ score() {
 		printf "TOTALS O0 %d %d %d %d %d %d\n", r0["esc"], tot["esc"], r0["noesc"], tot["noesc"], r0["par"], tot["par"] >> totals
 		printf "TOTALS O2 %d %d %d %d %d %d\n", r2["esc"], tot["esc"], r2["noesc"], tot["noesc"], r2["par"], tot["par"] >> totals
 		printf "TOTALS both %d %d %d %d %d %d\n", rb["esc"], tot["esc"], rb["noesc"], tot["noesc"], rb["par"], tot["par"] >> totals
+		printf "TOTALS missing %d 0 %d 0 %d 0\n", mb["esc"], mb["noesc"], mb["par"] >> totals
 	}' "$2" "$3" "$4"
 }
 
-echo "plugin: $plugin"
+echo "plugin: $plugin ($(date -r "$plugin" '+%Y-%m-%d %H:%M:%S'), sha256 $(sha256sum "$plugin" | cut -c1-16))"
 echo "JSON read with: $json_tool"
 echo
+echo "Facts right at both -O0 and -O2 / facts in the truth; (N) = how many of them the"
+echo "report lacks altogether (counted as wrong)."
+echo
+printf '%-11s %8s %6s %12s %6s %8s %6s  %s\n' file escaping "" non-escaping "" params "" -O0/-O2
 
 passed=0
 failed=0
@@ -317,7 +338,7 @@ for src in "${files[@]}"; do
 		agree=0
 	fi
 	score "$base" "$truth" "$tmp/$base.O0.flat" "$tmp/$base.O2.flat" "$crashed" "$agree" "$tmp/totals"
-	if [ $agree -eq 0 ]; then
+	if [ $agree -eq 0 ] && [ $crashed -eq 0 ]; then
 		diff <(sort "$tmp/$base.O0.flat") <(sort "$tmp/$base.O2.flat") |
 			sed -n 's/^< \(.*\)/    only at -O0: \1/p; s/^> \(.*\)/    only at -O2: \1/p' | tr '\t' ' ' | head -20
 	fi
@@ -333,14 +354,16 @@ echo
 read -r e0 et n0 nt p0 pt <<<"$(awk '$2 == "O0" { a += $3; b += $4; c += $5; d += $6; e += $7; f += $8 } END { print a+0, b+0, c+0, d+0, e+0, f+0 }' "$tmp/totals")"
 read -r e2 _ n2 _ p2 _ <<<"$(awk '$2 == "O2" { a += $3; c += $5; e += $7 } END { print a+0, 0, c+0, 0, e+0, 0 }' "$tmp/totals")"
 read -r eb _ nb _ pb _ <<<"$(awk '$2 == "both" { a += $3; c += $5; e += $7 } END { print a+0, 0, c+0, 0, e+0, 0 }' "$tmp/totals")"
+read -r em _ nm _ pm _ <<<"$(awk '$2 == "missing" { a += $3; c += $5; e += $7 } END { print a+0, 0, c+0, 0, e+0, 0 }' "$tmp/totals")"
 
 pct() { awk -v r="$1" -v t="$2" 'BEGIN { if (t == 0) print "n/a"; else printf "%.1f%%", 100 * r / t }'; }
 meets() { awk -v r="$1" -v t="$2" -v m="$3" 'BEGIN { exit !(t > 0 && r * 100 >= m * t) }'; }
 
-printf 'TOTAL          escaping %3d/%-3d  non-escaping %3d/%-3d  params %3d/%-3d  (right at both levels)\n' \
-	"$eb" "$et" "$nb" "$nt" "$pb" "$pt"
-printf '               -O0: %d/%d, %d/%d, %d/%d   -O2: %d/%d, %d/%d, %d/%d\n' \
-	"$e0" "$et" "$n0" "$nt" "$p0" "$pt" "$e2" "$et" "$n2" "$nt" "$p2" "$pt"
+printf '%-11s %8s %6s %12s %6s %8s %6s\n' TOTAL "$eb/$et" "($em)" "$nb/$nt" "($nm)" "$pb/$pt" "($pm)"
+printf '%-11s %8s %6s %12s %6s %8s\n' "  at -O0" "$e0/$et" "" "$n0/$nt" "" "$p0/$pt"
+printf '%-11s %8s %6s %12s %6s %8s\n' "  at -O2" "$e2/$et" "" "$n2/$nt" "" "$p2/$pt"
+printf 'wrong verdicts (facts the report has, with another verdict): escaping %d, non-escaping %d, params %d\n' \
+	$((et - eb - em)) $((nt - nb - nm)) $((pt - pb - pm))
 echo
 
 check() { # LABEL RIGHT TOTAL MIN
