@@ -97,12 +97,17 @@ void esc_call(struct esc_ctx *c, gcall *call);
 /* dangle.cc: the dangling-address rules, by index */
 enum {
 	ESC_RULE_RETURN, ESC_RULE_GLOBAL, ESC_RULE_CALLER,
-	ESC_RULE_KEPT, ESC_RULE_THREAD, ESC_RULE_UNKNOWN, ESC_RULE__COUNT
+	ESC_RULE_KEPT, ESC_RULE_THREAD, ESC_RULE_UNKNOWN, ESC_RULE_NOESCAPE,
+	ESC_RULE__COUNT
 };
 extern unsigned esc_dangling_rules; /* bit per rule that warns */
 const char *esc_rule_id(int rule);
 int esc_rule_by_id(const char *id);
 void esc_check_dangling(function *fun, struct esc_func_report *r);
+void esc_check_noescape(tree fndecl, struct esc_func_report *r);
+
+/* call.cc: is argument i (0-based) of call declared noescape? */
+bool esc_arg_noescape(gcall *call, int i);
 
 /* notes.cc */
 void esc_emit_notes(const struct esc_func_report *r, int level);

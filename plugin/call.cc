@@ -33,6 +33,7 @@
 #include "stringpool.h"
 #include "attr-fnspec.h"
 #include "internal-fn.h"
+#include "attribs.h"
 
 /* The name a rule is looked up by. */
 static const char *callee_name(tree fndecl)
@@ -329,13 +330,24 @@ static void call_rule(struct esc_ctx *c, gcall *call,
 		value_unknown(c, call);
 }
 
-/* 6. Nothing known: every argument is kept. */
+bool esc_arg_noescape(gcall *call, int i)
+{
+	tree fntype = gimple_call_fntype(call);
+	tree a = fntype ? TYPE_ARG_TYPES(fntype) : NULL_TREE;
+	for (int k = 0; a && k < i; k++)
+		a = TREE_CHAIN(a);
+	return a && TREE_VALUE(a) && TREE_VALUE(a) != void_type_node &&
+	       lookup_attribute("noescape", TYPE_ATTRIBUTES(TREE_VALUE(a)));
+}
+
+/* 6. Nothing known: every argument is kept, but for the parameters the
+   prototype declares noescape (the plugin's attribute). */
 static void call_unknown(struct esc_ctx *c, gcall *call,
 			 enum esc_step_kind kind, const char *name)
 {
 	int n = arg_count(c, call);
 	for (int i = 0; i < n; i++)
-		if (arg_may_hold_address(call, i))
+		if (arg_may_hold_address(call, i) && !esc_arg_noescape(call, i))
 			arg_into(c, call, i, heap_hole(c, kind, name, i, 0));
 	value_unknown(c, call);
 }

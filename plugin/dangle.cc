@@ -27,6 +27,9 @@
  *                   the same pthread_t
  *   escape-unknown  passed as a non-const void * to a function with no
  *                   body and no rule (a context pointer): no kill
+ *   escape-noescape a parameter declared __attribute__((noescape)) that
+ *                   the function's own body lets escape (callers trust
+ *                   the attribute, so this is a promise broken)
  *
  * The branch on which a handing-over call reports failure (non-zero from
  * pthread_create or setvbuf) holds no address.
@@ -46,6 +49,7 @@
 #include "ssa.h"
 #include "gimple-iterator.h"
 #include "tree-cfg.h"
+#include "attribs.h"
 #include "input.h"
 
 unsigned esc_dangling_rules = ~0u;
@@ -53,6 +57,7 @@ unsigned esc_dangling_rules = ~0u;
 static const char *const rule_ids[ESC_RULE__COUNT] = {
 	"escape-return", "escape-global", "escape-caller",
 	"escape-kept",   "escape-thread", "escape-unknown",
+	"escape-noescape",
 };
 
 const char *esc_rule_id(int rule)
@@ -522,4 +527,37 @@ void esc_check_dangling(function *fun, struct esc_func_report *r)
 	}
 	free(cy.comp);
 	free(cy.cyclic);
+}
+
+/* Parameters declared noescape that the body lets reach the heap. */
+void esc_check_noescape(tree fndecl, struct esc_func_report *r)
+{
+	if (!(esc_dangling_rules & (1u << ESC_RULE_NOESCAPE)))
+		return;
+	int i = 0;
+	for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p), i++) {
+		if (!lookup_attribute("noescape", TYPE_ATTRIBUTES(TREE_TYPE(p))))
+			continue;
+		for (int k = 0; k < r->nparams; k++) {
+			struct esc_param_report *pr = &r->params[k];
+			if (pr->index != i || pr->leaks_to_heap < 0)
+				continue;
+			struct esc_warning w;
+			const struct esc_flow *f = &pr->heap_flow;
+			memset(&w, 0, sizeof w);
+			w.rule = esc_rule_id(ESC_RULE_NOESCAPE);
+			w.object = pr->name;
+			w.pos = pr->pos;
+			w.sink = f->nsteps ? f->steps[f->nsteps - 1].pos : pr->pos;
+			char *text = xasprintf("parameter '%s' of '%s' is declared "
+					       "noescape but escapes [%s]", pr->name,
+					       r->name, w.rule);
+			w.message = text;
+			w.flow = f;
+			w.suppressed = ignored_at(w.pos, w.rule) ||
+				       ignored_at(w.sink, w.rule);
+			esc_report_warning(r, &w);
+			free(text);
+		}
+	}
 }

@@ -17,7 +17,11 @@
  *   dangling=ID[,ID...]
  *                   only these rules: escape-return, escape-global,
  *                   escape-caller, escape-kept, escape-thread,
- *                   escape-unknown
+ *                   escape-unknown, escape-noescape
+ *
+ * Attribute: __attribute__((noescape)) on a pointer parameter (see
+ * include/escape-noescape.h): callers trust it, and a body that lets the
+ * parameter escape gets a warning.
  *
  * The plugin refuses to load into a GCC other than the one it was built
  * for, and into front ends other than C (it says so once and does
@@ -36,6 +40,7 @@
 
 #include "plugin-version.h"
 #include "ssa.h"
+#include "attribs.h"
 
 #include "tree-pass.h"
 #include "context.h"
@@ -145,7 +150,8 @@ static bool parse_args(struct plugin_name_args *info)
 					error("escape: %<-fplugin-arg-escape-dangling=%s%>: "
 					      "unknown rule %qs; the rules are escape-return, "
 					      "escape-global, escape-caller, escape-kept, "
-					      "escape-thread, escape-unknown", val, id);
+					      "escape-thread, escape-unknown, escape-noescape",
+					      val, id);
 					free(ids);
 					return false;
 				}
@@ -327,6 +333,7 @@ static void analyse_component(struct esc_unit *u, int comp, int *members,
 		function *fun = DECL_STRUCT_FUNCTION(fn->node->decl);
 		if (fun && fun->cfg && !fn->report->gave_up)
 			esc_check_dangling(fun, fn->report);
+		esc_check_noescape(fn->node->decl, fn->report);
 	}
 	for (int i = 0; i < nmembers; i++) {
 		struct esc_fn *fn = &u->fns[members[i]];
@@ -510,6 +517,29 @@ static void finish_unit(void *, void *)
 	report = NULL;
 }
 
+/* __attribute__((noescape)) on a pointer parameter: a promise that the
+   callee keeps nothing it is given there.  A type attribute, so that the
+   prototype carries it to callers in other files (include/escape-noescape.h
+   spells it ESCAPE_NOESCAPE, empty without the plugin). */
+static tree handle_noescape(tree *node, tree name, tree, int, bool *no_add)
+{
+	if (!POINTER_TYPE_P(*node)) {
+		warning(OPT_Wattributes, "%qE attribute applies only to pointer "
+			"parameters; ignored", name);
+		*no_add = true;
+	}
+	return NULL_TREE;
+}
+
+static const struct attribute_spec noescape_attr = {
+	"noescape", 0, 0, false, true, false, false, handle_noescape, NULL
+};
+
+static void register_attributes(void *, void *)
+{
+	register_attribute(&noescape_attr);
+}
+
 static void finish(void *, void *)
 {
 	esc_rules_free(rules);
@@ -556,6 +586,8 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
 	register_callback(info->base_name, PLUGIN_PRE_GENERICIZE,
 			  pre_genericize, NULL);
+	register_callback(info->base_name, PLUGIN_ATTRIBUTES,
+			  register_attributes, NULL);
 	register_callback(info->base_name, PLUGIN_FINISH, finish, NULL);
 	return 0;
 }
