@@ -6,9 +6,10 @@
 #                     on testsuite/cases at -O0 and -O2
 #   make demo         the plugin on examples/demo.c: notes and JSON
 #   make install      plugin and rules into GCC's plugin directory, so that
-#                     `gcc -fplugin=escape` finds them; override with
-#                     PLUGINDIR=... (then gcc -iplugindir=DIR -fplugin=escape)
-#                     and DESTDIR=... for staging
+#                     `gcc -fplugin=escape` finds them, and the noescape
+#                     header into $(PREFIX)/include; override with
+#                     PLUGINDIR=... (then gcc -iplugindir=DIR -fplugin=escape),
+#                     PREFIX=... and DESTDIR=... for staging
 #
 # CC must be the GCC the plugin will run in: its version and plugin
 # headers are taken from it.
@@ -17,6 +18,7 @@ CC = gcc
 CXX = g++
 GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin)
 PLUGINDIR ?= $(GCC_PLUGIN_DIR)
+PREFIX ?= /usr/local
 
 CFLAGS = -std=c99 -O2 -g -Wall -Wextra -fPIC
 CXXFLAGS = -std=gnu++17 -O2 -g -Wall -fPIC -fno-rtti -fno-exceptions \
@@ -61,10 +63,13 @@ install: all
 	install -d $(DESTDIR)$(PLUGINDIR)/escape-rules
 	install -m 0644 plugin/escape.so $(DESTDIR)$(PLUGINDIR)/escape.so
 	install -m 0644 rules/*.json $(DESTDIR)$(PLUGINDIR)/escape-rules/
+	install -d $(DESTDIR)$(PREFIX)/include
+	install -m 0644 include/escape-noescape.h $(DESTDIR)$(PREFIX)/include/
 
 uninstall:
 	rm -f $(DESTDIR)$(PLUGINDIR)/escape.so
 	rm -rf $(DESTDIR)$(PLUGINDIR)/escape-rules
+	rm -f $(DESTDIR)$(PREFIX)/include/escape-noescape.h
 
 clean:
 	rm -rf build plugin/escape.so
