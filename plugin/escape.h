@@ -284,6 +284,15 @@ struct esc_func_report {
 	struct esc_warning *warnings; /* filled by dangle.cc */
 };
 
+/* A step in words, as notes and reports spell it: "address-of x",
+   "argument 2 of registry_add (no body, no rule)", ... */
+void esc_step_text(const struct esc_step *s, char *buf, size_t len);
+/* The notes of a parameter in Go's words (one or two; Go's rule drops a
+   result leak no stronger than the heap leak), each with its flow (NULL
+   for "does not escape").  Returns how many. */
+int esc_param_messages(const struct esc_param_report *p, char msgs[2][256],
+		       const struct esc_flow *flows[2]);
+
 /* Appends a warning to r (copies message; the other strings must be
    interned or outlive r). */
 void esc_report_warning(struct esc_func_report *r, const struct esc_warning *w);

@@ -14,6 +14,7 @@
  */
 #include "graph.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -296,4 +297,67 @@ void esc_report_warning(struct esc_func_report *r, const struct esc_warning *w)
 	struct esc_warning *copy = &r->warnings[r->nwarnings++];
 	*copy = *w;
 	copy->message = esc_xstrdup(w->message);
+}
+
+/* A step in words, as the contract spells them: "address-of x",
+   "store to global g", "argument 2 of registry_add (no body, no rule)",
+   "thread argument of pthread_create", ... */
+void esc_step_text(const struct esc_step *s, char *buf, size_t len)
+{
+	const char *w = s->what ? s->what : "?";
+	switch (s->kind) {
+	case ESC_STEP_ARG:
+		snprintf(buf, len, "argument %d of %s", s->arg, w);
+		break;
+	case ESC_STEP_ARG_SUMMARY:
+		snprintf(buf, len, "argument %d of %s (kept by its body)", s->arg, w);
+		break;
+	case ESC_STEP_ARG_RULE:
+		snprintf(buf, len, "argument %d of %s (kept by its rule)", s->arg, w);
+		break;
+	case ESC_STEP_ARG_UNKNOWN:
+		snprintf(buf, len, "argument %d of %s (no body, no rule)", s->arg, w);
+		break;
+	case ESC_STEP_ARG_INDIRECT:
+		snprintf(buf, len, "argument %d of indirect call", s->arg);
+		break;
+	case ESC_STEP_ARG_THREAD:
+		snprintf(buf, len, "thread argument of %s", w);
+		break;
+	case ESC_STEP_CALL_RESULT:
+		snprintf(buf, len, "returned by %s (argument %d)", w, s->arg);
+		break;
+	case ESC_STEP_ASM:
+		snprintf(buf, len, "asm operand %d", s->arg);
+		break;
+	default:
+		if (s->what)
+			snprintf(buf, len, "%s %s", esc_step_name(s->kind), s->what);
+		else
+			snprintf(buf, len, "%s", esc_step_name(s->kind));
+	}
+}
+
+int esc_param_messages(const struct esc_param_report *p, char msgs[2][256],
+		       const struct esc_flow *flows[2])
+{
+	int h = p->leaks_to_heap, r = p->leaks_to_result, n = 0;
+	const char *name = p->name ? p->name : "?";
+
+	if (h >= 0) {
+		snprintf(msgs[n], sizeof msgs[n], h == 0 ? "leaking param: %s"
+			 : "leaking param content: %s", name);
+		flows[n++] = &p->heap_flow;
+	}
+	/* as in Go, a result leak no stronger than the heap leak is not said */
+	if (r >= 0 && !(h >= 0 && h <= r)) {
+		snprintf(msgs[n], sizeof msgs[n],
+			 "leaking param: %s to result level=%d", name, r);
+		flows[n++] = &p->result_flow;
+	}
+	if (!n) {
+		snprintf(msgs[n], sizeof msgs[n], "%s does not escape", name);
+		flows[n++] = NULL;
+	}
+	return n;
 }

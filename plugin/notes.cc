@@ -24,50 +24,11 @@ static bool quiet_at(struct esc_pos p)
 	return p.loc == UNKNOWN_LOCATION || in_system_header_at((location_t)p.loc);
 }
 
-/* A step in words, as the contract spells them: "address-of x",
-   "store to global g", "argument 2 of registry_add (no body, no rule)",
-   "thread argument of pthread_create", ... */
-static void step_text(const struct esc_step *s, char *buf, size_t len)
-{
-	const char *w = s->what ? s->what : "?";
-	switch (s->kind) {
-	case ESC_STEP_ARG:
-		snprintf(buf, len, "argument %d of %s", s->arg, w);
-		break;
-	case ESC_STEP_ARG_SUMMARY:
-		snprintf(buf, len, "argument %d of %s (kept by its body)", s->arg, w);
-		break;
-	case ESC_STEP_ARG_RULE:
-		snprintf(buf, len, "argument %d of %s (kept by its rule)", s->arg, w);
-		break;
-	case ESC_STEP_ARG_UNKNOWN:
-		snprintf(buf, len, "argument %d of %s (no body, no rule)", s->arg, w);
-		break;
-	case ESC_STEP_ARG_INDIRECT:
-		snprintf(buf, len, "argument %d of indirect call", s->arg);
-		break;
-	case ESC_STEP_ARG_THREAD:
-		snprintf(buf, len, "thread argument of %s", w);
-		break;
-	case ESC_STEP_CALL_RESULT:
-		snprintf(buf, len, "returned by %s (argument %d)", w, s->arg);
-		break;
-	case ESC_STEP_ASM:
-		snprintf(buf, len, "asm operand %d", s->arg);
-		break;
-	default:
-		if (s->what)
-			snprintf(buf, len, "%s %s", esc_step_name(s->kind), s->what);
-		else
-			snprintf(buf, len, "%s", esc_step_name(s->kind));
-	}
-}
-
 static void flow_notes(const struct esc_flow *f)
 {
 	char text[512];
 	for (int i = 0; i < f->nsteps; i++) {
-		step_text(&f->steps[i], text, sizeof text);
+		esc_step_text(&f->steps[i], text, sizeof text);
 		inform((location_t)f->steps[i].pos.loc, "  flow: %s", text);
 	}
 	if (f->truncated && f->nsteps)
@@ -77,29 +38,17 @@ static void flow_notes(const struct esc_flow *f)
 
 static void param_notes(const struct esc_param_report *p, int level)
 {
-	location_t at = (location_t)p->pos.loc;
-	int h = p->leaks_to_heap, r = p->leaks_to_result;
-	bool said = false;
+	char msgs[2][256];
+	const struct esc_flow *flows[2];
+	int n = esc_param_messages(p, msgs, flows);
 
 	if (!p->name || quiet_at(p->pos))
 		return;
-	if (h == 0 || h > 0) {
-		if (h == 0)
-			inform(at, "leaking param: %s", p->name);
-		else
-			inform(at, "leaking param content: %s", p->name);
-		if (level >= 2)
-			flow_notes(&p->heap_flow);
-		said = true;
+	for (int i = 0; i < n; i++) {
+		inform((location_t)p->pos.loc, "%s", msgs[i]);
+		if (level >= 2 && flows[i])
+			flow_notes(flows[i]);
 	}
-	if (r >= 0 && !(h >= 0 && h <= r)) {
-		inform(at, "leaking param: %s to result level=%d", p->name, r);
-		if (level >= 2)
-			flow_notes(&p->result_flow);
-		said = true;
-	}
-	if (!said)
-		inform(at, "%s does not escape", p->name);
 }
 
 static int cmp_item(const void *a, const void *b)

@@ -5,6 +5,7 @@
  * docs/report.md and exactly in docs/report.schema.json:
  *
  *   { "version": 1, "tool": {"name", "version"}, "gcc", "flags", "source",
+ *     "diagnostics": [ LSP diagnostics, for editors ],
  *     "functions": [ { "name", "file", "line", "column", "gave_up",
  *                      "params": [...], "locals": [...],
  *                      "allocations": [...], "warnings": [...] } ] }
@@ -56,9 +57,12 @@
 #include <jansson.h>
 
 struct esc_report {
-	json_t *doc;       /* the whole document */
-	json_t *functions; /* its "functions" array (borrowed) */
+	json_t *doc;         /* the whole document */
+	json_t *functions;   /* its "functions" array (borrowed) */
+	json_t *diagnostics; /* its "diagnostics" array (borrowed) */
 };
+
+static char *absolute_path(const char *path);
 
 /* ------------------------------------------------------------------ */
 /* Building JSON values                                                */
@@ -289,6 +293,112 @@ static json_t *warning_json(const struct esc_warning *w)
 }
 
 /* ------------------------------------------------------------------ */
+/* Diagnostics in the Language Server Protocol's shape                  */
+
+/* file:// URI of a path (made absolute), with the few characters a URI
+   cannot carry percent-encoded. */
+static json_t *uri(const char *file)
+{
+	char *abs = absolute_path(file ? file : "");
+	size_t n = strlen(abs);
+	char *out = esc_xmalloc(7 + 3 * n + 1), *q = out;
+
+	q += sprintf(q, "file://");
+	for (const char *p = abs; *p; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if (ch <= ' ' || ch == '%' || ch == '#' || ch == '?' || ch >= 0x7f)
+			q += sprintf(q, "%%%02X", ch);
+		else
+			*q++ = (char)ch;
+	}
+	*q = 0;
+	json_t *j = str(out);
+	free(abs);
+	free(out);
+	return j;
+}
+
+/* An LSP range: 0-based, an empty span at the position. */
+static json_t *range(struct esc_pos p)
+{
+	json_t *r = must(json_object()), *start = must(json_object());
+	json_t *end = must(json_object());
+	int line = p.line > 0 ? p.line - 1 : 0, ch = p.col > 0 ? p.col - 1 : 0;
+
+	put(start, "line", json_integer(line));
+	put(start, "character", json_integer(ch));
+	put(end, "line", json_integer(line));
+	put(end, "character", json_integer(ch));
+	put(r, "start", start);
+	put(r, "end", end);
+	return r;
+}
+
+enum { LSP_ERROR = 1, LSP_WARNING = 2, LSP_INFORMATION = 3 };
+
+static void diagnostic(struct esc_report *r, struct esc_pos pos, int severity,
+		       const char *code, const char *message,
+		       const struct esc_flow *flow)
+{
+	json_t *d = must(json_object()), *related = must(json_array());
+	char text[512];
+
+	put(d, "uri", uri(pos.file));
+	put(d, "range", range(pos));
+	put(d, "severity", json_integer(severity));
+	put(d, "code", str(code));
+	put(d, "source", str("escape"));
+	put(d, "message", str(message));
+	for (int i = 0; flow && i < flow->nsteps; i++) {
+		json_t *info = must(json_object()), *loc = must(json_object());
+		esc_step_text(&flow->steps[i], text, sizeof text);
+		put(loc, "uri", uri(flow->steps[i].pos.file ? flow->steps[i].pos.file
+							    : pos.file));
+		put(loc, "range", range(flow->steps[i].pos));
+		put(info, "location", loc);
+		put(info, "message", str(text));
+		append(related, info);
+	}
+	put(d, "relatedInformation", related);
+	append(r->diagnostics, d);
+}
+
+/* What the notes and warnings of a function say, as diagnostics. */
+static void add_diagnostics(struct esc_report *r, const struct esc_func_report *f)
+{
+	char text[512];
+
+	for (int i = 0; i < f->nparams; i++) {
+		const struct esc_param_report *p = &f->params[i];
+		char msgs[2][256];
+		const struct esc_flow *flows[2];
+		int n = esc_param_messages(p, msgs, flows);
+		for (int k = 0; k < n; k++)
+			diagnostic(r, p->pos, LSP_INFORMATION,
+				   flows[k] ? "leak" : "noescape", msgs[k], flows[k]);
+	}
+	for (int i = 0; i < f->nlocals; i++) {
+		const struct esc_local_report *l = &f->locals[i];
+		snprintf(text, sizeof text, "%s escapes to heap", l->name);
+		for (int s = 0; s < l->nsites; s++)
+			diagnostic(r, l->sites[s].pos, LSP_INFORMATION, "escape",
+				   text, &l->sites[s].flow);
+	}
+	for (int i = 0; i < f->nallocs; i++) {
+		const struct esc_alloc_report *a = &f->allocs[i];
+		snprintf(text, sizeof text, "%s(...) %s", a->callee,
+			 a->escapes ? "escapes to heap" : "does not escape");
+		diagnostic(r, a->pos, LSP_INFORMATION,
+			   a->escapes ? "escape" : "noescape", text,
+			   a->escapes ? &a->flow : NULL);
+	}
+	for (int i = 0; i < f->nwarnings; i++)
+		if (!f->warnings[i].suppressed)
+			diagnostic(r, f->warnings[i].pos, LSP_WARNING, "dangling",
+				   f->warnings[i].message, f->warnings[i].flow);
+}
+
+/* ------------------------------------------------------------------ */
 /* The document                                                        */
 
 struct esc_report *esc_report_new(const char *source, const char *gcc_version,
@@ -305,6 +415,8 @@ struct esc_report *esc_report_new(const char *source, const char *gcc_version,
 	put(r->doc, "gcc", str(gcc_version));
 	put(r->doc, "flags", str(flags));
 	put(r->doc, "source", str(source ? source : "<stdin>"));
+	r->diagnostics = must(json_array());
+	put(r->doc, "diagnostics", r->diagnostics);
 	r->functions = must(json_array());
 	put(r->doc, "functions", r->functions);
 	return r;
@@ -344,6 +456,7 @@ void esc_report_add(struct esc_report *r, const struct esc_func_report *f)
 		append(warnings, warning_json(&f->warnings[i]));
 	put(o, "warnings", warnings);
 	append(r->functions, o);
+	add_diagnostics(r, f);
 }
 
 /* ------------------------------------------------------------------ */

@@ -419,7 +419,7 @@ static json_t *write_and_load(struct esc_report *r, char **dir, char **path)
 TEST(document_top)
 {
 	static const char *const top[] = { "version", "tool", "gcc", "flags",
-		"source", "functions", NULL };
+		"source", "diagnostics", "functions", NULL };
 	static const char *const tool_keys[] = { "name", "version", NULL };
 	struct esc_report *r = sample_report();
 	char *dir, *path;
@@ -574,6 +574,74 @@ TEST(warnings)
 	free(dir);
 	free(path);
 }
+
+/* LSP diagnostics: 0-based ranges, a file:// URI, codes and severities,
+   the flow as related information; suppressed warnings left out. */
+TEST(diagnostics)
+{
+	struct esc_func_report f;
+	struct esc_param_report p;
+	struct esc_warning w[2];
+	struct esc_step steps[1] = { { ESC_STEP_STORE_GLOBAL,
+				       { "d.c", 9, 4, 0 }, "g", 0, NULL } };
+	struct esc_flow flow = { 1, steps, 0 };
+
+	memset(&f, 0, sizeof f);
+	f.name = "f";
+	f.pos = at_pos("d.c", 3, 5);
+	memset(&p, 0, sizeof p);
+	p.name = "p";
+	p.pos = at_pos("d.c", 3, 12);
+	p.leaks_to_heap = 0;
+	p.leaks_to_result = -1;
+	p.heap_flow = flow;
+	f.nparams = 1;
+	f.params = &p;
+	for (int i = 0; i < 2; i++) {
+		memset(&w[i], 0, sizeof w[i]);
+		w[i].rule = "escape-global";
+		w[i].object = "x";
+		w[i].pos = at_pos("d.c", 9, 8);
+		w[i].sink = at_pos("d.c", 9, 4);
+		w[i].message = "address of 'x' is left in global 'g' [escape-global]";
+		w[i].flow = &flow;
+		w[i].suppressed = i;
+		esc_report_warning(&f, &w[i]);
+	}
+	struct esc_report *r = esc_report_new("d.c", "12.2.0", NULL);
+	esc_report_add(r, &f);
+	for (int i = 0; i < f.nwarnings; i++)
+		free((char *)f.warnings[i].message);
+	free(f.warnings);
+
+	char *dir, *path;
+	json_t *doc = write_and_load(r, &dir, &path);
+	json_t *ds = doc ? json_object_get(doc, "diagnostics") : NULL;
+	CHECK_EQ_INT(json_array_size(ds), 2); /* the leak, the unsuppressed warning */
+	json_t *leak = json_array_get(ds, 0), *dang = json_array_get(ds, 1);
+	if (leak && dang) {
+		json_t *start = json_object_get(json_object_get(leak, "range"), "start");
+		CHECK_EQ_INT(json_integer_value(json_object_get(start, "line")), 2);
+		CHECK_EQ_INT(json_integer_value(json_object_get(start, "character")), 11);
+		CHECK_STR(sget(leak, "code"), "leak");
+		CHECK_EQ_INT(json_integer_value(json_object_get(leak, "severity")), 3);
+		CHECK_STR(sget(leak, "message"), "leaking param: p");
+		CHECK_STR(sget(leak, "source"), "escape");
+		CHECK(!strncmp(sget(leak, "uri"), "file:///", 8));
+		CHECK(strstr(sget(leak, "uri"), "/d.c") != NULL);
+		CHECK_STR(sget(dang, "code"), "dangling");
+		CHECK_EQ_INT(json_integer_value(json_object_get(dang, "severity")), 2);
+		json_t *rel = json_object_get(dang, "relatedInformation");
+		CHECK_EQ_INT(json_array_size(rel), 1);
+		CHECK_STR(sget(json_array_get(rel, 0), "message"), "store to global g");
+	}
+	json_decref(doc);
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
 
 
 TEST(params)
@@ -1172,6 +1240,7 @@ int main(int argc, char **argv)
 	RUN(format);
 	RUN(functions);
 	RUN(warnings);
+	RUN(diagnostics);
 	RUN(params);
 	RUN(locals);
 	RUN(allocations);
