@@ -8,7 +8,9 @@
  *         p does not escape
  *         malloc(...) escapes to heap / malloc(...) does not escape
  *   m=2   each escape and leak followed by its flow, one note a step, at
- *         the step's own position, indented as Go indents them.
+ *         the step's own position, indented as Go indents them; grouped
+ *         (auto_diagnostic_group), so -fdiagnostics-format=json nests the
+ *         steps under their escape.
  *
  * As in Go, a leak to the result is not mentioned when the heap leak is
  * at least as strong.  Nothing is said inside system headers.
@@ -45,6 +47,7 @@ static void param_notes(const struct esc_param_report *p, int level)
 	if (!p->name || quiet_at(p->pos))
 		return;
 	for (int i = 0; i < n; i++) {
+		auto_diagnostic_group group;
 		inform((location_t)p->pos.loc, "%s", msgs[i]);
 		if (level >= 2 && flows[i])
 			flow_notes(flows[i]);
@@ -121,6 +124,7 @@ void esc_emit_notes(const struct esc_func_report *r, int level)
 			inform(at, "%s does not escape", name);
 			continue;
 		}
+		auto_diagnostic_group group;
 		inform(at, level >= 2 && it->flow ? "%s escapes to heap:"
 						  : "%s escapes to heap", name);
 		if (level >= 2 && it->flow)
@@ -138,6 +142,7 @@ void esc_emit_warnings(const struct esc_func_report *r)
 		const struct esc_warning *w = &r->warnings[i];
 		if (w->suppressed || quiet_at(w->pos))
 			continue;
+		auto_diagnostic_group group;
 		rich_location where(line_table, (location_t)w->pos.loc);
 		diagnostic_metadata meta;
 		meta.add_cwe(562);
