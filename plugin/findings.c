@@ -31,6 +31,13 @@ static const char *loc_label(const struct esc_location *l)
 
 static void flow_add(struct esc_flow *f, int *cap, struct esc_step s)
 {
+	/* "assign a" after "assign a" (another SSA version of a, a PHI of
+	   a loop) says nothing new */
+	if (f->nsteps && s.kind != ESC_STEP_ADDR) {
+		const struct esc_step *p = &f->steps[f->nsteps - 1];
+		if (p->kind == s.kind && p->what == s.what && p->arg == s.arg)
+			return;
+	}
 	ESC_GROW(f->steps, *cap, f->nsteps + 1);
 	f->steps[f->nsteps++] = s;
 }
@@ -54,6 +61,7 @@ static struct esc_flow explain(const struct esc_graph *g, int from,
 	int cap = 0, nseen = 0;
 	int seen[ESC_FLOW_MAX + 1]; /* the trail so far: at most this long */
 	int l = from;
+	struct esc_step last = { ESC_STEP__COUNT, { 0 }, NULL, 0, NULL };
 
 	if (addr) {
 		struct esc_step s = addr->why;
@@ -104,10 +112,14 @@ static struct esc_flow explain(const struct esc_graph *g, int from,
 		}
 		if (!s.what)
 			s.what = loc_label(&g->locs[e->dst]);
-		if (s.kind != ESC_STEP_ADDR && (worth_showing(&s) || !f.nsteps))
+		if (s.kind != ESC_STEP_ADDR && worth_showing(&s))
 			flow_add(&f, &cap, s);
+		last = s;
 		l = e->dst;
 	}
+	/* only unnamed copies: say at least the last of them */
+	if (!f.nsteps && last.kind != ESC_STEP__COUNT)
+		flow_add(&f, &cap, last);
 	return f;
 }
 

@@ -10,7 +10,9 @@
  *   m=2   each escape and leak followed by its flow, one note a step, at
  *         the step's own position, indented as Go indents them; grouped
  *         (auto_diagnostic_group), so -fdiagnostics-format=json nests the
- *         steps under their escape.
+ *         steps under their escape.  A flow is shown once per object
+ *         and sink: another site of the same object whose flow ends at
+ *         the same global, callee or return says "as explained at line N".
  *
  * As in Go, a leak to the result is not mentioned when the heap leak is
  * at least as strong.  Nothing is said inside system headers.
@@ -52,6 +54,28 @@ static void param_notes(const struct esc_param_report *p, int level)
 		if (level >= 2 && flows[i])
 			flow_notes(flows[i]);
 	}
+}
+
+/* The sink a flow ends at, in words: its last step.  Several paths or
+   call sites that end at the same global, callee or return are one sink;
+   a store through an unnamed pointer, an indirect call, an asm or an
+   integer conversion is told apart by its position.  Writes "" when the
+   flow has no sink (cut, or empty). */
+static void sink_key(const struct esc_flow *f, char *buf, size_t len)
+{
+	buf[0] = 0;
+	if (!f || f->truncated || !f->nsteps)
+		return;
+	const struct esc_step *s = &f->steps[f->nsteps - 1];
+	char text[400];
+	esc_step_text(s, text, sizeof text);
+	bool by_place = s->kind == ESC_STEP_ARG_INDIRECT ||
+			s->kind == ESC_STEP_ASM || s->kind == ESC_STEP_TO_INT ||
+			(s->kind == ESC_STEP_STORE_PTR && !s->what);
+	if (by_place)
+		snprintf(buf, len, "%s@%d:%d", text, s->pos.line, s->pos.col);
+	else
+		snprintf(buf, len, "%s", text);
 }
 
 static int cmp_item(const void *a, const void *b)
@@ -107,6 +131,16 @@ void esc_emit_notes(const struct esc_func_report *r, int level)
 	}
 	qsort(items, k, sizeof *items, cmp_item);
 
+	/* m=2 shows a flow once per object and sink: a later site whose
+	   shortest flow ends where an earlier one's did refers to it */
+	struct shown {
+		const struct esc_local_report *local;
+		char key[440];
+		int line;
+	};
+	struct shown *shown = XCNEWVEC(struct shown, k ? k : 1);
+	int nshown = 0;
+
 	for (int i = 0; i < k; i++) {
 		const struct item *it = &items[i];
 		location_t at = (location_t)it->pos.loc;
@@ -124,12 +158,32 @@ void esc_emit_notes(const struct esc_func_report *r, int level)
 			inform(at, "%s does not escape", name);
 			continue;
 		}
+		char key[440];
+		int same = -1;
+		sink_key(level >= 2 && it->local ? it->flow : NULL, key, sizeof key);
+		for (int j = 0; key[0] && j < nshown && same < 0; j++)
+			if (shown[j].local == it->local && !strcmp(shown[j].key, key))
+				same = j;
+		if (same >= 0) {
+			char sink[400];
+			esc_step_text(&it->flow->steps[it->flow->nsteps - 1], sink,
+				      sizeof sink);
+			inform(at, "%s escapes to heap: %s, as explained at line %d",
+			       name, sink, shown[same].line);
+			continue;
+		}
+		if (key[0]) {
+			shown[nshown].local = it->local;
+			snprintf(shown[nshown].key, sizeof shown[nshown].key, "%s", key);
+			shown[nshown++].line = it->pos.line;
+		}
 		auto_diagnostic_group group;
 		inform(at, level >= 2 && it->flow ? "%s escapes to heap:"
 						  : "%s escapes to heap", name);
 		if (level >= 2 && it->flow)
 			flow_notes(it->flow);
 	}
+	free(shown);
 	free(items);
 }
 

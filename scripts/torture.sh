@@ -1,0 +1,315 @@
+#!/bin/bash
+# torture.sh [OPTIONS] [FILE...] - the plugin must never break a build.
+#
+# Compiles GCC's own C test suite (the gcc-12-source package: the C torture
+# tests, gcc.dg, gcc.dg/analyzer and c-c++-common) at -O0 and at -O2, once
+# with plain GCC and once with the plugin (m=2 and a JSON report), and
+# checks that the plugin changes nothing:
+#   - no internal compiler error, crash or hang with the plugin;
+#   - the same exit status;
+#   - byte-identical objects (cmp);
+#   - the JSON report exists and is valid JSON (python3 -m json.tool, when
+#     python3 is there).
+# Files that plain GCC rejects (target-specific options, dg-error tests,
+# missing headers...) are "skipped (GCC rejects)" and counted in neither.
+#
+# Prints a table per level, the command that reproduces each failure, and
+# ends with "N passed, N failed" counting file x level runs.  Exits 1 if
+# anything failed, 2 if it could not run at all.
+#
+# Options:
+#   --sample N     only N files, spread evenly over the sorted list
+#                  (deterministic); default: every file
+#   --jobs N       parallel compiles (default: nproc)
+#   --levels L     comma-separated -O levels (default: 0,2)
+#   --timeout S    seconds per compile (default: 60)
+#   --cache DIR    where the test files are unpacked (default:
+#                  ${XDG_CACHE_HOME:-$HOME/.cache}/escape/gcc-12-tests);
+#                  reused when present
+#   FILE...        test these C files instead of the suite
+#
+# Environment: PLUGIN (default plugin/escape.so of this tree), CC (gcc).
+# Installs gcc-12-source with apt-get when missing (as root; otherwise
+# prints the command to run and exits 2).
+
+set -u
+
+# ------------------------------------------------------------------ #
+# One compile pair: --worker ID LEVEL FILE, run in parallel by xargs #
+# in the directory $T_RUNDIR/w.ID.  Prints one line:                 #
+#   RESULT<TAB>LEVEL<TAB>FILE<TAB>DETAIL<TAB>ID                      #
+# RESULT is PASS, SKIP, FAIL, or JSON (passed so far; its report is  #
+# checked by the driver).                                            #
+# ------------------------------------------------------------------ #
+if [ "${1:-}" = --worker ]; then
+	id=$2 level=$3 file=$4
+	work=$T_RUNDIR/w.$id
+	mkdir "$work" && cd "$work" || exit 0
+	common=(-O"$level" -c "$file" -w -gno-record-gcc-switches -fno-diagnostics-color)
+	result() { # RESULT DETAIL; a failure keeps its directory, JSON its report
+		printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$level" "$file" "$2" "$id"
+		case $1 in
+		FAIL) ;;
+		JSON) rm -f ref.o plug.o ref.err plug.err ;;
+		*) cd / && rm -rf "$work" ;;
+		esac
+		exit 0
+	}
+	timeout -k 5 "$T_TIMEOUT" "$CC" "${common[@]}" -o ref.o >ref.err 2>&1
+	rc1=$?
+	if [ "$rc1" -eq 124 ] || [ "$rc1" -eq 137 ]; then
+		result SKIP "GCC times out"
+	elif [ "$rc1" -ne 0 ]; then
+		result SKIP "GCC rejects (exit $rc1)"
+	fi
+	timeout -k 5 "$T_TIMEOUT" "$CC" "${common[@]}" -o plug.o \
+		-fplugin="$PLUGIN" -fplugin-arg-escape-m=2 \
+		-fplugin-arg-escape-json="$work/x.json" >plug.err 2>&1
+	rc2=$?
+	if [ "$rc2" -ne 0 ] && grep -q 'internal compiler error' plug.err; then
+		result FAIL "ICE: $(grep -m1 'internal compiler error' plug.err | cut -c1-200)"
+	elif [ "$rc2" -eq 124 ] || [ "$rc2" -eq 137 ]; then
+		result FAIL "timeout (${T_TIMEOUT}s) with the plugin only"
+	elif [ "$rc2" -gt 128 ]; then
+		result FAIL "crash: killed by signal $((rc2 - 128))"
+	elif [ "$rc2" -ne "$rc1" ]; then
+		result FAIL "exit $rc2 with the plugin, $rc1 without: $(grep -m1 -E 'error|fatal' plug.err | cut -c1-200)"
+	elif ! cmp -s ref.o plug.o; then
+		result FAIL "objects differ"
+	elif [ ! -f x.json ]; then
+		result FAIL "no JSON report written"
+	fi
+	# valid JSON is checked afterwards, all reports in one python3
+	result JSON ""
+fi
+
+# ------------------------------------------------------------------ #
+# Driver: one { } block, so that bash reads all of it before running #
+# it and editing this file during a long run cannot derail the run.  #
+# ------------------------------------------------------------------ #
+{
+root=$(cd "$(dirname "$0")/.." && pwd) || exit 2
+self="$root/scripts/$(basename "$0")"
+CC=${CC:-gcc}
+PLUGIN=${PLUGIN:-plugin/escape.so}
+case $PLUGIN in /*) ;; *) PLUGIN="$root/$PLUGIN" ;; esac
+sample=0
+jobs=$(nproc 2>/dev/null || echo 2)
+levels=0,2
+T_TIMEOUT=60
+major=$("$CC" -dumpversion 2>/dev/null | cut -d. -f1)
+cache=${XDG_CACHE_HOME:-$HOME/.cache}/escape/gcc-${major:-12}-tests
+files=()
+
+usage() { sed -n '2,/^$/s/^# \{0,1\}//p' "$self" >&2; exit 2; }
+while [ $# -gt 0 ]; do
+	case $1 in
+	--sample) sample=${2:?}; shift 2 ;;
+	--jobs | -j) jobs=${2:?}; shift 2 ;;
+	--levels) levels=${2:?}; shift 2 ;;
+	--timeout) T_TIMEOUT=${2:?}; shift 2 ;;
+	--cache) cache=${2:?}; shift 2 ;;
+	-h | --help) usage ;;
+	-*) echo "torture: unknown option $1" >&2; usage ;;
+	*) files+=("$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"); shift ;;
+	esac
+done
+case $sample$jobs$T_TIMEOUT in *[!0-9]*) echo "torture: --sample, --jobs and --timeout take numbers" >&2; exit 2 ;; esac
+[ "$jobs" -ge 1 ] || jobs=1
+IFS=', ' read -r -a levels <<<"$levels"
+
+if [ -z "$major" ]; then
+	echo "torture: cannot run $CC" >&2
+	exit 2
+fi
+if [ ! -f "$PLUGIN" ]; then
+	echo "torture: no plugin at $PLUGIN (run make, or set PLUGIN=)" >&2
+	exit 2
+fi
+
+# The test files: gcc-N-source's tarball, unpacked once into $cache.
+dirs=(gcc.c-torture/compile gcc.c-torture/execute gcc.dg c-c++-common)
+find_tarball() { # gcc-12-source's gcc-12.x.y-dfsg.tar.xz (not gm2-*)
+	for t in /usr/src/gcc-"$major"/gcc-[0-9]*.tar.*; do
+		[ -f "$t" ] && { echo "$t"; return; }
+	done
+}
+ensure_tests() {
+	pkg=gcc-$major-source
+	tarball=$(find_tarball)
+	if [ -f "$cache/.complete" ]; then
+		# reused, unless the package now holds another GCC release
+		[ -z "$tarball" ] && return 0
+		[ "$(cat "$cache/.complete")" = "$(basename "$tarball")" ] && return 0
+	fi
+	if [ -z "$tarball" ]; then
+		if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+			echo "torture: GCC's test suite is missing; run:" >&2
+			echo "  sudo apt-get update && sudo apt-get install -y $pkg" >&2
+			exit 2
+		fi
+		echo "torture: installing $pkg" >&2
+		export DEBIAN_FRONTEND=noninteractive
+		if ! { apt-get update -qq >/dev/null && apt-get install -y -qq "$pkg" >/dev/null; }; then
+			echo "torture: apt-get install $pkg failed" >&2
+			exit 2
+		fi
+		tarball=$(find_tarball)
+		[ -n "$tarball" ] || { echo "torture: $pkg has no tarball in /usr/src/gcc-$major" >&2; exit 2; }
+	fi
+	echo "torture: unpacking the C tests of $tarball into $cache" >&2
+	mkdir -p "$(dirname "$cache")" || exit 2
+	tmp=$(mktemp -d "$cache.XXXXXX") || exit 2
+	members=()
+	for d in "${dirs[@]}"; do members+=("gcc-*/gcc/testsuite/$d"); done
+	if ! tar -xf "$tarball" -C "$tmp" --strip-components=3 --wildcards "${members[@]}"; then
+		rm -rf "$tmp"
+		echo "torture: cannot unpack $tarball" >&2
+		exit 2
+	fi
+	basename "$tarball" >"$tmp/.complete"
+	rm -rf "$cache"
+	mv "$tmp" "$cache" || exit 2
+}
+
+given=${files[*]}
+if [ ${#files[@]} -eq 0 ]; then
+	ensure_tests
+	# every C file of the four trees (gcc.dg includes gcc.dg/analyzer);
+	# files meant for other targets or options are skipped when plain
+	# GCC rejects them.
+	mapfile -t files < <(
+		cd "$cache" && find "${dirs[@]}" -name '*.c' -type f | LC_ALL=C sort)
+	files=("${files[@]/#/$cache/}")
+fi
+total=${#files[@]}
+if [ "$total" -eq 0 ]; then
+	echo "torture: no test files" >&2
+	exit 2
+fi
+if [ "$sample" -gt 0 ] && [ "$sample" -lt "$total" ]; then
+	# every k-th file, k = total/sample, as evenly as integers allow
+	mapfile -t files < <(printf '%s\n' "${files[@]}" |
+		awk -v n="$sample" -v t="$total" 'BEGIN { next_i = 0; k = 0 }
+			NR - 1 == next_i { print; k++; next_i = int(k * t / n) }')
+fi
+count=${#files[@]}
+
+PY=""
+if command -v python3 >/dev/null 2>&1; then
+	# the interpreter itself, not a shim in front of it (pyenv)
+	PY=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)
+fi
+T_RUNDIR=$(mktemp -d "${TMPDIR:-/tmp}/escape-torture.XXXXXX") || exit 2
+export CC PLUGIN T_RUNDIR T_TIMEOUT
+results=$T_RUNDIR/results
+trap 'echo "torture: interrupted; logs in $T_RUNDIR" >&2; exit 130' INT TERM
+
+# The plugin must load at all; otherwise every file would "fail".
+printf 'int main(void) { int x = 0; int *p = &x; return *p; }\n' >"$T_RUNDIR/probe.c"
+if ! "$CC" -c "$T_RUNDIR/probe.c" -o "$T_RUNDIR/probe.o" -fplugin="$PLUGIN" \
+	-fplugin-arg-escape-json="$T_RUNDIR/probe.json" 2>"$T_RUNDIR/probe.err"; then
+	echo "torture: the plugin does not work at all:" >&2
+	cat "$T_RUNDIR/probe.err" >&2
+	rm -rf "$T_RUNDIR"
+	exit 2
+fi
+
+if [ -n "$given" ]; then what="$count given files"
+elif [ "$count" -lt "$total" ]; then what="GCC's C tests, $count of $total files"
+else what="GCC's C tests, $count files"; fi
+echo "torture: $PLUGIN on $what, $(printf -- '-O%s ' "${levels[@]}")with $jobs jobs"
+start=$(date +%s)
+id=0
+for f in "${files[@]}"; do
+	for l in "${levels[@]}"; do
+		id=$((id + 1))
+		printf '%s\0%s\0%s\0' "$id" "$l" "$f"
+	done
+done | xargs -0 -n 3 -P "$jobs" "$self" --worker >>"$results"
+
+# Every report that was written is valid JSON (what python3 -m json.tool
+# checks, and stricter: NaN and Infinity are not JSON); one python3 for
+# all of them.
+json_note=""
+if [ -n "$PY" ]; then
+	"$PY" -I -S - "$results" "$T_RUNDIR" <<'EOF'
+import json, os, shutil, sys
+results, rundir = sys.argv[1], sys.argv[2]
+def constant(c):
+    raise ValueError("not JSON: " + c)
+out = []
+with open(results) as f:
+    for line in f:
+        r = line.rstrip("\n").split("\t")
+        if r[0] == "JSON":
+            d = os.path.join(rundir, "w." + r[4])
+            try:
+                with open(os.path.join(d, "x.json"), encoding="utf-8") as j:
+                    json.load(j, parse_constant=constant)
+                r[0] = "PASS"
+                shutil.rmtree(d, ignore_errors=True)
+            except Exception as e:
+                r[0], r[3] = "FAIL", ("invalid JSON: %s" % e)[:200]
+        out.append("\t".join(r) + "\n")
+with open(results, "w") as f:
+    f.writelines(out)
+EOF
+else
+	json_note=" (no python3: reports not checked for valid JSON)"
+	sed -i 's/^JSON\t/PASS\t/' "$results"
+	rm -rf "$T_RUNDIR"/w.*/x.json
+fi
+secs=$(($(date +%s) - start))
+
+# ------------------------------------------------------------------ #
+# Report                                                             #
+# ------------------------------------------------------------------ #
+printf '\n%-8s %8s %8s %8s %8s\n' level tried passed skipped failed
+for l in "${levels[@]}" total; do
+	awk -F'\t' -v l="$l" '
+		l == "total" || $2 == l { n++; r[$1]++ }
+		END { printf "%-8s %8d %8d %8d %8d\n", (l == "total" ? "total" : "-O" l),
+			n, r["PASS"], r["SKIP"], r["FAIL"] }' "$results"
+done
+passed=$(grep -c '^PASS' "$results")
+skipped=$(grep -c '^SKIP' "$results")
+failed=$(grep -c '^FAIL' "$results")
+runs=$((count * ${#levels[@]}))
+lost=$((runs - passed - skipped - failed))
+if [ "$lost" -gt 0 ]; then
+	echo "torture: $lost runs gave no result (killed?)"
+fi
+
+if [ "$failed" -gt 0 ]; then
+	echo
+	echo "failures (one command each reproduces it; logs in $T_RUNDIR/w.N):"
+	q() { printf '%q' "$1"; }
+	LC_ALL=C sort -t $'\t' -k3,3 -k2,2n "$results" | grep '^FAIL' |
+		while IFS=$'\t' read -r _ l f why n; do
+			base="$(q "$CC") -O$l -c $(q "$f") -w -gno-record-gcc-switches -fno-diagnostics-color"
+			plug="-fplugin=$(q "$PLUGIN") -fplugin-arg-escape-m=2 -fplugin-arg-escape-json=/tmp/escape-x.json"
+			echo "-O$l ${f#"$cache/"}: $why  [w.$n]"
+			case $why in
+			objects*)
+				echo "  $base -o /tmp/escape-ref.o && $base -o /tmp/escape-plug.o $plug && cmp /tmp/escape-ref.o /tmp/escape-plug.o" ;;
+			*JSON*)
+				echo "  rm -f /tmp/escape-x.json; $base -o /tmp/escape-plug.o $plug && python3 -m json.tool /tmp/escape-x.json" ;;
+			*)
+				echo "  $base -o /tmp/escape-plug.o $plug" ;;
+			esac
+		done
+fi
+failed=$((failed + lost))
+echo
+if [ "$skipped" -gt 0 ]; then
+	echo "skipped:"
+	grep '^SKIP' "$results" | cut -f4 | sed 's/ (exit [0-9]*)//' | sort | uniq -c | sort -rn
+fi
+echo "torture: wall time ${secs}s$json_note"
+echo "torture: $skipped skipped (GCC rejects or times out), not counted below"
+[ "$failed" -gt 0 ] || rm -rf "$T_RUNDIR"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
+exit
+}
