@@ -7,7 +7,8 @@
 # checks that the plugin changes nothing:
 #   - no internal compiler error, crash or hang with the plugin;
 #   - the same exit status;
-#   - byte-identical objects (cmp);
+#   - byte-identical objects (cmp; SOURCE_DATE_EPOCH is set, so that
+#     __DATE__ and __TIME__ are the same in both compiles);
 #   - the JSON report exists and is valid JSON (python3 -m json.tool, when
 #     python3 is there).
 # Files that plain GCC rejects (target-specific options, dg-error tests,
@@ -46,6 +47,8 @@ if [ "${1:-}" = --worker ]; then
 	work=$T_RUNDIR/w.$id
 	mkdir "$work" && cd "$work" || exit 0
 	common=(-O"$level" -c "$file" -w -gno-record-gcc-switches -fno-diagnostics-color)
+	# __DATE__ and __TIME__ must not differ between the two compiles
+	export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-946684800}
 	result() { # RESULT DETAIL; a failure keeps its directory, JSON its report
 		printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$level" "$file" "$2" "$id"
 		case $1 in
@@ -287,7 +290,7 @@ if [ "$failed" -gt 0 ]; then
 	q() { printf '%q' "$1"; }
 	LC_ALL=C sort -t $'\t' -k3,3 -k2,2n "$results" | grep '^FAIL' |
 		while IFS=$'\t' read -r _ l f why n; do
-			base="$(q "$CC") -O$l -c $(q "$f") -w -gno-record-gcc-switches -fno-diagnostics-color"
+			base="SOURCE_DATE_EPOCH=946684800 $(q "$CC") -O$l -c $(q "$f") -w -gno-record-gcc-switches -fno-diagnostics-color"
 			plug="-fplugin=$(q "$PLUGIN") -fplugin-arg-escape-m=2 -fplugin-arg-escape-json=/tmp/escape-x.json"
 			echo "-O$l ${f#"$cache/"}: $why  [w.$n]"
 			case $why in
