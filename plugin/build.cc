@@ -414,8 +414,17 @@ void esc_store_through(struct esc_ctx *c, tree ptr, tree value, int derefs,
 		return; /* strtol(s, NULL, 10): no store at all */
 	if (TREE_CODE(ptr) == ADDR_EXPR) {
 		k = esc_lvalue_hole(c, TREE_OPERAND(ptr, 0));
-		k.why = why;
-		if (k.kind == HOLE_STORE || k.loc == ESC_HEAP)
+		if (k.why.kind == ESC_STEP_STORE_GLOBAL) {
+			why.kind = ESC_STEP_STORE_GLOBAL; /* &g: say which */
+			why.what = k.why.what;
+			why.arg = 0;
+			k.why = why;
+		} else {
+			k.why = why;
+		}
+		if (k.why.kind == ESC_STEP_STORE_GLOBAL)
+			;
+		else if (k.kind == HOLE_STORE || k.loc == ESC_HEAP)
 			k.why.kind = ESC_STEP_STORE_PTR;
 		else
 			k.why.kind = ESC_STEP_STORE_LOCAL;

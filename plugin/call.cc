@@ -153,6 +153,19 @@ static void call_summary(struct esc_ctx *c, gcall *call, struct esc_fn *f,
 			arg_into(c, call, i, k);
 		}
 	}
+	/* what it stores into the memory its arguments point to */
+	int nargs = (int)gimple_call_num_args(call);
+	for (int k = 0; !f->summary->gave_up && k < f->summary->nstores; k++) {
+		const struct esc_summary_store *st = &f->summary->stores[k];
+		if (st->from < nargs && st->to < nargs &&
+		    arg_may_hold_address(call, st->from))
+			esc_store_through(c, gimple_call_arg(call, st->to),
+					  gimple_call_arg(call, st->from),
+					  st->derefs,
+					  esc_step_at(ESC_STEP_ARG_SUMMARY,
+						      c->stmt_loc, name,
+						      st->from + 1));
+	}
 	value_unknown(c, call);
 }
 

@@ -51,6 +51,7 @@
 #include "tree-cfg.h"
 #include "attribs.h"
 #include "input.h"
+#include "diagnostic-core.h"
 
 unsigned esc_dangling_rules = ~0u;
 
@@ -127,8 +128,88 @@ static const char *callee_of(gimple *s)
 	return strncmp(n, "__builtin_", 10) ? n : n + 10;
 }
 
+/* ------------------------------------------------------------------ */
+/* Answers kept while one function is checked                           */
+
+/* A key of up to six pointers and a number, and a table of them: the
+   answers to questions asked again and again (does this callee store to
+   that global?  which statements kill this sink?  does this sink's
+   address dangle?), so that the check of a function costs about its
+   size plus, per site, the blocks its path search visits. */
+struct mkey {
+	int kind;
+	const void *a, *b, *c, *d, *f;
+	long e;
+};
+
+static bool mkey_eq(const mkey &x, const mkey &y)
+{
+	return x.kind == y.kind && x.a == y.a && x.b == y.b && x.c == y.c &&
+	       x.d == y.d && x.f == y.f && x.e == y.e;
+}
+
+static unsigned long mkey_hash(const mkey &k)
+{
+	unsigned long h = 1469598103934665603ul ^ (unsigned long)k.kind;
+	const void *p[5] = { k.a, k.b, k.c, k.d, k.f };
+	for (int i = 0; i < 5; i++)
+		h = (h ^ (unsigned long)(uintptr_t)p[i]) * 1099511628211ul;
+	h = (h ^ (unsigned long)k.e) * 1099511628211ul;
+	return h ^ (h >> 31);
+}
+
+struct memo {
+	struct item {
+		mkey key;
+		long v1, v2;
+	};
+	auto_vec<item> items;
+	int *slots = NULL; /* 1 + index into items, 0 for empty */
+	unsigned cap = 0;
+
+	~memo() { free(slots); }
+	/* the item of key k, or NULL; valid until the next add */
+	item *find(const mkey &k)
+	{
+		if (!cap)
+			return NULL;
+		for (unsigned i = mkey_hash(k) & (cap - 1);; i = (i + 1) & (cap - 1)) {
+			if (!slots[i])
+				return NULL;
+			if (mkey_eq(items[slots[i] - 1].key, k))
+				return &items[slots[i] - 1];
+		}
+	}
+	void add(const mkey &k, long v1, long v2)
+	{
+		item it = { k, v1, v2 };
+		items.safe_push(it);
+		if (2 * items.length() > cap) {
+			free(slots);
+			cap = cap ? 2 * cap : 64;
+			slots = XCNEWVEC(int, cap);
+			for (unsigned j = 0; j < items.length(); j++) {
+				unsigned i = mkey_hash(items[j].key) & (cap - 1);
+				while (slots[i])
+					i = (i + 1) & (cap - 1);
+				slots[i] = (int)j + 1;
+			}
+		} else {
+			unsigned i = mkey_hash(k) & (cap - 1);
+			while (slots[i])
+				i = (i + 1) & (cap - 1);
+			slots[i] = (int)items.length();
+		}
+	}
+};
+
+/* The answers of the function being checked (esc_check_dangling). */
+static memo *answers;
+
+enum { ASK_STORES_GLOBAL = -1, ASK_SHARES_GLOBAL = -2 };
+
 /* The globals a same-file function stores to (one level: its own body). */
-static bool stores_global(tree fndecl, tree global)
+static bool stores_global_1(tree fndecl, tree global)
 {
 	function *fun = fndecl ? DECL_STRUCT_FUNCTION(fndecl) : NULL;
 	basic_block bb;
@@ -144,8 +225,20 @@ static bool stores_global(tree fndecl, tree global)
 	return false;
 }
 
+static bool stores_global(tree fndecl, tree global)
+{
+	mkey k = { ASK_STORES_GLOBAL, fndecl, global, NULL, NULL, NULL, 0 };
+	memo::item *it = answers ? answers->find(k) : NULL;
+	if (it)
+		return it->v1;
+	bool yes = stores_global_1(fndecl, global);
+	if (answers)
+		answers->add(k, yes, 0);
+	return yes;
+}
+
 /* Does keeper store to a global that other also stores to? */
-static bool shares_global(tree keeper, tree other)
+static bool shares_global_1(tree keeper, tree other)
 {
 	function *fun = keeper ? DECL_STRUCT_FUNCTION(keeper) : NULL;
 	basic_block bb;
@@ -161,6 +254,18 @@ static bool shares_global(tree keeper, tree other)
 				return true;
 		}
 	return false;
+}
+
+static bool shares_global(tree keeper, tree other)
+{
+	mkey k = { ASK_SHARES_GLOBAL, keeper, other, NULL, NULL, NULL, 0 };
+	memo::item *it = answers ? answers->find(k) : NULL;
+	if (it)
+		return it->v1;
+	bool yes = shares_global_1(keeper, other);
+	if (answers)
+		answers->add(k, yes, 0);
+	return yes;
 }
 
 static bool is_kill(gimple *s, const struct kill *k)
@@ -179,7 +284,8 @@ static bool is_kill(gimple *s, const struct kill *k)
 	}
 	case KILL_JOIN: {
 		const char *n = callee_of(s);
-		if (!n || strcmp(n, "pthread_join") || gimple_call_num_args(s) < 1)
+		if (!n || (strcmp(n, "pthread_join") && strcmp(n, "thrd_join")) ||
+		    gimple_call_num_args(s) < 1)
 			return false;
 		tree t = source_of(gimple_call_arg(s, 0));
 		return t && get_base_address(t) == k->handle;
@@ -191,7 +297,9 @@ static bool is_kill(gimple *s, const struct kill *k)
 		bool same = !strcmp(n, k->callee);
 		bool closes = !strcmp(n, "fclose") &&
 			      (!strcmp(k->callee, "setvbuf") ||
-			       !strcmp(k->callee, "setbuf"));
+			       !strcmp(k->callee, "setbuf") ||
+			       !strcmp(k->callee, "fmemopen") ||
+			       !strcmp(k->callee, "open_memstream"));
 		return (same || closes) && same_value(gimple_call_arg(s, 0), k->handle);
 	}
 	case KILL_SUMMARY:
@@ -297,8 +405,8 @@ static bool failure_edge(edge e, const struct kill *k)
 
 /* Is there a path from k->origin to the end of the object's life on
    which nothing kills the sink? */
-static bool dangles(function *fun, const struct kill *k, location_t decl_loc,
-		    const struct cycles *cy)
+static bool dangles_foreign(function *fun, const struct kill *k,
+			    location_t decl_loc, const struct cycles *cy)
 {
 	basic_block start = gimple_bb(k->origin);
 	if (!start)
@@ -341,7 +449,9 @@ static bool dangles(function *fun, const struct kill *k, location_t decl_loc,
 
 		/* a loop (not the sink's own) that kills is taken to run */
 		int c = cy->comp[bb->index];
-		if (c != cy->comp[start->index] && bitmap_bit_p(killing, c))
+		int sc = start->index >= 0 && start->index < n
+				 ? cy->comp[start->index] : -1;
+		if (c != sc && bitmap_bit_p(killing, c))
 			continue;
 		r = scan(gsi_start_bb(bb), k, decl_loc);
 		if (r == ENDED)
@@ -353,6 +463,268 @@ static bool dangles(function *fun, const struct kill *k, location_t decl_loc,
 				work.safe_push(e->dest);
 	}
 	return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* The same question, for a sink in the function itself, on an index    */
+
+/* The function's statements numbered in block order (each block's are
+   consecutive), with the few kinds the path search stops at: the
+   statements that may kill (stores to memory, calls), the returns and
+   the scope-end clobbers.  Made once per function; each site's search
+   then costs the blocks it visits (a binary search each) instead of a
+   scan of the whole function. */
+struct clobber_at {
+	location_t decl_loc;
+	int ord;
+};
+
+struct fn_index {
+	function *fun;
+	int n;                      /* last_basic_block_for_fn */
+	int *first, *count;         /* per block: its first ordinal, how many */
+	hash_map<gimple *, int> ord;
+	auto_vec<gimple *> stmts;   /* by ordinal */
+	auto_vec<int> effects;      /* ordinals that may kill */
+	auto_vec<int> returns;
+	auto_vec<clobber_at> clobbers; /* sorted by declaration, then ordinal */
+	auto_vec<int> pool;         /* kill lists and killing loops */
+	struct cycles cy;
+	int *seen;                  /* per block: the search that saw it */
+	int search;
+	long work;                  /* budget units spent */
+};
+
+/* The work a function's check may take (statements tested for a kill,
+   blocks searched) before the rest of its sites go unchecked. */
+#define ESC_DANGLE_BUDGET 20000000L
+
+static int cmp_clobber(const void *a, const void *b)
+{
+	const clobber_at *x = (const clobber_at *)a, *y = (const clobber_at *)b;
+	if (x->decl_loc != y->decl_loc)
+		return x->decl_loc < y->decl_loc ? -1 : 1;
+	return (x->ord > y->ord) - (x->ord < y->ord);
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int p = *(const int *)a, q = *(const int *)b;
+	return (p > q) - (p < q);
+}
+
+static void index_function(fn_index *x, function *fun)
+{
+	basic_block bb;
+	x->fun = fun;
+	x->n = last_basic_block_for_fn(fun);
+	x->first = XCNEWVEC(int, x->n ? x->n : 1);
+	x->count = XCNEWVEC(int, x->n ? x->n : 1);
+	x->seen = XCNEWVEC(int, x->n ? x->n : 1);
+	x->search = 0;
+	x->work = 0;
+	FOR_EACH_BB_FN(bb, fun) {
+		if (bb->index < 0 || bb->index >= x->n)
+			continue;
+		x->first[bb->index] = (int)x->stmts.length();
+		for (gimple_stmt_iterator i = gsi_start_bb(bb); !gsi_end_p(i); gsi_next(&i)) {
+			gimple *s = gsi_stmt(i);
+			int o = (int)x->stmts.length();
+			x->stmts.safe_push(s);
+			x->ord.put(s, o);
+			tree lhs = gimple_get_lhs(s);
+			if (is_gimple_call(s) || (lhs && TREE_CODE(lhs) != SSA_NAME))
+				x->effects.safe_push(o);
+			if (gimple_code(s) == GIMPLE_RETURN) {
+				x->returns.safe_push(o);
+			} else if (gimple_clobber_p(s) && DECL_P(gimple_assign_lhs(s))) {
+				clobber_at c = { expansion_point_location_if_in_system_header(
+						 DECL_SOURCE_LOCATION(gimple_assign_lhs(s))), o };
+				x->clobbers.safe_push(c);
+			}
+		}
+		x->count[bb->index] = (int)x->stmts.length() - x->first[bb->index];
+	}
+	x->clobbers.qsort(cmp_clobber);
+	find_cycles(fun, &x->cy);
+}
+
+static void index_free(fn_index *x)
+{
+	free(x->first);
+	free(x->count);
+	free(x->seen);
+	free(x->cy.comp);
+	free(x->cy.cyclic);
+}
+
+/* The smallest of v[0..n) (sorted) that is >= lo, or INT_MAX. */
+static int first_from(const int *v, int n, int lo)
+{
+	int a = 0, b = n;
+	while (a < b) {
+		int m = a + (b - a) / 2;
+		if (v[m] < lo)
+			a = m + 1;
+		else
+			b = m;
+	}
+	return a < n ? v[a] : INT_MAX;
+}
+
+/* The statements that kill k's sink (the sink itself included if it
+   would), as a run of x->pool: *at, *len; and the loops (CFG cycles)
+   that hold one, sorted: *loops_at, *nloops.  Kept per kill. */
+static void kills_of(fn_index *x, const struct kill *k, int *at, int *len,
+		     int *loops_at, int *nloops)
+{
+	mkey key = { (int)k->kind, k->mem, k->handle, k->callee, k->keeper,
+		     NULL, 0 };
+	memo::item *it = answers->find(key);
+	if (!it) {
+		struct kill any = *k;
+		any.origin = NULL; /* is_kill skips the origin: skip nothing */
+		long start = x->pool.length();
+		if (k->kind != KILL_NONE)
+			for (unsigned j = 0; j < x->effects.length(); j++) {
+				x->work++;
+				if (is_kill(x->stmts[x->effects[j]], &any))
+					x->pool.safe_push(x->effects[j]);
+			}
+		long nk = (long)x->pool.length() - start;
+		/* the loops: sorted components, once each */
+		auto_vec<int> loops;
+		for (long j = 0; j < nk; j++) {
+			basic_block b = gimple_bb(x->stmts[x->pool[start + j]]);
+			int c = x->cy.comp[b->index];
+			if (x->cy.cyclic[c])
+				loops.safe_push(c);
+		}
+		loops.qsort(cmp_int);
+		long lstart = x->pool.length();
+		for (unsigned j = 0; j < loops.length(); j++)
+			if (j == 0 || loops[j] != loops[j - 1])
+				x->pool.safe_push(loops[j]);
+		answers->add(key, start, nk);
+		mkey lkey = key;
+		lkey.kind += 100;
+		answers->add(lkey, lstart, (long)x->pool.length() - lstart);
+		it = answers->find(key);
+	}
+	*at = (int)it->v1;
+	*len = (int)it->v2;
+	mkey lkey = key;
+	lkey.kind += 100;
+	it = answers->find(lkey);
+	*loops_at = (int)it->v1;
+	*nloops = (int)it->v2;
+}
+
+struct search {
+	const int *kills;
+	int nkills;
+	int origin;             /* the sink's ordinal: not a kill of itself */
+	const int *ends;        /* this object's clobbers, sorted */
+	int nends;
+};
+
+/* What decides a path through ordinals [lo, hi): the first kill or end
+   of life there (a statement that is both kills). */
+static enum scan_result scan_range(fn_index *x, const struct search *q,
+				   int lo, int hi)
+{
+	x->work++;
+	int kill = first_from(q->kills, q->nkills, lo);
+	if (kill == q->origin)
+		kill = first_from(q->kills, q->nkills, kill + 1);
+	int ret = first_from(x->returns.address(), (int)x->returns.length(), lo);
+	int clo = first_from(q->ends, q->nends, lo);
+	int end = ret < clo ? ret : clo;
+	if (kill < hi && kill <= end)
+		return KILLED;
+	if (end < hi)
+		return ENDED;
+	return THROUGH;
+}
+
+/* dangles_foreign's question for a sink at ordinal o of x's function. */
+static bool dangles_here(fn_index *x, const struct kill *k, location_t decl_loc,
+			 int o)
+{
+	basic_block start = gimple_bb(k->origin);
+	int kat, nk, lat, nl;
+	kills_of(x, k, &kat, &nk, &lat, &nl);
+
+	/* this object's ends: its clobbers */
+	clobber_at probe = { decl_loc, -1 };
+	unsigned a = 0, b = x->clobbers.length();
+	while (a < b) {
+		unsigned m = a + (b - a) / 2;
+		if (cmp_clobber(&x->clobbers[m], &probe) < 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	auto_vec<int> ends;
+	for (; a < x->clobbers.length() && x->clobbers[a].decl_loc == decl_loc; a++)
+		ends.safe_push(x->clobbers[a].ord);
+
+	struct search q = { x->pool.address() + kat, nk, o, ends.address(),
+			    (int)ends.length() };
+	const int *loops = x->pool.address() + lat;
+	int sc = x->cy.comp[start->index];
+
+	enum scan_result r = scan_range(x, &q, o + 1,
+					x->first[start->index] + x->count[start->index]);
+	if (r != THROUGH)
+		return r == ENDED;
+
+	int stamp = ++x->search;
+	auto_vec<basic_block> work;
+	edge e;
+	edge_iterator ei;
+	FOR_EACH_EDGE(e, ei, start->succs)
+		if (!failure_edge(e, k))
+			work.safe_push(e->dest);
+	while (!work.is_empty()) {
+		basic_block bb = work.pop();
+		if (bb == EXIT_BLOCK_PTR_FOR_FN(x->fun))
+			return true;
+		if (bb->index < 0 || bb->index >= x->n || x->seen[bb->index] == stamp)
+			continue;
+		x->seen[bb->index] = stamp;
+
+		/* a loop (not the sink's own) that kills is taken to run */
+		int c = x->cy.comp[bb->index];
+		if (c != sc && first_from(loops, nl, c) == c)
+			continue;
+		r = scan_range(x, &q, x->first[bb->index],
+			       x->first[bb->index] + x->count[bb->index]);
+		if (r == ENDED)
+			return true;
+		if (r == KILLED)
+			continue;
+		FOR_EACH_EDGE(e, ei, bb->succs)
+			if (!failure_edge(e, k))
+				work.safe_push(e->dest);
+	}
+	return false;
+}
+
+/* Does the address left at k's sink dangle when the object's life ends?
+   Each distinct question is answered once. */
+static bool dangles(fn_index *x, const struct kill *k, location_t decl_loc)
+{
+	mkey key = { 200 + (int)k->kind, k->mem, k->handle, k->callee,
+		     k->keeper, k->origin, (long)decl_loc };
+	memo::item *it = answers->find(key);
+	if (it)
+		return it->v1;
+	int *o = x->ord.get(k->origin);
+	bool yes = o ? dangles_here(x, k, decl_loc, *o)
+		     : dangles_foreign(x->fun, k, decl_loc, &x->cy);
+	answers->add(key, yes, 0);
+	return yes;
 }
 
 /* Is argument argno (1-based) of call s declared as a non-const void *? */
@@ -371,10 +743,50 @@ static bool void_pointer_param(gimple *s, int argno)
 	       !TYPE_READONLY(TREE_TYPE(t));
 }
 
+/* Might file hold "escape:ignore" anywhere?  Read once per file, so that
+   the usual file, which has none, costs no line lookups: on a big file
+   each of GCC 12's source-line lookups rereads up to 1/100 of it.  A file
+   that cannot be read here, or that holds NUL bytes (another input
+   charset), is taken to have one. */
+static bool may_have_marker(const char *file)
+{
+	static const char marker[] = "escape:ignore";
+	static struct { char *file; bool yes; } seen[16];
+	static unsigned next;
+	for (unsigned i = 0; i < 16; i++)
+		if (seen[i].file && !strcmp(seen[i].file, file))
+			return seen[i].yes;
+
+	bool yes = true;
+	FILE *fp = fopen(file, "rb");
+	if (fp) {
+		enum { CHUNK = 1 << 16, KEEP = sizeof marker - 2 };
+		char *buf = XNEWVEC(char, CHUNK + KEEP);
+		size_t have = 0, got;
+		yes = false;
+		while (!yes && (got = fread(buf + have, 1, CHUNK, fp)) > 0) {
+			size_t n = have + got;
+			yes = memchr(buf + have, 0, got) ||
+			      memmem(buf, n, marker, sizeof marker - 1);
+			have = n < (size_t)KEEP ? n : (size_t)KEEP;
+			memmove(buf, buf + n - have, have);
+		}
+		if (ferror(fp))
+			yes = true;
+		free(buf);
+		fclose(fp);
+	}
+	unsigned i = next++ % 16;
+	free(seen[i].file);
+	seen[i].file = xstrdup(file);
+	seen[i].yes = yes;
+	return yes;
+}
+
 /* "escape:ignore" (optionally with rule ids) on the line of p? */
 static bool ignored_at(struct esc_pos p, const char *rule)
 {
-	if (!p.file || p.line <= 0)
+	if (!p.file || p.line <= 0 || !may_have_marker(p.file))
 		return false;
 	char_span line = location_get_source_line(p.file, p.line);
 	if (!line)
@@ -430,8 +842,16 @@ static bool classify(const struct esc_flow *f, int *rule, struct kill *k)
 		return origin != NULL;
 	case ESC_STEP_ARG_RULE:
 		*rule = ESC_RULE_KEPT;
-		if (origin && is_gimple_call(origin) && s->arg > 1 && s->what &&
-		    gimple_call_num_args(origin) >= 1) {
+		if (origin && is_gimple_call(origin) && s->what &&
+		    (!strcmp(s->what, "fmemopen") ||
+		     !strcmp(s->what, "open_memstream")) &&
+		    gimple_call_lhs(origin)) {
+			/* a memory stream keeps its buffer until fclose */
+			k->kind = KILL_RELEASE;
+			k->callee = s->what;
+			k->handle = gimple_call_lhs(origin);
+		} else if (origin && is_gimple_call(origin) && s->arg > 1 &&
+			   s->what && gimple_call_num_args(origin) >= 1) {
 			k->kind = KILL_RELEASE;
 			k->callee = s->what;
 			k->handle = gimple_call_arg(origin, 0);
@@ -483,8 +903,19 @@ static char *message(int rule, const char *obj, const char *fn,
 
 void esc_check_dangling(function *fun, struct esc_func_report *r)
 {
-	struct cycles cy = { NULL, NULL };
+	memo m;
+	fn_index *x = NULL;
+	int unchecked = 0;
 
+	answers = &m;
+	/* one warning per object, rule and sink */
+	for (int w = 0; w < r->nwarnings; w++) {
+		mkey key = { 300, r->warnings[w].object, esc_rule_id(esc_rule_by_id(
+				     r->warnings[w].rule)), NULL, NULL, NULL,
+			     (long)r->warnings[w].sink.loc };
+		if (!m.find(key))
+			m.add(key, 1, 0);
+	}
 	for (int li = 0; li < r->nlocals; li++) {
 		const struct esc_local_report *l = &r->locals[li];
 		for (int si = 0; si < l->nsites; si++) {
@@ -496,20 +927,25 @@ void esc_check_dangling(function *fun, struct esc_func_report *r)
 				continue;
 			const struct esc_step *sink = &f->steps[f->nsteps - 1];
 			if (rule != ESC_RULE_RETURN) {
-				if (!cy.comp)
-					find_cycles(fun, &cy);
-				if (!dangles(fun, &k, (location_t)l->pos.loc, &cy))
+				if (!x) {
+					x = new fn_index;
+					index_function(x, fun);
+				}
+				/* the safety valve: a function too costly to
+				   check has the rest of its sites left out */
+				if (x->work > ESC_DANGLE_BUDGET) {
+					unchecked++;
+					continue;
+				}
+				if (!dangles(x, &k, (location_t)l->pos.loc))
 					continue;
 			}
 
-			/* one warning per object, rule and sink */
-			bool dup = false;
-			for (int w = 0; w < r->nwarnings; w++)
-				dup |= r->warnings[w].object == l->name &&
-				       !strcmp(r->warnings[w].rule, esc_rule_id(rule)) &&
-				       r->warnings[w].sink.loc == sink->pos.loc;
-			if (dup)
+			mkey key = { 300, l->name, esc_rule_id(rule), NULL, NULL,
+				     NULL, (long)sink->pos.loc };
+			if (m.find(key))
 				continue;
+			m.add(key, 1, 0);
 
 			struct esc_warning w;
 			char *text = message(rule, l->name, r->name, sink);
@@ -525,8 +961,16 @@ void esc_check_dangling(function *fun, struct esc_func_report *r)
 			free(text);
 		}
 	}
-	free(cy.comp);
-	free(cy.cyclic);
+	if (unchecked && !in_system_header_at((location_t)r->pos.loc))
+		inform((location_t)r->pos.loc,
+		       "escape: %d escaping addresses in %qs were not checked for "
+		       "dangling: the check of this function is over its budget",
+		       unchecked, r->name);
+	if (x) {
+		index_free(x);
+		delete x;
+	}
+	answers = NULL;
 }
 
 /* Parameters declared noescape that the body lets reach the heap. */

@@ -79,7 +79,9 @@ enum esc_loc_kind {
 	ESC_LOC_PARAM,   /* a parameter's incoming value */
 	ESC_LOC_VALUE,   /* an SSA value or temporary: no address of its own */
 	ESC_LOC_STACK,   /* a stack object: its address can be taken */
-	ESC_LOC_ALLOC    /* a heap allocation site */
+	ESC_LOC_ALLOC,   /* a heap allocation site */
+	ESC_LOC_PTEE     /* what a pointer parameter points to: the caller's
+			    memory (it flows on to the heap) */
 };
 
 /* What kind of stack object (for names and reports). */
@@ -198,12 +200,20 @@ int esc_leak_result(const struct esc_graph *g, int loc);
 /* ------------------------------------------------------------------ */
 /* Summaries (summary.c): what a finished function does with its params  */
 
+struct esc_summary_store {
+	int from, to, derefs;
+};
+
 struct esc_summary {
 	int nparams;
 	/* per parameter (index nparams: the varargs), fewest derefs to the
 	   heap / to the result, -1 for none */
 	signed char *heap;
 	signed char *result;
+	/* stores into the caller's memory: *arg[to] receives *^derefs
+	   arg[from]; the heap counts above leave these paths out */
+	int nstores;
+	struct esc_summary_store *stores;
 	int gave_up; /* not analysed: every pointer argument escapes */
 };
 

@@ -241,7 +241,10 @@ struct esc_func_report *esc_report_func(const struct esc_graph *g, int func)
 	r->name = g->funcs[func].name;
 	r->pos = g->funcs[func].pos;
 	r->gave_up = g->funcs[func].gave_up;
-	for (int l = 0; l < g->nlocs; l++) {
+	int nl;
+	const int *ls = esc_func_locs(g, func, &nl); /* not all nlocs: linear */
+	for (int k = 0; k < nl; k++) {
+		int l = ls[k];
 		const struct esc_location *loc = &g->locs[l];
 		if (loc->func != func)
 			continue;

@@ -54,6 +54,7 @@ static int add_loc(struct esc_graph *g, enum esc_loc_kind kind, int func,
 	l->param_index = ESC_VARARGS - 1; /* not a parameter */
 	l->in_head = -1;
 	l->addr_head = -1;
+	l->ptee = -1;
 	return g->nlocs++;
 }
 
@@ -73,7 +74,10 @@ void esc_graph_free(struct esc_graph *g)
 	free(g->locs);
 	free(g->edges);
 	free(g->stores);
+	free(g->pstores);
 	free(g->funcs);
+	free(g->floc_start);
+	free(g->floc);
 	free(g);
 }
 
@@ -111,6 +115,17 @@ int esc_param_new(struct esc_graph *g, int func, int index, const char *name,
 	int l = add_loc(g, ESC_LOC_PARAM, func, name, pos);
 	g->locs[l].param_index = index;
 	g->locs[l].is_pointer = is_pointer;
+	if (is_pointer && index >= 0) {
+		/* what it points to: the caller's memory, which outlives the
+		   frame - a store into it reaches the heap, by way of this
+		   location, so that summaries can tell it apart */
+		int p = add_loc(g, ESC_LOC_PTEE, func, name, pos);
+		struct esc_step why = { ESC_STEP_ASSIGN, pos, NULL, 0, NULL };
+		why.pos.file = g->locs[p].pos.file;
+		g->locs[p].param_index = index;
+		g->locs[l].ptee = p;
+		esc_graph_add_edge(g, ESC_HEAP, p, 0, why);
+	}
 	return l;
 }
 
@@ -137,6 +152,36 @@ int esc_is_object(const struct esc_graph *g, int loc)
 {
 	enum esc_loc_kind k = g->locs[loc].kind;
 	return k == ESC_LOC_STACK || k == ESC_LOC_ALLOC;
+}
+
+const int *esc_func_locs(const struct esc_graph *g, int func, int *n)
+{
+	/* made on first use, again when locations were added since: a
+	   counting sort of the locations by function (the cache is not
+	   part of the graph's value, hence the cast) */
+	struct esc_graph *m = (struct esc_graph *)g;
+	if (!m->floc_start || m->floc_nlocs != g->nlocs) {
+		free(m->floc_start);
+		free(m->floc);
+		m->floc_start = esc_xcalloc((size_t)g->nfuncs + 2,
+					    sizeof *m->floc_start);
+		m->floc = esc_xmalloc(((size_t)g->nlocs + 1) * sizeof *m->floc);
+		for (int l = 0; l < g->nlocs; l++)
+			if (g->locs[l].func >= 0 && g->locs[l].func < g->nfuncs)
+				m->floc_start[g->locs[l].func + 2]++;
+		for (int f = 0; f < g->nfuncs; f++)
+			m->floc_start[f + 2] += m->floc_start[f + 1];
+		for (int l = 0; l < g->nlocs; l++)
+			if (g->locs[l].func >= 0 && g->locs[l].func < g->nfuncs)
+				m->floc[m->floc_start[g->locs[l].func + 1]++] = l;
+		m->floc_nlocs = g->nlocs;
+	}
+	if (func < 0 || func >= g->nfuncs) {
+		*n = 0;
+		return m->floc;
+	}
+	*n = m->floc_start[func + 1] - m->floc_start[func];
+	return m->floc + m->floc_start[func];
 }
 
 static int valid(const struct esc_graph *g, int loc)

@@ -52,6 +52,16 @@ struct esc_location {
 	int result_func;               /* whose result, for result_derefs */
 	int leak_heap;                 /* for params: Go's leakTo(heap) */
 	int leak_result;               /* for params: to their own result */
+	int leak_own;                  /* for params: to the heap, not by
+					  way of the caller's memory */
+	int ptee;                      /* for params: their ESC_LOC_PTEE, or -1 */
+	int by_result;                 /* object found escaping by a result walk */
+};
+
+/* A parameter stored into the caller's memory: *param[to] receives
+   *^derefs param[from] (solve.c, for summaries). */
+struct esc_pstore {
+	int func, from, to, derefs;
 };
 
 struct esc_func_rec {
@@ -72,12 +82,22 @@ struct esc_graph {
 	int nfuncs, cap_funcs;
 	int solved;
 	int over_budget;
+	struct esc_pstore *pstores;
+	int npstores, cap_pstores;
+	/* each function's locations, in creation order (esc_func_locs):
+	   floc[floc_start[f] .. floc_start[f + 1]), made for floc_nlocs */
+	int *floc_start, *floc;
+	int floc_nlocs;
 };
 
 /* Adds an edge (also used by pointsto.c for resolved stores). */
 int esc_graph_add_edge(struct esc_graph *g, int dst, int src, int derefs,
 		       struct esc_step why);
 int esc_is_object(const struct esc_graph *g, int loc);
+/* The locations of function func, in creation order, and how many (*n):
+   what the per-function readers (summary.c, findings.c) walk, so that a
+   graph of many functions is read in time linear in its size. */
+const int *esc_func_locs(const struct esc_graph *g, int func, int *n);
 
 /* pointsto.c: turns every store into edges.  Returns 0, -1 over budget. */
 int esc_resolve_stores(struct esc_graph *g);

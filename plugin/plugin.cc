@@ -45,6 +45,7 @@
 #include "tree-pass.h"
 #include "context.h"
 #include "diagnostic-core.h"
+#include "diagnostic.h"
 #include "langhooks.h"
 #include "toplev.h"
 #include "options.h"
@@ -143,6 +144,12 @@ static bool parse_args(struct plugin_name_args *info)
 			if (!strcmp(val, "all"))
 				continue;
 			esc_dangling_rules = 0;
+			if (val[0] == ',' || val[strlen(val) - 1] == ',' ||
+			    strstr(val, ",,")) {
+				error("escape: %<-fplugin-arg-escape-dangling=%s%>: "
+				      "an empty rule id in the list", val);
+				return false;
+			}
 			char *ids = xstrdup(val);
 			for (char *id = strtok(ids, ","); id; id = strtok(NULL, ",")) {
 				int rule = esc_rule_by_id(id);
@@ -162,6 +169,12 @@ static bool parse_args(struct plugin_name_args *info)
 			if (!val || !*val) {
 				error("escape: %<-fplugin-arg-escape-rules%> needs a "
 				      "value: a rule file or directory");
+				return false;
+			}
+			if (val[0] == ':' || val[strlen(val) - 1] == ':' ||
+			    strstr(val, "::")) {
+				error("escape: %<-fplugin-arg-escape-rules=%s%>: an "
+				      "empty path in the list", val);
 				return false;
 			}
 			/* loaded after the installed rules, in plugin_init */
@@ -488,31 +501,41 @@ static struct esc_report *unit_report(void)
 	return report;
 }
 
+static bool report_written;
+
+/* Where this translation unit's report goes (json=), or NULL. */
+static char *report_path(void)
+{
+	if (!opt_json)
+		return NULL;
+	if (opt_json[strlen(opt_json) - 1] != '/')
+		return xstrdup(opt_json);
+	/* the output's stable name: gcc passes cc1 -dumpdir and -dumpbase
+	   from -o (asm_file_name is a random temporary) */
+	char *output = concat(dump_dir_name ? dump_dir_name : "",
+			      dump_base_name ? dump_base_name : "", NULL);
+	char *path = esc_report_path_in_dir(opt_json, main_input_filename,
+					    output);
+	free(output);
+	return path;
+}
+
 static void finish_unit(void *, void *)
 {
 	char err[1024];
-	char *path;
 
 	if (!unit_report())
 		return;
-	if (opt_json[strlen(opt_json) - 1] == '/') {
-		/* the output's stable name: gcc passes cc1 -dumpdir and
-		   -dumpbase from -o (asm_file_name is a random temporary) */
-		char *output = concat(dump_dir_name ? dump_dir_name : "",
-				      dump_base_name ? dump_base_name : "", NULL);
-		path = esc_report_path_in_dir(opt_json, main_input_filename,
-					      output);
-		free(output);
-	} else
-		path = xstrdup(opt_json);
-	if (seen_error()) {
-		/* a failed compilation leaves no report behind, not even an
-		   old one that would now be stale */
-		unlink(path);
-	} else if (esc_report_write(report, path, err, sizeof err)) {
-		error("escape: %s", err);
+	/* a failed compilation (an error, or a warning made an error by
+	   -Werror) writes no report; finish removes any older one */
+	if (!seen_error() && !werrorcount) {
+		char *path = report_path();
+		if (esc_report_write(report, path, err, sizeof err))
+			error("escape: %s", err);
+		else
+			report_written = true;
+		free(path);
 	}
-	free(path);
 	esc_report_free(report);
 	report = NULL;
 }
@@ -542,6 +565,16 @@ static void register_attributes(void *, void *)
 
 static void finish(void *, void *)
 {
+	/* no report this time (the compilation failed, GCC skipped the
+	   unit's end after errors, -fsyntax-only, C++): an older report
+	   would now be stale, so it goes too */
+	if (opt_json && !report_written && !in_lto_p) {
+		char *path = report_path();
+		struct stat st;
+		if (path && !lstat(path, &st) && S_ISREG(st.st_mode))
+			unlink(path);
+		free(path);
+	}
 	esc_rules_free(rules);
 	rules = NULL;
 	free(dropped_returns);

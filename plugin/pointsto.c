@@ -6,7 +6,9 @@
  * &other), so escape first asks, for every pointer that is stored through,
  * which objects of this frame it may point to, and whether it may point
  * anywhere else ("top": a parameter, a global, anything loaded from
- * memory that is not this frame's, an unknown call's result).  A store
+ * memory that is not this frame's, an unknown call's result; a pointer
+ * parameter points to its own stand-in for the caller's memory, an
+ * ESC_LOC_PTEE whose contents are top and which flows to the heap).  A store
  * *p = v then becomes an edge from v into each object p may point to, and
  * an edge into the heap if p may point elsewhere.
  *
@@ -155,7 +157,8 @@ static void store_into(struct pts_state *s, const struct esc_store_rec *st,
 		esc_graph_add_edge(s->g, ESC_HEAP, st->src, st->derefs, why);
 		return;
 	}
-	if (why.kind == ESC_STEP_STORE_PTR)
+	if (why.kind == ESC_STEP_STORE_PTR &&
+	    s->g->locs[obj].kind != ESC_LOC_PTEE)
 		why.kind = ESC_STEP_STORE_LOCAL;
 	esc_graph_add_edge(s->g, obj, st->src, st->derefs, why);
 	value_into(s, obj, st->src, st->derefs);
@@ -217,8 +220,10 @@ int esc_resolve_stores(struct esc_graph *g)
 
 	for (int l = 0; l < n; l++) {
 		enum esc_loc_kind k = g->locs[l].kind;
-		if (k == ESC_LOC_HEAP || k == ESC_LOC_UNKNOWN ||
-		    k == ESC_LOC_PARAM)
+		if (k == ESC_LOC_PARAM && g->locs[l].ptee >= 0)
+			add_obj(&s, l, g->locs[l].ptee); /* the caller's memory */
+		else if (k == ESC_LOC_HEAP || k == ESC_LOC_UNKNOWN ||
+			 k == ESC_LOC_PARAM || k == ESC_LOC_PTEE)
 			set_top(&s, l);
 	}
 	int nedges = g->nedges;

@@ -5,7 +5,7 @@
  * docs/report.md and exactly in docs/report.schema.json:
  *
  *   { "version": 1, "tool": {"name", "version"}, "gcc", "flags", "source",
- *     "diagnostics": [ LSP diagnostics, for editors ],
+ *     "directory", "diagnostics": [ LSP diagnostics, for editors ],
  *     "functions": [ { "name", "file", "line", "column", "gave_up",
  *                      "params": [...], "locals": [...],
  *                      "allocations": [...], "warnings": [...] } ] }
@@ -46,6 +46,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,13 +57,24 @@
 
 #include <jansson.h>
 
+/* The arrays' items are turned into text as they come, indented as they
+   will sit in the document: a unit's report is about 15 times smaller as
+   text than as Jansson values, and it is kept until the end of the unit,
+   when the compiler's own memory is at its peak. */
+struct esc_text {
+	char *s;
+	size_t len, cap;
+};
+
 struct esc_report {
-	json_t *doc;         /* the whole document */
-	json_t *functions;   /* its "functions" array (borrowed) */
-	json_t *diagnostics; /* its "diagnostics" array (borrowed) */
+	json_t *doc;                /* the document's keys before the arrays */
+	struct esc_text diagnostics; /* the items of "diagnostics", */
+	struct esc_text functions;   /* and of "functions", which end it */
 };
 
 static char *absolute_path(const char *path);
+static void add_item(struct esc_text *t, json_t *v);
+static char *current_dir(void);
 
 /* ------------------------------------------------------------------ */
 /* Building JSON values                                                */
@@ -251,6 +263,7 @@ static json_t *local_json(const struct esc_local_report *l)
 		const struct esc_site_report *s = &l->sites[i];
 		json_t *site = must(json_object());
 
+		put(site, "file", s->pos.file ? str(s->pos.file) : json_null());
 		put(site, "line", positive(s->pos.line));
 		put(site, "column", positive(s->pos.col));
 		put(site, "flow", flow_json(&s->flow, NULL));
@@ -281,6 +294,7 @@ static json_t *warning_json(const struct esc_warning *w)
 
 	put(o, "rule", str(w->rule));
 	put(o, "object", name(w->object));
+	put(o, "file", w->pos.file ? str(w->pos.file) : json_null());
 	put(o, "line", positive(w->pos.line));
 	put(o, "column", positive(w->pos.col));
 	put(sink, "line", positive(w->sink.line));
@@ -295,11 +309,24 @@ static json_t *warning_json(const struct esc_warning *w)
 /* ------------------------------------------------------------------ */
 /* Diagnostics in the Language Server Protocol's shape                  */
 
-/* file:// URI of a path (made absolute), with the few characters a URI
-   cannot carry percent-encoded. */
+/* file:// URI of a path, made absolute and canonical (realpath: no "..",
+   no symlinks, so that an editor matches it with the file it has open),
+   with the few characters a URI cannot carry percent-encoded.  The last
+   answer is kept: diagnostics come file by file. */
 static json_t *uri(const char *file)
 {
-	char *abs = absolute_path(file ? file : "");
+	static char *last_file, *last_abs;
+	if (!file)
+		file = "";
+	if (!last_file || strcmp(last_file, file)) {
+		free(last_file);
+		free(last_abs);
+		last_file = esc_xstrdup(file);
+		last_abs = *file ? realpath(file, NULL) : NULL;
+		if (!last_abs)
+			last_abs = absolute_path(file);
+	}
+	char *abs = esc_xstrdup(last_abs);
 	size_t n = strlen(abs);
 	char *out = esc_xmalloc(7 + 3 * n + 1), *q = out;
 
@@ -360,7 +387,7 @@ static void diagnostic(struct esc_report *r, struct esc_pos pos, int severity,
 		append(related, info);
 	}
 	put(d, "relatedInformation", related);
-	append(r->diagnostics, d);
+	add_item(&r->diagnostics, d);
 }
 
 /* What the notes and warnings of a function say, as diagnostics. */
@@ -401,6 +428,78 @@ static void add_diagnostics(struct esc_report *r, const struct esc_func_report *
 /* ------------------------------------------------------------------ */
 /* The document                                                        */
 
+static void text_add(struct esc_text *t, const char *s, size_t n)
+{
+	if (t->len + n + 1 > t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 4096;
+		while (t->len + n + 1 > t->cap)
+			t->cap *= 2;
+		t->s = esc_xrealloc(t->s, t->cap);
+	}
+	memcpy(t->s + t->len, s, n);
+	t->len += n;
+	t->s[t->len] = 0;
+}
+
+/* Appends v (and drops it) as the next item of an array of the document:
+   the text json_dumps would give it there, two levels deep. */
+static void add_item(struct esc_text *t, json_t *v)
+{
+	char *text = json_dumps(v, JSON_INDENT(2));
+	json_decref(v);
+	must(text ? json_true() : NULL);
+	if (t->len)
+		text_add(t, ",\n", 2);
+	text_add(t, "    ", 4);
+	for (const char *p = text, *nl; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl) {
+			text_add(t, p, strlen(p));
+			break;
+		}
+		text_add(t, p, (size_t)(nl - p) + 1);
+		text_add(t, "    ", 4);
+	}
+	free(text);
+}
+
+/* The document's head: json_dumps(doc, JSON_INDENT(2)) of the keys
+   before the arrays, without its closing "\n}"; NULL when out of memory. */
+static char *report_head(const struct esc_report *r)
+{
+	char *head = json_dumps(r->doc, JSON_INDENT(2));
+	size_t n = head ? strlen(head) : 0;
+
+	if (n < 2 || strcmp(head + n - 2, "\n}")) {
+		free(head);
+		return NULL;
+	}
+	head[n - 2] = 0;
+	return head;
+}
+
+static int write_all(int fd, const char *buf, size_t n);
+
+static int write_array(int fd, const char *key, const struct esc_text *items)
+{
+	return write_all(fd, ",\n  \"", 5) || write_all(fd, key, strlen(key)) ||
+	       (items->len ? write_all(fd, "\": [\n", 5) ||
+				     write_all(fd, items->s, items->len) ||
+				     write_all(fd, "\n  ]", 4)
+			   : write_all(fd, "\": []", 5));
+}
+
+/* Writes the whole document, as json_dumps(doc, JSON_INDENT(2)) would
+   with the arrays in it, and a newline, piece by piece: the report is
+   never held twice.  Returns 0, or -1 with errno. */
+static int write_doc(int fd, const struct esc_report *r, const char *head)
+{
+	return write_all(fd, head, strlen(head)) ||
+	       write_array(fd, "diagnostics", &r->diagnostics) ||
+	       write_array(fd, "functions", &r->functions) ||
+	       write_all(fd, "\n}\n", 3) ? -1 : 0;
+}
+
 struct esc_report *esc_report_new(const char *source, const char *gcc_version,
 				  const char *flags)
 {
@@ -415,10 +514,11 @@ struct esc_report *esc_report_new(const char *source, const char *gcc_version,
 	put(r->doc, "gcc", str(gcc_version));
 	put(r->doc, "flags", str(flags));
 	put(r->doc, "source", str(source ? source : "<stdin>"));
-	r->diagnostics = must(json_array());
-	put(r->doc, "diagnostics", r->diagnostics);
-	r->functions = must(json_array());
-	put(r->doc, "functions", r->functions);
+	char *cwd = current_dir(); /* what relative file names are relative to */
+	put(r->doc, "directory", cwd ? str(cwd) : json_null());
+	free(cwd);
+	memset(&r->diagnostics, 0, sizeof r->diagnostics);
+	memset(&r->functions, 0, sizeof r->functions);
 	return r;
 }
 
@@ -427,6 +527,8 @@ void esc_report_free(struct esc_report *r)
 	if (!r)
 		return;
 	json_decref(r->doc);
+	free(r->diagnostics.s);
+	free(r->functions.s);
 	free(r);
 }
 
@@ -455,7 +557,7 @@ void esc_report_add(struct esc_report *r, const struct esc_func_report *f)
 	for (int i = 0; i < f->nwarnings; i++)
 		append(warnings, warning_json(&f->warnings[i]));
 	put(o, "warnings", warnings);
-	append(r->functions, o);
+	add_item(&r->functions, o);
 	add_diagnostics(r, f);
 }
 
@@ -509,9 +611,49 @@ int esc_report_write(const struct esc_report *r, const char *path, char *err,
 	if (!path || !*path)
 		return fail(err, errlen, path ? path : "", ENOENT);
 
-	text = json_dumps(r->doc, JSON_INDENT(2));
+	text = report_head(r);
 	if (!text)
 		return fail(err, errlen, path, ENOMEM);
+
+	/* What is already there decides how: a symbolic link is followed
+	   (as gcc -o follows it), a device or FIFO (/dev/null, a pipe to a
+	   reader) is written to in place - renaming over it would replace
+	   it - and only a regular file, or nothing, is replaced whole. */
+	struct stat st;
+	char *real = NULL;
+	if (!lstat(path, &st) && S_ISLNK(st.st_mode)) {
+		real = realpath(path, NULL);
+		if (!real && errno == ENOENT) {
+			/* a link to a file yet to be made: make it there */
+			char target[4096];
+			ssize_t n = readlink(path, target, sizeof target - 1);
+			const char *sl = strrchr(path, '/');
+			if (n > 0) {
+				target[n] = 0;
+				size_t dl = target[0] == '/' || !sl
+						? 0 : (size_t)(sl - path) + 1;
+				real = esc_xmalloc(dl + (size_t)n + 1);
+				sprintf(real, "%.*s%s", (int)dl, path, target);
+			}
+		}
+		if (!real) {
+			errnum = errno;
+			free(text);
+			return fail(err, errlen, path, errnum);
+		}
+		path = real;
+	}
+	if (!stat(path, &st) && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0 || write_doc(fd, r, text))
+			errnum = errno;
+		if (fd >= 0 && close(fd) && !errnum)
+			errnum = errno;
+		free(text);
+		errnum = errnum ? fail(err, errlen, path, errnum) : 0;
+		free(real);
+		return errnum;
+	}
 
 	slash = strrchr(path, '/');
 	base = slash ? slash + 1 : path;
@@ -529,7 +671,7 @@ int esc_report_write(const struct esc_report *r, const char *path, char *err,
 		goto out;
 	}
 	/* fsync's EINVAL: a file system that cannot sync, nothing to do */
-	if (write_all(fd, text, strlen(text)) || write_all(fd, "\n", 1) ||
+	if (write_doc(fd, r, text) ||
 	    fchmod(fd, new_file_mode()) || (fsync(fd) && errno != EINVAL)) {
 		errnum = errno;
 		close(fd);
@@ -549,8 +691,9 @@ out:
 	free(tmp);
 	free(text);
 	if (errnum)
-		return fail(err, errlen, path, errnum);
-	return 0;
+		errnum = fail(err, errlen, path, errnum);
+	free(real);
+	return errnum;
 }
 
 /* ------------------------------------------------------------------ */

@@ -562,12 +562,20 @@ bad:
 /* ------------------------------------------------------------------ */
 /* Files                                                               */
 
-/* Reads path whole into ld->text (NUL-terminated). */
+/* Larger than any rules file: a mistake (or /dev/zero), refused before
+   it eats the compiler's memory. */
+#define MAX_TEXT ((size_t)64 << 20)
+
+/* Reads path whole into ld->text (NUL-terminated).  Opened non-blocking,
+   since opening a FIFO nobody writes to would wait forever; reads block
+   again, so a pipe with a writer (bash's <(...)) is read to its end, and
+   one without is an empty file. */
 static int read_text(struct loader *ld)
 {
 	struct stat st;
 	size_t cap = 4096, len = 0;
-	int fd = open(ld->path, O_RDONLY | O_CLOEXEC);
+	int fd = open(ld->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	int fl;
 
 	if (fd < 0)
 		return fail(ld, 0, "%s", strerror(errno));
@@ -576,16 +584,35 @@ static int read_text(struct loader *ld)
 			close(fd);
 			return fail(ld, 0, "is a directory, not a rules file");
 		}
+		if (S_ISREG(st.st_mode) && (size_t)st.st_size > MAX_TEXT) {
+			close(fd);
+			return fail(ld, 0, "larger than %zu MiB: not a rules "
+				    "file?", MAX_TEXT >> 20);
+		}
 		if (S_ISREG(st.st_mode) && st.st_size > 0)
 			cap = (size_t)st.st_size + 1;
 	}
+	fl = fcntl(fd, F_GETFL);
+	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0) {
+		int e = errno;
+		close(fd);
+		return fail(ld, 0, "%s", strerror(e));
+	}
 	ld->text = esc_xmalloc(cap);
 	for (;;) {
+		if (len > MAX_TEXT) {
+			close(fd);
+			return fail(ld, 0, "larger than %zu MiB: not a rules "
+				    "file?", MAX_TEXT >> 20);
+		}
 		if (len + 1 >= cap) {
 			cap *= 2;
 			ld->text = esc_xrealloc(ld->text, cap);
 		}
-		ssize_t n = read(fd, ld->text + len, cap - 1 - len);
+		size_t want = cap - 1 - len;
+		if (want > MAX_TEXT + 1 - len)
+			want = MAX_TEXT + 1 - len; /* one past the limit */
+		ssize_t n = read(fd, ld->text + len, want);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {

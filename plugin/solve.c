@@ -26,6 +26,13 @@
  * component), and the walks from those sinks judge it.  (Go's leakTo
  * counts it as a heap leak instead, which closures need and C does not.)
  *
+ * Summaries want one more thing: which parameters reach the heap other
+ * than by way of the caller's memory (a store through a pointer parameter
+ * goes into that parameter's ESC_LOC_PTEE, which flows to the heap).  A
+ * second heap walk that does not cross those edges gives leak_own, and a
+ * walk from each pointee that is stored into gives, per parameter, the
+ * derefs with which it is stored there (esc_param_stores).
+ *
  * Counts saturate at ESC_MAX_DEREFS, so each location drops at most that
  * many times: a walk is linear in the edges.
  */
@@ -138,8 +145,40 @@ static void walk_run(struct esc_graph *g, struct walk *w, struct walk *heap,
 			if (d < 0) {
 				d = 0;
 				if (esc_is_object(g, src) &&
-				    (!heap || g->locs[src].func == func))
+				    (!heap || g->locs[src].func == func)) {
+					if (heap)
+						g->locs[src].by_result = 1;
 					mark_escape(g, src, heap);
+				}
+			}
+			if (d > ESC_MAX_DEREFS)
+				d = ESC_MAX_DEREFS;
+			if (d < w->dist[src])
+				walk_set(w, src, d, ei);
+		}
+	}
+}
+
+/* A walk that leaves out the caller's memory: it does not cross edges
+   out of pointees, and objects whose address it reaches are sources of
+   it too (as mark_escape makes them for the heap walk), without being
+   marked: they escape already. */
+static void walk_own(struct esc_graph *g, struct walk *w)
+{
+	while (w->qlen) {
+		int l = walk_pop(w);
+		int dl = w->dist[l];
+		for (int ei = g->locs[l].in_head; ei >= 0;
+		     ei = g->edges[ei].next_in) {
+			const struct esc_edge *e = &g->edges[ei];
+			int src = e->src;
+			if (g->locs[src].kind == ESC_LOC_PTEE)
+				continue;
+			int d = dl + e->derefs;
+			if (d < 0) {
+				d = 0;
+				if (esc_is_object(g, src))
+					walk_source(w, src);
 			}
 			if (d > ESC_MAX_DEREFS)
 				d = ESC_MAX_DEREFS;
@@ -171,7 +210,9 @@ int esc_solve(struct esc_graph *g)
 		loc->heap_via = loc->result_via = -1;
 		loc->result_func = -1;
 		loc->leak_heap = loc->leak_result = -1;
+		loc->by_result = 0;
 	}
+	g->npstores = 0;
 
 	walk_init(&heap, n);
 	walk_source(&heap, ESC_HEAP);
@@ -222,6 +263,47 @@ int esc_solve(struct esc_graph *g)
 		}
 		if (loc->kind == ESC_LOC_PARAM && heap.dist[l] != ESC_INF)
 			loc->leak_heap = min_leak(loc->leak_heap, heap.dist[l]);
+	}
+
+	/* leak_own: the heap walk again, around the caller's memory */
+	walk_reset(&heap);
+	walk_source(&heap, ESC_HEAP);
+	for (int l = 0; l < n; l++) {
+		struct esc_location *loc = &g->locs[l];
+		int unanalysed = loc->func >= 0 && g->funcs[loc->func].gave_up;
+		loc->leak_own = -1;
+		if (esc_is_object(g, l) && (loc->by_result || unanalysed))
+			walk_source(&heap, l);
+		if (loc->kind == ESC_LOC_PARAM && unanalysed)
+			loc->leak_own = 0;
+	}
+	walk_own(g, &heap);
+	for (int l = 0; l < n; l++)
+		if (g->locs[l].kind == ESC_LOC_PARAM && heap.dist[l] != ESC_INF)
+			g->locs[l].leak_own =
+				min_leak(g->locs[l].leak_own, heap.dist[l]);
+
+	/* what each pointee stored into receives from the parameters of
+	   its function */
+	for (int p = 0; p < n; p++) {
+		if (g->locs[p].kind != ESC_LOC_PTEE || g->locs[p].in_head < 0)
+			continue;
+		walk_reset(&heap);
+		walk_source(&heap, p);
+		walk_own(g, &heap);
+		for (int t = 0; t < heap.ntouched; t++) {
+			int l = heap.touched[t];
+			const struct esc_location *loc = &g->locs[l];
+			if (loc->kind != ESC_LOC_PARAM || loc->func != g->locs[p].func ||
+			    loc->param_index < 0)
+				continue;
+			ESC_GROW(g->pstores, g->cap_pstores, g->npstores + 1);
+			struct esc_pstore *ps = &g->pstores[g->npstores++];
+			ps->func = loc->func;
+			ps->from = loc->param_index;
+			ps->to = g->locs[p].param_index;
+			ps->derefs = heap.dist[l];
+		}
 	}
 	walk_free(&heap);
 	g->solved = 1;

@@ -9,6 +9,12 @@
  * derefs.  As in Go, a result leak that is no stronger than the heap leak
  * says nothing more and is dropped.
  *
+ * Unlike Go, a summary also says which parameters are stored into the
+ * memory another parameter points to (csv_split(line, fields) storing
+ * pointers into line in fields[i]): its heap counts leave those paths out,
+ * and the caller turns each into a store through the argument, which
+ * stays in the caller's frame when the argument points there.
+ *
  * Functions are finished bottom-up over the strongly connected components
  * of the call graph (Tarjan's algorithm emits a component only after every
  * component it calls), so a caller always finds its callees' summaries
@@ -22,10 +28,11 @@
 struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 {
 	struct esc_summary *s = esc_xcalloc(1, sizeof *s);
-	int n = 0;
+	int n = 0, nl;
+	const int *ls = esc_func_locs(g, func, &nl);
 
-	for (int l = 0; l < g->nlocs; l++) {
-		const struct esc_location *loc = &g->locs[l];
+	for (int k = 0; k < nl; k++) {
+		const struct esc_location *loc = &g->locs[ls[k]];
 		if (loc->kind == ESC_LOC_PARAM && loc->func == func &&
 		    loc->param_index + 1 > n)
 			n = loc->param_index + 1;
@@ -37,18 +44,31 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 	memset(s->result, -1, (size_t)n + 1);
 	s->gave_up = g->funcs[func].gave_up != NULL;
 
-	for (int l = 0; l < g->nlocs; l++) {
-		const struct esc_location *loc = &g->locs[l];
+	for (int k = 0; k < nl; k++) {
+		const struct esc_location *loc = &g->locs[ls[k]];
 		if (loc->kind != ESC_LOC_PARAM || loc->func != func)
 			continue;
 		int i = loc->param_index == ESC_VARARGS ? n : loc->param_index;
 		if (i < 0)
 			continue;
-		int h = loc->leak_heap, r = loc->leak_result;
+		int h = loc->leak_own, r = loc->leak_result;
 		if (h >= 0 && r >= h)
 			r = -1;
 		s->heap[i] = (signed char)h;
 		s->result[i] = (signed char)r;
+	}
+	for (int k = 0; k < g->npstores; k++) {
+		const struct esc_pstore *ps = &g->pstores[k];
+		if (ps->func != func || ps->from >= n || ps->to >= n)
+			continue;
+		/* a store no stronger than the heap leak says nothing more */
+		if (s->heap[ps->from] >= 0 && s->heap[ps->from] <= ps->derefs)
+			continue;
+		s->stores = esc_xrealloc(s->stores, (size_t)(s->nstores + 1) *
+					 sizeof *s->stores);
+		s->stores[s->nstores].from = ps->from;
+		s->stores[s->nstores].to = ps->to;
+		s->stores[s->nstores++].derefs = ps->derefs;
 	}
 	return s;
 }
@@ -59,6 +79,7 @@ void esc_summary_free(struct esc_summary *s)
 		return;
 	free(s->heap);
 	free(s->result);
+	free(s->stores);
 	free(s);
 }
 

@@ -419,7 +419,7 @@ static json_t *write_and_load(struct esc_report *r, char **dir, char **path)
 TEST(document_top)
 {
 	static const char *const top[] = { "version", "tool", "gcc", "flags",
-		"source", "diagnostics", "functions", NULL };
+		"source", "directory", "diagnostics", "functions", NULL };
 	static const char *const tool_keys[] = { "name", "version", NULL };
 	struct esc_report *r = sample_report();
 	char *dir, *path;
@@ -724,8 +724,8 @@ TEST(locals)
 {
 	static const char *const keys[] = { "name", "kind", "line", "column",
 		"escapes", "sites", NULL };
-	static const char *const site_keys[] = { "line", "column", "flow",
-		NULL };
+	static const char *const site_keys[] = { "file", "line", "column",
+		"flow", NULL };
 	static const char *const flow_keys[] = { "steps", "truncated", NULL };
 	struct esc_report *r = sample_report();
 	char *dir, *path;
