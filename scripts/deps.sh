@@ -2,7 +2,8 @@
 # deps.sh [--test] [CC] - make sure escape can be built with CC (default
 # gcc): GCC's plugin headers for exactly this compiler, and Jansson; with
 # --test, also what the tests use (python3 with jsonschema, to validate
-# reports).  Installs what is missing with apt-get when run as root;
+# reports; python3-yaml, cmake, meson, ninja, vim and node for the CI and
+# editor recipes; csmith and clang with libFuzzer for the robustness tests).  Installs what is missing with apt-get when run as root;
 # otherwise prints the command to run and fails.
 set -eu
 tests=0
@@ -41,6 +42,22 @@ command -v g++ >/dev/null 2>&1 || missing="$missing g++-$major"
 
 if [ $tests = 1 ]; then
 	python3 -c 'import jsonschema' >/dev/null 2>&1 || missing="$missing python3-jsonschema"
+	# run-ci.sh and run-editors.sh: build systems, the workflow's YAML, editors
+	python3 -c 'import yaml' >/dev/null 2>&1 || missing="$missing python3-yaml"
+	# run-csmith.sh: random programs; run-badinput.sh: libFuzzer (clang)
+	for t in cmake:cmake meson:meson ninja:ninja-build vim:vim node:nodejs \
+		csmith:csmith clang:clang; do
+		command -v "${t%%:*}" >/dev/null 2>&1 || missing="$missing ${t#*:}"
+	done
+fi
+if [ $tests = 1 ]; then
+	[ -d /usr/include/csmith ] || ls -d /usr/include/csmith-* >/dev/null 2>&1 ||
+		missing="$missing libcsmith-dev"
+	# libFuzzer's runtime, for the rules loader's fuzz test
+	clangv=$(clang -dumpversion 2>/dev/null | cut -d. -f1)
+	if [ -n "$clangv" ] && ! ls /usr/lib/llvm-"$clangv"/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
+		missing="$missing libclang-rt-$clangv-dev"
+	fi
 fi
 # shellcheck disable=SC2086
 [ -z "$missing" ] || install $missing

@@ -1,0 +1,17 @@
+/* -flto: analysed when compiled (-flto -c), silent at the link. */
+int *g;
+
+void remember(int *p) // want "leaking param: p"
+{
+	g = p;
+}
+
+int user(void)
+{
+	static int s;
+	int local = 2;
+	int *q = &local; // want "local escapes to heap" warn "escape-kept"
+	remember(&s);
+	remember(q);
+	return local;
+}

@@ -1,0 +1,26 @@
+/* GNU C nested functions.  A nested function reaches its parent's locals
+   through a frame object GCC makes (FRAME.N, passed as the static chain
+   CHAIN.N); taking the nested function's address builds a trampoline on
+   the stack with __builtin_init_trampoline.  The user's variables are what
+   escapes, under their own names, and GCC's trampoline builtins are not
+   unknown functions. */
+void each(int *a, int n, void (*fn)(int *));
+int *saved;
+
+int sum_all(int *a, int n) // want "leaking param: a" may "total escapes to heap"
+{
+	int total = 0; // may "total escapes to heap"
+	void add(int *p) { total += *p; } // want "p does not escape"
+	each(a, n, add); // want "total escapes to heap" may-warn "escape-"
+	return total;
+}
+
+int keep_local(void)
+{
+	int x = 1; // may "x escapes to heap" may-warn "escape-global"
+	void stash(void) { saved = &x; } // want "x escapes to heap" warn "escape-global"
+	stash(); // may "x escapes to heap" may-warn "escape-global"
+	return x;
+}
+// never "FRAME\.|CHAIN\."
+// never "init_trampoline|adjust_trampoline"
