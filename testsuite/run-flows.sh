@@ -28,7 +28,9 @@
 # Besides, for every note with steps, at both levels: no step repeats the
 # one before it; a note ending in ':' has steps; and an object's flows end at
 # different sinks (a flow is shown once per object and sink).  The notes
-# (with their steps) are the same at -O0 and -O2.  Ends with
+# (with their steps) are the same at -O0 and -O2.  (Which function a note
+# is in comes from the JSON report of a third compile; an unnamed object -
+# an allocation, a compound literal - is one object per site.)  Ends with
 # "N passed, N failed".
 root=$(cd "$(dirname "$0")/.." && pwd)
 plugin=${1:-$root/plugin/escape.so}
@@ -56,11 +58,29 @@ for c in "${cases[@]}"; do
 			ok=0
 		fi
 	done
-	if [ $ok = 1 ] && python3 - "$c" "$tmp/$name.O0.json" "$tmp/$name.O2.json" <<'EOF'
+	# the report, to tell which function each note is in
+	[ $ok = 1 ] && "$CC" -c "$c" -o /dev/null -pthread -fplugin="$plugin" \
+		-fplugin-arg-escape-dangling=off \
+		-fplugin-arg-escape-json="$tmp/$name.report.json" 2>/dev/null
+	if [ $ok = 1 ] && python3 - "$c" "$tmp/$name.O0.json" "$tmp/$name.O2.json" "$tmp/$name.report.json" <<'EOF'
 import json, os, re, sys
 
-case, outs = sys.argv[1], sys.argv[2:]
+case, outs, report = sys.argv[1], sys.argv[2:4], sys.argv[4]
 base = os.path.basename(case)
+starts = []
+try:
+    starts = sorted((f['line'], f['name']) for f in json.load(open(report))['functions']
+                    if f.get('line') and os.path.basename(f.get('file') or case) == base)
+except (OSError, ValueError, KeyError):
+    pass
+
+def function_at(line):
+    """The function a note is in: the last one starting at or before it."""
+    name = None
+    for l, n in starts:
+        if l <= line:
+            name = n
+    return name
 
 def expectations():
     """{line: [("flow", [parent, steps...], cut) | ("want", [re])]}"""
@@ -142,10 +162,13 @@ for level, ns in zip(('-O0', '-O2'), got):
             sink = steps[-1][1]
             if re.match(r'store through pointer$|argument \d+ of indirect call|asm operand|conversion to integer', sink):
                 sink += ' @%d' % steps[-1][0]  # told apart by place
-            key = (m.group(1), sink)
+            obj = m.group(1)
+            # an unnamed object (allocation, compound literal) is one per site
+            unnamed = obj.startswith('(') or obj.endswith('(...)')
+            key = (function_at(line), obj, line if unnamed else None, sink)
             if key in sinks:
                 errors.append('%s line %d: flow of %s to "%s" already shown at line %d'
-                              % (level, line, key[0], key[1], sinks[key]))
+                              % (level, line, obj, sink, sinks[key]))
             sinks.setdefault(key, line)
 for e in errors:
     print('  ' + e)
