@@ -10,6 +10,8 @@
 #   make torture      GCC's own C test suite with and without the plugin
 #   make fuzz         200 csmith programs with and without the plugin
 #   make fuzz-rules   libFuzzer on the rules loader (FUZZ_SECONDS=600)
+#   make projects     zlib, Lua, SQLite and bash from Debian sources, with
+#                     and without the plugin
 #   make bench        compile-time cost on sqlite3, lua and zlib
 #   make install      plugin and rules into GCC's plugin directory, so that
 #                     `gcc -fplugin=escape` finds them, and the noescape
@@ -89,6 +91,9 @@ fuzz-rules: all
 bench: all
 	@scripts/bench.sh
 
+projects: all
+	@scripts/projects.sh
+
 install: all
 	install -d $(DESTDIR)$(PLUGINDIR)/escape-rules
 	install -m 0644 plugin/escape.so $(DESTDIR)$(PLUGINDIR)/escape.so
@@ -108,5 +113,5 @@ uninstall:
 clean:
 	rm -rf build plugin/escape.so
 
-.PHONY: all deps check demo blind torture fuzz fuzz-rules bench install \
+.PHONY: all deps check demo blind torture fuzz fuzz-rules bench projects install \
 	uninstall clean
