@@ -177,14 +177,28 @@ static int site_escapes(const struct esc_graph *g, const struct esc_edge *e,
 static void add_site(const struct esc_graph *g, struct esc_local_report *r,
 		     int *cap, const struct esc_edge *e, int via_result)
 {
-	for (int i = 0; i < r->nsites; i++)
-		if (!cmp_pos(r->sites[i].pos, e->why.pos) &&
-		    r->sites[i].pos.file == e->why.pos.file)
-			return;
 	ESC_GROW(r->sites, *cap, r->nsites + 1);
 	struct esc_site_report *s = &r->sites[r->nsites++];
 	s->pos = e->why.pos;
 	s->flow = explain(g, e->dst, e, via_result);
+}
+
+struct cand {
+	int edge, via_result, order, first;
+	struct esc_pos pos;
+};
+
+/* By position, then by the order found (so the first found leads). */
+static int cmp_cand(const void *a, const void *b)
+{
+	const struct cand *x = *(const struct cand *const *)a;
+	const struct cand *y = *(const struct cand *const *)b;
+	int c = cmp_pos(x->pos, y->pos);
+	if (c)
+		return c;
+	if (x->pos.file != y->pos.file)
+		return (uintptr_t)x->pos.file < (uintptr_t)y->pos.file ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
 }
 
 static void fill_local(const struct esc_graph *g, int l,
@@ -200,13 +214,38 @@ static void fill_local(const struct esc_graph *g, int l,
 	r->escapes = loc->escapes;
 	if (!loc->escapes)
 		return;
-	/* the sites: address-of edges out of l on an escaping flow */
+	/* the sites: address-of edges out of l on an escaping flow, the
+	   first of each position (found by sorting, not by comparing each
+	   with all before it: an object can have thousands of sites) */
+	struct cand *c = NULL;
+	int nc = 0, capc = 0;
 	for (int i = loc->addr_head; i >= 0; i = g->edges[i].next_addr) {
-		const struct esc_edge *e = &g->edges[i];
 		int via_result;
-		if (site_escapes(g, e, &via_result))
-			add_site(g, r, &cap, e, via_result);
+		if (site_escapes(g, &g->edges[i], &via_result)) {
+			ESC_GROW(c, capc, nc + 1);
+			c[nc].edge = i;
+			c[nc].via_result = via_result;
+			c[nc].order = nc;
+			c[nc].pos = g->edges[i].why.pos;
+			c[nc].first = 1;
+			nc++;
+		}
 	}
+	if (nc > 1) {
+		struct cand **by = esc_xmalloc((size_t)nc * sizeof *by);
+		for (int i = 0; i < nc; i++)
+			by[i] = &c[i];
+		qsort(by, nc, sizeof *by, cmp_cand);
+		for (int i = 1; i < nc; i++)
+			if (!cmp_pos(by[i]->pos, by[i - 1]->pos) &&
+			    by[i]->pos.file == by[i - 1]->pos.file)
+				by[i]->first = 0;
+		free(by);
+	}
+	for (int i = 0; i < nc; i++)
+		if (c[i].first)
+			add_site(g, r, &cap, &g->edges[c[i].edge], c[i].via_result);
+	free(c);
 	if (r->nsites)
 		qsort(r->sites, r->nsites, sizeof *r->sites, cmp_site);
 }

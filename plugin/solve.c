@@ -47,7 +47,21 @@ struct walk {
 	int *queue;
 	char *queued;
 	int qhead, qlen, n;
+	long work; /* edges crossed, for the budget */
 };
+
+/*
+ * The safety valve.  Each walk is linear, but there is one walk per
+ * function of the graph and per pointee stored into, and in a large
+ * recursive component each may cross most of it (a ring of functions
+ * returning what the next returns).  Past this many edges crossed in
+ * those walks - a floor, or a multiple of the graph's size - the graph
+ * is solved conservatively: every object escapes, every parameter leaks,
+ * and esc_solve says it was over budget (the adapter then reports its
+ * functions as not analysed).
+ */
+#define ESC_WALK_BUDGET_MIN 10000000L
+#define ESC_WALK_BUDGET_PER 64L
 
 static void walk_init(struct walk *w, int n)
 {
@@ -58,6 +72,7 @@ static void walk_init(struct walk *w, int n)
 	w->touched = esc_xmalloc((size_t)n * sizeof *w->touched);
 	w->queued = esc_xcalloc(n, 1);
 	w->qhead = w->qlen = w->ntouched = 0;
+	w->work = 0;
 	for (int i = 0; i < n; i++) {
 		w->dist[i] = ESC_INF;
 		w->via[i] = -1;
@@ -140,6 +155,7 @@ static void walk_run(struct esc_graph *g, struct walk *w, struct walk *heap,
 		for (int ei = g->locs[l].in_head; ei >= 0;
 		     ei = g->edges[ei].next_in) {
 			const struct esc_edge *e = &g->edges[ei];
+			w->work++;
 			int src = e->src;
 			int d = dl + e->derefs;
 			if (d < 0) {
@@ -171,6 +187,7 @@ static void walk_own(struct esc_graph *g, struct walk *w)
 		for (int ei = g->locs[l].in_head; ei >= 0;
 		     ei = g->edges[ei].next_in) {
 			const struct esc_edge *e = &g->edges[ei];
+			w->work++;
 			int src = e->src;
 			if (g->locs[src].kind == ESC_LOC_PTEE)
 				continue;
@@ -197,11 +214,29 @@ static int min_leak(int a, int b)
 	return a < b ? a : b;
 }
 
+/* Over budget: everything escapes (see ESC_WALK_BUDGET_MIN). */
+static void solve_conservatively(struct esc_graph *g)
+{
+	for (int l = 0; l < g->nlocs; l++) {
+		struct esc_location *loc = &g->locs[l];
+		if (esc_is_object(g, l)) {
+			loc->escapes = 1;
+		} else if (loc->kind == ESC_LOC_PARAM) {
+			loc->leak_heap = 0;
+			loc->leak_own = 0;
+		}
+	}
+	g->npstores = 0;
+}
+
 int esc_solve(struct esc_graph *g)
 {
 	int rc = esc_resolve_stores(g);
-	int n = g->nlocs;
+	int n = g->nlocs, over = 0;
 	struct walk heap, res;
+	long budget = ESC_WALK_BUDGET_PER * ((long)g->nedges + n);
+	if (budget < ESC_WALK_BUDGET_MIN)
+		budget = ESC_WALK_BUDGET_MIN;
 
 	for (int l = 0; l < n; l++) {
 		struct esc_location *loc = &g->locs[l];
@@ -230,6 +265,10 @@ int esc_solve(struct esc_graph *g)
 
 	walk_init(&res, n);
 	for (int f = 0; f < g->nfuncs; f++) {
+		if (res.work > budget) {
+			over = 1;
+			break;
+		}
 		int root = g->funcs[f].result;
 		walk_reset(&res);
 		walk_source(&res, root);
@@ -288,6 +327,10 @@ int esc_solve(struct esc_graph *g)
 	for (int p = 0; p < n; p++) {
 		if (g->locs[p].kind != ESC_LOC_PTEE || g->locs[p].in_head < 0)
 			continue;
+		if (over || heap.work > budget) {
+			over = 1;
+			break;
+		}
 		walk_reset(&heap);
 		walk_source(&heap, p);
 		walk_own(g, &heap);
@@ -306,9 +349,11 @@ int esc_solve(struct esc_graph *g)
 		}
 	}
 	walk_free(&heap);
+	if (over)
+		solve_conservatively(g);
 	g->solved = 1;
-	g->over_budget = rc < 0;
-	return rc;
+	g->over_budget = rc < 0 || over;
+	return g->over_budget ? -1 : 0;
 }
 
 int esc_escapes(const struct esc_graph *g, int loc)
