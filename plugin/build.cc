@@ -59,6 +59,7 @@ struct esc_step esc_step_at(enum esc_step_kind kind, location_t loc,
 	s.what = what;
 	s.arg = arg;
 	s.origin = NULL;
+	s.assumed = 0;
 	return s;
 }
 

@@ -22,6 +22,10 @@
  *      (they store nothing), the malloc attribute;
  *   6. nothing: an unknown function keeps every argument that can carry
  *      an address ("no body, no rule"), and so does an indirect call.
+ *      Unless the call is direct and the parameter a void * (a context
+ *      pointer, made to be kept), that keeping is assumed, not seen
+ *      (esc_step.assumed): an escape for Go's model, no dangling
+ *      warning.
  *
  * The value of a call of an unknown or summarised function may come from
  * anywhere: it also receives the unknown location.
@@ -77,6 +81,38 @@ static struct esc_hole heap_hole(struct esc_ctx *c, enum esc_step_kind kind,
 {
 	return esc_hole_to(ESC_HEAP, derefs,
 			   esc_step_at(kind, c->stmt_loc, what, i + 1));
+}
+
+/* Is argument i (0-based) of the call declared as a non-const void *? */
+static bool void_pointer_param(gcall *call, int i)
+{
+	tree fntype = gimple_call_fntype(call);
+	if (!fntype)
+		return false;
+	tree a = TYPE_ARG_TYPES(fntype);
+	for (int k = 0; a && k < i; k++)
+		a = TREE_CHAIN(a);
+	if (!a || TREE_VALUE(a) == void_type_node)
+		return false;
+	tree t = TREE_VALUE(a);
+	return POINTER_TYPE_P(t) && VOID_TYPE_P(TREE_TYPE(t)) &&
+	       !TYPE_READONLY(TREE_TYPE(t));
+}
+
+/* The heap, as argument i of a function nothing is known of (kind:
+   ESC_STEP_ARG_UNKNOWN or ESC_STEP_ARG_INDIRECT).  Assumed, unless a
+   direct callee declares it void *: an API that takes a context pointer
+   may keep it (register_callback(fn, ctx)), while what a function
+   pointer is called with, its own void * context included (retry(op,
+   arg) calling op(arg)), is most often used and let go. */
+static struct esc_hole unknown_hole(struct esc_ctx *c, gcall *call,
+				    enum esc_step_kind kind, const char *what,
+				    int i)
+{
+	struct esc_hole k = heap_hole(c, kind, what, i, 0);
+	k.why.assumed = kind == ESC_STEP_ARG_INDIRECT ||
+			!void_pointer_param(call, i);
+	return k;
 }
 
 /* The hole of the call's value, or HOLE_NONE. */
@@ -141,11 +177,18 @@ static void call_summary(struct esc_ctx *c, gcall *call, struct esc_fn *f,
 			continue;
 		int slot = i < f->summary->nparams ? i : ESC_VARARGS;
 		int h = esc_summary_heap(f->summary, slot);
+		int s = esc_summary_sure(f->summary, slot);
 		int r = esc_summary_result(f->summary, slot);
-		if (h >= 0)
-			arg_into(c, call, i, heap_hole(c, f->summary->gave_up
+		if (h >= 0) {
+			struct esc_hole k = heap_hole(c, f->summary->gave_up
 						? ESC_STEP_UNANALYSED
-						: ESC_STEP_ARG_SUMMARY, name, i, h));
+						: ESC_STEP_ARG_SUMMARY, name, i, h);
+			k.why.assumed = s != h;
+			arg_into(c, call, i, k);
+		}
+		if (s > h && h >= 0)
+			arg_into(c, call, i, heap_hole(c, ESC_STEP_ARG_SUMMARY,
+						       name, i, s));
 		if (r >= 0) {
 			struct esc_hole k = value_hole(c, call,
 				ESC_STEP_CALL_RESULT, name, i);
@@ -304,8 +347,8 @@ static void call_rule(struct esc_ctx *c, gcall *call,
 		int eff = esc_rule_effect(r, i);
 		if (eff < 0) {
 			/* the rule does not say: as if unknown */
-			arg_into(c, call, i, heap_hole(c, ESC_STEP_ARG_UNKNOWN,
-						       name, i, 0));
+			arg_into(c, call, i, unknown_hole(c, call,
+				ESC_STEP_ARG_UNKNOWN, name, i));
 			continue;
 		}
 		if (eff & ESC_EFF_THREAD)
@@ -361,7 +404,7 @@ static void call_unknown(struct esc_ctx *c, gcall *call,
 	int n = arg_count(c, call);
 	for (int i = 0; i < n; i++)
 		if (arg_may_hold_address(call, i) && !esc_arg_noescape(call, i))
-			arg_into(c, call, i, heap_hole(c, kind, name, i, 0));
+			arg_into(c, call, i, unknown_hole(c, call, kind, name, i));
 	value_unknown(c, call);
 }
 
@@ -393,8 +436,8 @@ static bool call_gcc_knows(struct esc_ctx *c, gcall *call, tree fndecl,
 			if (i < (int)gimple_call_num_args(call) &&
 			    fs.arg_specified_p(i) && fs.arg_noescape_p(i))
 				continue;
-			arg_into(c, call, i, heap_hole(c, ESC_STEP_ARG_UNKNOWN,
-						       name, i, 0));
+			arg_into(c, call, i, unknown_hole(c, call,
+				ESC_STEP_ARG_UNKNOWN, name, i));
 		}
 		/* memcpy-like: what argument i points to is copied to j's */
 		for (int i = 0; i < (int)gimple_call_num_args(call); i++) {

@@ -18,7 +18,8 @@
  *                   (out-parameter, caller's struct or array, heap):
  *                   killed by another store to the same place
  *   escape-kept     kept by a library function (its rule) or a same-file
- *                   function (its summary): killed by calling the same
+ *                   function (its summary, unless the summary only
+ *                   assumes it: see esc_step.assumed): killed by calling the same
  *                   function again on the same handle (setvbuf(f, NULL,
  *                   ...), pthread_setspecific(k, NULL)), fclose for
  *                   setvbuf/setbuf, or a same-file function that stores
@@ -727,22 +728,6 @@ static bool dangles(fn_index *x, const struct kill *k, location_t decl_loc)
 	return yes;
 }
 
-/* Is argument argno (1-based) of call s declared as a non-const void *? */
-static bool void_pointer_param(gimple *s, int argno)
-{
-	tree fntype = is_gimple_call(s) ? gimple_call_fntype(as_a<gcall *>(s)) : NULL;
-	if (!fntype || argno < 1)
-		return false;
-	tree a = TYPE_ARG_TYPES(fntype);
-	for (int i = 1; a && i < argno; i++)
-		a = TREE_CHAIN(a);
-	if (!a || TREE_VALUE(a) == void_type_node)
-		return false;
-	tree t = TREE_VALUE(a);
-	return POINTER_TYPE_P(t) && VOID_TYPE_P(TREE_TYPE(t)) &&
-	       !TYPE_READONLY(TREE_TYPE(t));
-}
-
 /* Might file hold "escape:ignore" anywhere?  Read once per file, so that
    the usual file, which has none, costs no line lookups: on a big file
    each of GCC 12's source-line lookups rereads up to 1/100 of it.  A file
@@ -859,6 +844,8 @@ static bool classify(const struct esc_flow *f, int *rule, struct kill *k)
 		return origin != NULL;
 	case ESC_STEP_ARG_SUMMARY:
 		*rule = ESC_RULE_KEPT;
+		if (s->assumed)
+			return false;
 		if (origin && is_gimple_call(origin)) {
 			k->kind = KILL_SUMMARY;
 			k->keeper = gimple_call_fndecl(origin);
@@ -867,7 +854,7 @@ static bool classify(const struct esc_flow *f, int *rule, struct kill *k)
 	case ESC_STEP_ARG_UNKNOWN:
 	case ESC_STEP_ARG_INDIRECT:
 		*rule = ESC_RULE_UNKNOWN;
-		return origin && void_pointer_param(origin, s->arg);
+		return origin && !s->assumed;
 	default:
 		return false;
 	}

@@ -124,6 +124,12 @@ struct esc_step {
 	const char *what; /* interned: global, callee or API name; may be NULL */
 	int arg;          /* 1-based argument number, 0 when none */
 	const void *origin; /* the compiler's statement (a gimple *), opaque */
+	/* Assumed, not seen: an argument of a function we know nothing of
+	   (no body, no rule, or an indirect call) whose parameter is typed,
+	   not void *; or a summary leak that rests only on such arguments.
+	   Go's model counts it as an escape; a dangling warning needs a
+	   sink that is not assumed (solve.c's sure walk). */
+	int assumed;
 };
 
 /* Words for a step kind, as used in notes and JSON: "address-of", ... */
@@ -210,6 +216,9 @@ struct esc_summary {
 	   heap / to the result, -1 for none */
 	signed char *heap;
 	signed char *result;
+	/* the same as heap, by sinks that are not assumed (see
+	   esc_step.assumed): >= heap, -1 for none */
+	signed char *sure;
 	/* stores into the caller's memory: *arg[to] receives *^derefs
 	   arg[from]; the heap counts above leave these paths out */
 	int nstores;
@@ -222,6 +231,8 @@ struct esc_summary {
 struct esc_summary *esc_summarize(const struct esc_graph *g, int func);
 void esc_summary_free(struct esc_summary *s);
 int esc_summary_heap(const struct esc_summary *s, int index);
+/* Fewest derefs to the heap by sinks that are not assumed, or -1. */
+int esc_summary_sure(const struct esc_summary *s, int index);
 int esc_summary_result(const struct esc_summary *s, int index);
 
 /* Bottom-up order of a call graph's strongly connected components

@@ -5,7 +5,9 @@
  * for each escape or leak its explanation.
  *
  * An explanation follows the walk's own trail: each location remembers
- * the edge by which the walk reached it (heap_via, result_via), so the
+ * the edge by which the walk reached it (heap_via, result_via, and
+ * sure_via when the heap is reached by sinks that are not assumed, which
+ * an escape to the heap is explained by whenever there is one), so the
  * steps from an address-of to its sink are read off in order, shortest
  * path first.  A location the heap walk started from (an object found
  * escaping by a result walk) continues on its result trail.  The trail is
@@ -52,16 +54,28 @@ static int worth_showing(const struct esc_step *s)
 /*
  * The steps from location `from' to a root.  addr, if not NULL, is the
  * address-of edge that brought the value to `from': the flow then starts
- * with "address-of x".  prefer_result starts on the result trail.
+ * with "address-of x".  trail: TRAIL_HEAP, TRAIL_SURE (the heap trail of
+ * the sure walk), or TRAIL_RESULT to start on the result trail.
  */
-static struct esc_flow explain(const struct esc_graph *g, int from,
-			       const struct esc_edge *addr, int prefer_result)
+enum { TRAIL_HEAP, TRAIL_RESULT, TRAIL_SURE };
+
+/* The edge by which the walk of that trail reached l, or -1. */
+static int trail_via(const struct esc_location *loc, int trail)
 {
+	return trail == TRAIL_RESULT ? loc->result_via
+	     : trail == TRAIL_SURE   ? loc->sure_via
+				     : loc->heap_via;
+}
+
+static struct esc_flow explain(const struct esc_graph *g, int from,
+			       const struct esc_edge *addr, int trail)
+{
+	int prefer_result = trail == TRAIL_RESULT;
 	struct esc_flow f = { 0, NULL, 0 };
 	int cap = 0, nseen = 0;
 	int seen[ESC_FLOW_MAX + 1]; /* the trail so far: at most this long */
 	int l = from;
-	struct esc_step last = { ESC_STEP__COUNT, { 0 }, NULL, 0, NULL };
+	struct esc_step last = { ESC_STEP__COUNT, { 0 }, NULL, 0, NULL, 0 };
 
 	if (addr) {
 		struct esc_step s = addr->why;
@@ -77,8 +91,9 @@ static struct esc_flow explain(const struct esc_graph *g, int from,
 	}
 	while (l >= 0) {
 		const struct esc_location *loc = &g->locs[l];
-		if (loc->kind == ESC_LOC_HEAP || (loc->kind == ESC_LOC_RESULT &&
-						  (prefer_result || loc->heap_via < 0)))
+		if (loc->kind == ESC_LOC_HEAP ||
+		    (loc->kind == ESC_LOC_RESULT &&
+		     (prefer_result || trail_via(loc, trail) < 0)))
 			break;
 		int again = 0;
 		for (int i = 0; i < nseen; i++)
@@ -88,7 +103,7 @@ static struct esc_flow explain(const struct esc_graph *g, int from,
 			break;
 		}
 		seen[nseen++] = l;
-		int via = prefer_result ? loc->result_via : loc->heap_via;
+		int via = trail_via(loc, trail);
 		if (via < 0)
 			via = prefer_result ? loc->heap_via : loc->result_via;
 		if (via < 0) {
@@ -96,7 +111,7 @@ static struct esc_flow explain(const struct esc_graph *g, int from,
 				struct esc_step s = { ESC_STEP_UNANALYSED,
 						      g->funcs[loc->func].pos,
 						      g->funcs[loc->func].gave_up, 0,
-						      NULL };
+						      NULL, 0 };
 				flow_add(&f, &cap, s);
 			}
 			break;
@@ -156,35 +171,45 @@ static int cmp_alloc(const void *a, const void *b)
 	return cmp_pos(x->pos, y->pos);
 }
 
-/* Does the address taken by edge e reach a root? */
+/* Does the address taken by edge e reach a root?  Then *trail is the
+   trail to explain it by: the heap's by sinks that are not assumed, else
+   a result's, else the heap's. */
 static int site_escapes(const struct esc_graph *g, const struct esc_edge *e,
-			int *via_result)
+			int *trail)
 {
 	const struct esc_location *d = &g->locs[e->dst];
 	if (e->derefs >= 0)
 		return 0;
-	if (d->kind == ESC_LOC_HEAP || d->heap_derefs == 0) {
-		*via_result = 0;
+	if (d->kind == ESC_LOC_HEAP) {
+		*trail = TRAIL_HEAP;
+		return 1;
+	}
+	if (d->sure_derefs == 0) {
+		*trail = TRAIL_SURE;
 		return 1;
 	}
 	if (d->kind == ESC_LOC_RESULT || d->result_derefs == 0) {
-		*via_result = 1;
+		*trail = TRAIL_RESULT;
+		return 1;
+	}
+	if (d->heap_derefs == 0) {
+		*trail = TRAIL_HEAP;
 		return 1;
 	}
 	return 0;
 }
 
 static void add_site(const struct esc_graph *g, struct esc_local_report *r,
-		     int *cap, const struct esc_edge *e, int via_result)
+		     int *cap, const struct esc_edge *e, int trail)
 {
 	ESC_GROW(r->sites, *cap, r->nsites + 1);
 	struct esc_site_report *s = &r->sites[r->nsites++];
 	s->pos = e->why.pos;
-	s->flow = explain(g, e->dst, e, via_result);
+	s->flow = explain(g, e->dst, e, trail);
 }
 
 struct cand {
-	int edge, via_result, order, first;
+	int edge, trail, order, first;
 	struct esc_pos pos;
 };
 
@@ -220,11 +245,11 @@ static void fill_local(const struct esc_graph *g, int l,
 	struct cand *c = NULL;
 	int nc = 0, capc = 0;
 	for (int i = loc->addr_head; i >= 0; i = g->edges[i].next_addr) {
-		int via_result;
-		if (site_escapes(g, &g->edges[i], &via_result)) {
+		int trail;
+		if (site_escapes(g, &g->edges[i], &trail)) {
 			ESC_GROW(c, capc, nc + 1);
 			c[nc].edge = i;
-			c[nc].via_result = via_result;
+			c[nc].trail = trail;
 			c[nc].order = nc;
 			c[nc].pos = g->edges[i].why.pos;
 			c[nc].first = 1;
@@ -244,7 +269,7 @@ static void fill_local(const struct esc_graph *g, int l,
 	}
 	for (int i = 0; i < nc; i++)
 		if (c[i].first)
-			add_site(g, r, &cap, &g->edges[c[i].edge], c[i].via_result);
+			add_site(g, r, &cap, &g->edges[c[i].edge], c[i].trail);
 	free(c);
 	if (r->nsites)
 		qsort(r->sites, r->nsites, sizeof *r->sites, cmp_site);
@@ -263,13 +288,13 @@ static void fill_alloc(const struct esc_graph *g, int l,
 		return;
 	for (int i = loc->addr_head; i >= 0; i = g->edges[i].next_addr) {
 		const struct esc_edge *e = &g->edges[i];
-		int via_result;
-		if (site_escapes(g, e, &via_result)) {
-			r->flow = explain(g, e->dst, e, via_result);
+		int trail;
+		if (site_escapes(g, e, &trail)) {
+			r->flow = explain(g, e->dst, e, trail);
 			return;
 		}
 	}
-	r->flow = explain(g, l, NULL, 0);
+	r->flow = explain(g, l, NULL, TRAIL_HEAP);
 }
 
 struct esc_func_report *esc_report_func(const struct esc_graph *g, int func)
@@ -298,9 +323,9 @@ struct esc_func_report *esc_report_func(const struct esc_graph *g, int func)
 			p->leaks_to_heap = loc->leak_heap;
 			p->leaks_to_result = loc->leak_result;
 			if (p->leaks_to_heap >= 0)
-				p->heap_flow = explain(g, l, NULL, 0);
+				p->heap_flow = explain(g, l, NULL, TRAIL_HEAP);
 			if (p->leaks_to_result >= 0)
-				p->result_flow = explain(g, l, NULL, 1);
+				p->result_flow = explain(g, l, NULL, TRAIL_RESULT);
 		} else if (loc->kind == ESC_LOC_STACK &&
 			   (loc->addr_taken || loc->obj == ESC_OBJ_ALLOCA ||
 			    loc->obj == ESC_OBJ_VLA)) {

@@ -120,7 +120,7 @@ int esc_param_new(struct esc_graph *g, int func, int index, const char *name,
 		   frame - a store into it reaches the heap, by way of this
 		   location, so that summaries can tell it apart */
 		int p = add_loc(g, ESC_LOC_PTEE, func, name, pos);
-		struct esc_step why = { ESC_STEP_ASSIGN, pos, NULL, 0, NULL };
+		struct esc_step why = { ESC_STEP_ASSIGN, pos, NULL, 0, NULL, 0 };
 		why.pos.file = g->locs[p].pos.file;
 		g->locs[p].param_index = index;
 		g->locs[l].ptee = p;

@@ -54,6 +54,10 @@ struct esc_location {
 	int leak_result;               /* for params: to their own result */
 	int leak_own;                  /* for params: to the heap, not by
 					  way of the caller's memory */
+	int leak_sure;                 /* leak_own by sinks that are not
+					  assumed (esc_step.assumed) */
+	int sure_derefs, sure_via;     /* heap_derefs, heap_via by sinks that
+					  are not assumed */
 	int ptee;                      /* for params: their ESC_LOC_PTEE, or -1 */
 	int by_result;                 /* object found escaping by a result walk */
 };

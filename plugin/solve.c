@@ -33,6 +33,12 @@
  * walk from each pointee that is stored into gives, per parameter, the
  * derefs with which it is stored there (esc_param_stores).
  *
+ * Dangling warnings and summaries want to tell the escapes that are seen
+ * from those that are only assumed (esc_step.assumed: a typed argument of
+ * a function nothing is known of).  The sure walk is the heap walk again
+ * without assumed edges: sure_derefs and sure_via, the trail a warning is
+ * explained by; and leak_sure is leak_own without them.
+ *
  * Counts saturate at ESC_MAX_DEREFS, so each location drops at most that
  * many times: a walk is linear in the edges.
  */
@@ -175,11 +181,14 @@ static void walk_run(struct esc_graph *g, struct walk *w, struct walk *heap,
 	}
 }
 
-/* A walk that leaves out the caller's memory: it does not cross edges
-   out of pointees, and objects whose address it reaches are sources of
-   it too (as mark_escape makes them for the heap walk), without being
-   marked: they escape already. */
-static void walk_own(struct esc_graph *g, struct walk *w)
+/* What a filtered walk leaves out. */
+enum { SKIP_PTEE = 1, SKIP_ASSUMED = 2 };
+
+/* A walk that leaves out the caller's memory (SKIP_PTEE: it does not
+   cross edges out of pointees) or assumed sinks (SKIP_ASSUMED).  Objects
+   whose address it reaches are sources of it too (as mark_escape makes
+   them for the heap walk), without being marked: they escape already. */
+static void walk_filtered(struct esc_graph *g, struct walk *w, int skip)
 {
 	while (w->qlen) {
 		int l = walk_pop(w);
@@ -189,14 +198,15 @@ static void walk_own(struct esc_graph *g, struct walk *w)
 			const struct esc_edge *e = &g->edges[ei];
 			w->work++;
 			int src = e->src;
-			if (g->locs[src].kind == ESC_LOC_PTEE)
+			if ((skip & SKIP_PTEE) &&
+			    g->locs[src].kind == ESC_LOC_PTEE)
+				continue;
+			if ((skip & SKIP_ASSUMED) && e->why.assumed)
 				continue;
 			int d = dl + e->derefs;
-			if (d < 0) {
-				d = 0;
-				if (esc_is_object(g, src))
-					walk_source(w, src);
-			}
+			if (d < 0)
+				d = 0; /* an object's address: it is a source
+					  now, reached by this edge */
 			if (d > ESC_MAX_DEREFS)
 				d = ESC_MAX_DEREFS;
 			if (d < w->dist[src])
@@ -224,6 +234,7 @@ static void solve_conservatively(struct esc_graph *g)
 		} else if (loc->kind == ESC_LOC_PARAM) {
 			loc->leak_heap = 0;
 			loc->leak_own = 0;
+			loc->leak_sure = 0;
 		}
 	}
 	g->npstores = 0;
@@ -245,6 +256,8 @@ int esc_solve(struct esc_graph *g)
 		loc->heap_via = loc->result_via = -1;
 		loc->result_func = -1;
 		loc->leak_heap = loc->leak_result = -1;
+		loc->sure_derefs = ESC_INF;
+		loc->sure_via = -1;
 		loc->by_result = 0;
 	}
 	g->npstores = 0;
@@ -304,23 +317,38 @@ int esc_solve(struct esc_graph *g)
 			loc->leak_heap = min_leak(loc->leak_heap, heap.dist[l]);
 	}
 
-	/* leak_own: the heap walk again, around the caller's memory */
-	walk_reset(&heap);
-	walk_source(&heap, ESC_HEAP);
-	for (int l = 0; l < n; l++) {
-		struct esc_location *loc = &g->locs[l];
-		int unanalysed = loc->func >= 0 && g->funcs[loc->func].gave_up;
-		loc->leak_own = -1;
-		if (esc_is_object(g, l) && (loc->by_result || unanalysed))
-			walk_source(&heap, l);
-		if (loc->kind == ESC_LOC_PARAM && unanalysed)
-			loc->leak_own = 0;
+	/* the sure walk; leak_own and leak_sure: around the caller's
+	   memory, the latter around assumed sinks too */
+	static const int skips[3] = { SKIP_ASSUMED, SKIP_PTEE,
+				      SKIP_PTEE | SKIP_ASSUMED };
+	for (int k = 0; k < 3; k++) {
+		walk_reset(&heap);
+		walk_source(&heap, ESC_HEAP);
+		for (int l = 0; l < n; l++) {
+			struct esc_location *loc = &g->locs[l];
+			int unanalysed = loc->func >= 0 &&
+					 g->funcs[loc->func].gave_up;
+			if (esc_is_object(g, l) && (loc->by_result || unanalysed))
+				walk_source(&heap, l);
+			if (loc->kind == ESC_LOC_PARAM && k == 1)
+				loc->leak_own = unanalysed ? 0 : -1;
+			if (loc->kind == ESC_LOC_PARAM && k == 2)
+				loc->leak_sure = unanalysed ? 0 : -1;
+		}
+		walk_filtered(g, &heap, skips[k]);
+		for (int t = 0; t < heap.ntouched; t++) {
+			int l = heap.touched[t];
+			struct esc_location *loc = &g->locs[l];
+			if (k == 0) {
+				loc->sure_derefs = heap.dist[l];
+				loc->sure_via = heap.via[l];
+			} else if (loc->kind == ESC_LOC_PARAM && k == 1) {
+				loc->leak_own = min_leak(loc->leak_own, heap.dist[l]);
+			} else if (loc->kind == ESC_LOC_PARAM) {
+				loc->leak_sure = min_leak(loc->leak_sure, heap.dist[l]);
+			}
+		}
 	}
-	walk_own(g, &heap);
-	for (int l = 0; l < n; l++)
-		if (g->locs[l].kind == ESC_LOC_PARAM && heap.dist[l] != ESC_INF)
-			g->locs[l].leak_own =
-				min_leak(g->locs[l].leak_own, heap.dist[l]);
 
 	/* what each pointee stored into receives from the parameters of
 	   its function */
@@ -333,7 +361,7 @@ int esc_solve(struct esc_graph *g)
 		}
 		walk_reset(&heap);
 		walk_source(&heap, p);
-		walk_own(g, &heap);
+		walk_filtered(g, &heap, SKIP_PTEE);
 		for (int t = 0; t < heap.ntouched; t++) {
 			int l = heap.touched[t];
 			const struct esc_location *loc = &g->locs[l];

@@ -15,6 +15,12 @@
  * and the caller turns each into a store through the argument, which
  * stays in the caller's frame when the argument points there.
  *
+ * A summary also says which heap leaks are only assumed: those that rest
+ * on arguments of functions nothing is known of (esc_step.assumed).  The
+ * caller's edge for such a leak is assumed too, so that a chain of
+ * wrappers around an indirect call (sqlite3WalkExpr calling a walker's
+ * callback) does not turn into a dangling warning in every caller.
+ *
  * Functions are finished bottom-up over the strongly connected components
  * of the call graph (Tarjan's algorithm emits a component only after every
  * component it calls), so a caller always finds its callees' summaries
@@ -40,8 +46,10 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 	s->nparams = n;
 	s->heap = esc_xmalloc((size_t)n + 1);
 	s->result = esc_xmalloc((size_t)n + 1);
+	s->sure = esc_xmalloc((size_t)n + 1);
 	memset(s->heap, -1, (size_t)n + 1);
 	memset(s->result, -1, (size_t)n + 1);
+	memset(s->sure, -1, (size_t)n + 1);
 	s->gave_up = g->funcs[func].gave_up != NULL;
 
 	for (int k = 0; k < nl; k++) {
@@ -56,6 +64,7 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 			r = -1;
 		s->heap[i] = (signed char)h;
 		s->result[i] = (signed char)r;
+		s->sure[i] = (signed char)loc->leak_sure;
 	}
 	for (int k = 0; k < g->npstores; k++) {
 		const struct esc_pstore *ps = &g->pstores[k];
@@ -79,6 +88,7 @@ void esc_summary_free(struct esc_summary *s)
 		return;
 	free(s->heap);
 	free(s->result);
+	free(s->sure);
 	free(s->stores);
 	free(s);
 }
@@ -94,6 +104,13 @@ int esc_summary_heap(const struct esc_summary *s, int index)
 	if (s->gave_up)
 		return 0;
 	return s->heap[slot(s, index)];
+}
+
+int esc_summary_sure(const struct esc_summary *s, int index)
+{
+	if (s->gave_up)
+		return 0;
+	return s->sure[slot(s, index)];
 }
 
 int esc_summary_result(const struct esc_summary *s, int index)

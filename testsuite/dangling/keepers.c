@@ -114,3 +114,57 @@ void only_read(void)
 	int data[4] = { 0 };
 	checksum(data, sizeof data);
 }
+
+/* Assumed keeping: a typed argument of an unknown function, what a
+   function pointer is called with (its void * context too), and a
+   wrapper whose only keeping is such a call - escapes, not warnings. */
+struct walker {
+	int (*visit)(struct walker *w, int node);
+	int depth;
+};
+extern void log_state(struct walker *w);
+
+static int walk(struct walker *w, int node)
+{
+	return w->visit(w, node);
+}
+
+static int visit_leaf(struct walker *w, int node)
+{
+	return w->depth + node;
+}
+
+int walk_tree(int node)
+{
+	struct walker w = { visit_leaf, 0 };
+	log_state(&w);
+	return walk(&w, node);
+}
+
+static int each(int (*op)(void *), void *arg)
+{
+	return op(arg);
+}
+
+static int bump(void *arg)
+{
+	return ++*(int *)arg;
+}
+
+int count_once(void)
+{
+	int n = 0;
+	return each(bump, &n);
+}
+
+/* A sure sink beside an assumed one: the warning is still given, and
+   explained by the sure one. */
+int *last_seen;
+
+void seen_and_walked(int node)
+{
+	struct walker w = { visit_leaf, 0 };
+	struct walker *p = &w; // dangle "escape-global"
+	walk(p, node);
+	last_seen = &p->depth;
+}
