@@ -27,8 +27,10 @@
  *      (esc_step.assumed): an escape for Go's model, no dangling
  *      warning.
  *
- * The value of a call of an unknown or summarised function may come from
- * anywhere: it also receives the unknown location.
+ * The value of a call of an unknown function may come from anywhere: it
+ * also receives the unknown location; so does a summarised function's,
+ * unless its summary says its result holds only what its arguments gave
+ * it.
  */
 #include "adapter.h"
 
@@ -209,7 +211,8 @@ static void call_summary(struct esc_ctx *c, gcall *call, struct esc_fn *f,
 						      c->stmt_loc, name,
 						      st->from + 1));
 	}
-	value_unknown(c, call);
+	if (f->summary->result_other)
+		value_unknown(c, call);
 }
 
 /* The name of the VLA an alloca call was made for (its pointer temporary

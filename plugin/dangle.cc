@@ -33,7 +33,8 @@
  *                   the attribute, so this is a promise broken)
  *
  * The branch on which a handing-over call reports failure (non-zero from
- * pthread_create or setvbuf) holds no address.
+ * pthread_create or setvbuf, NULL from fmemopen or open_memstream) holds
+ * no address.
  * A loop (a cycle of the CFG: one of its strongly connected components)
  * that contains a kill is taken to run it (for (i...) join(t[i])), unless
  * the sink itself is inside that loop.  A comment containing
@@ -400,6 +401,14 @@ static bool failure_edge(edge e, const struct kill *k)
 	if (lhs != res || !integer_zerop(gimple_cond_rhs(cond)))
 		return false;
 	enum tree_code code = gimple_cond_code(cond);
+	/* a memory stream that could not be opened keeps nothing: its
+	   failure is a null result, pthread_create's and setvbuf's a
+	   non-zero one */
+	bool null_fails = k->callee && (!strcmp(k->callee, "fmemopen") ||
+					!strcmp(k->callee, "open_memstream"));
+	if (null_fails)
+		return (code == EQ_EXPR && (e->flags & EDGE_TRUE_VALUE)) ||
+		       (code == NE_EXPR && (e->flags & EDGE_FALSE_VALUE));
 	return (code == NE_EXPR && (e->flags & EDGE_TRUE_VALUE)) ||
 	       (code == EQ_EXPR && (e->flags & EDGE_FALSE_VALUE));
 }

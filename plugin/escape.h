@@ -224,6 +224,10 @@ struct esc_summary {
 	int nstores;
 	struct esc_summary_store *stores;
 	int gave_up; /* not analysed: every pointer argument escapes */
+	/* the result may hold what no parameter gave it (an object's
+	   address, a value from outside): the call's value then also comes
+	   from the unknown location */
+	int result_other;
 };
 
 /* The summary of function `func' of a solved graph (caller frees with

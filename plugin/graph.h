@@ -73,6 +73,8 @@ struct esc_func_rec {
 	struct esc_pos pos;
 	int result;
 	const char *gave_up;
+	int result_other; /* the result may hold what no parameter gave it
+			     (solve.c) */
 };
 
 struct esc_graph {

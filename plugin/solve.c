@@ -39,6 +39,12 @@
  * without assumed edges: sure_derefs and sure_via, the trail a warning is
  * explained by; and leak_sure is leak_own without them.
  *
+ * A result walk also tells whether the result may hold anything that no
+ * parameter gave it (result_other): an object's address, a value from
+ * outside (the unknown location).  If not, a caller's value of the call
+ * is made only of what the summary says (arena_alloc(&a) returning a
+ * pointer into the buffer a was given).
+ *
  * Counts saturate at ESC_MAX_DEREFS, so each location drops at most that
  * many times: a walk is linear in the edges.
  */
@@ -54,6 +60,7 @@ struct walk {
 	char *queued;
 	int qhead, qlen, n;
 	long work; /* edges crossed, for the budget */
+	int addr_seen; /* an address-of edge was crossed */
 };
 
 /*
@@ -166,6 +173,7 @@ static void walk_run(struct esc_graph *g, struct walk *w, struct walk *heap,
 			int d = dl + e->derefs;
 			if (d < 0) {
 				d = 0;
+				w->addr_seen = 1;
 				if (esc_is_object(g, src) &&
 				    (!heap || g->locs[src].func == func)) {
 					if (heap)
@@ -237,6 +245,8 @@ static void solve_conservatively(struct esc_graph *g)
 			loc->leak_sure = 0;
 		}
 	}
+	for (int f = 0; f < g->nfuncs; f++)
+		g->funcs[f].result_other = 1;
 	g->npstores = 0;
 }
 
@@ -261,6 +271,8 @@ int esc_solve(struct esc_graph *g)
 		loc->by_result = 0;
 	}
 	g->npstores = 0;
+	for (int f = 0; f < g->nfuncs; f++)
+		g->funcs[f].result_other = 1;
 
 	walk_init(&heap, n);
 	walk_source(&heap, ESC_HEAP);
@@ -284,11 +296,18 @@ int esc_solve(struct esc_graph *g)
 		}
 		int root = g->funcs[f].result;
 		walk_reset(&res);
+		res.addr_seen = 0;
 		walk_source(&res, root);
 		walk_run(g, &res, &heap, f);
+		/* other: an object's address, or a value that comes from no
+		   parameter of f (the unknown location, a constant address) */
+		int other = res.addr_seen;
 		for (int t = 0; t < res.ntouched; t++) {
 			int l = res.touched[t];
 			struct esc_location *loc = &g->locs[l];
+			if (loc->in_head < 0 &&
+			    !(loc->kind == ESC_LOC_PARAM && loc->func == f))
+				other = 1;
 			if (l == root)
 				continue;
 			if (res.dist[l] < loc->result_derefs) {
@@ -302,6 +321,7 @@ int esc_solve(struct esc_graph *g)
 				loc->leak_result =
 					min_leak(loc->leak_result, res.dist[l]);
 		}
+		g->funcs[f].result_other = other;
 		/* objects found escaping here make the heap walk go on */
 		walk_run(g, &heap, NULL, -1);
 	}

@@ -21,6 +21,10 @@
  * wrappers around an indirect call (sqlite3WalkExpr calling a walker's
  * callback) does not turn into a dangling warning in every caller.
  *
+ * And it says whether the result may hold anything no parameter gave it
+ * (result_other); if not, the caller's value of the call is made of the
+ * arguments the summary names and nothing else.
+ *
  * Functions are finished bottom-up over the strongly connected components
  * of the call graph (Tarjan's algorithm emits a component only after every
  * component it calls), so a caller always finds its callees' summaries
@@ -51,6 +55,7 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 	memset(s->result, -1, (size_t)n + 1);
 	memset(s->sure, -1, (size_t)n + 1);
 	s->gave_up = g->funcs[func].gave_up != NULL;
+	s->result_other = g->funcs[func].result_other || s->gave_up;
 
 	for (int k = 0; k < nl; k++) {
 		const struct esc_location *loc = &g->locs[ls[k]];
@@ -60,8 +65,12 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 		if (i < 0)
 			continue;
 		int h = loc->leak_own, r = loc->leak_result;
-		if (h >= 0 && r >= h)
+		if (h >= 0 && r >= h) {
 			r = -1;
+			/* dropped: the caller's value no longer says it holds
+			   this argument, so it may hold anything */
+			s->result_other = 1;
+		}
 		s->heap[i] = (signed char)h;
 		s->result[i] = (signed char)r;
 		s->sure[i] = (signed char)loc->leak_sure;

@@ -115,3 +115,44 @@ void local_only(void)
 	p->next = &b;
 	a.val = NULL;
 }
+
+/* A bump allocator's result is made only of what its argument holds:
+   a store through it stays in the buffer the arena was given. */
+struct bump_arena {
+	char *base;
+	unsigned long used;
+};
+
+__attribute__((noinline)) static void *bump(struct bump_arena *a,
+					    unsigned long n)
+{
+	void *p = a->base + a->used;
+	a->used += n;
+	return p;
+}
+
+int link_in_arena(void)
+{
+	char buf[64];
+	struct bump_arena a = { buf, 0 };
+	char **slot = bump(&a, sizeof(char *));
+	*slot = buf;
+	return slot[0] == buf;
+}
+
+/* But one that may also return another pointer keeps the store out. */
+extern char *spare;
+
+__attribute__((noinline)) static void *bump_or_spare(struct bump_arena *a)
+{
+	return a->used ? a->base : spare;
+}
+
+int link_maybe_spare(void)
+{
+	char buf[64];
+	struct bump_arena a = { buf, 0 };
+	char **slot = bump_or_spare(&a);
+	*slot = buf; // dangle "escape-caller"
+	return slot[0] == buf;
+}
