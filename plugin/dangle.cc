@@ -33,8 +33,8 @@
  *                   the attribute, so this is a promise broken)
  *
  * The branch on which a handing-over call reports failure (non-zero from
- * pthread_create or setvbuf, NULL from fmemopen or open_memstream) holds
- * no address.
+ * pthread_create or setvbuf, NULL from fmemopen or open_memstream, a
+ * negative int from a same-file keeper) holds no address.
  * A loop (a cycle of the CFG: one of its strongly connected components)
  * that contains a kill is taken to run it (for (i...) join(t[i])), unless
  * the sink itself is inside that loop.  A comment containing
@@ -409,6 +409,12 @@ static bool failure_edge(edge e, const struct kill *k)
 	if (null_fails)
 		return (code == EQ_EXPR && (e->flags & EDGE_TRUE_VALUE)) ||
 		       (code == NE_EXPR && (e->flags & EDGE_FALSE_VALUE));
+	/* a same-file keeper that returns an int: C's convention, a
+	   negative result is a failure (and keeps nothing) */
+	if (k->kind == KILL_SUMMARY &&
+	    ((code == LT_EXPR && (e->flags & EDGE_TRUE_VALUE)) ||
+	     (code == GE_EXPR && (e->flags & EDGE_FALSE_VALUE))))
+		return true;
 	return (code == NE_EXPR && (e->flags & EDGE_TRUE_VALUE)) ||
 	       (code == EQ_EXPR && (e->flags & EDGE_FALSE_VALUE));
 }
