@@ -345,26 +345,49 @@ struct esc_func_report *esc_report_func(const struct esc_graph *g, int func)
 	return r;
 }
 
-void esc_func_report_free(struct esc_func_report *r)
+void esc_func_report_trim(struct esc_func_report *r)
 {
-	if (!r)
-		return;
 	for (int i = 0; i < r->nparams; i++) {
 		free(r->params[i].heap_flow.steps);
 		free(r->params[i].result_flow.steps);
 	}
+	/* the locals whose sites a warning's flow points into stay */
+	int kept = 0;
 	for (int i = 0; i < r->nlocals; i++) {
-		for (int j = 0; j < r->locals[i].nsites; j++)
-			free(r->locals[i].sites[j].flow.steps);
-		free(r->locals[i].sites);
+		struct esc_local_report *l = &r->locals[i];
+		int keep = 0;
+		for (int w = 0; w < r->nwarnings && !keep; w++)
+			for (int j = 0; j < l->nsites && !keep; j++)
+				keep = r->warnings[w].flow == &l->sites[j].flow;
+		if (keep) {
+			r->locals[kept++] = *l;
+			continue;
+		}
+		for (int j = 0; j < l->nsites; j++)
+			free(l->sites[j].flow.steps);
+		free(l->sites);
 	}
 	for (int i = 0; i < r->nallocs; i++)
 		free(r->allocs[i].flow.steps);
+	free(r->params);
+	free(r->allocs);
+	if (!kept) {
+		free(r->locals);
+		r->locals = NULL;
+	}
+	r->params = NULL;
+	r->allocs = NULL;
+	r->nparams = r->nallocs = 0;
+	r->nlocals = kept;
+}
+
+void esc_func_report_free(struct esc_func_report *r)
+{
+	if (!r)
+		return;
+	esc_func_report_trim(r);
 	for (int i = 0; i < r->nwarnings; i++)
 		free((char *)r->warnings[i].message);
-	free(r->params);
-	free(r->locals);
-	free(r->allocs);
 	free(r->warnings);
 	free(r);
 }

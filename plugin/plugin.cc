@@ -347,6 +347,8 @@ static void analyse_component(struct esc_unit *u, int comp, int *members,
 		if (fun && fun->cfg && !fn->report->gave_up)
 			esc_check_dangling(fun, fn->report);
 		esc_check_noescape(fn->node->decl, fn->report);
+		if (!opt_m && !opt_json)
+			esc_func_report_trim(fn->report);
 	}
 	for (int i = 0; i < nmembers; i++) {
 		struct esc_fn *fn = &u->fns[members[i]];
