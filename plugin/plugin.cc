@@ -35,6 +35,11 @@
  * core), keeps each function's summary for its callers, and hands each
  * function's findings to the notes (notes.cc) and the JSON report
  * (report.c).  It reads the IL and never changes it.
+ *
+ * Cost: with -ftime-report, GCC's table ends with the plugin's own lines
+ * ("escape: analysis", "escape: notes and warnings", "escape: JSON
+ * report", "escape: front-end walk"), as client items; without it, the
+ * timers are not there and cost nothing.
  */
 #include "adapter.h"
 
@@ -49,6 +54,7 @@
 #include "langhooks.h"
 #include "toplev.h"
 #include "options.h"
+#include "timevar.h"
 
 #include <errno.h>
 #include <sys/stat.h>
@@ -290,12 +296,28 @@ static tree find_dropped_return(tree *tp, int *walk_subtrees, void *data)
 	return NULL_TREE;
 }
 
+/* Times a stage for -ftime-report (GCC's client items), when asked. */
+static void stage_begin(const char *name)
+{
+	if (g_timer)
+		g_timer->push_client_item(name);
+}
+
+static void stage_end(void)
+{
+	if (g_timer)
+		g_timer->pop_client_item();
+}
+
 static void pre_genericize(void *gcc_data, void *)
 {
 	tree fndecl = (tree)gcc_data;
-	if (fndecl && TREE_CODE(fndecl) == FUNCTION_DECL && DECL_SAVED_TREE(fndecl))
+	if (fndecl && TREE_CODE(fndecl) == FUNCTION_DECL && DECL_SAVED_TREE(fndecl)) {
+		stage_begin("escape: front-end walk");
 		walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl),
 					     find_dropped_return, fndecl);
+		stage_end();
+	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -429,8 +451,10 @@ static unsigned int escape_execute(void)
 	memcpy(fill, start, ncomp * sizeof *fill);
 	for (int i = 0; i < u.nfns; i++)
 		order[fill[comp[i]]++] = i;
+	stage_begin("escape: analysis");
 	for (int k = 0; k < ncomp; k++)
 		analyse_component(&u, k, order + start[k], start[k + 1] - start[k]);
+	stage_end();
 
 	/* what was found, function by function in source order */
 	struct esc_fn **by_pos = XNEWVEC(struct esc_fn *, u.nfns ? u.nfns : 1);
@@ -439,11 +463,16 @@ static unsigned int escape_execute(void)
 	qsort(by_pos, u.nfns, sizeof *by_pos, cmp_fn_pos);
 	for (int i = 0; i < u.nfns; i++) {
 		struct esc_func_report *r = by_pos[i]->report;
+		stage_begin("escape: notes and warnings");
 		esc_emit_notes(r, opt_m);
 		esc_emit_warnings(r);
+		stage_end();
 		if (unit_report() &&
-		    !in_system_header_at(DECL_SOURCE_LOCATION(by_pos[i]->node->decl)))
+		    !in_system_header_at(DECL_SOURCE_LOCATION(by_pos[i]->node->decl))) {
+			stage_begin("escape: JSON report");
 			esc_report_add(report, r);
+			stage_end();
+		}
 	}
 	free(by_pos);
 
@@ -532,7 +561,10 @@ static void finish_unit(void *, void *)
 	   -Werror) writes no report; finish removes any older one */
 	if (!seen_error() && !werrorcount) {
 		char *path = report_path();
-		if (esc_report_write(report, path, err, sizeof err))
+		stage_begin("escape: JSON report");
+		int failed = esc_report_write(report, path, err, sizeof err);
+		stage_end();
+		if (failed)
 			error("escape: %s", err);
 		else
 			report_written = true;
