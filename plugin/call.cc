@@ -198,11 +198,27 @@ static void call_summary(struct esc_ctx *c, gcall *call, struct esc_fn *f,
 			arg_into(c, call, i, k);
 		}
 	}
+	/* a fresh allocation returned: the caller's own, holding what the
+	   summary stores in it (and whatever else, unknown) */
+	int fresh = -1;
+	if (!f->summary->gave_up && f->summary->fresh) {
+		fresh = new_object(c, call, ESC_LOC_ALLOC, ESC_OBJ_LOCAL, name);
+		esc_flow(c->g, fresh, ESC_UNKNOWN, 0,
+			 esc_step_at(ESC_STEP_ASSIGN, c->stmt_loc, NULL, 0));
+	}
 	/* what it stores into the memory its arguments point to */
 	int nargs = (int)gimple_call_num_args(call);
 	for (int k = 0; !f->summary->gave_up && k < f->summary->nstores; k++) {
 		const struct esc_summary_store *st = &f->summary->stores[k];
-		if (st->from < nargs && st->to < nargs &&
+		if (st->to == ESC_FRESH_RESULT) {
+			if (fresh >= 0 && st->from < nargs &&
+			    arg_may_hold_address(call, st->from))
+				arg_into(c, call, st->from, esc_hole_to(fresh,
+					st->derefs, esc_step_at(ESC_STEP_STORE_LOCAL,
+						c->stmt_loc, name, 0)));
+			continue;
+		}
+		if (st->to >= 0 && st->from < nargs && st->to < nargs &&
 		    arg_may_hold_address(call, st->from))
 			esc_store_through(c, gimple_call_arg(call, st->to),
 					  gimple_call_arg(call, st->from),

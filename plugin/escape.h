@@ -207,8 +207,12 @@ int esc_leak_result(const struct esc_graph *g, int loc);
 /* Summaries (summary.c): what a finished function does with its params  */
 
 struct esc_summary_store {
-	int from, to, derefs;
+	int from, to, derefs; /* to: a parameter, or ESC_FRESH_RESULT */
 };
+
+/* A summary store's target: the fresh allocation the function returns
+   (parser_new(text) keeping text in the parser it allocates). */
+#define ESC_FRESH_RESULT (-2)
 
 struct esc_summary {
 	int nparams;
@@ -228,6 +232,10 @@ struct esc_summary {
 	   address, a value from outside): the call's value then also comes
 	   from the unknown location */
 	int result_other;
+	/* the result may be an allocation made by the function: the call
+	   makes one in the caller, which receives the stores to
+	   ESC_FRESH_RESULT */
+	int fresh;
 };
 
 /* The summary of function `func' of a solved graph (caller frees with

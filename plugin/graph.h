@@ -60,6 +60,8 @@ struct esc_location {
 					  are not assumed */
 	int ptee;                      /* for params: their ESC_LOC_PTEE, or -1 */
 	int by_result;                 /* object found escaping by a result walk */
+	int fresh;                     /* an allocation its function returns,
+					  escaping by no other way (solve.c) */
 };
 
 /* A parameter stored into the caller's memory: *param[to] receives

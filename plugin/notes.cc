@@ -35,16 +35,73 @@ static bool quiet_at(struct esc_pos p)
 	return p.loc == UNKNOWN_LOCATION || in_system_header_at((location_t)p.loc);
 }
 
+/*
+ * Columns.  GCC prints display columns, and to know one it reads the
+ * note's source line; GCC 12 finds a line by rescanning the file from a
+ * point up to 1/100 of it before, which on sqlite3.c made the notes'
+ * columns cost more than the analysis.  In a file of plain ASCII without
+ * tabs a display column is the byte column, which needs no reading: for
+ * notes in such files the column unit is bytes, and the text printed is
+ * the same.
+ */
+static bool plain_file(const char *file)
+{
+	static struct { char *file; bool yes; } seen[16];
+	static unsigned next;
+	for (unsigned i = 0; i < 16; i++)
+		if (seen[i].file && !strcmp(seen[i].file, file))
+			return seen[i].yes;
+
+	bool yes = false;
+	FILE *fp = fopen(file, "rb");
+	if (fp) {
+		unsigned char buf[65536];
+		size_t n;
+		yes = true;
+		while (yes && (n = fread(buf, 1, sizeof buf, fp)) > 0)
+			for (size_t i = 0; i < n; i++)
+				if ((buf[i] < 0x20 && buf[i] != '\n' && buf[i] != '\r') ||
+				    buf[i] >= 0x7f) {
+					yes = false;
+					break;
+				}
+		if (ferror(fp))
+			yes = false;
+		fclose(fp);
+	}
+	unsigned i = next++ % 16;
+	free(seen[i].file);
+	seen[i].file = xstrdup(file);
+	seen[i].yes = yes;
+	return yes;
+}
+
+static enum diagnostics_column_unit user_unit;
+
+/* Sets the column unit for a note at loc (see plain_file). */
+static void columns_for(location_t loc)
+{
+	global_dc->column_unit = user_unit;
+	if (user_unit != DIAGNOSTICS_COLUMN_UNIT_DISPLAY)
+		return;
+	expanded_location x = expand_location(loc);
+	if (x.file && plain_file(x.file))
+		global_dc->column_unit = DIAGNOSTICS_COLUMN_UNIT_BYTE;
+}
+
 static void flow_notes(const struct esc_flow *f)
 {
 	char text[512];
 	for (int i = 0; i < f->nsteps; i++) {
 		esc_step_text(&f->steps[i], text, sizeof text);
+		columns_for((location_t)f->steps[i].pos.loc);
 		inform((location_t)f->steps[i].pos.loc, "  flow: %s", text);
 	}
-	if (f->truncated && f->nsteps)
+	if (f->truncated && f->nsteps) {
+		columns_for((location_t)f->steps[f->nsteps - 1].pos.loc);
 		inform((location_t)f->steps[f->nsteps - 1].pos.loc,
 		       "  flow: (explanation cut here)");
+	}
 }
 
 static void param_notes(const struct esc_param_report *p, int level)
@@ -57,6 +114,7 @@ static void param_notes(const struct esc_param_report *p, int level)
 		return;
 	for (int i = 0; i < n; i++) {
 		auto_diagnostic_group group;
+		columns_for((location_t)p->pos.loc);
 		inform((location_t)p->pos.loc, "%s", msgs[i]);
 		if (level >= 2 && flows[i])
 			flow_notes(flows[i]);
@@ -98,10 +156,12 @@ static void emit_notes(const struct esc_func_report *r, int level)
 {
 	if (level < 1 || quiet_at(r->pos))
 		return;
-	if (r->gave_up)
+	if (r->gave_up) {
+		columns_for((location_t)r->pos.loc);
 		inform((location_t)r->pos.loc,
 		       "%s not analysed (%s): its objects are taken to escape",
 		       r->name, r->gave_up);
+	}
 	for (int i = 0; i < r->nparams; i++)
 		param_notes(&r->params[i], level);
 
@@ -162,6 +222,7 @@ static void emit_notes(const struct esc_func_report *r, int level)
 			snprintf(name, sizeof name, "%s", it->local->name);
 		}
 		if (!escapes) {
+			columns_for(at);
 			inform(at, "%s does not escape", name);
 			continue;
 		}
@@ -175,6 +236,7 @@ static void emit_notes(const struct esc_func_report *r, int level)
 			char sink[400];
 			esc_step_text(&it->flow->steps[it->flow->nsteps - 1], sink,
 				      sizeof sink);
+			columns_for(at);
 			inform(at, "%s escapes to heap: %s, as explained at line %d",
 			       name, sink, shown[same].line);
 			continue;
@@ -185,6 +247,7 @@ static void emit_notes(const struct esc_func_report *r, int level)
 			shown[nshown++].line = it->pos.line;
 		}
 		auto_diagnostic_group group;
+		columns_for(at);
 		inform(at, level >= 2 && it->flow ? "%s escapes to heap:"
 						  : "%s escapes to heap", name);
 		if (level >= 2 && it->flow)
@@ -198,7 +261,9 @@ void esc_emit_notes(const struct esc_func_report *r, int level)
 {
 	bool caret = global_dc->show_caret;
 	global_dc->show_caret = false;
+	user_unit = global_dc->column_unit;
 	emit_notes(r, level);
+	global_dc->column_unit = user_unit;
 	global_dc->show_caret = caret;
 }
 
@@ -207,6 +272,7 @@ void esc_emit_notes(const struct esc_func_report *r, int level)
    its flow as notes, with or without m. */
 void esc_emit_warnings(const struct esc_func_report *r)
 {
+	user_unit = global_dc->column_unit;
 	for (int i = 0; i < r->nwarnings; i++) {
 		const struct esc_warning *w = &r->warnings[i];
 		if (w->suppressed || quiet_at(w->pos))
@@ -215,7 +281,9 @@ void esc_emit_warnings(const struct esc_func_report *r)
 		rich_location where(line_table, (location_t)w->pos.loc);
 		diagnostic_metadata meta;
 		meta.add_cwe(562);
+		columns_for((location_t)w->pos.loc);
 		if (warning_meta(&where, meta, 0, "%s", w->message) && w->flow)
 			flow_notes(w->flow);
 	}
+	global_dc->column_unit = user_unit;
 }

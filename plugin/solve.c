@@ -40,8 +40,11 @@
  * explained by; and leak_sure is leak_own without them.
  *
  * A result walk also tells whether the result may hold anything that no
- * parameter gave it (result_other): an object's address, a value from
- * outside (the unknown location).  If not, a caller's value of the call
+ * parameter gave it (result_other): an object's address other than an
+ * allocation of the function's own, a value from outside (the unknown
+ * location).  An allocation of its own that it returns is fresh: for
+ * summaries, what is stored in it does not leak, it is stored into the
+ * object the caller receives (a pstore to ESC_FRESH_RESULT).  If not, a caller's value of the call
  * is made only of what the summary says (arena_alloc(&a) returning a
  * pointer into the buffer a was given).
  *
@@ -154,6 +157,14 @@ static void mark_escape(struct esc_graph *g, int obj, struct walk *heap)
 		walk_source(heap, obj);
 }
 
+/* Is l an allocation made by function func (-1: none), which a result
+   walk of func reaching its address finds returned fresh? */
+static int fresh_of(const struct esc_graph *g, int l, int func)
+{
+	return func >= 0 && g->locs[l].kind == ESC_LOC_ALLOC &&
+	       g->locs[l].func == func;
+}
+
 /*
  * Runs w to its end.  heap is NULL for the heap walk itself, else the heap
  * walk that objects found escaping are handed to; then only objects of
@@ -173,7 +184,8 @@ static void walk_run(struct esc_graph *g, struct walk *w, struct walk *heap,
 			int d = dl + e->derefs;
 			if (d < 0) {
 				d = 0;
-				w->addr_seen = 1;
+				if (!fresh_of(g, src, func))
+					w->addr_seen = 1;
 				if (esc_is_object(g, src) &&
 				    (!heap || g->locs[src].func == func)) {
 					if (heap)
@@ -237,6 +249,7 @@ static void solve_conservatively(struct esc_graph *g)
 {
 	for (int l = 0; l < g->nlocs; l++) {
 		struct esc_location *loc = &g->locs[l];
+		loc->fresh = 0;
 		if (esc_is_object(g, l)) {
 			loc->escapes = 1;
 		} else if (loc->kind == ESC_LOC_PARAM) {
@@ -268,6 +281,7 @@ int esc_solve(struct esc_graph *g)
 		loc->leak_heap = loc->leak_result = -1;
 		loc->sure_derefs = ESC_INF;
 		loc->sure_via = -1;
+		loc->fresh = 0;
 		loc->by_result = 0;
 	}
 	g->npstores = 0;
@@ -305,7 +319,7 @@ int esc_solve(struct esc_graph *g)
 		for (int t = 0; t < res.ntouched; t++) {
 			int l = res.touched[t];
 			struct esc_location *loc = &g->locs[l];
-			if (loc->in_head < 0 &&
+			if (loc->in_head < 0 && !fresh_of(g, l, f) &&
 			    !(loc->kind == ESC_LOC_PARAM && loc->func == f))
 				other = 1;
 			if (l == root)
@@ -337,32 +351,51 @@ int esc_solve(struct esc_graph *g)
 			loc->leak_heap = min_leak(loc->leak_heap, heap.dist[l]);
 	}
 
-	/* the sure walk; leak_own and leak_sure: around the caller's
-	   memory, the latter around assumed sinks too */
-	static const int skips[3] = { SKIP_ASSUMED, SKIP_PTEE,
+	/* Which allocations a function returns are fresh: those whose
+	   address reaches the heap only by way of the result (walk 0 does
+	   not start from them).  Then the sure walk; leak_own and
+	   leak_sure: around the caller's memory and fresh allocations, the
+	   latter around assumed sinks too. */
+	static const int skips[4] = { 0, SKIP_ASSUMED, SKIP_PTEE,
 				      SKIP_PTEE | SKIP_ASSUMED };
-	for (int k = 0; k < 3; k++) {
+	for (int k = 0; k < 4; k++) {
 		walk_reset(&heap);
 		walk_source(&heap, ESC_HEAP);
 		for (int l = 0; l < n; l++) {
 			struct esc_location *loc = &g->locs[l];
 			int unanalysed = loc->func >= 0 &&
 					 g->funcs[loc->func].gave_up;
-			if (esc_is_object(g, l) && (loc->by_result || unanalysed))
+			int candidate = loc->kind == ESC_LOC_ALLOC && loc->by_result;
+			int skip = k == 0 ? candidate : k >= 2 && loc->fresh;
+			if (esc_is_object(g, l) &&
+			    ((loc->by_result && !skip) || unanalysed))
 				walk_source(&heap, l);
-			if (loc->kind == ESC_LOC_PARAM && k == 1)
-				loc->leak_own = unanalysed ? 0 : -1;
 			if (loc->kind == ESC_LOC_PARAM && k == 2)
+				loc->leak_own = unanalysed ? 0 : -1;
+			if (loc->kind == ESC_LOC_PARAM && k == 3)
 				loc->leak_sure = unanalysed ? 0 : -1;
 		}
 		walk_filtered(g, &heap, skips[k]);
+		if (k == 0) {
+			for (int l = 0; l < n; l++) {
+				struct esc_location *loc = &g->locs[l];
+				if (loc->kind != ESC_LOC_ALLOC || !loc->by_result)
+					continue;
+				loc->fresh = heap.dist[l] != 0 && loc->func >= 0 &&
+					     !g->funcs[loc->func].gave_up;
+				/* the result walk took it for fresh */
+				if (!loc->fresh && loc->func >= 0)
+					g->funcs[loc->func].result_other = 1;
+			}
+			continue;
+		}
 		for (int t = 0; t < heap.ntouched; t++) {
 			int l = heap.touched[t];
 			struct esc_location *loc = &g->locs[l];
-			if (k == 0) {
+			if (k == 1) {
 				loc->sure_derefs = heap.dist[l];
 				loc->sure_via = heap.via[l];
-			} else if (loc->kind == ESC_LOC_PARAM && k == 1) {
+			} else if (loc->kind == ESC_LOC_PARAM && k == 2) {
 				loc->leak_own = min_leak(loc->leak_own, heap.dist[l]);
 			} else if (loc->kind == ESC_LOC_PARAM) {
 				loc->leak_sure = min_leak(loc->leak_sure, heap.dist[l]);
@@ -371,9 +404,12 @@ int esc_solve(struct esc_graph *g)
 	}
 
 	/* what each pointee stored into receives from the parameters of
-	   its function */
+	   its function, and each fresh allocation returned (to:
+	   ESC_FRESH_RESULT) */
 	for (int p = 0; p < n; p++) {
-		if (g->locs[p].kind != ESC_LOC_PTEE || g->locs[p].in_head < 0)
+		int fresh = g->locs[p].fresh;
+		if ((g->locs[p].kind != ESC_LOC_PTEE && !fresh) ||
+		    g->locs[p].in_head < 0)
 			continue;
 		if (over || heap.work > budget) {
 			over = 1;
@@ -392,7 +428,7 @@ int esc_solve(struct esc_graph *g)
 			struct esc_pstore *ps = &g->pstores[g->npstores++];
 			ps->func = loc->func;
 			ps->from = loc->param_index;
-			ps->to = g->locs[p].param_index;
+			ps->to = fresh ? ESC_FRESH_RESULT : g->locs[p].param_index;
 			ps->derefs = heap.dist[l];
 		}
 	}

@@ -23,7 +23,11 @@
  *
  * And it says whether the result may hold anything no parameter gave it
  * (result_other); if not, the caller's value of the call is made of the
- * arguments the summary names and nothing else.
+ * arguments the summary names and nothing else.  A function that returns
+ * an allocation of its own is fresh: the caller gets an allocation of its
+ * own, which receives what the summary's stores to ESC_FRESH_RESULT say
+ * (parser_new(text) keeping text), so that what it holds escapes only if
+ * the caller lets it.
  *
  * Functions are finished bottom-up over the strongly connected components
  * of the call graph (Tarjan's algorithm emits a component only after every
@@ -56,6 +60,12 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 	memset(s->sure, -1, (size_t)n + 1);
 	s->gave_up = g->funcs[func].gave_up != NULL;
 	s->result_other = g->funcs[func].result_other || s->gave_up;
+	for (int k = 0; k < nl; k++) {
+		const struct esc_location *loc = &g->locs[ls[k]];
+		if (loc->kind == ESC_LOC_ALLOC && loc->func == func &&
+		    loc->fresh)
+			s->fresh = 1;
+	}
 
 	for (int k = 0; k < nl; k++) {
 		const struct esc_location *loc = &g->locs[ls[k]];

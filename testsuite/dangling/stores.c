@@ -156,3 +156,67 @@ int link_maybe_spare(void)
 	*slot = buf; // dangle "escape-caller"
 	return slot[0] == buf;
 }
+
+/* A constructor's fresh object is the caller's: what it is given stays
+   with it, and is gone when the caller frees it. */
+#include <stdlib.h>
+
+struct cursor {
+	const char *text;
+	unsigned long pos;
+};
+
+__attribute__((noinline)) static struct cursor *cursor_new(const char *text)
+{
+	struct cursor *c = malloc(sizeof *c);
+	if (!c)
+		return NULL;
+	c->text = text;
+	c->pos = 0;
+	return c;
+}
+
+__attribute__((noinline)) static void cursor_free(struct cursor *c)
+{
+	free(c);
+}
+
+int first_char(const char *s)
+{
+	char copy[32];
+	int ch;
+	for (int i = 0; i < 31 && s[i]; i++)
+		copy[i] = s[i], copy[i + 1] = 0;
+	struct cursor *c = cursor_new(copy);
+	if (!c)
+		return -1;
+	ch = c->text[c->pos];
+	cursor_free(c);
+	return ch;
+}
+
+/* One kept in the caller's list as well is not fresh: what it holds
+   outlives the call. */
+struct cursor_list {
+	struct cursor *last;
+};
+
+__attribute__((noinline)) static struct cursor *cursor_track(struct cursor_list *l,
+							  const char *text)
+{
+	struct cursor *c = malloc(sizeof *c);
+	if (!c)
+		return NULL;
+	c->text = text;
+	c->pos = 0;
+	l->last = c;
+	return c;
+}
+
+int track_copy(struct cursor_list *l, const char *s)
+{
+	char copy[32] = { 0 };
+	for (int i = 0; i < 31 && s[i]; i++)
+		copy[i] = s[i];
+	return cursor_track(l, copy) != NULL; // dangle "escape-kept"
+}
