@@ -111,6 +111,11 @@ bool esc_arg_noescape(gcall *call, int i);
 
 /* notes.cc */
 void esc_emit_notes(const struct esc_func_report *r, int level);
+/* Around the emission of a unit's notes and warnings: their text is
+   gathered and written to GCC's stream at once (one write, not a few
+   per note, stderr being unbuffered). */
+void esc_emit_begin(void);
+void esc_emit_end(void);
 void esc_emit_warnings(const struct esc_func_report *r);
 
 #endif

@@ -461,6 +461,7 @@ static unsigned int escape_execute(void)
 	for (int i = 0; i < u.nfns; i++)
 		by_pos[i] = &u.fns[i];
 	qsort(by_pos, u.nfns, sizeof *by_pos, cmp_fn_pos);
+	esc_emit_begin();
 	for (int i = 0; i < u.nfns; i++) {
 		struct esc_func_report *r = by_pos[i]->report;
 		stage_begin("escape: notes and warnings");
@@ -474,6 +475,7 @@ static unsigned int escape_execute(void)
 			stage_end();
 		}
 	}
+	esc_emit_end();
 	free(by_pos);
 
 	for (int i = 0; i < u.nfns; i++) {
