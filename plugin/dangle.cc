@@ -743,50 +743,12 @@ static bool dangles(fn_index *x, const struct kill *k, location_t decl_loc)
 	return yes;
 }
 
-/* Might file hold "escape:ignore" anywhere?  Read once per file, so that
-   the usual file, which has none, costs no line lookups: on a big file
-   each of GCC 12's source-line lookups rereads up to 1/100 of it.  A file
-   that cannot be read here, or that holds NUL bytes (another input
-   charset), is taken to have one. */
-static bool may_have_marker(const char *file)
-{
-	static const char marker[] = "escape:ignore";
-	static struct { char *file; bool yes; } seen[16];
-	static unsigned next;
-	for (unsigned i = 0; i < 16; i++)
-		if (seen[i].file && !strcmp(seen[i].file, file))
-			return seen[i].yes;
-
-	bool yes = true;
-	FILE *fp = fopen(file, "rb");
-	if (fp) {
-		enum { CHUNK = 1 << 16, KEEP = sizeof marker - 2 };
-		char *buf = XNEWVEC(char, CHUNK + KEEP);
-		size_t have = 0, got;
-		yes = false;
-		while (!yes && (got = fread(buf + have, 1, CHUNK, fp)) > 0) {
-			size_t n = have + got;
-			yes = memchr(buf + have, 0, got) ||
-			      memmem(buf, n, marker, sizeof marker - 1);
-			have = n < (size_t)KEEP ? n : (size_t)KEEP;
-			memmove(buf, buf + n - have, have);
-		}
-		if (ferror(fp))
-			yes = true;
-		free(buf);
-		fclose(fp);
-	}
-	unsigned i = next++ % 16;
-	free(seen[i].file);
-	seen[i].file = xstrdup(file);
-	seen[i].yes = yes;
-	return yes;
-}
-
 /* "escape:ignore" (optionally with rule ids) on the line of p? */
 static bool ignored_at(struct esc_pos p, const char *rule)
 {
-	if (!p.file || p.line <= 0 || !may_have_marker(p.file))
+	/* only in a file that may hold one (source.c): the usual file,
+	   which has none, costs no line lookups */
+	if (!p.file || p.line <= 0 || !esc_source_facts(p.file).marker)
 		return false;
 	char_span line = location_get_source_line(p.file, p.line);
 	if (!line)

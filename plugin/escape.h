@@ -405,6 +405,16 @@ int esc_report_write(const struct esc_report *r, const char *path, char *err,
 char *esc_report_path_in_dir(const char *dir, const char *source,
 			     const char *output);
 
+/* ------------------------------------------------------------------ */
+/* What a source file holds, read once (source.c)                       */
+
+struct esc_source {
+	int marker; /* may hold "escape:ignore" (or NUL bytes) */
+	int plain;  /* printable ASCII without tabs: display column = byte */
+};
+
+struct esc_source esc_source_facts(const char *file);
+
 #ifdef __cplusplus
 }
 #endif

@@ -40,52 +40,20 @@ static bool quiet_at(struct esc_pos p)
  * note's source line; GCC 12 finds a line by rescanning the file from a
  * point up to 1/100 of it before, which on sqlite3.c made the notes'
  * columns cost more than the analysis.  In a file of plain ASCII without
- * tabs a display column is the byte column, which needs no reading: for
- * notes in such files the column unit is bytes, and the text printed is
- * the same.
+ * tabs (source.c) a display column is the byte column, which needs no
+ * reading: for notes in such files the column unit is bytes, and the text
+ * printed is the same.
  */
-static bool plain_file(const char *file)
-{
-	static struct { char *file; bool yes; } seen[16];
-	static unsigned next;
-	for (unsigned i = 0; i < 16; i++)
-		if (seen[i].file && !strcmp(seen[i].file, file))
-			return seen[i].yes;
-
-	bool yes = false;
-	FILE *fp = fopen(file, "rb");
-	if (fp) {
-		unsigned char buf[65536];
-		size_t n;
-		yes = true;
-		while (yes && (n = fread(buf, 1, sizeof buf, fp)) > 0)
-			for (size_t i = 0; i < n; i++)
-				if ((buf[i] < 0x20 && buf[i] != '\n' && buf[i] != '\r') ||
-				    buf[i] >= 0x7f) {
-					yes = false;
-					break;
-				}
-		if (ferror(fp))
-			yes = false;
-		fclose(fp);
-	}
-	unsigned i = next++ % 16;
-	free(seen[i].file);
-	seen[i].file = xstrdup(file);
-	seen[i].yes = yes;
-	return yes;
-}
-
 static enum diagnostics_column_unit user_unit;
 
-/* Sets the column unit for a note at loc (see plain_file). */
+/* Sets the column unit for a note at loc (see esc_source_facts). */
 static void columns_for(location_t loc)
 {
 	global_dc->column_unit = user_unit;
 	if (user_unit != DIAGNOSTICS_COLUMN_UNIT_DISPLAY)
 		return;
 	expanded_location x = expand_location(loc);
-	if (x.file && plain_file(x.file))
+	if (x.file && esc_source_facts(x.file).plain)
 		global_dc->column_unit = DIAGNOSTICS_COLUMN_UNIT_BYTE;
 }
 
