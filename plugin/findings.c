@@ -11,7 +11,8 @@
  * steps from an address-of to its sink are read off in order, shortest
  * path first.  A location the heap walk started from (an object found
  * escaping by a result walk) continues on its result trail.  The trail is
- * cut, and marked so, at ESC_FLOW_MAX steps or if it would revisit a
+ * cut, and marked so, at ESC_FLOW_MAX steps (ESC_FUNC_STEPS in all the
+ * flows of a function) or if it would revisit a
  * location.
  */
 #include "graph.h"
@@ -21,6 +22,14 @@
 #include <string.h>
 
 #define ESC_FLOW_MAX 32
+
+/* The safety valve for explanations: steps per function, over all its
+   flows.  A function of 30,000 pointers to pointers would otherwise be
+   explained in 30,000 x 64 steps (a report of gigabytes); past this many,
+   each flow is cut after its first steps, and says so.  (The most any
+   function of sqlite3.c needs is 64.) */
+#define ESC_FUNC_STEPS 10000
+static long steps_left; /* of the function being reported */
 
 /* Names worth showing in a step: a user's variable, not a temporary. */
 static const char *loc_label(const struct esc_location *l)
@@ -98,7 +107,7 @@ static struct esc_flow explain(const struct esc_graph *g, int from,
 		int again = 0;
 		for (int i = 0; i < nseen; i++)
 			again |= seen[i] == l;
-		if (again || nseen >= ESC_FLOW_MAX) {
+		if (again || nseen >= ESC_FLOW_MAX || f.nsteps >= steps_left) {
 			f.truncated = 1;
 			break;
 		}
@@ -135,6 +144,7 @@ static struct esc_flow explain(const struct esc_graph *g, int from,
 	/* only unnamed copies: say at least the last of them */
 	if (!f.nsteps && last.kind != ESC_STEP__COUNT)
 		flow_add(&f, &cap, last);
+	steps_left -= f.nsteps;
 	return f;
 }
 
@@ -299,6 +309,7 @@ static void fill_alloc(const struct esc_graph *g, int l,
 
 struct esc_func_report *esc_report_func(const struct esc_graph *g, int func)
 {
+	steps_left = ESC_FUNC_STEPS;
 	struct esc_func_report *r = esc_xcalloc(1, sizeof *r);
 	int cap_p = 0, cap_l = 0, cap_a = 0;
 

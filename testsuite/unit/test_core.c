@@ -339,6 +339,39 @@ TEST(assumed_sinks)
 	esc_graph_free(g);
 }
 
+/* The explanations of one function are bounded as a whole: p1 = &x0,
+   p2 = &p1, ... each link escapes with a long flow; past the budget the
+   flows are cut (and say so), every object is still reported. */
+TEST(explanation_budget)
+{
+	enum { N = 4000 };
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "f", pos(1));
+	static int o[N];
+	for (int i = 0; i < N; i++)
+		o[i] = local(g, f, "p");
+	for (int i = 0; i + 1 < N; i++)
+		esc_flow(g, o[i + 1], o[i], -1, step(ESC_STEP_STORE_LOCAL, 2 + i));
+	esc_flow(g, ESC_HEAP, o[N - 1], -1, step(ESC_STEP_STORE_GLOBAL, 2 + N));
+	esc_solve(g);
+	struct esc_func_report *r = esc_report_func(g, f);
+	CHECK_EQ_INT(r->nlocals, N);
+	long steps = 0;
+	int cut = 0, escaping = 0;
+	for (int i = 0; i < r->nlocals; i++) {
+		escaping += r->locals[i].escapes;
+		for (int j = 0; j < r->locals[i].nsites; j++) {
+			steps += r->locals[i].sites[j].flow.nsteps;
+			cut += r->locals[i].sites[j].flow.truncated;
+		}
+	}
+	CHECK_EQ_INT(escaping, N);
+	CHECK(steps <= 10000 + 3 * N);
+	CHECK(cut > N / 2);
+	esc_func_report_free(r);
+	esc_graph_free(g);
+}
+
 /* Long chains do not overflow the stack. */
 TEST(components_deep_chain)
 {
@@ -366,6 +399,7 @@ int main(void)
 	RUN(summary_drops_weaker_result_leak);
 	RUN(mutual_recursion);
 	RUN(cycles_terminate);
+	RUN(explanation_budget);
 	RUN(report_sites_and_flows);
 	RUN(give_up_is_conservative);
 	RUN(components_bottom_up);
