@@ -530,7 +530,7 @@ TEST(warnings)
 	struct esc_func_report f;
 	struct esc_warning w;
 	struct esc_step steps[1] = { { ESC_STEP_STORE_GLOBAL,
-				       { "w.c", 7, 3, 0 }, "g", 0, NULL } };
+				       { "w.c", 7, 3, 0 }, "g", 0, NULL, 0 } };
 	struct esc_flow flow = { 1, steps, 0 };
 
 	memset(&f, 0, sizeof f);
@@ -583,7 +583,7 @@ TEST(diagnostics)
 	struct esc_param_report p;
 	struct esc_warning w[2];
 	struct esc_step steps[1] = { { ESC_STEP_STORE_GLOBAL,
-				       { "d.c", 9, 4, 0 }, "g", 0, NULL } };
+				       { "d.c", 9, 4, 0 }, "g", 0, NULL, 0 } };
 	struct esc_flow flow = { 1, steps, 0 };
 
 	memset(&f, 0, sizeof f);
@@ -936,7 +936,7 @@ TEST(write_replaces_whole)
 	spew(path, big_text);
 	CHECK_EQ_INT(esc_report_write(r, path, err, sizeof err), 0);
 	text = slurp(path);
-	CHECK(text && strlen(text) < 1000 && !strchr(text, 'x'));
+	CHECK(text && strlen(text) < 1000 && !strstr(text, "xxxxxxxx"));
 	doc = load(path);
 	CHECK_STR(sget(doc, "source"), "small.c");
 	CHECK_EQ_INT(count_entries(dir, NULL, 0), 1);
