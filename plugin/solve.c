@@ -42,11 +42,11 @@
  * A result walk also tells whether the result may hold anything that no
  * parameter gave it (result_other): an object's address other than an
  * allocation of the function's own, a value from outside (the unknown
- * location).  An allocation of its own that it returns is fresh: for
- * summaries, what is stored in it does not leak, it is stored into the
- * object the caller receives (a pstore to ESC_FRESH_RESULT).  If not, a caller's value of the call
- * is made only of what the summary says (arena_alloc(&a) returning a
- * pointer into the buffer a was given).
+ * location).  If not, a caller's value of the call is made only of what
+ * the summary says (arena_alloc(&a): a pointer into the buffer a holds).
+ * An allocation of its own that a function returns is fresh: for
+ * summaries, what is stored in it does not leak; it is stored into the
+ * object the caller receives (a pstore to ESC_FRESH_RESULT).
  *
  * Counts saturate at ESC_MAX_DEREFS, so each location drops at most that
  * many times: a walk is linear in the edges.
