@@ -19,9 +19,9 @@
  *
  * Notes are printed as Go prints them, file:line:col: text, without
  * GCC's source line and caret under each: there can be tens of thousands
- * (10,500 on sqlite3.c at m=2, 31,000 lines with their source lines), and GCC 12 finds each quoted line by
- * rescanning part of the file, which made printing them cost more than
- * the analysis.  Warnings keep their source lines.
+ * (10,500 on sqlite3.c at m=2; 31,000 lines with the source lines), and
+ * GCC 12 finds each quoted line by rescanning part of the file, which made
+ * printing them cost more than the analysis.  Warnings keep theirs.
  */
 #include "adapter.h"
 
