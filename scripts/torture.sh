@@ -78,7 +78,7 @@ if [ "${1:-}" = --worker ]; then
 	# only, never a timeout), so a later run compiles with the plugin only.
 	ref=""
 	[ -n "$T_REFS" ] && ref=$T_REFS/$level/${file#"$T_SUITE/"}.ref
-	if [ -n "$ref" ] && read -r rc1 refsum <"$ref" 2>/dev/null && [ -n "$refsum" ]; then
+	if [ -n "$ref" ] && [ -f "$ref" ] && read -r rc1 refsum <"$ref" && [ -n "$refsum" ]; then
 		[ -n "$T_REFONLY" ] && result PASS "plain compile known"
 	else
 		timeout -k 5 "$T_TIMEOUT" "$CC" "${common[@]}" -o ref.o >ref.err 2>&1
