@@ -441,26 +441,35 @@ static void text_add(struct esc_text *t, const char *s, size_t n)
 	t->s[t->len] = 0;
 }
 
+/* json_dump_callback's sink for add_item: the text goes straight into
+   the array's text, each line indented two levels more. */
+static int add_indented(const char *buf, size_t size, void *data)
+{
+	struct esc_text *t = data;
+	const char *end = buf + size;
+	while (buf < end) {
+		const char *nl = memchr(buf, '\n', (size_t)(end - buf));
+		if (!nl) {
+			text_add(t, buf, (size_t)(end - buf));
+			break;
+		}
+		text_add(t, buf, (size_t)(nl - buf) + 1);
+		text_add(t, "    ", 4);
+		buf = nl + 1;
+	}
+	return 0;
+}
+
 /* Appends v (and drops it) as the next item of an array of the document:
    the text json_dumps would give it there, two levels deep. */
 static void add_item(struct esc_text *t, json_t *v)
 {
-	char *text = json_dumps(v, JSON_INDENT(2));
-	json_decref(v);
-	must(text ? json_true() : NULL);
 	if (t->len)
 		text_add(t, ",\n", 2);
 	text_add(t, "    ", 4);
-	for (const char *p = text, *nl; *p; p = nl + 1) {
-		nl = strchr(p, '\n');
-		if (!nl) {
-			text_add(t, p, strlen(p));
-			break;
-		}
-		text_add(t, p, (size_t)(nl - p) + 1);
-		text_add(t, "    ", 4);
-	}
-	free(text);
+	int rc = json_dump_callback(v, add_indented, t, JSON_INDENT(2));
+	json_decref(v);
+	must(rc == 0 ? json_true() : NULL);
 }
 
 /* The document's head: json_dumps(doc, JSON_INDENT(2)) of the keys
