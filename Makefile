@@ -54,7 +54,7 @@ build/%.o: plugin/%.cc plugin/adapter.h plugin/escape.h | deps
 	$(CXX) $(CXXFLAGS) -c -o $@ $<
 
 plugin/escape.so: $(CORE_OBJS) $(ADAPTER_OBJS)
-	$(CXX) -shared -o $@ $^ $(LDLIBS)
+	$(CXX) -shared -o $@.tmp $^ $(LDLIBS) && mv -f $@.tmp $@
 
 # escape-report: a build's JSON reports read together (summary, SARIF,
 # LSP diagnostics, baselines)
