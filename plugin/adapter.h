@@ -29,6 +29,9 @@ struct esc_fn {
 	int *params;        /* its parameter locations there (by index) */
 	int nparams;
 	int varargs;        /* location of its "...", or -1 */
+	int chain;          /* a nested function's static chain (its parent's
+			       frame): the location of the parameter made
+			       for it, the last one, or -1 */
 	struct esc_summary *summary; /* once its component is finished */
 	struct esc_func_report *report; /* likewise: what is reported */
 };
@@ -85,6 +88,8 @@ void esc_flow_to_hole(struct esc_ctx *c, struct esc_hole k, int src,
 		      int derefs);
 int esc_ssa_loc(struct esc_ctx *c, tree ssa);
 struct esc_hole esc_lvalue_hole(struct esc_ctx *c, tree lhs);
+void esc_store_through_deref(struct esc_ctx *c, tree ptr, tree value,
+			     int derefs, struct esc_step why);
 void esc_store_through(struct esc_ctx *c, tree ptr, tree value, int derefs,
 		       struct esc_step why);
 void esc_build_function(struct esc_ctx *c);

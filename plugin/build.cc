@@ -177,6 +177,99 @@ static int object_loc(struct esc_ctx *c, tree decl)
 	return loc;
 }
 
+/*
+ * GCC's frame for nested functions (tree-nested.cc): FRAME.N, a struct of
+ * the parent's variables that nested functions use (total, with the value
+ * expression FRAME.0.total), of the trampolines of the nested functions
+ * whose address is taken (named after them), and of GCC's own links
+ * (__chain, FRAME_BASE.PARENT, ...).  Each field is an object of its own,
+ * named after its variable; the frame's address (a static chain) is the
+ * address of each of them.
+ */
+static bool is_nested_frame(tree decl)
+{
+	return TREE_CODE(decl) == VAR_DECL && DECL_ARTIFICIAL(decl) &&
+	       DECL_NAME(decl) && TREE_CODE(TREE_TYPE(decl)) == RECORD_TYPE &&
+	       !strncmp(IDENTIFIER_POINTER(DECL_NAME(decl)), "FRAME.", 6);
+}
+
+/* The variable a field of frame base stands for, or NULL. */
+static tree frame_var(struct esc_ctx *c, tree base, tree field)
+{
+	unsigned ix;
+	tree var;
+	FOR_EACH_LOCAL_DECL(c->fun, ix, var) {
+		if (TREE_CODE(var) != VAR_DECL || !DECL_HAS_VALUE_EXPR_P(var))
+			continue;
+		tree e = DECL_VALUE_EXPR(var);
+		if (e && TREE_CODE(e) == COMPONENT_REF &&
+		    TREE_OPERAND(e, 0) == base && TREE_OPERAND(e, 1) == field)
+			return var;
+	}
+	return NULL_TREE;
+}
+
+/* Is the field one of GCC's own links (__chain, FRAME_BASE.PARENT)? */
+static bool frame_link(tree field)
+{
+	const char *name = decl_name(field);
+	return !name || !strncmp(name, "__", 2) || !strncmp(name, "FRAME", 5);
+}
+
+/* The location of a field of a nested-function frame (base). */
+static int field_loc(struct esc_ctx *c, tree base, tree field)
+{
+	int *slot = c->objects->get(field);
+	if (slot)
+		return *slot;
+	const char *name = decl_name(field);
+	location_t at = c->stmt_loc;
+	enum esc_obj_kind kind = ESC_OBJ_LOCAL;
+	tree var = frame_var(c, base, field);
+	if (var) {
+		/* the variable: its name and place */
+		name = decl_name(var);
+		at = DECL_SOURCE_LOCATION(var);
+	} else if (frame_link(field)) {
+		kind = ESC_OBJ_TEMP;
+		name = "(nested-function frame)";
+	}
+	int loc = esc_object_new(c->g, ESC_LOC_STACK, kind, c->fn->gfunc,
+				 name ? name : "(temporary)", esc_pos_of(at));
+	c->objects->put(field, loc);
+	return loc;
+}
+
+/* The field of frame base that reference t lies in, or NULL for all. */
+static tree frame_field(tree t, tree base)
+{
+	for (tree r = t; handled_component_p(r); r = TREE_OPERAND(r, 0))
+		if (TREE_CODE(r) == COMPONENT_REF && TREE_OPERAND(r, 0) == base)
+			return TREE_OPERAND(r, 1);
+	return NULL_TREE;
+}
+
+/* k receives from the object(s) reference t designates in frame base,
+   with derefs (-1: their addresses).  The whole frame's address is not
+   that of GCC's own links: it carries what they hold (an outer frame's
+   address, in __chain) instead. */
+static void frame_flow(struct esc_ctx *c, struct esc_hole k, tree t,
+		       tree base, int derefs)
+{
+	tree f = frame_field(t, base);
+	if (f) {
+		esc_flow_to_hole(c, k, field_loc(c, base, f), derefs);
+		return;
+	}
+	for (f = TYPE_FIELDS(TREE_TYPE(base)); f; f = DECL_CHAIN(f)) {
+		if (TREE_CODE(f) != FIELD_DECL)
+			continue;
+		bool link = frame_link(f) && !frame_var(c, base, f);
+		esc_flow_to_hole(c, k, field_loc(c, base, f),
+				 link && derefs < 0 ? 0 : derefs);
+	}
+}
+
 /* The location of an SSA name, 0 for one that carries nothing. */
 int esc_ssa_loc(struct esc_ctx *c, tree ssa)
 {
@@ -199,6 +292,8 @@ int esc_ssa_loc(struct esc_ctx *c, tree ssa)
 		}
 		if (var && TREE_CODE(var) == RESULT_DECL)
 			return c->ssa[v] = esc_func_result(c->g, c->fn->gfunc);
+		if (var && var == c->fun->static_chain_decl && c->fn->chain >= 0)
+			return c->ssa[v] = c->fn->chain;
 		/* an uninitialised local: holds nothing we know of */
 		return 0;
 	}
@@ -237,6 +332,10 @@ static void expr_addr(struct esc_ctx *c, struct esc_hole k, tree t)
 	case VAR_DECL:
 	case PARM_DECL:
 	case RESULT_DECL:
+		if (is_nested_frame(base)) {
+			frame_flow(c, k, t, base, -1);
+			return;
+		}
 		if (is_frame_decl(base)) {
 			esc_flow_to_hole(c, k, object_loc(c, base), -1);
 			return;
@@ -294,7 +393,9 @@ static void expr_load(struct esc_ctx *c, struct esc_hole k, tree t)
 	case VAR_DECL:
 	case PARM_DECL:
 	case RESULT_DECL:
-		if (is_frame_decl(base))
+		if (is_nested_frame(base))
+			frame_flow(c, k, t, base, 0);
+		else if (is_frame_decl(base))
 			esc_flow_to_hole(c, k, object_loc(c, base), 0);
 		else
 			esc_flow_to_hole(c, k, ESC_UNKNOWN, 0);
@@ -345,6 +446,12 @@ void esc_expr(struct esc_ctx *c, struct esc_hole k, tree t)
 	case OBJ_TYPE_REF:
 		esc_expr(c, k, OBJ_TYPE_REF_EXPR(t));
 		return;
+	case INTEGER_CST:
+		/* an absolute address ((struct regs *)0x40001000) is memory
+		   that is not this frame's; a null pointer holds nothing */
+		if (POINTER_TYPE_P(TREE_TYPE(t)) && !integer_zerop(t))
+			esc_flow_to_hole(c, k, ESC_UNKNOWN, 0);
+		return;
 	default:
 		/* constants and anything without an address in it */
 		return;
@@ -371,6 +478,22 @@ struct esc_hole esc_lvalue_hole(struct esc_ctx *c, tree lhs)
 	switch (TREE_CODE(base)) {
 	case VAR_DECL:
 	case PARM_DECL:
+		if (is_nested_frame(base)) {
+			struct esc_step why = esc_step_at(ESC_STEP_STORE_LOCAL,
+							  at, NULL, 0);
+			tree f = frame_field(lhs, base);
+			if (f) {
+				return esc_hole_to(field_loc(c, base, f), 0, why);
+			}
+			/* the whole frame: by way of a value, into each field */
+			int v = esc_loc_new(c->g, ESC_LOC_VALUE, c->fn->gfunc,
+					    "(nested-function frame)",
+					    esc_pos_of(at));
+			for (f = TYPE_FIELDS(TREE_TYPE(base)); f; f = DECL_CHAIN(f))
+				if (TREE_CODE(f) == FIELD_DECL)
+					esc_flow(c->g, field_loc(c, base, f), v, 0, why);
+			return esc_hole_to(v, 0, why);
+		}
 		if (is_frame_decl(base))
 			return esc_hole_to(object_loc(c, base), 0,
 				esc_step_at(ESC_STEP_STORE_LOCAL, at,
@@ -435,6 +558,20 @@ void esc_store_through(struct esc_ctx *c, tree ptr, tree value, int derefs,
 		k = esc_hole_to(ESC_HEAP, 0, why);
 	}
 	esc_expr(c, shift(k, derefs), value);
+}
+
+/* The same one level further: value (with derefs) is stored where the
+   pointers held at *ptr point, **ptr = value (a callee's summary storing
+   into the caller's node pool through the caller's parser). */
+void esc_store_through_deref(struct esc_ctx *c, tree ptr, tree value,
+			     int derefs, struct esc_step why)
+{
+	if (integer_zerop(ptr))
+		return;
+	int t = esc_loc_new(c->g, ESC_LOC_VALUE, c->fn->gfunc, "*arg",
+			    esc_pos_of(c->stmt_loc));
+	esc_expr(c, esc_hole_to(t, 1, why), ptr);
+	esc_expr(c, shift(hole_store(t, 0, why), derefs), value);
 }
 
 /* A copy from memory to memory: what it copies is bytes, pointers
@@ -631,8 +768,20 @@ void esc_declare_function(struct esc_unit *u, struct esc_graph *g,
 	fn->gfunc = esc_func_new(g, name, esc_pos_of(at));
 	for (tree p = DECL_ARGUMENTS(decl); p; p = DECL_CHAIN(p))
 		i++;
-	fn->nparams = i;
-	fn->params = XNEWVEC(int, i ? i : 1);
+	/* a nested function's static chain is one more parameter, after
+	   the others (a call passes its parent's frame there: call.cc's
+	   arg_count); not reported, and stores through it reach the heap */
+	function *fun = DECL_STRUCT_FUNCTION(decl);
+	tree chain = fun && !stdarg_p(TREE_TYPE(decl)) ? fun->static_chain_decl
+						      : NULL_TREE;
+	fn->chain = -1;
+	fn->nparams = i + (chain ? 1 : 0);
+	fn->params = XNEWVEC(int, fn->nparams ? fn->nparams : 1);
+	if (chain) {
+		fn->chain = esc_param_new(g, fn->gfunc, i, "(static chain)",
+					  esc_pos_of(at), 0);
+		fn->params[i] = fn->chain;
+	}
 	i = 0;
 	for (tree p = DECL_ARGUMENTS(decl); p; p = DECL_CHAIN(p), i++) {
 		tree t = TREE_TYPE(p);
@@ -641,6 +790,12 @@ void esc_declare_function(struct esc_unit *u, struct esc_graph *g,
 		fn->params[i] = esc_param_new(g, fn->gfunc, i, decl_name(p),
 					      esc_pos_of(DECL_SOURCE_LOCATION(p)),
 					      ptr && DECL_NAME(p));
+		/* const char *s: not stored into, and holds no pointers
+		   that anything could be stored through */
+		if (POINTER_TYPE_P(t) && TYPE_READONLY(TREE_TYPE(t)))
+			esc_param_readonly(g, fn->params[i],
+				!VOID_TYPE_P(TREE_TYPE(t)) &&
+				!esc_may_hold_address(TREE_TYPE(t)));
 	}
 	fn->varargs = -1;
 	if (stdarg_p(TREE_TYPE(decl)))
@@ -656,11 +811,19 @@ static tree note_address_taken(tree *tp, int *walk_subtrees, void *data)
 	struct esc_ctx *c = (struct esc_ctx *)wi->info;
 	if (TREE_CODE(*tp) != ADDR_EXPR)
 		return NULL_TREE;
-	tree base = TREE_OPERAND(*tp, 0);
+	tree ref = TREE_OPERAND(*tp, 0), base = ref;
 	while (handled_component_p(base))
 		base = TREE_OPERAND(base, 0);
-	if (DECL_P(base) && TREE_CODE(base) != RESULT_DECL && is_frame_decl(base))
+	if (is_nested_frame(base)) {
+		/* &FRAME.0.x is x's address; the whole frame's, a static
+		   chain, is not taken by the user */
+		tree f = frame_field(ref, base);
+		if (f)
+			esc_address_taken(c->g, field_loc(c, base, f));
+	} else if (DECL_P(base) && TREE_CODE(base) != RESULT_DECL &&
+		   is_frame_decl(base)) {
 		esc_address_taken(c->g, object_loc(c, base));
+	}
 	*walk_subtrees = 0;
 	return NULL_TREE;
 }

@@ -52,14 +52,28 @@ static const char *callee_name(tree fndecl)
 	return n;
 }
 
-/* The call's arguments, plus the caller's own "..." when the call
-   forwards them with __builtin_va_arg_pack (): that one has index nargs. */
+/* The call's arguments, plus, with index nargs, the caller's own "..."
+   when the call forwards them with __builtin_va_arg_pack (), or else the
+   static chain of a call to a nested function (its parent's frame; the
+   callee has it as its last parameter, see esc_declare_function). */
 static int arg_count(struct esc_ctx *c, gcall *call)
 {
 	int n = (int)gimple_call_num_args(call);
-	if (gimple_call_va_arg_pack_p(call) && c->fn->varargs >= 0)
+	if (gimple_call_va_arg_pack_p(call) ? c->fn->varargs >= 0
+					     : gimple_call_chain(call) != NULL)
 		n++;
 	return n;
+}
+
+/* Argument i as a tree: the static chain for index nargs, or NULL. */
+static tree call_arg(gcall *call, int i)
+{
+	int n = (int)gimple_call_num_args(call);
+	if (i >= 0 && i < n)
+		return gimple_call_arg(call, i);
+	if (i == n && !gimple_call_va_arg_pack_p(call))
+		return gimple_call_chain(call);
+	return NULL_TREE;
 }
 
 static bool arg_may_hold_address(gcall *call, int i)
@@ -72,8 +86,9 @@ static bool arg_may_hold_address(gcall *call, int i)
 /* k receives argument i. */
 static void arg_into(struct esc_ctx *c, gcall *call, int i, struct esc_hole k)
 {
-	if (i < (int)gimple_call_num_args(call))
-		esc_expr(c, k, gimple_call_arg(call, i));
+	tree a = call_arg(call, i);
+	if (a)
+		esc_expr(c, k, a);
 	else
 		esc_flow_to_hole(c, k, c->fn->varargs, 0);
 }
@@ -207,7 +222,7 @@ static void call_summary(struct esc_ctx *c, gcall *call, struct esc_fn *f,
 			 esc_step_at(ESC_STEP_ASSIGN, c->stmt_loc, NULL, 0));
 	}
 	/* what it stores into the memory its arguments point to */
-	int nargs = (int)gimple_call_num_args(call);
+	int nargs = arg_count(c, call);
 	for (int k = 0; !f->summary->gave_up && k < f->summary->nstores; k++) {
 		const struct esc_summary_store *st = &f->summary->stores[k];
 		if (st->to == ESC_FRESH_RESULT) {
@@ -218,14 +233,18 @@ static void call_summary(struct esc_ctx *c, gcall *call, struct esc_fn *f,
 						c->stmt_loc, name, 0)));
 			continue;
 		}
-		if (st->to >= 0 && st->from < nargs && st->to < nargs &&
-		    arg_may_hold_address(call, st->from))
-			esc_store_through(c, gimple_call_arg(call, st->to),
-					  gimple_call_arg(call, st->from),
-					  st->derefs,
-					  esc_step_at(ESC_STEP_ARG_SUMMARY,
-						      c->stmt_loc, name,
-						      st->from + 1));
+		if (st->to < 0 || st->from >= nargs || st->to >= nargs ||
+		    !arg_may_hold_address(call, st->from))
+			continue;
+		struct esc_step why = esc_step_at(ESC_STEP_ARG_SUMMARY,
+			c->stmt_loc, name, st->from + 1);
+		tree to = call_arg(call, st->to), from = call_arg(call, st->from);
+		if (!to || !from)
+			continue;
+		if (st->level == 2)
+			esc_store_through_deref(c, to, from, st->derefs, why);
+		else
+			esc_store_through(c, to, from, st->derefs, why);
 	}
 	if (f->summary->result_other)
 		value_unknown(c, call);
@@ -320,6 +339,25 @@ static bool call_builtin(struct esc_ctx *c, gcall *call, tree fndecl,
 					  esc_step_at(ESC_STEP_COPY, c->stmt_loc,
 						      "va_copy", 0));
 		return true;
+	case BUILT_IN_INIT_TRAMPOLINE:
+	case BUILT_IN_INIT_HEAP_TRAMPOLINE:
+	case BUILT_IN_INIT_DESCRIPTOR:
+		/* a nested function's trampoline (tramp, fn, chain): the
+		   trampoline holds the static chain, the parent's frame */
+		if (n >= 3)
+			esc_store_through(c, gimple_call_arg(call, 0),
+					  gimple_call_arg(call, 2), 0,
+					  esc_step_at(ESC_STEP_STORE_LOCAL,
+						      c->stmt_loc, NULL, 0));
+		return true;
+	case BUILT_IN_ADJUST_TRAMPOLINE:
+	case BUILT_IN_ADJUST_DESCRIPTOR:
+		/* the callable address: the trampoline's own */
+		if (n >= 1)
+			esc_expr(c, value_hole(c, call, ESC_STEP_ASSIGN, NULL, -1),
+				 gimple_call_arg(call, 0));
+		return true;
+	case BUILT_IN_DWARF_CFA:
 	case BUILT_IN_VA_END:
 	case BUILT_IN_OBJECT_SIZE:
 	case BUILT_IN_DYNAMIC_OBJECT_SIZE:

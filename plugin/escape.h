@@ -164,6 +164,12 @@ int esc_loc_new(struct esc_graph *g, enum esc_loc_kind kind, int func,
    whether it is reported (pointer parameters and aggregates holding them). */
 int esc_param_new(struct esc_graph *g, int func, int index, const char *name,
 		  struct esc_pos pos, int is_pointer);
+/* Parameter param points to const: what it points to is taken to be
+   stored into only by casting const away, which no dangling warning rests
+   on (a store there is esc_step.assumed).  deep: the same for what
+   pointers loaded from there point to (they can only have been put there
+   by type punning: const char *s). */
+void esc_param_readonly(struct esc_graph *g, int param, int deep);
 /* A stack object or allocation site (kind ESC_LOC_STACK / ESC_LOC_ALLOC). */
 int esc_object_new(struct esc_graph *g, enum esc_loc_kind kind,
 		   enum esc_obj_kind obj, int func, const char *name,
@@ -208,6 +214,7 @@ int esc_leak_result(const struct esc_graph *g, int loc);
 
 struct esc_summary_store {
 	int from, to, derefs; /* to: a parameter, or ESC_FRESH_RESULT */
+	int level;            /* 1: *arg[to] receives; 2: **arg[to] */
 };
 
 /* A summary store's target: the fresh allocation the function returns
@@ -223,8 +230,9 @@ struct esc_summary {
 	/* the same as heap, by sinks that are not assumed (see
 	   esc_step.assumed): >= heap, -1 for none */
 	signed char *sure;
-	/* stores into the caller's memory: *arg[to] receives *^derefs
-	   arg[from]; the heap counts above leave these paths out */
+	/* stores into the caller's memory: *arg[to] (or **arg[to], by
+	   level) receives *^derefs arg[from]; the heap counts above leave
+	   these paths out */
 	int nstores;
 	struct esc_summary_store *stores;
 	int gave_up; /* not analysed: every pointer argument escapes */

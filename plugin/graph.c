@@ -118,15 +118,31 @@ int esc_param_new(struct esc_graph *g, int func, int index, const char *name,
 	if (is_pointer && index >= 0) {
 		/* what it points to: the caller's memory, which outlives the
 		   frame - a store into it reaches the heap, by way of this
-		   location, so that summaries can tell it apart */
+		   location, so that summaries can tell it apart; and one
+		   level down, what the pointers held there point to (the
+		   caller's node pool, reached through the caller's parser) */
 		int p = add_loc(g, ESC_LOC_PTEE, func, name, pos);
+		int p2 = add_loc(g, ESC_LOC_PTEE, func, name, pos);
 		struct esc_step why = { ESC_STEP_ASSIGN, pos, NULL, 0, NULL, 0 };
 		why.pos.file = g->locs[p].pos.file;
-		g->locs[p].param_index = index;
+		g->locs[p].param_index = g->locs[p2].param_index = index;
+		g->locs[p2].deep = 1;
+		g->locs[p].ptee = p2;
 		g->locs[l].ptee = p;
 		esc_graph_add_edge(g, ESC_HEAP, p, 0, why);
+		esc_graph_add_edge(g, ESC_HEAP, p2, 0, why);
 	}
 	return l;
+}
+
+void esc_param_readonly(struct esc_graph *g, int param, int deep)
+{
+	if (param < 0 || param >= g->nlocs || g->locs[param].ptee < 0)
+		return;
+	int p = g->locs[param].ptee;
+	g->locs[p].readonly = 1;
+	if (deep && g->locs[p].ptee >= 0)
+		g->locs[g->locs[p].ptee].readonly = 1;
 }
 
 int esc_object_new(struct esc_graph *g, enum esc_loc_kind kind,

@@ -58,16 +58,25 @@ struct esc_location {
 					  assumed (esc_step.assumed) */
 	int sure_derefs, sure_via;     /* heap_derefs, heap_via by sinks that
 					  are not assumed */
-	int ptee;                      /* for params: their ESC_LOC_PTEE, or -1 */
+	int ptee;                      /* for params: their ESC_LOC_PTEE; for
+					  a PTEE: the deeper one (what the
+					  pointers in it point to), or -1 */
+	int deep;                      /* a PTEE one level down: the caller's
+					  memory reached through the caller's
+					  memory */
+	int readonly;                  /* a PTEE seen through a pointer to
+					  const only: nothing is stored into it
+					  but by casting const away */
 	int by_result;                 /* object found escaping by a result walk */
 	int fresh;                     /* an allocation its function returns,
 					  escaping by no other way (solve.c) */
 };
 
-/* A parameter stored into the caller's memory: *param[to] receives
-   *^derefs param[from] (solve.c, for summaries). */
+/* A parameter stored into the caller's memory: *param[to] (level 1) or
+   **param[to] (level 2) receives *^derefs param[from] (solve.c, for
+   summaries). */
 struct esc_pstore {
-	int func, from, to, derefs;
+	int func, from, to, derefs, level;
 };
 
 struct esc_func_rec {

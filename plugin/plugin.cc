@@ -413,6 +413,7 @@ static unsigned int escape_execute(void)
 		u.fns[u.nfns].node = node;
 		u.fns[u.nfns].gfunc = -1;
 		u.fns[u.nfns].varargs = -1;
+		u.fns[u.nfns].chain = -1;
 		u.fn_index->put(node->decl, u.nfns);
 		u.nfns++;
 	}

@@ -6,11 +6,17 @@
  * &other), so escape first asks, for every pointer that is stored through,
  * which objects of this frame it may point to, and whether it may point
  * anywhere else ("top": a parameter, a global, anything loaded from
- * memory that is not this frame's, an unknown call's result; a pointer
+ * memory that is not this frame's, an unknown call's result).  A pointer
  * parameter points to its own stand-in for the caller's memory, an
- * ESC_LOC_PTEE whose contents are top and which flows to the heap).  A store
- * *p = v then becomes an edge from v into each object p may point to, and
- * an edge into the heap if p may point elsewhere.
+ * ESC_LOC_PTEE which flows to the heap; the pointers held there point to
+ * a second one, the caller's memory one level down (the node pool a
+ * caller's parser points to), whose contents are top.  A store *p = v then
+ * becomes an edge from v into each object p may point to, and an edge into
+ * the heap if p may point elsewhere.  A store into a stand-in the
+ * function sees only through a pointer to const (const char *s) is
+ * assumed (esc_step.assumed): it can only come from the imprecision of
+ * the analysis, which mixes the fields of an object, or from casting
+ * const away.
  *
  * The analysis is Andersen's (inclusion-based, flow-insensitive) over the
  * same edges the solver walks:
@@ -160,6 +166,8 @@ static void store_into(struct pts_state *s, const struct esc_store_rec *st,
 	if (why.kind == ESC_STEP_STORE_PTR &&
 	    s->g->locs[obj].kind != ESC_LOC_PTEE)
 		why.kind = ESC_STEP_STORE_LOCAL;
+	if (s->g->locs[obj].readonly)
+		why.assumed = 1; /* only by casting const away */
 	esc_graph_add_edge(s->g, obj, st->src, st->derefs, why);
 	value_into(s, obj, st->src, st->derefs);
 }
@@ -220,8 +228,11 @@ int esc_resolve_stores(struct esc_graph *g)
 
 	for (int l = 0; l < n; l++) {
 		enum esc_loc_kind k = g->locs[l].kind;
-		if (k == ESC_LOC_PARAM && g->locs[l].ptee >= 0)
-			add_obj(&s, l, g->locs[l].ptee); /* the caller's memory */
+		if ((k == ESC_LOC_PARAM || k == ESC_LOC_PTEE) &&
+		    g->locs[l].ptee >= 0)
+			/* the caller's memory; and what the pointers in it
+			   point to, the caller's memory one level down */
+			add_obj(&s, l, g->locs[l].ptee);
 		else if (k == ESC_LOC_HEAP || k == ESC_LOC_UNKNOWN ||
 			 k == ESC_LOC_PARAM || k == ESC_LOC_PTEE)
 			set_top(&s, l);

@@ -31,7 +31,8 @@
  * goes into that parameter's ESC_LOC_PTEE, which flows to the heap).  A
  * second heap walk that does not cross those edges gives leak_own, and a
  * walk from each pointee that is stored into gives, per parameter, the
- * derefs with which it is stored there (esc_param_stores).
+ * derefs with which it is stored there, and at which level (*p or **p:
+ * pointsto.c's two stand-ins): the pstores.
  *
  * Dangling warnings and summaries want to tell the escapes that are seen
  * from those that are only assumed (esc_step.assumed: a typed argument of
@@ -314,12 +315,15 @@ int esc_solve(struct esc_graph *g)
 		walk_source(&res, root);
 		walk_run(g, &res, &heap, f);
 		/* other: an object's address, or a value that comes from no
-		   parameter of f (the unknown location, a constant address) */
+		   parameter of f (the unknown location, which absolute
+		   addresses come from too); a value nothing flows into (a
+		   null pointer) holds nothing */
 		int other = res.addr_seen;
 		for (int t = 0; t < res.ntouched; t++) {
 			int l = res.touched[t];
 			struct esc_location *loc = &g->locs[l];
-			if (loc->in_head < 0 && !fresh_of(g, l, f) &&
+			if (loc->in_head < 0 && loc->kind != ESC_LOC_VALUE &&
+			    !fresh_of(g, l, f) &&
 			    !(loc->kind == ESC_LOC_PARAM && loc->func == f))
 				other = 1;
 			if (l == root)
@@ -430,6 +434,7 @@ int esc_solve(struct esc_graph *g)
 			ps->from = loc->param_index;
 			ps->to = fresh ? ESC_FRESH_RESULT : g->locs[p].param_index;
 			ps->derefs = heap.dist[l];
+			ps->level = g->locs[p].deep ? 2 : 1;
 		}
 	}
 	walk_free(&heap);

@@ -96,6 +96,7 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 					 sizeof *s->stores);
 		s->stores[s->nstores].from = ps->from;
 		s->stores[s->nstores].to = ps->to;
+		s->stores[s->nstores].level = ps->level;
 		s->stores[s->nstores++].derefs = ps->derefs;
 	}
 	return s;

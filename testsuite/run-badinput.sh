@@ -127,7 +127,7 @@ bad() {
 # Known bugs: the test states what is right and fails today.  Such a
 # failure prints XFAIL and is counted neither way; once it passes it is an
 # XPASS, counted as failed, so that the mark is removed.
-XFAIL_TESTS='-fopenmp: #pragma omp parallel on a local'"'"'s address|nested functions'
+XFAIL_TESTS='-fopenmp: #pragma omp parallel on a local'"'"'s address'
 end() {
 	if printf '%s' "$tname" | grep -Eq "^($XFAIL_TESTS)"; then
 		if [ -z "$tbad" ]; then

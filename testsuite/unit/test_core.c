@@ -342,6 +342,62 @@ TEST(assumed_sinks)
 /* The explanations of one function are bounded as a whole: p1 = &x0,
    p2 = &p1, ... each link escapes with a long flow; past the budget the
    flows are cut (and say so), every object is still reported. */
+/* void put(struct holder *h, int *v) { h->in->slot = v; }: v is stored
+   two levels down in the caller's memory - a summary store of level 2,
+   not a heap leak of its own. */
+TEST(deep_store_summary)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "put", pos(1));
+	int h = esc_param_new(g, f, 0, "h", pos(1), 1);
+	int v = esc_param_new(g, f, 1, "v", pos(1), 1);
+	int in = value(g, f, "in");
+	esc_flow(g, in, h, 1, step(ESC_STEP_LOAD, 2));
+	esc_store(g, in, v, 0, step(ESC_STEP_STORE_PTR, 2));
+	esc_solve(g);
+	CHECK_EQ_INT(esc_leak_heap(g, v), 0); /* Go's view: it leaks */
+	struct esc_summary *s = esc_summarize(g, f);
+	CHECK_EQ_INT(esc_summary_heap(s, 1), -1);
+	CHECK_EQ_INT(s->nstores, 1);
+	if (s->nstores == 1) {
+		CHECK_EQ_INT(s->stores[0].from, 1);
+		CHECK_EQ_INT(s->stores[0].to, 0);
+		CHECK_EQ_INT(s->stores[0].derefs, 0);
+		CHECK_EQ_INT(s->stores[0].level, 2);
+	}
+	esc_summary_free(s);
+	esc_graph_free(g);
+}
+
+/* void f(const char *s) { int x; char **q = (char **)s; *q = &x; }:
+   storing into memory seen through a pointer to const escapes, but only
+   assumed - no dangling warning rests on it. */
+TEST(readonly_pointee_store_is_assumed)
+{
+	for (int ro = 0; ro <= 1; ro++) {
+		struct esc_graph *g = esc_graph_new();
+		int f = esc_func_new(g, "f", pos(1));
+		int sp = esc_param_new(g, f, 0, "s", pos(1), 1);
+		if (ro)
+			esc_param_readonly(g, sp, 0);
+		int x = local(g, f, "x");
+		esc_store(g, sp, x, -1, step(ESC_STEP_STORE_PTR, 2));
+		esc_solve(g);
+		CHECK(esc_escapes(g, x));
+		struct esc_func_report *r = esc_report_func(g, f);
+		CHECK_EQ_INT(r->nlocals, 1);
+		if (r->nlocals == 1 && r->locals[0].nsites == 1) {
+			const struct esc_flow *fl = &r->locals[0].sites[0].flow;
+			CHECK(fl->nsteps >= 1);
+			CHECK_EQ_INT(fl->steps[fl->nsteps - 1].assumed, ro);
+		} else {
+			CHECK(0);
+		}
+		esc_func_report_free(r);
+		esc_graph_free(g);
+	}
+}
+
 TEST(explanation_budget)
 {
 	enum { N = 4000 };
@@ -400,6 +456,8 @@ int main(void)
 	RUN(mutual_recursion);
 	RUN(cycles_terminate);
 	RUN(explanation_budget);
+	RUN(deep_store_summary);
+	RUN(readonly_pointee_store_is_assumed);
 	RUN(report_sites_and_flows);
 	RUN(give_up_is_conservative);
 	RUN(components_bottom_up);
