@@ -25,7 +25,7 @@
 #              points (plugin_init, pre_genericize, the pass, finish_unit),
 #              under gdb as for scaling below, against the plain compile.
 #   callgrind  instruction counts of cc1 (valgrind --tool=callgrind) on
-#              sqlite3.c at -O0, plain and with m=2 and json= (and plain
+#              sqlite3.c at -O0, plain and with m=2 and json= (and both
 #              at -O2 with --cg-o2): totals, the plugin's share (the
 #              inclusive cost of its entry points: plugin_init, the pass,
 #              its callbacks), broken down into GCC's printing of its
@@ -64,8 +64,11 @@
 #   --mem-cap GB      analyzer address-space cap (default 16)
 #   --cg-file F       callgrind input: sqlite3.c (the default) or any
 #                     file name of the lua or zlib sources (lvm.c)
-#   --cg-o2           callgrind the plain -O2 compile too (sqlite3.c:
-#                     about 25 minutes more), for the plugin's share at -O2
+#   --cg-o2           callgrind the -O2 compiles too, plain and m=2 + json
+#                     (sqlite3.c: about 25 minutes each), for the plugin's
+#                     share at -O2
+#   --cg-jobs N       callgrind runs at a time (default 1; each needs a
+#                     core and, for sqlite3.c at -O2, about 3 GB)
 #   --cache DIR       default ${XDG_CACHE_HOME:-$HOME/.cache}/escape/bench
 #   --write / --no-write   write docs/performance.md or not
 #
@@ -96,6 +99,7 @@ cap=600
 memcap_gb=16
 cg_file=sqlite3.c
 cg_o2=0
+cg_jobs=1
 command_line="scripts/bench.sh${*:+ $*}"
 
 usage() { sed -n '2,/^$/s/^# \{0,1\}//p' "$self" >&2; exit 2; }
@@ -114,6 +118,7 @@ while [ $# -gt 0 ]; do
 	--mem-cap) memcap_gb=${2:?}; shift 2 ;;
 	--cg-file) cg_file=${2:?}; shift 2 ;;
 	--cg-o2) cg_o2=1; shift ;;
+	--cg-jobs) cg_jobs=${2:?}; shift 2 ;;
 	--cache) cache=${2:?}; shift 2 ;;
 	--write) write=1; shift ;;
 	--no-write) write=0; shift ;;
@@ -121,8 +126,8 @@ while [ $# -gt 0 ]; do
 	*) echo "bench: unknown argument $1" >&2; usage ;;
 	esac
 done
-case $runs0$runs2$scale_runs$cap$memcap_gb in
-*[!0-9]*) die "--runs-o0, --runs-o2, --scale-runs, --cap and --mem-cap take numbers" ;;
+case $runs0$runs2$scale_runs$cap$memcap_gb$cg_jobs in
+*[!0-9]*) die "--runs-o0, --runs-o2, --scale-runs, --cap, --mem-cap and --cg-jobs take numbers" ;;
 esac
 if [ $quick = 1 ]; then
 	runs0=1 runs2=1 scale_runs=1 cap=60
@@ -176,11 +181,15 @@ command -v "$CC" >/dev/null || die "no $CC"
 # The plugin: a private copy, so that a rebuild does not disturb us  #
 # ------------------------------------------------------------------ #
 snap=$work/plugin
+# the rules the plugin loads: escape-rules beside it (an installed plugin)
+# or the tree's rules/ (plugin/escape.so of a build tree)
+rules_dir=$(dirname "$PLUGIN")/escape-rules
+[ -d "$rules_dir" ] || rules_dir=$(dirname "$PLUGIN")/../rules
 plugin_ok() { echo 'int f(void) { return 0; }' | "$CC" -x c -c - -o /dev/null -fplugin="$1" 2>/dev/null; }
 for try in $(seq 1 24); do
 	rm -rf "$snap" && mkdir -p "$snap"
 	if [ -f "$PLUGIN" ] && cp "$PLUGIN" "$snap/escape.so" 2>/dev/null &&
-		cp -r "$(dirname "$PLUGIN")/../rules" "$snap/escape-rules" 2>/dev/null &&
+		cp -rL "$rules_dir" "$snap/escape-rules" 2>/dev/null &&
 		plugin_ok "$snap/escape.so"; then
 		break
 	fi
@@ -580,10 +589,12 @@ section_callgrind() {
 	done
 	[ -n "$f" ] || { say "callgrind: no $cg_file in the sqlite, lua or zlib sources"; return 0; }
 	local dir=$work/cg v runs="plain:0 m2json:0"
-	[ "$cg_o2" = 1 ] && runs="$runs plain:2"
+	[ "$cg_o2" = 1 ] && runs="$runs plain:2 m2json:2"
 	rm -rf "$dir" && mkdir -p "$dir" "$work/json"
 	local raw=$dir/counts.tsv
 	: >"$raw"
+	# the runs, up to $cg_jobs at a time (counts do not depend on load)
+	local pids="" n=0 pid
 	for v in $runs; do
 		local variant=${v%:*} level=${v#*:}
 		say "callgrind: $cg_file -O$level $variant (slow: about 50 times a plain compile)"
@@ -592,8 +603,17 @@ section_callgrind() {
 		(cd "$dir/$v" && valgrind --tool=callgrind --trace-children=yes \
 			--trace-children-skip='*/as,*-as' \
 			--callgrind-out-file="$dir/$v/cg.%p" \
-			"$CC" -c -O"$level" $flags $(variant_flags "$variant") "$f" -o out.o) \
-			>"$dir/$variant-O$level.log" 2>&1 || die "callgrind run failed: see $dir/$variant-O$level.log"
+			"$CC" -c -O"$level" $flags $(variant_flags "$variant") "$f" -o out.o \
+			>"$dir/$variant-O$level.log" 2>&1 || echo "$dir/$variant-O$level.log" >"$dir/$v/failed") &
+		pids="$pids $!" n=$((n + 1))
+		if [ $n -ge "$cg_jobs" ]; then
+			for pid in $pids; do wait "$pid"; done
+			pids="" n=0
+		fi
+	done
+	for pid in $pids; do wait "$pid"; done
+	for v in $runs; do
+		[ -f "$dir/$v/failed" ] && die "callgrind run failed: see $(cat "$dir/$v/failed")"
 		local cg
 		cg=$(grep -l '^cmd:.*cc1 ' "$dir/$v"/cg.* | head -n 1)
 		[ -n "$cg" ] || die "callgrind: no cc1 profile in $dir/$v"
@@ -650,11 +670,14 @@ section_callgrind() {
 				printf "| of which the analysis (the rest) | %s | %s |\n", m(own), pc(own, a)
 				printf "| instructions inside escape.so and Jansson | %s | %s |\n", m(so), pc(so, a)
 				if ("plain:2" in T) {
-					c = T["plain:2"]
+					c = T["plain:2"]; e = T["m2json:2"]; q = P["m2json:2"]
 					print ""
-					printf "At -O2 the plain compile is %s instructions; the pass runs before any\n", m(c)
-					printf "optimisation, so the plugin does the same work there: %s of it all in,\n", pc(p, c)
-					printf "%s without GCC'"'"'s printing of its diagnostics, %s for the analysis alone.\n", pc(p - d, c), pc(own, c)
+					print "| what (m=2 + json, -O2) | instructions | share of the plain -O2 compile |"
+					print "|---|---|---|"
+					printf "| plain compile, -O2 | %s | 100%% |\n", m(c)
+					printf "| with the plugin, m=2 + json | %s | %s (**+%s**) |\n", m(e), pc(e, c), pc(e - c, c)
+					printf "| the plugin'"'"'s entry points, all in | %s | %s |\n", m(q), pc(q, c)
+					printf "| of which the JSON report | %s | %s |\n", m(J["m2json:2"]), pc(J["m2json:2"], c)
 				}
 			}' "$raw"
 		echo
