@@ -69,6 +69,10 @@
 #                     share at -O2
 #   --cg-jobs N       callgrind runs at a time (default 1; each needs a
 #                     core and, for sqlite3.c at -O2, about 3 GB)
+#   --cg-reuse        keep the profiles of the last callgrind run that were
+#                     made of the same input, compiler, flags and (but for
+#                     the plain compiles) plugin: a plugin change then
+#                     profiles only the compiles with the plugin
 #   --cache DIR       default ${XDG_CACHE_HOME:-$HOME/.cache}/escape/bench
 #   --write / --no-write   write docs/performance.md or not
 #
@@ -100,6 +104,7 @@ memcap_gb=16
 cg_file=sqlite3.c
 cg_o2=0
 cg_jobs=1
+cg_reuse=0
 command_line="scripts/bench.sh${*:+ $*}"
 
 usage() { sed -n '2,/^$/s/^# \{0,1\}//p' "$self" >&2; exit 2; }
@@ -119,6 +124,7 @@ while [ $# -gt 0 ]; do
 	--cg-file) cg_file=${2:?}; shift 2 ;;
 	--cg-o2) cg_o2=1; shift ;;
 	--cg-jobs) cg_jobs=${2:?}; shift 2 ;;
+	--cg-reuse) cg_reuse=1; shift ;;
 	--cache) cache=${2:?}; shift 2 ;;
 	--write) write=1; shift ;;
 	--no-write) write=0; shift ;;
@@ -602,21 +608,36 @@ section_callgrind() {
 	[ -n "$f" ] || { say "callgrind: no $cg_file in the sqlite, lua or zlib sources"; return 0; }
 	local dir=$work/cg v runs="plain:0 m2json:0"
 	[ "$cg_o2" = 1 ] && runs="$runs plain:2 m2json:2"
-	rm -rf "$dir" && mkdir -p "$dir" "$work/json"
+	[ "$cg_reuse" = 1 ] || rm -rf "$dir"
+	mkdir -p "$dir" "$work/json"
 	local raw=$dir/counts.tsv
 	: >"$raw"
+	# what a profile was made of: the input, the compiler, and (but for
+	# the plain compile) the plugin; --cg-reuse keeps a profile whose
+	# stamp is the same
+	local ccv plugsum
+	ccv=$("$CC" --version | head -n 1)
+	plugsum=$(sha256sum <"$SNAP" | cut -c1-16)
 	# the runs, up to $cg_jobs at a time (counts do not depend on load)
 	local pids="" n=0 pid
 	for v in $runs; do
-		local variant=${v%:*} level=${v#*:}
+		local variant=${v%:*} level=${v#*:} stamp
+		stamp="$(sha256sum <"$f" | cut -c1-16) $ccv -O$level $flags $variant"
+		[ "$variant" = plain ] || stamp="$stamp $plugsum"
+		if [ "$cg_reuse" = 1 ] && [ "$(cat "$dir/$v/stamp" 2>/dev/null)" = "$stamp" ] &&
+			grep -qs '^cmd:.*cc1 ' "$dir/$v"/cg.*; then
+			say "callgrind: $cg_file -O$level $variant: the profile made before"
+			continue
+		fi
 		say "callgrind: $cg_file -O$level $variant (slow: about 50 times a plain compile)"
-		mkdir -p "$dir/$v"
+		rm -rf "${dir:?}/$v" && mkdir -p "$dir/$v"
 		# shellcheck disable=SC2046,SC2086
 		(cd "$dir/$v" && valgrind --tool=callgrind --trace-children=yes \
 			--trace-children-skip='*/as,*-as' \
 			--callgrind-out-file="$dir/$v/cg.%p" \
 			"$CC" -c -O"$level" $flags $(variant_flags "$variant") "$f" -o out.o \
-			>"$dir/$variant-O$level.log" 2>&1 || echo "$dir/$variant-O$level.log" >"$dir/$v/failed") &
+			>"$dir/$variant-O$level.log" 2>&1 && echo "$stamp" >"$dir/$v/stamp" ||
+			echo "$dir/$variant-O$level.log" >"$dir/$v/failed") &
 		pids="$pids $!" n=$((n + 1))
 		if [ $n -ge "$cg_jobs" ]; then
 			for pid in $pids; do wait "$pid"; done
@@ -641,8 +662,8 @@ section_callgrind() {
 			/PROGRAM TOTALS/ { tot = n($1) }
 			index($0, so) && $0 ~ /plugin\.cc:(plugin_init|escape_pass::execute|pre_genericize|finish_unit|finish)(\(|$| |\[)/ { plug += n($1) }
 			index($0, so) && $0 ~ /(plugin\.cc:finish_unit|report\.c:esc_report_add)[( ]/ { json += n($1) }
-			/ diagnostic_report_diagnostic\(/ && !diag { diag = n($1) }
-			/ location_get_source_line\(/ && !lines { lines = n($1) }
+			/[ :]diagnostic_report_diagnostic\(/ && !diag { diag = n($1) }
+			/[ :]location_get_source_line\(/ && !lines { lines = n($1) }
 			END { printf "%s\t%d\t%d\t%d\t%d\t%d\n", v, tot, plug, diag, lines, json }' "$dir/$v.incl" >>"$raw"
 		if [ "$v" = m2json:0 ]; then
 			grep -F "[$SNAP]" "$dir/$v.incl" | head -n 14 >"$dir/top-inclusive.txt"
