@@ -30,6 +30,7 @@ struct esc_pts {
 	int n, cap;
 	int *objs;
 	int done;      /* objs[0..done) have had loads and stores applied */
+	int sent;      /* objs[0..sent) are in the set of every successor */
 	unsigned top : 1, top_done : 1;
 };
 

@@ -26,10 +26,13 @@
  *   dst = *src   (derefs  1)  pts(dst) includes pts(o) for each o in pts(src)
  *   *ptr = src   (a store)    src flows into each o in pts(ptr)
  *
- * run with a worklist until nothing changes.  Sets are small arrays; one
- * that grows past ESC_PTS_MAX objects becomes top, which is conservative
- * (stores through it also reach the heap).  Over the work budget, every
- * remaining store goes to the heap, which is conservative too.
+ * run with a worklist until nothing changes, by difference propagation (a
+ * location popped sends its successors only the objects it gained since
+ * it was last popped; a new copy edge gets the whole set at once).  Sets
+ * are small arrays; one that grows past ESC_PTS_MAX objects becomes top,
+ * which is conservative (stores through it also reach the heap).  Over
+ * the work budget, every remaining store goes to the heap, which is
+ * conservative too.
  */
 #include "graph.h"
 
@@ -117,16 +120,22 @@ static void add_obj(struct pts_state *s, int l, int obj)
 	push(s, l);
 }
 
-/* pts(dst) includes pts(src). */
-static void merge(struct pts_state *s, int dst, int src)
+/* pts(dst) includes objs[from..) of pts(src), and its top. */
+static void merge_from(struct pts_state *s, int dst, int src, int from)
 {
 	if (dst == src)
 		return;
 	struct esc_pts *p = &s->pts[src];
 	if (p->top)
 		set_top(s, dst);
-	for (int i = 0; i < p->n; i++)
+	for (int i = from; i < p->n; i++)
 		add_obj(s, dst, s->pts[src].objs[i]);
+}
+
+/* pts(dst) includes pts(src): for a new copy edge. */
+static void merge(struct pts_state *s, int dst, int src)
+{
+	merge_from(s, dst, src, 0);
 }
 
 /* The value *^derefs src flows into location dst. */
@@ -254,8 +263,13 @@ int esc_resolve_stores(struct esc_graph *g)
 			break;
 		}
 		int l = pop(&s);
+		/* difference propagation: a successor has had every object
+		   sent before (or all of them when its edge was made), and
+		   sets only grow at their end, so only the new ones go */
+		int from = s.pts[l].sent, upto = s.pts[l].n;
 		for (int i = 0; i < s.succ[l].n; i++)
-			merge(&s, s.succ[l].v[i], l);
+			merge_from(&s, s.succ[l].v[i], l, from);
+		s.pts[l].sent = upto;
 		apply_complex(&s, l);
 		s.work += s.succ[l].n + 1;
 	}

@@ -70,10 +70,11 @@ struct esc_report {
 	json_t *doc;                /* the document's keys before the arrays */
 	struct esc_text diagnostics; /* the items of "diagnostics", */
 	struct esc_text functions;   /* and of "functions", which end it */
+	struct esc_text dump;        /* scratch: one item as Jansson dumps it */
 };
 
 static char *absolute_path(const char *path);
-static void add_item(struct esc_text *t, json_t *v);
+static void add_item(struct esc_report *r, struct esc_text *t, json_t *v);
 static char *current_dir(void);
 
 /* ------------------------------------------------------------------ */
@@ -89,9 +90,10 @@ static json_t *must(json_t *v)
 	return v;
 }
 
+/* key: one of this file's literals, ASCII, so Jansson need not check it */
 static void put(json_t *obj, const char *key, json_t *v)
 {
-	if (json_object_set_new(obj, key, must(v)))
+	if (json_object_set_new_nocheck(obj, key, must(v)))
 		must(NULL);
 }
 
@@ -143,6 +145,13 @@ static json_t *str(const char *s)
 
 	if (!s)
 		return must(json_null());
+	/* ASCII, as nearly every string here is, is valid UTF-8: spare
+	   Jansson its check, the costlier part of making the value */
+	size_t ascii = 0;
+	while (p[ascii] && p[ascii] < 0x80)
+		ascii++;
+	if (!p[ascii])
+		return must(json_stringn_nocheck(s, ascii));
 	v = json_string(s);
 	if (v)
 		return v;
@@ -315,18 +324,15 @@ static json_t *warning_json(const struct esc_warning *w)
    answer is kept: diagnostics come file by file. */
 static json_t *uri(const char *file)
 {
-	static char *last_file, *last_abs;
+	static char *last_file;
+	static json_t *last_uri; /* shared: a value may sit in many places */
 	if (!file)
 		file = "";
-	if (!last_file || strcmp(last_file, file)) {
-		free(last_file);
-		free(last_abs);
-		last_file = esc_xstrdup(file);
-		last_abs = *file ? realpath(file, NULL) : NULL;
-		if (!last_abs)
-			last_abs = absolute_path(file);
-	}
-	char *abs = esc_xstrdup(last_abs);
+	if (last_file && !strcmp(last_file, file))
+		return json_incref(last_uri);
+	char *abs = *file ? realpath(file, NULL) : NULL;
+	if (!abs)
+		abs = absolute_path(file);
 	size_t n = strlen(abs);
 	char *out = esc_xmalloc(7 + 3 * n + 1), *q = out;
 
@@ -339,10 +345,13 @@ static json_t *uri(const char *file)
 			*q++ = (char)ch;
 	}
 	*q = 0;
-	json_t *j = str(out);
+	free(last_file);
+	json_decref(last_uri);
+	last_file = esc_xstrdup(file);
+	last_uri = str(out);
 	free(abs);
 	free(out);
-	return j;
+	return json_incref(last_uri);
 }
 
 /* An LSP range: 0-based, an empty span at the position. */
@@ -387,7 +396,7 @@ static void diagnostic(struct esc_report *r, struct esc_pos pos, int severity,
 		append(related, info);
 	}
 	put(d, "relatedInformation", related);
-	add_item(&r->diagnostics, d);
+	add_item(r, &r->diagnostics, d);
 }
 
 /* What the notes and warnings of a function say, as diagnostics. */
@@ -428,48 +437,60 @@ static void add_diagnostics(struct esc_report *r, const struct esc_func_report *
 /* ------------------------------------------------------------------ */
 /* The document                                                        */
 
+/* Makes room in t for n more bytes (and a NUL). */
+static void text_reserve(struct esc_text *t, size_t n)
+{
+	if (t->len + n + 1 <= t->cap)
+		return;
+	size_t cap = t->cap ? t->cap : 4096;
+	while (t->len + n + 1 > cap)
+		cap *= 2;
+	t->s = esc_xrealloc(t->s, cap);
+	t->cap = cap;
+}
+
 static void text_add(struct esc_text *t, const char *s, size_t n)
 {
-	if (t->len + n + 1 > t->cap) {
-		t->cap = t->cap ? 2 * t->cap : 4096;
-		while (t->len + n + 1 > t->cap)
-			t->cap *= 2;
-		t->s = esc_xrealloc(t->s, t->cap);
-	}
+	text_reserve(t, n);
 	memcpy(t->s + t->len, s, n);
 	t->len += n;
 	t->s[t->len] = 0;
 }
 
-/* json_dump_callback's sink for add_item: the text goes straight into
-   the array's text, each line indented two levels more. */
-static int add_indented(const char *buf, size_t size, void *data)
-{
-	struct esc_text *t = data;
-	const char *end = buf + size;
-	while (buf < end) {
-		const char *nl = memchr(buf, '\n', (size_t)(end - buf));
-		if (!nl) {
-			text_add(t, buf, (size_t)(end - buf));
-			break;
-		}
-		text_add(t, buf, (size_t)(nl - buf) + 1);
-		text_add(t, "    ", 4);
-		buf = nl + 1;
-	}
-	return 0;
-}
-
 /* Appends v (and drops it) as the next item of an array of the document:
-   the text json_dumps would give it there, two levels deep. */
-static void add_item(struct esc_text *t, json_t *v)
+   the text json_dumps would give it there, two levels deep.  Jansson
+   dumps it into a scratch buffer, kept from item to item, which is then
+   copied with each line indented two levels more. */
+static void add_item(struct esc_report *r, struct esc_text *t, json_t *v)
 {
+	struct esc_text *d = &r->dump;
+	size_t n = json_dumpb(v, d->s, d->cap, JSON_INDENT(2));
+	if (n > d->cap) {
+		d->len = 0;
+		text_reserve(d, n);
+		n = json_dumpb(v, d->s, d->cap, JSON_INDENT(2));
+	}
+	json_decref(v);
+	must(n > 0 && n <= d->cap ? json_true() : NULL);
+
+	size_t lines = 1;
+	for (const char *p = d->s, *end = d->s + n;
+	     (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+		lines++;
+	text_reserve(t, 2 + 4 * lines + n);
 	if (t->len)
 		text_add(t, ",\n", 2);
-	text_add(t, "    ", 4);
-	int rc = json_dump_callback(v, add_indented, t, JSON_INDENT(2));
-	json_decref(v);
-	must(rc == 0 ? json_true() : NULL);
+	const char *p = d->s, *end = d->s + n;
+	for (;;) {
+		text_add(t, "    ", 4);
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl) {
+			text_add(t, p, (size_t)(end - p));
+			break;
+		}
+		text_add(t, p, (size_t)(nl - p) + 1);
+		p = nl + 1;
+	}
 }
 
 /* The document's head: json_dumps(doc, JSON_INDENT(2)) of the keys
@@ -528,6 +549,7 @@ struct esc_report *esc_report_new(const char *source, const char *gcc_version,
 	free(cwd);
 	memset(&r->diagnostics, 0, sizeof r->diagnostics);
 	memset(&r->functions, 0, sizeof r->functions);
+	memset(&r->dump, 0, sizeof r->dump);
 	return r;
 }
 
@@ -538,6 +560,7 @@ void esc_report_free(struct esc_report *r)
 	json_decref(r->doc);
 	free(r->diagnostics.s);
 	free(r->functions.s);
+	free(r->dump.s);
 	free(r);
 }
 
@@ -566,7 +589,7 @@ void esc_report_add(struct esc_report *r, const struct esc_func_report *f)
 	for (int i = 0; i < f->nwarnings; i++)
 		append(warnings, warning_json(&f->warnings[i]));
 	put(o, "warnings", warnings);
-	add_item(&r->functions, o);
+	add_item(r, &r->functions, o);
 	add_diagnostics(r, f);
 }
 

@@ -23,9 +23,41 @@
 static const char marker[] = "escape:ignore";
 #define MARKER_LEN (sizeof marker - 1)
 
+/* What a byte says of its file: NUL (another input charset), NOT_PLAIN
+   (a control character but newline and carriage return, or not ASCII). */
+enum { NUL = 1, NOT_PLAIN = 2 };
+static unsigned char byte_class[256];
+
+static void init_byte_class(void)
+{
+	for (int c = 0; c < 256; c++)
+		byte_class[c] = (c < 0x20 && c != '\n' && c != '\r') || c >= 0x7f
+				? NOT_PLAIN : 0;
+	byte_class[0] |= NUL;
+}
+
+/* Does buf[0..n) hold the marker?  Its colon is rarer than its first
+   letter: look for that. */
+static int has_marker(const unsigned char *buf, size_t n)
+{
+	enum { COLON = 6 }; /* "escape:" */
+	const unsigned char *p = buf + COLON, *end = buf + n;
+	while (p + (MARKER_LEN - COLON) <= end) {
+		p = memchr(p, ':', (size_t)(end - p) - (MARKER_LEN - COLON) + 1);
+		if (!p)
+			return 0;
+		if (!memcmp(p - COLON, marker, MARKER_LEN))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 static struct esc_source scan(const char *file)
 {
 	struct esc_source r = { 1, 0 };
+	if (!byte_class[0])
+		init_byte_class();
 	FILE *fp = fopen(file, "rb");
 	if (!fp)
 		return r;
@@ -36,15 +68,17 @@ static struct esc_source scan(const char *file)
 	r.plain = 1;
 	while ((got = fread(buf + have, 1, CHUNK, fp)) > 0) {
 		size_t n = have + got;
-		for (size_t i = have; i < n; i++) {
-			unsigned char c = buf[i];
-			if (c == 0)
-				r.marker = 1;
-			if ((c < 0x20 && c != '\n' && c != '\r') || c >= 0x7f)
-				r.plain = 0;
-		}
-		for (size_t i = 0; !r.marker && i + MARKER_LEN <= n; i++)
-			r.marker = buf[i] == 'e' && !memcmp(buf + i, marker, MARKER_LEN);
+		unsigned char seen = 0;
+		for (size_t i = have; i < n; i++)
+			seen |= byte_class[buf[i]];
+		if (seen & NUL)
+			r.marker = 1;
+		if (seen & NOT_PLAIN)
+			r.plain = 0;
+		if (!r.marker && has_marker(buf, n))
+			r.marker = 1;
+		if (r.marker && !r.plain)
+			break; /* nothing more to learn */
 		have = n < (size_t)KEEP ? n : (size_t)KEEP;
 		memmove(buf, buf + n - have, have);
 	}

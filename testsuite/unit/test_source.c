@@ -74,6 +74,35 @@ TEST(marker_across_chunks)
 	free(p);
 }
 
+/* Every way the marker can straddle the boundary, its colon on either
+   side of it. */
+TEST(marker_at_every_offset_across_chunks)
+{
+	size_t n = (1 << 16) + 64;
+	char *t = esc_xmalloc(n);
+	for (int back = 0; back <= 14; back++) {
+		char name[32];
+		memset(t, ' ', n);
+		memcpy(t + (1 << 16) - back, "escape:ignore", 13);
+		snprintf(name, sizeof name, "straddle%d.c", back);
+		char *p = file_with(name, t, n);
+		CHECK(esc_source_facts(p).marker);
+		free(p);
+	}
+	free(t);
+}
+
+/* Colons everywhere, and the marker's beginning at the very end of the
+   file, are no marker. */
+TEST(no_marker_in_look_alikes)
+{
+	const char t[] = "a ? b : c; escape: x; :escape:ignor";
+	char *p = file_with("lookalike.c", t, sizeof t - 1);
+	CHECK(!esc_source_facts(p).marker);
+	CHECK(esc_source_facts(p).plain);
+	free(p);
+}
+
 TEST(nul_byte_may_hide_a_marker)
 {
 	const char t[] = "int x;\0int y;\n";
@@ -116,6 +145,8 @@ int main(void)
 	RUN(utf8_is_not_plain);
 	RUN(marker_found);
 	RUN(marker_across_chunks);
+	RUN(marker_at_every_offset_across_chunks);
+	RUN(no_marker_in_look_alikes);
 	RUN(nul_byte_may_hide_a_marker);
 	RUN(unreadable);
 	RUN(read_once);
