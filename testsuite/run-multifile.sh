@@ -240,7 +240,9 @@ fi
 slow=$tmp/slow
 sout=$tmp/slow-reports
 mkdir -p "$slow" "$sout"
-copies=8 # each a slow file: 200 functions, about a second at -O2 with m=2
+copies=16 # each a slow file: 200 functions, about a second at -O2 with m=2;
+# four rounds of make -j4, so that a loaded machine, slow to see the first
+# reports, still interrupts the build mid-way
 {
 	echo '#include <string.h>'
 	echo 'struct node { struct node *next; int v; char name[16]; };'
