@@ -113,6 +113,10 @@ void esc_check_noescape(tree fndecl, struct esc_func_report *r);
 
 /* call.cc: is argument i (0-based) of call declared noescape? */
 bool esc_arg_noescape(gcall *call, int i);
+/* The outlined body an OpenMP region call starts (GOMP_parallel (body,
+   data, ...)), or NULL_TREE; *data (if data) is the argument the body is
+   given. */
+tree esc_region_body(gcall *call, int *data);
 
 /* notes.cc */
 void esc_emit_notes(const struct esc_func_report *r, int level);

@@ -120,11 +120,20 @@ bool esc_may_hold_address(tree type)
 	return true; /* too deep to tell: assume it can */
 }
 
+/* A declaration's name.  GCC's own for an OpenMP region's shared data
+   (.omp_data_o.N in the function, .omp_data_i in the region's body) and
+   copyprivate data (.omp_copy_o.N) are not the user's: they are named
+   after what they are. */
 static const char *decl_name(tree decl)
 {
-	if (DECL_NAME(decl))
-		return IDENTIFIER_POINTER(DECL_NAME(decl));
-	return NULL;
+	if (!DECL_NAME(decl))
+		return NULL;
+	const char *name = IDENTIFIER_POINTER(DECL_NAME(decl));
+	if (DECL_ARTIFICIAL(decl) && !strncmp(name, ".omp_data_", 10))
+		return "(OpenMP shared data)";
+	if (DECL_ARTIFICIAL(decl) && !strncmp(name, ".omp_copy_", 10))
+		return "(OpenMP copyprivate data)";
+	return name;
 }
 
 /* A local the frame owns (not a global, static or extern). */
@@ -789,7 +798,8 @@ void esc_declare_function(struct esc_unit *u, struct esc_graph *g,
 			   (AGGREGATE_TYPE_P(t) && esc_may_hold_address(t));
 		fn->params[i] = esc_param_new(g, fn->gfunc, i, decl_name(p),
 					      esc_pos_of(DECL_SOURCE_LOCATION(p)),
-					      ptr && DECL_NAME(p));
+					      ptr && DECL_NAME(p) &&
+					      !DECL_ARTIFICIAL(p));
 		/* const char *s: not stored into, and holds no pointers
 		   that anything could be stored through */
 		if (POINTER_TYPE_P(t) && TYPE_READONLY(TREE_TYPE(t)))

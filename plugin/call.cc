@@ -7,7 +7,18 @@
  *   1. a function of this unit (but not a library function's inline
  *      wrapper that has a rule), in the component being analysed: its
  *      arguments flow into its parameters, its result into the call's
- *      value (one graph for the whole component);
+ *      value (one graph for the whole component).  An OpenMP region is
+ *      the call body (data) of the body GCC outlined: GOMP_parallel
+ *      (body, data, ...) and its loop, sections and reductions forms,
+ *      GOMP_teams_reg, GOMP_task, GOMP_taskloop, and GOMP_target_ext
+ *      (dev, body, n, hostaddrs, ...) as the host runs it.  The team is
+ *      joined before GOMP_parallel returns, a target region ends before
+ *      GOMP_target_ext does (with nowait, it is a task), and a task ends
+ *      at the latest at the barrier that closes its region; so a task
+ *      started by a function called inside a region and never waited for,
+ *      which may outlive that function's frame, is not seen.  plugin.cc
+ *      puts the outlined body in the component of the function it came
+ *      from, so that flows through it read as the user wrote them;
  *   2. a function of this unit already finished: its summary, as Go uses
  *      parameter tags - argument i reaches the heap with heap[i] derefs
  *      and the call's value with result[i] derefs;
@@ -168,20 +179,25 @@ static int new_object(struct esc_ctx *c, gcall *call, enum esc_loc_kind kind,
 	return l;
 }
 
-/* 1. A function of the component being analysed. */
+/* 1. A function of the component being analysed.  Its parameter i gets
+   the call's argument i + first: first is 0, or, for an OpenMP region's
+   body, the argument of its data (GOMP_parallel's second), which is then
+   the only argument; the region's result is not the call's value. */
 static void call_in_component(struct esc_ctx *c, gcall *call,
-			      struct esc_fn *f, const char *name)
+			      struct esc_fn *f, const char *name, int first)
 {
-	int n = arg_count(c, call);
+	int n = first ? 1 : arg_count(c, call);
 	for (int i = 0; i < n; i++) {
 		int p = i < f->nparams ? f->params[i] : f->varargs;
-		if (p < 0 || !arg_may_hold_address(call, i))
+		if (p < 0 || !arg_may_hold_address(call, i + first))
 			continue;
-		arg_into(c, call, i, esc_hole_to(p, 0,
+		arg_into(c, call, i + first, esc_hole_to(p, 0,
 			esc_step_at(ESC_STEP_ARG, c->stmt_loc, name, i + 1)));
 	}
-	esc_flow_to_hole(c, value_hole(c, call, ESC_STEP_CALL_RESULT, name, -1),
-			 esc_func_result(c->g, f->gfunc), 0);
+	if (!first)
+		esc_flow_to_hole(c, value_hole(c, call, ESC_STEP_CALL_RESULT,
+					       name, -1),
+				 esc_func_result(c->g, f->gfunc), 0);
 }
 
 /* 2. A finished function: its summary. */
@@ -542,6 +558,71 @@ static void call_internal(struct esc_ctx *c, gcall *call)
 							NULL, -1));
 }
 
+tree esc_region_body(gcall *call, int *data)
+{
+	/* name (a trailing _ makes it a prefix), argument of the body,
+	   argument of its data */
+	static const struct {
+		const char *name;
+		int body, data;
+	} starts[] = {
+		{ "GOMP_parallel", 0, 1 },
+		{ "GOMP_parallel_loop_", 0, 1 },
+		{ "GOMP_parallel_sections", 0, 1 },
+		{ "GOMP_parallel_reductions", 0, 1 },
+		{ "GOMP_teams_reg", 0, 1 },
+		{ "GOMP_task", 0, 1 },
+		{ "GOMP_taskloop", 0, 1 },
+		{ "GOMP_taskloop_ull", 0, 1 },
+		/* the host's fallback runs body (hostaddrs) */
+		{ "GOMP_target_ext", 1, 3 },
+	};
+	tree fndecl = gimple_call_fndecl(call);
+	const char *name = fndecl ? callee_name(fndecl) : NULL;
+	if (!name)
+		return NULL_TREE;
+	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++) {
+		size_t n = strlen(starts[i].name);
+		if (strncmp(name, starts[i].name, n) ||
+		    (starts[i].name[n - 1] != '_' && name[n]) ||
+		    (int)gimple_call_num_args(call) <= starts[i].data)
+			continue;
+		tree fn = gimple_call_arg(call, starts[i].body);
+		if (TREE_CODE(fn) != ADDR_EXPR ||
+		    TREE_CODE(TREE_OPERAND(fn, 0)) != FUNCTION_DECL)
+			return NULL_TREE;
+		if (data)
+			*data = starts[i].data;
+		return TREE_OPERAND(fn, 0);
+	}
+	return NULL_TREE;
+}
+
+/* An OpenMP region: its body, of this unit's component, as the call
+   body(data).  Returns whether it was one. */
+static bool call_region(struct esc_ctx *c, gcall *call)
+{
+	int data = 0;
+	tree body = esc_region_body(call, &data);
+	cgraph_node *node = body ? cgraph_node::get(body) : NULL;
+	int *idx = node ? c->unit->fn_index->get(
+				  node->ultimate_alias_target()->decl)
+			: NULL;
+	if (!idx)
+		return false;
+	struct esc_fn *f = &c->unit->fns[*idx];
+	if (f->comp != c->unit->cur_comp || f->gfunc < 0)
+		return false;
+	/* GCC gives the region's start no location; its body has the
+	   pragma's */
+	location_t saved = c->stmt_loc;
+	if (gimple_location(call) == UNKNOWN_LOCATION)
+		c->stmt_loc = DECL_SOURCE_LOCATION(body);
+	call_in_component(c, call, f, callee_name(f->node->decl), data);
+	c->stmt_loc = saved;
+	return true;
+}
+
 void esc_call(struct esc_ctx *c, gcall *call)
 {
 	if (gimple_call_internal_p(call)) {
@@ -553,6 +634,8 @@ void esc_call(struct esc_ctx *c, gcall *call)
 		call_unknown(c, call, ESC_STEP_ARG_INDIRECT, NULL);
 		return;
 	}
+	if (call_region(c, call))
+		return;
 	const char *name = callee_name(fndecl);
 	const struct esc_rule *r =
 		name && c->unit->rules ? esc_rules_find(c->unit->rules, name) : NULL;
@@ -570,7 +653,7 @@ void esc_call(struct esc_ctx *c, gcall *call)
 		if (idx) {
 			struct esc_fn *f = &c->unit->fns[*idx];
 			if (f->comp == c->unit->cur_comp && f->gfunc >= 0) {
-				call_in_component(c, call, f, name);
+				call_in_component(c, call, f, name, 0);
 				return;
 			}
 			if (f->summary) {

@@ -418,22 +418,34 @@ static unsigned int escape_execute(void)
 		u.nfns++;
 	}
 
-	/* the call graph between them, and its components bottom-up */
+	/* the call graph between them, and its components bottom-up; an
+	   OpenMP region's outlined body and the function that starts it are
+	   one component (call.cc analyses the start as a call of the body) */
 	int (*edges)[2] = NULL;
 	int nedges = 0, cap = 0;
 	for (int i = 0; i < u.nfns; i++) {
 		for (cgraph_edge *e = u.fns[i].node->callees; e; e = e->next_callee) {
 			cgraph_node *callee = e->callee->ultimate_alias_target();
 			int *j = u.fn_index->get(callee->decl);
+			tree body = e->call_stmt ? esc_region_body(e->call_stmt, NULL)
+						 : NULL_TREE;
+			cgraph_node *bn = body ? cgraph_node::get(body) : NULL;
+			if (bn)
+				j = u.fn_index->get(bn->ultimate_alias_target()->decl);
 			if (!j)
 				continue;
-			if (nedges == cap) {
+			if (nedges + 2 > cap) {
 				cap = cap ? 2 * cap : 64;
 				edges = (int (*)[2])xrealloc(edges, cap * sizeof *edges);
 			}
 			edges[nedges][0] = i;
 			edges[nedges][1] = *j;
 			nedges++;
+			if (bn) {
+				edges[nedges][0] = *j;
+				edges[nedges][1] = i;
+				nedges++;
+			}
 		}
 	}
 	int *comp = XNEWVEC(int, u.nfns ? u.nfns : 1);
