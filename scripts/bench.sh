@@ -20,6 +20,15 @@
 #              (user+sys of gcc and its children) and of peak RSS
 #              (/usr/bin/time -v's maximum resident set size: the largest
 #              cc1), and their ratios to the plain compile.
+#   interleaved  the same targets, measured so that a machine whose speed
+#              drifts cannot move them: each round starts the three
+#              compiles of sqlite3.c (plain, silent, m=2 and json=DIR/) at
+#              once, all pinned to the same core (taskset), so that the
+#              scheduler interleaves them every few milliseconds and any
+#              change in the machine's speed falls on all three alike.
+#              Per level: the median over the rounds of each round's ratio
+#              to plain (CPU time), the lowest and highest, peak RSS.
+#              Rounds run on alternate cores, two at a time on 2 cores.
 #   direct     the plugin's own CPU time on sqlite3.c with m=2 and json=,
 #              at -O0 and -O2: cc1's CPU time inside the plugin's entry
 #              points (plugin_init, pre_genericize, the pass, finish_unit),
@@ -50,11 +59,12 @@
 #                     only, callgrind on a small file, analyzers capped at
 #                     60 s on zlib only, scaling sizes divided by 16; does
 #                     not write docs/performance.md unless --write is given
-#   --only LIST       comma-separated sections: compile,direct,
+#   --only LIST       comma-separated sections: compile,interleaved,direct,
 #                     callgrind,analyzers,scaling; or none (with --write:
 #                     rewrite docs/performance.md from the cached results)
 #   --runs-o0 N       runs per variant at -O0 (default 5)
-#   --runs-o2 N       runs per variant at -O2 (default 3)
+#   --runs-o2 N       runs per variant at -O2 (default 3); for
+#                     interleaved, rounds (and --runs-o0 at -O0)
 #   --projects LIST   comma-separated: sqlite,lua,zlib (default all)
 #   --dims LIST       scaling dimensions (default
 #                     stmts,funcs,chain,ptrs,switch,locals,scc,rets)
@@ -93,7 +103,7 @@ case $PLUGIN in /*) ;; *) PLUGIN="$root/$PLUGIN" ;; esac
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/escape/bench
 quick=0
 write=
-only=compile,direct,callgrind,analyzers,scaling
+only=compile,interleaved,direct,callgrind,analyzers,scaling
 runs0=5
 runs2=3
 projects=sqlite,lua,zlib
@@ -142,7 +152,7 @@ fi
 [ -n "$write" ] || { [ $quick = 1 ] && write=0 || write=1; }
 has() { case ",$1," in *",$2,"*) return 0 ;; esac; return 1; }
 for s in ${only//,/ }; do
-	has compile,direct,callgrind,analyzers,scaling,none "$s" || die "unknown section $s (the sections: compile, direct, callgrind, analyzers, scaling, none)"
+	has compile,interleaved,direct,callgrind,analyzers,scaling,none "$s" || die "unknown section $s (the sections: compile, interleaved, direct, callgrind, analyzers, scaling, none)"
 done
 
 mkdir -p "$cache" || die "cannot create $cache"
@@ -165,7 +175,7 @@ fi
 if has "$only" scaling || has "$only" direct; then
 	command -v gdb >/dev/null || need="$need gdb"
 fi
-if has "$only" compile || has "$only" direct || has "$only" callgrind || has "$only" analyzers; then
+if has "$only" compile || has "$only" interleaved || has "$only" direct || has "$only" callgrind || has "$only" analyzers; then
 	command -v tclsh >/dev/null || need="$need tcl"
 	command -v xz >/dev/null || need="$need xz-utils"
 	command -v bzip2 >/dev/null || need="$need bzip2"
@@ -346,8 +356,9 @@ proj_label() {
 }
 
 avail=""
-if has "$only" compile || has "$only" direct || has "$only" callgrind || has "$only" analyzers; then
+if has "$only" compile || has "$only" interleaved || has "$only" direct || has "$only" callgrind || has "$only" analyzers; then
 	wanted=$projects
+	has "$only" interleaved && wanted="$wanted,sqlite"
 	[ $quick = 1 ] && ! has "$only" compile && ! has "$only" direct && wanted=zlib
 	has "$only" direct && wanted="$wanted,sqlite"
 	has "$only" callgrind && wanted="$wanted,lua,zlib"
@@ -511,6 +522,99 @@ targets_compile() { # the issue's targets on sqlite3.c with m=2 and json=
 			printf "- peak memory at -O%s: %+.1f%% (target at most +10%%): %s\n", l, d, d <= 10 ? "**met**" : "**not met**" }'
 	done
 	echo
+}
+
+# ------------------------------------------------------------------ #
+# interleaved: the variants of a round at the same time on one core  #
+# ------------------------------------------------------------------ #
+# one round: LEVEL ROUND CORE -> a line "level round core cpu rss ..." per
+# variant (plain silent m2json) in $work/inter/LEVEL-ROUND
+one_round() {
+	local level=$1 r=$2 core=$3 v pids=() d=$work/inter
+	for v in plain silent m2json; do
+		rm -rf "$d/obj-$r-$v" && mkdir -p "$d/obj-$r-$v" "$d/json-$r"
+		# shellcheck disable=SC2046
+		(cd "$d/obj-$r-$v" && taskset -c "$core" /usr/bin/time -f '%U %S %M' -o "$d/time-$r-$v" \
+			"$CC" -c -O"$level" $(proj_flags sqlite) \
+			$(variant_flags "$v" | sed "s|=$work/json/|=$d/json-$r/|") $(proj_files sqlite)) \
+			>"$d/log-O$level-$r-$v" 2>&1 &
+		pids[${#pids[@]}]=$!
+	done
+	local ok=1
+	for v in "${pids[@]}"; do wait "$v" || ok=0; done
+	[ $ok = 1 ] || return 1
+	for v in plain silent m2json; do
+		awk -v l="$level" -v r="$r" -v c="$core" -v v="$v" \
+			'{ printf "%s\t%s\t%s\t%s\t%.2f\t%d\n", l, r, c, v, $1 + $2, $3 }' "$d/time-$r-$v"
+	done >"$d/O$level-$r"
+}
+
+section_interleaved() {
+	local out=$results/interleaved.md raw=$work/interleaved.tsv level n r k
+	command -v taskset >/dev/null || { say "interleaved: no taskset (util-linux); skipped"; return 0; }
+	case " $avail " in *" sqlite "*) ;; *) say "interleaved: no sqlite3.c; skipped"; return 0 ;; esac
+	local ncores
+	ncores=$(nproc)
+	[ "$ncores" -gt 2 ] && ncores=2
+	rm -rf "$work/inter" && mkdir -p "$work/inter"
+	: >"$raw"
+	local levels="0 2"
+	[ $quick = 1 ] && levels="0"
+	for level in $levels; do
+		n=$runs0
+		[ "$level" = 2 ] && n=$runs2
+		# one round per core at a time; round r on core (r - 1) % ncores
+		for ((r = 1; r <= n; r += ncores)); do
+			local pids=()
+			for ((k = r; k < r + ncores && k <= n; k++)); do
+				one_round "$level" "$k" $(((k - 1) % ncores)) &
+				pids[${#pids[@]}]=$!
+			done
+			for k in "${pids[@]}"; do
+				wait "$k" || die "compile failed: sqlite -O$level: see $work/inter/log-O$level-*"
+			done
+			for ((k = r; k < r + ncores && k <= n; k++)); do
+				cat "$work/inter/O$level-$k" >>"$raw"
+				say "interleaved -O$level round $k: $(awk -F'\t' '{ printf "%s %s s, ", $4, $5 }' "$work/inter/O$level-$k")core $(((k - 1) % ncores))"
+			done
+		done
+	done
+	{
+		echo "### Compile time, interleaved (sqlite3.c)"
+		echo
+		echo "Each round starts the three compiles of sqlite3.c (plain, silent, m=2 + json=DIR/) at the"
+		echo "same time, all pinned to one core (taskset): the scheduler interleaves them every few"
+		echo "milliseconds, so whatever the machine's speed does during a round falls on all three"
+		echo "alike.  The ratio to plain is taken within each round (CPU time, user+sys of gcc and its"
+		echo "children), then its median over the rounds.  Rounds run on alternate cores, $ncores at a time."
+		echo "Each compile's CPU time is a little above its time alone (the three share the core's caches);"
+		echo "the ratios are what count."
+		echo
+		echo "| level | rounds | silent / plain, median | m=2 + json / plain, median | m=2 + json / plain, lowest .. highest | plain RSS | m=2 + json RSS | target |"
+		echo "|---|---|---|---|---|---|---|---|"
+		for level in 0 2; do
+			grep -q "^$level	" "$raw" || continue
+			local lim=10
+			[ "$level" = 2 ] && lim=2
+			awk -F'\t' -v l="$level" -v lim="$lim" '
+				function med(a, n,    i, j, t) {
+					for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+					return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+				}
+				$1 == l { t[$2, $4] = $5; m[$2, $4] = $6; round[$2] = 1 }
+				END {
+					for (r in round) { n++; S[n] = t[r, "silent"] / t[r, "plain"]; R[n] = t[r, "m2json"] / t[r, "plain"]
+						P[n] = m[r, "plain"]; M[n] = m[r, "m2json"] }
+					lo = hi = R[1]; for (i = 2; i <= n; i++) { if (R[i] < lo) lo = R[i]; if (R[i] > hi) hi = R[i] }
+					s = med(S, n); rr = med(R, n); pr = med(P, n); mr = med(M, n); d = (rr - 1) * 100
+					printf "| -O%s | %d | %+.1f%% | **%+.1f%%** | %+.1f%% .. %+.1f%% | %d MB | %d MB (%+.1f%%) | at most +%d%%: %s |\n",
+						l, n, (s - 1) * 100, d, (lo - 1) * 100, (hi - 1) * 100, pr / 1024, mr / 1024, (mr / pr - 1) * 100,
+						lim, d <= lim ? "**met**" : "**not met**"
+				}' "$raw"
+		done
+		echo
+	} >"$out.new" && mv "$out.new" "$out"
+	cat "$out"
 }
 
 # ------------------------------------------------------------------ #
@@ -1005,7 +1109,7 @@ section_scaling() {
 # Run, then write docs/performance.md                                #
 # ------------------------------------------------------------------ #
 say "cache $cache; plugin $PLUGIN (copied, sha256 $plugin_sha); inputs: ${avail:-none}"
-for s in compile direct callgrind analyzers scaling; do
+for s in compile interleaved direct callgrind analyzers scaling; do
 	has "$only" "$s" || continue
 	if [ "$s" != scaling ] && [ -z "$avail" ]; then
 		say "no inputs: skipping $s"
@@ -1024,7 +1128,7 @@ if [ "$write" = 1 ]; then
 	{
 		echo "<!-- bench:begin -->"
 		echo "<!-- written by scripts/bench.sh: edit outside the markers -->"
-		for s in compile direct callgrind analyzers scaling; do
+		for s in compile interleaved direct callgrind analyzers scaling; do
 			[ -f "$results/$s.md" ] || continue
 			echo
 			cat "$results/$s.md"
