@@ -9,6 +9,9 @@
 #   - the same exit status;
 #   - byte-identical objects (cmp; SOURCE_DATE_EPOCH is set, so that
 #     __DATE__ and __TIME__ are the same in both compiles);
+# The OpenMP tests (the gomp/ directories) are compiled with -fopenmp
+# and -frandom-seed, and their objects compared without the section that
+# records the command line for offloading (.gnu.offload_lto_.opts).
 #   - the JSON report exists and is valid JSON (python3 -m json.tool, when
 #     python3 is there).
 # Files that plain GCC rejects (target-specific options, dg-error tests,
@@ -62,6 +65,20 @@ if [ "${1:-}" = --worker ]; then
 	rm -rf "$work" # left by an interrupted run (--resume)
 	mkdir "$work" && cd "$work" || exit 0
 	common=(-O"$level" -c "$file" -w -gno-record-gcc-switches -fno-diagnostics-color)
+	# the OpenMP tests (gomp/) are compiled with -fopenmp, as they are
+	# meant to be; -fopenmp names some symbols at random without a seed
+	omp=
+	case $file in */gomp/*) omp=.omp common+=(-fopenmp -frandom-seed=escape) ;; esac
+	objsum() { # OBJECT: its sha256, but for the options -fopenmp records
+		# for offloading (.gnu.offload_lto_.opts: the command line,
+		# the plugin's arguments included)
+		if [ -n "$omp" ]; then
+			objcopy -R .gnu.offload_lto_.opts "$1" "$1.cmp" 2>/dev/null &&
+				sha256sum <"$1.cmp" | cut -c1-64
+		else
+			sha256sum <"$1" | cut -c1-64
+		fi
+	}
 	# __DATE__ and __TIME__ must not differ between the two compiles
 	export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-946684800}
 	result() { # RESULT DETAIL; a failure keeps its directory, JSON its report
@@ -77,14 +94,14 @@ if [ "${1:-}" = --worker ]; then
 	# exit status and the object's sha256 are kept in $T_REFS (suite files
 	# only, never a timeout), so a later run compiles with the plugin only.
 	ref=""
-	[ -n "$T_REFS" ] && ref=$T_REFS/$level/${file#"$T_SUITE/"}.ref
+	[ -n "$T_REFS" ] && ref=$T_REFS/$level/${file#"$T_SUITE/"}$omp.ref
 	if [ -n "$ref" ] && [ -f "$ref" ] && read -r rc1 refsum <"$ref" && [ -n "$refsum" ]; then
 		[ -n "$T_REFONLY" ] && result PASS "plain compile known"
 	else
 		timeout -k 5 "$T_TIMEOUT" "$CC" "${common[@]}" -o ref.o >ref.err 2>&1
 		rc1=$?
 		refsum=-
-		[ "$rc1" -eq 0 ] && refsum=$(sha256sum <ref.o | cut -c1-64)
+		[ "$rc1" -eq 0 ] && refsum=$(objsum ref.o)
 		if [ -n "$ref" ] && [ "$rc1" -ne 124 ] && [ "$rc1" -ne 137 ]; then
 			mkdir -p "$(dirname "$ref")" &&
 				printf '%s %s\n' "$rc1" "$refsum" >"$ref.$id" && mv "$ref.$id" "$ref"
@@ -118,7 +135,7 @@ if [ "${1:-}" = --worker ]; then
 		result FAIL "crash: killed by signal $((rc2 - 128))"
 	elif [ "$rc2" -ne "$rc1" ]; then
 		result FAIL "exit $rc2 with the plugin, $rc1 without: $(grep -m1 -E 'error|fatal' plug.err | cut -c1-200)"
-	elif [ "$rc1" -eq 0 ] && [ "$(sha256sum <plug.o | cut -c1-64)" != "$refsum" ]; then
+	elif [ "$rc1" -eq 0 ] && [ "$(objsum plug.o)" != "$refsum" ]; then
 		result FAIL "objects differ"
 	elif [ ! -f x.json ]; then
 		result FAIL "no JSON report written"
