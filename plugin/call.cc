@@ -104,11 +104,23 @@ static void arg_into(struct esc_ctx *c, gcall *call, int i, struct esc_hole k)
 		esc_flow_to_hole(c, k, c->fn->varargs, 0);
 }
 
-static struct esc_hole heap_hole(struct esc_ctx *c, enum esc_step_kind kind,
-				 const char *what, int i, int derefs)
+/* Argument i's number in a step: i + 1, or ESC_ARG_CHAIN for the static
+   chain (see arg_count). */
+static int arg_number(gcall *call, int i)
+{
+	if (i == (int)gimple_call_num_args(call) &&
+	    !gimple_call_va_arg_pack_p(call) && gimple_call_chain(call))
+		return ESC_ARG_CHAIN;
+	return i + 1;
+}
+
+static struct esc_hole heap_hole(struct esc_ctx *c, gcall *call,
+				 enum esc_step_kind kind, const char *what,
+				 int i, int derefs)
 {
 	return esc_hole_to(ESC_HEAP, derefs,
-			   esc_step_at(kind, c->stmt_loc, what, i + 1));
+			   esc_step_at(kind, c->stmt_loc, what,
+				       arg_number(call, i)));
 }
 
 /* Is argument i (0-based) of the call declared as a non-const void *? */
@@ -137,7 +149,7 @@ static struct esc_hole unknown_hole(struct esc_ctx *c, gcall *call,
 				    enum esc_step_kind kind, const char *what,
 				    int i)
 {
-	struct esc_hole k = heap_hole(c, kind, what, i, 0);
+	struct esc_hole k = heap_hole(c, call, kind, what, i, 0);
 	k.why.assumed = kind == ESC_STEP_ARG_INDIRECT ||
 			!void_pointer_param(call, i);
 	return k;
@@ -155,7 +167,8 @@ static struct esc_hole value_hole(struct esc_ctx *c, gcall *call,
 		return k;
 	}
 	k = esc_lvalue_hole(c, lhs);
-	k.why = esc_step_at(kind, c->stmt_loc, what, i >= 0 ? i + 1 : 0);
+	k.why = esc_step_at(kind, c->stmt_loc, what,
+			    i >= 0 ? arg_number(call, i) : 0);
 	if (k.kind == HOLE_STORE)
 		k.why.kind = ESC_STEP_STORE_PTR;
 	return k;
@@ -192,7 +205,8 @@ static void call_in_component(struct esc_ctx *c, gcall *call,
 		if (p < 0 || !arg_may_hold_address(call, i + first))
 			continue;
 		arg_into(c, call, i + first, esc_hole_to(p, 0,
-			esc_step_at(ESC_STEP_ARG, c->stmt_loc, name, i + 1)));
+			esc_step_at(ESC_STEP_ARG, c->stmt_loc, name,
+				    first ? i + 1 : arg_number(call, i))));
 	}
 	if (!first)
 		esc_flow_to_hole(c, value_hole(c, call, ESC_STEP_CALL_RESULT,
@@ -213,14 +227,14 @@ static void call_summary(struct esc_ctx *c, gcall *call, struct esc_fn *f,
 		int s = esc_summary_sure(f->summary, slot);
 		int r = esc_summary_result(f->summary, slot);
 		if (h >= 0) {
-			struct esc_hole k = heap_hole(c, f->summary->gave_up
+			struct esc_hole k = heap_hole(c, call, f->summary->gave_up
 						? ESC_STEP_UNANALYSED
 						: ESC_STEP_ARG_SUMMARY, name, i, h);
 			k.why.assumed = s != h;
 			arg_into(c, call, i, k);
 		}
 		if (s > h && h >= 0)
-			arg_into(c, call, i, heap_hole(c, ESC_STEP_ARG_SUMMARY,
+			arg_into(c, call, i, heap_hole(c, call, ESC_STEP_ARG_SUMMARY,
 						       name, i, s));
 		if (r >= 0) {
 			struct esc_hole k = value_hole(c, call,
@@ -253,7 +267,7 @@ static void call_summary(struct esc_ctx *c, gcall *call, struct esc_fn *f,
 		    !arg_may_hold_address(call, st->from))
 			continue;
 		struct esc_step why = esc_step_at(ESC_STEP_ARG_SUMMARY,
-			c->stmt_loc, name, st->from + 1);
+			c->stmt_loc, name, arg_number(call, st->from));
 		tree to = call_arg(call, st->to), from = call_arg(call, st->from);
 		if (!to || !from)
 			continue;
@@ -425,13 +439,13 @@ static void call_rule(struct esc_ctx *c, gcall *call,
 			continue;
 		}
 		if (eff & ESC_EFF_THREAD)
-			arg_into(c, call, i, heap_hole(c, ESC_STEP_ARG_THREAD,
+			arg_into(c, call, i, heap_hole(c, call, ESC_STEP_ARG_THREAD,
 						       name, i, 0));
 		else if (eff & ESC_EFF_KEEP)
-			arg_into(c, call, i, heap_hole(c, ESC_STEP_ARG_RULE,
+			arg_into(c, call, i, heap_hole(c, call, ESC_STEP_ARG_RULE,
 						       name, i, 0));
 		else if (eff & ESC_EFF_KEEP_CONTENT)
-			arg_into(c, call, i, heap_hole(c, ESC_STEP_ARG_RULE,
+			arg_into(c, call, i, heap_hole(c, call, ESC_STEP_ARG_RULE,
 						       name, i, 1));
 		if (eff & ESC_EFF_RETURN)
 			arg_into(c, call, i, value_hole(c, call,

@@ -118,11 +118,14 @@ enum esc_step_kind {
 	ESC_STEP__COUNT
 };
 
+#define ESC_ARG_CHAIN (-1) /* esc_step.arg: the static chain of a call */
+
 struct esc_step {
 	enum esc_step_kind kind;
 	struct esc_pos pos;
 	const char *what; /* interned: global, callee or API name; may be NULL */
-	int arg;          /* 1-based argument number, 0 when none */
+	int arg;          /* 1-based argument number, 0 when none,
+			     ESC_ARG_CHAIN for a nested function's static chain */
 	const void *origin; /* the compiler's statement (a gimple *), opaque */
 	/* Assumed, not seen: an argument of a function we know nothing of
 	   (no body, no rule, or an indirect call) whose parameter is typed,

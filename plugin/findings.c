@@ -418,27 +418,32 @@ void esc_report_warning(struct esc_func_report *r, const struct esc_warning *w)
 void esc_step_text(const struct esc_step *s, char *buf, size_t len)
 {
 	const char *w = s->what ? s->what : "?";
+	char arg[32]; /* "argument 2", or a nested function's "static chain" */
+	if (s->arg == ESC_ARG_CHAIN)
+		snprintf(arg, sizeof arg, "static chain");
+	else
+		snprintf(arg, sizeof arg, "argument %d", s->arg);
 	switch (s->kind) {
 	case ESC_STEP_ARG:
-		snprintf(buf, len, "argument %d of %s", s->arg, w);
+		snprintf(buf, len, "%s of %s", arg, w);
 		break;
 	case ESC_STEP_ARG_SUMMARY:
-		snprintf(buf, len, "argument %d of %s (kept by its body)", s->arg, w);
+		snprintf(buf, len, "%s of %s (kept by its body)", arg, w);
 		break;
 	case ESC_STEP_ARG_RULE:
-		snprintf(buf, len, "argument %d of %s (kept by its rule)", s->arg, w);
+		snprintf(buf, len, "%s of %s (kept by its rule)", arg, w);
 		break;
 	case ESC_STEP_ARG_UNKNOWN:
-		snprintf(buf, len, "argument %d of %s (no body, no rule)", s->arg, w);
+		snprintf(buf, len, "%s of %s (no body, no rule)", arg, w);
 		break;
 	case ESC_STEP_ARG_INDIRECT:
-		snprintf(buf, len, "argument %d of indirect call", s->arg);
+		snprintf(buf, len, "%s of indirect call", arg);
 		break;
 	case ESC_STEP_ARG_THREAD:
 		snprintf(buf, len, "thread argument of %s", w);
 		break;
 	case ESC_STEP_CALL_RESULT:
-		snprintf(buf, len, "returned by %s (argument %d)", w, s->arg);
+		snprintf(buf, len, "returned by %s (%s)", w, arg);
 		break;
 	case ESC_STEP_ASM:
 		snprintf(buf, len, "asm operand %d", s->arg);

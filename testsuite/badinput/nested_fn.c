@@ -5,7 +5,8 @@
    escapes, under their own names, and GCC's trampoline builtins are not
    unknown functions.  Each variable of the frame is an object of its own;
    a call to a nested function passes the frame as its static chain, which
-   the callee's summary treats as one more parameter. */
+   the callee's summary treats as one more parameter, and a flow through
+   it says "static chain of stash", not a number past its parameters. */
 void each(int *a, int n, void (*fn)(int *));
 int *saved;
 
@@ -25,4 +26,5 @@ int keep_local(void)
 	return x;
 }
 // never "FRAME\.|CHAIN\."
+// never "argument [0-9]+ of stash"
 // never "init_trampoline|adjust_trampoline"
