@@ -847,6 +847,28 @@ TEST(step_kinds)
 	free(path);
 }
 
+/* Steps in words, as notes and diagnostics give them: an argument by its
+   number, a nested function's static chain by name. */
+TEST(step_text)
+{
+	char buf[128];
+	struct esc_step s = step(ESC_STEP_ARG_UNKNOWN, 1, 1, "registry_add", 2);
+	esc_step_text(&s, buf, sizeof buf);
+	CHECK_STR(buf, "argument 2 of registry_add (no body, no rule)");
+	s = step(ESC_STEP_ARG_SUMMARY, 1, 1, "stash", ESC_ARG_CHAIN);
+	esc_step_text(&s, buf, sizeof buf);
+	CHECK_STR(buf, "static chain of stash (kept by its body)");
+	s = step(ESC_STEP_ARG, 1, 1, "inner", ESC_ARG_CHAIN);
+	esc_step_text(&s, buf, sizeof buf);
+	CHECK_STR(buf, "static chain of inner");
+	s = step(ESC_STEP_CALL_RESULT, 1, 1, "inner", ESC_ARG_CHAIN);
+	esc_step_text(&s, buf, sizeof buf);
+	CHECK_STR(buf, "returned by inner (static chain)");
+	s = step(ESC_STEP_CALL_RESULT, 1, 1, "id", 1);
+	esc_step_text(&s, buf, sizeof buf);
+	CHECK_STR(buf, "returned by id (argument 1)");
+}
+
 TEST(not_utf8)
 {
 	struct esc_report *r = sample_report();
@@ -1245,6 +1267,7 @@ int main(int argc, char **argv)
 	RUN(locals);
 	RUN(allocations);
 	RUN(step_kinds);
+	RUN(step_text);
 	RUN(not_utf8);
 	RUN(add_copies);
 	RUN(write_leaves_only_the_report);
