@@ -1,6 +1,7 @@
 // args: -fopenmp
 /* -fopenmp: OpenMP regions taking the address of a local.  GOMP_parallel
-   (and its loop and sections forms, GOMP_teams_reg, GOMP_task) runs the
+   (and its loop and sections forms, GOMP_teams_reg, GOMP_task,
+   GOMP_target_ext as the host runs it) runs the
    region's outlined body on a team of threads and joins them all before
    it returns, so handing it the region's data is no dangling address;
    storing a local's address in a global inside the region is.  GCC's
@@ -92,7 +93,21 @@ void teams(void)
 #pragma omp teams // may "z escapes to heap" warn "escape-global"
 	g = &z; // may "z escapes to heap"
 }
+int target(void)
+{
+	int w = 0, buf[16] = { 0 };
+#pragma omp target map(tofrom: w, buf)
+	{
+		w = 1;
+		buf[3] = w;
+	}
+#pragma omp target data map(to: buf)
+	{
+#pragma omp target update from(buf)
+	}
+	return w + buf[3];
+}
 // never "\.omp_data"
 // never "\.omp_copy"
 // never "\.istart|\.iend"
-// never "'GOMP_[a-z_]*' \(no body, no rule\)"
+// never "GOMP_[a-z_]*'? \(no body, no rule\)"
