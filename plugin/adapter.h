@@ -99,15 +99,15 @@ void esc_declare_function(struct esc_unit *u, struct esc_graph *g,
 /* call.cc */
 void esc_call(struct esc_ctx *c, gcall *call);
 
-/* dangle.cc: the dangling-address rules, by index */
+/* dangle.cc: the warning kinds (their ids: esc_warn_id), by index */
 enum {
-	ESC_RULE_RETURN, ESC_RULE_GLOBAL, ESC_RULE_CALLER,
-	ESC_RULE_KEPT, ESC_RULE_THREAD, ESC_RULE_UNKNOWN, ESC_RULE_NOESCAPE,
-	ESC_RULE__COUNT
+	ESC_WARN_RETURN, ESC_WARN_GLOBAL, ESC_WARN_CALLER,
+	ESC_WARN_KEPT, ESC_WARN_THREAD, ESC_WARN_UNKNOWN, ESC_WARN_NOESCAPE,
+	ESC_WARN__COUNT
 };
-extern unsigned esc_dangling_rules; /* bit per rule that warns */
-const char *esc_rule_id(int rule);
-int esc_rule_by_id(const char *id);
+extern unsigned esc_warn_enabled; /* bit per warning kind that warns */
+const char *esc_warn_id(int kind);
+int esc_warn_by_id(const char *id);
 void esc_check_dangling(function *fun, struct esc_func_report *r);
 void esc_check_noescape(tree fndecl, struct esc_func_report *r);
 

@@ -178,7 +178,7 @@ static int object_loc(struct esc_ctx *c, tree decl)
 		int i = 0;
 		for (tree p = DECL_ARGUMENTS(c->fun->decl); p; p = DECL_CHAIN(p), i++)
 			if (p == decl && i < c->fn->nparams && c->fn->params[i] >= 0)
-				esc_flow(c->g, loc, c->fn->params[i], 0,
+				esc_edge(c->g, loc, c->fn->params[i], 0,
 					 esc_step_at(ESC_STEP_ASSIGN,
 						     DECL_SOURCE_LOCATION(decl),
 						     name, 0));
@@ -325,7 +325,7 @@ void esc_flow_to_hole(struct esc_ctx *c, struct esc_hole k, int src,
 	if (!k.why.origin)
 		k.why.origin = c->stmt;
 	if (k.kind == HOLE_LOC)
-		esc_flow(c->g, k.loc, src, derefs + k.derefs, k.why);
+		esc_edge(c->g, k.loc, src, derefs + k.derefs, k.why);
 	else
 		esc_store(c->g, k.loc, src, derefs + k.derefs, k.why);
 }
@@ -500,7 +500,7 @@ struct esc_hole esc_lvalue_hole(struct esc_ctx *c, tree lhs)
 					    esc_pos_of(at));
 			for (f = TYPE_FIELDS(TREE_TYPE(base)); f; f = DECL_CHAIN(f))
 				if (TREE_CODE(f) == FIELD_DECL)
-					esc_flow(c->g, field_loc(c, base, f), v, 0, why);
+					esc_edge(c->g, field_loc(c, base, f), v, 0, why);
 			return esc_hole_to(v, 0, why);
 		}
 		if (is_frame_decl(base))
@@ -849,7 +849,7 @@ void esc_build_function(struct esc_ctx *c)
 			continue;
 		c->stmt_loc = d->loc != UNKNOWN_LOCATION
 				      ? d->loc : DECL_SOURCE_LOCATION(c->fun->decl);
-		esc_flow(c->g, esc_func_result(c->g, c->fn->gfunc),
+		esc_edge(c->g, esc_func_result(c->g, c->fn->gfunc),
 			 object_loc(c, d->decl), -1,
 			 esc_step_at(ESC_STEP_RETURN, c->stmt_loc, NULL, 0));
 	}

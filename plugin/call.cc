@@ -248,7 +248,7 @@ static void call_summary(struct esc_ctx *c, gcall *call, struct esc_fn *f,
 	int fresh = -1;
 	if (!f->summary->gave_up && f->summary->fresh) {
 		fresh = new_object(c, call, ESC_LOC_ALLOC, ESC_OBJ_LOCAL, name);
-		esc_flow(c->g, fresh, ESC_UNKNOWN, 0,
+		esc_edge(c->g, fresh, ESC_UNKNOWN, 0,
 			 esc_step_at(ESC_STEP_ASSIGN, c->stmt_loc, NULL, 0));
 	}
 	/* what it stores into the memory its arguments point to */

@@ -55,23 +55,23 @@
 #include "input.h"
 #include "diagnostic-core.h"
 
-unsigned esc_dangling_rules = ~0u;
+unsigned esc_warn_enabled = ~0u;
 
-static const char *const rule_ids[ESC_RULE__COUNT] = {
+static const char *const warn_ids[ESC_WARN__COUNT] = {
 	"escape-return", "escape-global", "escape-caller",
 	"escape-kept",   "escape-thread", "escape-unknown",
 	"escape-noescape",
 };
 
-const char *esc_rule_id(int rule)
+const char *esc_warn_id(int kind)
 {
-	return rule >= 0 && rule < ESC_RULE__COUNT ? rule_ids[rule] : "?";
+	return kind >= 0 && kind < ESC_WARN__COUNT ? warn_ids[kind] : "?";
 }
 
-int esc_rule_by_id(const char *id)
+int esc_warn_by_id(const char *id)
 {
-	for (int i = 0; i < ESC_RULE__COUNT; i++)
-		if (!strcmp(id, rule_ids[i]))
+	for (int i = 0; i < ESC_WARN__COUNT; i++)
+		if (!strcmp(id, warn_ids[i]))
 			return i;
 	return -1;
 }
@@ -743,8 +743,8 @@ static bool dangles(fn_index *x, const struct kill *k, location_t decl_loc)
 	return yes;
 }
 
-/* "escape:ignore" (optionally with rule ids) on the line of p? */
-static bool ignored_at(struct esc_pos p, const char *rule)
+/* "escape:ignore" (optionally with warning ids) on the line of p? */
+static bool ignored_at(struct esc_pos p, const char *id)
 {
 	/* only in a file that may hold one (source.c): the usual file,
 	   which has none, costs no line lookups */
@@ -760,14 +760,14 @@ static bool ignored_at(struct esc_pos p, const char *rule)
 		const char *rest = at + strlen("escape:ignore");
 		while (*rest == ' ')
 			rest++;
-		ignored = strncmp(rest, "escape-", 7) != 0 || strstr(rest, rule);
+		ignored = strncmp(rest, "escape-", 7) != 0 || strstr(rest, id);
 	}
 	free(text);
 	return ignored;
 }
 
-/* The sink of a flow, as a rule and its kill; false for no warning. */
-static bool classify(const struct esc_flow *f, int *rule, struct kill *k)
+/* The sink of a flow, as a warning kind and its kill; false for no warning. */
+static bool classify(const struct esc_flow *f, int *kind, struct kill *k)
 {
 	if (!f->nsteps)
 		return false;
@@ -778,12 +778,12 @@ static bool classify(const struct esc_flow *f, int *rule, struct kill *k)
 
 	switch (s->kind) {
 	case ESC_STEP_RETURN:
-		*rule = ESC_RULE_RETURN;
+		*kind = ESC_WARN_RETURN;
 		return true;
 	case ESC_STEP_STORE_GLOBAL:
 	case ESC_STEP_STORE_PTR: {
-		*rule = s->kind == ESC_STEP_STORE_GLOBAL ? ESC_RULE_GLOBAL
-							 : ESC_RULE_CALLER;
+		*kind = s->kind == ESC_STEP_STORE_GLOBAL ? ESC_WARN_GLOBAL
+							 : ESC_WARN_CALLER;
 		tree lhs = origin ? gimple_get_lhs(origin) : NULL_TREE;
 		if (lhs && TREE_CODE(lhs) != SSA_NAME) {
 			k->kind = KILL_STORE;
@@ -792,7 +792,7 @@ static bool classify(const struct esc_flow *f, int *rule, struct kill *k)
 		return origin != NULL;
 	}
 	case ESC_STEP_ARG_THREAD:
-		*rule = ESC_RULE_THREAD;
+		*kind = ESC_WARN_THREAD;
 		if (origin && is_gimple_call(origin) &&
 		    gimple_call_num_args(origin) >= 1) {
 			tree t = source_of(gimple_call_arg(origin, 0));
@@ -803,7 +803,7 @@ static bool classify(const struct esc_flow *f, int *rule, struct kill *k)
 		}
 		return origin != NULL;
 	case ESC_STEP_ARG_RULE:
-		*rule = ESC_RULE_KEPT;
+		*kind = ESC_WARN_KEPT;
 		if (origin && is_gimple_call(origin) && s->what &&
 		    (!strcmp(s->what, "fmemopen") ||
 		     !strcmp(s->what, "open_memstream")) &&
@@ -820,7 +820,7 @@ static bool classify(const struct esc_flow *f, int *rule, struct kill *k)
 		}
 		return origin != NULL;
 	case ESC_STEP_ARG_SUMMARY:
-		*rule = ESC_RULE_KEPT;
+		*kind = ESC_WARN_KEPT;
 		if (s->assumed)
 			return false;
 		if (origin && is_gimple_call(origin)) {
@@ -830,32 +830,32 @@ static bool classify(const struct esc_flow *f, int *rule, struct kill *k)
 		return origin != NULL;
 	case ESC_STEP_ARG_UNKNOWN:
 	case ESC_STEP_ARG_INDIRECT:
-		*rule = ESC_RULE_UNKNOWN;
+		*kind = ESC_WARN_UNKNOWN;
 		return origin && !s->assumed;
 	default:
 		return false;
 	}
 }
 
-static char *message(int rule, const char *obj, const char *fn,
+static char *message(int kind, const char *obj, const char *fn,
 		     const struct esc_step *sink)
 {
-	const char *id = esc_rule_id(rule);
+	const char *id = esc_warn_id(kind);
 	const char *what = sink->what ? sink->what : "?";
-	switch (rule) {
-	case ESC_RULE_RETURN:
+	switch (kind) {
+	case ESC_WARN_RETURN:
 		return xasprintf("address of '%s' is returned from '%s', whose frame "
 				 "it lives in [%s]", obj, fn, id);
-	case ESC_RULE_GLOBAL:
+	case ESC_WARN_GLOBAL:
 		return xasprintf("address of '%s' is left in global '%s' when '%s' "
 				 "returns [%s]", obj, what, fn, id);
-	case ESC_RULE_CALLER:
+	case ESC_WARN_CALLER:
 		return xasprintf("address of '%s' is left in memory outside '%s' "
 				 "when it returns [%s]", obj, fn, id);
-	case ESC_RULE_KEPT:
+	case ESC_WARN_KEPT:
 		return xasprintf("address of '%s' is kept by '%s' after '%s' "
 				 "returns [%s]", obj, what, fn, id);
-	case ESC_RULE_THREAD:
+	case ESC_WARN_THREAD:
 		return xasprintf("address of '%s' is handed to a thread that '%s' "
 				 "does not join before it returns [%s]", obj, fn, id);
 	default:
@@ -872,10 +872,10 @@ void esc_check_dangling(function *fun, struct esc_func_report *r)
 	int unchecked = 0;
 
 	answers = &m;
-	/* one warning per object, rule and sink */
+	/* one warning per object, warning kind and sink */
 	for (int w = 0; w < r->nwarnings; w++) {
-		mkey key = { 300, r->warnings[w].object, esc_rule_id(esc_rule_by_id(
-				     r->warnings[w].rule)), NULL, NULL, NULL,
+		mkey key = { 300, r->warnings[w].object, esc_warn_id(esc_warn_by_id(
+				     r->warnings[w].id)), NULL, NULL, NULL,
 			     (long)r->warnings[w].sink.loc };
 		if (!m.find(key))
 			m.add(key, 1, 0);
@@ -885,12 +885,12 @@ void esc_check_dangling(function *fun, struct esc_func_report *r)
 		for (int si = 0; si < l->nsites; si++) {
 			const struct esc_flow *f = &l->sites[si].flow;
 			struct kill k;
-			int rule;
-			if (!classify(f, &rule, &k) ||
-			    !(esc_dangling_rules & (1u << rule)))
+			int kind;
+			if (!classify(f, &kind, &k) ||
+			    !(esc_warn_enabled & (1u << kind)))
 				continue;
 			const struct esc_step *sink = &f->steps[f->nsteps - 1];
-			if (rule != ESC_RULE_RETURN) {
+			if (kind != ESC_WARN_RETURN) {
 				if (!x) {
 					x = new fn_index;
 					index_function(x, fun);
@@ -905,22 +905,22 @@ void esc_check_dangling(function *fun, struct esc_func_report *r)
 					continue;
 			}
 
-			mkey key = { 300, l->name, esc_rule_id(rule), NULL, NULL,
+			mkey key = { 300, l->name, esc_warn_id(kind), NULL, NULL,
 				     NULL, (long)sink->pos.loc };
 			if (m.find(key))
 				continue;
 			m.add(key, 1, 0);
 
 			struct esc_warning w;
-			char *text = message(rule, l->name, r->name, sink);
-			w.rule = esc_rule_id(rule);
+			char *text = message(kind, l->name, r->name, sink);
+			w.id = esc_warn_id(kind);
 			w.object = l->name;
 			w.pos = l->sites[si].pos;
 			w.sink = sink->pos;
 			w.message = text;
 			w.flow = f;
-			w.suppressed = ignored_at(w.pos, w.rule) ||
-				       ignored_at(w.sink, w.rule);
+			w.suppressed = ignored_at(w.pos, w.id) ||
+				       ignored_at(w.sink, w.id);
 			esc_report_warning(r, &w);
 			free(text);
 		}
@@ -940,7 +940,7 @@ void esc_check_dangling(function *fun, struct esc_func_report *r)
 /* Parameters declared noescape that the body lets reach the heap. */
 void esc_check_noescape(tree fndecl, struct esc_func_report *r)
 {
-	if (!(esc_dangling_rules & (1u << ESC_RULE_NOESCAPE)))
+	if (!(esc_warn_enabled & (1u << ESC_WARN_NOESCAPE)))
 		return;
 	int i = 0;
 	for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p), i++) {
@@ -953,17 +953,17 @@ void esc_check_noescape(tree fndecl, struct esc_func_report *r)
 			struct esc_warning w;
 			const struct esc_flow *f = &pr->heap_flow;
 			memset(&w, 0, sizeof w);
-			w.rule = esc_rule_id(ESC_RULE_NOESCAPE);
+			w.id = esc_warn_id(ESC_WARN_NOESCAPE);
 			w.object = pr->name;
 			w.pos = pr->pos;
 			w.sink = f->nsteps ? f->steps[f->nsteps - 1].pos : pr->pos;
 			char *text = xasprintf("parameter '%s' of '%s' is declared "
 					       "noescape but escapes [%s]", pr->name,
-					       r->name, w.rule);
+					       r->name, w.id);
 			w.message = text;
 			w.flow = f;
-			w.suppressed = ignored_at(w.pos, w.rule) ||
-				       ignored_at(w.sink, w.rule);
+			w.suppressed = ignored_at(w.pos, w.id) ||
+				       ignored_at(w.sink, w.id);
 			esc_report_warning(r, &w);
 			free(text);
 		}

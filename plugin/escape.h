@@ -4,6 +4,28 @@
  *
  * The analysis is Go's (cmd/compile/internal/escape), applied to GIMPLE.
  *
+ * One word per idea, in code, comments and tests:
+ *
+ *   location  (loc) a node of the escape graph, an index.  A source
+ *             position is a pos (struct esc_pos).
+ *   edge      one "dst holds *^derefs src" fact (esc_edge()).
+ *   step      what made an edge, with its pos (struct esc_step).
+ *   flow      an explanation: the steps from an address-of (or a
+ *             parameter) to a sink (struct esc_flow).
+ *   root      where the solver's walk starts: the heap, a function's
+ *             result, an object found escaping.
+ *   sink      where a stack address ends up that may outlive its object
+ *             (a global, the caller's memory, a keeping callee's argument,
+ *             the result, a thread): a flow's last step, and what a
+ *             dangling warning is about.  (The JSON report keeps its key
+ *             "sink" for a parameter flow's root, "heap" or "result".)
+ *   rule      a library function's model (rules/ *.json, struct esc_rule).
+ *   warning kind  what a dangling warning is about (ESC_WARN_*); its id
+ *             ("escape-return", ...: esc_warn_id()) is what users, SARIF
+ *             and the dangling= argument call it.
+ *   escapes / leaks  a stack object or allocation escapes; a parameter
+ *             leaks (to the heap or to its function's result).
+ *
  * Locations.  Every thing that can hold or be the target of an address is a
  * location: the heap (one per graph; it outlives every frame), the result of
  * each function, the incoming value of each parameter, each SSA value, each
@@ -186,7 +208,7 @@ enum esc_loc_kind esc_loc_kind(const struct esc_graph *g, int loc);
 void esc_address_taken(struct esc_graph *g, int loc);
 
 /* dst holds *^derefs src (derefs >= -1). */
-void esc_flow(struct esc_graph *g, int dst, int src, int derefs,
+void esc_edge(struct esc_graph *g, int dst, int src, int derefs,
 	      struct esc_step why);
 /* *ptr holds *^derefs src: a store through a pointer, resolved by
    esc_solve. */
@@ -230,7 +252,7 @@ struct esc_summary {
 	   heap / to the result, -1 for none */
 	signed char *heap;
 	signed char *result;
-	/* the same as heap, by sinks that are not assumed (see
+	/* the same as heap, by steps that are not assumed (see
 	   esc_step.assumed): >= heap, -1 for none */
 	signed char *sure;
 	/* stores into the caller's memory: *arg[to] (or **arg[to], by
@@ -254,7 +276,7 @@ struct esc_summary {
 struct esc_summary *esc_summarize(const struct esc_graph *g, int func);
 void esc_summary_free(struct esc_summary *s);
 int esc_summary_heap(const struct esc_summary *s, int index);
-/* Fewest derefs to the heap by sinks that are not assumed, or -1. */
+/* Fewest derefs to the heap by steps that are not assumed, or -1. */
 int esc_summary_sure(const struct esc_summary *s, int index);
 int esc_summary_result(const struct esc_summary *s, int index);
 
@@ -308,11 +330,11 @@ struct esc_alloc_report {
 /* A dangling stack address: an escape that is still in place when the
    object's life ends (dangle.cc decides, flow-sensitively). */
 struct esc_warning {
-	const char *rule;     /* stable id: "escape-return", "escape-global", ... */
+	const char *id;       /* its warning kind's id: "escape-return", ... */
 	const char *object;   /* the stack object's name */
 	struct esc_pos pos;   /* where its address is taken */
 	struct esc_pos sink;  /* where it is stored, returned or handed over */
-	const char *message;  /* the whole warning text, rule id included */
+	const char *message;  /* the whole warning text, its id included */
 	const struct esc_flow *flow; /* its steps (owned by the local's site) */
 	int suppressed;       /* silenced by a comment on the line */
 };

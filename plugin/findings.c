@@ -6,7 +6,7 @@
  *
  * An explanation follows the walk's own trail: each location remembers
  * the edge by which the walk reached it (heap_via, result_via, and
- * sure_via when the heap is reached by sinks that are not assumed, which
+ * sure_via when the heap is reached by steps that are not assumed, which
  * an escape to the heap is explained by whenever there is one), so the
  * steps from an address-of to its sink are read off in order, shortest
  * path first.  A location the heap walk started from (an object found
@@ -182,7 +182,7 @@ static int cmp_alloc(const void *a, const void *b)
 }
 
 /* Does the address taken by edge e reach a root?  Then *trail is the
-   trail to explain it by: the heap's by sinks that are not assumed, else
+   trail to explain it by: the heap's by steps that are not assumed, else
    a result's, else the heap's. */
 static int site_escapes(const struct esc_graph *g, const struct esc_edge *e,
 			int *trail)

@@ -227,7 +227,7 @@ int esc_graph_add_edge(struct esc_graph *g, int dst, int src, int derefs,
 	return g->nedges++;
 }
 
-void esc_flow(struct esc_graph *g, int dst, int src, int derefs,
+void esc_edge(struct esc_graph *g, int dst, int src, int derefs,
 	      struct esc_step why)
 {
 	/* Nothing flows into the unknown, and a value from the unknown

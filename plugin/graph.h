@@ -55,9 +55,9 @@ struct esc_location {
 	int leak_result;               /* for params: to their own result */
 	int leak_own;                  /* for params: to the heap, not by
 					  way of the caller's memory */
-	int leak_sure;                 /* leak_own by sinks that are not
+	int leak_sure;                 /* leak_own by steps that are not
 					  assumed (esc_step.assumed) */
-	int sure_derefs, sure_via;     /* heap_derefs, heap_via by sinks that
+	int sure_derefs, sure_via;     /* heap_derefs, heap_via by steps that
 					  are not assumed */
 	int ptee;                      /* for params: their ESC_LOC_PTEE; for
 					  a PTEE: the deeper one (what the

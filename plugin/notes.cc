@@ -269,7 +269,7 @@ void esc_emit_notes(const struct esc_func_report *r, int level)
 }
 
 /* Dangling addresses: GCC warnings (so -Werror gates on them), each with
-   the rule id in its text, CWE-562 (stack address returned / kept), and
+   the warning id in its text, CWE-562 (stack address returned / kept), and
    its flow as notes, with or without m. */
 void esc_emit_warnings(const struct esc_func_report *r)
 {

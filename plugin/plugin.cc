@@ -144,12 +144,12 @@ static bool parse_args(struct plugin_name_args *info)
 				return false;
 			}
 			if (!strcmp(val, "off")) {
-				esc_dangling_rules = 0;
+				esc_warn_enabled = 0;
 				continue;
 			}
 			if (!strcmp(val, "all"))
 				continue;
-			esc_dangling_rules = 0;
+			esc_warn_enabled = 0;
 			if (val[0] == ',' || val[strlen(val) - 1] == ',' ||
 			    strstr(val, ",,")) {
 				error("escape: %<-fplugin-arg-escape-dangling=%s%>: "
@@ -158,8 +158,8 @@ static bool parse_args(struct plugin_name_args *info)
 			}
 			char *ids = xstrdup(val);
 			for (char *id = strtok(ids, ","); id; id = strtok(NULL, ",")) {
-				int rule = esc_rule_by_id(id);
-				if (rule < 0) {
+				int kind = esc_warn_by_id(id);
+				if (kind < 0) {
 					error("escape: %<-fplugin-arg-escape-dangling=%s%>: "
 					      "unknown rule %qs; the rules are escape-return, "
 					      "escape-global, escape-caller, escape-kept, "
@@ -168,7 +168,7 @@ static bool parse_args(struct plugin_name_args *info)
 					free(ids);
 					return false;
 				}
-				esc_dangling_rules |= 1u << rule;
+				esc_warn_enabled |= 1u << kind;
 			}
 			free(ids);
 		} else if (!strcmp(key, "rules")) {

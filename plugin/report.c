@@ -16,7 +16,8 @@
  * file, global or callee name in a step, the flow of an allocation that
  * does not escape.  Every escape and leak carries its flow, the steps from
  * the address-of (or the parameter) to the sink, as findings.c explained
- * it: a parameter's flows are tagged with their sink ("heap", "result").
+ * it: a parameter's flows are tagged with their root ("heap", "result"),
+ * under the key "sink" (the schema's word).
  * Names the schema promises (function, parameter, object, allocator) are
  * never null: a missing one would be "(unnamed)".
  * Strings that are not valid UTF-8 (a file name in Latin-1, say) have each
@@ -224,14 +225,15 @@ static json_t *step_json(const struct esc_step *s)
 	return o;
 }
 
-/* A flow: {"sink"?, "steps", "truncated"}; sink is put first if given. */
-static json_t *flow_json(const struct esc_flow *f, const char *sink)
+/* A flow: {"sink"?, "steps", "truncated"}; the root it reaches (a
+   parameter's flows) is put first, as "sink", if given. */
+static json_t *flow_json(const struct esc_flow *f, const char *root)
 {
 	json_t *o = must(json_object());
 	json_t *steps = must(json_array());
 
-	if (sink)
-		put(o, "sink", str(sink));
+	if (root)
+		put(o, "sink", str(root));
 	for (int i = 0; i < f->nsteps; i++)
 		append(steps, step_json(&f->steps[i]));
 	put(o, "steps", steps);
@@ -301,7 +303,7 @@ static json_t *warning_json(const struct esc_warning *w)
 	json_t *o = must(json_object());
 	json_t *sink = must(json_object());
 
-	put(o, "rule", str(w->rule));
+	put(o, "rule", str(w->id));
 	put(o, "object", name(w->object));
 	put(o, "file", w->pos.file ? str(w->pos.file) : json_null());
 	put(o, "line", positive(w->pos.line));

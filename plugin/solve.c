@@ -23,7 +23,7 @@
  * A result walk judges only its own function's objects and parameters.
  * In a recursive component, what reaches another function's result goes
  * where that result's edges take it (back to the callers in the
- * component), and the walks from those sinks judge it.  (Go's leakTo
+ * component), and the walks from those roots judge it.  (Go's leakTo
  * counts it as a heap leak instead, which closures need and C does not.)
  *
  * Summaries want one more thing: which parameters reach the heap other
@@ -166,13 +166,27 @@ static int fresh_of(const struct esc_graph *g, int l, int func)
 	       g->locs[l].func == func;
 }
 
-/*
- * Runs w to its end.  heap is NULL for the heap walk itself, else the heap
- * walk that objects found escaping are handed to; then only objects of
- * function `func' escape.
- */
-static void walk_run(struct esc_graph *g, struct walk *w, struct walk *heap,
-		     int func)
+/* What a walk leaves out: edges out of the caller's memory (SKIP_PTEE),
+   assumed steps (SKIP_ASSUMED); as sources, the allocations a result walk
+   reached (SKIP_RETURNED) or those found fresh (SKIP_FRESH). */
+enum { SKIP_PTEE = 1, SKIP_ASSUMED = 2, SKIP_RETURNED = 4, SKIP_FRESH = 8 };
+
+/* What a walk looks for.  A judging walk marks the objects whose address
+   it reaches as escaping: the heap walk (heap NULL, func -1), or the result
+   walk of function func, which judges only func's objects and hands them
+   to the heap walk.  Any other walk only measures: objects whose address
+   it reaches are sources of it too (as mark_escape makes them for the heap
+   walk), without being marked - they escape already. */
+struct walk_goal {
+	int judge;
+	int func;
+	struct walk *heap;
+	int skip;
+};
+
+/* Runs w to its end. */
+static void walk_run(struct esc_graph *g, struct walk *w,
+		     const struct walk_goal *goal)
 {
 	while (w->qlen) {
 		int l = walk_pop(w);
@@ -182,16 +196,21 @@ static void walk_run(struct esc_graph *g, struct walk *w, struct walk *heap,
 			const struct esc_edge *e = &g->edges[ei];
 			w->work++;
 			int src = e->src;
+			if ((goal->skip & SKIP_PTEE) &&
+			    g->locs[src].kind == ESC_LOC_PTEE)
+				continue;
+			if ((goal->skip & SKIP_ASSUMED) && e->why.assumed)
+				continue;
 			int d = dl + e->derefs;
 			if (d < 0) {
-				d = 0;
-				if (!fresh_of(g, src, func))
+				d = 0; /* an object's address reaches the root */
+				if (goal->judge && !fresh_of(g, src, goal->func))
 					w->addr_seen = 1;
-				if (esc_is_object(g, src) &&
-				    (!heap || g->locs[src].func == func)) {
-					if (heap)
+				if (goal->judge && esc_is_object(g, src) &&
+				    (!goal->heap || g->locs[src].func == goal->func)) {
+					if (goal->heap)
 						g->locs[src].by_result = 1;
-					mark_escape(g, src, heap);
+					mark_escape(g, src, goal->heap);
 				}
 			}
 			if (d > ESC_MAX_DEREFS)
@@ -202,38 +221,25 @@ static void walk_run(struct esc_graph *g, struct walk *w, struct walk *heap,
 	}
 }
 
-/* What a filtered walk leaves out. */
-enum { SKIP_PTEE = 1, SKIP_ASSUMED = 2 };
-
-/* A walk that leaves out the caller's memory (SKIP_PTEE: it does not
-   cross edges out of pointees) or assumed sinks (SKIP_ASSUMED).  Objects
-   whose address it reaches are sources of it too (as mark_escape makes
-   them for the heap walk), without being marked: they escape already. */
-static void walk_filtered(struct esc_graph *g, struct walk *w, int skip)
+/* The heap walk again, measuring, from the heap and every object that
+   escapes, but for what goal `skip' leaves out. */
+static void heap_again(struct esc_graph *g, struct walk *heap, int skip)
 {
-	while (w->qlen) {
-		int l = walk_pop(w);
-		int dl = w->dist[l];
-		for (int ei = g->locs[l].in_head; ei >= 0;
-		     ei = g->edges[ei].next_in) {
-			const struct esc_edge *e = &g->edges[ei];
-			w->work++;
-			int src = e->src;
-			if ((skip & SKIP_PTEE) &&
-			    g->locs[src].kind == ESC_LOC_PTEE)
-				continue;
-			if ((skip & SKIP_ASSUMED) && e->why.assumed)
-				continue;
-			int d = dl + e->derefs;
-			if (d < 0)
-				d = 0; /* an object's address: it is a source
-					  now, reached by this edge */
-			if (d > ESC_MAX_DEREFS)
-				d = ESC_MAX_DEREFS;
-			if (d < w->dist[src])
-				walk_set(w, src, d, ei);
-		}
+	struct walk_goal goal = { 0, -1, NULL, skip };
+	walk_reset(heap);
+	walk_source(heap, ESC_HEAP);
+	for (int l = 0; l < g->nlocs; l++) {
+		const struct esc_location *loc = &g->locs[l];
+		if (!esc_is_object(g, l))
+			continue;
+		int unanalysed = loc->func >= 0 && g->funcs[loc->func].gave_up;
+		int left_out = ((skip & SKIP_RETURNED) &&
+				loc->kind == ESC_LOC_ALLOC) ||
+			       ((skip & SKIP_FRESH) && loc->fresh);
+		if ((loc->by_result && !left_out) || unanalysed)
+			walk_source(heap, l);
 	}
+	walk_run(g, heap, &goal);
 }
 
 static int min_leak(int a, int b)
@@ -243,6 +249,22 @@ static int min_leak(int a, int b)
 	if (b < 0)
 		return a;
 	return a < b ? a : b;
+}
+
+/* Sets each parameter's leak_own (leak_sure if sure) to the derefs with
+   which walk w reached it; a parameter of a function that was not
+   analysed leaks whole. */
+static void param_leaks(struct esc_graph *g, const struct walk *w, int sure)
+{
+	for (int l = 0; l < g->nlocs; l++) {
+		struct esc_location *loc = &g->locs[l];
+		if (loc->kind != ESC_LOC_PARAM)
+			continue;
+		int *leak = sure ? &loc->leak_sure : &loc->leak_own;
+		*leak = loc->func >= 0 && g->funcs[loc->func].gave_up ? 0 : -1;
+		if (w->dist[l] != ESC_INF)
+			*leak = min_leak(*leak, w->dist[l]);
+	}
 }
 
 /* Over budget: everything escapes (see ESC_WALK_BUDGET_MIN). */
@@ -289,6 +311,7 @@ int esc_solve(struct esc_graph *g)
 	for (int f = 0; f < g->nfuncs; f++)
 		g->funcs[f].result_other = 1;
 
+	struct walk_goal heap_goal = { 1, -1, NULL, 0 };
 	walk_init(&heap, n);
 	walk_source(&heap, ESC_HEAP);
 	/* A function that was not analysed keeps everything it has. */
@@ -301,7 +324,7 @@ int esc_solve(struct esc_graph *g)
 				loc->leak_heap = 0;
 		}
 	}
-	walk_run(g, &heap, NULL, -1);
+	walk_run(g, &heap, &heap_goal);
 
 	walk_init(&res, n);
 	for (int f = 0; f < g->nfuncs; f++) {
@@ -310,10 +333,11 @@ int esc_solve(struct esc_graph *g)
 			break;
 		}
 		int root = g->funcs[f].result;
+		struct walk_goal res_goal = { 1, f, &heap, 0 };
 		walk_reset(&res);
 		res.addr_seen = 0;
 		walk_source(&res, root);
-		walk_run(g, &res, &heap, f);
+		walk_run(g, &res, &res_goal);
 		/* other: an object's address, or a value that comes from no
 		   parameter of f (the unknown location, which absolute
 		   addresses come from too); a value nothing flows into (a
@@ -341,7 +365,7 @@ int esc_solve(struct esc_graph *g)
 		}
 		g->funcs[f].result_other = other;
 		/* objects found escaping here make the heap walk go on */
-		walk_run(g, &heap, NULL, -1);
+		walk_run(g, &heap, &heap_goal);
 	}
 	walk_free(&res);
 
@@ -356,56 +380,32 @@ int esc_solve(struct esc_graph *g)
 	}
 
 	/* Which allocations a function returns are fresh: those whose
-	   address reaches the heap only by way of the result (walk 0 does
-	   not start from them).  Then the sure walk; leak_own and
-	   leak_sure: around the caller's memory and fresh allocations, the
-	   latter around assumed sinks too. */
-	static const int skips[4] = { 0, SKIP_ASSUMED, SKIP_PTEE,
-				      SKIP_PTEE | SKIP_ASSUMED };
-	for (int k = 0; k < 4; k++) {
-		walk_reset(&heap);
-		walk_source(&heap, ESC_HEAP);
-		for (int l = 0; l < n; l++) {
-			struct esc_location *loc = &g->locs[l];
-			int unanalysed = loc->func >= 0 &&
-					 g->funcs[loc->func].gave_up;
-			int candidate = loc->kind == ESC_LOC_ALLOC && loc->by_result;
-			int skip = k == 0 ? candidate : k >= 2 && loc->fresh;
-			if (esc_is_object(g, l) &&
-			    ((loc->by_result && !skip) || unanalysed))
-				walk_source(&heap, l);
-			if (loc->kind == ESC_LOC_PARAM && k == 2)
-				loc->leak_own = unanalysed ? 0 : -1;
-			if (loc->kind == ESC_LOC_PARAM && k == 3)
-				loc->leak_sure = unanalysed ? 0 : -1;
-		}
-		walk_filtered(g, &heap, skips[k]);
-		if (k == 0) {
-			for (int l = 0; l < n; l++) {
-				struct esc_location *loc = &g->locs[l];
-				if (loc->kind != ESC_LOC_ALLOC || !loc->by_result)
-					continue;
-				loc->fresh = heap.dist[l] != 0 && loc->func >= 0 &&
-					     !g->funcs[loc->func].gave_up;
-				/* the result walk took it for fresh */
-				if (!loc->fresh && loc->func >= 0)
-					g->funcs[loc->func].result_other = 1;
-			}
+	   address reaches the heap only by way of the result (the heap walk
+	   again without them). */
+	heap_again(g, &heap, SKIP_RETURNED);
+	for (int l = 0; l < n; l++) {
+		struct esc_location *loc = &g->locs[l];
+		if (loc->kind != ESC_LOC_ALLOC || !loc->by_result)
 			continue;
-		}
-		for (int t = 0; t < heap.ntouched; t++) {
-			int l = heap.touched[t];
-			struct esc_location *loc = &g->locs[l];
-			if (k == 1) {
-				loc->sure_derefs = heap.dist[l];
-				loc->sure_via = heap.via[l];
-			} else if (loc->kind == ESC_LOC_PARAM && k == 2) {
-				loc->leak_own = min_leak(loc->leak_own, heap.dist[l]);
-			} else if (loc->kind == ESC_LOC_PARAM) {
-				loc->leak_sure = min_leak(loc->leak_sure, heap.dist[l]);
-			}
-		}
+		loc->fresh = heap.dist[l] != 0 && loc->func >= 0 &&
+			     !g->funcs[loc->func].gave_up;
+		/* the result walk took it for fresh */
+		if (!loc->fresh && loc->func >= 0)
+			g->funcs[loc->func].result_other = 1;
 	}
+	/* The sure walk: around assumed steps. */
+	heap_again(g, &heap, SKIP_ASSUMED);
+	for (int t = 0; t < heap.ntouched; t++) {
+		int l = heap.touched[t];
+		g->locs[l].sure_derefs = heap.dist[l];
+		g->locs[l].sure_via = heap.via[l];
+	}
+	/* leak_own and leak_sure: around the caller's memory and fresh
+	   allocations, the latter around assumed steps too. */
+	heap_again(g, &heap, SKIP_PTEE | SKIP_FRESH);
+	param_leaks(g, &heap, 0);
+	heap_again(g, &heap, SKIP_PTEE | SKIP_FRESH | SKIP_ASSUMED);
+	param_leaks(g, &heap, 1);
 
 	/* what each pointee stored into receives from the parameters of
 	   its function, and each fresh allocation returned (to:
@@ -419,9 +419,10 @@ int esc_solve(struct esc_graph *g)
 			over = 1;
 			break;
 		}
+		struct walk_goal stores = { 0, -1, NULL, SKIP_PTEE };
 		walk_reset(&heap);
 		walk_source(&heap, p);
-		walk_filtered(g, &heap, SKIP_PTEE);
+		walk_run(g, &heap, &stores);
 		for (int t = 0; t < heap.ntouched; t++) {
 			int l = heap.touched[t];
 			const struct esc_location *loc = &g->locs[l];

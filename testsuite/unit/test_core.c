@@ -34,7 +34,7 @@ TEST(return_address)
 	struct esc_graph *g = esc_graph_new();
 	int f = esc_func_new(g, "f", pos(1));
 	int x = local(g, f, "x");
-	esc_flow(g, esc_func_result(g, f), x, -1, step(ESC_STEP_RETURN, 2));
+	esc_edge(g, esc_func_result(g, f), x, -1, step(ESC_STEP_RETURN, 2));
 	CHECK_EQ_INT(esc_solve(g), 0);
 	CHECK(esc_escapes(g, x));
 	esc_graph_free(g);
@@ -47,7 +47,7 @@ TEST(local_use_does_not_escape)
 	int f = esc_func_new(g, "f", pos(1));
 	int x = local(g, f, "x");
 	int p = value(g, f, "p");
-	esc_flow(g, p, x, -1, step(ESC_STEP_ASSIGN, 2));
+	esc_edge(g, p, x, -1, step(ESC_STEP_ASSIGN, 2));
 	CHECK_EQ_INT(esc_solve(g), 0);
 	CHECK(!esc_escapes(g, x));
 	esc_graph_free(g);
@@ -62,9 +62,9 @@ TEST(pointer_chains)
 	int f = esc_func_new(g, "f", pos(1));
 	int x = local(g, f, "x"), p = local(g, f, "p");
 	int pp = value(g, f, "pp");
-	esc_flow(g, p, x, -1, step(ESC_STEP_STORE_LOCAL, 2));
-	esc_flow(g, pp, p, -1, step(ESC_STEP_ASSIGN, 3));
-	esc_flow(g, ESC_HEAP, pp, 0, step(ESC_STEP_STORE_GLOBAL, 4));
+	esc_edge(g, p, x, -1, step(ESC_STEP_STORE_LOCAL, 2));
+	esc_edge(g, pp, p, -1, step(ESC_STEP_ASSIGN, 3));
+	esc_edge(g, ESC_HEAP, pp, 0, step(ESC_STEP_STORE_GLOBAL, 4));
 	esc_solve(g);
 	CHECK(esc_escapes(g, p));
 	CHECK(esc_escapes(g, x));
@@ -75,9 +75,9 @@ TEST(pointer_chains)
 	x = local(g, f, "x");
 	p = local(g, f, "p");
 	pp = value(g, f, "pp");
-	esc_flow(g, p, x, -1, step(ESC_STEP_STORE_LOCAL, 2));
-	esc_flow(g, pp, p, -1, step(ESC_STEP_ASSIGN, 3));
-	esc_flow(g, ESC_HEAP, pp, 1, step(ESC_STEP_STORE_GLOBAL, 4));
+	esc_edge(g, p, x, -1, step(ESC_STEP_STORE_LOCAL, 2));
+	esc_edge(g, pp, p, -1, step(ESC_STEP_ASSIGN, 3));
+	esc_edge(g, ESC_HEAP, pp, 1, step(ESC_STEP_STORE_GLOBAL, 4));
 	esc_solve(g);
 	CHECK(!esc_escapes(g, p));
 	CHECK(esc_escapes(g, x));
@@ -93,10 +93,10 @@ TEST(store_through_local_pointer)
 		int f = esc_func_new(g, "f", pos(1));
 		int a = local(g, f, "a"), b = local(g, f, "b");
 		int p = value(g, f, "p");
-		esc_flow(g, p, a, -1, step(ESC_STEP_ASSIGN, 2));
+		esc_edge(g, p, a, -1, step(ESC_STEP_ASSIGN, 2));
 		esc_store(g, p, b, -1, step(ESC_STEP_STORE_PTR, 3));
 		if (publish)
-			esc_flow(g, ESC_HEAP, a, -1, step(ESC_STEP_STORE_GLOBAL, 4));
+			esc_edge(g, ESC_HEAP, a, -1, step(ESC_STEP_STORE_GLOBAL, 4));
 		esc_solve(g);
 		CHECK_EQ_INT(esc_escapes(g, a), publish);
 		CHECK_EQ_INT(esc_escapes(g, b), publish);
@@ -126,8 +126,8 @@ TEST(store_through_mixed_pointer)
 	int q = esc_param_new(g, f, 0, "q", pos(1), 1);
 	int a = local(g, f, "a"), x = local(g, f, "x");
 	int p = value(g, f, "p");
-	esc_flow(g, p, a, -1, step(ESC_STEP_ASSIGN, 2));
-	esc_flow(g, p, q, 1, step(ESC_STEP_LOAD, 2));
+	esc_edge(g, p, a, -1, step(ESC_STEP_ASSIGN, 2));
+	esc_edge(g, p, q, 1, step(ESC_STEP_LOAD, 2));
 	esc_store(g, p, x, -1, step(ESC_STEP_STORE_PTR, 3));
 	esc_solve(g);
 	CHECK(esc_escapes(g, x));
@@ -147,10 +147,10 @@ TEST(param_leaks)
 	int p3 = esc_param_new(g, f, 3, "d", pos(1), 1);
 	int p4 = esc_param_new(g, f, 4, "e", pos(1), 1);
 	int r = esc_func_result(g, f);
-	esc_flow(g, ESC_HEAP, p0, 0, step(ESC_STEP_STORE_GLOBAL, 2));
-	esc_flow(g, ESC_HEAP, p1, 1, step(ESC_STEP_STORE_GLOBAL, 3));
-	esc_flow(g, r, p2, 0, step(ESC_STEP_RETURN, 4));
-	esc_flow(g, r, p3, 1, step(ESC_STEP_RETURN, 5));
+	esc_edge(g, ESC_HEAP, p0, 0, step(ESC_STEP_STORE_GLOBAL, 2));
+	esc_edge(g, ESC_HEAP, p1, 1, step(ESC_STEP_STORE_GLOBAL, 3));
+	esc_edge(g, r, p2, 0, step(ESC_STEP_RETURN, 4));
+	esc_edge(g, r, p3, 1, step(ESC_STEP_RETURN, 5));
 	esc_store(g, p4, ESC_UNKNOWN, 0, step(ESC_STEP_STORE_PTR, 6));
 	esc_solve(g);
 	CHECK_EQ_INT(esc_leak_heap(g, p0), 0);
@@ -179,8 +179,8 @@ TEST(summary_drops_weaker_result_leak)
 	struct esc_graph *g = esc_graph_new();
 	int f = esc_func_new(g, "f", pos(1));
 	int p = esc_param_new(g, f, 0, "p", pos(1), 1);
-	esc_flow(g, ESC_HEAP, p, 0, step(ESC_STEP_STORE_GLOBAL, 2));
-	esc_flow(g, esc_func_result(g, f), p, 0, step(ESC_STEP_RETURN, 3));
+	esc_edge(g, ESC_HEAP, p, 0, step(ESC_STEP_STORE_GLOBAL, 2));
+	esc_edge(g, esc_func_result(g, f), p, 0, step(ESC_STEP_RETURN, 3));
 	esc_solve(g);
 	CHECK_EQ_INT(esc_leak_result(g, p), 0);
 	struct esc_summary *s = esc_summarize(g, f);
@@ -198,9 +198,9 @@ TEST(mutual_recursion)
 	int a = esc_func_new(g, "a", pos(1)), b = esc_func_new(g, "b", pos(5));
 	int p = esc_param_new(g, a, 0, "p", pos(1), 1);
 	int q = esc_param_new(g, b, 0, "q", pos(5), 1);
-	esc_flow(g, q, p, 0, step(ESC_STEP_ARG, 2));
-	esc_flow(g, p, q, 0, step(ESC_STEP_ARG, 6));
-	esc_flow(g, ESC_HEAP, q, 0, step(ESC_STEP_STORE_GLOBAL, 7));
+	esc_edge(g, q, p, 0, step(ESC_STEP_ARG, 2));
+	esc_edge(g, p, q, 0, step(ESC_STEP_ARG, 6));
+	esc_edge(g, ESC_HEAP, q, 0, step(ESC_STEP_STORE_GLOBAL, 7));
 	esc_solve(g);
 	CHECK_EQ_INT(esc_leak_heap(g, p), 0);
 	CHECK_EQ_INT(esc_leak_heap(g, q), 0);
@@ -216,10 +216,10 @@ TEST(cycles_terminate)
 	int v[50];
 	for (int i = 0; i < 50; i++)
 		v[i] = value(g, f, "v");
-	esc_flow(g, v[0], x, -1, step(ESC_STEP_ASSIGN, 2));
+	esc_edge(g, v[0], x, -1, step(ESC_STEP_ASSIGN, 2));
 	for (int i = 0; i < 50; i++)
-		esc_flow(g, v[(i + 1) % 50], v[i], 0, step(ESC_STEP_ASSIGN, 3 + i));
-	esc_flow(g, ESC_HEAP, v[49], 0, step(ESC_STEP_STORE_GLOBAL, 60));
+		esc_edge(g, v[(i + 1) % 50], v[i], 0, step(ESC_STEP_ASSIGN, 3 + i));
+	esc_edge(g, ESC_HEAP, v[49], 0, step(ESC_STEP_STORE_GLOBAL, 60));
 	esc_solve(g);
 	CHECK(esc_escapes(g, x));
 	struct esc_func_report *r = esc_report_func(g, f);
@@ -240,12 +240,12 @@ TEST(report_sites_and_flows)
 	int p = value(g, f, "p"), q = value(g, f, "q");
 	struct esc_step glob = step(ESC_STEP_STORE_GLOBAL, 4);
 	glob.what = "g";
-	esc_flow(g, p, x, -1, step(ESC_STEP_ASSIGN, 2)); /* p = &x, local */
-	esc_flow(g, q, x, -1, step(ESC_STEP_ASSIGN, 3)); /* q = &x */
-	esc_flow(g, ESC_HEAP, q, 0, glob);                /* g = q */
+	esc_edge(g, p, x, -1, step(ESC_STEP_ASSIGN, 2)); /* p = &x, local */
+	esc_edge(g, q, x, -1, step(ESC_STEP_ASSIGN, 3)); /* q = &x */
+	esc_edge(g, ESC_HEAP, q, 0, glob);                /* g = q */
 	int m = esc_object_new(g, ESC_LOC_ALLOC, ESC_OBJ_LOCAL, f, "malloc", pos(5));
 	int r5 = value(g, f, "r");
-	esc_flow(g, r5, m, -1, step(ESC_STEP_ASSIGN, 5));
+	esc_edge(g, r5, m, -1, step(ESC_STEP_ASSIGN, 5));
 	esc_solve(g);
 
 	struct esc_func_report *r = esc_report_func(g, f);
@@ -312,11 +312,11 @@ TEST(assumed_sinks)
 	int p = value(g, f, "p");
 	struct esc_step unk = step(ESC_STEP_ARG_UNKNOWN, 2);
 	unk.assumed = 1;
-	esc_flow(g, ESC_HEAP, a, 0, unk);
-	esc_flow(g, ESC_HEAP, b, 0, step(ESC_STEP_STORE_GLOBAL, 3));
-	esc_flow(g, p, x, -1, step(ESC_STEP_ADDR, 4));
-	esc_flow(g, ESC_HEAP, p, 0, unk);
-	esc_flow(g, ESC_HEAP, p, 0, step(ESC_STEP_STORE_GLOBAL, 6));
+	esc_edge(g, ESC_HEAP, a, 0, unk);
+	esc_edge(g, ESC_HEAP, b, 0, step(ESC_STEP_STORE_GLOBAL, 3));
+	esc_edge(g, p, x, -1, step(ESC_STEP_ADDR, 4));
+	esc_edge(g, ESC_HEAP, p, 0, unk);
+	esc_edge(g, ESC_HEAP, p, 0, step(ESC_STEP_STORE_GLOBAL, 6));
 	esc_solve(g);
 	CHECK_EQ_INT(esc_leak_heap(g, a), 0);
 	CHECK_EQ_INT(esc_leak_heap(g, b), 0);
@@ -352,7 +352,7 @@ TEST(deep_store_summary)
 	int h = esc_param_new(g, f, 0, "h", pos(1), 1);
 	int v = esc_param_new(g, f, 1, "v", pos(1), 1);
 	int in = value(g, f, "in");
-	esc_flow(g, in, h, 1, step(ESC_STEP_LOAD, 2));
+	esc_edge(g, in, h, 1, step(ESC_STEP_LOAD, 2));
 	esc_store(g, in, v, 0, step(ESC_STEP_STORE_PTR, 2));
 	esc_solve(g);
 	CHECK_EQ_INT(esc_leak_heap(g, v), 0); /* Go's view: it leaks */
@@ -407,8 +407,8 @@ TEST(explanation_budget)
 	for (int i = 0; i < N; i++)
 		o[i] = local(g, f, "p");
 	for (int i = 0; i + 1 < N; i++)
-		esc_flow(g, o[i + 1], o[i], -1, step(ESC_STEP_STORE_LOCAL, 2 + i));
-	esc_flow(g, ESC_HEAP, o[N - 1], -1, step(ESC_STEP_STORE_GLOBAL, 2 + N));
+		esc_edge(g, o[i + 1], o[i], -1, step(ESC_STEP_STORE_LOCAL, 2 + i));
+	esc_edge(g, ESC_HEAP, o[N - 1], -1, step(ESC_STEP_STORE_GLOBAL, 2 + N));
 	esc_solve(g);
 	struct esc_func_report *r = esc_report_func(g, f);
 	CHECK_EQ_INT(r->nlocals, N);

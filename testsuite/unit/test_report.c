@@ -537,7 +537,7 @@ TEST(warnings)
 	f.name = "publish";
 	f.pos = at_pos("w.c", 5, 6);
 	memset(&w, 0, sizeof w);
-	w.rule = "escape-global";
+	w.id = "escape-global";
 	w.object = "x";
 	w.pos = at_pos("w.c", 7, 9);
 	w.sink = at_pos("w.c", 7, 3);
@@ -599,7 +599,7 @@ TEST(diagnostics)
 	f.params = &p;
 	for (int i = 0; i < 2; i++) {
 		memset(&w[i], 0, sizeof w[i]);
-		w[i].rule = "escape-global";
+		w[i].id = "escape-global";
 		w[i].object = "x";
 		w[i].pos = at_pos("d.c", 9, 8);
 		w[i].sink = at_pos("d.c", 9, 4);
