@@ -56,11 +56,18 @@ build/%.o: plugin/%.cc plugin/adapter.h plugin/escape.h | deps
 plugin/escape.so: $(CORE_OBJS) $(ADAPTER_OBJS)
 	$(CXX) -shared -o $@.tmp $^ $(LDLIBS) && mv -f $@.tmp $@
 
-# escape-report: a build's JSON reports read together (summary, SARIF,
-# LSP diagnostics, baselines)
-build/escape-report: scripts/escape-report.c plugin/escape.h | deps
+# escape-report: a build's JSON reports read together and linked (summary,
+# SARIF, LSP diagnostics, baselines, linked summaries), one file per job in
+# escape-report/, linked against the core for its words
+REPORT = $(patsubst escape-report/%.c,%,$(wildcard escape-report/*.c))
+REPORT_OBJS = $(REPORT:%=build/report-%.o)
+
+build/report-%.o: escape-report/%.c escape-report/escape-report.h plugin/escape.h | deps
 	@mkdir -p build
-	$(CC) -std=c99 -O2 -g -Wall -Wextra -o $@ scripts/escape-report.c $(LDLIBS)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+build/escape-report: $(REPORT_OBJS) $(CORE_OBJS)
+	$(CC) -o $@ $^ $(LDLIBS)
 
 build/test_%: testsuite/unit/test_%.c $(CORE_OBJS) testsuite/unit/unit.h
 	$(CC) -std=c99 -g -Wall -Wextra -DHAVE_GRAPH -Iplugin -Itestsuite/unit \

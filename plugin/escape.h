@@ -159,6 +159,8 @@ struct esc_step {
 
 /* Words for a step kind, as used in notes and JSON: "address-of", ... */
 const char *esc_step_name(enum esc_step_kind kind);
+/* The kind esc_step_name calls name, or -1. */
+int esc_step_kind_by_name(const char *name);
 
 struct esc_graph;
 

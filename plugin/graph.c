@@ -40,6 +40,14 @@ const char *esc_step_name(enum esc_step_kind kind)
 	return step_names[kind];
 }
 
+int esc_step_kind_by_name(const char *name)
+{
+	for (int k = 0; name && k < ESC_STEP__COUNT; k++)
+		if (!strcmp(step_names[k], name))
+			return k;
+	return -1;
+}
+
 static int add_loc(struct esc_graph *g, enum esc_loc_kind kind, int func,
 		   const char *name, struct esc_pos pos)
 {

@@ -221,7 +221,8 @@ static json_t *step_json(const struct esc_step *s)
 	put(o, "line", positive(s->pos.line));
 	put(o, "column", positive(s->pos.col));
 	put(o, "what", str(s->what));
-	put(o, "arg", positive(s->arg));
+	/* a nested function's static chain: "chain" */
+	put(o, "arg", s->arg == ESC_ARG_CHAIN ? str("chain") : positive(s->arg));
 	return o;
 }
 

@@ -70,14 +70,15 @@ def functions(rdir, cdir):
 
 def step_text(s):
     k, w, a = s["kind"], s["what"] if s["what"] is not None else "?", s["arg"]
+    arg = "static chain" if a == "chain" else "argument %s" % a
     special = {
-        "argument": "argument %s of %s" % (a, w),
-        "argument kept by summary": "argument %s of %s (kept by its body)" % (a, w),
-        "argument kept by rule": "argument %s of %s (kept by its rule)" % (a, w),
-        "argument of unknown function": "argument %s of %s (no body, no rule)" % (a, w),
-        "argument of indirect call": "argument %s of indirect call" % a,
+        "argument": "%s of %s" % (arg, w),
+        "argument kept by summary": "%s of %s (kept by its body)" % (arg, w),
+        "argument kept by rule": "%s of %s (kept by its rule)" % (arg, w),
+        "argument of unknown function": "%s of %s (no body, no rule)" % (arg, w),
+        "argument of indirect call": "%s of indirect call" % arg,
         "thread argument": "thread argument of %s" % w,
-        "returned by call": "returned by %s (argument %s)" % (w, a),
+        "returned by call": "returned by %s (%s)" % (w, arg),
         "asm operand": "asm operand %s" % a,
     }
     if k in special:
