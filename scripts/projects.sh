@@ -2,7 +2,7 @@
 # projects.sh [OPTIONS] - the plugin on real projects: Debian source
 # packages, each built twice, plain and with the plugin.
 #
-# Projects (Debian source package names; default: all four):
+# Projects (Debian source package names; default: all seven):
 #   zlib      zlib 1.2.13: static and shared library, examples
 #   lua5.4    Lua 5.4.4 with its upstream Makefile (Debian's patches
 #             are not applied: they switch it to libtool and add C++
@@ -12,6 +12,15 @@
 #             builds libsqlite3.so, the shell and the Tcl extension
 #   bash      GNU bash 5.2.15: `make` after configure (bash, its
 #             builtins, bundled readline, glob, tilde, sh, intl...)
+#   expat     Expat 2.5.0, the XML parser: its autotools files are
+#             generated (buildconf.sh, i.e. autoreconf), then configure
+#             and make: libexpat, xmlwf, examples, tests
+#   xz-utils  XZ Utils 5.4.1: configure (no NLS, no docs), make:
+#             liblzma (static and shared), xz, xzdec, lzmainfo...
+#   libevent  libevent 2.1.12, the event notification library (Debian's
+#             patches are not applied: they touch Makefile.am, which
+#             would make automake run again): configure without
+#             OpenSSL, make: its libraries, samples and regression tests
 #
 # The sources are fetched with apt-get through a private configuration
 # (a deb-src line for each Debian mirror the system's own apt sources
@@ -43,7 +52,11 @@
 # distinct unknown callees (steps "argument of unknown function", i.e.
 # the notes' "argument N of F (no body, no rule)"; those defined in no
 # file of the project are "external"), dangling warnings (not
-# suppressed), and the build's time (wall and CPU, plain and plugin).
+# suppressed), and the build's time (wall and CPU, plain and plugin);
+# lines are those of the distinct C files compiled.  Every dangling
+# warning is listed in WORK/warnings.tsv (project, id, file, line,
+# function, message; kept with --keep), the list docs/precision.md
+# judges.
 # Ends with "N passed, N failed"; exits 1 if anything failed, 2 if it
 # could not run at all (bad option, no plugin, no network...).
 #
@@ -64,13 +77,14 @@
 # Needs apt-get, dpkg-source (dpkg-dev), jq, make, and tclsh (tcl) for
 # sqlite3; installs the missing ones with apt-get when run as root,
 # otherwise prints the command to run and exits 2.  The projects' own
-# build dependencies are not installed (these four need none beyond
-# tclsh).  See docs/projects.md.
+# build dependencies are not installed (they need none beyond
+# tclsh; expat needs autoconf, automake and libtool).  See
+# docs/projects.md.
 
 # The recipes' variables are read through ${!name}:
 # shellcheck disable=SC2034
 set -u
-ALL_PROJECTS=(zlib lua5.4 sqlite3 bash)
+ALL_PROJECTS=(zlib lua5.4 sqlite3 bash expat xz-utils libevent)
 
 # ------------------------------------------------------------------ #
 # Recipes: prepare (plain, once) and build (twice), run in the tree;  #
@@ -98,6 +112,23 @@ patches_bash=yes
 prepare_bash() { ./configure CC="$WRAP" CFLAGS="-O2 -g"; }
 build_bash() { make -j"$JOBS"; }
 how_bash="./configure CC=wrap CFLAGS='-O2 -g'; make"
+
+patches_expat=yes
+prepare_expat() {
+	cd expat && ./buildconf.sh && ./configure CC="$WRAP" CFLAGS="-O2 -g" --without-docbook
+}
+build_expat() { make -j"$JOBS" -C expat; }
+how_expat="cd expat; ./buildconf.sh (autoreconf); ./configure CC=wrap CFLAGS='-O2 -g' --without-docbook; make"
+
+patches_xz_utils=yes
+prepare_xz_utils() { ./configure CC="$WRAP" CFLAGS="-O2 -g" --disable-nls --disable-doc; }
+build_xz_utils() { make -j"$JOBS"; }
+how_xz_utils="./configure CC=wrap CFLAGS='-O2 -g' --disable-nls --disable-doc; make"
+
+patches_libevent=no
+prepare_libevent() { ./configure CC="$WRAP" CFLAGS="-O2 -g" --disable-openssl --disable-mbedtls; }
+build_libevent() { make -j"$JOBS"; }
+how_libevent="./configure CC=wrap CFLAGS='-O2 -g' --disable-openssl; make"
 
 {
 root=$(cd "$(dirname "$0")/.." && pwd) || exit 2
@@ -145,6 +176,7 @@ case $PLUGIN in *[[:space:]]*) die "the plugin's path must not contain spaces: $
 # Tools: command -> Debian package.
 need=(apt-get:apt dpkg-source:dpkg-dev jq:jq make:make)
 case " ${projects[*]} " in *" sqlite3 "*) need+=(tclsh:tcl) ;; esac
+case " ${projects[*]} " in *" expat "*) need+=(autoreconf:autoconf automake:automake libtoolize:libtool) ;; esac
 missing=()
 for t in "${need[@]}"; do
 	command -v "${t%%:*}" >/dev/null 2>&1 || missing+=("${t#*:}")
@@ -363,12 +395,16 @@ fetch() { # NAME: $cache/src/NAME/ holds its .dsc and files, whole or not at all
 		return 0
 	fi
 	mkdir -p "$cache/src" || die "cannot create $cache/src"
-	for attempt in 1 2; do
+	# a third attempt takes the release's own version (NAME/CODENAME):
+	# a mirror may list a security update whose files it does not hold
+	for attempt in 1 2 3; do
 		if [ "$apt_ready" = no ]; then
 			apt_update
 		fi
+		want=$name
+		[ "$attempt" -lt 3 ] || want=$name/$codename
 		tmp=$(mktemp -d "$cache/src/.$name.XXXXXX") || die "cannot create a directory in $cache/src"
-		if (cd "$tmp" && "${APT[@]}" source --download-only "$name") >"$tmp/.log" 2>&1 &&
+		if (cd "$tmp" && "${APT[@]}" source --download-only "$want") >"$tmp/.log" 2>&1 &&
 			ls "$tmp"/*.dsc >/dev/null 2>&1; then
 			rm -f "$tmp/.log"
 			rm -rf "$dest"
@@ -378,7 +414,7 @@ fetch() { # NAME: $cache/src/NAME/ holds its .dsc and files, whole or not at all
 		log=$(cat "$tmp/.log")
 		rm -rf "$tmp"
 		# the lists may be stale (a newer version replaced the one they name)
-		apt_ready=no
+		[ "$attempt" -ne 1 ] || apt_ready=no
 	done
 	echo "$log" >&2
 	echo "projects: cannot download the source package $name" >&2
@@ -389,6 +425,7 @@ fetch() { # NAME: $cache/src/NAME/ holds its .dsc and files, whole or not at all
 # One project                                                        #
 # ------------------------------------------------------------------ #
 results=$work/results   # RESULT<TAB>PROJECT<TAB>CHECK<TAB>DETAIL
+: >"$work/warnings.tsv"  # every dangling warning (docs/precision.md)
 table=$work/table       # one line of figures per project
 : >"$results"; : >"$table"
 check() { # RESULT PROJECT CHECK DETAIL
@@ -433,7 +470,7 @@ build_once() { # NAME KIND: copies prep to build, builds, moves it to KIND; sets
 }
 
 run_project() { # NAME
-	name=$1 d=$work/$1 fn=${1//./_}
+	name=$1 d=$work/$1 fn=${1//[.-]/_}
 	checks=(build objects reports json)
 	echo
 	if ! fetch "$name"; then
@@ -564,13 +601,22 @@ EOF
 	wall2=$(awk -v w="$w2" 'BEGIN { printf "%.0f", w }')
 	# distinct source files, from the wrapper's log
 	nfiles=$(awk -F'\t' '{ print ($2 ~ /^\//) ? $2 : $1 "/" $2 }' "$d/plugin.tus" | sort -u | wc -l)
+	# their lines (the build ran in build/, renamed plugin/ since)
+	nlines=$(awk -F'\t' '{ print ($2 ~ /^\//) ? $2 : $1 "/" $2 }' "$d/plugin.tus" | sort -u |
+		awk -v from="$d/build/" -v to="$d/plugin/" 'index($0, from) == 1 { $0 = to substr($0, length(from) + 1) } { print }' |
+		tr '\n' '\0' | xargs -0 cat 2>/dev/null | wc -l)
+	# every warning: project, id, file, line, function, message
+	find "$d/reports" -maxdepth 1 -name '*.json' -type f -print0 | xargs -0 cat |
+		jq -r --arg p "$name" '.functions[] | .file as $f | .name as $fn | (.warnings // [])[] |
+			select(.suppressed | not) | [$p, .rule, $f, .line, $fn, .message] | @tsv' |
+		LC_ALL=C sort -u -t $'\t' -k3,3 -k4,4n -k2,2 -k6 >>"$work/warnings.tsv"
 	if ! stats=$(find "$d/reports" -maxdepth 1 -name '*.json' -type f -print0 | xargs -0 cat |
 		jq -n -r -f "$work/stats.jq"); then
 		stats=$'TABLE\t?\t?\t?\t?\t?\t?'
 	fi
 	printf '%s\n' "$stats" | grep '^DETAIL' | cut -f2- | sed "s/^/  /"
 	t=$(printf '%s\n' "$stats" | grep -m1 '^TABLE' | cut -f2-)
-	printf '%s\t%s\t%s\t%s\t%s\t%s/%s\t%s/%s\n' "$name" "$version" "$nrep" "$nfiles" "$t" \
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s/%s\t%s/%s\n' "$name" "$version" "$nrep" "$nfiles" "$nlines" "$t" \
 		"$wall1" "$wall2" "$cpu1" "$cpu2" >>"$table"
 	# the trees are big; the reports and logs stay while the work directory does
 	[ -n "$keep" ] || rm -rf "$d/prep" "$d/plain" "$d/plugin"
@@ -589,7 +635,7 @@ secs=$(($(date +%s) - start))
 echo
 echo "figures (time: wall/CPU seconds of the build, plain and with the plugin, make -j$JOBS):"
 {
-	printf 'project\tversion\tTUs\tfiles\tfunctions\tescaping\tleaking\tunknown\t(external)\twarnings\twall s\tCPU s\n'
+	printf 'project\tversion\tTUs\tfiles\tlines\tfunctions\tescaping\tleaking\tunknown\t(external)\twarnings\twall s\tCPU s\n'
 	cat "$table"
 } | column -t -s $'\t'
 passed=$(grep -c '^PASS' "$results")
