@@ -8,16 +8,14 @@
  *   dangle.cc  findings + CFG -> dangling-address warnings (flow-sensitive)
  *   notes.cc   findings -> GCC notes (m=1, m=2) and warnings
  *
- * Only these files include GCC's headers; the analysis itself is the C99
- * core behind escape.h.
+ * Only these files include GCC's headers, all through gcc-common.h (which
+ * also holds what differs between GCC 12 to 16); the analysis itself is
+ * the C99 core behind escape.h.
  */
 #ifndef ESCAPE_ADAPTER_H
 #define ESCAPE_ADAPTER_H
 
-#include "gcc-plugin.h"
-#include "tree.h"
-#include "gimple.h"
-#include "cgraph.h"
+#include "gcc-common.h"
 
 #include "escape.h"
 

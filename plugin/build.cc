@@ -23,15 +23,6 @@
  */
 #include "adapter.h"
 
-#include "tree-pass.h"
-#include "ssa.h"
-#include "gimple-iterator.h"
-#include "gimple-walk.h"
-#include "tree-ssa-operands.h"
-#include "stringpool.h"
-#include "stmt.h"
-#include "diagnostic-core.h"
-
 /* Statements in one function above which it is analysed conservatively:
    a safety valve for generated code. */
 #define ESC_MAX_STMTS 2000000
@@ -46,7 +37,7 @@ struct esc_pos esc_pos_of(location_t loc)
 	p.file = x.file;
 	p.line = x.line;
 	p.col = x.column;
-	p.loc = (uint32_t)loc;
+	p.handle = loc;
 	return p;
 }
 
@@ -661,7 +652,7 @@ static void build_asm(struct esc_ctx *c, gasm *s)
 		tree v = TREE_VALUE(op);
 		const char *con = TREE_STRING_POINTER(TREE_VALUE(TREE_PURPOSE(op)));
 		bool mem = false, reg = false, inout = false;
-		if (!parse_output_constraint(&con, i, nin, nout, &mem, &reg, &inout))
+		if (!esc_parse_output_constraint(&con, i, nin, nout, &mem, &reg, &inout))
 			mem = true;
 		if (mem && !reg) {
 			heap.why.arg = (int)i + 1;
@@ -675,8 +666,8 @@ static void build_asm(struct esc_ctx *c, gasm *s)
 		tree v = TREE_VALUE(op);
 		const char *con = TREE_STRING_POINTER(TREE_VALUE(TREE_PURPOSE(op)));
 		bool mem = false, reg = false;
-		if (!parse_input_constraint(&con, i, nin, nout, 0, outs.address(),
-					    &mem, &reg))
+		if (!esc_parse_input_constraint(&con, i, nin, nout, outs.address(),
+						&mem, &reg))
 			mem = true;
 		heap.why.arg = (int)(nout + i) + 1;
 		if (mem && !reg && TREE_CODE(v) != SSA_NAME)

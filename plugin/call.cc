@@ -45,13 +45,6 @@
  */
 #include "adapter.h"
 
-#include "tree-pass.h"
-#include "ssa.h"
-#include "stringpool.h"
-#include "attr-fnspec.h"
-#include "internal-fn.h"
-#include "attribs.h"
-
 /* The name a rule is looked up by. */
 static const char *callee_name(tree fndecl)
 {

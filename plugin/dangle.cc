@@ -47,14 +47,6 @@
  */
 #include "adapter.h"
 
-#include "tree-pass.h"
-#include "ssa.h"
-#include "gimple-iterator.h"
-#include "tree-cfg.h"
-#include "attribs.h"
-#include "input.h"
-#include "diagnostic-core.h"
-
 unsigned esc_warn_enabled = ~0u;
 
 static const char *const warn_ids[ESC_WARN__COUNT] = {
@@ -382,7 +374,7 @@ static void find_cycles(function *fun, struct cycles *cy)
 static bool failure_edge(edge e, const struct kill *k)
 {
 	tree res = is_gimple_call(k->origin) ? gimple_call_lhs(k->origin) : NULL_TREE;
-	gimple *last = last_stmt(e->src);
+	gimple *last = esc_last_stmt(e->src);
 	if (!res || TREE_CODE(res) != SSA_NAME || !last ||
 	    gimple_code(last) != GIMPLE_COND)
 		return false;
@@ -750,10 +742,9 @@ static bool ignored_at(struct esc_pos p, const char *id)
 	   which has none, costs no line lookups */
 	if (!p.file || p.line <= 0 || !esc_source_facts(p.file).marker)
 		return false;
-	char_span line = location_get_source_line(p.file, p.line);
-	if (!line)
+	char *text = esc_source_line(p.file, p.line);
+	if (!text)
 		return false;
-	char *text = line.xstrdup();
 	const char *at = strstr(text, "escape:ignore");
 	bool ignored = false;
 	if (at) {
@@ -876,7 +867,7 @@ void esc_check_dangling(function *fun, struct esc_func_report *r)
 	for (int w = 0; w < r->nwarnings; w++) {
 		mkey key = { 300, r->warnings[w].object, esc_warn_id(esc_warn_by_id(
 				     r->warnings[w].id)), NULL, NULL, NULL,
-			     (long)r->warnings[w].sink.loc };
+			     (long)r->warnings[w].sink.handle };
 		if (!m.find(key))
 			m.add(key, 1, 0);
 	}
@@ -901,12 +892,12 @@ void esc_check_dangling(function *fun, struct esc_func_report *r)
 					unchecked++;
 					continue;
 				}
-				if (!dangles(x, &k, (location_t)l->pos.loc))
+				if (!dangles(x, &k, (location_t)l->pos.handle))
 					continue;
 			}
 
 			mkey key = { 300, l->name, esc_warn_id(kind), NULL, NULL,
-				     NULL, (long)sink->pos.loc };
+				     NULL, (long)sink->pos.handle };
 			if (m.find(key))
 				continue;
 			m.add(key, 1, 0);
@@ -925,8 +916,8 @@ void esc_check_dangling(function *fun, struct esc_func_report *r)
 			free(text);
 		}
 	}
-	if (unchecked && !in_system_header_at((location_t)r->pos.loc))
-		inform((location_t)r->pos.loc,
+	if (unchecked && !in_system_header_at((location_t)r->pos.handle))
+		inform((location_t)r->pos.handle,
 		       "escape: %d escaping addresses in %qs were not checked for "
 		       "dangling: the check of this function is over its budget",
 		       unchecked, r->name);

@@ -77,14 +77,14 @@ extern "C" {
 /* ------------------------------------------------------------------ */
 /* Source positions and strings                                        */
 
-/* A source position.  `loc' is the compiler's own handle (GCC's
-   location_t), carried through untouched so that notes can be emitted at
-   it; the core never interprets it.  line and col are 1-based, 0 when
-   unknown. */
+/* A source position.  `handle' is the compiler's own (GCC's location_t,
+   32 bits before GCC 15 and 64 since: it holds either), carried through
+   untouched so that notes can be emitted at it; the core never interprets
+   it.  line and col are 1-based, 0 when unknown. */
 struct esc_pos {
 	const char *file;
 	int line, col;
-	uint32_t loc;
+	uint64_t handle;
 };
 
 /* Interned copy of s, valid until esc_intern_free (NULL stays NULL). */

@@ -25,14 +25,9 @@
  */
 #include "adapter.h"
 
-#include "diagnostic-core.h"
-#include "diagnostic.h"
-#include "diagnostic-metadata.h"
-#include "intl.h"
-
 static bool quiet_at(struct esc_pos p)
 {
-	return p.loc == UNKNOWN_LOCATION || in_system_header_at((location_t)p.loc);
+	return p.handle == UNKNOWN_LOCATION || in_system_header_at((location_t)p.handle);
 }
 
 /*
@@ -49,12 +44,12 @@ static enum diagnostics_column_unit user_unit;
 /* Sets the column unit for a note at loc (see esc_source_facts). */
 static void columns_for(location_t loc)
 {
-	global_dc->column_unit = user_unit;
+	esc_column_unit() = user_unit;
 	if (user_unit != DIAGNOSTICS_COLUMN_UNIT_DISPLAY)
 		return;
 	expanded_location x = expand_location(loc);
 	if (x.file && esc_source_facts(x.file).plain)
-		global_dc->column_unit = DIAGNOSTICS_COLUMN_UNIT_BYTE;
+		esc_column_unit() = DIAGNOSTICS_COLUMN_UNIT_BYTE;
 }
 
 static void flow_notes(const struct esc_flow *f)
@@ -62,12 +57,12 @@ static void flow_notes(const struct esc_flow *f)
 	char text[512];
 	for (int i = 0; i < f->nsteps; i++) {
 		esc_step_text(&f->steps[i], text, sizeof text);
-		columns_for((location_t)f->steps[i].pos.loc);
-		inform((location_t)f->steps[i].pos.loc, "  flow: %s", text);
+		columns_for((location_t)f->steps[i].pos.handle);
+		inform((location_t)f->steps[i].pos.handle, "  flow: %s", text);
 	}
 	if (f->truncated && f->nsteps) {
-		columns_for((location_t)f->steps[f->nsteps - 1].pos.loc);
-		inform((location_t)f->steps[f->nsteps - 1].pos.loc,
+		columns_for((location_t)f->steps[f->nsteps - 1].pos.handle);
+		inform((location_t)f->steps[f->nsteps - 1].pos.handle,
 		       "  flow: (explanation cut here)");
 	}
 }
@@ -82,8 +77,8 @@ static void param_notes(const struct esc_param_report *p, int level)
 		return;
 	for (int i = 0; i < n; i++) {
 		auto_diagnostic_group group;
-		columns_for((location_t)p->pos.loc);
-		inform((location_t)p->pos.loc, "%s", msgs[i]);
+		columns_for((location_t)p->pos.handle);
+		inform((location_t)p->pos.handle, "%s", msgs[i]);
 		if (level >= 2 && flows[i])
 			flow_notes(flows[i]);
 	}
@@ -125,8 +120,8 @@ static void emit_notes(const struct esc_func_report *r, int level)
 	if (level < 1 || quiet_at(r->pos))
 		return;
 	if (r->gave_up) {
-		columns_for((location_t)r->pos.loc);
-		inform((location_t)r->pos.loc,
+		columns_for((location_t)r->pos.handle);
+		inform((location_t)r->pos.handle,
 		       "%s not analysed (%s): its objects are taken to escape",
 		       r->name, r->gave_up);
 	}
@@ -178,7 +173,7 @@ static void emit_notes(const struct esc_func_report *r, int level)
 
 	for (int i = 0; i < k; i++) {
 		const struct item *it = &items[i];
-		location_t at = (location_t)it->pos.loc;
+		location_t at = (location_t)it->pos.handle;
 		char name[256];
 		bool escapes = true;
 		if (quiet_at(it->pos))
@@ -225,6 +220,7 @@ static void emit_notes(const struct esc_func_report *r, int level)
 	free(items);
 }
 
+static pretty_printer *gcc_printer;
 static FILE *gathered, *gcc_stream;
 static char *gathered_text;
 static size_t gathered_len;
@@ -233,20 +229,23 @@ void esc_emit_begin(void)
 {
 	/* not when a diagnostic may end the compilation (-Wfatal-errors,
 	   -fmax-errors): what was gathered would be lost */
-	if (gathered || global_dc->fatal_errors || global_dc->max_errors)
+	if (gathered || flag_fatal_errors || flag_max_errors)
+		return;
+	gcc_printer = esc_text_printer();
+	if (!gcc_printer)
 		return;
 	gathered = open_memstream(&gathered_text, &gathered_len);
 	if (!gathered)
 		return;
-	gcc_stream = global_dc->printer->buffer->stream;
-	global_dc->printer->buffer->stream = gathered;
+	gcc_stream = esc_printer_stream(gcc_printer);
+	esc_set_printer_stream(gcc_printer, gathered);
 }
 
 void esc_emit_end(void)
 {
 	if (!gathered)
 		return;
-	global_dc->printer->buffer->stream = gcc_stream;
+	esc_set_printer_stream(gcc_printer, gcc_stream);
 	fclose(gathered);
 	gathered = NULL;
 	if (gathered_len) {
@@ -260,12 +259,17 @@ void esc_emit_end(void)
 
 void esc_emit_notes(const struct esc_func_report *r, int level)
 {
-	bool caret = global_dc->show_caret;
-	global_dc->show_caret = false;
-	user_unit = global_dc->column_unit;
+	/* without their source lines: neither shown nor remembered as the
+	   last one shown (GCC 16 remembers it even with the caret off, and
+	   would then not show a warning's at the same place) */
+	bool caret = esc_show_caret();
+	location_t last = esc_last_location();
+	esc_show_caret() = false;
+	user_unit = esc_column_unit();
 	emit_notes(r, level);
-	global_dc->column_unit = user_unit;
-	global_dc->show_caret = caret;
+	esc_column_unit() = user_unit;
+	esc_show_caret() = caret;
+	esc_last_location() = last;
 }
 
 /* Dangling addresses: GCC warnings (so -Werror gates on them), each with
@@ -273,18 +277,18 @@ void esc_emit_notes(const struct esc_func_report *r, int level)
    its flow as notes, with or without m. */
 void esc_emit_warnings(const struct esc_func_report *r)
 {
-	user_unit = global_dc->column_unit;
+	user_unit = esc_column_unit();
 	for (int i = 0; i < r->nwarnings; i++) {
 		const struct esc_warning *w = &r->warnings[i];
 		if (w->suppressed || quiet_at(w->pos))
 			continue;
 		auto_diagnostic_group group;
-		rich_location where(line_table, (location_t)w->pos.loc);
-		diagnostic_metadata meta;
+		rich_location where(line_table, (location_t)w->pos.handle);
+		esc_diagnostic_metadata meta;
 		meta.add_cwe(562);
-		columns_for((location_t)w->pos.loc);
+		columns_for((location_t)w->pos.handle);
 		if (warning_meta(&where, meta, 0, "%s", w->message) && w->flow)
 			flow_notes(w->flow);
 	}
-	global_dc->column_unit = user_unit;
+	esc_column_unit() = user_unit;
 }

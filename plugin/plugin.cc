@@ -44,17 +44,6 @@
 #include "adapter.h"
 
 #include "plugin-version.h"
-#include "ssa.h"
-#include "attribs.h"
-
-#include "tree-pass.h"
-#include "context.h"
-#include "diagnostic-core.h"
-#include "diagnostic.h"
-#include "langhooks.h"
-#include "toplev.h"
-#include "options.h"
-#include "timevar.h"
 
 #include <errno.h>
 #include <sys/stat.h>
