@@ -40,7 +40,7 @@ CORE_OBJS = $(CORE:%=build/%.o)
 ADAPTER_OBJS = $(ADAPTER:%=build/%.o)
 UNIT_TESTS = $(patsubst testsuite/unit/%.c,build/%,$(wildcard testsuite/unit/test_*.c))
 
-all: plugin/escape.so build/escape-report
+all: plugin/escape.so plugin/escape-rules.idx build/escape-report
 
 deps:
 	@scripts/deps.sh $(CC)
@@ -60,8 +60,19 @@ build/%.o: plugin/%.cc plugin/adapter.h plugin/gcc-common.h plugin/escape.h | de
 	nm -u $@.tmp | awk '{ print $$NF }' >$@.weak
 	objcopy --weaken-symbols=$@.weak $@.tmp $@ && rm -f $@.tmp $@.weak
 
+# Linked by $(CC), not $(CXX): the few C++ runtime symbols the adapter
+# uses (operator delete) are cc1's own, so dlopen need not load and
+# relocate libstdc++ in every compile.
 plugin/escape.so: $(CORE_OBJS) $(ADAPTER_OBJS)
-	$(CXX) -shared -o $@.tmp $^ $(LDLIBS) && mv -f $@.tmp $@
+	$(CC) -shared -o $@.tmp $^ $(LDLIBS) && mv -f $@.tmp $@
+
+# The index of the shipped rules, beside escape.so: a compile parses only
+# the rules it looks up, of files whose bytes are those indexed (rules.c).
+plugin/escape-rules.idx: build/rules-index $(wildcard rules/*.json)
+	build/rules-index rules $@
+
+build/rules-index: scripts/rules-index.c $(CORE_OBJS)
+	$(CC) $(CFLAGS) -Iplugin -o $@ $< $(CORE_OBJS) $(LDLIBS)
 
 # escape-report: a build's JSON reports read together and linked (summary,
 # SARIF, LSP diagnostics, baselines, linked summaries), one file per job in
@@ -111,6 +122,7 @@ projects: all
 install: all
 	install -d $(DESTDIR)$(PLUGINDIR)/escape-rules
 	install -m 0644 plugin/escape.so $(DESTDIR)$(PLUGINDIR)/escape.so
+	install -m 0644 plugin/escape-rules.idx $(DESTDIR)$(PLUGINDIR)/escape-rules.idx
 	install -m 0644 rules/*.json $(DESTDIR)$(PLUGINDIR)/escape-rules/
 	install -d $(DESTDIR)$(PREFIX)/include
 	install -m 0644 include/escape-noescape.h $(DESTDIR)$(PREFIX)/include/
@@ -119,13 +131,13 @@ install: all
 	install -m 0755 scripts/escape-cc $(DESTDIR)$(PREFIX)/bin/escape-cc
 
 uninstall:
-	rm -f $(DESTDIR)$(PLUGINDIR)/escape.so
+	rm -f $(DESTDIR)$(PLUGINDIR)/escape.so $(DESTDIR)$(PLUGINDIR)/escape-rules.idx
 	rm -rf $(DESTDIR)$(PLUGINDIR)/escape-rules
 	rm -f $(DESTDIR)$(PREFIX)/include/escape-noescape.h
 	rm -f $(DESTDIR)$(PREFIX)/bin/escape-report $(DESTDIR)$(PREFIX)/bin/escape-cc
 
 clean:
-	rm -rf build plugin/escape.so
+	rm -rf build plugin/escape.so plugin/escape-rules.idx
 
 .PHONY: all deps check demo blind torture fuzz fuzz-rules bench projects install \
 	uninstall clean

@@ -413,10 +413,26 @@ void esc_rules_free(struct esc_rules *rules);
    or -1 with a message naming file:line in err. */
 int esc_rules_load(struct esc_rules *rules, const char *path, char *err,
 		   size_t errlen);
-/* The rule for a function name, or NULL. */
+/* The rule for a function name, or NULL.  A rule of an indexed file is
+   parsed here, on its first lookup. */
 const struct esc_rule *esc_rules_find(const struct esc_rules *rules,
 				      const char *name);
 size_t esc_rules_count(const struct esc_rules *rules);
+/* How many of them are parsed so far. */
+size_t esc_rules_parsed(const struct esc_rules *rules);
+/* Writes the index of the rules files of path (a file or a directory, as
+   esc_rules_load takes it) to out, or fails with esc_rules_load's error
+   for the first bad file. */
+int esc_rules_write_index(const char *path, const char *out, char *err,
+			  size_t errlen);
+/* Before any esc_rules_load: a file loaded later whose bytes are those
+   the index at path lists is not parsed until its rules are looked up.
+   -1 (and no index) when the index is missing, malformed, or written by
+   another build of the loader. */
+int esc_rules_use_index(struct esc_rules *rules, const char *path);
+/* The error of the first rule that failed to parse on lookup (it is then
+   not found), or NULL. */
+const char *esc_rules_error(const struct esc_rules *rules);
 /* Effects of argument i (0-based) under rule r: its parameter's, the
    varargs', or -1 if the rule says nothing of it. */
 int esc_rule_effect(const struct esc_rule *r, int i);

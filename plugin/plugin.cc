@@ -195,6 +195,9 @@ static bool load_rules(struct plugin_name_args *info)
 	bool found = false;
 
 	rules = esc_rules_new();
+	/* without it (or for files it does not list) rules are parsed whole */
+	snprintf(dir, sizeof dir, "%.*s/escape-rules.idx", len, base);
+	esc_rules_use_index(rules, dir);
 	for (unsigned i = 0; i < 2 && !found; i++) {
 		struct stat st;
 		snprintf(dir, sizeof dir, "%.*s/%s", len, base, candidates[i]);
@@ -613,6 +616,8 @@ static void finish(void *, void *)
 			unlink(path);
 		free(path);
 	}
+	if (esc_rules_error(rules))
+		error("escape: %s", esc_rules_error(rules));
 	esc_rules_free(rules);
 	rules = NULL;
 	free(dropped_returns);

@@ -80,6 +80,21 @@
  * at most half full), so finding the rule of a callee is O(1).  Names and
  * file paths are interned (esc_intern), so rules can be dropped while
  * reports that mention them live on.
+ *
+ * The index.  Parsing every rule of every file for each translation unit
+ * would cost each compile more than the analysis of a small file, so
+ * `make' writes an index of the shipped rules (esc_rules_write_index,
+ * beside escape.so): for each file that loaded without error, its size and
+ * a 64-bit hash of its bytes, and for each of its functions the name, line
+ * and byte span of the rule.  With an index (esc_rules_use_index), a file
+ * whose bytes hash as one the index lists is known to be valid: its
+ * functions enter the table unparsed, and a rule is parsed from its span
+ * on its first lookup, so a unit pays only for the functions it calls.
+ * Any other file (edited since, a user's, or with a loader other than the
+ * one that wrote the index: the index records this loader's build) is
+ * loaded as above, whole and at once, with the same errors.  A rule that
+ * fails to parse lazily (only a hash collision could cause it) is not
+ * found, and its message is kept for esc_rules_error.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -89,6 +104,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,10 +112,37 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-struct esc_rules {
-	struct esc_rule **slots; /* cap slots, NULL when free */
-	size_t cap, count;
+/* A function's rule: parsed, or (from an indexed file) where it is. */
+struct entry {
+	const char *name;
+	struct esc_rule *rule;    /* NULL until parsed */
+	const struct text *text;  /* indexed: the file, its value's bytes */
+	size_t off, len;
+	int line;
+	int failed;               /* indexed, and did not parse */
 };
+
+/* An indexed file's text, kept for its rules' lazy parsing. */
+struct text {
+	char *path;
+	char *bytes;
+	size_t len;
+};
+
+struct index;
+
+struct esc_rules {
+	struct entry *slots;      /* cap slots, name NULL when free */
+	size_t cap, count;
+	struct text **texts;
+	int ntexts, ctexts;
+	struct index *index;      /* NULL: every file is parsed whole */
+	char *err;                /* the first lazy parse's error, or "" */
+};
+
+/* The build of this loader: an index written by another is not used. */
+#define LOADER_STAMP "escape-rules.c " __DATE__ " " __TIME__
+#define ERR_SIZE 1024
 
 /* More parameters than any C function has: a mistake. */
 #define MAX_PARAMS 1024
@@ -123,9 +166,13 @@ static void rule_free(struct esc_rule *r)
 	free(r);
 }
 
+static void index_free(struct index *ix);
+
 struct esc_rules *esc_rules_new(void)
 {
-	return esc_xcalloc(1, sizeof(struct esc_rules));
+	struct esc_rules *rules = esc_xcalloc(1, sizeof(struct esc_rules));
+	rules->err = esc_xcalloc(1, ERR_SIZE);
+	return rules;
 }
 
 void esc_rules_free(struct esc_rules *rules)
@@ -133,58 +180,100 @@ void esc_rules_free(struct esc_rules *rules)
 	if (!rules)
 		return;
 	for (size_t i = 0; i < rules->cap; i++)
-		rule_free(rules->slots[i]);
+		rule_free(rules->slots[i].rule);
 	free(rules->slots);
+	for (int i = 0; i < rules->ntexts; i++) {
+		free(rules->texts[i]->path);
+		free(rules->texts[i]->bytes);
+		free(rules->texts[i]);
+	}
+	free(rules->texts);
+	index_free(rules->index);
+	free(rules->err);
 	free(rules);
 }
 
-/* The slot of name: its rule's, or the free one where it would go. */
+/* The slot of name: its entry's, or the free one where it would go. */
 static size_t slot_of(const struct esc_rules *rules, const char *name)
 {
 	size_t mask = rules->cap - 1;
 	size_t i = hash_name(name) & mask;
-	while (rules->slots[i] && strcmp(rules->slots[i]->name, name))
+	while (rules->slots[i].name && strcmp(rules->slots[i].name, name))
 		i = (i + 1) & mask;
 	return i;
 }
 
-static void table_grow(struct esc_rules *rules)
+/* Room for n more entries. */
+static void table_reserve(struct esc_rules *rules, size_t n)
 {
 	size_t old_cap = rules->cap;
-	struct esc_rule **old = rules->slots;
+	struct entry *old = rules->slots;
 
-	rules->cap = old_cap ? old_cap * 2 : 512;
+	if (2 * (rules->count + n) <= rules->cap)
+		return;
+	if (!rules->cap)
+		rules->cap = 512;
+	while (2 * (rules->count + n) > rules->cap)
+		rules->cap *= 2;
 	rules->slots = esc_xcalloc(rules->cap, sizeof *rules->slots);
 	for (size_t i = 0; i < old_cap; i++)
-		if (old[i])
-			rules->slots[slot_of(rules, old[i]->name)] = old[i];
+		if (old[i].name)
+			rules->slots[slot_of(rules, old[i].name)] = old[i];
 	free(old);
 }
 
-/* Adds r (taking it), replacing a rule of the same name. */
-static void table_put(struct esc_rules *rules, struct esc_rule *r)
+/* Adds e (taking its rule), replacing an entry of the same name. */
+static void table_put(struct esc_rules *rules, const struct entry *e)
 {
-	if (2 * (rules->count + 1) > rules->cap)
-		table_grow(rules);
-	size_t i = slot_of(rules, r->name);
-	if (rules->slots[i])
-		rule_free(rules->slots[i]);
+	table_reserve(rules, 1);
+	size_t i = slot_of(rules, e->name);
+	if (rules->slots[i].name)
+		rule_free(rules->slots[i].rule);
 	else
 		rules->count++;
-	rules->slots[i] = r;
+	rules->slots[i] = *e;
 }
+
+/* Adds parsed rule r (taking it). */
+static void table_put_rule(struct esc_rules *rules, struct esc_rule *r)
+{
+	struct entry e = { .name = r->name, .rule = r };
+	table_put(rules, &e);
+}
+
+static void parse_lazy(const struct esc_rules *rules, struct entry *e);
 
 const struct esc_rule *esc_rules_find(const struct esc_rules *rules,
 				      const char *name)
 {
 	if (!rules || !name || !rules->count)
 		return NULL;
-	return rules->slots[slot_of(rules, name)];
+	struct entry *e = &rules->slots[slot_of(rules, name)];
+	if (!e->name)
+		return NULL;
+	if (!e->rule && !e->failed)
+		parse_lazy(rules, e);
+	return e->rule;
 }
 
 size_t esc_rules_count(const struct esc_rules *rules)
 {
 	return rules ? rules->count : 0;
+}
+
+size_t esc_rules_parsed(const struct esc_rules *rules)
+{
+	size_t n = 0;
+	if (!rules)
+		return 0;
+	for (size_t i = 0; i < rules->cap; i++)
+		n += rules->slots[i].rule != NULL;
+	return n;
+}
+
+const char *esc_rules_error(const struct esc_rules *rules)
+{
+	return rules && rules->err[0] ? rules->err : NULL;
 }
 
 int esc_rule_effect(const struct esc_rule *r, int i)
@@ -205,6 +294,7 @@ struct key {             /* a key found by the scanner */
 	const char *s;   /* its raw text, between the quotes */
 	size_t n;
 	int line;
+	size_t voff, vend; /* its value's bytes, if an object or array */
 };
 
 struct loader {
@@ -249,6 +339,7 @@ static void add_key(struct key **keys, int *n, int *cap, const char *s,
 	(*keys)[*n].s = s;
 	(*keys)[*n].n = len;
 	(*keys)[*n].line = line;
+	(*keys)[*n].voff = (*keys)[*n].vend = 0;
 	(*n)++;
 }
 
@@ -258,7 +349,8 @@ static int is_space(char c)
 }
 
 /* Records the keys of the top-level object and of its "functions" object
-   with their lines.  Walks any text, valid JSON or not, without reading
+   with their lines (and the byte span of a function's value when it is an
+   object or array).  Walks any text, valid JSON or not, without reading
    past its end. */
 static void scan_keys(struct loader *ld)
 {
@@ -302,10 +394,14 @@ static void scan_keys(struct loader *ld)
 			depth++;
 			if (want_fns && c == '{' && depth == 2)
 				fn_depth = depth;
+			else if (fn_depth && depth == fn_depth + 1 && ld->nfns)
+				ld->fns[ld->nfns - 1].voff = (size_t)(p - t);
 			want_fns = 0;
 		} else if (c == '}' || c == ']') {
 			if (fn_depth && depth == fn_depth)
 				fn_depth = 0;
+			else if (fn_depth && depth == fn_depth + 1 && ld->nfns)
+				ld->fns[ld->nfns - 1].vend = (size_t)(p + 1 - t);
 			depth--;
 		} else if (!is_space(c) && c != ':') {
 			want_fns = 0;
@@ -467,11 +563,11 @@ static int is_identifier(const char *s)
 	return 1;
 }
 
-/* Parses the rule of function name (the idx-th of the file). */
+/* Parses the rule v of function name, written at line. */
 static struct esc_rule *parse_rule(struct loader *ld, const char *name,
-				   int idx, json_t *v)
+				   int line, json_t *v)
 {
-	struct ctx c = { ld, name, fn_line(ld, idx, name) };
+	struct ctx c = { ld, name, line };
 	struct esc_rule *r;
 	const char *key;
 	json_t *val, *params;
@@ -688,7 +784,9 @@ static int parse_doc(struct loader *ld, json_t *doc, struct esc_rule ***out,
 		return fail(ld, top_line(ld, "functions"), "\"functions\" is "
 			    "not an object (name -> rule)");
 	json_object_foreach(fns, key, v) {
-		struct esc_rule *r = parse_rule(ld, key, idx++, v);
+		struct esc_rule *r = parse_rule(ld, key, fn_line(ld, idx, key),
+						v);
+		idx++;
 		if (!r)
 			return -1;
 		ESC_GROW(*out, cap, *n + 1);
@@ -697,14 +795,300 @@ static int parse_doc(struct loader *ld, json_t *doc, struct esc_rule ***out,
 	return 0;
 }
 
-static int load_file(struct esc_rules *rules, const char *path, char *err,
+/* Reads and checks the file ld->path whole: its rules into *staged / *n,
+   its document into *doc (NULL if it did not parse). */
+static int parse_file(struct loader *ld, json_t **doc,
+		      struct esc_rule ***staged, int *n)
+{
+	json_error_t je;
+	size_t i = 0;
+
+	while (i < ld->len && is_space(ld->text[i]))
+		i++;
+	if (i == ld->len)
+		return fail(ld, 0, "empty rules file");
+	scan_keys(ld);
+	*doc = json_loadb(ld->text, ld->len, JSON_REJECT_DUPLICATES, &je);
+	if (!*doc) {
+		if (!strncmp(je.text, "duplicate object key", 20))
+			return fail_duplicate(ld, &je);
+		if (je.line > 0 && ld->err && ld->errlen)
+			snprintf(ld->err, ld->errlen, "%s:%d:%d: not valid "
+				 "JSON: %s", ld->path, je.line, je.column,
+				 je.text);
+		else
+			fail(ld, 0, "not valid JSON: %s", je.text);
+		return -1;
+	}
+	return parse_doc(ld, *doc, staged, n);
+}
+
+static void loader_free(struct loader *ld, json_t *doc,
+			struct esc_rule **staged, int n)
+{
+	for (int k = 0; k < n; k++)
+		rule_free(staged[k]);
+	free(staged);
+	json_decref(doc);
+	free(ld->text);
+	free(ld->top);
+	free(ld->fns);
+}
+
+/* ------------------------------------------------------------------ */
+/* The index                                                           */
+
+struct ifile {           /* a file the index lists */
+	unsigned long long size, hash;
+	int first, n;    /* its functions: fns[first .. first + n) */
+};
+
+struct ifn {             /* one of its functions */
+	const char *name;
+	int line;
+	size_t off, len;
+};
+
+struct index {
+	char *blob;      /* the index's text; names point into it */
+	struct ifile *files;
+	int nfiles, cfiles;
+	struct ifn *fns;
+	int nfns, cfns;
+};
+
+static void index_free(struct index *ix)
+{
+	if (!ix)
+		return;
+	free(ix->blob);
+	free(ix->files);
+	free(ix->fns);
+	free(ix);
+}
+
+/* A 64-bit hash of a file's bytes, 8 at a time: tells an edited file. */
+static unsigned long long hash_bytes(const char *s, size_t n)
+{
+	unsigned long long h = 0x9e3779b97f4a7c15ull ^ n, w;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+	}
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	return h ^ (h >> 33);
+}
+
+/* The index's record of a file with these bytes, or NULL. */
+static const struct ifile *index_lookup(const struct index *ix,
+					const char *text, size_t len)
+{
+	unsigned long long h = 0;
+	int hashed = 0;
+
+	for (int i = 0; ix && i < ix->nfiles; i++) {
+		if (ix->files[i].size != len)
+			continue;
+		if (!hashed) {
+			h = hash_bytes(text, len);
+			hashed = 1;
+		}
+		if (ix->files[i].hash == h)
+			return &ix->files[i];
+	}
+	return NULL;
+}
+
+/* Adds the functions of an indexed file (taking ld->text), unparsed. */
+static void load_indexed(struct esc_rules *rules, struct loader *ld,
+			 const struct ifile *f)
+{
+	struct text *t = esc_xmalloc(sizeof *t);
+
+	t->path = esc_xstrdup(ld->path);
+	t->bytes = ld->text;
+	t->len = ld->len;
+	ld->text = NULL;
+	ESC_GROW(rules->texts, rules->ctexts, rules->ntexts + 1);
+	rules->texts[rules->ntexts++] = t;
+	table_reserve(rules, (size_t)f->n);
+	for (int k = f->first; k < f->first + f->n; k++) {
+		const struct ifn *fn = &rules->index->fns[k];
+		struct entry e = { .name = fn->name, .text = t, .off = fn->off,
+				   .len = fn->len, .line = fn->line };
+		table_put(rules, &e);
+	}
+}
+
+/* The rule of an indexed function, on its first lookup. */
+static void parse_lazy(const struct esc_rules *rules, struct entry *e)
+{
+	char err[ERR_SIZE];
+	struct loader ld = { .path = e->text->path, .err = err,
+			     .errlen = sizeof err };
+	json_error_t je;
+	json_t *v = json_loadb(e->text->bytes + e->off, e->len,
+			       JSON_REJECT_DUPLICATES, &je);
+
+	if (!v)
+		fail(&ld, e->line, "function \"%s\": not valid JSON: %s",
+		     e->name, je.text);
+	else
+		e->rule = parse_rule(&ld, e->name, e->line, v);
+	json_decref(v);
+	if (!e->rule) {
+		e->failed = 1;
+		if (!rules->err[0])
+			snprintf(rules->err, ERR_SIZE, "%s", err);
+	}
+}
+
+/* The next space- or newline-ended word of *p (NUL-terminated in place),
+   or NULL at the end of the line. */
+static char *word(char **p)
+{
+	char *s = *p;
+	if (*s == '\n' || !*s)
+		return NULL;
+	while (**p && **p != ' ' && **p != '\n')
+		(*p)++;
+	if (**p == ' ')
+		*(*p)++ = '\0';
+	return s;
+}
+
+static int number(char **p, unsigned long long *out)
+{
+	char *w = word(p);
+	unsigned long long n = 0;
+	if (!w || !*w || *w == '\n' || *w == ' ')
+		return -1;
+	for (; *w && *w != '\n' && *w != ' '; w++) {
+		unsigned d = (unsigned)(*w - '0');
+		if (d > 9 || n > (ULLONG_MAX - d) / 10)
+			return -1;
+		n = n * 10 + d;
+	}
+	*out = n;
+	return 0;
+}
+
+static int end_line(char **p)
+{
+	if (**p != '\n')
+		return -1;
+	**p = '\0';
+	(*p)++;
+	return 0;
+}
+
+/*
+ * The index is text, one record a line:
+ *
+ *   escape-rules-index 1
+ *   LOADER_STAMP
+ *   file SIZE HASH N        a file: its size, hash_bytes, N functions
+ *   NAME LINE OFF LEN       N times: a function, its rule's line and bytes
+ */
+static int index_parse(struct index *ix, size_t len)
+{
+	static const char head[] = "escape-rules-index 1\n" LOADER_STAMP "\n";
+	char *p = ix->blob + sizeof head - 1;
+
+	if (len < sizeof head - 1 || memcmp(ix->blob, head, sizeof head - 1))
+		return -1;
+	while (*p) {
+		unsigned long long size, hash, n, line, off, flen;
+		char *w = word(&p);
+		if (!w || strcmp(w, "file") || number(&p, &size) ||
+		    number(&p, &hash) || number(&p, &n) || end_line(&p) ||
+		    n > MAX_TEXT)
+			return -1;
+		ESC_GROW(ix->files, ix->cfiles, ix->nfiles + 1);
+		struct ifile *f = &ix->files[ix->nfiles++];
+		f->size = size;
+		f->hash = hash;
+		f->first = ix->nfns;
+		f->n = (int)n;
+		for (unsigned long long k = 0; k < n; k++) {
+			char *name = word(&p);
+			if (!name || number(&p, &line) || number(&p, &off) ||
+			    number(&p, &flen) || end_line(&p) ||
+			    line > INT_MAX || off > size || flen > size - off)
+				return -1;
+			ESC_GROW(ix->fns, ix->cfns, ix->nfns + 1);
+			struct ifn *fn = &ix->fns[ix->nfns++];
+			fn->name = name;
+			fn->line = (int)line;
+			fn->off = (size_t)off;
+			fn->len = (size_t)flen;
+		}
+	}
+	return 0;
+}
+
+int esc_rules_use_index(struct esc_rules *rules, const char *path)
+{
+	struct loader ld = { .path = path };
+	struct index *ix;
+
+	if (!rules || rules->index || !path || read_text(&ld)) {
+		free(ld.text);
+		return -1;
+	}
+	ix = esc_xcalloc(1, sizeof *ix);
+	ix->blob = ld.text;
+	if (index_parse(ix, ld.len)) {
+		index_free(ix);
+		return -1;
+	}
+	rules->index = ix;
+	table_reserve(rules, (size_t)ix->nfns); /* no growing on the way */
+	return 0;
+}
+
+/* The index's records of the file ld has read and checked, if the
+   scanner found each function's key and value as Jansson did. */
+static void index_write_file(FILE *out, struct loader *ld,
+			     struct esc_rule **staged, int n)
+{
+	if (n != ld->nfns)
+		return;
+	for (int k = 0; k < n; k++)
+		if (!key_is(&ld->fns[k], staged[k]->name) ||
+		    ld->fns[k].vend <= ld->fns[k].voff)
+			return; /* not indexed: loaded whole each time */
+	fprintf(out, "file %zu %llu %d\n", ld->len,
+		hash_bytes(ld->text, ld->len), n);
+	for (int k = 0; k < n; k++)
+		fprintf(out, "%s %d %zu %zu\n", staged[k]->name,
+			ld->fns[k].line, ld->fns[k].voff,
+			ld->fns[k].vend - ld->fns[k].voff);
+}
+
+/* ------------------------------------------------------------------ */
+/* Files                                                               */
+
+/* What is done with each rules file: loaded into rules, or indexed. */
+struct job {
+	struct esc_rules *rules;
+	FILE *index;
+};
+
+static int load_file(struct job *job, const char *path, char *err,
 		     size_t errlen)
 {
 	struct loader ld;
 	struct esc_rule **staged = NULL;
 	int nstaged = 0, ret = -1;
-	json_error_t je;
 	json_t *doc = NULL;
+	const struct ifile *f;
 
 	memset(&ld, 0, sizeof ld);
 	ld.path = path;
@@ -712,40 +1096,23 @@ static int load_file(struct esc_rules *rules, const char *path, char *err,
 	ld.errlen = errlen;
 	if (read_text(&ld))
 		goto out;
-	size_t i = 0;
-	while (i < ld.len && is_space(ld.text[i]))
-		i++;
-	if (i == ld.len) {
-		fail(&ld, 0, "empty rules file");
+	if (job->rules &&
+	    (f = index_lookup(job->rules->index, ld.text, ld.len))) {
+		load_indexed(job->rules, &ld, f);
+		ret = 0;
 		goto out;
 	}
-	scan_keys(&ld);
-	doc = json_loadb(ld.text, ld.len, JSON_REJECT_DUPLICATES, &je);
-	if (!doc) {
-		if (!strncmp(je.text, "duplicate object key", 20))
-			fail_duplicate(&ld, &je);
-		else if (je.line > 0 && err && errlen)
-			snprintf(err, errlen, "%s:%d:%d: not valid JSON: %s",
-				 path, je.line, je.column, je.text);
-		else
-			fail(&ld, 0, "not valid JSON: %s", je.text);
+	if (parse_file(&ld, &doc, &staged, &nstaged))
 		goto out;
-	}
-	if (parse_doc(&ld, doc, &staged, &nstaged))
-		goto out;
-	for (int k = 0; k < nstaged; k++) {
-		table_put(rules, staged[k]);
+	if (job->index)
+		index_write_file(job->index, &ld, staged, nstaged);
+	for (int k = 0; k < nstaged && job->rules; k++) {
+		table_put_rule(job->rules, staged[k]);
 		staged[k] = NULL;
 	}
 	ret = 0;
 out:
-	for (int k = 0; k < nstaged; k++)
-		rule_free(staged[k]);
-	free(staged);
-	json_decref(doc);
-	free(ld.text);
-	free(ld.top);
-	free(ld.fns);
+	loader_free(&ld, doc, staged, nstaged);
 	return ret;
 }
 
@@ -760,7 +1127,7 @@ static int is_rules_name(const char *name)
 	return name[0] != '.' && n > 5 && !strcmp(name + n - 5, ".json");
 }
 
-static int load_dir(struct esc_rules *rules, const char *dir, char *err,
+static int load_dir(struct job *job, const char *dir, char *err,
 		    size_t errlen)
 {
 	struct loader ld = { .path = dir, .err = err, .errlen = errlen };
@@ -797,7 +1164,7 @@ static int load_dir(struct esc_rules *rules, const char *dir, char *err,
 			free(path);
 			continue; /* not a rules file */
 		}
-		ret = load_file(rules, path, err, errlen);
+		ret = load_file(job, path, err, errlen);
 		free(path);
 	}
 	for (int i = 0; i < n; i++)
@@ -806,18 +1173,14 @@ static int load_dir(struct esc_rules *rules, const char *dir, char *err,
 	return ret;
 }
 
-int esc_rules_load(struct esc_rules *rules, const char *path, char *err,
-		   size_t errlen)
+/* A rules file, or the *.json files of a directory, into job. */
+static int load_path(struct job *job, const char *path, char *err,
+		     size_t errlen)
 {
 	struct stat st;
 
 	if (err && errlen)
 		err[0] = '\0';
-	if (!rules) {
-		if (err && errlen)
-			snprintf(err, errlen, "no rule table");
-		return -1;
-	}
 	if (!path || !*path) {
 		if (err && errlen)
 			snprintf(err, errlen, "empty rules path");
@@ -829,6 +1192,45 @@ int esc_rules_load(struct esc_rules *rules, const char *path, char *err,
 		return fail(&ld, 0, "%s", strerror(errno));
 	}
 	if (S_ISDIR(st.st_mode))
-		return load_dir(rules, path, err, errlen);
-	return load_file(rules, path, err, errlen);
+		return load_dir(job, path, err, errlen);
+	return load_file(job, path, err, errlen);
+}
+
+int esc_rules_load(struct esc_rules *rules, const char *path, char *err,
+		   size_t errlen)
+{
+	struct job job = { rules, NULL };
+
+	if (!rules) {
+		if (err && errlen)
+			snprintf(err, errlen, "no rule table");
+		return -1;
+	}
+	return load_path(&job, path, err, errlen);
+}
+
+int esc_rules_write_index(const char *path, const char *out, char *err,
+			  size_t errlen)
+{
+	struct loader ld = { .path = out, .err = err, .errlen = errlen };
+	char *tmp = esc_xmalloc(strlen(out) + 5);
+	struct job job = { NULL, NULL };
+	int ret;
+
+	sprintf(tmp, "%s.tmp", out);
+	job.index = fopen(tmp, "w");
+	if (!job.index) {
+		free(tmp);
+		return fail(&ld, 0, "%s", strerror(errno));
+	}
+	fputs("escape-rules-index 1\n" LOADER_STAMP "\n", job.index);
+	ret = load_path(&job, path, err, errlen);
+	if (fclose(job.index) && !ret)
+		ret = fail(&ld, 0, "%s", strerror(errno));
+	if (!ret && rename(tmp, out))
+		ret = fail(&ld, 0, "%s", strerror(errno));
+	if (ret)
+		remove(tmp);
+	free(tmp);
+	return ret;
 }

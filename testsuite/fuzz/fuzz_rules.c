@@ -20,7 +20,9 @@
  *   - 0 with a message, or a table whose count does not match the rules
  *     that can be found (every rule found must have a C-identifier name,
  *     effects within the known flags and indices within its params);
- *   - a failed load that changed the table (a bad file adds nothing).
+ *   - a failed load that changed the table (a bad file adds nothing);
+ *   - an index of the input (esc_rules_write_index) that loads other
+ *     rules than the input parsed whole, or an index of a bad input.
  * A small error buffer is used on every other input to exercise the
  * truncation of messages.
  */
@@ -41,6 +43,7 @@ static const char base_rules[] =
 	"  \"memcpy\": {\"params\": [\"write+return\", \"read\", \"none\"],"
 	" \"copy\": [1, 0]}\n}}\n";
 static char base_path[64];
+static char index_path[64];
 
 #define ALL_EFFECTS 0x7fu
 
@@ -68,6 +71,7 @@ static void remove_files(void)
 {
 	unlink(path);
 	unlink(base_path);
+	unlink(index_path);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -84,6 +88,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	close(fd);
 	snprintf(base_path, sizeof base_path, "%s.base", path);
+	snprintf(index_path, sizeof index_path, "%s.idx", path);
 	if (write_file(base_path, (const uint8_t *)base_rules,
 		       sizeof base_rules - 1)) {
 		perror("fuzz_rules: base rules");
@@ -180,6 +185,64 @@ static void one(const uint8_t *data, size_t size, int with_base,
 	esc_rules_free(t);
 }
 
+static int same_rule(const struct esc_rule *a, const struct esc_rule *b)
+{
+	if (!a || !b)
+		return a == b;
+	if (a->nparams != b->nparams)
+		return 0;
+	for (int i = 0; i < a->nparams; i++)
+		if (a->params[i] != b->params[i])
+			return 0;
+	return !strcmp(a->name, b->name) && a->has_varargs == b->has_varargs &&
+	       a->varargs == b->varargs && a->returns_alloc == b->returns_alloc &&
+	       a->copy_from == b->copy_from && a->copy_to == b->copy_to &&
+	       a->store_from == b->store_from && a->store_to == b->store_to &&
+	       !strcmp(a->file, b->file) && a->line == b->line;
+}
+
+/* Indexed, the input loads as it does whole: the same count, the same
+   rules for every name in it, no error on lookup. */
+static void check_index(const uint8_t *data, size_t size)
+{
+	char err[1024], name[64];
+	struct esc_rules *whole = esc_rules_new(), *lazy = esc_rules_new();
+
+	if (esc_rules_load(whole, path, err, sizeof err) == 0) {
+		check(esc_rules_write_index(path, index_path, err,
+					    sizeof err) == 0,
+		      "a file that loads is not indexed");
+		check(esc_rules_use_index(lazy, index_path) == 0,
+		      "an index just written is not used");
+		check(esc_rules_load(lazy, path, err, sizeof err) == 0,
+		      "a file that loads does not load indexed");
+		check(esc_rules_count(lazy) == esc_rules_count(whole),
+		      "indexed count differs");
+		for (size_t i = 0; i < size; i++) {
+			if (data[i] != '"')
+				continue;
+			size_t j = i + 1, n = 0;
+			while (j < size && data[j] != '"' &&
+			       n + 1 < sizeof name)
+				name[n++] = (char)data[j++];
+			name[n] = '\0';
+			check(same_rule(esc_rules_find(whole, name),
+					esc_rules_find(lazy, name)),
+			      "an indexed rule differs");
+			i = j;
+		}
+		check(esc_rules_error(lazy) == NULL, "an indexed rule fails");
+		unlink(index_path);
+	} else {
+		check(esc_rules_write_index(path, index_path, err,
+					    sizeof err) == -1 &&
+			      access(index_path, F_OK) != 0,
+		      "a file that does not load is indexed");
+	}
+	esc_rules_free(whole);
+	esc_rules_free(lazy);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static unsigned long runs;
@@ -191,6 +254,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	runs++;
 	one(data, size, 0, runs & 1 ? 1024 : 40);
 	one(data, size, 1, 1024);
+	check_index(data, size);
 	esc_intern_free();
 	return 0;
 }

@@ -17,6 +17,8 @@
 #include "escape.h"
 #include "unit.h"
 
+#include <jansson.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +54,9 @@ static int nmade;
 
 static void remember(const char *path)
 {
+	for (int i = 0; i < nmade; i++)
+		if (!strcmp(made[i], path))
+			return; /* written again */
 	if (nmade < 64)
 		made[nmade++] = strdup(path);
 }
@@ -687,6 +692,239 @@ TEST(huge_file)
 	esc_rules_free(rs);
 }
 
+/* ------------------------------------------------------------------ */
+/* The index: rules parsed on lookup, from files known to be valid     */
+
+static int same_rule(const struct esc_rule *a, const struct esc_rule *b)
+{
+	if (!a || !b)
+		return a == b;
+	if (a->nparams != b->nparams)
+		return 0;
+	for (int i = 0; i < a->nparams; i++)
+		if (a->params[i] != b->params[i])
+			return 0;
+	return !strcmp(a->name, b->name) && a->has_varargs == b->has_varargs &&
+	       a->varargs == b->varargs && a->returns_alloc == b->returns_alloc &&
+	       a->copy_from == b->copy_from && a->copy_to == b->copy_to &&
+	       a->store_from == b->store_from && a->store_to == b->store_to &&
+	       !strcmp(a->file, b->file) && a->line == b->line;
+}
+
+static void slurp(const char *path, char *buf, size_t size)
+{
+	FILE *f = fopen(path, "r");
+	size_t n = f ? fread(buf, 1, size - 1, f) : 0;
+	buf[n] = '\0';
+	if (f)
+		fclose(f);
+}
+
+/* Every shipped rule, looked up through the index, is the rule parsed
+   whole; nothing is parsed before its lookup. */
+TEST(index_same_rules)
+{
+	char err[1024], rel[256];
+	struct esc_rules *all = shipped_rules(), *lazy = esc_rules_new();
+
+	CHECK_EQ_INT(esc_rules_write_index(at_root("rules"), at_tmp("a.idx"),
+					   err, sizeof err), 0);
+	remember(at_tmp("a.idx"));
+	CHECK_EQ_INT(esc_rules_use_index(lazy, at_tmp("a.idx")), 0);
+	CHECK_EQ_INT(esc_rules_load(lazy, at_root("rules"), err, sizeof err), 0);
+	CHECK_EQ_INT(esc_rules_count(lazy), esc_rules_count(all));
+	CHECK_EQ_INT(esc_rules_parsed(lazy), 0);
+	CHECK_EQ_INT(esc_rules_parsed(all), esc_rules_count(all));
+	CHECK(find(lazy, "memcpy") != NULL);
+	CHECK_EQ_INT(esc_rules_parsed(lazy), 1);
+	size_t n = 0, differ = 0;
+	for (size_t i = 0; i < sizeof shipped / sizeof *shipped; i++) {
+		json_error_t je;
+		const char *name;
+		json_t *v;
+		snprintf(rel, sizeof rel, "rules/%s", shipped[i]);
+		json_t *doc = json_load_file(at_root(rel), 0, &je);
+		json_object_foreach(json_object_get(doc, "functions"), name, v) {
+			n++;
+			if (!same_rule(esc_rules_find(all, name),
+				       esc_rules_find(lazy, name))) {
+				printf("  %s differs\n", name);
+				differ++;
+			}
+		}
+		json_decref(doc);
+	}
+	CHECK(n >= esc_rules_count(all));
+	CHECK_EQ_INT(differ, 0);
+	CHECK_EQ_INT(esc_rules_parsed(lazy), esc_rules_count(all));
+	CHECK(esc_rules_error(lazy) == NULL);
+	esc_rules_free(all);
+	esc_rules_free(lazy);
+}
+
+/* An edited file is parsed whole, as without an index: its new rules,
+   and the same error when the edit broke it. */
+TEST(index_edited_file)
+{
+	char err[1024], err2[1024];
+	const struct esc_rule *r;
+
+	make_dir(at_tmp("ix"));
+	write_file(at_tmp("ix/a.json"), HEAD
+		   "    \"f\": { \"params\": [\"read\"] },\n"
+		   "    \"g\": { \"params\": [\"keep\"] }" TAIL);
+	CHECK_EQ_INT(esc_rules_write_index(at_tmp("ix"), at_tmp("ix.idx"),
+					   err, sizeof err), 0);
+	remember(at_tmp("ix.idx"));
+
+	/* the same size, one effect changed */
+	write_file(at_tmp("ix/a.json"), HEAD
+		   "    \"f\": { \"params\": [\"read\"] },\n"
+		   "    \"g\": { \"params\": [\"read\"] }" TAIL);
+	struct esc_rules *rs = esc_rules_new();
+	CHECK_EQ_INT(esc_rules_use_index(rs, at_tmp("ix.idx")), 0);
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("ix"), err, sizeof err), 0);
+	CHECK_EQ_INT(esc_rules_parsed(rs), 2);
+	if ((r = find(rs, "g")))
+		CHECK_EQ_INT(r->params[0], ESC_EFF_READ);
+	esc_rules_free(rs);
+
+	/* broken: the error of a load without the index, at once */
+	write_file(at_tmp("ix/a.json"), HEAD
+		   "    \"f\": { \"params\": [\"read\"] },\n"
+		   "    \"g\": { \"params\": [\"kept\"] }" TAIL);
+	rs = esc_rules_new();
+	CHECK_EQ_INT(esc_rules_use_index(rs, at_tmp("ix.idx")), 0);
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("ix"), err, sizeof err), -1);
+	CHECK_EQ_INT(esc_rules_count(rs), 0);
+	esc_rules_free(rs);
+	rs = esc_rules_new();
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("ix"), err2, sizeof err2), -1);
+	CHECK_STR(err, err2);
+	CHECK_HAS(err, "ix/a.json:5: function \"g\": unknown effect \"kept\"");
+	esc_rules_free(rs);
+}
+
+/* Indexed and parsed files override each other in load order. */
+TEST(index_override_order)
+{
+	char err[1024];
+	const struct esc_rule *r;
+
+	make_dir(at_tmp("ixo"));
+	write_file(at_tmp("ixo/base.json"), HEAD
+		   "    \"f\": { \"params\": [\"read\"] }" TAIL);
+	write_file(at_tmp("user.json"), HEAD
+		   "    \"f\": { \"params\": [\"keep\", \"read\"] }" TAIL);
+	CHECK_EQ_INT(esc_rules_write_index(at_tmp("ixo"), at_tmp("ixo.idx"),
+					   err, sizeof err), 0);
+	remember(at_tmp("ixo.idx"));
+	for (int user_last = 0; user_last < 2; user_last++) {
+		struct esc_rules *rs = esc_rules_new();
+		CHECK_EQ_INT(esc_rules_use_index(rs, at_tmp("ixo.idx")), 0);
+		CHECK_EQ_INT(esc_rules_load(rs, at_tmp(user_last ? "ixo" :
+						       "user.json"),
+					    err, sizeof err), 0);
+		CHECK_EQ_INT(esc_rules_load(rs, at_tmp(user_last ? "user.json" :
+						       "ixo"),
+					    err, sizeof err), 0);
+		CHECK_EQ_INT(esc_rules_count(rs), 1);
+		if ((r = find(rs, "f")))
+			CHECK_EQ_INT(r->nparams, user_last ? 2 : 1);
+		esc_rules_free(rs);
+	}
+}
+
+/* A bad index is not used (the files are parsed whole); a bad rules
+   file writes no index. */
+TEST(index_bad)
+{
+	char err[1024], text[4096], *p;
+	struct esc_rules *rs;
+
+	make_dir(at_tmp("ixb"));
+	write_file(at_tmp("ixb/a.json"), HEAD
+		   "    \"f\": { \"params\": [\"read\"] },\n"
+		   "    \"g\": { \"params\": [\"keep\"] }" TAIL);
+	CHECK_EQ_INT(esc_rules_write_index(at_tmp("ixb"), at_tmp("ixb.idx"),
+					   err, sizeof err), 0);
+	remember(at_tmp("ixb.idx"));
+	slurp(at_tmp("ixb.idx"), text, sizeof text);
+
+	/* another loader's, truncated, an offset past the file, garbage */
+	const char *bad_texts[4];
+	char stamp[4096], cut[4096], past[4096];
+	snprintf(stamp, sizeof stamp, "%s", text);
+	if ((p = strchr(stamp, '\n')))
+		p[1] = 'X';
+	snprintf(cut, sizeof cut, "%.*s", (int)strlen(text) - 4, text);
+	snprintf(past, sizeof past, "%s", text);
+	if ((p = strstr(past, "\ng ")))
+		memcpy(p + 3, "9 99999 ", 8);
+	bad_texts[0] = stamp;
+	bad_texts[1] = cut;
+	bad_texts[2] = past;
+	bad_texts[3] = "escape-rules-index 1\n";
+	for (int i = 0; i < 4; i++) {
+		write_file(at_tmp("bad.idx"), bad_texts[i]);
+		rs = esc_rules_new();
+		CHECK_EQ_INT(esc_rules_use_index(rs, at_tmp("bad.idx")), -1);
+		CHECK_EQ_INT(esc_rules_load(rs, at_tmp("ixb"), err, sizeof err),
+			     0);
+		CHECK_EQ_INT(esc_rules_parsed(rs), 2);
+		esc_rules_free(rs);
+	}
+	rs = esc_rules_new();
+	CHECK_EQ_INT(esc_rules_use_index(rs, at_tmp("no-such.idx")), -1);
+	esc_rules_free(rs);
+
+	CHECK_EQ_INT(esc_rules_write_index(bad("unknown-effect.json"),
+					   at_tmp("never.idx"), err,
+					   sizeof err), -1);
+	CHECK_HAS(err, "unknown-effect.json:5: function \"memcpy\"");
+	CHECK(access(at_tmp("never.idx"), F_OK) != 0);
+	CHECK(access(at_tmp("never.idx.tmp"), F_OK) != 0);
+}
+
+/* A rule whose indexed bytes do not parse (a forged index: only a hash
+   collision could do it) is not found, and says why. */
+TEST(index_lazy_error)
+{
+	char err[1024], text[4096], *p;
+	const struct esc_rule *r;
+
+	make_dir(at_tmp("ixl"));
+	write_file(at_tmp("ixl/a.json"), HEAD
+		   "    \"f\": { \"params\": [\"read\"] },\n"
+		   "    \"g\": { \"params\": [\"keep\"] }" TAIL);
+	CHECK_EQ_INT(esc_rules_write_index(at_tmp("ixl"), at_tmp("ixl.idx"),
+					   err, sizeof err), 0);
+	remember(at_tmp("ixl.idx"));
+	slurp(at_tmp("ixl.idx"), text, sizeof text);
+	/* g's rule starts a byte late: '"params"...' */
+	int line, off, len;
+	if (!(p = strstr(text, "\ng ")) ||
+	    sscanf(p + 3, "%d %d %d", &line, &off, &len) != 3) {
+		CHECK(!"g in the index");
+		return;
+	}
+	sprintf(p + 3, "%d %d %d\n", line, off + 1, len - 1);
+	write_file(at_tmp("ixl.idx"), text);
+	struct esc_rules *rs = esc_rules_new();
+	CHECK_EQ_INT(esc_rules_use_index(rs, at_tmp("ixl.idx")), 0);
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("ixl"), err, sizeof err), 0);
+	CHECK(esc_rules_error(rs) == NULL);
+	CHECK((r = esc_rules_find(rs, "f")) != NULL);
+	CHECK(esc_rules_find(rs, "g") == NULL);
+	CHECK(esc_rules_find(rs, "g") == NULL);
+	const char *e = esc_rules_error(rs);
+	CHECK(e != NULL);
+	if (e) {
+		CHECK_HAS(e, "ixl/a.json:5: function \"g\": not valid JSON");
+	}
+	esc_rules_free(rs);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1)
@@ -718,6 +956,11 @@ int main(int argc, char **argv)
 	RUN(bad_missing_and_unreadable);
 	RUN(bad_more);
 	RUN(bad_file_adds_nothing);
+	RUN(index_same_rules);
+	RUN(index_edited_file);
+	RUN(index_override_order);
+	RUN(index_bad);
+	RUN(index_lazy_error);
 	RUN(huge_file);
 
 	cleanup();
