@@ -304,7 +304,10 @@ static void stage_end(void)
 static void pre_genericize(void *gcc_data, void *)
 {
 	tree fndecl = (tree)gcc_data;
-	if (fndecl && TREE_CODE(fndecl) == FUNCTION_DECL && DECL_SAVED_TREE(fndecl)) {
+	/* only a function returning a pointer has its `return &x' rewritten
+	   (c_finish_return): the others are not walked */
+	if (fndecl && TREE_CODE(fndecl) == FUNCTION_DECL && DECL_SAVED_TREE(fndecl) &&
+	    POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(fndecl)))) {
 		stage_begin("escape: front-end walk");
 		walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl),
 					     find_dropped_return, fndecl);

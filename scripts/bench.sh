@@ -206,6 +206,7 @@ for try in $(seq 1 24); do
 	rm -rf "$snap" && mkdir -p "$snap"
 	if [ -f "$PLUGIN" ] && cp "$PLUGIN" "$snap/escape.so" 2>/dev/null &&
 		cp -rL "$rules_dir" "$snap/escape-rules" 2>/dev/null &&
+		{ [ ! -f "${PLUGIN%.so}-rules.idx" ] || cp "${PLUGIN%.so}-rules.idx" "$snap/escape-rules.idx"; } &&
 		plugin_ok "$snap/escape.so"; then
 		break
 	fi

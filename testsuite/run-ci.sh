@@ -265,10 +265,10 @@ elif [ $pyok = 0 ]; then
 else
 	if make -C "$root" install PLUGINDIR="$pd" PREFIX="$tmp/prefix" >"$tmp/install.log" 2>&1 &&
 		[ -f "$pd/escape.so" ] && ls "$pd"/escape-rules/*.json >/dev/null 2>&1 &&
-		[ -f "$tmp/prefix/include/escape-noescape.h" ]; then
-		ok "make install PLUGINDIR=DIR PREFIX=DIR: escape.so, escape-rules/ and the header"
+		[ -f "$pd/escape-rules.idx" ] && [ -f "$tmp/prefix/include/escape-noescape.h" ]; then
+		ok "make install PLUGINDIR=DIR PREFIX=DIR: escape.so, escape-rules/ (and its index) and the header"
 	else
-		bad "make install PLUGINDIR=DIR PREFIX=DIR: escape.so, escape-rules/ and the header" "$tmp/install.log"
+		bad "make install PLUGINDIR=DIR PREFIX=DIR: escape.so, escape-rules/ (and its index) and the header" "$tmp/install.log"
 	fi
 	r3=$tmp/meson-reports
 	mkdir -p "$r3"
