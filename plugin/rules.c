@@ -117,7 +117,7 @@ struct entry {
 	const char *name;
 	struct esc_rule *rule;    /* NULL until parsed */
 	const struct text *text;  /* indexed: the file, its value's bytes */
-	size_t off, len;
+	unsigned off, len;        /* (files are under MAX_TEXT) */
 	int line;
 	int failed;               /* indexed, and did not parse */
 };
@@ -132,7 +132,10 @@ struct text {
 struct index;
 
 struct esc_rules {
-	struct entry *slots;      /* cap slots, name NULL when free */
+	struct entry *entries;    /* count of them, in no order */
+	size_t cap_entries;
+	unsigned *slots;          /* cap of them: 0 free, else 1 + an index
+				     into entries */
 	size_t cap, count;
 	struct text **texts;
 	int ntexts, ctexts;
@@ -179,8 +182,9 @@ void esc_rules_free(struct esc_rules *rules)
 {
 	if (!rules)
 		return;
-	for (size_t i = 0; i < rules->cap; i++)
-		rule_free(rules->slots[i].rule);
+	for (size_t i = 0; i < rules->count; i++)
+		rule_free(rules->entries[i].rule);
+	free(rules->entries);
 	free(rules->slots);
 	for (int i = 0; i < rules->ntexts; i++) {
 		free(rules->texts[i]->path);
@@ -198,28 +202,34 @@ static size_t slot_of(const struct esc_rules *rules, const char *name)
 {
 	size_t mask = rules->cap - 1;
 	size_t i = hash_name(name) & mask;
-	while (rules->slots[i].name && strcmp(rules->slots[i].name, name))
+	while (rules->slots[i] &&
+	       strcmp(rules->entries[rules->slots[i] - 1].name, name))
 		i = (i + 1) & mask;
 	return i;
 }
 
-/* Room for n more entries. */
+/* Room for n more entries (exactly, when n > 1: an index's files). */
 static void table_reserve(struct esc_rules *rules, size_t n)
 {
-	size_t old_cap = rules->cap;
-	struct entry *old = rules->slots;
+	size_t need = rules->count + n;
 
-	if (2 * (rules->count + n) <= rules->cap)
+	if (need > rules->cap_entries) {
+		rules->cap_entries = n > 1 || !rules->cap_entries ?
+			need : 2 * rules->cap_entries;
+		rules->entries = esc_xrealloc(rules->entries,
+			rules->cap_entries * sizeof *rules->entries);
+	}
+	if (2 * need <= rules->cap)
 		return;
+	free(rules->slots);
 	if (!rules->cap)
 		rules->cap = 512;
-	while (2 * (rules->count + n) > rules->cap)
+	while (2 * need > rules->cap)
 		rules->cap *= 2;
 	rules->slots = esc_xcalloc(rules->cap, sizeof *rules->slots);
-	for (size_t i = 0; i < old_cap; i++)
-		if (old[i].name)
-			rules->slots[slot_of(rules, old[i].name)] = old[i];
-	free(old);
+	for (size_t k = 0; k < rules->count; k++)
+		rules->slots[slot_of(rules, rules->entries[k].name)] =
+			(unsigned)k + 1;
 }
 
 /* Adds e (taking its rule), replacing an entry of the same name. */
@@ -227,11 +237,14 @@ static void table_put(struct esc_rules *rules, const struct entry *e)
 {
 	table_reserve(rules, 1);
 	size_t i = slot_of(rules, e->name);
-	if (rules->slots[i].name)
-		rule_free(rules->slots[i].rule);
-	else
-		rules->count++;
-	rules->slots[i] = *e;
+	if (rules->slots[i]) {
+		struct entry *old = &rules->entries[rules->slots[i] - 1];
+		rule_free(old->rule);
+		*old = *e;
+	} else {
+		rules->entries[rules->count] = *e;
+		rules->slots[i] = (unsigned)++rules->count;
+	}
 }
 
 /* Adds parsed rule r (taking it). */
@@ -248,9 +261,10 @@ const struct esc_rule *esc_rules_find(const struct esc_rules *rules,
 {
 	if (!rules || !name || !rules->count)
 		return NULL;
-	struct entry *e = &rules->slots[slot_of(rules, name)];
-	if (!e->name)
+	unsigned k = rules->slots[slot_of(rules, name)];
+	if (!k)
 		return NULL;
+	struct entry *e = &rules->entries[k - 1];
 	if (!e->rule && !e->failed)
 		parse_lazy(rules, e);
 	return e->rule;
@@ -266,8 +280,8 @@ size_t esc_rules_parsed(const struct esc_rules *rules)
 	size_t n = 0;
 	if (!rules)
 		return 0;
-	for (size_t i = 0; i < rules->cap; i++)
-		n += rules->slots[i].rule != NULL;
+	for (size_t i = 0; i < rules->count; i++)
+		n += rules->entries[i].rule != NULL;
 	return n;
 }
 
@@ -686,7 +700,7 @@ static int read_text(struct loader *ld)
 				    "file?", MAX_TEXT >> 20);
 		}
 		if (S_ISREG(st.st_mode) && st.st_size > 0)
-			cap = (size_t)st.st_size + 1;
+			cap = (size_t)st.st_size + 2; /* + the read of 0 */
 	}
 	fl = fcntl(fd, F_GETFL);
 	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0) {
@@ -840,21 +854,16 @@ static void loader_free(struct loader *ld, json_t *doc,
 
 struct ifile {           /* a file the index lists */
 	unsigned long long size, hash;
-	int first, n;    /* its functions: fns[first .. first + n) */
-};
-
-struct ifn {             /* one of its functions */
-	const char *name;
-	int line;
-	size_t off, len;
+	char *fns;       /* its n functions' lines in the blob (checked) */
+	int n;
+	int cut;         /* its names are NUL-terminated in the blob */
 };
 
 struct index {
 	char *blob;      /* the index's text; names point into it */
 	struct ifile *files;
 	int nfiles, cfiles;
-	struct ifn *fns;
-	int nfns, cfns;
+	size_t nfns;
 };
 
 static void index_free(struct index *ix)
@@ -863,9 +872,15 @@ static void index_free(struct index *ix)
 		return;
 	free(ix->blob);
 	free(ix->files);
-	free(ix->fns);
 	free(ix);
 }
+
+/* How index_fn finds a function's name: ended by a space, which it
+   leaves (checking the index) or makes a NUL (the first load of the
+   file: the name is then used in place), or ended by that NUL. */
+enum { NAME_CHECK, NAME_CUT, NAME_CUT_BEFORE };
+
+static int index_fn(char **p, size_t size, struct entry *e, int how);
 
 /* A 64-bit hash of a file's bytes, 8 at a time: tells an edited file. */
 static unsigned long long hash_bytes(const char *s, size_t n)
@@ -886,8 +901,8 @@ static unsigned long long hash_bytes(const char *s, size_t n)
 }
 
 /* The index's record of a file with these bytes, or NULL. */
-static const struct ifile *index_lookup(const struct index *ix,
-					const char *text, size_t len)
+static struct ifile *index_lookup(const struct index *ix, const char *text,
+				  size_t len)
 {
 	unsigned long long h = 0;
 	int hashed = 0;
@@ -907,7 +922,7 @@ static const struct ifile *index_lookup(const struct index *ix,
 
 /* Adds the functions of an indexed file (taking ld->text), unparsed. */
 static void load_indexed(struct esc_rules *rules, struct loader *ld,
-			 const struct ifile *f)
+			 struct ifile *f)
 {
 	struct text *t = esc_xmalloc(sizeof *t);
 
@@ -917,13 +932,14 @@ static void load_indexed(struct esc_rules *rules, struct loader *ld,
 	ld->text = NULL;
 	ESC_GROW(rules->texts, rules->ctexts, rules->ntexts + 1);
 	rules->texts[rules->ntexts++] = t;
-	table_reserve(rules, (size_t)f->n);
-	for (int k = f->first; k < f->first + f->n; k++) {
-		const struct ifn *fn = &rules->index->fns[k];
-		struct entry e = { .name = fn->name, .text = t, .off = fn->off,
-				   .len = fn->len, .line = fn->line };
+	char *p = f->fns;
+	for (int k = 0; k < f->n; k++) {
+		struct entry e = { .text = t };
+		/* checked by index_parse */
+		index_fn(&p, t->len, &e, f->cut ? NAME_CUT_BEFORE : NAME_CUT);
 		table_put(rules, &e);
 	}
+	f->cut = 1;
 }
 
 /* The rule of an indexed function, on its first lookup. */
@@ -949,32 +965,22 @@ static void parse_lazy(const struct esc_rules *rules, struct entry *e)
 	}
 }
 
-/* The next space- or newline-ended word of *p (NUL-terminated in place),
-   or NULL at the end of the line. */
-static char *word(char **p)
-{
-	char *s = *p;
-	if (*s == '\n' || !*s)
-		return NULL;
-	while (**p && **p != ' ' && **p != '\n')
-		(*p)++;
-	if (**p == ' ')
-		*(*p)++ = '\0';
-	return s;
-}
-
+/* The number at *p, ended by a space (skipped) or a newline. */
 static int number(char **p, unsigned long long *out)
 {
-	char *w = word(p);
 	unsigned long long n = 0;
-	if (!w || !*w || *w == '\n' || *w == ' ')
-		return -1;
-	for (; *w && *w != '\n' && *w != ' '; w++) {
-		unsigned d = (unsigned)(*w - '0');
+	char *s = *p;
+
+	for (; **p != ' ' && **p != '\n'; (*p)++) {
+		unsigned d = (unsigned)(**p - '0');
 		if (d > 9 || n > (ULLONG_MAX - d) / 10)
-			return -1;
+			return -1; /* also the blob's final NUL */
 		n = n * 10 + d;
 	}
+	if (*p == s)
+		return -1;
+	if (**p == ' ')
+		(*p)++;
 	*out = n;
 	return 0;
 }
@@ -983,8 +989,31 @@ static int end_line(char **p)
 {
 	if (**p != '\n')
 		return -1;
-	**p = '\0';
 	(*p)++;
+	return 0;
+}
+
+/* A function's line of the index at *p (NAME LINE OFF LEN, of a file of
+   size bytes) into e's name, line and span. */
+static int index_fn(char **p, size_t size, struct entry *e, int how)
+{
+	unsigned long long line, off, len;
+	char *name = *p, *q = name;
+
+	while (*q && *q != ' ' && *q != '\n')
+		q++;
+	if (q == name || *q != (how == NAME_CUT_BEFORE ? '\0' : ' '))
+		return -1;
+	*p = q + 1;
+	if (number(p, &line) || number(p, &off) || number(p, &len) ||
+	    end_line(p) || line > INT_MAX || off > size || len > size - off)
+		return -1;
+	if (how == NAME_CUT)
+		*q = '\0';
+	e->name = name;
+	e->line = (int)line;
+	e->off = (unsigned)off;
+	e->len = (unsigned)len;
 	return 0;
 }
 
@@ -995,40 +1024,40 @@ static int end_line(char **p)
  *   LOADER_STAMP
  *   file SIZE HASH N        a file: its size, hash_bytes, N functions
  *   NAME LINE OFF LEN       N times: a function, its rule's line and bytes
+ *
+ * All of it is checked here; a file's names are cut out in place when
+ * the file is first loaded.
  */
 static int index_parse(struct index *ix, size_t len)
 {
 	static const char head[] = "escape-rules-index 1\n" LOADER_STAMP "\n";
 	char *p = ix->blob + sizeof head - 1;
 
-	if (len < sizeof head - 1 || memcmp(ix->blob, head, sizeof head - 1))
+	if (len < sizeof head - 1 || memcmp(ix->blob, head, sizeof head - 1) ||
+	    memchr(ix->blob, '\0', len))
 		return -1;
 	while (*p) {
-		unsigned long long size, hash, n, line, off, flen;
-		char *w = word(&p);
-		if (!w || strcmp(w, "file") || number(&p, &size) ||
-		    number(&p, &hash) || number(&p, &n) || end_line(&p) ||
+		unsigned long long size, hash, n;
+		if (strncmp(p, "file ", 5))
+			return -1;
+		p += 5;
+		if (number(&p, &size) || number(&p, &hash) ||
+		    number(&p, &n) || end_line(&p) || size > MAX_TEXT ||
 		    n > MAX_TEXT)
 			return -1;
 		ESC_GROW(ix->files, ix->cfiles, ix->nfiles + 1);
 		struct ifile *f = &ix->files[ix->nfiles++];
 		f->size = size;
 		f->hash = hash;
-		f->first = ix->nfns;
+		f->fns = p;
 		f->n = (int)n;
+		f->cut = 0;
 		for (unsigned long long k = 0; k < n; k++) {
-			char *name = word(&p);
-			if (!name || number(&p, &line) || number(&p, &off) ||
-			    number(&p, &flen) || end_line(&p) ||
-			    line > INT_MAX || off > size || flen > size - off)
+			struct entry e;
+			if (index_fn(&p, (size_t)size, &e, NAME_CHECK))
 				return -1;
-			ESC_GROW(ix->fns, ix->cfns, ix->nfns + 1);
-			struct ifn *fn = &ix->fns[ix->nfns++];
-			fn->name = name;
-			fn->line = (int)line;
-			fn->off = (size_t)off;
-			fn->len = (size_t)flen;
 		}
+		ix->nfns += n;
 	}
 	return 0;
 }
@@ -1049,7 +1078,7 @@ int esc_rules_use_index(struct esc_rules *rules, const char *path)
 		return -1;
 	}
 	rules->index = ix;
-	table_reserve(rules, (size_t)ix->nfns); /* no growing on the way */
+	table_reserve(rules, ix->nfns); /* no growing on the way */
 	return 0;
 }
 
@@ -1088,7 +1117,7 @@ static int load_file(struct job *job, const char *path, char *err,
 	struct esc_rule **staged = NULL;
 	int nstaged = 0, ret = -1;
 	json_t *doc = NULL;
-	const struct ifile *f;
+	struct ifile *f;
 
 	memset(&ld, 0, sizeof ld);
 	ld.path = path;

@@ -41,6 +41,20 @@
 #              diagnostics, the JSON report and the analysis.
 #   analyzers  gcc -fanalyzer and clang --analyze on the same inputs, once
 #              each, capped by `timeout` and `ulimit -v`.
+#   builds     whole projects (issue 18): the Debian source packages of
+#              scripts/projects.sh (all it lists but sqlite3, whose
+#              amalgamation is the sections above; --builds LIST), fetched,
+#              unpacked and configured by `projects.sh --prepare` into the
+#              cache, each built with make -j1 three ways: plain, with the
+#              plugin in its default mode, and with m=2 + json=DIR/.  A
+#              round copies the configured tree three times and starts the
+#              three builds at once pinned to one core, as interleaved does;
+#              the ratio to plain (CPU time of make and all its children) is
+#              taken within the round; medians over --build-rounds rounds
+#              (5), two rounds at a time on 2 cores.  Then the one-function
+#              file `int f(int x) { return x + 1; }`: rounds of 40 compiles
+#              -O2 per variant, the same way; the plugin's extra CPU time per
+#              compile in ms; and peak RSS of that file and of lua's lapi.c.
 #   scaling    synthetic C from scripts/synth.c, one dimension at a time,
 #              doubling the size: the plugin's own CPU time (its pass,
 #              measured at entry and exit under gdb from the compiler's
@@ -60,12 +74,16 @@
 #                     60 s on zlib only, scaling sizes divided by 16; does
 #                     not write docs/performance.md unless --write is given
 #   --only LIST       comma-separated sections: compile,interleaved,direct,
-#                     callgrind,analyzers,scaling; or none (with --write:
+#                     callgrind,analyzers,builds,scaling; or none (with --write:
 #                     rewrite docs/performance.md from the cached results)
 #   --runs-o0 N       runs per variant at -O0 (default 5)
 #   --runs-o2 N       runs per variant at -O2 (default 3); for
 #                     interleaved, rounds (and --runs-o0 at -O0)
 #   --projects LIST   comma-separated: sqlite,lua,zlib (default all)
+#   --builds LIST     builds section: projects.sh names (default all it
+#                     lists but sqlite3)
+#   --build-rounds N  builds section: rounds per project (default 5; 1
+#                     with --quick, zlib only)
 #   --dims LIST       scaling dimensions (default
 #                     stmts,funcs,chain,ptrs,switch,locals,scc,rets)
 #   --scale-runs N    runs per scaling size (default 3; 1 for any size
@@ -103,7 +121,9 @@ case $PLUGIN in /*) ;; *) PLUGIN="$root/$PLUGIN" ;; esac
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/escape/bench
 quick=0
 write=
-only=compile,interleaved,direct,callgrind,analyzers,scaling
+only=compile,interleaved,direct,callgrind,analyzers,builds,scaling
+builds=
+build_rounds=5
 runs0=5
 runs2=3
 projects=sqlite,lua,zlib
@@ -127,6 +147,8 @@ while [ $# -gt 0 ]; do
 	--runs-o0) runs0=${2:?}; shift 2 ;;
 	--runs-o2) runs2=${2:?}; shift 2 ;;
 	--projects) projects=${2:?}; shift 2 ;;
+	--builds) builds=${2:?}; shift 2 ;;
+	--build-rounds) build_rounds=${2:?}; shift 2 ;;
 	--dims) dims=${2:?}; shift 2 ;;
 	--scale-runs) scale_runs=${2:?}; shift 2 ;;
 	--cap) cap=${2:?}; shift 2 ;;
@@ -142,17 +164,18 @@ while [ $# -gt 0 ]; do
 	*) echo "bench: unknown argument $1" >&2; usage ;;
 	esac
 done
-case $runs0$runs2$scale_runs$cap$memcap_gb$cg_jobs in
-*[!0-9]*) die "--runs-o0, --runs-o2, --scale-runs, --cap, --mem-cap and --cg-jobs take numbers" ;;
+case $runs0$runs2$scale_runs$cap$memcap_gb$cg_jobs$build_rounds in
+*[!0-9]*) die "--runs-o0, --runs-o2, --scale-runs, --cap, --mem-cap, --cg-jobs and --build-rounds take numbers" ;;
 esac
 if [ $quick = 1 ]; then
-	runs0=1 runs2=1 scale_runs=1 cap=60
+	runs0=1 runs2=1 scale_runs=1 cap=60 build_rounds=1
+	[ -n "$builds" ] || builds=zlib
 	cg_file=inflate.c
 fi
 [ -n "$write" ] || { [ $quick = 1 ] && write=0 || write=1; }
 has() { case ",$1," in *",$2,"*) return 0 ;; esac; return 1; }
 for s in ${only//,/ }; do
-	has compile,interleaved,direct,callgrind,analyzers,scaling,none "$s" || die "unknown section $s (the sections: compile, interleaved, direct, callgrind, analyzers, scaling, none)"
+	has compile,interleaved,direct,callgrind,analyzers,builds,scaling,none "$s" || die "unknown section $s (the sections: compile, interleaved, direct, callgrind, analyzers, builds, scaling, none)"
 done
 
 mkdir -p "$cache" || die "cannot create $cache"
@@ -1107,12 +1130,187 @@ section_scaling() {
 }
 
 # ------------------------------------------------------------------ #
+# builds: whole projects, the variants of a round on one core        #
+# ------------------------------------------------------------------ #
+# the configured trees of projects.sh --prepare, kept in the cache while
+# projects.sh is unchanged
+prepare_builds() {
+	local p stamp
+	bprep=$cache/builds
+	stamp=$(sha256sum "$root/scripts/projects.sh" | cut -c1-16)
+	[ "$(cat "$bprep/stamp" 2>/dev/null)" = "$stamp" ] || rm -rf "$bprep"
+	mkdir -p "$bprep" && echo "$stamp" >"$bprep/stamp"
+	bavail=""
+	for p in ${builds//,/ }; do
+		if [ ! -x "$bprep/$p/build.sh" ]; then
+			say "builds: fetching and configuring $p (projects.sh --prepare)"
+			PLUGIN=$SNAP "$root/scripts/projects.sh" --prepare "$bprep" --project "$p" \
+				>"$work/prepare-$p.log" 2>&1 || { say "builds: cannot prepare $p (see $work/prepare-$p.log); skipped"; continue; }
+		fi
+		bavail="$bavail $p"
+	done
+}
+
+# one round: PROJECT ROUND CORE -> "project round core variant cpu rss" lines
+# in $work/bld/PROJECT-ROUND.tsv
+one_build_round() {
+	local p=$1 r=$2 core=$3 v pids=() d=$work/bld/$1-$2
+	rm -rf "$d" && mkdir -p "$d/json" || return 1
+	for v in plain silent m2json; do
+		cp -a "$bprep/$p/prep" "$d/$v" || return 1
+	done
+	for v in plain silent m2json; do
+		(
+			unset ESCAPE_PLUGIN ESCAPE_JSON ESCAPE_LOG
+			[ $v = plain ] || export ESCAPE_PLUGIN=$SNAP
+			[ $v = m2json ] && export ESCAPE_JSON=$d/json
+			exec taskset -c "$core" /usr/bin/time -f '%U %S %M' -o "$d/time-$v" \
+				"$bprep/$p/build.sh" "$d/$v"
+		) >"$d/log-$v" 2>&1 &
+		pids[${#pids[@]}]=$!
+	done
+	local ok=1
+	for v in "${pids[@]}"; do wait "$v" || ok=0; done
+	[ $ok = 1 ] || return 1
+	for v in plain silent m2json; do
+		awk -v p="$p" -v r="$r" -v c="$core" -v v="$v" \
+			'{ printf "%s\t%s\t%s\t%s\t%.2f\t%d\n", p, r, c, v, $1 + $2, $3 }' "$d/time-$v"
+	done >"$work/bld/$p-$r.tsv"
+	ls "$d/json" | wc -l >"$work/bld/$p-$r.reports"
+	rm -rf "$d/plain" "$d/silent" "$d/m2json"
+}
+
+# the one-function file: ROUND CORE -> lines "onefile round core variant cpu rss"
+one_file_round() {
+	local r=$1 core=$2 v pids=() d=$work/bld/one-$1 n=40
+	rm -rf "$d" && mkdir -p "$d/json" || return 1
+	printf 'int f(int x) { return x + 1; }\n' >"$d/one.c"
+	for v in plain silent m2json; do
+		local flags=""
+		[ $v = plain ] || flags="-fplugin=$SNAP"
+		[ $v = m2json ] && flags="$flags -fplugin-arg-escape-m=2 -fplugin-arg-escape-json=$d/json/"
+		(cd "$d" && exec taskset -c "$core" /usr/bin/time -f '%U %S %M' -o "$d/time-$v" \
+			bash -c "for i in \$(seq $n); do $CC -c -O2 one.c -o $v.o $flags || exit 1; done") \
+			>"$d/log-$v" 2>&1 &
+		pids[${#pids[@]}]=$!
+	done
+	for v in "${pids[@]}"; do wait "$v" || return 1; done
+	for v in plain silent m2json; do
+		awk -v r="$r" -v c="$core" -v v="$v" -v n=$n \
+			'{ printf "onefile\t%s\t%s\t%s\t%.4f\t%d\n", r, c, v, ($1 + $2) / n, $3 }' "$d/time-$v"
+	done >"$work/bld/one-$r.tsv"
+}
+
+# peak RSS (KB) of one compile: FILE FLAGS...
+peak_rss() {
+	local f=$1
+	shift
+	/usr/bin/time -f '%M' -o "$work/bld/rss" "$CC" -c -O2 "$f" -o "$work/bld/rss.o" "$@" >/dev/null 2>&1 &&
+		cat "$work/bld/rss"
+}
+
+section_builds() {
+	local out=$results/builds.md raw=$work/builds.tsv p r k ncores
+	command -v taskset >/dev/null || { say "builds: no taskset (util-linux); skipped"; return 0; }
+	[ -n "$builds" ] || builds=$("$root/scripts/projects.sh" --list | grep -vx sqlite3 | paste -sd, -)
+	prepare_builds
+	ncores=$(nproc)
+	[ "$ncores" -gt 2 ] && ncores=2
+	rm -rf "$work/bld" && mkdir -p "$work/bld"
+	: >"$raw"
+	local load0
+	load0=$(cut -d' ' -f1-3 /proc/loadavg)
+	for p in $bavail onefile; do
+		for ((r = 1; r <= build_rounds; r += ncores)); do
+			local pids=()
+			for ((k = r; k < r + ncores && k <= build_rounds; k++)); do
+				if [ "$p" = onefile ]; then
+					one_file_round "$k" $(((k - 1) % ncores)) &
+				else
+					one_build_round "$p" "$k" $(((k - 1) % ncores)) &
+				fi
+				pids[${#pids[@]}]=$!
+			done
+			for k in "${pids[@]}"; do
+				wait "$k" || die "builds: $p failed: see $work/bld/$p-*/log-*"
+			done
+			for ((k = r; k < r + ncores && k <= build_rounds; k++)); do
+				local f=$work/bld/$p-$k.tsv
+				[ "$p" = onefile ] && f=$work/bld/one-$k.tsv
+				cat "$f" >>"$raw"
+				say "builds: $p round $k: $(awk -F'\t' '{ printf "%s %s s, ", $4, $5 }' "$f")core $(((k - 1) % ncores)), load $(cut -d' ' -f1 /proc/loadavg)"
+			done
+		done
+	done
+	local load1 lapi rss_one rss_lapi
+	load1=$(cut -d' ' -f1-3 /proc/loadavg)
+	rss_one=$(peak_rss "$work/bld/one-1/one.c")/$(peak_rss "$work/bld/one-1/one.c" -fplugin="$SNAP")/$(peak_rss "$work/bld/one-1/one.c" -fplugin="$SNAP" -fplugin-arg-escape-m=2 -fplugin-arg-escape-json="$work/bld/one-1/json/")
+	lapi=$(ls "$bprep"/lua5.4/prep/src/lapi.c 2>/dev/null)
+	rss_lapi=""
+	[ -z "$lapi" ] || rss_lapi=$(peak_rss "$lapi" -DLUA_COMPAT_5_3 -DLUA_USE_LINUX)/$(peak_rss "$lapi" -DLUA_COMPAT_5_3 -DLUA_USE_LINUX -fplugin="$SNAP")/$(peak_rss "$lapi" -DLUA_COMPAT_5_3 -DLUA_USE_LINUX -fplugin="$SNAP" -fplugin-arg-escape-m=2 -fplugin-arg-escape-json="$work/bld/one-1/json/")
+	{
+		echo "### Whole builds, interleaved (issue 18)"
+		echo
+		echo "Each project of \`scripts/projects.sh\` (but sqlite3) is fetched, unpacked and configured once"
+		echo "(\`projects.sh --prepare\`), then built with make -j1 three ways: plain, with the plugin in its"
+		echo "default mode, and with m=2 + json=DIR/.  A round copies the configured tree three times and"
+		echo "starts the three builds at once, pinned to one core (taskset); the ratio to plain (CPU time,"
+		echo "user+sys of make and all its children: the compiler, the linker, the build's own tools) is"
+		echo "taken within the round, then its median over the rounds.  Rounds run on alternate cores,"
+		echo "$ncores at a time.  The one-function file: a round runs 40 compiles (-O2) of each variant the"
+		echo "same way; the figure is the plugin's extra CPU time per compile.  Load average (1, 5, 15 min)"
+		echo "at the start: $load0; at the end: $load1 ($(nproc) cores)."
+		echo
+		echo "| project | version | rounds | plain CPU s, median | default / plain, median | lowest .. highest | m=2 + json / plain, median | lowest .. highest | target |"
+		echo "|---|---|---|---|---|---|---|---|---|"
+		for p in $bavail; do
+			awk -F'\t' -v p="$p" -v ver="$(cat "$bprep/$p/version" 2>/dev/null)" '
+				function med(a, n,    i, j, t) {
+					for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+					return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+				}
+				$1 == p { t[$2, $4] = $5; round[$2] = 1 }
+				END {
+					for (r in round) { n++; S[n] = t[r, "silent"] / t[r, "plain"]; R[n] = t[r, "m2json"] / t[r, "plain"]; P[n] = t[r, "plain"] }
+					if (!n) exit
+					slo = shi = S[1]; lo = hi = R[1]
+					for (i = 2; i <= n; i++) { if (R[i] < lo) lo = R[i]; if (R[i] > hi) hi = R[i]; if (S[i] < slo) slo = S[i]; if (S[i] > shi) shi = S[i] }
+					s = (med(S, n) - 1) * 100; m = (med(R, n) - 1) * 100
+					printf "| %s | %s | %d | %.1f | **%+.1f%%** | %+.1f%% .. %+.1f%% | **%+.1f%%** | %+.1f%% .. %+.1f%% | default at most +1%%: %s; m=2 + json at most +3%%: %s |\n",
+						p, ver, n, med(P, n), s, (slo - 1) * 100, (shi - 1) * 100, m, (lo - 1) * 100, (hi - 1) * 100,
+						s <= 1 ? "**met**" : "**not met**", m <= 3 ? "**met**" : "**not met**"
+				}' "$raw"
+		done
+		awk -F'\t' '
+			function med(a, n,    i, j, t) {
+				for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+				return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+			}
+			$1 == "onefile" { t[$2, $4] = $5; round[$2] = 1 }
+			END {
+				for (r in round) { n++; S[n] = (t[r, "silent"] - t[r, "plain"]) * 1000; R[n] = (t[r, "m2json"] - t[r, "plain"]) * 1000; P[n] = t[r, "plain"] * 1000 }
+				if (!n) exit
+				slo = shi = S[1]; lo = hi = R[1]
+				for (i = 2; i <= n; i++) { if (R[i] < lo) lo = R[i]; if (R[i] > hi) hi = R[i]; if (S[i] < slo) slo = S[i]; if (S[i] > shi) shi = S[i] }
+				s = med(S, n); m = med(R, n)
+				printf "| one-function file (per compile) | | %d | %.1f ms | **%+.2f ms** | %+.2f .. %+.2f ms | **%+.2f ms** | %+.2f .. %+.2f ms | default at most +0.5 ms: %s |\n",
+					n, med(P, n), s, slo, shi, m, lo, hi, s <= 0.5 ? "**met**" : "**not met**"
+			}' "$raw"
+		echo
+		[ -z "$rss_lapi" ] || rss_lapi="; lua's lapi.c $rss_lapi"
+		echo "Peak RSS of one compile (-O2; plain / default / m=2 + json, KB): the one-function file $rss_one$rss_lapi."
+		echo
+	} >"$out.new" && mv "$out.new" "$out"
+	cat "$out"
+}
+
+# ------------------------------------------------------------------ #
 # Run, then write docs/performance.md                                #
 # ------------------------------------------------------------------ #
 say "cache $cache; plugin $PLUGIN (copied, sha256 $plugin_sha); inputs: ${avail:-none}"
-for s in compile interleaved direct callgrind analyzers scaling; do
+for s in compile interleaved direct callgrind analyzers builds scaling; do
 	has "$only" "$s" || continue
-	if [ "$s" != scaling ] && [ -z "$avail" ]; then
+	if [ "$s" != scaling ] && [ "$s" != builds ] && [ -z "$avail" ]; then
 		say "no inputs: skipping $s"
 		continue
 	fi
@@ -1129,7 +1327,7 @@ if [ "$write" = 1 ]; then
 	{
 		echo "<!-- bench:begin -->"
 		echo "<!-- written by scripts/bench.sh: edit outside the markers -->"
-		for s in compile interleaved direct callgrind analyzers scaling; do
+		for s in compile interleaved direct callgrind analyzers builds scaling; do
 			[ -f "$results/$s.md" ] || continue
 			echo
 			cat "$results/$s.md"

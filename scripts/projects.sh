@@ -70,6 +70,11 @@
 #                   sources found there are not downloaded again
 #   --jobs N        make -jN (default: nproc)
 #   --list          print the projects and exit
+#   --prepare DIR   only fetch, unpack and configure each project into
+#                   DIR/NAME/prep (replaced), with DIR/NAME/build.sh TREE
+#                   that builds a copy TREE of prep with make -j1 through
+#                   the wrapper DIR/cc-wrap, and DIR/NAME/version; builds
+#                   nothing (scripts/bench.sh's builds section uses it)
 #
 # Environment: PLUGIN (default plugin/escape.so of this tree; its rules
 # are escape-rules/ next to it), SCHEMA (default docs/report.schema.json
@@ -140,6 +145,7 @@ schema=${SCHEMA:-$root/docs/report.schema.json}
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/escape/projects
 JOBS=$(nproc 2>/dev/null || echo 2)
 keep=""
+prepare=""
 projects=()
 
 usage() { sed -n '2,/^$/s/^# \{0,1\}//p' "$self" >&2; exit 2; }
@@ -159,6 +165,7 @@ while [ $# -gt 0 ]; do
 		case ${2:-} in '' | *[!0-9]* | 0) die "--jobs takes a whole number >= 1, not '${2:-}'" ;; esac
 		JOBS=$2; shift 2 ;;
 	--list) printf '%s\n' "${ALL_PROJECTS[@]}"; exit 0 ;;
+	--prepare) [ -n "${2:-}" ] || die "--prepare needs a directory"; prepare=$2; shift 2 ;;
 	-h | --help) usage ;;
 	*) echo "projects: unknown argument $1" >&2; usage ;;
 	esac
@@ -200,7 +207,11 @@ if command -v python3 >/dev/null 2>&1; then
 fi
 
 # The work directory.
-if [ -n "$keep" ]; then
+if [ -n "$prepare" ]; then
+	case $prepare in /*) ;; *) prepare="$PWD/$prepare" ;; esac
+	mkdir -p "$prepare" || die "cannot create $prepare"
+	work=$prepare keep=$prepare # never removed
+elif [ -n "$keep" ]; then
 	case $keep in /*) ;; *) keep="$PWD/$keep" ;; esac
 	mkdir -p "$keep" || die "cannot create $keep"
 	[ -z "$(ls -A "$keep")" ] || die "--keep $keep is not empty"
@@ -245,7 +256,8 @@ cat >"$WRAP" <<'EOF'
 # Compiler wrapper written by scripts/projects.sh.  Runs $ESCAPE_CC with
 # the arguments given; when they compile C files (not -E, -M, -MM,
 # -fsyntax-only) it adds -gno-record-gcc-switches and, when ESCAPE_PLUGIN
-# is set, the plugin with m=2 and json=$ESCAPE_JSON/, and when ESCAPE_LOG
+# is set, the plugin with m=2 and json=$ESCAPE_JSON/ (the plugin alone,
+# its default mode, when ESCAPE_JSON is empty), and when ESCAPE_LOG
 # is set appends one line per C file: directory, file, output.
 cc=${ESCAPE_CC:-gcc}
 skip=no pre=no out='' cfiles='' prev=''
@@ -273,6 +285,9 @@ if [ -n "${ESCAPE_LOG:-}" ]; then
 	printf '%s' "$cfiles" | while IFS= read -r f; do
 		printf '%s\t%s\t%s\n' "$PWD" "$f" "${out:-?}"
 	done >>"$ESCAPE_LOG"
+fi
+if [ -n "${ESCAPE_PLUGIN:-}" ] && [ -z "${ESCAPE_JSON:-}" ]; then
+	exec $cc "$@" -gno-record-gcc-switches -fplugin="$ESCAPE_PLUGIN"
 fi
 if [ -n "${ESCAPE_PLUGIN:-}" ]; then
 	exec $cc "$@" -gno-record-gcc-switches -fplugin="$ESCAPE_PLUGIN" \
@@ -621,6 +636,40 @@ EOF
 	# the trees are big; the reports and logs stay while the work directory does
 	[ -n "$keep" ] || rm -rf "$d/prep" "$d/plain" "$d/plugin"
 }
+
+# --prepare: NAME's prep tree, build.sh and version under $work/NAME
+prepare_project() {
+	name=$1 d=$work/$1 fn=${1//[.-]/_}
+	fetch "$name" || return 1
+	dsc=$(ls "$cache/src/$name"/*.dsc | head -n 1)
+	patches=patches_$fn
+	skip=()
+	[ "${!patches}" = yes ] || skip=(--skip-patches)
+	rm -rf "$d" && mkdir -p "$d" || die "cannot create $d"
+	sed -n 's/^Version: //p' "$dsc" | head -n 1 >"$d/version"
+	if ! dpkg-source "${skip[@]}" -x "$dsc" "$d/prep" >"$d/unpack.log" 2>&1 ||
+		! (cd "$d/prep" && "prepare_$fn") >"$d/prepare.log" 2>&1; then
+		tail -n 5 "$d/unpack.log" "$d/prepare.log" 2>/dev/null
+		echo "projects: $name: unpacking or configuring fails (see $d)" >&2
+		return 1
+	fi
+	{
+		echo '#!/bin/bash'
+		echo "# written by scripts/projects.sh --prepare: build.sh TREE builds TREE,"
+		echo "# a copy of $d/prep, with make -j1 through the wrapper"
+		printf 'export ESCAPE_CC=%q SOURCE_DATE_EPOCH=%q LC_ALL=C\n' "$CC" "$SOURCE_DATE_EPOCH"
+		printf 'WRAP=%q JOBS=1\n' "$WRAP"
+		declare -f "build_$fn"
+		echo "cd \"\$1\" && build_$fn"
+	} >"$d/build.sh" && chmod +x "$d/build.sh"
+	echo "projects: prepared $name $(cat "$d/version") in $d/prep"
+}
+if [ -n "$prepare" ]; then
+	for p in "${projects[@]}"; do
+		prepare_project "$p" || exit 1
+	done
+	exit 0
+fi
 
 echo "projects: $PLUGIN on ${projects[*]} (make -j$JOBS; sources in $cache; work in $work)"
 start=$(date +%s)

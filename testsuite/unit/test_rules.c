@@ -758,6 +758,16 @@ TEST(index_same_rules)
 	CHECK_EQ_INT(differ, 0);
 	CHECK_EQ_INT(esc_rules_parsed(lazy), esc_rules_count(all));
 	CHECK(esc_rules_error(lazy) == NULL);
+	/* an indexed file loaded again (its names are already cut out of
+	   the index) replaces its rules with the same ones, unparsed */
+	CHECK_EQ_INT(esc_rules_load(lazy, at_root("rules/string.json"), err,
+				    sizeof err), 0);
+	CHECK_EQ_INT(esc_rules_count(lazy), esc_rules_count(all));
+	CHECK(esc_rules_parsed(lazy) < esc_rules_count(all));
+	CHECK(same_rule(esc_rules_find(all, "memcpy"),
+			esc_rules_find(lazy, "memcpy")));
+	CHECK(same_rule(esc_rules_find(all, "strtol"),
+			esc_rules_find(lazy, "strtol")));
 	esc_rules_free(all);
 	esc_rules_free(lazy);
 }
