@@ -5,7 +5,7 @@
  *              per-unit driver (components, batches, summaries, report)
  *   build.cc   GIMPLE statements and expressions -> escape graph
  *   call.cc    calls -> escape graph (summaries, rules, fnspec, unknown)
- *   dangle.cc  findings + CFG -> dangling-address warnings (flow-sensitive)
+ *   dangle.cc  CFG -> the abstract CFG dangling.c checks the sinks against
  *   notes.cc   findings -> GCC notes (m=1, m=2) and warnings
  *
  * Only these files include GCC's headers, all through gcc-common.h (which
@@ -97,16 +97,10 @@ void esc_declare_function(struct esc_unit *u, struct esc_graph *g,
 /* call.cc */
 void esc_call(struct esc_ctx *c, gcall *call);
 
-/* dangle.cc: the warning kinds (their ids: esc_warn_id), by index */
-enum {
-	ESC_WARN_RETURN, ESC_WARN_GLOBAL, ESC_WARN_CALLER,
-	ESC_WARN_KEPT, ESC_WARN_THREAD, ESC_WARN_UNKNOWN, ESC_WARN_NOESCAPE,
-	ESC_WARN__COUNT
-};
-extern unsigned esc_warn_enabled; /* bit per warning kind that warns */
-const char *esc_warn_id(int kind);
-int esc_warn_by_id(const char *id);
-void esc_check_dangling(function *fun, struct esc_func_report *r);
+/* dangle.cc: the dangling check of a function (dangling.c decides) */
+extern unsigned esc_warn_enabled; /* bit per esc_warn_kind that warns */
+void esc_dangle_function(function *fun, const struct esc_rules *rules,
+			 struct esc_func_report *r);
 void esc_check_noescape(tree fndecl, struct esc_func_report *r);
 
 /* call.cc: is argument i (0-based) of call declared noescape? */

@@ -313,6 +313,15 @@ struct esc_site_report {   /* one place the address is taken on an escaping flow
 	struct esc_flow flow;
 };
 
+/* A sink: where the object's address ends up that may outlive it - the
+   step into the heap, the caller's memory or the function's result
+   (findings.c finds every one, walking the solved graph forwards from
+   the object, as Go's walkOne decides; the flow only explains it). */
+struct esc_sink {
+	struct esc_step step; /* the sink's own step (its kind says which) */
+	struct esc_flow flow; /* address-of ... sink, the shortest path */
+};
+
 struct esc_local_report {
 	const char *name;     /* e.g. "buf", "(compound literal)", "alloca(...)" */
 	enum esc_obj_kind kind;
@@ -320,6 +329,10 @@ struct esc_local_report {
 	int escapes;
 	int nsites;
 	struct esc_site_report *sites;
+	int nsinks;           /* every sink its address reaches */
+	struct esc_sink *sinks;
+	int sinks_cut;        /* the sink walk was over its budget: sinks
+				 lists only some; the sites' flows stand in */
 };
 
 struct esc_alloc_report {
@@ -329,8 +342,26 @@ struct esc_alloc_report {
 	struct esc_flow flow;
 };
 
+/* The kinds of dangling warning (their ids: esc_warn_id). */
+enum esc_warn_kind {
+	ESC_WARN_RETURN,   /* "escape-return": returned */
+	ESC_WARN_GLOBAL,   /* "escape-global": left in a global or static */
+	ESC_WARN_CALLER,   /* "escape-caller": left in memory outside the frame */
+	ESC_WARN_KEPT,     /* "escape-kept": kept by a callee (rule, summary) */
+	ESC_WARN_THREAD,   /* "escape-thread": handed to a thread not joined */
+	ESC_WARN_UNKNOWN,  /* "escape-unknown": void * to an unknown callee */
+	ESC_WARN_NOESCAPE, /* "escape-noescape": a noescape parameter escapes */
+	ESC_WARN__COUNT
+};
+/* "escape-return", ...; "?" out of range.  esc_warn_by_id: -1 if none. */
+const char *esc_warn_id(int kind);
+int esc_warn_by_id(const char *id);
+/* The warning kind of a sink step, or -1 if it warns of nothing (an
+   integer, an asm operand, a sink only assumed: esc_step.assumed). */
+int esc_sink_kind(const struct esc_step *sink);
+
 /* A dangling stack address: an escape that is still in place when the
-   object's life ends (dangle.cc decides, flow-sensitively). */
+   object's life ends (dangling.c decides, flow-sensitively). */
 struct esc_warning {
 	const char *id;       /* its warning kind's id: "escape-return", ... */
 	const char *object;   /* the stack object's name */
@@ -349,7 +380,7 @@ struct esc_func_report {
 	struct esc_param_report *params;
 	struct esc_local_report *locals;
 	struct esc_alloc_report *allocs;
-	struct esc_warning *warnings; /* filled by dangle.cc */
+	struct esc_warning *warnings; /* filled by dangling.c */
 };
 
 /* A step in words, as notes and reports spell it: "address-of x",
@@ -400,9 +431,22 @@ struct esc_rule {
 	int copy_to;         /* parameter index or ESC_COPY_TO_RESULT */
 	int store_from;      /* "store": *to receives from itself (strtol's */
 	int store_to;        /* *endptr = s); -1 when none */
+	/* What keeps an address it is given (dangling.c), all optional:
+	   "handle": the argument naming the keeper (setvbuf's stream,
+	   pthread_create's thread), or ESC_HANDLE_RESULT for "result"
+	   (fmemopen's stream); -1 when none.  "until": the functions that
+	   end the keeping when called with the same handle as their first
+	   argument (fclose, pthread_join, setvbuf itself).  "fails": how
+	   the call says it kept nothing (ESC_FAILS_*). */
+	int handle;
+	int nuntil;
+	const char **until;  /* interned names */
+	int fails;
 	const char *file;    /* where the rule was read */
 	int line;
 };
+#define ESC_HANDLE_RESULT (-2)
+enum { ESC_FAILS_NONE, ESC_FAILS_NONZERO, ESC_FAILS_NULL };
 
 struct esc_rules;
 
@@ -436,6 +480,70 @@ const char *esc_rules_error(const struct esc_rules *rules);
 /* Effects of argument i (0-based) under rule r: its parameter's, the
    varargs', or -1 if the rule says nothing of it. */
 int esc_rule_effect(const struct esc_rule *r, int i);
+
+/* ------------------------------------------------------------------ */
+/* The dangling check (dangling.c): sinks against an abstract CFG         */
+
+/*
+ * The adapter reduces a function's CFG to what the check needs: blocks,
+ * their edges (an edge may say what a call's result is on it), and in
+ * each block, in order, the statements that matter.  Memory places and
+ * values are keys, small integers the adapter gives out (the same place
+ * or value, the same key); a key may lie inside another (s.f inside s):
+ * its parent.  A store to a place kills an address left in it or in any
+ * place inside it.
+ */
+enum esc_op {
+	ESC_OP_OTHER,  /* anything else (kept so that sinks are found by origin) */
+	ESC_OP_STORE,  /* writes place `place' */
+	ESC_OP_CALL,   /* a call: callee, keys of its result and arguments, and
+			  for a function of this file the globals its body
+			  stores to */
+	ESC_OP_RETURN, /* the function returns: every frame object dies */
+	ESC_OP_END     /* the scope of object `object' ends (its clobber) */
+};
+
+/* What an edge says of a call's result (the condition it is taken on). */
+enum esc_branch {
+	ESC_BR_ANY, ESC_BR_ZERO, ESC_BR_NONZERO, ESC_BR_NEGATIVE, ESC_BR_NONNEG
+};
+
+struct esc_cfg;
+
+struct esc_cfg *esc_cfg_new(void);
+void esc_cfg_free(struct esc_cfg *c);
+/* A new key, inside key parent (-1 for none). */
+int esc_cfg_key(struct esc_cfg *c, int parent);
+/* Starts block b (blocks are numbered by the adapter, 0 .. n-1, each
+   started once; the first started is the entry).  Statements added go
+   into it, in order. */
+void esc_cfg_block(struct esc_cfg *c, int b);
+/* Adds a statement to the current block; returns its index.  For a call:
+   keys[0] is its result's key, keys[1 + i] argument i's (-1 unknown),
+   nkeys in all; writes the globals (root keys) a same-file callee
+   stores to, nwrites of them, or nwrites -1 if it is not one. */
+int esc_cfg_stmt(struct esc_cfg *c, enum esc_op op, const void *origin,
+		 int place, const char *callee, const int *keys, int nkeys,
+		 const int *writes, int nwrites, uint32_t object);
+/* An edge from block `from' to block `to' (-1: the function's exit).  If
+   test >= 0, the edge is taken when the result of statement test (a
+   call) is as br says. */
+void esc_cfg_edge(struct esc_cfg *c, int from, int to, int test,
+		  enum esc_branch br);
+
+/*
+ * Which sinks of r's stack objects dangle: for each sink (every one the
+ * solution found, esc_local_report.sinks), the last step of its flow in
+ * this function is where the address leaves the frame (the store, the
+ * call, the return); a path from there to the object's death (a return,
+ * its scope's end) on which nothing kills the sink makes a warning.
+ * kinds: a bit per esc_warn_kind that warns.  Rules give the keepers'
+ * handles, releasers and failure results.  Adds the warnings to r (not
+ * yet suppressed: the adapter looks for escape:ignore); returns how many
+ * sinks were left unchecked (the check's budget).
+ */
+int esc_check_dangling(const struct esc_cfg *cfg, const struct esc_rules *rules,
+		       unsigned kinds, struct esc_func_report *r);
 
 /* ------------------------------------------------------------------ */
 /* The JSON report of a translation unit (report.c)                    */

@@ -218,6 +218,201 @@ static void add_site(const struct esc_graph *g, struct esc_local_report *r,
 	s->flow = explain(g, e->dst, e, trail);
 }
 
+/*
+ * Sinks.  Go's walkOne decides, explainPath only explains: every sink an
+ * object's address reaches is found by a walk of its own, forwards from
+ * the object's address-of edges, whatever flow the notes show.  A state
+ * is a location and a level k (the location holds the address after k
+ * derefs: an edge dst = *^d src takes level k of src to k - d of dst,
+ * dropped below 0); each is visited once, by the first (shortest) path,
+ * which explains the sink.  A sink is an edge into the heap, into a
+ * parameter's pointee (the caller's memory), or into the object's own
+ * function's result; the walk does not go on from there.  Edges that
+ * are only assumed (esc_step.assumed) are not crossed: a warning needs a
+ * sink that is seen.  The walk of one object crosses at most
+ * ESC_SINK_WALK edges and finds at most ESC_SINKS_MAX sinks, a function's
+ * walks ESC_SINK_FUNC edges in all; past them the object's sinks are cut
+ * (esc_local_report.sinks_cut) and the dangling check falls back on the
+ * sites' flows.
+ */
+#define ESC_LEVELS (ESC_MAX_DEREFS + 1)
+#define ESC_SINKS_MAX 64
+#define ESC_SINK_WALK 200000L
+#define ESC_SINK_FUNC 4000000L
+
+struct sinkwalk {
+	int n;             /* states: nlocs * ESC_LEVELS */
+	int *via;          /* per state: 1 + the edge that reached it, 0 unseen */
+	signed char *prev; /* per state: the level of that edge's source, -1
+			      for an address-of edge (a start) */
+	int *queue, qlen, qhead;
+	int *touched, ntouched;
+	int *sink_seen;    /* per edge: the walk that found it as a sink */
+	int stamp;
+	long work;         /* edges crossed by the function's walks */
+};
+
+static void sinkwalk_init(struct sinkwalk *w, const struct esc_graph *g)
+{
+	memset(w, 0, sizeof *w);
+	w->n = g->nlocs * ESC_LEVELS;
+	w->via = esc_xcalloc((size_t)w->n, sizeof *w->via);
+	w->prev = esc_xcalloc((size_t)w->n, 1);
+	w->queue = esc_xmalloc((size_t)w->n * sizeof *w->queue);
+	w->touched = esc_xmalloc((size_t)w->n * sizeof *w->touched);
+	w->sink_seen = esc_xcalloc((size_t)g->nedges + 1, sizeof *w->sink_seen);
+}
+
+static void sinkwalk_free(struct sinkwalk *w)
+{
+	free(w->via);
+	free(w->prev);
+	free(w->queue);
+	free(w->touched);
+	free(w->sink_seen);
+}
+
+static void sinkwalk_visit(struct sinkwalk *w, int state, int edge, int prev)
+{
+	if (w->via[state])
+		return;
+	w->via[state] = edge + 1;
+	w->prev[state] = (signed char)prev;
+	w->touched[w->ntouched++] = state;
+	w->queue[w->qlen++] = state;
+}
+
+/* The flow of the path that reached state, then edge `last'. */
+static struct esc_flow sink_flow(const struct esc_graph *g,
+				 const struct sinkwalk *w, int state, int last)
+{
+	int path[2 * ESC_FLOW_MAX + 2], np = 0, cut = 0;
+	path[np++] = last;
+	while (state >= 0) {
+		if (np >= (int)(sizeof path / sizeof *path)) {
+			cut = 1;
+			break;
+		}
+		int e = w->via[state] - 1;
+		path[np++] = e;
+		int lev = w->prev[state];
+		state = lev < 0 ? -1 : g->edges[e].src * ESC_LEVELS + lev;
+	}
+	struct esc_flow f = { 0, NULL, cut };
+	int cap = 0;
+	for (int i = np - 1; i >= 0; i--) {
+		const struct esc_edge *e = &g->edges[path[i]];
+		struct esc_step st = e->why;
+		if (e->derefs < 0) {
+			st.kind = ESC_STEP_ADDR;
+			st.what = g->locs[e->src].name;
+			st.arg = 0;
+			flow_add(&f, &cap, st);
+			st = e->why;
+		}
+		if (!st.what)
+			st.what = loc_label(&g->locs[e->dst]);
+		if (st.kind != ESC_STEP_ADDR && (worth_showing(&st) || i == 0))
+			flow_add(&f, &cap, st);
+	}
+	return f;
+}
+
+static int cmp_sink(const void *a, const void *b)
+{
+	const struct esc_sink *x = a, *y = b;
+	int c = cmp_pos(x->step.pos, y->step.pos);
+	if (c)
+		return c;
+	return (x->step.kind > y->step.kind) - (x->step.kind < y->step.kind);
+}
+
+/* Is location l a sink for object obj: the heap, the caller's memory, its
+   function's result? */
+static int is_sink(const struct esc_graph *g, int l,
+		   const struct esc_location *obj)
+{
+	const struct esc_location *d = &g->locs[l];
+	return d->kind == ESC_LOC_HEAP || d->kind == ESC_LOC_PTEE ||
+	       (d->kind == ESC_LOC_RESULT && d->func == obj->func);
+}
+
+/* Records edge e, reached from state (-1: e is an address-of), as a sink
+   of r, once. */
+static void add_sink(const struct esc_graph *g, struct sinkwalk *w,
+		     struct esc_local_report *r, int *cap, int state, int e)
+{
+	if (w->sink_seen[e] == w->stamp)
+		return;
+	w->sink_seen[e] = w->stamp;
+	if (r->nsinks >= ESC_SINKS_MAX) {
+		r->sinks_cut = 1;
+		return;
+	}
+	ESC_GROW(r->sinks, *cap, r->nsinks + 1);
+	struct esc_sink *sk = &r->sinks[r->nsinks++];
+	sk->step = g->edges[e].why;
+	sk->flow = sink_flow(g, w, state, e);
+	if (sk->flow.nsteps)
+		sk->step = sk->flow.steps[sk->flow.nsteps - 1];
+}
+
+/* Every sink object l's address reaches (see above). */
+static void find_sinks(const struct esc_graph *g, int l,
+		       struct esc_local_report *r, struct sinkwalk *w)
+{
+	const struct esc_location *obj = &g->locs[l];
+	int cap = 0;
+	long work = 0;
+
+	if (w->work > ESC_SINK_FUNC) {
+		r->sinks_cut = 1;
+		return;
+	}
+	w->stamp++;
+	w->qlen = w->qhead = 0;
+	for (int i = obj->addr_head; i >= 0; i = g->edges[i].next_addr) {
+		const struct esc_edge *e = &g->edges[i];
+		if (e->why.assumed)
+			continue;
+		if (is_sink(g, e->dst, obj))
+			add_sink(g, w, r, &cap, -1, i);
+		else
+			sinkwalk_visit(w, e->dst * ESC_LEVELS, i, -1);
+	}
+	while (w->qhead < w->qlen) {
+		int state = w->queue[w->qhead++];
+		int loc = state / ESC_LEVELS, lev = state % ESC_LEVELS;
+		int n;
+		const int *out = esc_out_edges(g, loc, &n);
+		for (int k = 0; k < n; k++) {
+			const struct esc_edge *e = &g->edges[out[k]];
+			work++;
+			if (e->why.assumed)
+				continue;
+			int nl = lev - e->derefs;
+			if (nl < 0)
+				continue;
+			if (nl >= ESC_LEVELS)
+				nl = ESC_LEVELS - 1;
+			if (is_sink(g, e->dst, obj))
+				add_sink(g, w, r, &cap, state, out[k]);
+			else
+				sinkwalk_visit(w, e->dst * ESC_LEVELS + nl, out[k], lev);
+		}
+		if (work > ESC_SINK_WALK) {
+			r->sinks_cut = 1;
+			break;
+		}
+	}
+	for (int i = 0; i < w->ntouched; i++)
+		w->via[w->touched[i]] = 0;
+	w->ntouched = 0;
+	w->work += work;
+	if (r->nsinks > 1)
+		qsort(r->sinks, r->nsinks, sizeof *r->sinks, cmp_sink);
+}
+
 struct cand {
 	int edge, trail, order, first;
 	struct esc_pos pos;
@@ -237,7 +432,7 @@ static int cmp_cand(const void *a, const void *b)
 }
 
 static void fill_local(const struct esc_graph *g, int l,
-		       struct esc_local_report *r)
+		       struct esc_local_report *r, struct sinkwalk *w)
 {
 	const struct esc_location *loc = &g->locs[l];
 	int cap = 0;
@@ -283,6 +478,7 @@ static void fill_local(const struct esc_graph *g, int l,
 	free(c);
 	if (r->nsites)
 		qsort(r->sites, r->nsites, sizeof *r->sites, cmp_site);
+	find_sinks(g, l, r, w);
 }
 
 static void fill_alloc(const struct esc_graph *g, int l,
@@ -312,6 +508,7 @@ struct esc_func_report *esc_report_func(const struct esc_graph *g, int func)
 	steps_left = ESC_FUNC_STEPS;
 	struct esc_func_report *r = esc_xcalloc(1, sizeof *r);
 	int cap_p = 0, cap_l = 0, cap_a = 0;
+	struct sinkwalk w = { 0 };
 
 	r->name = g->funcs[func].name;
 	r->pos = g->funcs[func].pos;
@@ -341,12 +538,16 @@ struct esc_func_report *esc_report_func(const struct esc_graph *g, int func)
 			   (loc->addr_taken || loc->obj == ESC_OBJ_ALLOCA ||
 			    loc->obj == ESC_OBJ_VLA)) {
 			ESC_GROW(r->locals, cap_l, r->nlocals + 1);
-			fill_local(g, l, &r->locals[r->nlocals++]);
+			if (loc->escapes && !w.via)
+				sinkwalk_init(&w, g);
+			fill_local(g, l, &r->locals[r->nlocals++], &w);
 		} else if (loc->kind == ESC_LOC_ALLOC) {
 			ESC_GROW(r->allocs, cap_a, r->nallocs + 1);
 			fill_alloc(g, l, &r->allocs[r->nallocs++]);
 		}
 	}
+	if (w.via)
+		sinkwalk_free(&w);
 	if (r->nparams)
 		qsort(r->params, r->nparams, sizeof *r->params, cmp_param);
 	if (r->nlocals)
@@ -354,6 +555,19 @@ struct esc_func_report *esc_report_func(const struct esc_graph *g, int func)
 	if (r->nallocs)
 		qsort(r->allocs, r->nallocs, sizeof *r->allocs, cmp_alloc);
 	return r;
+}
+
+static void esc_local_free(struct esc_local_report *l)
+{
+	for (int j = 0; j < l->nsites; j++)
+		free(l->sites[j].flow.steps);
+	free(l->sites);
+	for (int j = 0; j < l->nsinks; j++)
+		free(l->sinks[j].flow.steps);
+	free(l->sinks);
+	l->sites = NULL;
+	l->sinks = NULL;
+	l->nsites = l->nsinks = 0;
 }
 
 void esc_func_report_trim(struct esc_func_report *r)
@@ -367,16 +581,17 @@ void esc_func_report_trim(struct esc_func_report *r)
 	for (int i = 0; i < r->nlocals; i++) {
 		struct esc_local_report *l = &r->locals[i];
 		int keep = 0;
-		for (int w = 0; w < r->nwarnings && !keep; w++)
+		for (int w = 0; w < r->nwarnings && !keep; w++) {
 			for (int j = 0; j < l->nsites && !keep; j++)
 				keep = r->warnings[w].flow == &l->sites[j].flow;
+			for (int j = 0; j < l->nsinks && !keep; j++)
+				keep = r->warnings[w].flow == &l->sinks[j].flow;
+		}
 		if (keep) {
 			r->locals[kept++] = *l;
 			continue;
 		}
-		for (int j = 0; j < l->nsites; j++)
-			free(l->sites[j].flow.steps);
-		free(l->sites);
+		esc_local_free(l);
 	}
 	for (int i = 0; i < r->nallocs; i++)
 		free(r->allocs[i].flow.steps);
@@ -397,6 +612,9 @@ void esc_func_report_free(struct esc_func_report *r)
 	if (!r)
 		return;
 	esc_func_report_trim(r);
+	for (int i = 0; i < r->nlocals; i++)
+		esc_local_free(&r->locals[i]);
+	free(r->locals);
 	for (int i = 0; i < r->nwarnings; i++)
 		free((char *)r->warnings[i].message);
 	free(r->warnings);

@@ -86,6 +86,8 @@ void esc_graph_free(struct esc_graph *g)
 	free(g->funcs);
 	free(g->floc_start);
 	free(g->floc);
+	free(g->out_start);
+	free(g->out);
 	free(g);
 }
 
@@ -206,6 +208,31 @@ const int *esc_func_locs(const struct esc_graph *g, int func, int *n)
 	}
 	*n = m->floc_start[func + 1] - m->floc_start[func];
 	return m->floc + m->floc_start[func];
+}
+
+const int *esc_out_edges(const struct esc_graph *g, int l, int *n)
+{
+	/* made on first use, again when edges were added since (a cache,
+	   as esc_func_locs's) */
+	struct esc_graph *m = (struct esc_graph *)g;
+	if (!m->out_start || m->out_nedges != g->nedges ||
+	    m->out_nlocs != g->nlocs) {
+		free(m->out_start);
+		free(m->out);
+		m->out_start = esc_xcalloc((size_t)g->nlocs + 2,
+					   sizeof *m->out_start);
+		m->out = esc_xmalloc(((size_t)g->nedges + 1) * sizeof *m->out);
+		for (int e = 0; e < g->nedges; e++)
+			m->out_start[g->edges[e].src + 2]++;
+		for (int i = 0; i < g->nlocs; i++)
+			m->out_start[i + 2] += m->out_start[i + 1];
+		for (int e = 0; e < g->nedges; e++)
+			m->out[m->out_start[g->edges[e].src + 1]++] = e;
+		m->out_nedges = g->nedges;
+		m->out_nlocs = g->nlocs;
+	}
+	*n = m->out_start[l + 1] - m->out_start[l];
+	return m->out + m->out_start[l];
 }
 
 static int valid(const struct esc_graph *g, int loc)

@@ -106,6 +106,10 @@ struct esc_graph {
 	   floc[floc_start[f] .. floc_start[f + 1]), made for floc_nlocs */
 	int *floc_start, *floc;
 	int floc_nlocs;
+	/* each location's out-edges (esc_out_edges): out[out_start[l] ..
+	   out_start[l + 1]), made for out_nedges edges */
+	int *out_start, *out;
+	int out_nedges, out_nlocs;
 };
 
 /* Adds an edge (also used by pointsto.c for resolved stores). */
@@ -116,6 +120,8 @@ int esc_is_object(const struct esc_graph *g, int loc);
    what the per-function readers (summary.c, findings.c) walk, so that a
    graph of many functions is read in time linear in its size. */
 const int *esc_func_locs(const struct esc_graph *g, int func, int *n);
+/* The edges out of location l (src == l), and how many (*n). */
+const int *esc_out_edges(const struct esc_graph *g, int l, int *n);
 
 /* pointsto.c: turns every store into edges.  Returns 0, -1 over budget. */
 int esc_resolve_stores(struct esc_graph *g);

@@ -362,7 +362,7 @@ static void analyse_component(struct esc_unit *u, int comp, int *members,
 		fn->report = esc_report_func(g, fn->gfunc);
 		function *fun = DECL_STRUCT_FUNCTION(fn->node->decl);
 		if (fun && fun->cfg && !fn->report->gave_up)
-			esc_check_dangling(fun, fn->report);
+			esc_dangle_function(fun, u->rules, fn->report);
 		esc_check_noescape(fn->node->decl, fn->report);
 		if (!opt_m && !opt_json)
 			esc_func_report_trim(fn->report);

@@ -35,6 +35,15 @@
  *              "alloc"): the new allocation receives them (realloc).
  *   "store"    [from, to]: *to receives a pointer into from itself
  *              (strtol's *endptr = nptr + n).
+ *   "handle"   the argument that names what keeps the addresses the
+ *              call is given (setvbuf's stream, pthread_create's
+ *              thread: a pointer to it is the same handle), or "result"
+ *              (fmemopen's stream); for the dangling check (dangling.c).
+ *   "until"    [names]: calling one of these functions with the same
+ *              handle as first argument ends the keeping (fclose,
+ *              pthread_join, setvbuf itself with NULL); needs "handle".
+ *   "fails"    "nonzero" or "null": the result that says the call kept
+ *              nothing (pthread_create, fmemopen).
  *   "doc"      free text for the reader.
  *
  * Indices are 0-based and must name a declared parameter.  An effect is
@@ -166,6 +175,7 @@ static void rule_free(struct esc_rule *r)
 	if (!r)
 		return;
 	free(r->params);
+	free(r->until);
 	free(r);
 }
 
@@ -599,10 +609,12 @@ static struct esc_rule *parse_rule(struct loader *ld, const char *name,
 	json_object_foreach(v, key, val) {
 		if (strcmp(key, "params") && strcmp(key, "...") &&
 		    strcmp(key, "returns") && strcmp(key, "copy") &&
-		    strcmp(key, "store") && strcmp(key, "doc")) {
+		    strcmp(key, "store") && strcmp(key, "doc") &&
+		    strcmp(key, "handle") && strcmp(key, "until") &&
+		    strcmp(key, "fails")) {
 			fail(ld, c.line, "function \"%s\": unknown key \"%s\" "
-			     "(known: params, ..., returns, copy, store, doc)",
-			     name, key);
+			     "(known: params, ..., returns, copy, store, handle, "
+			     "until, fails, doc)", name, key);
 			return NULL;
 		}
 	}
@@ -631,6 +643,7 @@ static struct esc_rule *parse_rule(struct loader *ld, const char *name,
 	r->params = esc_xcalloc((size_t)r->nparams, sizeof *r->params);
 	r->copy_from = r->copy_to = -1;
 	r->store_from = r->store_to = -1;
+	r->handle = -1;
 	for (int i = 0; i < r->nparams; i++) {
 		char where[32];
 		snprintf(where, sizeof where, "params[%d]", i);
@@ -658,6 +671,51 @@ static struct esc_rule *parse_rule(struct loader *ld, const char *name,
 	if ((val = json_object_get(v, "store")) &&
 	    parse_pair(&c, r, val, "store", 0, &r->store_from, &r->store_to))
 		goto bad;
+	if ((val = json_object_get(v, "handle"))) {
+		int h;
+		if (json_is_string(val) &&
+		    !strcmp(json_string_value(val), "result"))
+			h = ESC_HANDLE_RESULT;
+		else if (parse_index(&c, r, val, "handle", 0, &h))
+			goto bad;
+		r->handle = h;
+	}
+	if ((val = json_object_get(v, "until"))) {
+		size_t n = json_is_array(val) ? json_array_size(val) : 0;
+		if (!n || n > MAX_PARAMS) {
+			fail(ld, c.line, "function \"%s\": \"until\" must be "
+			     "a list of function names", name);
+			goto bad;
+		}
+		r->until = esc_xcalloc(n, sizeof *r->until);
+		for (size_t i = 0; i < n; i++) {
+			json_t *u = json_array_get(val, i);
+			if (!json_is_string(u) ||
+			    !is_identifier(json_string_value(u))) {
+				fail(ld, c.line, "function \"%s\": \"until\" "
+				     "must be a list of function names", name);
+				goto bad;
+			}
+			r->until[r->nuntil++] = esc_intern(json_string_value(u));
+		}
+		if (r->handle < 0 && r->handle != ESC_HANDLE_RESULT) {
+			fail(ld, c.line, "function \"%s\": \"until\" needs "
+			     "\"handle\"", name);
+			goto bad;
+		}
+	}
+	if ((val = json_object_get(v, "fails"))) {
+		const char *f = json_is_string(val) ? json_string_value(val) : "";
+		if (!strcmp(f, "nonzero")) {
+			r->fails = ESC_FAILS_NONZERO;
+		} else if (!strcmp(f, "null")) {
+			r->fails = ESC_FAILS_NULL;
+		} else {
+			fail(ld, c.line, "function \"%s\": \"fails\" can be "
+			     "\"nonzero\" or \"null\"", name);
+			goto bad;
+		}
+	}
 	if ((val = json_object_get(v, "doc")) && !json_is_string(val)) {
 		fail(ld, c.line, "function \"%s\": \"doc\" is not a string",
 		     name);

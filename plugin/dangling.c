@@ -1,0 +1,650 @@
+/*
+ * dangling.c - which sinks are bugs: stack addresses that dangle.
+ *
+ * Go's model says where an address may go (findings.c lists every sink
+ * each stack object's address reaches); it does not say whether the
+ * address is still there when its object dies.  For each sink this check
+ * finds where the address leaves the frame - the last step of the sink's
+ * flow that is a statement of this function: the return, the store, the
+ * call - and asks, over the function's abstract CFG (escape.h's esc_cfg,
+ * which the adapter builds), whether on some path from there to the end
+ * of the object's life (a return, the object's scope end, the exit) the
+ * sink still holds the address.  What stops a path is a kill:
+ *
+ *   escape-return   returned: no kill, always a bug
+ *   escape-global   stored in a global or static: killed by a store to
+ *                   the same place (or one containing it), or a call of a
+ *                   same-file function that stores to that global
+ *   escape-caller   stored through a pointer that is not this frame's
+ *                   (out-parameter, caller's struct or array, heap):
+ *                   killed by a store to the same place
+ *   escape-kept     kept by a library function, by its rule: killed by a
+ *                   call of one of the rule's "until" functions on the
+ *                   same "handle" (setvbuf(f, NULL, ...), fclose(f),
+ *                   pthread_setspecific(k, NULL));
+ *                   or by a same-file function (its summary; a sink
+ *                   reached through a function of the same component is
+ *                   taken at the call too): killed by a store, or a call
+ *                   of a same-file function storing, to a global that
+ *                   function's body stores to
+ *   escape-thread   handed to a thread (pthread_create, by its rule):
+ *                   killed by the rule's "until" (pthread_join) on the
+ *                   same handle
+ *   escape-unknown  passed as a non-const void * to a function with no
+ *                   body and no rule (a context pointer): no kill
+ *
+ * The branch on which the leaving call reports failure holds no address:
+ * by its rule's "fails" ("nonzero": pthread_create, setvbuf; "null":
+ * fmemopen); a call with no rule, by C's convention (a non-zero or
+ * negative result).  A loop (a cyclic strongly connected component of
+ * the CFG) that contains a kill is taken to run it (for (i...)
+ * join(t[i])), unless the leaving statement is inside that loop.
+ *
+ * The check never looks at another function's CFG: a sink in a callee
+ * is judged at the call.  A function's check crosses at most
+ * ESC_DANGLE_BUDGET statements; the sinks left are counted, unchecked.
+ */
+#include "graph.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const warn_ids[ESC_WARN__COUNT] = {
+	"escape-return", "escape-global", "escape-caller",
+	"escape-kept",   "escape-thread", "escape-unknown",
+	"escape-noescape",
+};
+
+const char *esc_warn_id(int kind)
+{
+	return kind >= 0 && kind < ESC_WARN__COUNT ? warn_ids[kind] : "?";
+}
+
+int esc_warn_by_id(const char *id)
+{
+	for (int i = 0; i < ESC_WARN__COUNT; i++)
+		if (id && !strcmp(id, warn_ids[i]))
+			return i;
+	return -1;
+}
+
+int esc_sink_kind(const struct esc_step *s)
+{
+	switch (s->kind) {
+	case ESC_STEP_RETURN:
+		return ESC_WARN_RETURN;
+	case ESC_STEP_STORE_GLOBAL:
+		return ESC_WARN_GLOBAL;
+	case ESC_STEP_STORE_PTR:
+		return ESC_WARN_CALLER;
+	case ESC_STEP_ARG_THREAD:
+		return ESC_WARN_THREAD;
+	case ESC_STEP_ARG_RULE:
+		return ESC_WARN_KEPT;
+	case ESC_STEP_ARG_SUMMARY:
+		return s->assumed ? -1 : ESC_WARN_KEPT;
+	case ESC_STEP_ARG_UNKNOWN:
+	case ESC_STEP_ARG_INDIRECT:
+		return s->assumed ? -1 : ESC_WARN_UNKNOWN;
+	default:
+		return -1;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* The abstract CFG                                                     */
+
+struct cstmt {
+	enum esc_op op;
+	const void *origin;
+	int place;
+	const char *callee;
+	int keys, nkeys;     /* into pool */
+	int writes, nwrites; /* into pool; nwrites -1: not a same-file callee */
+	uint32_t object;
+	int block;
+};
+
+struct cedge {
+	int from, to, test;
+	enum esc_branch br;
+};
+
+struct esc_cfg {
+	struct cstmt *stmts;
+	int nstmts, cap_stmts;
+	int *pool;
+	int npool, cap_pool;
+	int *parent; /* per key */
+	int nkeys, cap_keys;
+	int *first, *count; /* per block */
+	int nblocks, cap_blocks;
+	int cur, entry;
+	struct cedge *edges;
+	int nedges, cap_edges;
+};
+
+struct esc_cfg *esc_cfg_new(void)
+{
+	struct esc_cfg *c = esc_xcalloc(1, sizeof *c);
+	c->cur = c->entry = -1;
+	return c;
+}
+
+void esc_cfg_free(struct esc_cfg *c)
+{
+	if (!c)
+		return;
+	free(c->stmts);
+	free(c->pool);
+	free(c->parent);
+	free(c->first);
+	free(c->count);
+	free(c->edges);
+	free(c);
+}
+
+int esc_cfg_key(struct esc_cfg *c, int parent)
+{
+	ESC_GROW(c->parent, c->cap_keys, c->nkeys + 1);
+	c->parent[c->nkeys] = parent >= 0 && parent < c->nkeys ? parent : -1;
+	return c->nkeys++;
+}
+
+static void need_block(struct esc_cfg *c, int b)
+{
+	if (b < c->nblocks)
+		return;
+	int old = c->cap_blocks;
+	if (b >= c->cap_blocks) {
+		int cap = c->cap_blocks;
+		ESC_GROW(c->first, cap, b + 1);
+		cap = c->cap_blocks;
+		ESC_GROW(c->count, cap, b + 1);
+		c->cap_blocks = cap;
+		for (int i = old; i < c->cap_blocks; i++)
+			c->first[i] = c->count[i] = 0;
+	}
+	c->nblocks = b + 1;
+}
+
+void esc_cfg_block(struct esc_cfg *c, int b)
+{
+	if (b < 0)
+		return;
+	need_block(c, b);
+	c->cur = b;
+	c->first[b] = c->nstmts;
+	c->count[b] = 0;
+	if (c->entry < 0)
+		c->entry = b;
+}
+
+static int pool_add(struct esc_cfg *c, const int *v, int n)
+{
+	int at = c->npool;
+	if (n <= 0)
+		return at;
+	ESC_GROW(c->pool, c->cap_pool, c->npool + n);
+	memcpy(c->pool + at, v, (size_t)n * sizeof *v);
+	c->npool += n;
+	return at;
+}
+
+int esc_cfg_stmt(struct esc_cfg *c, enum esc_op op, const void *origin,
+		 int place, const char *callee, const int *keys, int nkeys,
+		 const int *writes, int nwrites, uint32_t object)
+{
+	if (c->cur < 0)
+		return -1;
+	/* a block's statements are consecutive: the current block is the
+	   last one started */
+	ESC_GROW(c->stmts, c->cap_stmts, c->nstmts + 1);
+	struct cstmt *s = &c->stmts[c->nstmts];
+	s->op = op;
+	s->origin = origin;
+	s->place = place;
+	s->callee = callee;
+	s->nkeys = keys && nkeys > 0 ? nkeys : 0;
+	s->keys = pool_add(c, keys, s->nkeys);
+	s->nwrites = writes || nwrites == 0 ? nwrites : -1;
+	s->writes = pool_add(c, writes, nwrites > 0 ? nwrites : 0);
+	s->object = object;
+	s->block = c->cur;
+	c->count[c->cur]++;
+	return c->nstmts++;
+}
+
+void esc_cfg_edge(struct esc_cfg *c, int from, int to, int test,
+		  enum esc_branch br)
+{
+	if (from < 0)
+		return;
+	need_block(c, from);
+	if (to >= 0)
+		need_block(c, to);
+	ESC_GROW(c->edges, c->cap_edges, c->nedges + 1);
+	struct cedge *e = &c->edges[c->nedges++];
+	e->from = from;
+	e->to = to;
+	e->test = test >= 0 && test < c->nstmts ? test : -1;
+	e->br = br;
+}
+
+/* ------------------------------------------------------------------ */
+/* The check                                                            */
+
+/* What the check derives from a cfg once per function. */
+struct view {
+	const struct esc_cfg *c;
+	int *succ_start, *succ; /* edges out of each block, by index */
+	int *comp;              /* per block: its CFG component */
+	char *cyclic;           /* per component: a loop */
+	int *origin_slot;       /* hash of origins: 1 + statement, 0 empty */
+	int nslots;
+	int *seen, stamp;       /* per block */
+	char *killing;          /* per component: holds a kill (per search) */
+	int *stack;
+	long work;
+};
+
+static unsigned long hash_ptr(const void *p)
+{
+	unsigned long h = (unsigned long)(uintptr_t)p;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdul;
+	h ^= h >> 33;
+	return h;
+}
+
+static void view_init(struct view *v, const struct esc_cfg *c)
+{
+	memset(v, 0, sizeof *v);
+	v->c = c;
+	int nb = c->nblocks ? c->nblocks : 1;
+	v->succ_start = esc_xcalloc((size_t)nb + 2, sizeof *v->succ_start);
+	v->succ = esc_xmalloc(((size_t)c->nedges + 1) * sizeof *v->succ);
+	for (int i = 0; i < c->nedges; i++)
+		v->succ_start[c->edges[i].from + 2]++;
+	for (int b = 0; b < nb; b++)
+		v->succ_start[b + 2] += v->succ_start[b + 1];
+	for (int i = 0; i < c->nedges; i++)
+		v->succ[v->succ_start[c->edges[i].from + 1]++] = i;
+
+	/* the loops: blocks' strongly connected components, cyclic if more
+	   than one block or a block that is its own successor */
+	int (*pairs)[2] = esc_xmalloc(((size_t)c->nedges + 1) * sizeof *pairs);
+	int np = 0;
+	for (int i = 0; i < c->nedges; i++)
+		if (c->edges[i].to >= 0) {
+			pairs[np][0] = c->edges[i].from;
+			pairs[np][1] = c->edges[i].to;
+			np++;
+		}
+	v->comp = esc_xmalloc((size_t)nb * sizeof *v->comp);
+	int ncomp = esc_components(c->nblocks, (const int (*)[2])pairs, np,
+				   v->comp);
+	if (ncomp < 1)
+		ncomp = 1;
+	int *size = esc_xcalloc((size_t)ncomp, sizeof *size);
+	v->cyclic = esc_xcalloc((size_t)ncomp, 1);
+	v->killing = esc_xcalloc((size_t)ncomp, 1);
+	for (int b = 0; b < c->nblocks; b++)
+		if (v->comp[b] >= 0 && ++size[v->comp[b]] > 1)
+			v->cyclic[v->comp[b]] = 1;
+	for (int i = 0; i < np; i++)
+		if (pairs[i][0] == pairs[i][1])
+			v->cyclic[v->comp[pairs[i][0]]] = 1;
+	free(size);
+	free(pairs);
+
+	v->nslots = 16;
+	while (v->nslots < 2 * c->nstmts + 2)
+		v->nslots *= 2;
+	v->origin_slot = esc_xcalloc((size_t)v->nslots, sizeof *v->origin_slot);
+	for (int i = 0; i < c->nstmts; i++) {
+		if (!c->stmts[i].origin)
+			continue;
+		unsigned long h = hash_ptr(c->stmts[i].origin) & (v->nslots - 1);
+		while (v->origin_slot[h])
+			h = (h + 1) & (v->nslots - 1);
+		v->origin_slot[h] = i + 1;
+	}
+	v->seen = esc_xcalloc((size_t)nb, sizeof *v->seen);
+	v->stack = esc_xmalloc(((size_t)c->nedges + 1) * sizeof *v->stack);
+}
+
+static void view_free(struct view *v)
+{
+	free(v->succ_start);
+	free(v->succ);
+	free(v->comp);
+	free(v->cyclic);
+	free(v->killing);
+	free(v->origin_slot);
+	free(v->seen);
+	free(v->stack);
+}
+
+/* The statement whose origin is o, or -1. */
+static int stmt_of(const struct view *v, const void *o)
+{
+	if (!o)
+		return -1;
+	unsigned long h = hash_ptr(o) & (v->nslots - 1);
+	for (; v->origin_slot[h]; h = (h + 1) & (v->nslots - 1))
+		if (v->c->stmts[v->origin_slot[h] - 1].origin == o)
+			return v->origin_slot[h] - 1;
+	return -1;
+}
+
+static int key_at(const struct esc_cfg *c, const struct cstmt *s, int i)
+{
+	return i >= 0 && i < s->nkeys ? c->pool[s->keys + i] : -1;
+}
+
+static int root_of(const struct esc_cfg *c, int k)
+{
+	for (int depth = 0; k >= 0 && c->parent[k] >= 0 && depth < 64; depth++)
+		k = c->parent[k];
+	return k;
+}
+
+/* Is place `outer' place `inner' or one containing it? */
+static int covers(const struct esc_cfg *c, int outer, int inner)
+{
+	for (int depth = 0; inner >= 0 && depth < 64; depth++) {
+		if (inner == outer)
+			return 1;
+		inner = c->parent[inner];
+	}
+	return 0;
+}
+
+static int in_writes(const struct esc_cfg *c, const struct cstmt *s, int k)
+{
+	for (int i = 0; i < s->nwrites; i++)
+		if (c->pool[s->writes + i] == k)
+			return 1;
+	return 0;
+}
+
+/* What kills a sink, and when its leaving call failed. */
+struct kill {
+	int at;              /* the leaving statement (never its own kill) */
+	int place;           /* a store into it or around it; -1 none */
+	int global;          /* a call storing to this global; -1 none */
+	const struct cstmt *writes; /* a store or call reaching one of these
+				       globals (a same-file keeper's) */
+	int handle;          /* with one of until, on this first argument */
+	const char *const *until;
+	int nuntil;
+	int fails_nonzero, fails_negative, fails_null;
+};
+
+static int is_kill(const struct esc_cfg *c, const struct kill *k, int i)
+{
+	const struct cstmt *s = &c->stmts[i];
+	if (i == k->at)
+		return 0;
+	if (s->place >= 0 && k->place >= 0 && covers(c, s->place, k->place))
+		return 1;
+	if (s->op == ESC_OP_CALL && k->global >= 0 && in_writes(c, s, k->global))
+		return 1;
+	if (k->writes && k->writes->nwrites > 0) {
+		if (s->place >= 0 && in_writes(c, k->writes, root_of(c, s->place)))
+			return 1;
+		if (s->op == ESC_OP_CALL)
+			for (int j = 0; j < s->nwrites; j++)
+				if (in_writes(c, k->writes, c->pool[s->writes + j]))
+					return 1;
+	}
+	if (s->op == ESC_OP_CALL && k->handle >= 0 && s->callee &&
+	    key_at(c, s, 1) == k->handle)
+		for (int j = 0; j < k->nuntil; j++)
+			if (k->until[j] == s->callee ||
+			    !strcmp(k->until[j], s->callee))
+				return 1;
+	return 0;
+}
+
+/* Is edge e the branch on which the leaving call failed? */
+static int failed_on(const struct kill *k, const struct cedge *e)
+{
+	if (e->test != k->at)
+		return 0;
+	switch (e->br) {
+	case ESC_BR_ZERO:
+		return k->fails_null;
+	case ESC_BR_NONZERO:
+		return k->fails_nonzero;
+	case ESC_BR_NEGATIVE:
+		return k->fails_nonzero || k->fails_negative;
+	default:
+		return 0;
+	}
+}
+
+/* The kill of a sink that leaves the frame at statement at (step: the
+   sink itself, foreign: it lies in another function). */
+static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
+		    const struct esc_step *sink, int kind, int at, int foreign,
+		    struct kill *k)
+{
+	const struct cstmt *s = &c->stmts[at];
+	memset(k, 0, sizeof *k);
+	k->at = at;
+	k->place = k->global = k->handle = -1;
+	if (s->op != ESC_OP_CALL && s->op != ESC_OP_STORE)
+		return;
+	const struct esc_rule *r = NULL;
+	if (!foreign && (kind == ESC_WARN_KEPT || kind == ESC_WARN_THREAD) &&
+	    sink->kind != ESC_STEP_ARG_SUMMARY && rules)
+		r = esc_rules_find(rules, sink->what ? sink->what : s->callee);
+	if (r) {
+		k->handle = r->handle == ESC_HANDLE_RESULT ? key_at(c, s, 0)
+			  : r->handle >= 0 ? key_at(c, s, 1 + r->handle) : -1;
+		k->until = r->until;
+		k->nuntil = r->nuntil;
+		k->fails_nonzero = r->fails == ESC_FAILS_NONZERO;
+		k->fails_null = r->fails == ESC_FAILS_NULL;
+		return;
+	}
+	if (s->op == ESC_OP_CALL) {
+		/* no rule: C's convention for failure */
+		k->fails_nonzero = k->fails_negative = 1;
+		if (s->nwrites >= 0)
+			k->writes = s; /* a same-file function's globals */
+	}
+	if (!foreign && (kind == ESC_WARN_GLOBAL || kind == ESC_WARN_CALLER) &&
+	    s->place >= 0) {
+		k->place = s->place;
+		k->global = root_of(c, s->place);
+		k->writes = NULL;
+	}
+}
+
+/* Is there a path from k->at to the end of the object's life (a return,
+   its scope end `object', the exit) on which nothing kills? */
+static int dangles(struct view *v, const struct kill *k, uint32_t object)
+{
+	const struct esc_cfg *c = v->c;
+	int start = c->stmts[k->at].block;
+	int any = k->place >= 0 || k->global >= 0 || k->writes || k->handle >= 0;
+
+	/* the loops with a kill, taken to run it */
+	int ncomp = 0;
+	for (int b = 0; b < c->nblocks; b++)
+		if (v->comp[b] + 1 > ncomp)
+			ncomp = v->comp[b] + 1;
+	memset(v->killing, 0, (size_t)(ncomp ? ncomp : 1));
+	if (any)
+		for (int i = 0; i < c->nstmts; i++) {
+			v->work++;
+			if (is_kill(c, k, i) && v->cyclic[v->comp[c->stmts[i].block]])
+				v->killing[v->comp[c->stmts[i].block]] = 1;
+		}
+
+	int stamp = ++v->stamp, sp = 0;
+	/* the rest of the leaving statement's block, then its successors */
+	int from = k->at + 1;
+	int b = start;
+	for (;;) {
+		int end = c->first[b] + c->count[b], stop = 0;
+		for (int i = from; i < end && !stop; i++) {
+			const struct cstmt *s = &c->stmts[i];
+			v->work++;
+			if (any && is_kill(c, k, i))
+				stop = 1;
+			else if (s->op == ESC_OP_RETURN ||
+				 (s->op == ESC_OP_END && s->object == object))
+				return 1;
+		}
+		if (!stop)
+			for (int j = v->succ_start[b]; j < v->succ_start[b + 1]; j++) {
+				const struct cedge *e = &c->edges[v->succ[j]];
+				if (failed_on(k, e))
+					continue;
+				if (e->to < 0)
+					return 1;
+				if (v->seen[e->to] == stamp)
+					continue;
+				int cc = v->comp[e->to];
+				if (cc != v->comp[start] && v->killing[cc])
+					continue;
+				v->seen[e->to] = stamp;
+				v->stack[sp++] = e->to;
+			}
+		if (!sp)
+			return 0;
+		b = v->stack[--sp];
+		from = c->first[b];
+	}
+}
+
+static char *message(int kind, const char *obj, const char *fn,
+		     const struct esc_step *sink)
+{
+	const char *id = esc_warn_id(kind);
+	const char *what = sink->what ? sink->what : "?";
+	char buf[1024];
+	switch (kind) {
+	case ESC_WARN_RETURN:
+		snprintf(buf, sizeof buf, "address of '%s' is returned from '%s', "
+			 "whose frame it lives in [%s]", obj, fn, id);
+		break;
+	case ESC_WARN_GLOBAL:
+		snprintf(buf, sizeof buf, "address of '%s' is left in global '%s' "
+			 "when '%s' returns [%s]", obj, what, fn, id);
+		break;
+	case ESC_WARN_CALLER:
+		snprintf(buf, sizeof buf, "address of '%s' is left in memory "
+			 "outside '%s' when it returns [%s]", obj, fn, id);
+		break;
+	case ESC_WARN_KEPT:
+		snprintf(buf, sizeof buf, "address of '%s' is kept by '%s' after "
+			 "'%s' returns [%s]", obj, what, fn, id);
+		break;
+	case ESC_WARN_THREAD:
+		snprintf(buf, sizeof buf, "address of '%s' is handed to a thread "
+			 "that '%s' does not join before it returns [%s]", obj,
+			 fn, id);
+		break;
+	default:
+		snprintf(buf, sizeof buf, "address of '%s' is given as 'void *' "
+			 "to '%s' (no body, no rule), which may keep it after "
+			 "'%s' returns [%s]", obj, what, fn, id);
+	}
+	return esc_xstrdup(buf);
+}
+
+/* The work a function's check may take (statements looked at) before
+   the rest of its sinks go unchecked. */
+#define ESC_DANGLE_BUDGET 20000000L
+
+/* A warning already made (or a question already answered): object (each
+   compound literal and alloca area is one of its own), kind, leaving
+   statement. */
+struct done {
+	int object, kind, at;
+};
+
+static int done_find(const struct done *d, int n, int obj, int kind, int at)
+{
+	for (int i = 0; i < n; i++)
+		if (d[i].object == obj && d[i].kind == kind && d[i].at == at)
+			return 1;
+	return 0;
+}
+
+int esc_check_dangling(const struct esc_cfg *cfg, const struct esc_rules *rules,
+		       unsigned kinds, struct esc_func_report *r)
+{
+	struct view v;
+	int unchecked = 0, nd = 0, capd = 0;
+	struct done *d = NULL;
+
+	view_init(&v, cfg);
+	for (int li = 0; li < r->nlocals; li++) {
+		struct esc_local_report *l = &r->locals[li];
+		if (!l->escapes)
+			continue;
+		/* every sink; if the walk was cut, the sites' flows too */
+		int n = l->nsinks + (l->sinks_cut ? l->nsites : 0);
+		for (int si = 0; si < n; si++) {
+			const struct esc_flow *f = si < l->nsinks
+				? &l->sinks[si].flow : &l->sites[si - l->nsinks].flow;
+			if (!f->nsteps)
+				continue;
+			const struct esc_step *sink = &f->steps[f->nsteps - 1];
+			int kind = esc_sink_kind(sink);
+			if (kind < 0 || !(kinds & (1u << kind)))
+				continue;
+			/* where the address leaves this function */
+			int at = -1, ai = -1;
+			for (int i = f->nsteps - 1; i >= 0 && at < 0; i--)
+				if ((at = stmt_of(&v, f->steps[i].origin)) >= 0)
+					ai = i;
+			if (at < 0 && kind != ESC_WARN_RETURN)
+				continue;
+			const struct esc_step *leave = at >= 0 ? &f->steps[ai] : sink;
+			if (done_find(d, nd, li, kind, at))
+				continue;
+			if (kind != ESC_WARN_RETURN) {
+				if (v.work > ESC_DANGLE_BUDGET) {
+					unchecked++;
+					continue;
+				}
+				struct kill k;
+				kill_of(cfg, rules, sink, kind, at,
+					ai != f->nsteps - 1, &k);
+				ESC_GROW(d, capd, nd + 1);
+				d[nd].object = li;
+				d[nd].kind = kind;
+				d[nd++].at = at;
+				if (!dangles(&v, &k, l->pos.handle))
+					continue;
+			} else {
+				ESC_GROW(d, capd, nd + 1);
+				d[nd].object = li;
+				d[nd].kind = kind;
+				d[nd++].at = at;
+			}
+
+			struct esc_warning w;
+			memset(&w, 0, sizeof w);
+			w.id = esc_warn_id(kind);
+			w.object = l->name;
+			w.pos = f->steps[0].pos;
+			w.sink = leave->pos;
+			w.message = message(kind, l->name, r->name, sink);
+			w.flow = f;
+			esc_report_warning(r, &w);
+			free((char *)w.message);
+		}
+	}
+	free(d);
+	view_free(&v);
+	return unchecked;
+}

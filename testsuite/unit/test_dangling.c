@@ -1,0 +1,456 @@
+/*
+ * test_dangling.c - the dangling check (dangling.c) on abstract CFGs built
+ * by hand, without GCC: sinks, kills, failure branches, loops, scope ends.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "escape.h"
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#define ALL ((1u << ESC_WARN__COUNT) - 1)
+#define X_LOC 77u /* the object's declaration handle */
+
+/* Statements are named by these (origins are opaque to the check). */
+static char org[64];
+#define O(i) ((const void *)&org[i])
+
+static struct esc_step step(enum esc_step_kind kind, int o, const char *what,
+			    int arg, int line)
+{
+	struct esc_step s;
+	memset(&s, 0, sizeof s);
+	s.kind = kind;
+	s.origin = o >= 0 ? O(o) : NULL;
+	s.what = what ? esc_intern(what) : NULL;
+	s.arg = arg;
+	s.pos.line = line;
+	return s;
+}
+
+/* A report of function f with one local x whose sinks are given: each
+   a flow address-of (statement 0) then the sink step. */
+struct fixture {
+	struct esc_func_report r;
+	struct esc_local_report l;
+	struct esc_sink sinks[4];
+	struct esc_step steps[4][3];
+};
+
+static void fixture(struct fixture *fx, int nsinks, const struct esc_step *sink)
+{
+	memset(fx, 0, sizeof *fx);
+	fx->r.name = "f";
+	fx->r.nlocals = 1;
+	fx->r.locals = &fx->l;
+	fx->l.name = "x";
+	fx->l.pos.handle = X_LOC;
+	fx->l.escapes = 1;
+	fx->l.nsinks = nsinks;
+	fx->l.sinks = fx->sinks;
+	for (int i = 0; i < nsinks; i++) {
+		fx->steps[i][0] = step(ESC_STEP_ADDR, 0, "x", 0, 1);
+		fx->steps[i][1] = sink[i];
+		fx->sinks[i].step = sink[i];
+		fx->sinks[i].flow.nsteps = 2;
+		fx->sinks[i].flow.steps = fx->steps[i];
+	}
+}
+
+static int warnings(struct fixture *fx, const struct esc_cfg *c,
+		    const struct esc_rules *rules)
+{
+	esc_check_dangling(c, rules, ALL, &fx->r);
+	return fx->r.nwarnings;
+}
+
+static void fixture_free(struct fixture *fx)
+{
+	for (int i = 0; i < fx->r.nwarnings; i++)
+		free((char *)fx->r.warnings[i].message);
+	free(fx->r.warnings);
+}
+
+static int stmt(struct esc_cfg *c, enum esc_op op, int o, int place)
+{
+	return esc_cfg_stmt(c, op, O(o), place, NULL, NULL, 0, NULL, -1, 0);
+}
+
+static int call(struct esc_cfg *c, int o, const char *callee, int res,
+		int arg0, int arg1)
+{
+	int keys[3] = { res, arg0, arg1 };
+	return esc_cfg_stmt(c, ESC_OP_CALL, O(o), -1, esc_intern(callee), keys,
+			    3, NULL, -1, 0);
+}
+
+/* g = &x; if (c) return; g = 0; return;  -- and without the early return */
+TEST(store_killed_on_every_path)
+{
+	for (int early = 0; early < 2; early++) {
+		struct esc_cfg *c = esc_cfg_new();
+		int g = esc_cfg_key(c, -1);
+		esc_cfg_block(c, 0);
+		stmt(c, ESC_OP_STORE, 1, g);
+		esc_cfg_block(c, 1);
+		stmt(c, ESC_OP_RETURN, 2, -1);
+		esc_cfg_block(c, 2);
+		stmt(c, ESC_OP_STORE, 3, g);
+		stmt(c, ESC_OP_RETURN, 4, -1);
+		if (early)
+			esc_cfg_edge(c, 0, 1, -1, ESC_BR_ANY);
+		esc_cfg_edge(c, 0, 2, -1, ESC_BR_ANY);
+		struct fixture fx;
+		struct esc_step s = step(ESC_STEP_STORE_GLOBAL, 1, "g", 0, 2);
+		fixture(&fx, 1, &s);
+		CHECK_EQ_INT(warnings(&fx, c, NULL), early);
+		if (early) {
+			CHECK_STR(fx.r.warnings[0].id, "escape-global");
+			CHECK_EQ_INT(fx.r.warnings[0].sink.line, 2);
+		}
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+}
+
+/* h = &x; g = &x; g = 0;  -- two sinks, one killed: h still warns */
+TEST(every_sink_checked)
+{
+	struct esc_cfg *c = esc_cfg_new();
+	int g = esc_cfg_key(c, -1), h = esc_cfg_key(c, -1);
+	esc_cfg_block(c, 0);
+	stmt(c, ESC_OP_STORE, 1, h);
+	stmt(c, ESC_OP_STORE, 2, g);
+	stmt(c, ESC_OP_STORE, 3, g);
+	stmt(c, ESC_OP_RETURN, 4, -1);
+	struct esc_step s[2] = { step(ESC_STEP_STORE_GLOBAL, 1, "h", 0, 2),
+				 step(ESC_STEP_STORE_GLOBAL, 2, "g", 0, 3) };
+	struct fixture fx;
+	fixture(&fx, 2, s);
+	CHECK_EQ_INT(warnings(&fx, c, NULL), 1);
+	CHECK(fx.r.nwarnings == 1 && strstr(fx.r.warnings[0].message, "'h'"));
+	fixture_free(&fx);
+	esc_cfg_free(c);
+}
+
+/* s.f = &x; s = other;  -- a store to a containing place kills; a store
+   to a sibling field does not */
+TEST(containing_place_kills)
+{
+	for (int whole = 0; whole < 2; whole++) {
+		struct esc_cfg *c = esc_cfg_new();
+		int s = esc_cfg_key(c, -1);
+		int f = esc_cfg_key(c, s), other = esc_cfg_key(c, s);
+		esc_cfg_block(c, 0);
+		stmt(c, ESC_OP_STORE, 1, f);
+		stmt(c, ESC_OP_STORE, 2, whole ? s : other);
+		stmt(c, ESC_OP_RETURN, 3, -1);
+		struct esc_step st = step(ESC_STEP_STORE_GLOBAL, 1, "s", 0, 2);
+		struct fixture fx;
+		fixture(&fx, 1, &st);
+		CHECK_EQ_INT(warnings(&fx, c, NULL), !whole);
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+}
+
+/* A rule's keeper: released by one of its "until" on the same handle,
+   not on another; its failure branch holds nothing. */
+TEST(rule_handle_until_fails)
+{
+	char dir[] = "/tmp/test_dangling.XXXXXX";
+	char path[64], err[256];
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof path, "%s/r.json", dir);
+	FILE *fp = fopen(path, "w");
+	CHECK(fp != NULL);
+	if (!fp)
+		return;
+	fputs("{ \"escape-rules\": 1, \"functions\": {\n"
+	      " \"spawn\": { \"params\": [\"write\", \"thread\"], \"handle\": 0,"
+	      " \"until\": [\"reap\"], \"fails\": \"nonzero\" },\n"
+	      " \"reap\": { \"params\": [\"none\"] } } }\n", fp);
+	fclose(fp);
+	struct esc_rules *rules = esc_rules_new();
+	CHECK_EQ_INT(esc_rules_load(rules, path, err, sizeof err), 0);
+	unlink(path);
+	rmdir(dir);
+
+	/* case 0: spawn(&t, &x); reap(t);   -> no warning
+	   case 1: spawn(&t, &x); reap(u);   -> warning
+	   case 2: if (spawn(&t, &x) != 0) return; reap(t); -> no warning
+	   case 3: if (spawn(&t, &x) == 0) return; reap(t); -> warning (the
+		   success branch returns without reaping) */
+	for (int k = 0; k < 4; k++) {
+		struct esc_cfg *c = esc_cfg_new();
+		int t = esc_cfg_key(c, -1), u = esc_cfg_key(c, -1);
+		int res = esc_cfg_key(c, -1);
+		esc_cfg_block(c, 0);
+		int sp = call(c, 1, "spawn", res, t, -1);
+		esc_cfg_block(c, 1);
+		stmt(c, ESC_OP_RETURN, 2, -1);
+		esc_cfg_block(c, 2);
+		call(c, 3, "reap", -1, k == 1 ? u : t, -1);
+		stmt(c, ESC_OP_RETURN, 4, -1);
+		if (k >= 2) {
+			esc_cfg_edge(c, 0, 1, sp, k == 2 ? ESC_BR_NONZERO : ESC_BR_ZERO);
+			esc_cfg_edge(c, 0, 2, sp, k == 2 ? ESC_BR_ZERO : ESC_BR_NONZERO);
+		} else {
+			esc_cfg_edge(c, 0, 2, -1, ESC_BR_ANY);
+		}
+		struct esc_step st = step(ESC_STEP_ARG_THREAD, 1, "spawn", 2, 2);
+		struct fixture fx;
+		fixture(&fx, 1, &st);
+		CHECK_EQ_INT(warnings(&fx, c, rules), k == 1 || k == 3);
+		if (fx.r.nwarnings)
+			CHECK_STR(fx.r.warnings[0].id, "escape-thread");
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+	esc_rules_free(rules);
+}
+
+/* for (...) reap(t[i]);  -- a loop that kills is taken to run it */
+TEST(loop_with_kill_runs)
+{
+	char dir[] = "/tmp/test_dangling.XXXXXX";
+	char path[64], err[256];
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof path, "%s/r.json", dir);
+	FILE *fp = fopen(path, "w");
+	if (!fp)
+		return;
+	fputs("{ \"escape-rules\": 1, \"functions\": {\n"
+	      " \"spawn\": { \"params\": [\"write\", \"thread\"], \"handle\": 0,"
+	      " \"until\": [\"reap\"] } } }\n", fp);
+	fclose(fp);
+	struct esc_rules *rules = esc_rules_new();
+	CHECK_EQ_INT(esc_rules_load(rules, path, err, sizeof err), 0);
+	unlink(path);
+	rmdir(dir);
+
+	/* 0: spawn; 1: loop head -> 2 (body: reap) -> 1, 1 -> 3: return */
+	struct esc_cfg *c = esc_cfg_new();
+	int t = esc_cfg_key(c, -1);
+	esc_cfg_block(c, 0);
+	call(c, 1, "spawn", -1, t, -1);
+	esc_cfg_block(c, 1);
+	esc_cfg_block(c, 2);
+	call(c, 2, "reap", -1, t, -1);
+	esc_cfg_block(c, 3);
+	stmt(c, ESC_OP_RETURN, 3, -1);
+	esc_cfg_edge(c, 0, 1, -1, ESC_BR_ANY);
+	esc_cfg_edge(c, 1, 2, -1, ESC_BR_ANY);
+	esc_cfg_edge(c, 2, 1, -1, ESC_BR_ANY);
+	esc_cfg_edge(c, 1, 3, -1, ESC_BR_ANY);
+	struct esc_step st = step(ESC_STEP_ARG_THREAD, 1, "spawn", 2, 2);
+	struct fixture fx;
+	fixture(&fx, 1, &st);
+	CHECK_EQ_INT(warnings(&fx, c, rules), 0);
+	fixture_free(&fx);
+	esc_cfg_free(c);
+	esc_rules_free(rules);
+}
+
+/* setg(&x) with setg's body storing to g; then g = 0 (a store) or
+   clearg() (a same-file function storing to g) kills; a call of a
+   function storing elsewhere does not */
+TEST(same_file_keeper_writes)
+{
+	for (int k = 0; k < 3; k++) {
+		struct esc_cfg *c = esc_cfg_new();
+		int g = esc_cfg_key(c, -1), h = esc_cfg_key(c, -1);
+		int gw[1] = { g }, hw[1] = { h };
+		esc_cfg_block(c, 0);
+		esc_cfg_stmt(c, ESC_OP_CALL, O(1), -1, esc_intern("setg"), NULL,
+			     0, gw, 1, 0);
+		if (k == 0)
+			stmt(c, ESC_OP_STORE, 2, g);
+		else
+			esc_cfg_stmt(c, ESC_OP_CALL, O(2), -1,
+				     esc_intern(k == 1 ? "clearg" : "seth"), NULL,
+				     0, k == 1 ? gw : hw, 1, 0);
+		stmt(c, ESC_OP_RETURN, 3, -1);
+		struct esc_step st = step(ESC_STEP_ARG_SUMMARY, 1, "setg", 1, 2);
+		struct fixture fx;
+		fixture(&fx, 1, &st);
+		CHECK_EQ_INT(warnings(&fx, c, NULL), k == 2);
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+}
+
+/* A sink in another function (a flow whose last steps have origins this
+   CFG does not hold) is judged at the last statement of this one. */
+TEST(foreign_sink_at_the_call)
+{
+	struct esc_cfg *c = esc_cfg_new();
+	int g = esc_cfg_key(c, -1);
+	int gw[1] = { g };
+	esc_cfg_block(c, 0);
+	esc_cfg_stmt(c, ESC_OP_CALL, O(1), -1, esc_intern("setr"), NULL, 0,
+		     gw, 1, 0);
+	stmt(c, ESC_OP_RETURN, 3, -1);
+	struct fixture fx;
+	struct esc_step s = step(ESC_STEP_STORE_GLOBAL, 40, "g", 0, 9);
+	fixture(&fx, 1, &s);
+	fx.steps[0][2] = s;
+	fx.steps[0][1] = step(ESC_STEP_ARG, 1, "setr", 1, 4);
+	fx.sinks[0].flow.nsteps = 3;
+	CHECK_EQ_INT(warnings(&fx, c, NULL), 1);
+	if (fx.r.nwarnings) {
+		CHECK_STR(fx.r.warnings[0].id, "escape-global");
+		CHECK_EQ_INT(fx.r.warnings[0].sink.line, 4); /* at the call */
+	}
+	fixture_free(&fx);
+	esc_cfg_free(c);
+}
+
+/* The object's scope ends (its clobber) before the kill: it dangles
+   there; another object's scope end does not count. */
+TEST(scope_end_is_death)
+{
+	for (int mine = 0; mine < 2; mine++) {
+		struct esc_cfg *c = esc_cfg_new();
+		int g = esc_cfg_key(c, -1);
+		esc_cfg_block(c, 0);
+		stmt(c, ESC_OP_STORE, 1, g);
+		esc_cfg_stmt(c, ESC_OP_END, O(2), -1, NULL, NULL, 0, NULL, -1,
+			     mine ? X_LOC : X_LOC + 1);
+		stmt(c, ESC_OP_STORE, 3, g);
+		stmt(c, ESC_OP_RETURN, 4, -1);
+		struct esc_step st = step(ESC_STEP_STORE_GLOBAL, 1, "g", 0, 2);
+		struct fixture fx;
+		fixture(&fx, 1, &st);
+		CHECK_EQ_INT(warnings(&fx, c, NULL), mine);
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+}
+
+/* A return is always a warning; a sink step that warns of nothing (an
+   integer) never is; a kind not asked for is not checked. */
+TEST(kinds)
+{
+	struct esc_cfg *c = esc_cfg_new();
+	esc_cfg_block(c, 0);
+	stmt(c, ESC_OP_RETURN, 1, -1);
+	struct esc_step s[2] = { step(ESC_STEP_RETURN, 1, NULL, 0, 5),
+				 step(ESC_STEP_TO_INT, 1, NULL, 0, 5) };
+	struct fixture fx;
+	fixture(&fx, 2, s);
+	CHECK_EQ_INT(warnings(&fx, c, NULL), 1);
+	CHECK(fx.r.nwarnings == 1 &&
+	      !strcmp(fx.r.warnings[0].id, "escape-return"));
+	fixture_free(&fx);
+	fixture(&fx, 1, s);
+	esc_check_dangling(c, NULL, ALL & ~(1u << ESC_WARN_RETURN), &fx.r);
+	CHECK_EQ_INT(fx.r.nwarnings, 0);
+	fixture_free(&fx);
+	esc_cfg_free(c);
+	CHECK_EQ_INT(esc_warn_by_id("escape-kept"), ESC_WARN_KEPT);
+	CHECK_STR(esc_warn_id(ESC_WARN_THREAD), "escape-thread");
+	CHECK_EQ_INT(esc_warn_by_id("escape-nope"), -1);
+}
+
+/* The rule fields: "until" needs "handle"; "fails" is nonzero or null;
+   "handle" may be "result". */
+TEST(rule_fields)
+{
+	static const struct {
+		const char *rule;
+		int ok;
+		const char *msg;
+	} cases[] = {
+		{ "{ \"params\": [\"keep\"], \"handle\": 0, \"until\": [\"f\"] }", 1, NULL },
+		{ "{ \"params\": [\"keep\"], \"handle\": \"result\", \"fails\": \"null\" }", 1, NULL },
+		{ "{ \"params\": [\"keep\"], \"until\": [\"f\"] }", 0, "needs \"handle\"" },
+		{ "{ \"params\": [\"keep\"], \"handle\": 1 }", 0, "out of range" },
+		{ "{ \"params\": [\"keep\"], \"handle\": 0, \"until\": [] }", 0, "list of function names" },
+		{ "{ \"params\": [\"keep\"], \"fails\": \"zero\" }", 0, "\"nonzero\" or \"null\"" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char dir[] = "/tmp/test_dangling.XXXXXX";
+		char path[64], err[256] = "";
+		if (!mkdtemp(dir)) {
+			CHECK(0);
+			return;
+		}
+		snprintf(path, sizeof path, "%s/r.json", dir);
+		FILE *fp = fopen(path, "w");
+		if (!fp)
+			continue;
+		fprintf(fp, "{ \"escape-rules\": 1, \"functions\": { \"k\": %s } }\n",
+			cases[i].rule);
+		fclose(fp);
+		struct esc_rules *rules = esc_rules_new();
+		int rc = esc_rules_load(rules, path, err, sizeof err);
+		CHECK_EQ_INT(rc, cases[i].ok ? 0 : -1);
+		if (cases[i].msg && !strstr(err, cases[i].msg))
+			printf("  (case %zu: %s)\n", i, err);
+		CHECK(!cases[i].msg || strstr(err, cases[i].msg));
+		if (cases[i].ok) {
+			const struct esc_rule *r = esc_rules_find(rules, "k");
+			CHECK(r && (r->handle == 0 || r->handle == ESC_HANDLE_RESULT));
+		}
+		esc_rules_free(rules);
+		unlink(path);
+		rmdir(dir);
+	}
+}
+
+/* The solution's sinks: every one the object's address reaches, each
+   with its own flow ending at it (p = &x; h = p; g = p; return p;), and
+   none through a load of the object's contents. */
+TEST(every_sink_found)
+{
+	struct esc_graph *g = esc_graph_new();
+	struct esc_pos pos = { "t.c", 1, 1, 0 };
+	int f = esc_func_new(g, "f", pos);
+	int x = esc_object_new(g, ESC_LOC_STACK, ESC_OBJ_LOCAL, f, "x", pos);
+	int p = esc_loc_new(g, ESC_LOC_VALUE, f, "p", pos);
+	int v = esc_loc_new(g, ESC_LOC_VALUE, f, "v", pos);
+	esc_address_taken(g, x);
+	esc_edge(g, p, x, -1, step(ESC_STEP_ADDR, 0, NULL, 0, 2));
+	esc_edge(g, ESC_HEAP, p, 0, step(ESC_STEP_STORE_GLOBAL, 1, "h", 0, 3));
+	esc_edge(g, ESC_HEAP, p, 0, step(ESC_STEP_STORE_GLOBAL, 2, "g", 0, 4));
+	esc_edge(g, esc_func_result(g, f), p, 0, step(ESC_STEP_RETURN, 3, NULL, 0, 5));
+	/* v = *p: x's contents, not its address */
+	esc_edge(g, v, p, 1, step(ESC_STEP_LOAD, 4, NULL, 0, 6));
+	esc_edge(g, ESC_HEAP, v, 0, step(ESC_STEP_STORE_GLOBAL, 5, "k", 0, 7));
+	esc_solve(g);
+	struct esc_func_report *r = esc_report_func(g, f);
+	CHECK_EQ_INT(r->nlocals, 1);
+	if (r->nlocals == 1) {
+		const struct esc_local_report *l = &r->locals[0];
+		CHECK_EQ_INT(l->escapes, 1);
+		CHECK_EQ_INT(l->nsinks, 3);
+		CHECK_EQ_INT(l->sinks_cut, 0);
+		for (int i = 0; i < l->nsinks && i < 3; i++) {
+			const struct esc_flow *fl = &l->sinks[i].flow;
+			CHECK_EQ_INT(l->sinks[i].step.pos.line, 3 + i);
+			CHECK(fl->nsteps >= 2 && fl->steps[0].kind == ESC_STEP_ADDR &&
+			      fl->steps[fl->nsteps - 1].pos.line == 3 + i);
+		}
+	}
+	esc_func_report_free(r);
+	esc_graph_free(g);
+}
+
+int main(void)
+{
+	RUN(every_sink_found);
+	RUN(rule_fields);
+	RUN(store_killed_on_every_path);
+	RUN(every_sink_checked);
+	RUN(containing_place_kills);
+	RUN(rule_handle_until_fails);
+	RUN(loop_with_kill_runs);
+	RUN(same_file_keeper_writes);
+	RUN(foreign_sink_at_the_call);
+	RUN(scope_end_is_death);
+	RUN(kinds);
+	return unit_done();
+}
