@@ -74,6 +74,14 @@ static const struct rule_info rules[] = {
 	  "declaration promises not to keep them (CWE-562). Either the function must not keep "
 	  "the pointer, or the attribute must go.",
 	  "6.0", "high", 1 },
+	{ "escape-scope", "StackAddressUsedAfterScope", "warning",
+	  "A pointer to a block-scope object is used after its block ends",
+	  "A pointer to a local or compound literal declared in an inner block is dereferenced "
+	  "or passed on after that block has ended, in the same function.",
+	  "The object's lifetime ended with its block, so the pointer dangles there (CWE-562), "
+	  "as GCC's -Wdangling-pointer says. Declare the object in the enclosing block, or stop "
+	  "using the pointer after the block.",
+	  "7.5", "high", 1 },
 	{ "escape-note-escape", "StackObjectEscapes", "note",
 	  "A stack object escapes to the heap",
 	  "The address of a stack object may be stored where it outlives the frame (Go's "

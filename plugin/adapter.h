@@ -117,6 +117,6 @@ void esc_emit_notes(const struct esc_func_report *r, int level);
    per note, stderr being unbuffered). */
 void esc_emit_begin(void);
 void esc_emit_end(void);
-void esc_emit_warnings(const struct esc_func_report *r);
+void esc_emit_warnings(const struct esc_func_report *r, int level);
 
 #endif

@@ -406,6 +406,12 @@ static void expr_load(struct esc_ctx *c, struct esc_hole k, tree t)
 	case TARGET_MEM_REF:
 		esc_expr(c, shift(k, 1), TMR_BASE(base));
 		return;
+	case SSA_NAME:
+		/* a view of a register's bits (VIEW_CONVERT_EXPR: a memcpy of
+		   a pointer folded at -O2 into an integer store) holds what
+		   the register holds */
+		esc_expr(c, k, base);
+		return;
 	default:
 		return; /* constants, strings */
 	}
@@ -629,6 +635,24 @@ static void build_return(struct esc_ctx *c, greturn *s)
 	tree v = gimple_return_retval(s);
 	if (!v || !esc_may_hold_address(TREE_TYPE(v)))
 		return;
+	/* A return with no position of its own, of a PHI: the
+	   function's returns merged into one (-O0 returns a temporary set
+	   by each).  Each value is returned where its return stands (the
+	   PHI argument's position), not at the function's name. */
+	gimple *def = TREE_CODE(v) == SSA_NAME ? SSA_NAME_DEF_STMT(v) : NULL;
+	if (gimple_location(s) == UNKNOWN_LOCATION && def &&
+	    gimple_code(def) == GIMPLE_PHI) {
+		gphi *phi = as_a<gphi *>(def);
+		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+			location_t at = gimple_phi_arg_location(phi, i);
+			esc_expr(c, esc_hole_to(esc_func_result(c->g, c->fn->gfunc), 0,
+				esc_step_at(ESC_STEP_RETURN,
+					    at != UNKNOWN_LOCATION ? at : c->stmt_loc,
+					    NULL, 0)),
+				 gimple_phi_arg_def(phi, i));
+		}
+		return;
+	}
 	esc_expr(c, esc_hole_to(esc_func_result(c->g, c->fn->gfunc), 0,
 				esc_step_at(ESC_STEP_RETURN, c->stmt_loc, NULL, 0)),
 		 v);

@@ -89,7 +89,15 @@ static int key_of(struct keys *k, tree t)
 	for (; k->slots[h].t; h = (h + 1) & (k->cap - 1))
 		if (k->slots[h].t == t || operand_equal_p(k->slots[h].t, t, 0))
 			return k->slots[h].key;
-	int parent = handled_component_p(t) ? key_of(k, TREE_OPERAND(t, 0)) : -1;
+	/* inside: the reference it is a component of; a MEM_REF of a
+	   variable's address (a folded memcpy's store) is inside that
+	   variable */
+	tree outer = handled_component_p(t) ? TREE_OPERAND(t, 0) : NULL_TREE;
+	if (TREE_CODE(t) == MEM_REF &&
+	    TREE_CODE(TREE_OPERAND(t, 0)) == ADDR_EXPR &&
+	    DECL_P(TREE_OPERAND(TREE_OPERAND(t, 0), 0)))
+		outer = TREE_OPERAND(TREE_OPERAND(t, 0), 0);
+	int parent = outer ? key_of(k, outer) : -1;
 	/* the table may have grown: find the free slot again */
 	if (2 * (k->n + 1) > k->cap)
 		keys_grow(k);
@@ -197,8 +205,123 @@ static enum esc_branch branch_of(edge e, gimple **call)
 	}
 }
 
+/* The handle of a frame object's declaration, as the reports name it. */
+static uint64_t object_of(tree decl)
+{
+	return (uint64_t)expansion_point_location_if_in_system_header(
+		DECL_SOURCE_LOCATION(decl));
+}
+
+/* The frame objects (their handles) pointer p may point to, by its
+   definitions: address-of, copies, conversions, pointer arithmetic,
+   PHIs (escape-scope's question, as GCC's -Wdangling-pointer asks it). */
+static void pointees(function *fun, tree p, auto_vec<uint64_t> *out,
+		     hash_set<tree> *seen, int depth)
+{
+	if (depth > 16 || !p)
+		return;
+	if (TREE_CODE(p) == ADDR_EXPR) {
+		tree base = get_base_address(TREE_OPERAND(p, 0));
+		if (base && VAR_P(base) && auto_var_in_fn_p(base, fun->decl)) {
+			uint64_t o = object_of(base);
+			for (unsigned i = 0; i < out->length(); i++)
+				if ((*out)[i] == o)
+					return;
+			out->safe_push(o);
+		}
+		return;
+	}
+	if (TREE_CODE(p) != SSA_NAME || !POINTER_TYPE_P(TREE_TYPE(p)) ||
+	    seen->add(p))
+		return;
+	gimple *def = SSA_NAME_DEF_STMT(p);
+	if (!def)
+		return;
+	if (gimple_code(def) == GIMPLE_PHI) {
+		gphi *phi = as_a<gphi *>(def);
+		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
+			pointees(fun, gimple_phi_arg_def(phi, i), out, seen, depth + 1);
+		return;
+	}
+	if (!is_gimple_assign(def))
+		return;
+	enum tree_code code = gimple_assign_rhs_code(def);
+	if (gimple_assign_single_p(def) || CONVERT_EXPR_CODE_P(code) ||
+	    code == POINTER_PLUS_EXPR)
+		pointees(fun, gimple_assign_rhs1(def), out, seen, depth + 1);
+}
+
+/* The pointer a reference dereferences, or NULL_TREE. */
+static tree deref_of(tree ref)
+{
+	if (!ref || TREE_CODE(ref) == SSA_NAME)
+		return NULL_TREE;
+	tree base = get_base_address(ref);
+	if (base && (TREE_CODE(base) == MEM_REF || TREE_CODE(base) == TARGET_MEM_REF) &&
+	    TREE_CODE(TREE_OPERAND(base, 0)) == SSA_NAME)
+		return TREE_OPERAND(base, 0);
+	return NULL_TREE;
+}
+
+/* A statement that dereferences or passes on pointers to frame objects
+   is a use of them (escape-scope); one that takes a frame object's
+   address starts its pointers' life. */
+static void uses_of(struct keys *k, function *fun, gimple *s)
+{
+	auto_vec<tree, 8> ptrs;
+	if (is_gimple_assign(s)) {
+		tree rhs = gimple_assign_rhs1(s);
+		if (gimple_assign_single_p(s) && TREE_CODE(rhs) == ADDR_EXPR) {
+			tree base = get_base_address(TREE_OPERAND(rhs, 0));
+			if (base && VAR_P(base) && auto_var_in_fn_p(base, fun->decl))
+				esc_cfg_addr(k->cfg, esc_pos_of(gimple_location(s)),
+					     object_of(base));
+		}
+		if (tree p = deref_of(gimple_assign_lhs(s)))
+			ptrs.safe_push(p);
+		if (gimple_assign_single_p(s))
+			if (tree p = deref_of(rhs))
+				ptrs.safe_push(p);
+	} else if (is_gimple_call(s)) {
+		for (unsigned a = 0; a < gimple_call_num_args(s); a++) {
+			tree arg = gimple_call_arg(s, a);
+			if (TREE_CODE(arg) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(arg)))
+				ptrs.safe_push(arg);
+			else if (tree p = deref_of(arg))
+				ptrs.safe_push(p);
+		}
+		if (tree p = deref_of(gimple_call_lhs(s)))
+			ptrs.safe_push(p);
+	}
+	if (ptrs.is_empty())
+		return;
+	auto_vec<uint64_t> objs;
+	hash_set<tree> seen;
+	for (unsigned i = 0; i < ptrs.length(); i++)
+		pointees(fun, ptrs[i], &objs, &seen, 0);
+	if (!objs.is_empty())
+		esc_cfg_use(k->cfg, esc_pos_of(gimple_location(s)), objs.address(),
+			    (int)objs.length());
+}
+
+/* The place a call writes pointers into, by its rule's "copy" or
+   "store" (memcpy(&g, &p, n) writes g), or -1. */
+static int call_place(struct keys *k, gimple *s, const struct esc_rules *rules,
+		      const char *callee)
+{
+	const struct esc_rule *r = callee && rules ? esc_rules_find(rules, callee)
+						   : NULL;
+	int to = !r ? -1 : r->copy_to >= 0 ? r->copy_to : r->store_to;
+	if (to < 0 || (unsigned)to >= gimple_call_num_args(s))
+		return -1;
+	tree a = gimple_call_arg(s, to);
+	if (TREE_CODE(a) != ADDR_EXPR)
+		return -1;
+	return key_of(k, TREE_OPERAND(a, 0));
+}
+
 /* fun's abstract CFG (caller frees with esc_cfg_free). */
-static struct esc_cfg *cfg_of(function *fun)
+static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 {
 	struct keys k;
 	k.slots = NULL;
@@ -229,7 +352,7 @@ static struct esc_cfg *cfg_of(function *fun)
 				if (DECL_P(lhs))
 					st = esc_cfg_stmt(k.cfg, ESC_OP_END, s, -1, NULL,
 						NULL, 0, NULL, -1,
-						(uint32_t)expansion_point_location_if_in_system_header(
+						(uint64_t)expansion_point_location_if_in_system_header(
 							DECL_SOURCE_LOCATION(lhs)));
 			} else if (is_gimple_call(s)) {
 				ckeys.truncate(0);
@@ -242,9 +365,11 @@ static struct esc_cfg *cfg_of(function *fun)
 				auto_vec<int> wc;
 				for (int j = 0; j < nw; j++)
 					wc.safe_push(w[j]);
+				const char *callee = callee_of(s);
 				st = esc_cfg_stmt(k.cfg, ESC_OP_CALL, s,
-						  place == -2 ? key_of(&k, lhs) : -1,
-						  callee_of(s), ckeys.address(),
+						  place == -2 ? key_of(&k, lhs)
+						  : call_place(&k, s, rules, callee),
+						  callee, ckeys.address(),
 						  (int)ckeys.length(),
 						  nw >= 0 ? wc.address() : NULL, nw, 0);
 			} else if (place == -2) {
@@ -253,6 +378,8 @@ static struct esc_cfg *cfg_of(function *fun)
 			}
 			if (st >= 0)
 				index.put(s, st);
+			if (!gimple_clobber_p(s))
+				uses_of(&k, fun, s);
 		}
 	}
 	FOR_EACH_BB_FN(bb, fun) {
@@ -300,11 +427,12 @@ void esc_dangle_function(function *fun, const struct esc_rules *rules,
 {
 	bool any = false;
 	for (int i = 0; i < r->nlocals && !any; i++)
-		any = r->locals[i].escapes;
+		any = r->locals[i].escapes ||
+		      (esc_warn_enabled & (1u << ESC_WARN_SCOPE));
 	if (!any || !esc_warn_enabled)
 		return;
 	int first = r->nwarnings;
-	struct esc_cfg *cfg = cfg_of(fun);
+	struct esc_cfg *cfg = cfg_of(fun, rules);
 	int unchecked = esc_check_dangling(cfg, rules, esc_warn_enabled, r);
 	esc_cfg_free(cfg);
 	for (int i = first; i < r->nwarnings; i++) {
@@ -339,6 +467,7 @@ void esc_check_noescape(tree fndecl, struct esc_func_report *r)
 			w.object = pr->name;
 			w.pos = pr->pos;
 			w.sink = f->nsteps ? f->steps[f->nsteps - 1].pos : pr->pos;
+			w.decl = pr->pos;
 			char *text = xasprintf("parameter '%s' of '%s' is declared "
 					       "noescape but escapes [%s]", pr->name,
 					       r->name, w.id);

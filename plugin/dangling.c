@@ -53,7 +53,7 @@
 static const char *const warn_ids[ESC_WARN__COUNT] = {
 	"escape-return", "escape-global", "escape-caller",
 	"escape-kept",   "escape-thread", "escape-unknown",
-	"escape-noescape",
+	"escape-noescape", "escape-scope",
 };
 
 const char *esc_warn_id(int kind)
@@ -102,7 +102,9 @@ struct cstmt {
 	const char *callee;
 	int keys, nkeys;     /* into pool */
 	int writes, nwrites; /* into pool; nwrites -1: not a same-file callee */
-	uint32_t object;
+	uint64_t object;     /* END, ADDR; USE: into objs, nobjs of them */
+	int nobjs;
+	struct esc_pos pos;  /* ADDR, USE */
 	int block;
 };
 
@@ -123,6 +125,8 @@ struct esc_cfg {
 	int cur, entry;
 	struct cedge *edges;
 	int nedges, cap_edges;
+	uint64_t *objs;      /* the objects of USE statements */
+	int nobjs, cap_objs;
 };
 
 struct esc_cfg *esc_cfg_new(void)
@@ -142,6 +146,7 @@ void esc_cfg_free(struct esc_cfg *c)
 	free(c->first);
 	free(c->count);
 	free(c->edges);
+	free(c->objs);
 	free(c);
 }
 
@@ -194,10 +199,11 @@ static int pool_add(struct esc_cfg *c, const int *v, int n)
 
 int esc_cfg_stmt(struct esc_cfg *c, enum esc_op op, const void *origin,
 		 int place, const char *callee, const int *keys, int nkeys,
-		 const int *writes, int nwrites, uint32_t object)
+		 const int *writes, int nwrites, uint64_t object)
 {
 	if (c->cur < 0)
 		return -1;
+	struct esc_pos none = { NULL, 0, 0, 0 };
 	/* a block's statements are consecutive: the current block is the
 	   last one started */
 	ESC_GROW(c->stmts, c->cap_stmts, c->nstmts + 1);
@@ -211,9 +217,37 @@ int esc_cfg_stmt(struct esc_cfg *c, enum esc_op op, const void *origin,
 	s->nwrites = writes || nwrites == 0 ? nwrites : -1;
 	s->writes = pool_add(c, writes, nwrites > 0 ? nwrites : 0);
 	s->object = object;
+	s->nobjs = 0;
+	s->pos = none;
 	s->block = c->cur;
 	c->count[c->cur]++;
 	return c->nstmts++;
+}
+
+int esc_cfg_use(struct esc_cfg *c, struct esc_pos at, const uint64_t *objects,
+		int n)
+{
+	if (n <= 0)
+		return -1;
+	int i = esc_cfg_stmt(c, ESC_OP_USE, NULL, -1, NULL, NULL, 0, NULL, -1,
+			     (uint64_t)c->nobjs);
+	if (i < 0)
+		return -1;
+	ESC_GROW(c->objs, c->cap_objs, c->nobjs + n);
+	memcpy(c->objs + c->nobjs, objects, (size_t)n * sizeof *objects);
+	c->nobjs += n;
+	c->stmts[i].nobjs = n;
+	c->stmts[i].pos = at;
+	return i;
+}
+
+int esc_cfg_addr(struct esc_cfg *c, struct esc_pos at, uint64_t object)
+{
+	int i = esc_cfg_stmt(c, ESC_OP_ADDR, NULL, -1, NULL, NULL, 0, NULL, -1,
+			     object);
+	if (i >= 0)
+		c->stmts[i].pos = at;
+	return i;
 }
 
 void esc_cfg_edge(struct esc_cfg *c, int from, int to, int test,
@@ -467,7 +501,7 @@ static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
 
 /* Is there a path from k->at to the end of the object's life (a return,
    its scope end `object', the exit) on which nothing kills? */
-static int dangles(struct view *v, const struct kill *k, uint32_t object)
+static int dangles(struct view *v, const struct kill *k, uint64_t object)
 {
 	const struct esc_cfg *c = v->c;
 	int start = c->stmts[k->at].block;
@@ -527,7 +561,7 @@ static char *message(int kind, const char *obj, const char *fn,
 		     const struct esc_step *sink)
 {
 	const char *id = esc_warn_id(kind);
-	const char *what = sink->what ? sink->what : "?";
+	const char *what = sink && sink->what ? sink->what : "?";
 	char buf[1024];
 	switch (kind) {
 	case ESC_WARN_RETURN:
@@ -551,12 +585,102 @@ static char *message(int kind, const char *obj, const char *fn,
 			 "that '%s' does not join before it returns [%s]", obj,
 			 fn, id);
 		break;
+	case ESC_WARN_SCOPE:
+		snprintf(buf, sizeof buf, "pointer to '%s' is used after the end "
+			 "of its scope in '%s' [%s]", obj, fn, id);
+		break;
 	default:
 		snprintf(buf, sizeof buf, "address of '%s' is given as 'void *' "
 			 "to '%s' (no body, no rule), which may keep it after "
 			 "'%s' returns [%s]", obj, what, fn, id);
 	}
 	return esc_xstrdup(buf);
+}
+
+static int uses_object(const struct esc_cfg *c, const struct cstmt *s,
+		       uint64_t object)
+{
+	for (int i = 0; i < s->nobjs; i++)
+		if (c->objs[s->object + i] == object)
+			return 1;
+	return 0;
+}
+
+/* Does statement e dominate statement u (every path from the entry to u
+   passes e)?  A search from the entry that does not go past e. */
+static int dominates(struct view *v, int e, int u)
+{
+	const struct esc_cfg *c = v->c;
+	int be = c->stmts[e].block, bu = c->stmts[u].block;
+	if (be == bu)
+		return e < u;
+	if (c->entry < 0)
+		return 0;
+	int stamp = ++v->stamp, sp = 0;
+	v->seen[c->entry] = stamp;
+	v->stack[sp++] = c->entry;
+	while (sp) {
+		int b = v->stack[--sp];
+		v->work++;
+		if (b == bu)
+			return 0;
+		if (b == be)
+			continue;
+		for (int j = v->succ_start[b]; j < v->succ_start[b + 1]; j++) {
+			int to = c->edges[v->succ[j]].to;
+			if (to < 0 || v->seen[to] == stamp)
+				continue;
+			v->seen[to] = stamp;
+			v->stack[sp++] = to;
+		}
+	}
+	return 1;
+}
+
+/* escape-scope for local l: a use of a pointer that may point to it,
+   after one of its scope ends on every path there (the end dominates
+   the use: as GCC's -Wdangling-pointer asks; a use reached only on some
+   paths, through a loop or a join that may bring another pointer, is
+   left alone).  Each use warns once. */
+static void check_scope(struct view *v, const struct esc_func_report *r,
+			const struct esc_local_report *l, struct esc_func_report *out)
+{
+	const struct esc_cfg *c = v->c;
+	uint64_t obj = l->pos.handle;
+	int nend = 0, nuse = 0, addr = -1;
+	for (int i = 0; i < c->nstmts; i++) {
+		const struct cstmt *s = &c->stmts[i];
+		v->work++;
+		if (s->op == ESC_OP_END && s->object == obj)
+			nend++;
+		else if (s->op == ESC_OP_USE && uses_object(c, s, obj))
+			nuse++;
+		else if (s->op == ESC_OP_ADDR && s->object == obj && addr < 0)
+			addr = i;
+	}
+	if (!nend || !nuse)
+		return;
+	for (int u = 0; u < c->nstmts; u++) {
+		const struct cstmt *s = &c->stmts[u];
+		if (s->op != ESC_OP_USE || !uses_object(c, s, obj))
+			continue;
+		int after = 0;
+		for (int e = 0; e < c->nstmts && !after; e++)
+			if (c->stmts[e].op == ESC_OP_END && c->stmts[e].object == obj)
+				after = dominates(v, e, u);
+		if (!after)
+			continue;
+		struct esc_warning w;
+		memset(&w, 0, sizeof w);
+		w.id = esc_warn_id(ESC_WARN_SCOPE);
+		w.object = l->name;
+		w.pos = addr >= 0 ? c->stmts[addr].pos : l->pos;
+		w.sink = s->pos;
+		w.decl = l->pos;
+		w.message = message(ESC_WARN_SCOPE, l->name, r->name, NULL);
+		esc_report_warning(out, &w);
+		free((char *)w.message);
+	}
 }
 
 /* The work a function's check may take (statements looked at) before
@@ -588,6 +712,8 @@ int esc_check_dangling(const struct esc_cfg *cfg, const struct esc_rules *rules,
 	view_init(&v, cfg);
 	for (int li = 0; li < r->nlocals; li++) {
 		struct esc_local_report *l = &r->locals[li];
+		if ((kinds & (1u << ESC_WARN_SCOPE)) && v.work <= ESC_DANGLE_BUDGET)
+			check_scope(&v, r, l, r);
 		if (!l->escapes)
 			continue;
 		/* every sink; if the walk was cut, the sites' flows too */
@@ -608,6 +734,13 @@ int esc_check_dangling(const struct esc_cfg *cfg, const struct esc_rules *rules,
 					ai = i;
 			if (at < 0 && kind != ESC_WARN_RETURN)
 				continue;
+			/* a flow that leaves by this function's return (a site's
+			   flow, which goes on in the callers) is a return */
+			if (at >= 0 && cfg->stmts[at].op == ESC_OP_RETURN) {
+				kind = ESC_WARN_RETURN;
+				if (!(kinds & (1u << kind)))
+					continue;
+			}
 			const struct esc_step *leave = at >= 0 ? &f->steps[ai] : sink;
 			if (done_find(d, nd, li, kind, at))
 				continue;
@@ -638,6 +771,7 @@ int esc_check_dangling(const struct esc_cfg *cfg, const struct esc_rules *rules,
 			w.object = l->name;
 			w.pos = f->steps[0].pos;
 			w.sink = leave->pos;
+			w.decl = l->pos;
 			w.message = message(kind, l->name, r->name, sink);
 			w.flow = f;
 			esc_report_warning(r, &w);

@@ -351,6 +351,7 @@ enum esc_warn_kind {
 	ESC_WARN_THREAD,   /* "escape-thread": handed to a thread not joined */
 	ESC_WARN_UNKNOWN,  /* "escape-unknown": void * to an unknown callee */
 	ESC_WARN_NOESCAPE, /* "escape-noescape": a noescape parameter escapes */
+	ESC_WARN_SCOPE,    /* "escape-scope": used after its block ends */
 	ESC_WARN__COUNT
 };
 /* "escape-return", ...; "?" out of range.  esc_warn_by_id: -1 if none. */
@@ -366,7 +367,9 @@ struct esc_warning {
 	const char *id;       /* its warning kind's id: "escape-return", ... */
 	const char *object;   /* the stack object's name */
 	struct esc_pos pos;   /* where its address is taken */
-	struct esc_pos sink;  /* where it is stored, returned or handed over */
+	struct esc_pos sink;  /* where it is stored, returned or handed over:
+				 where the warning stands */
+	struct esc_pos decl;  /* the object's declaration (or creation) */
 	const char *message;  /* the whole warning text, its id included */
 	const struct esc_flow *flow; /* its steps (owned by the local's site) */
 	int suppressed;       /* silenced by a comment on the line */
@@ -382,6 +385,13 @@ struct esc_func_report {
 	struct esc_alloc_report *allocs;
 	struct esc_warning *warnings; /* filled by dangling.c */
 };
+
+/* The notes under a warning, before its flow (one wording for GCC's
+   notes and the report's diagnostics): where the address is taken, if
+   not where the warning stands (at[0], text[0]), and the object's
+   declaration (at[1], text[1]).  Returns a bit per note given. */
+int esc_warning_notes(const struct esc_warning *w, struct esc_pos at[2],
+		      char text[2][300]);
 
 /* A step in words, as notes and reports spell it: "address-of x",
    "argument 2 of registry_add (no body, no rule)", ... */
@@ -500,7 +510,11 @@ enum esc_op {
 			  for a function of this file the globals its body
 			  stores to */
 	ESC_OP_RETURN, /* the function returns: every frame object dies */
-	ESC_OP_END     /* the scope of object `object' ends (its clobber) */
+	ESC_OP_END,    /* the scope of object `object' ends (its clobber) */
+	ESC_OP_ADDR,   /* the address of object `object' is taken (a pointer
+			  made here points to the object's current life) */
+	ESC_OP_USE     /* pointers that may point to these objects are
+			  dereferenced or passed on (esc_cfg_use) */
 };
 
 /* What an edge says of a call's result (the condition it is taken on). */
@@ -524,7 +538,14 @@ void esc_cfg_block(struct esc_cfg *c, int b);
    stores to, nwrites of them, or nwrites -1 if it is not one. */
 int esc_cfg_stmt(struct esc_cfg *c, enum esc_op op, const void *origin,
 		 int place, const char *callee, const int *keys, int nkeys,
-		 const int *writes, int nwrites, uint32_t object);
+		 const int *writes, int nwrites, uint64_t object);
+/* A statement that dereferences or passes on pointers that may point to
+   the n objects given (their declarations' position handles, as END's
+   object), at position at. */
+int esc_cfg_use(struct esc_cfg *c, struct esc_pos at, const uint64_t *objects,
+		int n);
+/* An address-of object, at position at (ESC_OP_ADDR). */
+int esc_cfg_addr(struct esc_cfg *c, struct esc_pos at, uint64_t object);
 /* An edge from block `from' to block `to' (-1: the function's exit).  If
    test >= 0, the edge is taken when the result of statement test (a
    call) is as br says. */
@@ -541,6 +562,10 @@ void esc_cfg_edge(struct esc_cfg *c, int from, int to, int test,
  * handles, releasers and failure results.  Adds the warnings to r (not
  * yet suppressed: the adapter looks for escape:ignore); returns how many
  * sinks were left unchecked (the check's budget).
+ *
+ * Also escape-scope: a use (ESC_OP_USE) of a pointer to a local reached
+ * from the local's scope end (ESC_OP_END) without a new address-of it
+ * (ESC_OP_ADDR) on the way: the object it points to is dead there.
  */
 int esc_check_dangling(const struct esc_cfg *cfg, const struct esc_rules *rules,
 		       unsigned kinds, struct esc_func_report *r);

@@ -630,6 +630,26 @@ void esc_report_warning(struct esc_func_report *r, const struct esc_warning *w)
 	copy->message = esc_xstrdup(w->message);
 }
 
+int esc_warning_notes(const struct esc_warning *w, struct esc_pos at[2],
+		      char text[2][300])
+{
+	struct esc_pos sink = w->sink.line > 0 ? w->sink : w->pos;
+	int which = 0;
+	const char *obj = w->object ? w->object : "?";
+	if (w->pos.line > 0 && (w->pos.line != sink.line || w->pos.col != sink.col ||
+				w->pos.file != sink.file)) {
+		at[0] = w->pos;
+		snprintf(text[0], sizeof text[0], "address of '%s' taken here", obj);
+		which |= 1;
+	}
+	if (w->decl.line > 0) {
+		at[1] = w->decl;
+		snprintf(text[1], sizeof text[1], "'%s' declared here", obj);
+		which |= 2;
+	}
+	return which;
+}
+
 /* A step in words, as the contract spells them: "address-of x",
    "store to global g", "argument 2 of registry_add (no body, no rule)",
    "thread argument of pthread_create", ... */

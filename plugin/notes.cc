@@ -52,18 +52,51 @@ static void columns_for(location_t loc)
 		esc_column_unit() = DIAGNOSTICS_COLUMN_UNIT_BYTE;
 }
 
+/* With m=2, the flow lines ("file:line:col text") printed for the
+   unit so far: m=2 never prints the same line twice.  A flow whose
+   first steps were shown (an object's warning after its escape, two
+   sinks of one address) starts at its first new step; one that joins a
+   path shown before says so there and stops.  NULL below m=2. */
+static hash_set<nofree_string_hash> *flows_printed;
+
+/* Was this line printed before (remembers it)? */
+static bool printed_before(struct esc_pos p, const char *text)
+{
+	if (!flows_printed)
+		return false;
+	char *key = xasprintf("%s:%d:%d %s", p.file ? p.file : "", p.line,
+			      p.col, text);
+	const char *k = esc_intern(key);
+	free(key);
+	return flows_printed->add(k);
+}
+
 static void flow_notes(const struct esc_flow *f)
 {
 	char text[512];
+	int shown = 0;
 	for (int i = 0; i < f->nsteps; i++) {
+		struct esc_pos at = f->steps[i].pos;
 		esc_step_text(&f->steps[i], text, sizeof text);
-		columns_for((location_t)f->steps[i].pos.handle);
-		inform((location_t)f->steps[i].pos.handle, "  flow: %s", text);
+		if (printed_before(at, text)) {
+			if (!shown && i + 1 < f->nsteps)
+				continue; /* a first part shown before */
+			if (!printed_before(at, "(as above from here)")) {
+				columns_for((location_t)at.handle);
+				inform((location_t)at.handle, "  flow: (as above from here)");
+			}
+			return;
+		}
+		columns_for((location_t)at.handle);
+		inform((location_t)at.handle, "  flow: %s", text);
+		shown = 1;
 	}
 	if (f->truncated && f->nsteps) {
-		columns_for((location_t)f->steps[f->nsteps - 1].pos.handle);
-		inform((location_t)f->steps[f->nsteps - 1].pos.handle,
-		       "  flow: (explanation cut here)");
+		struct esc_pos at = f->steps[f->nsteps - 1].pos;
+		if (!printed_before(at, "(explanation cut here)")) {
+			columns_for((location_t)at.handle);
+			inform((location_t)at.handle, "  flow: (explanation cut here)");
+		}
 	}
 }
 
@@ -243,6 +276,8 @@ void esc_emit_begin(void)
 
 void esc_emit_end(void)
 {
+	delete flows_printed;
+	flows_printed = NULL;
 	if (!gathered)
 		return;
 	esc_set_printer_stream(gcc_printer, gcc_stream);
@@ -266,6 +301,8 @@ void esc_emit_notes(const struct esc_func_report *r, int level)
 	location_t last = esc_last_location();
 	esc_show_caret() = false;
 	user_unit = esc_column_unit();
+	if (level >= 2 && !flows_printed)
+		flows_printed = new hash_set<nofree_string_hash>;
 	emit_notes(r, level);
 	esc_column_unit() = user_unit;
 	esc_show_caret() = caret;
@@ -273,21 +310,38 @@ void esc_emit_notes(const struct esc_func_report *r, int level)
 }
 
 /* Dangling addresses: GCC warnings (so -Werror gates on them), each with
-   the warning id in its text, CWE-562 (stack address returned / kept), and
-   its flow as notes, with or without m. */
-void esc_emit_warnings(const struct esc_func_report *r)
+   the warning id in its text, CWE-562 (stack address returned / kept),
+   standing at the sink (the return, the store, the keeping call), as
+   GCC's and Clang's lifetime warnings do, with a note where the address
+   is taken and one at the object's declaration, then its flow.  With
+   m=2 the notes above already showed the object's flows: a flow line
+   shown there (the same position and words) is not shown again. */
+void esc_emit_warnings(const struct esc_func_report *r, int level)
 {
 	user_unit = esc_column_unit();
+	(void)level; /* m=2: flows_printed, made by esc_emit_notes */
 	for (int i = 0; i < r->nwarnings; i++) {
 		const struct esc_warning *w = &r->warnings[i];
-		if (w->suppressed || quiet_at(w->pos))
+		struct esc_pos at = w->sink.handle ? w->sink : w->pos;
+		if (w->suppressed || quiet_at(at))
 			continue;
 		auto_diagnostic_group group;
-		rich_location where(line_table, (location_t)w->pos.handle);
+		rich_location where(line_table, (location_t)at.handle);
 		esc_diagnostic_metadata meta;
 		meta.add_cwe(562);
-		columns_for((location_t)w->pos.handle);
-		if (warning_meta(&where, meta, 0, "%s", w->message) && w->flow)
+		columns_for((location_t)at.handle);
+		if (!warning_meta(&where, meta, 0, "%s", w->message))
+			continue;
+		struct esc_pos where_note[2];
+		char text[2][300];
+		int which = esc_warning_notes(w, where_note, text);
+		for (int k = 0; k < 2; k++)
+			if ((which & (1 << k)) && !quiet_at(where_note[k]) &&
+			    !printed_before(where_note[k], text[k])) {
+				columns_for((location_t)where_note[k].handle);
+				inform((location_t)where_note[k].handle, "  %s", text[k]);
+			}
+		if (w->flow)
 			flow_notes(w->flow);
 	}
 	esc_column_unit() = user_unit;

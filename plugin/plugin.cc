@@ -17,7 +17,7 @@
  *   dangling=ID[,ID...]
  *                   only these rules: escape-return, escape-global,
  *                   escape-caller, escape-kept, escape-thread,
- *                   escape-unknown, escape-noescape
+ *                   escape-unknown, escape-noescape, escape-scope
  *
  * Attribute: __attribute__((noescape)) on a pointer parameter (see
  * include/escape-noescape.h): callers trust it, and a body that lets the
@@ -152,7 +152,8 @@ static bool parse_args(struct plugin_name_args *info)
 					error("escape: %<-fplugin-arg-escape-dangling=%s%>: "
 					      "unknown rule %qs; the rules are escape-return, "
 					      "escape-global, escape-caller, escape-kept, "
-					      "escape-thread, escape-unknown, escape-noescape",
+					      "escape-thread, escape-unknown, escape-noescape, "
+					      "escape-scope",
 					      val, id);
 					free(ids);
 					return false;
@@ -474,7 +475,7 @@ static unsigned int escape_execute(void)
 		struct esc_func_report *r = by_pos[i]->report;
 		stage_begin("escape: notes and warnings");
 		esc_emit_notes(r, opt_m);
-		esc_emit_warnings(r);
+		esc_emit_warnings(r, opt_m);
 		stage_end();
 		if (unit_report() &&
 		    !in_system_header_at(DECL_SOURCE_LOCATION(by_pos[i]->node->decl))) {

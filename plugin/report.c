@@ -375,9 +375,20 @@ static json_t *range(struct esc_pos p)
 
 enum { LSP_ERROR = 1, LSP_WARNING = 2, LSP_INFORMATION = 3 };
 
+static void related_add(json_t *related, struct esc_pos at,
+			struct esc_pos pos, const char *text)
+{
+	json_t *info = must(json_object()), *loc = must(json_object());
+	put(loc, "uri", uri(at.file ? at.file : pos.file));
+	put(loc, "range", range(at));
+	put(info, "location", loc);
+	put(info, "message", str(text));
+	append(related, info);
+}
+
 static void diagnostic(struct esc_report *r, struct esc_pos pos, int severity,
 		       const char *code, const char *message,
-		       const struct esc_flow *flow)
+		       const struct esc_flow *flow, const struct esc_warning *w)
 {
 	json_t *d = must(json_object()), *related = must(json_array());
 	char text[512];
@@ -388,15 +399,18 @@ static void diagnostic(struct esc_report *r, struct esc_pos pos, int severity,
 	put(d, "code", str(code));
 	put(d, "source", str("escape"));
 	put(d, "message", str(message));
+	if (w) {
+		/* the warning's notes before its flow, as GCC prints them */
+		struct esc_pos at[2];
+		char notes[2][300];
+		int which = esc_warning_notes(w, at, notes);
+		for (int k = 0; k < 2; k++)
+			if (which & (1 << k))
+				related_add(related, at[k], pos, notes[k]);
+	}
 	for (int i = 0; flow && i < flow->nsteps; i++) {
-		json_t *info = must(json_object()), *loc = must(json_object());
 		esc_step_text(&flow->steps[i], text, sizeof text);
-		put(loc, "uri", uri(flow->steps[i].pos.file ? flow->steps[i].pos.file
-							    : pos.file));
-		put(loc, "range", range(flow->steps[i].pos));
-		put(info, "location", loc);
-		put(info, "message", str(text));
-		append(related, info);
+		related_add(related, flow->steps[i].pos, pos, text);
 	}
 	put(d, "relatedInformation", related);
 	add_item(r, &r->diagnostics, d);
@@ -414,14 +428,15 @@ static void add_diagnostics(struct esc_report *r, const struct esc_func_report *
 		int n = esc_param_messages(p, msgs, flows);
 		for (int k = 0; k < n; k++)
 			diagnostic(r, p->pos, LSP_INFORMATION,
-				   flows[k] ? "leak" : "noescape", msgs[k], flows[k]);
+				   flows[k] ? "leak" : "noescape", msgs[k], flows[k],
+				   NULL);
 	}
 	for (int i = 0; i < f->nlocals; i++) {
 		const struct esc_local_report *l = &f->locals[i];
 		snprintf(text, sizeof text, "%s escapes to heap", l->name);
 		for (int s = 0; s < l->nsites; s++)
 			diagnostic(r, l->sites[s].pos, LSP_INFORMATION, "escape",
-				   text, &l->sites[s].flow);
+				   text, &l->sites[s].flow, NULL);
 	}
 	for (int i = 0; i < f->nallocs; i++) {
 		const struct esc_alloc_report *a = &f->allocs[i];
@@ -429,12 +444,16 @@ static void add_diagnostics(struct esc_report *r, const struct esc_func_report *
 			 a->escapes ? "escapes to heap" : "does not escape");
 		diagnostic(r, a->pos, LSP_INFORMATION,
 			   a->escapes ? "escape" : "noescape", text,
-			   a->escapes ? &a->flow : NULL);
+			   a->escapes ? &a->flow : NULL, NULL);
 	}
-	for (int i = 0; i < f->nwarnings; i++)
-		if (!f->warnings[i].suppressed)
-			diagnostic(r, f->warnings[i].pos, LSP_WARNING, "dangling",
-				   f->warnings[i].message, f->warnings[i].flow);
+	for (int i = 0; i < f->nwarnings; i++) {
+		const struct esc_warning *w = &f->warnings[i];
+		/* where GCC's warning stands: the sink */
+		struct esc_pos at = w->sink.line > 0 ? w->sink : w->pos;
+		if (!w->suppressed)
+			diagnostic(r, at, LSP_WARNING, "dangling", w->message,
+				   w->flow, w);
+	}
 }
 
 /* ------------------------------------------------------------------ */

@@ -1,8 +1,10 @@
 #!/bin/bash
 # run-dangling.sh [PLUGIN] [CASE.c...] - the dangling-address warnings.
 #
-# Each case in testsuite/dangling/ marks, on the line where a stack
-# object's address is taken, the warnings expected there by rule id:
+# Each case in testsuite/dangling/ marks, on the line where a warning
+# stands (its sink: the return, the store, the keeping call), the
+# warnings expected there by rule id (a suppressed one, on the line where
+# the address is taken, as the JSON report's "line" says):
 #
 #   g = &x; // dangle "escape-global"
 #   g = &x; /* escape:ignore */ // suppressed "escape-global"

@@ -6,10 +6,10 @@ int *g;
 int builtins(int n, char *dst) // want "dst does not escape"
 {
 	char buf[16] = "abc";
-	char *m = __builtin_alloca(n); // want "alloca\(\.\.\.\) escapes to heap" warn "escape-unknown"
+	char *m = __builtin_alloca(n); // want "alloca\(\.\.\.\) escapes to heap"
 	__builtin_memcpy(dst, buf, sizeof buf);
 	if (__builtin_expect(n > 3, 0))
-		sink(m);
+		sink(m); // warn "escape-unknown"
 	return (int)__builtin_object_size(buf, 0) + (int)__builtin_strlen(buf);
 }
 
@@ -21,8 +21,8 @@ char *find(char *s) // want "leaking param: s to result level=0"
 void copy_ptrs(int **dst) // want "dst does not escape"
 {
 	int x = 0;
-	int *src[1] = { &x }; // want "x escapes to heap" warn "escape-caller"
-	__builtin_memcpy(dst, src, sizeof src);
+	int *src[1] = { &x }; // want "x escapes to heap"
+	__builtin_memcpy(dst, src, sizeof src); // warn "escape-caller"
 }
 
 int prefetch(int *p) // want "p does not escape"

@@ -4,8 +4,8 @@ int *g;
 int escapes_through(void)
 {
 	int a = 1;
-	int *p = ({ int *q = &a; q; }); // want "a escapes to heap" warn "escape-global"
-	g = p;
+	int *p = ({ int *q = &a; q; }); // want "a escapes to heap"
+	g = p; // warn "escape-global"
 	return *p;
 }
 

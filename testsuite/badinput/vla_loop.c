@@ -5,9 +5,9 @@ int vla_loop(int n)
 {
 	int s = 0;
 	for (int i = 0; i < n; i++) {
-		int v[i + 1]; // want "v escapes to heap" warn "escape-unknown"
+		int v[i + 1]; // want "v escapes to heap"
 		v[0] = i;
-		sink(v);
+		sink(v); // warn "escape-unknown"
 		s += v[0];
 	}
 	return s;

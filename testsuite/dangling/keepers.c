@@ -164,7 +164,7 @@ int *last_seen;
 void seen_and_walked(int node)
 {
 	struct walker w = { visit_leaf, 0 };
-	struct walker *p = &w; // dangle "escape-global"
+	struct walker *p = &w;
 	walk(p, node);
-	last_seen = &p->depth;
+	last_seen = &p->depth; // dangle "escape-global"
 }

@@ -17,9 +17,9 @@ void trusted(void)
 	callback(&y);
 }
 
-void broken(int *ESCAPE_NOESCAPE p) // dangle "escape-noescape"
+void broken(int *ESCAPE_NOESCAPE p)
 {
-	saved = p;
+	saved = p; // dangle "escape-noescape"
 }
 
 void kept(int *ESCAPE_NOESCAPE p)

@@ -13,15 +13,15 @@ int *direct(void)
 int *through_variable(void)
 {
 	int x = 2;
-	int *p = &x; // dangle "escape-return"
-	return p;
+	int *p = &x;
+	return p; // dangle "escape-return"
 }
 
 struct box in_struct(void)
 {
 	int x = 3;
-	struct box b = { &x }; // dangle "escape-return"
-	return b;
+	struct box b = { &x };
+	return b; // dangle "escape-return"
 }
 
 int *conditional(int c)
@@ -43,14 +43,14 @@ int *through_helper(void)
 
 int *compound(void)
 {
-	int *p = (int[]){ 1, 2, 3 }; // dangle "escape-return"
-	return p;
+	int *p = (int[]){ 1, 2, 3 };
+	return p; // dangle "escape-return"
 }
 
 char *area(size_t n)
 {
-	char *p = alloca(n); // dangle "escape-return"
-	return p;
+	char *p = alloca(n);
+	return p; // dangle "escape-return"
 }
 
 int *fine(int *caller)

@@ -6,16 +6,16 @@ int *g, *h;
 
 void *two_sinks(size_t n)
 {
-	void *p = __builtin_alloca(n); // dangle "escape-return" "escape-unknown"
-	use(p);
-	return p;
+	void *p = __builtin_alloca(n);
+	use(p); // dangle "escape-unknown"
+	return p; // dangle "escape-return"
 }
 
 void second_store_stays(void)
 {
 	int x = 0;
-	int *p = &x; // dangle "escape-global"
-	h = p;
+	int *p = &x;
+	h = p; // dangle "escape-global"
 	g = p;
 	g = 0;
 }

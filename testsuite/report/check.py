@@ -285,7 +285,7 @@ def check_sarif(path, schema_path, rdir, cdir, root, all_):
     rules = drv.get("rules", [])
     ids = [r["id"] for r in rules]
     dangling = ["escape-return", "escape-global", "escape-caller", "escape-kept",
-                "escape-thread", "escape-unknown", "escape-noescape"]
+                "escape-thread", "escape-unknown", "escape-noescape", "escape-scope"]
     for d in dangling:
         if d not in ids:
             bad("rule %s missing" % d)

@@ -439,8 +439,48 @@ TEST(every_sink_found)
 	esc_graph_free(g);
 }
 
+/* escape-scope: { p = &x; *p; } *p -- the use after x's scope end, on
+   every path, warns; one only reached around a loop (a may-use) does not */
+TEST(scope)
+{
+	struct esc_pos at = { "t.c", 9, 2, 0 };
+	uint64_t xo = X_LOC;
+	for (int loop = 0; loop < 2; loop++) {
+		struct esc_cfg *c = esc_cfg_new();
+		/* 0: head; 1: addr x, use x, end x; 2: use x, return */
+		esc_cfg_block(c, 0);
+		esc_cfg_block(c, 1);
+		esc_cfg_addr(c, at, xo);
+		esc_cfg_use(c, at, &xo, 1);
+		esc_cfg_stmt(c, ESC_OP_END, NULL, -1, NULL, NULL, 0, NULL, -1, xo);
+		esc_cfg_block(c, 2);
+		at.line = 12;
+		esc_cfg_use(c, at, &xo, 1);
+		at.line = 9;
+		stmt(c, ESC_OP_RETURN, 5, -1);
+		esc_cfg_edge(c, 0, 1, -1, ESC_BR_ANY);
+		if (loop) {
+			esc_cfg_edge(c, 1, 0, -1, ESC_BR_ANY);
+			esc_cfg_edge(c, 0, 2, -1, ESC_BR_ANY);
+		} else {
+			esc_cfg_edge(c, 1, 2, -1, ESC_BR_ANY);
+		}
+		struct fixture fx;
+		fixture(&fx, 0, NULL);
+		fx.l.escapes = 0;
+		CHECK_EQ_INT(warnings(&fx, c, NULL), !loop);
+		if (fx.r.nwarnings) {
+			CHECK_STR(fx.r.warnings[0].id, "escape-scope");
+			CHECK_EQ_INT(fx.r.warnings[0].sink.line, 12);
+		}
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+}
+
 int main(void)
 {
+	RUN(scope);
 	RUN(every_sink_found);
 	RUN(rule_fields);
 	RUN(store_killed_on_every_path);

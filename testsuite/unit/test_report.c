@@ -631,9 +631,14 @@ TEST(diagnostics)
 		CHECK(strstr(sget(leak, "uri"), "/d.c") != NULL);
 		CHECK_STR(sget(dang, "code"), "dangling");
 		CHECK_EQ_INT(json_integer_value(json_object_get(dang, "severity")), 2);
+		/* at the sink, as GCC's warning; the address-of is a note */
+		json_t *ds0 = json_object_get(json_object_get(dang, "range"), "start");
+		CHECK_EQ_INT(json_integer_value(json_object_get(ds0, "line")), 8);
+		CHECK_EQ_INT(json_integer_value(json_object_get(ds0, "character")), 3);
 		json_t *rel = json_object_get(dang, "relatedInformation");
-		CHECK_EQ_INT(json_array_size(rel), 1);
-		CHECK_STR(sget(json_array_get(rel, 0), "message"), "store to global g");
+		CHECK_EQ_INT(json_array_size(rel), 2);
+		CHECK_STR(sget(json_array_get(rel, 0), "message"), "address of 'x' taken here");
+		CHECK_STR(sget(json_array_get(rel, 1), "message"), "store to global g");
 	}
 	json_decref(doc);
 	esc_report_free(r);
