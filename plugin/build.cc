@@ -590,12 +590,46 @@ static bool is_block_copy(gassign *s)
 	       (REFERENCE_CLASS_P(rhs) || (DECL_P(rhs) && !CONSTANT_CLASS_P(rhs)));
 }
 
+/* Is t a reference through a {ref-all} pointer (a folded memcpy)? */
+static bool ref_all(tree t)
+{
+	while (handled_component_p(t))
+		t = TREE_OPERAND(t, 0);
+	return (TREE_CODE(t) == MEM_REF || TREE_CODE(t) == TARGET_MEM_REF) &&
+	       TYPE_REF_CAN_ALIAS_ALL(TREE_TYPE(TREE_OPERAND(t, 1)));
+}
+
+/* A number: an integer not declared uintptr_t or intptr_t (those hold
+   addresses, to be turned back into pointers).  An address that ends up
+   as a number in a global, the caller's memory or the result still
+   escapes, but the step that puts it there is assumed: no dangling
+   warning rests on it (numbers are not dereferenced: stack depth probes,
+   hashes of addresses, sizes next to a pointer in a struct). */
+static bool number_type(tree type)
+{
+	return INTEGRAL_TYPE_P(type) && !address_integer(type);
+}
+
+/* Does s store a number outside this frame's values: into memory (not a
+   copy of bytes: a memcpy that GCC folded into a copy of a 64-bit integer
+   moves pointers) or the result? */
+static bool stores_number(gassign *s)
+{
+	tree lhs = gimple_assign_lhs(s);
+	if (TREE_CODE(lhs) == SSA_NAME || !number_type(TREE_TYPE(lhs)) ||
+	    ref_all(lhs))
+		return false;
+	return !(gimple_assign_single_p(s) && ref_all(gimple_assign_rhs1(s)));
+}
+
 static void build_assign(struct esc_ctx *c, gassign *s)
 {
 	tree lhs = gimple_assign_lhs(s);
 	if (!esc_may_hold_address(TREE_TYPE(lhs)) && !is_block_copy(s))
 		return;
 	struct esc_hole k = esc_lvalue_hole(c, lhs);
+	if (stores_number(s) && k.why.kind != ESC_STEP_STORE_LOCAL)
+		k.why.assumed = 1;
 	enum tree_code code = gimple_assign_rhs_code(s);
 	tree rhs1 = gimple_assign_rhs1(s);
 
@@ -635,6 +669,8 @@ static void build_return(struct esc_ctx *c, greturn *s)
 	tree v = gimple_return_retval(s);
 	if (!v || !esc_may_hold_address(TREE_TYPE(v)))
 		return;
+	/* a number returned: no dangling warning rests on it */
+	bool number = number_type(TREE_TYPE(DECL_RESULT(c->fun->decl)));
 	/* A return with no position of its own, of a PHI: the
 	   function's returns merged into one (-O0 returns a temporary set
 	   by each).  Each value is returned where its return stands (the
@@ -645,17 +681,18 @@ static void build_return(struct esc_ctx *c, greturn *s)
 		gphi *phi = as_a<gphi *>(def);
 		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
 			location_t at = gimple_phi_arg_location(phi, i);
-			esc_expr(c, esc_hole_to(esc_func_result(c->g, c->fn->gfunc), 0,
-				esc_step_at(ESC_STEP_RETURN,
-					    at != UNKNOWN_LOCATION ? at : c->stmt_loc,
-					    NULL, 0)),
+			struct esc_step why = esc_step_at(ESC_STEP_RETURN,
+				at != UNKNOWN_LOCATION ? at : c->stmt_loc, NULL, 0);
+			why.assumed = number;
+			esc_expr(c, esc_hole_to(esc_func_result(c->g, c->fn->gfunc),
+						0, why),
 				 gimple_phi_arg_def(phi, i));
 		}
 		return;
 	}
-	esc_expr(c, esc_hole_to(esc_func_result(c->g, c->fn->gfunc), 0,
-				esc_step_at(ESC_STEP_RETURN, c->stmt_loc, NULL, 0)),
-		 v);
+	struct esc_step why = esc_step_at(ESC_STEP_RETURN, c->stmt_loc, NULL, 0);
+	why.assumed = number;
+	esc_expr(c, esc_hole_to(esc_func_result(c->g, c->fn->gfunc), 0, why), v);
 }
 
 /* Inline asm: what it is given may be kept anywhere, and what it writes
