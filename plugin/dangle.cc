@@ -320,6 +320,148 @@ static int call_place(struct keys *k, gimple *s, const struct esc_rules *rules,
 	return key_of(k, TREE_OPERAND(a, 0));
 }
 
+/* ------------------------------------------------------------------ */
+/* Undo: linked lists as a same-file function's body handles them      */
+
+/* The index of the parameter t is the incoming value of (through
+   copies), or -1. */
+static int param_of(tree fndecl, tree t)
+{
+	t = source_of(t);
+	if (!t || TREE_CODE(t) != SSA_NAME || !SSA_NAME_IS_DEFAULT_DEF(t) ||
+	    !SSA_NAME_VAR(t) || TREE_CODE(SSA_NAME_VAR(t)) != PARM_DECL)
+		return -1;
+	int i = 0;
+	for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p), i++)
+		if (p == SSA_NAME_VAR(t))
+			return i;
+	return -1;
+}
+
+/* ref is ptr->field: sets *ptr, returns the field's number (DECL_UID),
+   or -1. */
+static int field_ref(tree ref, tree *ptr)
+{
+	if (!ref || TREE_CODE(ref) != COMPONENT_REF)
+		return -1;
+	tree base = TREE_OPERAND(ref, 0);
+	if (TREE_CODE(base) != MEM_REF || !integer_zerop(TREE_OPERAND(base, 1)))
+		return -1;
+	*ptr = TREE_OPERAND(base, 0);
+	return (int)DECL_UID(TREE_OPERAND(ref, 1));
+}
+
+/* v is loaded from ptr->field (through copies): sets *ptr, returns the
+   field's number, or -1. */
+static int loaded_from(tree v, tree *ptr)
+{
+	v = source_of(v);
+	return v && TREE_CODE(v) != SSA_NAME ? field_ref(v, ptr) : -1;
+}
+
+/* Does every path from fun's entry to its exit pass through block b? */
+static bool on_every_path(function *fun, basic_block b)
+{
+	auto_vec<basic_block> stack;
+	auto_bitmap seen;
+	stack.safe_push(ENTRY_BLOCK_PTR_FOR_FN(fun));
+	bitmap_set_bit(seen, ENTRY_BLOCK_PTR_FOR_FN(fun)->index);
+	while (!stack.is_empty()) {
+		basic_block x = stack.pop();
+		if (x == EXIT_BLOCK_PTR_FOR_FN(fun))
+			return false;
+		edge e;
+		edge_iterator ei;
+		FOR_EACH_EDGE(e, ei, x->succs)
+			if (e->dest != b && bitmap_set_bit(seen, e->dest->index))
+				stack.safe_push(e->dest);
+	}
+	return true;
+}
+
+/* What fndecl's body does to lists through its parameters: facts whose
+   key and into are parameter indices.  LINK: p[into]->f = p[key];
+   POP: p->f = p->f->g; UNLINK: p->x->f = p->y (the latter two on every
+   path). */
+static void undo_facts(tree fndecl, auto_vec<struct esc_undo> *out)
+{
+	function *fun = DECL_STRUCT_FUNCTION(fndecl);
+	if (!fun || !fun->cfg || !gimple_in_ssa_p(fun) ||
+	    n_basic_blocks_for_fn(fun) > 200)
+		return;
+	basic_block bb;
+	FOR_EACH_BB_FN(bb, fun) {
+		for (gimple_stmt_iterator i = gsi_start_bb(bb); !gsi_end_p(i);
+		     gsi_next(&i)) {
+			gimple *s = gsi_stmt(i);
+			if (!gimple_assign_single_p(s) || gimple_clobber_p(s))
+				continue;
+			tree lhs = gimple_assign_lhs(s), rhs = gimple_assign_rhs1(s);
+			tree ptr, p2, p3;
+			int f = field_ref(lhs, &ptr);
+			if (f < 0)
+				continue;
+			int into = param_of(fndecl, ptr);
+			struct esc_undo u;
+			u.into = -1;
+			u.field = f;
+			if (into >= 0) {
+				int from = param_of(fndecl, rhs);
+				if (from >= 0 && from != into) {
+					u.kind = ESC_UNDO_LINK;
+					u.key = from;
+					u.into = into;
+					out->safe_push(u);
+					continue;
+				}
+				/* p->f = p->f->g */
+				if (loaded_from(rhs, &p2) >= 0 &&
+				    loaded_from(p2, &p3) == f &&
+				    param_of(fndecl, p3) == into &&
+				    on_every_path(fun, bb)) {
+					u.kind = ESC_UNDO_POP;
+					u.key = into;
+					out->safe_push(u);
+				}
+				continue;
+			}
+			/* p->x->f = p->y */
+			int p = loaded_from(ptr, &p2) >= 0 ? param_of(fndecl, p2) : -1;
+			if (p >= 0 && loaded_from(rhs, &p3) >= 0 &&
+			    param_of(fndecl, p3) == p && on_every_path(fun, bb)) {
+				u.kind = ESC_UNDO_UNLINK;
+				u.key = p;
+				out->safe_push(u);
+			}
+		}
+	}
+}
+
+/* The facts of a call of a same-file function, its arguments' keys in
+   keys[1..]; and of a store lhs = rhs into ptr->field. */
+static void call_undo(struct esc_cfg *cfg, int st, gimple *s, const int *keys,
+		      int nkeys)
+{
+	tree fndecl = gimple_call_fndecl(s);
+	if (!fndecl)
+		return;
+	auto_vec<struct esc_undo> facts;
+	undo_facts(fndecl, &facts);
+	unsigned n = 0;
+	for (unsigned i = 0; i < facts.length(); i++) {
+		struct esc_undo u = facts[i];
+		if (u.key + 1 >= nkeys || u.into + 1 >= nkeys)
+			continue;
+		u.key = keys[1 + u.key];
+		u.into = u.into >= 0 ? keys[1 + u.into] : -1;
+		if (u.key < 0 || (u.kind == ESC_UNDO_LINK && u.into < 0))
+			continue;
+		facts[n++] = u;
+	}
+	if (n)
+		esc_cfg_undo(cfg, st, facts.address(), (int)n);
+}
+
 /* fun's abstract CFG (caller frees with esc_cfg_free). */
 static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 {
@@ -372,9 +514,24 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 						  callee, ckeys.address(),
 						  (int)ckeys.length(),
 						  nw >= 0 ? wc.address() : NULL, nw, 0);
+				call_undo(k.cfg, st, s, ckeys.address(),
+					  (int)ckeys.length());
 			} else if (place == -2) {
+				/* keys[0]: the value stored; a store into
+				   ptr->field links it there (undo) */
+				tree rhs = gimple_assign_single_p(s)
+						   ? gimple_assign_rhs1(s) : NULL_TREE;
+				int v = rhs ? handle_of(&k, rhs) : -1;
 				st = esc_cfg_stmt(k.cfg, ESC_OP_STORE, s, key_of(&k, lhs),
-						  NULL, NULL, 0, NULL, -1, 0);
+						  NULL, &v, 1, NULL, -1, 0);
+				tree ptr;
+				struct esc_undo u;
+				u.kind = ESC_UNDO_LINK;
+				u.key = v;
+				u.field = field_ref(lhs, &ptr);
+				if (v >= 0 && u.field >= 0 &&
+				    (u.into = handle_of(&k, ptr)) >= 0)
+					esc_cfg_undo(k.cfg, st, &u, 1);
 			}
 			if (st >= 0)
 				index.put(s, st);

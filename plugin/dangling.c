@@ -106,6 +106,8 @@ struct cstmt {
 	int nobjs;
 	struct esc_pos pos;  /* ADDR, USE */
 	int block;
+	int undo, nundo;     /* into pool: nundo facts of 4 ints
+				(esc_cfg_undo) */
 };
 
 struct cedge {
@@ -220,6 +222,7 @@ int esc_cfg_stmt(struct esc_cfg *c, enum esc_op op, const void *origin,
 	s->nobjs = 0;
 	s->pos = none;
 	s->block = c->cur;
+	s->undo = s->nundo = 0;
 	c->count[c->cur]++;
 	return c->nstmts++;
 }
@@ -264,6 +267,27 @@ void esc_cfg_edge(struct esc_cfg *c, int from, int to, int test,
 	e->to = to;
 	e->test = test >= 0 && test < c->nstmts ? test : -1;
 	e->br = br;
+}
+
+void esc_cfg_undo(struct esc_cfg *c, int stmt, const struct esc_undo *facts,
+		  int n)
+{
+	if (stmt < 0 || stmt >= c->nstmts || n <= 0)
+		return;
+	int at = c->npool;
+	for (int i = 0; i < n; i++) {
+		int v[4] = { (int)facts[i].kind, facts[i].key, facts[i].into,
+			     facts[i].field };
+		pool_add(c, v, 4);
+	}
+	c->stmts[stmt].undo = at;
+	c->stmts[stmt].nundo = n;
+}
+
+/* Fact i of statement s: its kind, key, into, field (f[0..3]). */
+static const int *undo_at(const struct esc_cfg *c, const struct cstmt *s, int i)
+{
+	return c->pool + s->undo + 4 * i;
 }
 
 /* ------------------------------------------------------------------ */
@@ -415,6 +439,9 @@ struct kill {
 	const char *const *until;
 	int nuntil;
 	int fails_nonzero, fails_negative, fails_null;
+	int popped;          /* a POP of popped->field kills (undo) */
+	int unlinked;        /* an UNLINK of unlinked through field kills */
+	int field;
 };
 
 static int is_kill(const struct esc_cfg *c, const struct kill *k, int i)
@@ -433,6 +460,13 @@ static int is_kill(const struct esc_cfg *c, const struct kill *k, int i)
 			for (int j = 0; j < s->nwrites; j++)
 				if (in_writes(c, k->writes, c->pool[s->writes + j]))
 					return 1;
+	}
+	for (int a = 0; a < s->nundo; a++) {
+		const int *f = undo_at(c, s, a);
+		if (f[3] == k->field && f[1] >= 0 &&
+		    ((f[0] == ESC_UNDO_POP && f[1] == k->popped) ||
+		     (f[0] == ESC_UNDO_UNLINK && f[1] == k->unlinked)))
+			return 1;
 	}
 	if (s->op == ESC_OP_CALL && k->handle >= 0 && s->callee &&
 	    key_at(c, s, 1) == k->handle)
@@ -470,8 +504,23 @@ static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
 	memset(k, 0, sizeof *k);
 	k->at = at;
 	k->place = k->global = k->handle = -1;
+	k->popped = k->unlinked = k->field = -1;
 	if (s->op != ESC_OP_CALL && s->op != ESC_OP_STORE)
 		return;
+	/* undo: the link this statement makes of the address (the value
+	   stored, or the argument kept) into into->field is undone by a pop
+	   of into->field or an unlink of the value through field */
+	int value = s->op == ESC_OP_STORE ? key_at(c, s, 0)
+		  : sink->arg > 0 ? key_at(c, s, sink->arg) : -1;
+	for (int a = 0; !foreign && value >= 0 && a < s->nundo; a++) {
+		const int *f = undo_at(c, s, a);
+		if (f[0] == ESC_UNDO_LINK && f[1] == value) {
+			k->popped = f[2];
+			k->unlinked = value;
+			k->field = f[3];
+			break;
+		}
+	}
 	const struct esc_rule *r = NULL;
 	if (!foreign && (kind == ESC_WARN_KEPT || kind == ESC_WARN_THREAD) &&
 	    sink->kind != ESC_STEP_ARG_SUMMARY && rules)
@@ -505,7 +554,8 @@ static int dangles(struct view *v, const struct kill *k, uint64_t object)
 {
 	const struct esc_cfg *c = v->c;
 	int start = c->stmts[k->at].block;
-	int any = k->place >= 0 || k->global >= 0 || k->writes || k->handle >= 0;
+	int any = k->place >= 0 || k->global >= 0 || k->writes || k->handle >= 0 ||
+		  k->popped >= 0 || k->unlinked >= 0;
 
 	/* the loops with a kill, taken to run it */
 	int ncomp = 0;

@@ -551,6 +551,28 @@ int esc_cfg_addr(struct esc_cfg *c, struct esc_pos at, uint64_t object);
    call) is as br says. */
 void esc_cfg_edge(struct esc_cfg *c, int from, int to, int test,
 		  enum esc_branch br);
+/* Undo: what a store, or a call by its callee's body, does to a linked
+   list.  field is the adapter's number for a struct field. */
+enum esc_undo_kind {
+	ESC_UNDO_LINK,   /* field `field' of *into receives value (a store
+			    into->field = value; a callee doing so with
+			    its arguments) */
+	ESC_UNDO_POP,    /* key->field = key->field->next, on every path of
+			    the callee: the list key->field heads is popped */
+	ESC_UNDO_UNLINK  /* key->x->field = key->y, on every path: the object
+			    key points to is unlinked from what it was
+			    linked into through field */
+};
+struct esc_undo {
+	enum esc_undo_kind kind;
+	int key, into, field; /* key: the value (LINK) or argument */
+};
+/* Adds what statement stmt does (n facts).  A sink that leaves by a
+   LINK (value into->field) is killed by a later POP of into->field or
+   UNLINK of value through field: enterblock(fs, &bl) ... leaveblock(fs),
+   sqlite3ParseObjectInit(&s, db) ... sqlite3ParseObjectReset(&s). */
+void esc_cfg_undo(struct esc_cfg *c, int stmt, const struct esc_undo *facts,
+		  int n);
 
 /*
  * Which sinks of r's stack objects dangle: for each sink (every one the

@@ -1,0 +1,189 @@
+/* Undo: a callee that restores what an earlier one saved.  A block or a
+   function state pushed on a list that the caller holds, popped before
+   the return (Lua's enterblock/leaveblock, open_func/close_func), and a
+   parser linked into its database and unlinked (SQLite's
+   sqlite3ParseObjectInit/Reset), leave nothing behind. */
+#include <stddef.h>
+#include <string.h>
+
+struct block { struct block *previous; int nactvar; };
+struct fstate { struct block *bl; struct fstate *prev; int freereg; };
+struct lstate { struct fstate *fs; int line; };
+
+void statement(struct lstate *ls);
+
+static void enterblock(struct fstate *fs, struct block *bl)
+{
+	bl->previous = fs->bl;
+	bl->nactvar = fs->freereg;
+	fs->bl = bl;
+}
+
+static void leaveblock(struct fstate *fs)
+{
+	struct block *bl = fs->bl;
+	fs->freereg = bl->nactvar;
+	fs->bl = bl->previous;
+}
+
+void block(struct lstate *ls, struct fstate *fs)
+{
+	struct block bl;
+	enterblock(fs, &bl);
+	statement(ls);
+	leaveblock(fs);
+}
+
+/* popped on one path only */
+void block_leaky(struct lstate *ls, struct fstate *fs, int c)
+{
+	struct block bl;
+	enterblock(fs, &bl); // dangle "escape-kept"
+	statement(ls);
+	if (c)
+		return;
+	leaveblock(fs);
+}
+
+/* something else stored through the same pointer is no pop */
+static void set_freereg(struct fstate *fs, int n)
+{
+	fs->freereg = n;
+}
+
+void block_not_popped(struct lstate *ls, struct fstate *fs)
+{
+	struct block bl;
+	enterblock(fs, &bl); // dangle "escape-kept"
+	statement(ls);
+	set_freereg(fs, 0);
+}
+
+static void open_func(struct lstate *ls, struct fstate *fs)
+{
+	fs->prev = ls->fs;
+	fs->bl = NULL;
+	ls->fs = fs;
+}
+
+static void close_func(struct lstate *ls)
+{
+	struct fstate *fs = ls->fs;
+	ls->fs = fs->prev;
+}
+
+void body(struct lstate *ls)
+{
+	struct fstate new_fs;
+	struct block bl;
+	open_func(ls, &new_fs);
+	enterblock(&new_fs, &bl);
+	statement(ls);
+	leaveblock(&new_fs);
+	close_func(ls);
+}
+
+/* SQLite's shape: the object itself is handed to the function that
+   unlinks it */
+struct db { struct parse *pParse; int flags; };
+struct parse { struct db *db; struct parse *pOuterParse; int nErr; };
+
+void run_parser(struct parse *p, const char *sql);
+
+static void parse_init(struct parse *p, struct db *db)
+{
+	memset(p, 0, sizeof *p);
+	p->pOuterParse = db->pParse;
+	db->pParse = p;
+	p->db = db;
+}
+
+static void parse_reset(struct parse *p)
+{
+	struct db *db = p->db;
+	db->pParse = p->pOuterParse;
+}
+
+int prepare(struct db *db, const char *sql)
+{
+	struct parse s;
+	parse_init(&s, db);
+	run_parser(&s, sql);
+	int rc = s.nErr;
+	parse_reset(&s);
+	return rc;
+}
+
+/* the link made inline, undone by the helper */
+int prepare_inline(struct db *db, const char *sql)
+{
+	struct parse s;
+	memset(&s, 0, sizeof s);
+	s.pOuterParse = db->pParse;
+	db->pParse = &s;
+	s.db = db;
+	run_parser(&s, sql);
+	int rc = s.nErr;
+	parse_reset(&s);
+	return rc;
+}
+
+/* linked and never unlinked */
+int prepare_leaky(struct db *db, const char *sql)
+{
+	struct parse s;
+	parse_init(&s, db); // dangle "escape-kept"
+	run_parser(&s, sql);
+	return s.nErr;
+}
+
+/* a pop of another field, or a pop on some paths only, undoes nothing */
+struct node { struct node *next, *prev; int key; };
+struct list { struct node *head, *tail; };
+
+static void push_front(struct list *l, struct node *n)
+{
+	n->next = l->head;
+	l->head = n;
+}
+
+static void pop_front(struct list *l)
+{
+	struct node *h = l->head;
+	l->head = h->next;
+}
+
+static void pop_back(struct list *l)
+{
+	struct node *t = l->tail;
+	l->tail = t->prev;
+}
+
+static void pop_front_if(struct list *l, int c)
+{
+	if (c) {
+		struct node *h = l->head;
+		l->head = h->next;
+	}
+}
+
+void pushed_popped(struct list *l)
+{
+	struct node n = { 0 };
+	push_front(l, &n);
+	pop_front(l);
+}
+
+void wrong_end(struct list *l)
+{
+	struct node n = { 0 };
+	push_front(l, &n); // dangle "escape-kept"
+	pop_back(l);
+}
+
+void maybe_popped(struct list *l, int c)
+{
+	struct node n = { 0 };
+	push_front(l, &n); // dangle "escape-kept"
+	pop_front_if(l, c);
+}
