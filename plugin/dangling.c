@@ -495,10 +495,11 @@ static int failed_on(const struct kill *k, const struct cedge *e)
 }
 
 /* The kill of a sink that leaves the frame at statement at (step: the
-   sink itself, foreign: it lies in another function). */
+   sink itself, foreign: it lies in another function; leave: the step at
+   statement at). */
 static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
-		    const struct esc_step *sink, int kind, int at, int foreign,
-		    struct kill *k)
+		    const struct esc_step *sink, const struct esc_step *leave,
+		    int kind, int at, int foreign, struct kill *k)
 {
 	const struct cstmt *s = &c->stmts[at];
 	memset(k, 0, sizeof *k);
@@ -508,11 +509,13 @@ static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
 	if (s->op != ESC_OP_CALL && s->op != ESC_OP_STORE)
 		return;
 	/* undo: the link this statement makes of the address (the value
-	   stored, or the argument kept) into into->field is undone by a pop
-	   of into->field or an unlink of the value through field */
+	   stored, or the argument passed) into into->field is undone by a
+	   pop of into->field or an unlink of the value through field, also
+	   when the sink lies further on (foreign: the address leaves this
+	   frame by that link) */
 	int value = s->op == ESC_OP_STORE ? key_at(c, s, 0)
-		  : sink->arg > 0 ? key_at(c, s, sink->arg) : -1;
-	for (int a = 0; !foreign && value >= 0 && a < s->nundo; a++) {
+		  : leave->arg > 0 ? key_at(c, s, leave->arg) : -1;
+	for (int a = 0; value >= 0 && a < s->nundo; a++) {
 		const int *f = undo_at(c, s, a);
 		if (f[0] == ESC_UNDO_LINK && f[1] == value) {
 			k->popped = f[2];
@@ -800,7 +803,7 @@ int esc_check_dangling(const struct esc_cfg *cfg, const struct esc_rules *rules,
 					continue;
 				}
 				struct kill k;
-				kill_of(cfg, rules, sink, kind, at,
+				kill_of(cfg, rules, sink, leave, kind, at,
 					ai != f->nsteps - 1, &k);
 				ESC_GROW(d, capd, nd + 1);
 				d[nd].object = li;

@@ -187,3 +187,71 @@ void maybe_popped(struct list *l, int c)
 	push_front(l, &n); // dangle "escape-kept"
 	pop_front_if(l, c);
 }
+
+/* the same in one recursive component, as a parser's functions are:
+   the sinks lie in other members (r_open_func keeps the state that
+   r_enterblock linked the block into), the link undone here */
+struct rlstate;
+struct rblock { struct rblock *previous; int nactvar; };
+struct rfstate { struct rblock *bl; struct rfstate *prev; struct rlstate *ls; int freereg; };
+struct rlstate { struct rfstate *fs; int line; };
+
+static void r_enterblock(struct rfstate *fs, struct rblock *bl)
+{
+	bl->previous = fs->bl;
+	fs->bl = bl;
+}
+
+static void r_leaveblock(struct rfstate *fs)
+{
+	struct rblock *bl = fs->bl;
+	fs->bl = bl->previous;
+}
+
+static void r_open_func(struct rlstate *ls, struct rfstate *fs)
+{
+	fs->prev = ls->fs;
+	fs->ls = ls;
+	fs->bl = NULL;
+	ls->fs = fs;
+}
+
+static void r_close_func(struct rlstate *ls)
+{
+	struct rfstate *fs = ls->fs;
+	ls->fs = fs->prev;
+}
+
+static void r_statement(struct rlstate *ls, int n);
+
+static void r_block(struct rlstate *ls, int n)
+{
+	struct rfstate *fs = ls->fs;
+	struct rblock bl;
+	r_enterblock(fs, &bl);
+	r_statement(ls, n - 1);
+	r_leaveblock(fs);
+}
+
+static void r_body(struct rlstate *ls, int n)
+{
+	struct rfstate new_fs;
+	r_open_func(ls, &new_fs);
+	r_statement(ls, n - 1);
+	r_close_func(ls);
+}
+
+static void r_statement(struct rlstate *ls, int n)
+{
+	if (n <= 0)
+		return;
+	if (n & 1)
+		r_block(ls, n);
+	else
+		r_body(ls, n);
+}
+
+void r_parse(struct rlstate *ls, int n)
+{
+	r_statement(ls, n);
+}
