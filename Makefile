@@ -12,7 +12,8 @@
 #   make fuzz-rules   libFuzzer on the rules loader (FUZZ_SECONDS=600)
 #   make projects     zlib, Lua, SQLite and bash from Debian sources, with
 #                     and without the plugin
-#   make bench        compile-time cost on sqlite3, lua and zlib
+#   make bench        compile-time cost on sqlite3, lua and zlib, and whole
+#                     builds of the projects of scripts/projects.sh
 #   make install      plugin and rules into GCC's plugin directory, so that
 #                     `gcc -fplugin=escape` finds them, and the noescape
 #                     header into $(PREFIX)/include; override with
