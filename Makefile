@@ -92,7 +92,12 @@ build/test_%: testsuite/unit/test_%.c $(CORE_OBJS) testsuite/unit/unit.h
 	$(CC) -std=c99 -g -Wall -Wextra -DHAVE_GRAPH -Iplugin -Itestsuite/unit \
 		-o $@ $< $(CORE_OBJS) $(LDLIBS)
 
-check: all $(UNIT_TESTS)
+# the one checker of the tests' expectations (testsuite/lib)
+build/expect: testsuite/lib/expect.c | deps
+	@mkdir -p build
+	$(CC) -std=c99 -O2 -g -Wall -Wextra -o $@ $< $(LDLIBS)
+
+check: all $(UNIT_TESTS) build/expect
 	@scripts/deps.sh --test $(CC)
 	@scripts/check.sh $(UNIT_TESTS)
 

@@ -402,6 +402,29 @@ void esc_step_text(const struct esc_step *s, char *buf, size_t len);
 int esc_param_messages(const struct esc_param_report *p, char msgs[2][256],
 		       const struct esc_flow *flows[2]);
 
+/* A note, in Go's words, at its position, with the flow it shows at m=2
+   (NULL for none). */
+struct esc_note {
+	struct esc_pos pos;
+	char text[1024];
+	const struct esc_flow *flow;
+};
+/* Every note of function report r at level m (1 or 2), in order: "F not
+   analysed (why): ...", each parameter's (esc_param_messages), then the
+   escaping sites of its objects and its allocations in source order ("x
+   escapes to heap", "malloc(...) does not escape"); at m=2 an escape shows
+   its flow once per object and sink ("x escapes to heap:"), a later site
+   ending at the same sink refers to it ("x escapes to heap: SINK, as
+   explained at line N").  Positions where quiet (may be NULL) says
+   nothing is said are left out.  Returns how many; *out is the caller's
+   to free. */
+int esc_func_notes(const struct esc_func_report *r, int level,
+		   int (*quiet)(struct esc_pos), struct esc_note **out);
+/* Step i of flow f as a note says it: "  flow: address-of x"; i ==
+   f->nsteps of a cut flow: "  flow: (explanation cut here)".  Returns 0
+   when there is no such step. */
+int esc_flow_note(const struct esc_flow *f, int i, char *buf, size_t len);
+
 /* Appends a warning to r (copies message; the other strings must be
    interned or outlive r). */
 void esc_report_warning(struct esc_func_report *r, const struct esc_warning *w);

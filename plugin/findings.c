@@ -717,3 +717,182 @@ int esc_param_messages(const struct esc_param_report *p, char msgs[2][256],
 	}
 	return n;
 }
+
+/* A note's flow step in words: "  flow: address-of x"; past the last
+   step of a cut flow, "  flow: (explanation cut here)". */
+int esc_flow_note(const struct esc_flow *f, int i, char *buf, size_t len)
+{
+	char text[480];
+	if (i < f->nsteps) {
+		esc_step_text(&f->steps[i], text, sizeof text);
+		snprintf(buf, len, "  flow: %s", text);
+		return 1;
+	}
+	if (i == f->nsteps && f->truncated && f->nsteps) {
+		snprintf(buf, len, "  flow: (explanation cut here)");
+		return 1;
+	}
+	return 0;
+}
+
+/* The sink a flow ends at, in words: its last step.  Several paths or
+   call sites that end at the same global, callee or return are one sink;
+   a store through an unnamed pointer, an indirect call, an asm or an
+   integer conversion is told apart by its position.  Writes "" when the
+   flow has no sink (cut, or empty). */
+static void sink_key(const struct esc_flow *f, char *buf, size_t len)
+{
+	buf[0] = 0;
+	if (!f || f->truncated || !f->nsteps)
+		return;
+	const struct esc_step *s = &f->steps[f->nsteps - 1];
+	char text[400];
+	esc_step_text(s, text, sizeof text);
+	int by_place = s->kind == ESC_STEP_ARG_INDIRECT ||
+		       s->kind == ESC_STEP_ASM || s->kind == ESC_STEP_TO_INT ||
+		       (s->kind == ESC_STEP_STORE_PTR && !s->what);
+	if (by_place)
+		snprintf(buf, len, "%s@%d:%d", text, s->pos.line, s->pos.col);
+	else
+		snprintf(buf, len, "%s", text);
+}
+
+struct note_item {
+	struct esc_pos pos;
+	int order; /* ties at one position keep the report's order */
+	const struct esc_local_report *local;
+	const struct esc_flow *flow;
+	const struct esc_alloc_report *alloc;
+};
+
+static int cmp_item(const void *a, const void *b)
+{
+	const struct note_item *x = a, *y = b;
+	if (x->pos.line != y->pos.line)
+		return x->pos.line < y->pos.line ? -1 : 1;
+	if (x->pos.col != y->pos.col)
+		return x->pos.col < y->pos.col ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+static struct esc_note *add_note(struct esc_note **v, int *n, struct esc_pos pos,
+				 const struct esc_flow *flow)
+{
+	*v = esc_xrealloc(*v, (size_t)(*n + 1) * sizeof **v);
+	struct esc_note *x = &(*v)[(*n)++];
+	x->pos = pos;
+	x->flow = flow;
+	x->text[0] = 0;
+	return x;
+}
+
+int esc_func_notes(const struct esc_func_report *r, int level,
+		   int (*quiet)(struct esc_pos), struct esc_note **out)
+{
+	struct esc_note *v = NULL;
+	int nv = 0;
+	*out = NULL;
+	if (level < 1 || (quiet && quiet(r->pos)))
+		return 0;
+	if (r->gave_up)
+		snprintf(add_note(&v, &nv, r->pos, NULL)->text, sizeof v->text,
+			 "%s not analysed (%s): its objects are taken to escape",
+			 r->name, r->gave_up);
+	for (int i = 0; i < r->nparams; i++) {
+		const struct esc_param_report *p = &r->params[i];
+		char msgs[2][256];
+		const struct esc_flow *flows[2];
+		int n = esc_param_messages(p, msgs, flows);
+		if (!p->name || (quiet && quiet(p->pos)))
+			continue;
+		for (int k = 0; k < n; k++)
+			snprintf(add_note(&v, &nv, p->pos, level >= 2 ? flows[k] : NULL)->text,
+				 sizeof v->text, "%s", msgs[k]);
+	}
+
+	/* locals' escaping sites and allocations, in source order */
+	int n = r->nallocs;
+	for (int i = 0; i < r->nlocals; i++)
+		n += r->locals[i].nsites ? r->locals[i].nsites : 1;
+	struct note_item *items = esc_xcalloc(n ? n : 1, sizeof *items);
+	int k = 0;
+	for (int i = 0; i < r->nlocals; i++) {
+		const struct esc_local_report *l = &r->locals[i];
+		if (!l->escapes)
+			continue;
+		if (!l->nsites) {
+			items[k].pos = l->pos;
+			items[k++].local = l;
+		}
+		for (int s = 0; s < l->nsites; s++) {
+			items[k].pos = l->sites[s].pos;
+			items[k].local = l;
+			items[k++].flow = &l->sites[s].flow;
+		}
+	}
+	for (int i = 0; i < r->nallocs; i++) {
+		items[k].pos = r->allocs[i].pos;
+		items[k].alloc = &r->allocs[i];
+		items[k++].flow = &r->allocs[i].flow;
+	}
+	for (int i = 0; i < k; i++)
+		items[i].order = i;
+	qsort(items, (size_t)k, sizeof *items, cmp_item);
+
+	/* m=2 shows a flow once per object and sink: a later site whose
+	   shortest flow ends where an earlier one's did refers to it */
+	struct shown {
+		const struct esc_local_report *local;
+		char key[440];
+		int line;
+	};
+	struct shown *shown = esc_xcalloc(k ? k : 1, sizeof *shown);
+	int nshown = 0;
+
+	for (int i = 0; i < k; i++) {
+		const struct note_item *it = &items[i];
+		char name[256];
+		int escapes = 1;
+		if (quiet && quiet(it->pos))
+			continue;
+		if (it->alloc) {
+			snprintf(name, sizeof name, "%s(...)", it->alloc->callee);
+			escapes = it->alloc->escapes;
+		} else {
+			snprintf(name, sizeof name, "%s", it->local->name);
+		}
+		if (!escapes) {
+			snprintf(add_note(&v, &nv, it->pos, NULL)->text, sizeof v->text,
+				 "%s does not escape", name);
+			continue;
+		}
+		char key[440];
+		int same = -1;
+		sink_key(level >= 2 && it->local ? it->flow : NULL, key, sizeof key);
+		for (int j = 0; key[0] && j < nshown && same < 0; j++)
+			if (shown[j].local == it->local && !strcmp(shown[j].key, key))
+				same = j;
+		if (same >= 0) {
+			char sink[400];
+			esc_step_text(&it->flow->steps[it->flow->nsteps - 1], sink,
+				      sizeof sink);
+			snprintf(add_note(&v, &nv, it->pos, NULL)->text, sizeof v->text,
+				 "%s escapes to heap: %s, as explained at line %d",
+				 name, sink, shown[same].line);
+			continue;
+		}
+		if (key[0]) {
+			shown[nshown].local = it->local;
+			snprintf(shown[nshown].key, sizeof shown[nshown].key, "%s", key);
+			shown[nshown++].line = it->pos.line;
+		}
+		int with_flow = level >= 2 && it->flow;
+		snprintf(add_note(&v, &nv, it->pos, with_flow ? it->flow : NULL)->text,
+			 sizeof v->text, with_flow ? "%s escapes to heap:"
+						   : "%s escapes to heap", name);
+	}
+	free(shown);
+	free(items);
+	*out = v;
+	return nv;
+}

@@ -17,6 +17,9 @@
  * As in Go, a leak to the result is not mentioned when the heap leak is
  * at least as strong.  Nothing is said inside system headers.
  *
+ * The words are the core's (esc_func_notes, esc_step_text in findings.c),
+ * so that every report of a flow says what the notes say.
+ *
  * Notes are printed as Go prints them, file:line:col: text, without
  * GCC's source line and caret under each: there can be tens of thousands
  * (10,500 on sqlite3.c at m=2; 31,000 lines with the source lines), and
@@ -100,160 +103,26 @@ static void flow_notes(const struct esc_flow *f)
 	}
 }
 
-static void param_notes(const struct esc_param_report *p, int level)
+static int quiet_pos(struct esc_pos p)
 {
-	char msgs[2][256];
-	const struct esc_flow *flows[2];
-	int n = esc_param_messages(p, msgs, flows);
-
-	if (!p->name || quiet_at(p->pos))
-		return;
-	for (int i = 0; i < n; i++) {
-		auto_diagnostic_group group;
-		columns_for((location_t)p->pos.handle);
-		inform((location_t)p->pos.handle, "%s", msgs[i]);
-		if (level >= 2 && flows[i])
-			flow_notes(flows[i]);
-	}
+	return quiet_at(p);
 }
 
-/* The sink a flow ends at, in words: its last step.  Several paths or
-   call sites that end at the same global, callee or return are one sink;
-   a store through an unnamed pointer, an indirect call, an asm or an
-   integer conversion is told apart by its position.  Writes "" when the
-   flow has no sink (cut, or empty). */
-static void sink_key(const struct esc_flow *f, char *buf, size_t len)
-{
-	buf[0] = 0;
-	if (!f || f->truncated || !f->nsteps)
-		return;
-	const struct esc_step *s = &f->steps[f->nsteps - 1];
-	char text[400];
-	esc_step_text(s, text, sizeof text);
-	bool by_place = s->kind == ESC_STEP_ARG_INDIRECT ||
-			s->kind == ESC_STEP_ASM || s->kind == ESC_STEP_TO_INT ||
-			(s->kind == ESC_STEP_STORE_PTR && !s->what);
-	if (by_place)
-		snprintf(buf, len, "%s@%d:%d", text, s->pos.line, s->pos.col);
-	else
-		snprintf(buf, len, "%s", text);
-}
-
-static int cmp_item(const void *a, const void *b)
-{
-	const struct esc_pos *p = (const struct esc_pos *)a;
-	const struct esc_pos *q = (const struct esc_pos *)b;
-	if (p->line != q->line)
-		return p->line < q->line ? -1 : 1;
-	return (p->col > q->col) - (p->col < q->col);
-}
-
+/* The notes of a function, worded by the core (esc_func_notes). */
 static void emit_notes(const struct esc_func_report *r, int level)
 {
-	if (level < 1 || quiet_at(r->pos))
-		return;
-	if (r->gave_up) {
-		columns_for((location_t)r->pos.handle);
-		inform((location_t)r->pos.handle,
-		       "%s not analysed (%s): its objects are taken to escape",
-		       r->name, r->gave_up);
-	}
-	for (int i = 0; i < r->nparams; i++)
-		param_notes(&r->params[i], level);
-
-	/* locals' escaping sites and allocations, in source order */
-	struct item {
-		struct esc_pos pos;
-		const struct esc_local_report *local;
-		const struct esc_flow *flow;
-		const struct esc_alloc_report *alloc;
-	};
-	int n = r->nallocs;
-	for (int i = 0; i < r->nlocals; i++)
-		n += r->locals[i].nsites ? r->locals[i].nsites : 1;
-	struct item *items = XCNEWVEC(struct item, n ? n : 1);
-	int k = 0;
-	for (int i = 0; i < r->nlocals; i++) {
-		const struct esc_local_report *l = &r->locals[i];
-		if (!l->escapes)
-			continue;
-		if (!l->nsites) {
-			items[k].pos = l->pos;
-			items[k++].local = l;
-		}
-		for (int s = 0; s < l->nsites; s++) {
-			items[k].pos = l->sites[s].pos;
-			items[k].local = l;
-			items[k++].flow = &l->sites[s].flow;
-		}
-	}
-	for (int i = 0; i < r->nallocs; i++) {
-		items[k].pos = r->allocs[i].pos;
-		items[k].alloc = &r->allocs[i];
-		items[k++].flow = &r->allocs[i].flow;
-	}
-	qsort(items, k, sizeof *items, cmp_item);
-
-	/* m=2 shows a flow once per object and sink: a later site whose
-	   shortest flow ends where an earlier one's did refers to it */
-	struct shown {
-		const struct esc_local_report *local;
-		char key[440];
-		int line;
-	};
-	struct shown *shown = XCNEWVEC(struct shown, k ? k : 1);
-	int nshown = 0;
-
-	for (int i = 0; i < k; i++) {
-		const struct item *it = &items[i];
-		location_t at = (location_t)it->pos.handle;
-		char name[256];
-		bool escapes = true;
-		if (quiet_at(it->pos))
-			continue;
-		if (it->alloc) {
-			snprintf(name, sizeof name, "%s(...)", it->alloc->callee);
-			escapes = it->alloc->escapes;
-		} else {
-			snprintf(name, sizeof name, "%s", it->local->name);
-		}
-		if (!escapes) {
-			columns_for(at);
-			inform(at, "%s does not escape", name);
-			continue;
-		}
-		char key[440];
-		int same = -1;
-		sink_key(level >= 2 && it->local ? it->flow : NULL, key, sizeof key);
-		for (int j = 0; key[0] && j < nshown && same < 0; j++)
-			if (shown[j].local == it->local && !strcmp(shown[j].key, key))
-				same = j;
-		if (same >= 0) {
-			char sink[400];
-			esc_step_text(&it->flow->steps[it->flow->nsteps - 1], sink,
-				      sizeof sink);
-			columns_for(at);
-			inform(at, "%s escapes to heap: %s, as explained at line %d",
-			       name, sink, shown[same].line);
-			continue;
-		}
-		if (key[0]) {
-			shown[nshown].local = it->local;
-			snprintf(shown[nshown].key, sizeof shown[nshown].key, "%s", key);
-			shown[nshown++].line = it->pos.line;
-		}
+	struct esc_note *notes;
+	int n = esc_func_notes(r, level, quiet_pos, &notes);
+	for (int i = 0; i < n; i++) {
 		auto_diagnostic_group group;
-		columns_for(at);
-		inform(at, level >= 2 && it->flow ? "%s escapes to heap:"
-						  : "%s escapes to heap", name);
-		if (level >= 2 && it->flow)
-			flow_notes(it->flow);
+		columns_for((location_t)notes[i].pos.handle);
+		inform((location_t)notes[i].pos.handle, "%s", notes[i].text);
+		if (notes[i].flow)
+			flow_notes(notes[i].flow);
 	}
-	free(shown);
-	free(items);
+	free(notes);
 }
 
-static pretty_printer *gcc_printer;
 static FILE *gathered, *gcc_stream;
 static char *gathered_text;
 static size_t gathered_len;

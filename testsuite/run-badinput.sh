@@ -50,9 +50,10 @@
 #               loader); skipped, counted in neither number, when clang or
 #               libFuzzer is missing
 #
-# Output cases (extensions, flags) carry their expectations inline, read by
-# testsuite/badinput/want.awk (see its header): `want "RE"` a note of the
-# line, `warn "RE"` a dangling warning of the line, `may`, `never`.  Each is
+# Output cases (extensions, flags) carry their expectations inline, checked
+# by the one checker (testsuite/lib/expect.c; grammar in CONTRIBUTING.md):
+# `want "RE"` a note of the line, `warn "RE"` a dangling warning of the
+# line, `may`, `may-warn`, `never`; each directive is one more check.  Each is
 # compiled at -O0 and -O2 for the notes (m=1, -w, dangling=off) and at -O2
 # for the warnings; wherever the plugin succeeds, the object must be
 # byte-identical to one compiled without it (-gno-record-gcc-switches
@@ -98,6 +99,9 @@ if ! command -v "$CC" >/dev/null 2>&1; then
 fi
 have_python=0
 python3 -c 'import json' 2>/dev/null && have_python=1
+# the one checker of inline directives (testsuite/lib)
+. "$root/testsuite/lib/lib.sh"
+esc_expect_init || exit 2
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/escape-badinput.XXXXXX") || exit 2
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -185,14 +189,30 @@ sane() {
 	return 0
 }
 
-# json_ok FILE: the file is one whole JSON document (python3's json; with
-# no python3, that it is not empty and ends with "}")
-json_ok() {
-	if [ $have_python -eq 1 ]; then
-		python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$1" 2>/dev/null
-	else
-		[ -s "$1" ] && [ "$(tail -c 2 "$1" | tr -d '\n')" = "}" ]
+# directives CASE KEY=LOG...: the inline directives of CASE, each one
+# check counted by the one checker (testsuite/lib/expect.c; notes and
+# escape warnings no directive allows are failures too); their failures
+# also fail the test around them, which is counted besides.
+directives() {
+	"$expect" check -s notes,warnings "$@" >"$work/expect" 2>&1
+	cat "$work/expect" >>"$tlog"
+	local line p f
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$work/expect" | tail -n 1)
+	if [ -z "$line" ]; then
+		bad "the checker failed: $(head -n 3 "$work/expect" | tr '\n' ' ')"
+		return
 	fi
+	p=${line%% passed*}
+	f=${line#*passed, }
+	f=${f%% failed*}
+	passed=$((passed + p))
+	failed=$((failed + f))
+	[ "$f" -eq 0 ] || bad "$(grep -m 3 '^  \(FAIL\|XPASS\)' "$work/expect" | tr '\n' ' ')"
+}
+
+# json_ok FILE: the file is one whole JSON report (read by the checker)
+json_ok() {
+	"$expect" warnings "$1" >/dev/null 2>&1
 }
 
 # ------------------------------------------------------------------ #
@@ -219,8 +239,8 @@ expect_error() {
 # ------------------------------------------------------------------ #
 # Output cases                                                        #
 # ------------------------------------------------------------------ #
-# check_case NAME CASE [ARG...]: CASE (in testsuite/badinput) has the
-# expectations of want.awk; its "// args:" first line adds arguments.
+# check_case NAME CASE [ARG...]: CASE (in testsuite/badinput) has inline
+# directives; its "// args:" first line adds arguments.
 # Notes at -O0 and -O2, warnings at -O2, and the -O2 object identical to
 # one compiled without the plugin.
 check_case() {
@@ -239,16 +259,12 @@ check_case() {
 			-fplugin="$plugin" $PA-m=1 $PA-dangling=off
 		sane "$work/notes$o" || { end; return; }
 		[ "$rc" -eq 0 ] || { bad "-O$o: exit status $rc"; end; return; }
-		awk -f "$bi/want.awk" -v mode=notes -v prefix="$case" "$bi/$case" \
-			"$work/notes$o" >"$work/want$o" 2>&1 ||
-			bad "-O$o notes: $(head -n 3 "$work/want$o" | tr '\n' ' ')"
 	done
 	run "$work/warn" 120 env -C "$bi" "$CC" -O2 -c "$case" -o "$work/w.o" \
 		"${DIAG[@]}" "${REPRO[@]}" "${args[@]}" -fplugin="$plugin"
 	if sane "$work/warn"; then
-		awk -f "$bi/want.awk" -v mode=warnings -v prefix="$case" "$bi/$case" \
-			"$work/warn" >"$work/wantw" 2>&1 ||
-			bad "warnings: $(head -n 3 "$work/wantw" | tr '\n' ' ')"
+		directives "$bi/$case" notes.O0="$work/notes0" notes.O2="$work/notes2" \
+			warnings.O2="$work/warn"
 	fi
 	# the object: same path for both, so that nothing but the plugin differs
 	# (not for -flto: its objects record the command line, -fplugin too;
@@ -387,8 +403,7 @@ begin "rules: a good file is used"
 run "$work/a" 60 env -C "$bi" "$CC" -c uses_rules.c -o "$work/a.o" "${DIAG[@]}" -w \
 	-fplugin="$plugin" $PA-m=1 $PA-dangling=off $PA-rules=rules/good.json
 sane "$work/a" && [ "$rc" -eq 0 ] || bad "exit status $rc"
-awk -f "$bi/want.awk" -v mode=notes -v prefix=uses_rules.c "$bi/uses_rules.c" "$work/a" >"$work/w" 2>&1 ||
-	bad "$(head -n 3 "$work/w" | tr '\n' ' ')"
+directives "$bi/uses_rules.c" notes.O0="$work/a"
 end
 
 begin "rules: a directory with a subdirectory named *.json and other files"
@@ -630,6 +645,8 @@ assert x["line"] == 102 and x["escapes"], ("x", x["line"], x["escapes"])
 h = fns["here"]
 assert (h["file"], h["line"]) == ("hash_line.c", 20), ("here at", h["file"], h["line"])
 PY
+	else
+		bad "python3 is missing (scripts/deps.sh --test installs it)"
 	fi
 fi
 end

@@ -62,21 +62,12 @@ missing() { # TOOL WHY N: N tests cannot run
 }
 have() { command -v "$1" >/dev/null 2>&1; }
 
-# markers DIR TAG: FILE:LINE RULE for each `// TAG "RULE"' of DIR/*.c
+# markers DIR TAG: FILE:LINE RULE for each `// TAG "RULE"' of DIR/*.c (the
+# one checker reads the directives, testsuite/lib)
+. "$root/testsuite/lib/lib.sh"
+esc_expect_init || exit 2
 markers() {
-	local f
-	for f in "$1"/*.c; do
-		F=$(basename "$f") TAG=$2 awk '{
-			s = $0
-			if (!match(s, "//[ \t]*" ENVIRON["TAG"] "[ \t]"))
-				next
-			s = substr(s, RSTART + RLENGTH)
-			while (match(s, /"[^"]*"/)) {
-				print ENVIRON["F"] ":" FNR " " substr(s, RSTART + 1, RLENGTH - 2)
-				s = substr(s, RSTART + RLENGTH)
-			}
-		}' "$f"
-	done | sort
+	(cd "$1" && "$expect" markers "$2" *.c) | sort
 }
 # printed LOG KIND: FILE:LINE RULE for each "KIND: ... [escape-RULE]" GCC
 # printed (KIND warning or error), FILE without its directory

@@ -54,6 +54,8 @@ check() { # NAME COMMAND...: passes if COMMAND succeeds; its output is the detai
 	if "$@" >"$tmp/detail" 2>&1; then ok "$name"; else bad "$name" "$tmp/detail"; fi
 }
 
+. "$root/testsuite/lib/lib.sh"
+esc_expect_init || exit 2
 for tool in make gcc python3; do
 	if ! command -v $tool >/dev/null 2>&1; then
 		echo "run-multifile.sh: $tool is missing" >&2
@@ -171,33 +173,11 @@ check "no temporary file left in the report directory" leftovers "$out"
 
 # the dangling warnings: markers, reports and GCC's output agree
 markers() { # the `// dangle "RULE"' markers of the sources: FILE:LINE RULE
-	local f
-	for f in "${csrc[@]}"; do
-		F=$f awk '{
-			s = $0
-			if (!match(s, "//[ \t]*dangle[ \t]"))
-				next
-			s = substr(s, RSTART + RLENGTH)
-			while (match(s, /"[^"]*"/)) {
-				print ENVIRON["F"] ":" FNR " " substr(s, RSTART + 1, RLENGTH - 2)
-				s = substr(s, RSTART + RLENGTH)
-			}
-		}' "$src/$f"
-	done | sort
+	(cd "$src" && "$expect" markers dangle "${csrc[@]}") | sort
 }
 markers >"$tmp/want"
-python3 - "$out" >"$tmp/in-reports" <<'PY'
-import glob, json, os, sys
-for f in glob.glob(os.path.join(sys.argv[1], "*.json")):
-    try:
-        doc = json.load(open(f))
-        for fn in doc["functions"]:
-            for w in fn["warnings"]:
-                if not w["suppressed"]:
-                    print("%s:%d %s" % (doc["source"], w["line"], w["rule"]))
-    except (ValueError, KeyError, TypeError):
-        pass
-PY
+# the reports' unsuppressed warnings, SOURCE:LINE RULE
+"$expect" warnings "$out"/*.json 2>/dev/null | grep -v ' suppressed$' >"$tmp/in-reports"
 sort -o "$tmp/in-reports" "$tmp/in-reports"
 sed -n 's/^\([^: ]*\.c\):\([0-9]*\):[0-9]*: warning: .*\[\(escape-[a-z]*\)\].*/\1:\2 \3/p' \
 	"$tmp/build.log" | sort >"$tmp/printed"

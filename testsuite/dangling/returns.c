@@ -4,7 +4,7 @@
 
 struct box { int *p; };
 
-int *direct(void)
+int *direct(void) // fact "local direct x escapes" "warning direct x dangles"
 {
 	int x = 1;
 	return &x; // dangle "escape-return"

@@ -21,7 +21,7 @@ void function_static(void)
 	(void)keep;
 }
 
-void cleared(void)
+void cleared(void) // fact "local cleared x escapes" "warning cleared x clean"
 {
 	int x = 0;
 	g = &x;

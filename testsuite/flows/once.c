@@ -17,9 +17,9 @@ void sites(int c)
 	else
 		registry_add(2, p);
 	keep(&x); // flow "x escapes to heap:" "address-of x" "argument 1 of keep \(kept by its body\)"
-	keep(&x); // want "x escapes to heap: argument 1 of keep \(kept by its body\), as explained at line 19"
+	keep(&x); // want@m2 "x escapes to heap: argument 1 of keep \(kept by its body\), as explained at line 19"
 	g = &x; // flow "x escapes to heap:" "address-of x" "store to global g"
-	g = &x; // want "x escapes to heap: store to global g, as explained at line 21"
+	g = &x; // want@m2 "x escapes to heap: store to global g, as explained at line 21"
 }
 
 /* another object, the same sink: its own flow */

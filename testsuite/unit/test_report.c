@@ -874,6 +874,88 @@ TEST(step_text)
 	CHECK_STR(buf, "returned by id (argument 1)");
 }
 
+/* The notes of a function, in Go's words, worded by the core: a
+   parameter's; sites in source order (ties keep the report's order); at
+   m=2 a flow once per object and sink, a later site ending at the same
+   sink referring to it; an allocation that does not escape; quiet
+   positions left out. */
+static int quiet_line_9(struct esc_pos p)
+{
+	return p.line == 9;
+}
+
+TEST(func_notes)
+{
+	struct esc_step s1[2] = { step(ESC_STEP_ADDR, 3, 2, "x", 0),
+				  step(ESC_STEP_STORE_GLOBAL, 3, 2, "g", 0) };
+	struct esc_step s2[2] = { step(ESC_STEP_ADDR, 5, 2, "x", 0),
+				  step(ESC_STEP_STORE_GLOBAL, 5, 2, "g", 0) };
+	struct esc_site_report sites[3] = {
+		{ at_pos("n.c", 5, 2), { 2, s2, 0 } },
+		{ at_pos("n.c", 3, 2), { 2, s1, 0 } },
+		{ at_pos("n.c", 9, 2), { 2, s1, 0 } },
+	};
+	struct esc_local_report locals[2] = {
+		{ "x", ESC_OBJ_LOCAL, at_pos("n.c", 2, 6), 1, 3, sites },
+		{ "y", ESC_OBJ_LOCAL, at_pos("n.c", 3, 2), 1, 0, NULL },
+	};
+	struct esc_alloc_report alloc = { "malloc", at_pos("n.c", 7, 8), 0, { 0, NULL, 0 } };
+	struct esc_param_report param;
+	memset(&param, 0, sizeof param);
+	param.name = "p";
+	param.pos = at_pos("n.c", 1, 10);
+	param.leaks_to_heap = 1;
+	param.leaks_to_result = -1;
+	struct esc_func_report r;
+	memset(&r, 0, sizeof r);
+	r.name = "f";
+	r.pos = at_pos("n.c", 1, 5);
+	r.nparams = 1;
+	r.params = &param;
+	r.nlocals = 2;
+	r.locals = locals;
+	r.nallocs = 1;
+	r.allocs = &alloc;
+
+	struct esc_note *v;
+	int n = esc_func_notes(&r, 1, quiet_line_9, &v);
+	CHECK_EQ_INT(n, 5);
+	if (n == 5) {
+		CHECK_STR(v[0].text, "leaking param content: p");
+		CHECK(v[0].flow == NULL);
+		CHECK_STR(v[1].text, "x escapes to heap");
+		CHECK_EQ_INT(v[1].pos.line, 3);
+		CHECK_STR(v[2].text, "y escapes to heap");
+		CHECK_STR(v[3].text, "x escapes to heap");
+		CHECK_EQ_INT(v[3].pos.line, 5);
+		CHECK_STR(v[4].text, "malloc(...) does not escape");
+	}
+	free(v);
+
+	n = esc_func_notes(&r, 2, quiet_line_9, &v);
+	CHECK_EQ_INT(n, 5);
+	if (n == 5) {
+		CHECK_STR(v[1].text, "x escapes to heap:");
+		CHECK(v[1].flow == &sites[1].flow);
+		CHECK_STR(v[3].text, "x escapes to heap: store to global g, "
+				     "as explained at line 3");
+		CHECK(v[3].flow == NULL);
+	}
+	free(v);
+
+	char buf[128];
+	struct esc_flow cut = { 2, s1, 1 };
+	CHECK(esc_flow_note(&cut, 1, buf, sizeof buf));
+	CHECK_STR(buf, "  flow: store to global g");
+	CHECK(esc_flow_note(&cut, 2, buf, sizeof buf));
+	CHECK_STR(buf, "  flow: (explanation cut here)");
+	CHECK(!esc_flow_note(&cut, 3, buf, sizeof buf));
+	CHECK(!esc_flow_note(&sites[0].flow, 2, buf, sizeof buf));
+
+	CHECK_EQ_INT(esc_func_notes(&r, 0, NULL, &v), 0);
+	free(v);
+}
+
 TEST(not_utf8)
 {
 	struct esc_report *r = sample_report();
@@ -1273,6 +1355,7 @@ int main(int argc, char **argv)
 	RUN(allocations);
 	RUN(step_kinds);
 	RUN(step_text);
+	RUN(func_notes);
 	RUN(not_utf8);
 	RUN(add_copies);
 	RUN(write_leaves_only_the_report);
