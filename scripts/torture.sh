@@ -12,8 +12,8 @@
 # The OpenMP tests (the gomp/ directories) are compiled with -fopenmp
 # and -frandom-seed, and their objects compared without the section that
 # records the command line for offloading (.gnu.offload_lto_.opts).
-#   - the JSON report exists and is valid JSON (python3 -m json.tool; with
-#     no python3 the check fails).
+#   - the JSON report exists and is valid JSON (read by the test suite's
+#     checker, build/expect json).
 # Files that plain GCC rejects (target-specific options, dg-error tests,
 # missing headers...) are "skipped (GCC rejects)" and counted in neither.
 #
@@ -140,7 +140,7 @@ if [ "${1:-}" = --worker ]; then
 	elif [ ! -f x.json ]; then
 		result FAIL "no JSON report written"
 	fi
-	# valid JSON is checked afterwards, all reports in one python3
+	# valid JSON is checked afterwards, all reports by build/expect json
 	result JSON ""
 fi
 
@@ -274,11 +274,9 @@ elif [ -n "$refs_only" ]; then
 fi
 export T_REFS T_SUITE T_REFONLY
 
-PY=""
-if command -v python3 >/dev/null 2>&1; then
-	# the interpreter itself, not a shim in front of it (pyenv)
-	PY=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)
-fi
+# the test suite's checker (testsuite/lib) reads the reports
+. "$root/testsuite/lib/lib.sh"
+esc_expect_init >/dev/null || { echo "torture: cannot build the checker build/expect" >&2; exit 2; }
 sha=$(sha256sum <"$PLUGIN" 2>/dev/null | cut -c1-64)
 [ -n "$refs_only" ] && sha=refs-only
 if [ -n "$resume" ]; then
@@ -340,39 +338,27 @@ if [ -n "$refs_only" ]; then
 	exit 0
 fi
 
-# Every report that was written is valid JSON (what python3 -m json.tool
-# checks, and stricter: NaN and Infinity are not JSON); one python3 for
-# all of them.
+# Every report that was written is one whole JSON document (what python3
+# -m json.tool checks, and stricter: NaN and Infinity are not JSON), read
+# by the test suite's checker.
 json_note=""
-if [ -n "$PY" ]; then
-	"$PY" -I -S - "$results" "$T_RUNDIR" <<'EOF'
-import json, os, shutil, sys
-results, rundir = sys.argv[1], sys.argv[2]
-def constant(c):
-    raise ValueError("not JSON: " + c)
-out = []
-with open(results) as f:
-    for line in f:
-        r = line.rstrip("\n").split("\t")
-        if r[0] == "JSON":
-            d = os.path.join(rundir, "w." + r[4])
-            try:
-                with open(os.path.join(d, "x.json"), encoding="utf-8") as j:
-                    json.load(j, parse_constant=constant)
-                r[0] = "PASS"
-                shutil.rmtree(d, ignore_errors=True)
-            except Exception as e:
-                r[0], r[3] = "FAIL", ("invalid JSON: %s" % e)[:200]
-        out.append("\t".join(r) + "\n")
-with open(results, "w") as f:
-    f.writelines(out)
-EOF
-else
-	# a check that cannot run is a failure, never a pass
-	json_note=" (no python3: every report's JSON check failed; scripts/deps.sh --test installs it)"
-	awk -F '\t' -v OFS='\t' '$1 == "JSON" { $1 = "FAIL"; $4 = "report not checked: python3 is missing" } { print }' \
-		"$results" >"$results.tmp" && mv -f "$results.tmp" "$results"
-fi
+tab=$(printf '\t')
+while IFS= read -r line; do
+	case $line in
+	"JSON$tab"*) # JSON LEVEL FILE (no detail) ID
+		id=${line##*"$tab"}
+		where=${line#"JSON$tab"}
+		where=${where%"$tab$tab$id"}
+		if err=$("$expect" json "$T_RUNDIR/w.$id/x.json" 2>&1); then
+			line="PASS$tab$where$tab$tab$id"
+			rm -rf "$T_RUNDIR/w.$id"
+		else
+			line="FAIL$tab$where${tab}invalid JSON: $(echo "$err" | head -n 1 | cut -c1-200)$tab$id"
+		fi
+		;;
+	esac
+	printf '%s\n' "$line"
+done <"$results" >"$results.tmp" && mv -f "$results.tmp" "$results"
 secs=$(($(date +%s) - start))
 
 # ------------------------------------------------------------------ #
@@ -407,7 +393,7 @@ if [ "$failed" -gt 0 ]; then
 			objects*)
 				echo "  $base -o /tmp/escape-ref.o && $base -o /tmp/escape-plug.o $plug && cmp /tmp/escape-ref.o /tmp/escape-plug.o" ;;
 			*JSON*)
-				echo "  rm -f /tmp/escape-x.json; $base -o /tmp/escape-plug.o $plug && python3 -m json.tool /tmp/escape-x.json" ;;
+				echo "  rm -f /tmp/escape-x.json; $base -o /tmp/escape-plug.o $plug && build/expect json /tmp/escape-x.json" ;;
 			*)
 				echo "  $base -o /tmp/escape-plug.o $plug" ;;
 			esac

@@ -45,17 +45,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/escape-ci.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 
 passed=0 failed=0
-ok() { echo "PASS $1"; passed=$((passed + 1)); }
-bad() { # NAME [DETAIL-FILE]
-	echo "FAIL $1"
-	[ -n "${2:-}" ] && [ -s "$2" ] && sed 's/^/  /' "$2" | head -n 25
-	failed=$((failed + 1))
-}
-check() { # NAME COMMAND...: passes if COMMAND succeeds; its output is the detail
-	local name=$1
-	shift
-	if "$@" >"$tmp/detail" 2>&1; then ok "$name"; else bad "$name" "$tmp/detail"; fi
-}
+# esc_ok NAME, esc_bad NAME [DETAIL-FILE], esc_try NAME COMMAND...: lib.sh
 missing() { # TOOL WHY N: N tests cannot run
 	echo "FAIL $2: $1 is missing (scripts/deps.sh --test installs it)"
 	failed=$((failed + $3))
@@ -170,14 +160,14 @@ else
 	# the launcher
 	r1=$tmp/cmake-launcher-reports
 	if cmake_build launcher "$tmp/cl" "-DCMAKE_C_COMPILER_LAUNCHER=$launcher;--json=$r1"; then
-		ok "CMake with CMAKE_C_COMPILER_LAUNCHER=escape-cc configures and builds"
+		esc_ok "CMake with CMAKE_C_COMPILER_LAUNCHER=escape-cc configures and builds"
 	else
-		bad "CMake with CMAKE_C_COMPILER_LAUNCHER=escape-cc configures and builds" "$tmp/cl.log"
+		esc_bad "CMake with CMAKE_C_COMPILER_LAUNCHER=escape-cc configures and builds" "$tmp/cl.log"
 	fi
 	printed "$tmp/cl.log" warning >"$tmp/got"
-	check "CMake, launcher: GCC prints exactly the marked warnings ($(wc -l <"$tmp/want.cmake"))" \
+	esc_try "CMake, launcher: GCC prints exactly the marked warnings ($(wc -l <"$tmp/want.cmake"))" \
 		same x "$tmp/want.cmake" "$tmp/got"
-	check "CMake, launcher: one valid report per C file, warnings and suppressed ones as marked" \
+	esc_try "CMake, launcher: one valid report per C file, warnings and suppressed ones as marked" \
 		reports "$r1" "$cm"
 	{
 		grep -q '^HAVE_STRDUP:INTERNAL=1' "$tmp/cl/CMakeCache.txt" ||
@@ -186,21 +176,21 @@ else
 		(cd "$cm" && ls -- *.c) | diff - "$tmp/srcs"
 	} >"$tmp/detail" 2>&1
 	if [ -s "$tmp/detail" ]; then
-		bad "CMake, launcher: try_compile checks ran without the plugin (no report of theirs)" "$tmp/detail"
+		esc_bad "CMake, launcher: try_compile checks ran without the plugin (no report of theirs)" "$tmp/detail"
 	else
-		ok "CMake, launcher: try_compile checks ran without the plugin (no report of theirs)"
+		esc_ok "CMake, launcher: try_compile checks ran without the plugin (no report of theirs)"
 	fi
 	# -Werror: fails on the marked warnings, and only because of the plugin
 	if cmake_build x "$tmp/clw" "-DCMAKE_C_COMPILER_LAUNCHER=$launcher" -DCMAKE_C_FLAGS=-Werror; then
-		bad "CMake, launcher, -Werror: the build fails" "$tmp/clw.log"
+		esc_bad "CMake, launcher, -Werror: the build fails" "$tmp/clw.log"
 	else
 		printed "$tmp/clw.log" error >"$tmp/got"
 		if same x "$tmp/want.cmake" "$tmp/got" >"$tmp/detail" 2>&1 &&
 			cmake_build x "$tmp/cnw" -DCMAKE_C_FLAGS=-Werror; then
-			ok "CMake, launcher, -Werror: the build fails on exactly the marked warnings (and builds without the plugin)"
+			esc_ok "CMake, launcher, -Werror: the build fails on exactly the marked warnings (and builds without the plugin)"
 		else
 			cat "$tmp/cnw.log" >>"$tmp/detail" 2>/dev/null
-			bad "CMake, launcher, -Werror: the build fails on exactly the marked warnings" "$tmp/detail"
+			esc_bad "CMake, launcher, -Werror: the build fails on exactly the marked warnings" "$tmp/detail"
 		fi
 	fi
 
@@ -208,14 +198,14 @@ else
 	r2=$tmp/cmake-flags-reports
 	mkdir -p "$r2"
 	if cmake_build flags "$tmp/cf" "-DCMAKE_C_FLAGS=-fplugin=$plugin -fplugin-arg-escape-json=$r2/"; then
-		ok "CMake with the plugin in CMAKE_C_FLAGS configures and builds"
+		esc_ok "CMake with the plugin in CMAKE_C_FLAGS configures and builds"
 	else
-		bad "CMake with the plugin in CMAKE_C_FLAGS configures and builds" "$tmp/cf.log"
+		esc_bad "CMake with the plugin in CMAKE_C_FLAGS configures and builds" "$tmp/cf.log"
 	fi
 	printed "$tmp/cf.log" warning >"$tmp/got"
-	check "CMake, CMAKE_C_FLAGS: GCC prints exactly the marked warnings" \
+	esc_try "CMake, CMAKE_C_FLAGS: GCC prints exactly the marked warnings" \
 		same x "$tmp/want.cmake" "$tmp/got"
-	check "CMake, CMAKE_C_FLAGS: one valid report per C file, and reports of CMake's own checks" \
+	esc_try "CMake, CMAKE_C_FLAGS: one valid report per C file, and reports of CMake's own checks" \
 		reports "$r2" "$cm" CMakeCCompilerABI.c CMakeCCompilerId.c CheckSymbolExists.c
 	{
 		sources_of "$r2" >"$tmp/srcs"
@@ -224,15 +214,15 @@ else
 		done
 	} >"$tmp/detail" 2>&1
 	if [ -s "$tmp/detail" ]; then
-		bad "CMake, CMAKE_C_FLAGS: try_compile checks load the plugin too" "$tmp/detail"
+		esc_bad "CMake, CMAKE_C_FLAGS: try_compile checks load the plugin too" "$tmp/detail"
 	else
-		ok "CMake, CMAKE_C_FLAGS: try_compile checks load the plugin too"
+		esc_ok "CMake, CMAKE_C_FLAGS: try_compile checks load the plugin too"
 	fi
 	if cmake_build x "$tmp/cfw" "-DCMAKE_C_FLAGS=-fplugin=$plugin -Werror"; then
-		bad "CMake, CMAKE_C_FLAGS, -Werror: the build fails" "$tmp/cfw.log"
+		esc_bad "CMake, CMAKE_C_FLAGS, -Werror: the build fails" "$tmp/cfw.log"
 	else
 		printed "$tmp/cfw.log" error >"$tmp/got"
-		check "CMake, CMAKE_C_FLAGS, -Werror: configure passes, the build fails on exactly the marked warnings" \
+		esc_try "CMake, CMAKE_C_FLAGS, -Werror: configure passes, the build fails on exactly the marked warnings" \
 			same x "$tmp/want.cmake" "$tmp/got"
 	fi
 fi
@@ -257,32 +247,32 @@ else
 	if make -C "$root" install PLUGINDIR="$pd" PREFIX="$tmp/prefix" >"$tmp/install.log" 2>&1 &&
 		[ -f "$pd/escape.so" ] && ls "$pd"/escape-rules/*.json >/dev/null 2>&1 &&
 		[ -f "$pd/escape-rules.idx" ] && [ -f "$tmp/prefix/include/escape-noescape.h" ]; then
-		ok "make install PLUGINDIR=DIR PREFIX=DIR: escape.so, escape-rules/ (and its index) and the header"
+		esc_ok "make install PLUGINDIR=DIR PREFIX=DIR: escape.so, escape-rules/ (and its index) and the header"
 	else
-		bad "make install PLUGINDIR=DIR PREFIX=DIR: escape.so, escape-rules/ (and its index) and the header" "$tmp/install.log"
+		esc_bad "make install PLUGINDIR=DIR PREFIX=DIR: escape.so, escape-rules/ (and its index) and the header" "$tmp/install.log"
 	fi
 	r3=$tmp/meson-reports
 	mkdir -p "$r3"
 	if meson_build "$tmp/ms" "-Dc_args=['-iplugindir=$pd','-fplugin=escape','-fplugin-arg-escape-json=$r3/']"; then
 		printed "$tmp/ms.log" warning >"$tmp/got"
-		check "Meson, -iplugindir=DIR -fplugin=escape in c_args: builds, GCC prints exactly the marked warnings" \
+		esc_try "Meson, -iplugindir=DIR -fplugin=escape in c_args: builds, GCC prints exactly the marked warnings" \
 			same x "$tmp/want.meson" "$tmp/got"
 	else
-		bad "Meson, -iplugindir=DIR -fplugin=escape in c_args: builds" "$tmp/ms.log"
+		esc_bad "Meson, -iplugindir=DIR -fplugin=escape in c_args: builds" "$tmp/ms.log"
 	fi
 	# Meson compiles its sanity check with c_args too
-	check "Meson: one valid report per C file (and Meson's sanity check), warnings and suppressed ones as marked" \
+	esc_try "Meson: one valid report per C file (and Meson's sanity check), warnings and suppressed ones as marked" \
 		reports "$r3" "$ms" sanitycheckc.c
 	if meson_build "$tmp/msw" -Dwerror=true "-Dc_args=['-iplugindir=$pd','-fplugin=escape']"; then
-		bad "Meson, werror=true: the build fails" "$tmp/msw.log"
+		esc_bad "Meson, werror=true: the build fails" "$tmp/msw.log"
 	else
 		printed "$tmp/msw.log" error >"$tmp/got"
 		if same x "$tmp/want.meson" "$tmp/got" >"$tmp/detail" 2>&1 &&
 			meson_build "$tmp/mnw" -Dwerror=true; then
-			ok "Meson, werror=true: the build fails on exactly the marked warnings (and builds without the plugin)"
+			esc_ok "Meson, werror=true: the build fails on exactly the marked warnings (and builds without the plugin)"
 		else
 			cat "$tmp/mnw.log" >>"$tmp/detail" 2>/dev/null
-			bad "Meson, werror=true: the build fails on exactly the marked warnings" "$tmp/detail"
+			esc_bad "Meson, werror=true: the build fails on exactly the marked warnings" "$tmp/detail"
 		fi
 	fi
 	# the quirk: an argument ending in .so is taken for a library
@@ -298,9 +288,9 @@ else
 		fi
 	} >"$tmp/detail" 2>&1
 	if [ -s "$tmp/detail" ]; then
-		bad "Meson $(meson --version): -fplugin=/path/escape.so in c_args is wrapped as a library, as docs/ci.md says" "$tmp/detail"
+		esc_bad "Meson $(meson --version): -fplugin=/path/escape.so in c_args is wrapped as a library, as docs/ci.md says" "$tmp/detail"
 	else
-		ok "Meson $(meson --version): -fplugin=/path/escape.so in c_args is wrapped as a library, as docs/ci.md says"
+		esc_ok "Meson $(meson --version): -fplugin=/path/escape.so in c_args is wrapped as a library, as docs/ci.md says"
 	fi
 fi
 
@@ -372,9 +362,9 @@ for p in problems:
     print(p)
 sys.exit(1 if problems else 0)
 PY
-		ok "docs/github-actions.yml parses, checks out, builds with json=DIR/, uploads the SARIF escape-report writes, gates on --baseline"
+		esc_ok "docs/github-actions.yml parses, checks out, builds with json=DIR/, uploads the SARIF escape-report writes, gates on --baseline"
 	else
-		bad "docs/github-actions.yml parses and has the steps docs/ci.md describes" "$tmp/detail"
+		esc_bad "docs/github-actions.yml parses and has the steps docs/ci.md describes" "$tmp/detail"
 	fi
 	{
 		for s in "$tmp"/wf/*.sh; do
@@ -384,9 +374,9 @@ PY
 		ls "$tmp"/wf/*.sh >/dev/null 2>&1 || echo "no run: steps"
 	} >"$tmp/detail" 2>&1
 	if [ -s "$tmp/detail" ]; then
-		bad "every run: step of the workflow is valid bash" "$tmp/detail"
+		esc_bad "every run: step of the workflow is valid bash" "$tmp/detail"
 	else
-		ok "every run: step of the workflow is valid bash"
+		esc_ok "every run: step of the workflow is valid bash"
 	fi
 	# the packages apt-get installs exist
 	{
@@ -399,17 +389,17 @@ PY
 		done
 	} >"$tmp/detail" 2>&1
 	if [ -s "$tmp/detail" ]; then
-		bad "the packages the workflow installs are known to apt" "$tmp/detail"
+		esc_bad "the packages the workflow installs are known to apt" "$tmp/detail"
 	else
-		ok "the packages the workflow installs are known to apt ($(echo $pkgs))"
+		esc_ok "the packages the workflow installs are known to apt ($(echo $pkgs))"
 	fi
 
 	# the workflow runs escape/build/escape-report after `make all install'
 	if make -C "$root" -pn all 2>/dev/null | grep -q '^all:.*build/escape-report'; then
-		ok "make all builds build/escape-report, which the workflow runs"
+		esc_ok "make all builds build/escape-report, which the workflow runs"
 	else
 		echo "  (the Makefile's all: $(make -C "$root" -pn all 2>/dev/null | grep -m1 '^all:'))"
-		bad "make all builds build/escape-report, which the workflow runs"
+		esc_bad "make all builds build/escape-report, which the workflow runs"
 	fi
 
 	# run the steps in a workspace
@@ -467,9 +457,9 @@ PY
 		same x "$tmp/want.gh" "$tmp/got.gh"
 	} >"$tmp/detail" 2>&1
 	if [ -s "$tmp/detail" ]; then
-		bad "the workflow's steps build examples/multi and write a SARIF with the marked warnings" "$tmp/detail"
+		esc_bad "the workflow's steps build examples/multi and write a SARIF with the marked warnings" "$tmp/detail"
 	else
-		ok "the workflow's steps build examples/multi and write a SARIF with the marked warnings ($(wc -l <"$tmp/got.gh"))"
+		esc_ok "the workflow's steps build examples/multi and write a SARIF with the marked warnings ($(wc -l <"$tmp/got.gh"))"
 	fi
 	# the gate: passes on the baseline, fails on a new dangling address
 	{
@@ -501,9 +491,9 @@ EOF
 	} >"$tmp/detail" 2>&1
 	if [ -s "$tmp/detail" ]; then
 		tail -n 8 "$tmp/gh3.log" >>"$tmp/detail"
-		bad "the workflow's gate passes on its baseline and fails on a new dangling address" "$tmp/detail"
+		esc_bad "the workflow's gate passes on its baseline and fails on a new dangling address" "$tmp/detail"
 	else
-		ok "the workflow's gate passes on its baseline and fails on a new dangling address"
+		esc_ok "the workflow's gate passes on its baseline and fails on a new dangling address"
 	fi
 fi
 

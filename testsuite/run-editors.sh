@@ -48,23 +48,14 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/escape-editors.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 
 passed=0 failed=0
-ok() { echo "PASS $1"; passed=$((passed + 1)); }
-bad() { # NAME [DETAIL-FILE]
-	echo "FAIL $1"
-	[ -n "${2:-}" ] && [ -s "$2" ] && sed 's/^/  /' "$2" | head -n 25
-	failed=$((failed + 1))
-}
-check() { # NAME COMMAND...: passes if COMMAND succeeds; its output is the detail
-	local name=$1
-	shift
-	if "$@" >"$tmp/detail" 2>&1; then ok "$name"; else bad "$name" "$tmp/detail"; fi
-}
+# esc_ok NAME, esc_bad NAME [DETAIL-FILE], esc_try NAME COMMAND...
+. "$root/testsuite/lib/lib.sh"
 xcheck() { # NAME COMMAND...: a known bug (XFAIL, counted neither way); a pass
 	   # is a failure (XPASS), so that the mark is removed
 	local name=$1
 	shift
 	if "$@" >"$tmp/detail" 2>&1; then
-		bad "(XPASS) $name: a known bug passes now; make it a check again"
+		esc_bad "(XPASS) $name: a known bug passes now; make it a check again"
 	else
 		echo "XFAIL $name"
 		sed 's/^/  /' "$tmp/detail" | head -n 6
@@ -156,7 +147,7 @@ for f in ['demo', 'utf8']
 endfor
 EOF
 	if ! vim_run "$tmp/qf.vim" || [ ! -s "$tmp/qf-json-utf8.json" ]; then
-		bad "Vim runs editors/vim/escape.vim headless" "$tmp/vim.out"
+		esc_bad "Vim runs editors/vim/escape.vim headless" "$tmp/vim.out"
 		failed=$((failed + 3))
 	else
 		# gcc route: entries = GCC's lines
@@ -181,7 +172,7 @@ PY
 			python3 "$tmp/expect.py" "$tmp/$f.log" "$src" >"$tmp/$f.expect"
 			cp "$tmp/qf-gcc-$f.json" "$tmp/$f.qf"
 		done
-		check "Vim: :cfile with EscapeErrorformat() gives every warning and note GCC printed ($(cat "$tmp/demo.expect" "$tmp/utf8.expect" | wc -l)), flow steps included, with file, line, column, type and text" \
+		esc_try "Vim: :cfile with EscapeErrorformat() gives every warning and note GCC printed ($(cat "$tmp/demo.expect" "$tmp/utf8.expect" | wc -l)), flow steps included, with file, line, column, type and text" \
 			python3 "$tmp/vim-gcc.py" "$tmp/demo" "$tmp/utf8"
 
 		# json route: entries = the report's diagnostics and their steps
@@ -220,7 +211,7 @@ print("\n".join(problems[:10]))
 sys.exit(1 if problems else 0)
 PY
 		for f in demo utf8; do cp "$tmp/qf-json-$f.json" "$tmp/$f.qf"; done
-		check "Vim: :EscapeReport REPORT gives every LSP diagnostic and flow step of the report ($(python3 -c 'import json,sys; print(sum(1 + len(d["relatedInformation"]) for f in sys.argv[1:] for d in json.load(open(f))["diagnostics"]))' "$tmp/demo.json" "$tmp/utf8.json"))" \
+		esc_try "Vim: :EscapeReport REPORT gives every LSP diagnostic and flow step of the report ($(python3 -c 'import json,sys; print(sum(1 + len(d["relatedInformation"]) for f in sys.argv[1:] for d in json.load(open(f))["diagnostics"]))' "$tmp/demo.json" "$tmp/utf8.json"))" \
 			python3 "$tmp/vim-json.py" "$tmp/demo" "$tmp/utf8"
 
 		# both routes land on the same places
@@ -246,7 +237,7 @@ for k in sorted(set(a) | set(b)):
 print("\n".join(problems[:10]))
 sys.exit(1 if problems else 0)
 PY
-		check "Vim: GCC's output and the report put every warning and note at the same byte (demo.c, tabs)" \
+		esc_try "Vim: GCC's output and the report put every warning and note at the same byte (demo.c, tabs)" \
 			python3 "$tmp/vim-same.py" "$tmp/qf-gcc-demo.json" "$tmp/qf-json-demo.json"
 		# known bug: the report's columns are bytes, GCC's are display
 		# columns (-fdiagnostics-column-unit=display), LSP's UTF-16 units
@@ -283,9 +274,9 @@ EOF
 			echo "no error naming the broken report: $(tail -n 1 "$tmp/dir.errors")"
 	} >"$tmp/detail" 2>&1
 	if [ -s "$tmp/detail" ]; then
-		bad "Vim: :EscapeReport DIR reads every report; a missing or broken one is an error naming it" "$tmp/detail"
+		esc_bad "Vim: :EscapeReport DIR reads every report; a missing or broken one is an error naming it" "$tmp/detail"
 	else
-		ok "Vim: :EscapeReport DIR reads every report ($n entries); a missing or broken one is an error naming it"
+		esc_ok "Vim: :EscapeReport DIR reads every report ($n entries); a missing or broken one is an error naming it"
 	fi
 fi
 
@@ -306,7 +297,7 @@ chmod +x "$tmp/bin/gcc"
 if ! have node; then
 	missing node "VS Code problem matchers" 3
 elif ! make -C "$root" install PLUGINDIR="$pd" PREFIX="$tmp/prefix" >"$tmp/install.log" 2>&1; then
-	bad "make install PLUGINDIR=DIR for the VS Code tasks" "$tmp/install.log"
+	esc_bad "make install PLUGINDIR=DIR for the VS Code tasks" "$tmp/install.log"
 	failed=$((failed + 2))
 else
 	# node: the tasks, their commands, and VS Code's way with matchers
@@ -421,9 +412,9 @@ print("\n".join(problems[:10]))
 sys.exit(1 if problems else 0)
 PY
 		if [ $? -eq 0 ]; then
-			ok "VS Code: the 'analyse this file' task's matchers match every warning and note ($(wc -l <"$tmp/task.expect")) with file, line, column, severity and message, and nothing else"
+			esc_ok "VS Code: the 'analyse this file' task's matchers match every warning and note ($(wc -l <"$tmp/task.expect")) with file, line, column, severity and message, and nothing else"
 		else
-			bad "VS Code: the 'analyse this file' task's matchers match every warning and note" "$tmp/detail"
+			esc_bad "VS Code: the 'analyse this file' task's matchers match every warning and note" "$tmp/detail"
 		fi
 		python3 - "$tmp/task.problems" "$tmp/task.stock" >"$tmp/detail" 2>"$tmp/summary" <<'PY'
 import json, sys
@@ -445,13 +436,13 @@ print("%d problems, %d of them notes; stock $gcc: %d, no note" % (
 sys.exit(1 if problems else 0)
 PY
 		if [ $? -eq 0 ]; then
-			ok "VS Code: no two different diagnostics merge into one problem ($(cat "$tmp/summary"))"
+			esc_ok "VS Code: no two different diagnostics merge into one problem ($(cat "$tmp/summary"))"
 		else
-			bad "VS Code: no two different diagnostics merge into one problem" "$tmp/detail"
+			esc_bad "VS Code: no two different diagnostics merge into one problem" "$tmp/detail"
 		fi
 	else
 		cat "$tmp/task.out" >>"$tmp/detail" 2>/dev/null
-		bad "VS Code: the 'analyse this file' task runs" "$tmp/detail"
+		esc_bad "VS Code: the 'analyse this file' task runs" "$tmp/detail"
 		failed=$((failed + 1))
 	fi
 
@@ -487,9 +478,9 @@ if len(got) != len(want):
 PY
 	} >"$tmp/detail" 2>&1
 	if [ -s "$tmp/detail" ]; then
-		bad "VS Code: the 'build with make' task turns the build's diagnostics into problems in existing files" "$tmp/detail"
+		esc_bad "VS Code: the 'build with make' task turns the build's diagnostics into problems in existing files" "$tmp/detail"
 	else
-		ok "VS Code: the 'build with make' task turns the build's $(wc -l <"$tmp/build.expect") diagnostics into problems in existing files"
+		esc_ok "VS Code: the 'build with make' task turns the build's $(wc -l <"$tmp/build.expect") diagnostics into problems in existing files"
 	fi
 fi
 
@@ -539,9 +530,9 @@ print("%d diagnostics" % n, file=sys.stderr)
 sys.exit(1 if problems else 0)
 PY
 if python3 "$tmp/lsp.py" "$tmp/demo.json" "$tmp/utf8.json" >"$tmp/detail" 2>"$tmp/summary"; then
-	ok "LSP: every diagnostic of the reports ($(cat "$tmp/summary")) is an LSP Diagnostic on existing files, inside them"
+	esc_ok "LSP: every diagnostic of the reports ($(cat "$tmp/summary")) is an LSP Diagnostic on existing files, inside them"
 else
-	bad "LSP: every diagnostic of the reports is an LSP Diagnostic on existing files, inside them" "$tmp/detail"
+	esc_bad "LSP: every diagnostic of the reports is an LSP Diagnostic on existing files, inside them" "$tmp/detail"
 fi
 
 echo "$passed passed, $failed failed"

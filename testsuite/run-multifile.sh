@@ -42,17 +42,7 @@ cleanup() {
 trap cleanup EXIT
 
 passed=0 failed=0
-ok() { echo "PASS $1"; passed=$((passed + 1)); }
-bad() { # NAME [DETAIL-FILE]
-	echo "FAIL $1"
-	[ -n "${2:-}" ] && [ -s "$2" ] && sed 's/^/  /' "$2" | head -n 20
-	failed=$((failed + 1))
-}
-check() { # NAME COMMAND...: passes if COMMAND succeeds; its output is the detail
-	local name=$1
-	shift
-	if "$@" >"$tmp/detail" 2>&1; then ok "$name"; else bad "$name" "$tmp/detail"; fi
-}
+# esc_ok NAME, esc_bad NAME [DETAIL-FILE], esc_try NAME COMMAND...: lib.sh
 
 . "$root/testsuite/lib/lib.sh"
 esc_expect_init || exit 2
@@ -161,15 +151,15 @@ build() { # LOG [MAKE-ARGS...]
 	(cd "$src" && make -j4 "$@") >"$log" 2>&1
 }
 if build "$tmp/build.log" CFLAGS="$flags"; then
-	ok "make -j4 builds examples/multi ($n C files) with json=DIR/"
+	esc_ok "make -j4 builds examples/multi ($n C files) with json=DIR/"
 else
-	bad "make -j4 builds examples/multi with json=DIR/" "$tmp/build.log"
+	esc_bad "make -j4 builds examples/multi with json=DIR/" "$tmp/build.log"
 fi
-check "one report per C file ($n), each complete and valid against the schema" \
+esc_try "one report per C file ($n), each complete and valid against the schema" \
 	reports "$out" --count "$n"
-check "the sources of the reports are the $n C files, once each (a/util.c and b/util.c apart)" \
+esc_try "the sources of the reports are the $n C files, once each (a/util.c and b/util.c apart)" \
 	reports "$out" --sources "$src" "${csrc[@]}"
-check "no temporary file left in the report directory" leftovers "$out"
+esc_try "no temporary file left in the report directory" leftovers "$out"
 
 # the dangling warnings: markers, reports and GCC's output agree
 markers() { # the `// dangle "RULE"' markers of the sources: FILE:LINE RULE
@@ -188,9 +178,9 @@ same() { # WANT GOT: the same lines
 	fi
 	diff "$1" "$2"
 }
-check "the reports' dangling warnings are the sources' markers ($(wc -l <"$tmp/want"))" \
+esc_try "the reports' dangling warnings are the sources' markers ($(wc -l <"$tmp/want"))" \
 	same "$tmp/want" "$tmp/in-reports"
-check "GCC printed the same dangling warnings" same "$tmp/want" "$tmp/printed"
+esc_try "GCC printed the same dangling warnings" same "$tmp/want" "$tmp/printed"
 
 # building again replaces the reports
 (cd "$out" && ls) >"$tmp/names1"
@@ -198,10 +188,10 @@ touch "${csrc[@]/#/$src/}"
 if build "$tmp/rebuild.log" CFLAGS="$flags" && (cd "$out" && ls) >"$tmp/names2" &&
 	diff "$tmp/names1" "$tmp/names2" >"$tmp/detail" &&
 	reports "$out" --count "$n" >>"$tmp/detail" && leftovers "$out" >>"$tmp/detail"; then
-	ok "a second build replaces the reports (same $n names, valid, nothing left over)"
+	esc_ok "a second build replaces the reports (same $n names, valid, nothing left over)"
 else
 	cat "$tmp/rebuild.log" >>"$tmp/detail"
-	bad "a second build replaces the reports" "$tmp/detail"
+	esc_bad "a second build replaces the reports" "$tmp/detail"
 fi
 
 # the launcher as the compiler: make CC="escape-cc --json=DIR gcc"
@@ -209,10 +199,10 @@ out2=$tmp/reports-cc
 (cd "$src" && make -s clean >/dev/null 2>&1)
 if (cd "$src" && make -j4 CC="$root/scripts/escape-cc --plugin=$plugin --json=$out2 gcc") \
 	>"$tmp/cc.log" 2>&1 && reports "$out2" --count "$n" --sources "$src" "${csrc[@]}" >"$tmp/detail"; then
-	ok "make -j4 CC='scripts/escape-cc --json=DIR gcc': one valid report per C file"
+	esc_ok "make -j4 CC='scripts/escape-cc --json=DIR gcc': one valid report per C file"
 else
 	cat "$tmp/cc.log" >>"$tmp/detail"
-	bad "make -j4 CC='scripts/escape-cc --json=DIR gcc': one valid report per C file" "$tmp/detail"
+	esc_bad "make -j4 CC='scripts/escape-cc --json=DIR gcc': one valid report per C file" "$tmp/detail"
 fi
 
 # ---------------------------------------------------------------------
@@ -270,21 +260,21 @@ rc=$?
 pgid=
 left=$(find "$sout" -name '*.json' | wc -l)
 if [ "$rc" -ne 0 ] && [ "$left" -lt "$copies" ] && [ "$left" -ge 1 ]; then
-	ok "SIGINT stopped make -j4 mid-way (exit $rc, $left of $copies reports written)"
+	esc_ok "SIGINT stopped make -j4 mid-way (exit $rc, $left of $copies reports written)"
 else
 	echo "make exit $rc, $left of $copies reports, $got when interrupted" >"$tmp/detail"
 	tail -n 5 "$tmp/slow.log" >>"$tmp/detail"
-	bad "SIGINT stopped make -j4 mid-way" "$tmp/detail"
+	esc_bad "SIGINT stopped make -j4 mid-way" "$tmp/detail"
 fi
-check "after the interruption every *.json in DIR is complete and valid" reports "$sout"
+esc_try "after the interruption every *.json in DIR is complete and valid" reports "$sout"
 temps=$(find "$sout" -mindepth 1 ! -name '*.json' | wc -l)
 echo "  ($temps temporary files left by killed compilers)"
 if (cd "$slow" && make -j4 CFLAGS="$sflags") >"$tmp/slow2.log" 2>&1 &&
 	reports "$sout" --count "$copies" >"$tmp/detail"; then
-	ok "make -j4 then finishes with $copies valid reports"
+	esc_ok "make -j4 then finishes with $copies valid reports"
 else
 	tail -n 5 "$tmp/slow2.log" >>"$tmp/detail"
-	bad "make -j4 then finishes with $copies valid reports" "$tmp/detail"
+	esc_bad "make -j4 then finishes with $copies valid reports" "$tmp/detail"
 fi
 
 # ---------------------------------------------------------------------
@@ -333,9 +323,9 @@ failing_build() { # NAME VICTIM MAKE-ARGS...: VICTIM fails; its report must go
 	} >"$tmp/detail" 2>&1
 	if [ -s "$tmp/detail" ]; then
 		grep -E 'error|warning: .*escape-' "$tmp/fail.log" | head -n 3 >>"$tmp/detail"
-		bad "$name" "$tmp/detail"
+		esc_bad "$name" "$tmp/detail"
 	else
-		ok "$name"
+		esc_ok "$name"
 	fi
 }
 
@@ -344,7 +334,7 @@ echo 'int broken(void) { return }' >>"$src/b/util.c"
 failing_build "a syntax error in b/util.c leaves no report of it (the old one is removed)" \
 	b/util.c CFLAGS="$flags"
 cp "$tmp/util.c.good" "$src/b/util.c"
-build "$tmp/build3.log" CFLAGS="$flags" || bad "the repaired build succeeds" "$tmp/build3.log"
+build "$tmp/build3.log" CFLAGS="$flags" || esc_bad "the repaired build succeeds" "$tmp/build3.log"
 touch "$src/a/util.c"
 failing_build "-Werror on a/util.c's escape-kept warning leaves no report of it" \
 	a/util.c CFLAGS="$flags -Werror -Wno-dangling-pointer"

@@ -24,6 +24,8 @@
  *       for a truth file whose facts start with a file name)
  *   expect flatten REPORT.json SOURCE.c
  *       every verdict of a report, one a line (see cmd_flatten)
+ *   expect json FILE...
+ *       each file is one whole JSON document, or it is named, with why
  *   expect warnings REPORT.json...
  *       FILE:LINE ID for each unsuppressed warning of the reports, and
  *       FILE:LINE ID suppressed for each suppressed one, sorted
@@ -306,7 +308,9 @@ static void parse_comment(const char *file, int line, const char *s)
 				s = t + 3;
 			}
 		}
-		if (bad || !nargs || (!strcmp(kind, "xfail") && nargs != 1) ||
+		if (!nargs && !bad)
+			break; /* prose ("// may be NULL"), not a directive */
+		if (bad || (!strcmp(kind, "xfail") && nargs != 1) ||
 		    (!strcmp(kind, "flow") && nargs < 1)) {
 			printf("%s:%d: malformed %s directive (%s \"...\")\n", file,
 			       line, kind, kind);
@@ -1333,6 +1337,23 @@ static int cmd_flatten(int argc, char **argv)
 	return 0;
 }
 
+/* json FILE...: each file is one whole JSON document (NaN and Infinity
+   are not JSON); names each that is not, with why. */
+static int cmd_json(int argc, char **argv)
+{
+	int rc = 0;
+	for (int i = 0; i < argc; i++) {
+		json_error_t err;
+		json_t *doc = json_load_file(argv[i], 0, &err);
+		if (!doc) {
+			printf("%s: not JSON: %s (line %d)\n", argv[i], err.text, err.line);
+			rc = 1;
+		}
+		json_decref(doc);
+	}
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -1357,6 +1378,8 @@ int main(int argc, char **argv)
 		return cmd_warnings(argc, argv);
 	if (!strcmp(cmd, "flatten"))
 		return cmd_flatten(argc, argv);
+	if (!strcmp(cmd, "json"))
+		return cmd_json(argc, argv);
 	fprintf(stderr, "expect: unknown command '%s'\n", cmd);
 	return 2;
 }

@@ -202,3 +202,26 @@ esc_finish() {
 	[ "$failed" -eq 0 ]
 	exit
 }
+
+# The checks of a runner of its own (CI recipes, editors, multi-file
+# builds), each one pass or one fail:
+#   esc_ok NAME                 passed
+#   esc_bad NAME [DETAIL-FILE]  failed, with the first lines of DETAIL-FILE
+#   esc_try NAME COMMAND...     passes if COMMAND succeeds (its output is
+#                               the detail)
+esc_ok() {
+	echo "PASS $1"
+	passed=$((passed + 1))
+}
+
+esc_bad() {
+	echo "FAIL $1"
+	[ -n "${2:-}" ] && [ -s "$2" ] && sed 's/^/  /' "$2" | head -n 25
+	failed=$((failed + 1))
+}
+
+esc_try() {
+	local name=$1
+	shift
+	if "$@" >"$tmp/detail" 2>&1; then esc_ok "$name"; else esc_bad "$name" "$tmp/detail"; fi
+}
