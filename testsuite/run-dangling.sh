@@ -19,12 +19,4 @@
 # is a failure.  Ends with "N passed, N failed".
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib/lib.sh"
-p=
-if [ $# -gt 0 ] && [[ $1 != *.c ]]; then p=$1; shift; fi
-esc_init run-dangling $p
-cases=("$@")
-[ ${#cases[@]} -gt 0 ] || cases=("$root"/testsuite/dangling/*.c)
-for c in "${cases[@]}"; do
-	esc_case -s warnings "$c"
-done
-esc_finish
+esc_cases run-dangling "warnings" testsuite/dangling "$@"

@@ -19,12 +19,4 @@
 # "N passed, N failed".
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib/lib.sh"
-p=
-if [ $# -gt 0 ] && [[ $1 != *.c ]]; then p=$1; shift; fi
-esc_init run-flows $p
-cases=("$@")
-[ ${#cases[@]} -gt 0 ] || cases=("$root"/testsuite/flows/*.c)
-for c in "${cases[@]}"; do
-	esc_case "$c"
-done
-esc_finish
+esc_cases run-flows "" testsuite/flows "$@"

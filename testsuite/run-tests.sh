@@ -13,12 +13,4 @@
 # Ends with "N passed, N failed".
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib/lib.sh"
-p=
-if [ $# -gt 0 ] && [[ $1 != *.c ]]; then p=$1; shift; fi
-esc_init run-tests $p
-cases=("$@")
-[ ${#cases[@]} -gt 0 ] || cases=("$root"/testsuite/cases/*.c)
-for c in "${cases[@]}"; do
-	esc_case -s notes "$c"
-done
-esc_finish
+esc_cases run-tests "notes" testsuite/cases "$@"

@@ -192,6 +192,26 @@ esc_result() {
 	return 0
 }
 
+# esc_cases NAME STRICT DIR [PLUGIN] [CASE.c...]: the whole of a runner of
+# cases with inline directives: every CASE.c (default: DIR/*.c of the
+# repository) through esc_case, STRICT (notes, warnings, or "") as its -s,
+# then the closing line.
+esc_cases() {
+	local me=$1 strict=$2 dir=$3 p= c
+	shift 3
+	if [ $# -gt 0 ] && [[ $1 != *.c ]]; then
+		p=$1
+		shift
+	fi
+	esc_init "$me" $p
+	local cases=("$@")
+	[ ${#cases[@]} -gt 0 ] || cases=("$root/$dir"/*.c)
+	for c in "${cases[@]}"; do
+		if [ -n "$strict" ]; then esc_case -s "$strict" "$c"; else esc_case "$c"; fi
+	done
+	esc_finish
+}
+
 # esc_finish: the closing line; exit 1 if anything failed.
 esc_finish() {
 	if [ "$xfailed" -gt 0 ]; then
