@@ -123,6 +123,7 @@ static void emit_notes(const struct esc_func_report *r, int level)
 	free(notes);
 }
 
+static pretty_printer *gcc_printer;
 static FILE *gathered, *gcc_stream;
 static char *gathered_text;
 static size_t gathered_len;

@@ -895,10 +895,18 @@ TEST(func_notes)
 		{ at_pos("n.c", 3, 2), { 2, s1, 0 } },
 		{ at_pos("n.c", 9, 2), { 2, s1, 0 } },
 	};
-	struct esc_local_report locals[2] = {
-		{ "x", ESC_OBJ_LOCAL, at_pos("n.c", 2, 6), 1, 3, sites },
-		{ "y", ESC_OBJ_LOCAL, at_pos("n.c", 3, 2), 1, 0, NULL },
-	};
+	struct esc_local_report locals[2];
+	memset(locals, 0, sizeof locals);
+	locals[0].name = "x";
+	locals[0].kind = ESC_OBJ_LOCAL;
+	locals[0].pos = at_pos("n.c", 2, 6);
+	locals[0].escapes = 1;
+	locals[0].nsites = 3;
+	locals[0].sites = sites;
+	locals[1].name = "y";
+	locals[1].kind = ESC_OBJ_LOCAL;
+	locals[1].pos = at_pos("n.c", 3, 2);
+	locals[1].escapes = 1;
 	struct esc_alloc_report alloc = { "malloc", at_pos("n.c", 7, 8), 0, { 0, NULL, 0 } };
 	struct esc_param_report param;
 	memset(&param, 0, sizeof param);
