@@ -229,7 +229,12 @@ static void add_site(const struct esc_graph *g, struct esc_local_report *r,
  * parameter's pointee (the caller's memory), or into the object's own
  * function's result; the walk does not go on from there.  Edges that
  * are only assumed (esc_step.assumed) are not crossed: a warning needs a
- * sink that is seen.  The walk of one object crosses at most
+ * sink that is seen.  Nor is a callee's summary taken from the object
+ * itself holding its own address (b.z = b.space, a list head's next =
+ * &head): the graph mixes an object's fields, so a callee that keeps
+ * what some field of the object points to (b->ctx) would keep the
+ * object; what the object's own copies (return b, *out = b) and direct
+ * loads (g = h.next) carry is still followed.  The walk of one object crosses at most
  * ESC_SINK_WALK edges and finds at most ESC_SINKS_MAX sinks, a function's
  * walks ESC_SINK_FUNC edges in all; past them the object's sinks are cut
  * (esc_local_report.sinks_cut) and the dangling check falls back on the
@@ -388,7 +393,8 @@ static void find_sinks(const struct esc_graph *g, int l,
 		for (int k = 0; k < n; k++) {
 			const struct esc_edge *e = &g->edges[out[k]];
 			work++;
-			if (e->why.assumed)
+			if (e->why.assumed || (loc == l &&
+					       e->why.kind == ESC_STEP_ARG_SUMMARY))
 				continue;
 			int nl = lev - e->derefs;
 			if (nl < 0)

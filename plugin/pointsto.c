@@ -18,6 +18,16 @@
  * the analysis, which mixes the fields of an object, or from casting
  * const away.
  *
+ * A store into the caller's memory of a pointer that points only into
+ * that same memory (b->z = b->space, head->next = head: a self-reference)
+ * is assumed too.  The analysis mixes the fields of an object, so
+ * whatever is read out of it afterwards (b->ctx handed to a callee)
+ * would carry the parameter itself, and the summary would say the
+ * callee keeps its argument; the escape stands (notes), the caller still
+ * gets the store (the pstores walk crosses assumed edges), but no
+ * dangling warning rests on it.  Which stores these are is known only
+ * when the sets are complete: the edges they made are marked at the end.
+ *
  * The analysis is Andersen's (inclusion-based, flow-insensitive) over the
  * same edges the solver walks:
  *
@@ -59,6 +69,7 @@ struct pts_state {
 	struct ilist *succ;   /* copy edges: pts(succ) includes pts(this) */
 	struct ilist *loads;  /* dst = *this */
 	struct ilist *stores; /* store records with ptr == this */
+	struct ilist selfs;   /* pairs edge, obj: stores of a value into obj */
 	int *queue, qhead, qlen, qcap;
 	char *queued;
 	long work;
@@ -177,7 +188,12 @@ static void store_into(struct pts_state *s, const struct esc_store_rec *st,
 		why.kind = ESC_STEP_STORE_LOCAL;
 	if (s->g->locs[obj].readonly)
 		why.assumed = 1; /* only by casting const away */
-	esc_graph_add_edge(s->g, obj, st->src, st->derefs, why);
+	int e = esc_graph_add_edge(s->g, obj, st->src, st->derefs, why);
+	if (st->derefs == 0 && !why.assumed &&
+	    s->g->locs[obj].kind == ESC_LOC_PTEE) {
+		ilist_add(&s->selfs, e);
+		ilist_add(&s->selfs, obj);
+	}
 	value_into(s, obj, st->src, st->derefs);
 }
 
@@ -282,6 +298,14 @@ int esc_resolve_stores(struct esc_graph *g)
 					   g->stores[i].derefs, why);
 		}
 	}
+	/* self-references (above): the stored value points into obj only */
+	for (int i = 0; !over && i + 1 < s.selfs.n; i += 2) {
+		struct esc_edge *e = &g->edges[s.selfs.v[i]];
+		const struct esc_pts *p = &s.pts[e->src];
+		if (!p->top && p->n == 1 && p->objs[0] == s.selfs.v[i + 1])
+			e->why.assumed = 1;
+	}
+	free(s.selfs.v);
 	state_free(&s, n);
 	g->nstores = 0;
 	return over ? -1 : 0;
