@@ -4,6 +4,11 @@
 #                     dependencies first when run as root)
 #   make check        every test: unit tests of the core, then the plugin
 #                     on testsuite/cases at -O0 and -O2
+#   make check-gcc-all  make check on GCC 13, 14, 15 and 16 too (in a Debian
+#                     unstable chroot, made once), their outputs compared
+#                     with this GCC's, each plugin loaded into the others
+#   make check-deb    the Debian package: built, lintian, installed, used,
+#                     removed (changes this machine: CI runs it)
 #   make demo         the plugin on examples/demo.c: notes and JSON
 #   make blind        the acceptance corpora written blind (issues 2 and 4):
 #                     escape verdicts and dangling warnings, scored
@@ -21,7 +26,8 @@
 #                     PREFIX=... and DESTDIR=... for staging
 #
 # CC must be the GCC the plugin will run in: its version and plugin
-# headers are taken from it.
+# headers are taken from it; CXX the g++ of the same release.  CPPFLAGS
+# and LDFLAGS (dpkg-buildflags' hardening) are added when set.
 
 CC = gcc
 CXX = g++
@@ -44,11 +50,11 @@ UNIT_TESTS = $(patsubst testsuite/unit/%.c,build/%,$(wildcard testsuite/unit/tes
 all: plugin/escape.so plugin/escape-rules.idx build/escape-report
 
 deps:
-	@scripts/deps.sh $(CC)
+	@scripts/deps.sh $(CC) $(CXX)
 
 build/%.o: plugin/%.c plugin/escape.h plugin/graph.h plugin/util.h | deps
 	@mkdir -p build
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 # The adapter's references to GCC are weak: escape.so loaded into a GCC of
 # another series, whose cc1 lacks some of the symbols it was built against,
@@ -57,7 +63,7 @@ build/%.o: plugin/%.c plugin/escape.h plugin/graph.h plugin/util.h | deps
 # check-gcc-all checks it), so nothing else changes.
 build/%.o: plugin/%.cc plugin/adapter.h plugin/gcc-common.h plugin/escape.h | deps
 	@mkdir -p build
-	$(CXX) $(CXXFLAGS) -c -o $@.tmp $<
+	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -c -o $@.tmp $<
 	nm -u $@.tmp | awk '{ print $$NF }' >$@.weak
 	objcopy --weaken-symbols=$@.weak $@.tmp $@ && rm -f $@.tmp $@.weak
 
@@ -65,7 +71,7 @@ build/%.o: plugin/%.cc plugin/adapter.h plugin/gcc-common.h plugin/escape.h | de
 # uses (operator delete) are cc1's own, so dlopen need not load and
 # relocate libstdc++ in every compile.
 plugin/escape.so: $(CORE_OBJS) $(ADAPTER_OBJS)
-	$(CC) -shared -o $@.tmp $^ $(LDLIBS) && mv -f $@.tmp $@
+	$(CC) -shared $(LDFLAGS) -o $@.tmp $^ $(LDLIBS) && mv -f $@.tmp $@
 
 # The index of the shipped rules, beside escape.so: a compile parses only
 # the rules it looks up, of files whose bytes are those indexed (rules.c).
@@ -83,10 +89,10 @@ REPORT_OBJS = $(REPORT:%=build/report-%.o)
 
 build/report-%.o: escape-report/%.c escape-report/escape-report.h plugin/escape.h | deps
 	@mkdir -p build
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 build/escape-report: $(REPORT_OBJS) $(CORE_OBJS)
-	$(CC) -o $@ $^ $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 build/test_%: testsuite/unit/test_%.c $(CORE_OBJS) testsuite/unit/unit.h
 	$(CC) -std=c99 -g -Wall -Wextra -DHAVE_GRAPH -Iplugin -Itestsuite/unit \
@@ -98,8 +104,14 @@ build/expect: testsuite/lib/expect.c | deps
 	$(CC) -std=c99 -O2 -g -Wall -Wextra -o $@ $< $(LDLIBS)
 
 check: all $(UNIT_TESTS) build/expect
-	@scripts/deps.sh --test $(CC)
+	@scripts/deps.sh --test $(CC) $(CXX)
 	@scripts/check.sh $(UNIT_TESTS)
+
+check-gcc-all: all
+	@scripts/gcc-all.sh
+
+check-deb:
+	@scripts/deb-check.sh
 
 demo: all
 	@scripts/demo.sh
@@ -145,5 +157,5 @@ uninstall:
 clean:
 	rm -rf build plugin/escape.so plugin/escape-rules.idx
 
-.PHONY: all deps check demo blind torture fuzz fuzz-rules bench projects install \
+.PHONY: all deps check check-gcc-all check-deb demo blind torture fuzz fuzz-rules bench projects install \
 	uninstall clean

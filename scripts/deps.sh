@@ -1,6 +1,7 @@
 #!/bin/sh
-# deps.sh [--test] [CC] - make sure escape can be built with CC (default
-# gcc): GCC's plugin headers for exactly this compiler, and Jansson; with
+# deps.sh [--test] [CC [CXX]] - make sure escape can be built with CC and
+# CXX (default gcc and g++), which must be the same GCC release: GCC's
+# plugin headers for exactly this compiler, and Jansson; with
 # --test, also what the tests use (python3 with jsonschema, to validate
 # reports; python3-yaml, cmake, meson, ninja, vim and node for the CI and
 # editor recipes; csmith and clang with libFuzzer for the robustness tests).  Installs what is missing with apt-get when run as root;
@@ -12,6 +13,7 @@ if [ "${1:-}" = --test ]; then
 	shift
 fi
 CC=${1:-gcc}
+CXX=${2:-g++}
 
 install() { # PACKAGE...: apt-get as root, else say what to run
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -27,7 +29,8 @@ install() { # PACKAGE...: apt-get as root, else say what to run
 }
 
 tools=""
-command -v "$CC" >/dev/null 2>&1 || tools="$tools gcc"
+case $CC in gcc-[0-9]*) pkg=$CC ;; *) pkg=gcc ;; esac
+command -v "$CC" >/dev/null 2>&1 || tools="$tools $pkg"
 command -v make >/dev/null 2>&1 || tools="$tools make"
 # shellcheck disable=SC2086
 [ -z "$tools" ] || install $tools
@@ -38,7 +41,7 @@ plugindir=$("$CC" -print-file-name=plugin)
 missing=""
 [ -f "$plugindir/include/gcc-plugin.h" ] || missing="$missing gcc-$major-plugin-dev"
 printf '#include <jansson.h>\n' | "$CC" -E -x c - >/dev/null 2>&1 || missing="$missing libjansson-dev"
-command -v g++ >/dev/null 2>&1 || missing="$missing g++-$major"
+command -v "$CXX" >/dev/null 2>&1 || missing="$missing g++-$major"
 
 if [ $tests = 1 ]; then
 	python3 -c 'import jsonschema' >/dev/null 2>&1 || missing="$missing python3-jsonschema"
@@ -61,6 +64,15 @@ if [ $tests = 1 ]; then
 fi
 # shellcheck disable=SC2086
 [ -z "$missing" ] || install $missing
+
+# The C++ compiler builds the adapter against CC's plugin headers: the same
+# GCC release.
+cxxversion=$("$CXX" -dumpfullversion 2>/dev/null || true)
+if [ "$cxxversion" != "$version" ]; then
+	echo "escape: $CC is GCC $version but $CXX is ${cxxversion:+GCC }${cxxversion:-not GCC}; give the" >&2
+	echo "escape: C++ compiler of the same release (make CC=gcc-$major CXX=g++-$major)" >&2
+	exit 1
+fi
 
 # The headers must be those of this very compiler.
 hdr=$(sed -n 's/.*basever = "\([^"]*\)".*/\1/p; s/^static char basever\[\] = "\([^"]*\)".*/\1/p' \

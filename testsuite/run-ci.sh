@@ -34,6 +34,7 @@
 # tests that need it, saying so.  Ends with "N passed, N failed".
 root=$(cd "$(dirname "$0")/.." && pwd)
 plugin=${1:-$root/plugin/escape.so}
+export CC=${CC:-gcc} # the compiler (Meson and CMake take it too)
 schema=$root/docs/report.schema.json
 launcher=$root/scripts/escape-cc
 if [ ! -f "$plugin" ]; then
@@ -149,7 +150,7 @@ markers "$cm" suppressed >"$tmp/quiet.cmake"
 cmake_build() { # NAME BUILDDIR CMAKE-ARGS...: configure and build, log in BUILDDIR.log
 	local b=$2
 	shift 2
-	cmake -S "$cm" -B "$b" -DCMAKE_C_COMPILER=gcc "$@" >"$b.log" 2>&1 &&
+	cmake -S "$cm" -B "$b" -DCMAKE_C_COMPILER="$CC" "$@" >"$b.log" 2>&1 &&
 		cmake --build "$b" >>"$b.log" 2>&1
 }
 if ! have cmake; then
@@ -408,7 +409,7 @@ PY
 	cp -r "$root/examples/multi/." "$ws/"
 	(cd "$ws" && make -s clean >/dev/null 2>&1)
 	ln -s "$root" "$ws/escape"
-	realgcc=$(command -v gcc)
+	realgcc=$(command -v "$CC")
 	cat >"$tmp/bin/gcc" <<EOF
 #!/bin/sh
 # test-only: finds the plugin installed into $pd for -fplugin=escape

@@ -37,6 +37,7 @@
 # Ends with "N passed, N failed".
 root=$(cd "$(dirname "$0")/.." && pwd)
 plugin=${1:-$root/plugin/escape.so}
+CC=${CC:-gcc} # the compiler
 if [ ! -f "$plugin" ]; then
 	echo "run-editors.sh: no plugin at $plugin (run make first)" >&2
 	exit 2
@@ -83,7 +84,7 @@ EOF
 gccflags=(-fdiagnostics-plain-output -fdiagnostics-column-unit=byte
 	-fplugin="$plugin" -fplugin-arg-escape-m=2)
 for f in demo utf8; do
-	if ! (cd "$src" && gcc -c "$f.c" -o /dev/null -pthread "${gccflags[@]}" \
+	if ! (cd "$src" && "$CC" -c "$f.c" -o /dev/null -pthread "${gccflags[@]}" \
 		-fplugin-arg-escape-json="$tmp/$f.json") 2>"$tmp/$f.log"; then
 		echo "run-editors.sh: the plugin failed on $f.c:" >&2
 		cat "$tmp/$f.log" >&2
@@ -284,7 +285,7 @@ fi
 # VS Code
 pd=$tmp/plugins
 mkdir -p "$tmp/bin"
-realgcc=$(command -v gcc)
+realgcc=$(command -v "$CC")
 cat >"$tmp/bin/gcc" <<EOF
 #!/bin/sh
 # test-only: finds the plugin installed into $pd for -fplugin=escape

@@ -5,16 +5,18 @@
 # the report at that line, every escaping site has its note, every param
 # note matches the param's leaks).  At -O0 and -O2; the two reports must
 # give the same verdicts.  Needs python3 with jsonschema (scripts/deps.sh
-# --test installs it).  Ends with "N passed, N failed".
+# --test installs it).  CC is the compiler (default gcc).  Ends with
+# "N passed, N failed".
 root=$(cd "$(dirname "$0")/.." && pwd)
 plugin=${1:-$root/plugin/escape.so}
+CC=${CC:-gcc}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/escape-json.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0
 for c in "$root"/testsuite/cases/*.c "$root"/testsuite/dangling/*.c "$root"/examples/*.c; do
 	ok=1
 	for o in 0 2; do
-		if ! gcc -O$o -c "$c" -o /dev/null -pthread -std=gnu11 -w \
+		if ! "$CC" -O$o -c "$c" -o /dev/null -pthread -std=gnu11 -w \
 			-fdiagnostics-plain-output -fplugin="$plugin" \
 			-fplugin-arg-escape-m=1 -fplugin-arg-escape-json="$tmp/r$o.json" \
 			>"$tmp/notes$o" 2>&1; then

@@ -28,6 +28,7 @@
 # Ends with "N passed, N failed".
 root=$(cd "$(dirname "$0")/.." && pwd)
 plugin=${1:-$root/plugin/escape.so}
+CC=${CC:-gcc} # the compiler
 schema=$root/docs/report.schema.json
 if [ ! -f "$plugin" ]; then
 	echo "run-multifile.sh: no plugin at $plugin (run make first)" >&2
@@ -46,7 +47,7 @@ passed=0 failed=0
 
 . "$root/testsuite/lib/lib.sh"
 esc_expect_init || exit 2
-for tool in make gcc python3; do
+for tool in make "$CC" python3; do
 	if ! command -v $tool >/dev/null 2>&1; then
 		echo "run-multifile.sh: $tool is missing" >&2
 		echo "0 passed, 1 failed"
@@ -148,7 +149,7 @@ n=${#csrc[@]}
 build() { # LOG [MAKE-ARGS...]
 	local log=$1
 	shift
-	(cd "$src" && make -j4 "$@") >"$log" 2>&1
+	(cd "$src" && make -j4 CC="$CC" "$@") >"$log" 2>&1
 }
 if build "$tmp/build.log" CFLAGS="$flags"; then
 	esc_ok "make -j4 builds examples/multi ($n C files) with json=DIR/"
@@ -197,7 +198,7 @@ fi
 # the launcher as the compiler: make CC="escape-cc --json=DIR gcc"
 out2=$tmp/reports-cc
 (cd "$src" && make -s clean >/dev/null 2>&1)
-if (cd "$src" && make -j4 CC="$root/scripts/escape-cc --plugin=$plugin --json=$out2 gcc") \
+if (cd "$src" && make -j4 CC="$root/scripts/escape-cc --plugin=$plugin --json=$out2 $CC") \
 	>"$tmp/cc.log" 2>&1 && reports "$out2" --count "$n" --sources "$src" "${csrc[@]}" >"$tmp/detail"; then
 	esc_ok "make -j4 CC='scripts/escape-cc --json=DIR gcc': one valid report per C file"
 else
@@ -244,7 +245,7 @@ sflags="-O2 -fplugin=$plugin -fplugin-arg-escape-m=2 -fplugin-arg-escape-json=$s
 # finish whatever it is sent), and bash cannot undo that itself
 (cd "$slow" && exec python3 -c 'import os, signal, sys
 signal.signal(signal.SIGINT, signal.SIG_DFL)
-os.execvp(sys.argv[1], sys.argv[1:])' setsid make -j4 CFLAGS="$sflags") >"$tmp/slow.log" 2>&1 &
+os.execvp(sys.argv[1], sys.argv[1:])' setsid make -j4 CC="$CC" CFLAGS="$sflags") >"$tmp/slow.log" 2>&1 &
 pgid=$!
 got=0
 for _ in $(seq 1 600); do # up to 60 s for the first reports

@@ -24,6 +24,7 @@
 # "N passed, N failed"; exits 1 if a test failed, 2 if it cannot run.
 root=$(cd "$(dirname "$0")/.." && pwd)
 plugin=${1:-$root/plugin/escape.so}
+CC=${CC:-gcc} # the compiler
 case $plugin in /*) ;; *) plugin=$PWD/$plugin ;; esac
 tool=$root/build/escape-report
 src=$root/escape-report
@@ -55,14 +56,14 @@ check() { python3 "$fix/check.py" "$@"; }
 
 # --- the tool ---------------------------------------------------------
 builds_clean() {
-	gcc -std=c99 -O2 -Wall -Wextra -fsyntax-only "$src"/*.c 2>"$tmp/cc.err" &&
+	"$CC" -std=c99 -O2 -Wall -Wextra -fsyntax-only "$src"/*.c 2>"$tmp/cc.err" &&
 		[ ! -s "$tmp/cc.err" ]
 	local rc=$?
 	cat "$tmp/cc.err"
 	return $rc
 }
 t "escape-report/*.c build with -std=c99 -Wall -Wextra, no warning" builds_clean
-if ! make -s -C "$root" build/escape-report >"$tmp/make.out" 2>&1; then
+if ! make -s -C "$root" CC="$CC" build/escape-report >"$tmp/make.out" 2>&1; then
 	cat "$tmp/make.out"
 	echo "run-report.sh: cannot build $tool"
 	echo "$passed passed, $((failed + 1)) failed"
@@ -75,7 +76,7 @@ R() { "$tool" "$@"; }
 compile() {
 	mkdir -p "$1/obj" "$2" &&
 		(cd "$1/obj" && for f in ../*.c; do
-			gcc -c "$f" -o /dev/null -pthread -fplugin="$plugin" \
+			"$CC" -c "$f" -o /dev/null -pthread -fplugin="$plugin" \
 				-fplugin-arg-escape-json="$2/" 2>>"$2.log" || exit 1
 		done) && [ "$(ls "$2"/*.json | wc -l)" -eq "$(ls "$1"/*.c | wc -l)" ]
 }
@@ -325,7 +326,7 @@ t "usage: --baseline without OLD" usage x "option '--baseline' needs a value" "$
 same_words() {
 	local d=$tmp/nested
 	mkdir -p "$d/json" &&
-		gcc -O0 -c -o "$d/n.o" -fplugin="$plugin" -fplugin-arg-escape-m=2 \
+		"$CC" -O0 -c -o "$d/n.o" -fplugin="$plugin" -fplugin-arg-escape-m=2 \
 			-fplugin-arg-escape-json="$d/json/" "$root/testsuite/badinput/nested_fn.c" \
 			2>"$d/gcc.txt" || return 1
 	grep -q 'static chain of stash' "$d/gcc.txt" || { echo "gcc: no 'static chain of stash'"; return 1; }

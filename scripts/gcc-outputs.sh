@@ -1,0 +1,66 @@
+#!/bin/sh
+# gcc-outputs.sh OUTDIR [PLUGIN] - what the plugin says, with the compiler
+# $CC (default gcc), on testsuite/cases, testsuite/dangling and the blind
+# corpora (testsuite/blind, testsuite/blind-dangling), for comparing GCC
+# series (make check-gcc-all): for each FILE.c, compiled at -O2 with m=2
+# and json=,
+#
+#   OUTDIR/DIR/FILE.txt   the lines the plugin adds to GCC's output: its
+#                         notes and warnings, GCC's own diagnostics aside
+#                         (the lines of the same compile without the
+#                         plugin are taken out, and GCC's "In function"
+#                         and "At top level" lines)
+#   OUTDIR/DIR/FILE.json  its report, without the "gcc" version member,
+#                         the tree's path written ROOT
+#
+# Run from anywhere; file names are relative to the tree's root, so that
+# two trees' outputs compare with diff -r.  A first line "// args: ..." of
+# a file adds its arguments, as in run-tests.sh.  Ends with "N files";
+# exits 1 if a compile failed.
+set -u
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=${1:?usage: gcc-outputs.sh OUTDIR [PLUGIN]}
+plugin=${2:-$root/plugin/escape.so}
+CC=${CC:-gcc}
+case $out in /*) ;; *) out=$(pwd)/$out ;; esac
+cd "$root" || exit 2
+rm -rf "$out"
+n=0 bad=0
+for f in testsuite/cases/*.c testsuite/dangling/*.c testsuite/blind/*.c \
+	testsuite/blind-dangling/*.c; do
+	[ -f "$f" ] || continue
+	d=$out/${f%.c}
+	mkdir -p "$(dirname "$d")"
+	args=$(sed -n '1s|^// args: *||p' "$f")
+	# shellcheck disable=SC2086
+	$CC -O2 -c "$f" -o /dev/null -pthread -fdiagnostics-plain-output \
+		$args >"$d.plain" 2>&1
+	# shellcheck disable=SC2086
+	if ! $CC -O2 -c "$f" -o /dev/null -pthread -fdiagnostics-plain-output \
+		$args -fplugin="$plugin" -fplugin-arg-escape-m=2 \
+		-fplugin-arg-escape-json="$d.report" >"$d.all" 2>&1; then
+		echo "gcc-outputs: $CC failed on $f:" >&2
+		cat "$d.all" >&2
+		bad=$((bad + 1))
+	fi
+	# the plugin's lines: those of the plugin's run that the plain run
+	# does not have, in their order
+	# (without GCC's "In function" and "At top level" lines: which of
+	# them GCC prints before the plugin's first note differs by series)
+	awk 'FILENAME == ARGV[1] { plain[$0]++; next } plain[$0]-- > 0 { next }
+	     /: (In function .*|At top level):$/ { next } { print }' \
+		"$d.plain" "$d.all" >"$d.txt"
+	python3 -c '
+import json, sys
+with open(sys.argv[1]) as f:
+    r = json.load(f)
+r.pop("gcc", None)
+text = json.dumps(r, indent=1, sort_keys=True).replace(sys.argv[3], "ROOT")
+with open(sys.argv[2], "w") as f:
+    f.write(text + "\n")
+' "$d.report" "$d.json" "$root" 2>/dev/null || echo "no report" >"$d.json"
+	rm -f "$d.plain" "$d.all" "$d.report"
+	n=$((n + 1))
+done
+echo "$n files"
+[ $bad -eq 0 ]
