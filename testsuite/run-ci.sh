@@ -245,7 +245,7 @@ if ! have meson || ! have ninja; then
 elif [ $pyok = 0 ]; then
 	missing "python3 jsonschema/yaml" "Meson recipes" 5
 else
-	if make -C "$root" install PLUGINDIR="$pd" PREFIX="$tmp/prefix" >"$tmp/install.log" 2>&1 &&
+	if make -C "$root" install CC="$CC" CXX="${CXX:-g++}" PLUGINDIR="$pd" PREFIX="$tmp/prefix" >"$tmp/install.log" 2>&1 &&
 		[ -f "$pd/escape.so" ] && ls "$pd"/escape-rules/*.json >/dev/null 2>&1 &&
 		[ -f "$pd/escape-rules.idx" ] && [ -f "$tmp/prefix/include/escape-noescape.h" ]; then
 		esc_ok "make install PLUGINDIR=DIR PREFIX=DIR: escape.so, escape-rules/ (and its index) and the header"
@@ -419,6 +419,8 @@ done
 exec "$realgcc" "\$@"
 EOF
 	chmod +x "$tmp/bin/gcc"
+	# the same for $CC's name (make check CC=gcc-15 hands CC to every make)
+	[ "$CC" = gcc ] || ln -sf gcc "$tmp/bin/$(basename "$CC")"
 	run_steps() { # LOG: every run: step but apt-get's; prints NN=STATUS for each
 		local n name
 		while IFS=$'\t' read -r n name; do

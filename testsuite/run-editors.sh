@@ -295,9 +295,11 @@ done
 exec "$realgcc" "\$@"
 EOF
 chmod +x "$tmp/bin/gcc"
+# the same for $CC's name (make check CC=gcc-15 hands CC to every make)
+[ "$CC" = gcc ] || ln -sf gcc "$tmp/bin/$(basename "$CC")"
 if ! have node; then
 	missing node "VS Code problem matchers" 3
-elif ! make -C "$root" install PLUGINDIR="$pd" PREFIX="$tmp/prefix" >"$tmp/install.log" 2>&1; then
+elif ! make -C "$root" install CC="$CC" CXX="${CXX:-g++}" PLUGINDIR="$pd" PREFIX="$tmp/prefix" >"$tmp/install.log" 2>&1; then
 	esc_bad "make install PLUGINDIR=DIR for the VS Code tasks" "$tmp/install.log"
 	failed=$((failed + 2))
 else
