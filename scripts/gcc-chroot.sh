@@ -40,7 +40,7 @@ packages() {
 	done
 	echo make libjansson-dev python3 python3-jsonschema python3-yaml \
 		cmake meson ninja-build vim-nox nodejs csmith libcsmith-dev \
-		clang libclang-rt-dev binutils file ca-certificates
+		clang libclang-rt-dev binutils file ca-certificates xz-utils
 }
 
 # in_chroot CMD...: CMD inside, with /proc and /dev mounted; unmounted by
