@@ -297,18 +297,24 @@ static json_t *alloc_json(const struct esc_alloc_report *a)
 	return o;
 }
 
-/* A dangling address: {"rule", "object", "line", "column", "sink":
-   {"line", "column"}, "message", "suppressed", "flow"}. */
+/* A dangling address: {"rule", "object", "file", "line", "column" (where
+   it stands, as GCC's warning: the sink), "address": {"line", "column"},
+   "sink": {"line", "column"}, "message", "suppressed", "flow"}. */
 static json_t *warning_json(const struct esc_warning *w)
 {
 	json_t *o = must(json_object());
-	json_t *sink = must(json_object());
+	json_t *sink = must(json_object()), *addr = must(json_object());
+	struct esc_pos at = w->sink.line > 0 ? w->sink : w->pos;
 
 	put(o, "rule", str(w->id));
 	put(o, "object", name(w->object));
-	put(o, "file", w->pos.file ? str(w->pos.file) : json_null());
-	put(o, "line", positive(w->pos.line));
-	put(o, "column", positive(w->pos.col));
+	at.file = at.file ? at.file : w->pos.file;
+	put(o, "file", at.file ? str(at.file) : json_null());
+	put(o, "line", positive(at.line));
+	put(o, "column", positive(at.col));
+	put(addr, "line", positive(w->pos.line));
+	put(addr, "column", positive(w->pos.col));
+	put(o, "address", addr);
 	put(sink, "line", positive(w->sink.line));
 	put(sink, "column", positive(w->sink.col));
 	put(o, "sink", sink);

@@ -3,9 +3,8 @@
 # testsuite/dangling/*.c, checked by the one driver (testsuite/lib; the
 # directive grammar is in CONTRIBUTING.md).  Each case marks, on the line
 # where a warning stands (its sink: the return, the store, the keeping
-# call), the warnings expected there by id, and on the line where the
-# address is taken (the JSON report's "line") the ones silenced by a
-# comment:
+# call; the JSON report's "line"), the warnings expected there by id, and
+# the ones silenced there by a comment:
 #
 #   g = &x; // dangle "escape-global"
 #   g = &x; /* escape:ignore */ // suppressed "escape-global"

@@ -561,9 +561,13 @@ TEST(warnings)
 	if (w0) {
 		CHECK_STR(sget(w0, "rule"), "escape-global");
 		CHECK_STR(sget(w0, "object"), "x");
+		/* where it stands, as GCC's warning: the sink */
 		CHECK_EQ_INT(json_integer_value(json_object_get(w0, "line")), 7);
+		CHECK_EQ_INT(json_integer_value(json_object_get(w0, "column")), 3);
 		CHECK_EQ_INT(json_integer_value(json_object_get(
 			json_object_get(w0, "sink"), "column")), 3);
+		CHECK_EQ_INT(json_integer_value(json_object_get(
+			json_object_get(w0, "address"), "column")), 9);
 		CHECK(json_is_true(json_object_get(w0, "suppressed")));
 		CHECK_EQ_INT(json_array_size(json_object_get(
 			json_object_get(w0, "flow"), "steps")), 1);
