@@ -41,13 +41,13 @@ CXXFLAGS = -std=gnu++17 -O2 -g -Wall -fPIC -fno-rtti -fno-exceptions \
 LDLIBS = -ljansson
 
 # The C99 core (unit-tested without GCC) and the GCC adapter.
-CORE = util graph pointsto solve summary findings rules report source dangling
+CORE = util graph pointsto solve summary imports findings rules report source dangling
 ADAPTER = plugin build call dangle notes
 CORE_OBJS = $(CORE:%=build/%.o)
 ADAPTER_OBJS = $(ADAPTER:%=build/%.o)
 UNIT_TESTS = $(patsubst testsuite/unit/%.c,build/%,$(wildcard testsuite/unit/test_*.c))
 
-all: plugin/escape.so plugin/escape-rules.idx build/escape-report
+all: plugin/escape.so plugin/escape-rules.idx build/escape-report build/escape-intercept.so
 
 deps:
 	@scripts/deps.sh $(CC) $(CXX)
@@ -93,6 +93,12 @@ build/report-%.o: escape-report/%.c escape-report/escape-report.h plugin/escape.
 
 build/escape-report: $(REPORT_OBJS) $(CORE_OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# escape-build's companion: LD_PRELOAD into a build, adds the plugin to
+# every C compile (scripts/escape-intercept.c)
+build/escape-intercept.so: scripts/escape-intercept.c
+	@mkdir -p build
+	$(CC) -O2 -g -Wall -Wextra -fPIC -shared -o $@ $< -ldl
 
 build/test_%: testsuite/unit/test_%.c $(CORE_OBJS) testsuite/unit/unit.h
 	$(CC) -std=c99 -g -Wall -Wextra -DHAVE_GRAPH -Iplugin -Itestsuite/unit \
@@ -147,12 +153,17 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 build/escape-report $(DESTDIR)$(PREFIX)/bin/escape-report
 	install -m 0755 scripts/escape-cc $(DESTDIR)$(PREFIX)/bin/escape-cc
+	install -m 0755 scripts/escape-build $(DESTDIR)$(PREFIX)/bin/escape-build
+	install -d $(DESTDIR)$(PREFIX)/lib/escape
+	install -m 0644 build/escape-intercept.so $(DESTDIR)$(PREFIX)/lib/escape/escape-intercept.so
 
 uninstall:
 	rm -f $(DESTDIR)$(PLUGINDIR)/escape.so $(DESTDIR)$(PLUGINDIR)/escape-rules.idx
 	rm -rf $(DESTDIR)$(PLUGINDIR)/escape-rules
 	rm -f $(DESTDIR)$(PREFIX)/include/escape-noescape.h
 	rm -f $(DESTDIR)$(PREFIX)/bin/escape-report $(DESTDIR)$(PREFIX)/bin/escape-cc
+	rm -f $(DESTDIR)$(PREFIX)/bin/escape-build
+	rm -rf $(DESTDIR)$(PREFIX)/lib/escape
 
 clean:
 	rm -rf build plugin/escape.so plugin/escape-rules.idx

@@ -136,6 +136,7 @@ struct finding {
 	int derefs; /* leaks: leaks_to_heap / leaks_to_result */
 	struct flow flow;
 	int func;
+	int item; /* its parameter, local, allocation or warning, by index */
 	char fp[17];
 	/* link step: a warning left to it (see link.c), and whether it
 	   dropped the finding */
@@ -153,6 +154,7 @@ struct func {
 	int nallocs, nallocs_escaping;
 	int nwarnings, nsuppressed;
 	int report; /* index in reports[] */
+	json_t *json; /* its object in the report */
 };
 
 struct report {
@@ -172,9 +174,27 @@ extern size_t nfindings;
 extern char where[512]; /* where in the report a value is, for errors */
 
 void bad(const struct report *r, const char *what) __attribute__((noreturn));
+struct flow read_flow(const struct report *r, json_t *flow, const char *dflt_file);
 void read_report(const char *path);
 /* Every *.json under DIR, recursively, in name order. */
 void collect_dir(const char *dir, char ***files, size_t *n, size_t *cap);
+
+/* link.c */
+/* Links the reports read: summaries to a whole-program fixed point,
+   escapes, leaks and pending warnings re-derived (findings dropped or
+   added).  Says on stderr what it could not resolve (a symbol defined
+   twice). */
+void link_build(void);
+/* Is symbol defined (once) in the build?  After link_build. */
+int link_defined(const char *symbol);
+/* Symbols defined twice, for the summary: "f (a.c:3, b.c:5)". */
+extern char **link_twice;
+extern size_t nlink_twice;
+/* Was the finding at file:line:col with this message dropped?  key:
+   file SEP line SEP col SEP message. */
+int link_dropped_key(const char *key);
+/* --summaries: the linked summaries of the build's external functions. */
+void write_summaries(void);
 
 /* words.c */
 char *step_text(const struct step *s);

@@ -54,6 +54,62 @@ static int cmp_diag(const void *a, const void *b)
 	return strcmp(mx ? mx : "", my ? my : "");
 }
 
+/* The key of a dropped finding (link.c) a diagnostic stands for. */
+static int dropped_diag(json_t *u, json_t *d)
+{
+	char *path = uri_path(json_string_value(u));
+	const char *msg = json_string_value(json_object_get(d, "message"));
+	if (!path || !msg) {
+		free(path);
+		return 0;
+	}
+	char *key = xasprintf("%s" SEP "%d" SEP "%d" SEP "%s", path,
+			      (int)pos_of(d, "line") + 1, (int)pos_of(d, "character") + 1, msg);
+	int yes = link_dropped_key(key);
+	free(key);
+	free(path);
+	return yes;
+}
+
+/* A warning the link step found, as the plugin would have given it. */
+static json_t *linked_diag(const struct finding *x)
+{
+	json_t *d = must(json_object()), *rel = must(json_array());
+	json_t *range = must(json_object()), *start = must(json_object());
+	int line = x->line > 0 ? x->line - 1 : 0, ch = x->col > 0 ? x->col - 1 : 0;
+	char *u = file_uri(x->file);
+	set(d, "uri", text(u));
+	free(u);
+	set(start, "line", json_integer(line));
+	set(start, "character", json_integer(ch));
+	set(range, "start", start);
+	set(range, "end", json_deep_copy(start));
+	set(d, "range", range);
+	set(d, "severity", json_integer(2));
+	set(d, "code", text("dangling"));
+	set(d, "source", text("escape"));
+	set(d, "message", text(x->message));
+	for (int i = 0; i < x->flow.n; i++) {
+		const struct step *st = &x->flow.steps[i];
+		json_t *info = must(json_object()), *loc = must(json_object());
+		json_t *r = must(json_object()), *s = must(json_object());
+		char *su = file_uri(st->file), *t = step_text(st);
+		set(loc, "uri", text(su));
+		set(s, "line", json_integer(st->line > 0 ? st->line - 1 : 0));
+		set(s, "character", json_integer(st->col > 0 ? st->col - 1 : 0));
+		set(r, "start", s);
+		set(r, "end", json_deep_copy(s));
+		set(loc, "range", r);
+		set(info, "location", loc);
+		set(info, "message", text(t));
+		add(rel, info);
+		free(su);
+		free(t);
+	}
+	set(d, "relatedInformation", rel);
+	return d;
+}
+
 void diagnostics(void)
 {
 	struct table groups, dups;
@@ -63,9 +119,14 @@ void diagnostics(void)
 
 	memset(&groups, 0, sizeof groups);
 	memset(&dups, 0, sizeof dups);
-	for (size_t i = 0; i < nreports; i++) {
-		const struct report *r = &reports[i];
-		json_t *diags = json_object_get(r->doc, "diagnostics");
+	json_t *linked = must(json_array());
+	for (size_t i = 0; i < nfindings; i++)
+		if (findings[i].kind == K_WARNING && findings[i].pending_callee &&
+		    !findings[i].suppressed)
+			add(linked, linked_diag(&findings[i]));
+	for (size_t i = 0; i <= nreports; i++) {
+		const struct report *r = i < nreports ? &reports[i] : NULL;
+		json_t *diags = r ? json_object_get(r->doc, "diagnostics") : linked;
 		for (size_t k = 0; json_is_array(diags) && k < json_array_size(diags); k++) {
 			json_t *d = json_array_get(diags, k), *copy, *u, *rel;
 			char *key, *dumped;
@@ -74,8 +135,12 @@ void diagnostics(void)
 				snprintf(where, sizeof where, "diagnostics[%zu]", k);
 				bad(r, "no \"uri\"");
 			}
-			copy = must(json_deep_copy(d));
 			u = normal_uri(json_object_get(d, "uri"));
+			if (r && dropped_diag(u, d)) {
+				json_decref(u);
+				continue;
+			}
+			copy = must(json_deep_copy(d));
 			json_object_del(copy, "uri");
 			rel = json_object_get(copy, "relatedInformation");
 			for (size_t j = 0; json_is_array(rel) && j < json_array_size(rel); j++) {
@@ -106,6 +171,7 @@ void diagnostics(void)
 			json_decref(u);
 		}
 	}
+	json_decref(linked);
 	qsort(g, ng, sizeof *g, cmp_group);
 	for (size_t i = 0; i < ng; i++) {
 		json_t *o = must(json_object()), *sorted = must(json_array());

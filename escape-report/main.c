@@ -19,11 +19,18 @@
  *                    escapes and leaking parameters as notes
  *   --diagnostics    the LSP diagnostics of all reports, merged: a JSON
  *                    array of {"uri", "diagnostics"}, one per file
+ *   --summaries      the linked summaries of the build's external
+ *                    functions (for -fplugin-arg-escape-summaries=FILE)
  *   --baseline OLD   OLD is a SARIF file written earlier by --sarif: list
  *                    the dangling warnings (not suppressed) whose
  *                    fingerprint is not in OLD; exit 1 if there is one
  *
+ * The reports are linked first (link.c): calls between units resolved by
+ * symbol, summaries solved to a whole-program fixed point, and what rested
+ * on them re-derived, so every mode is whole-program.
+ *
  * Options:
+ *   --unlinked       each report as its unit saw it (no link step)
  *   --top N          rows of each summary table (default 10, 0 = all)
  *   --all            with --sarif: escapes and leaks too, as notes
  *   --root DIR       paths are shown, and SARIF URIs written, relative to
@@ -53,11 +60,14 @@ static void help(void)
 	       "Modes (the default is a readable summary):\n"
 	       "  --sarif          SARIF 2.1.0 (GitHub code scanning): the dangling warnings\n"
 	       "  --diagnostics    the LSP diagnostics of all reports, merged, by file URI\n"
+	       "  --summaries      the linked summaries of the build's external functions,\n"
+	       "                   for -fplugin-arg-escape-summaries=FILE\n"
 	       "  --baseline OLD   list the dangling warnings not in OLD (a SARIF file\n"
 	       "                   written by --sarif); exit 1 if there is one\n"
 	       "Options:\n"
 	       "  --top N          rows per summary table (default 10, 0 = all)\n"
 	       "  --all            with --sarif: escapes and leaking parameters too, as notes\n"
+	       "  --unlinked       each report as its unit saw it (no link step)\n"
 	       "  --root DIR       paths relative to DIR (default: the current directory)\n"
 	       "  -o, --output FILE  write there rather than to standard output\n"
 	       "  -h, --help       this text\n"
@@ -68,9 +78,9 @@ static void help(void)
 
 int main(int argc, char **argv)
 {
-	enum { SUMMARY, SARIF, DIAGNOSTICS, BASELINE } mode = SUMMARY;
+	enum { SUMMARY, SARIF, DIAGNOSTICS, BASELINE, SUMMARIES } mode = SUMMARY;
 	const char *mode_opt = NULL, *root_opt = ".", *old = NULL;
-	int all = 0, top_given = 0, ends = 0;
+	int all = 0, top_given = 0, ends = 0, unlinked = 0;
 	char **inputs = NULL, **files = NULL;
 	size_t ninputs = 0, icap = 0, nfiles = 0, fcap = 0;
 
@@ -130,6 +140,12 @@ int main(int argc, char **argv)
 			MODE(BASELINE);
 			VALUE();
 			old = val;
+		} else if (!strcmp(name, "--summaries")) {
+			NOVALUE();
+			MODE(SUMMARIES);
+		} else if (!strcmp(name, "--unlinked")) {
+			NOVALUE();
+			unlinked = 1;
 		} else if (!strcmp(name, "--all")) {
 			NOVALUE();
 			all = 1;
@@ -188,6 +204,10 @@ int main(int argc, char **argv)
 	}
 	for (size_t i = 0; i < nfiles; i++)
 		read_report(files[i]);
+	if (unlinked && mode == SUMMARIES)
+		usage_error("--summaries are linked: not with --unlinked");
+	if (!unlinked)
+		link_build();
 
 	/* the baseline is read before anything is written */
 	int rc = 0;
@@ -206,6 +226,9 @@ int main(int argc, char **argv)
 		break;
 	case BASELINE:
 		rc = baseline(old);
+		break;
+	case SUMMARIES:
+		write_summaries();
 		break;
 	}
 	close_output();

@@ -157,7 +157,7 @@ static const char *resolve_in(const struct report *r, const char *file)
 	return resolve(r->dir, file);
 }
 
-static struct flow read_flow(const struct report *r, json_t *flow, const char *dflt_file)
+struct flow read_flow(const struct report *r, json_t *flow, const char *dflt_file)
 {
 	struct flow f = { NULL, 0, 0 };
 	json_t *steps;
@@ -249,6 +249,7 @@ static void read_function(struct report *r, json_t *fn)
 			x.derefs = x.kind == K_LEAK ? heap : result;
 			x.flow = read_flow(r, fl, F.file);
 			x.func = fi;
+			x.item = (int)i;
 			PUSH(findings, nfindings, findings_cap, x);
 		}
 	}
@@ -275,6 +276,7 @@ static void read_function(struct report *r, json_t *fn)
 			x.flow = read_flow(r, json_object_get(s, "flow"), F.file);
 			x.file = x.flow.n ? x.flow.steps[0].file : F.file;
 			x.func = fi;
+			x.item = (int)i;
 			F.nsites++;
 			PUSH(findings, nfindings, findings_cap, x);
 		}
@@ -297,6 +299,7 @@ static void read_function(struct report *r, json_t *fn)
 			x.flow = read_flow(r, json_object_get(a, "flow"), F.file);
 			x.file = x.flow.n ? x.flow.steps[0].file : F.file;
 			x.func = fi;
+			x.item = (int)i;
 			PUSH(findings, nfindings, findings_cap, x);
 		}
 	}
@@ -326,12 +329,14 @@ static void read_function(struct report *r, json_t *fn)
 		x.flow = read_flow(r, json_object_get(w, "flow"), F.file);
 		x.file = x.flow.n ? x.flow.steps[0].file : F.file;
 		x.func = fi;
+		x.item = (int)i;
 		F.nwarnings += !x.suppressed;
 		F.nsuppressed += x.suppressed;
 		PUSH(findings, nfindings, findings_cap, x);
 	}
 	where[len] = 0;
 	F.report = (int)(r - reports);
+	F.json = fn;
 	PUSH(funcs, nfuncs, funcs_cap, F);
 }
 

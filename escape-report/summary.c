@@ -124,7 +124,10 @@ void summary(void)
 				indirect++;
 				break;
 			}
-			if (!strcmp(st->kind, "argument of unknown function") && st->what) {
+			/* a function the build defines is no unknown (the
+			   link step resolved it) */
+			if (!strcmp(st->kind, "argument of unknown function") && st->what &&
+			    !link_defined(st->what)) {
 				struct count *c = counted(&unknown, st->what);
 				c->n++;
 				if (st->arg >= 1 && st->arg <= 64)
@@ -223,6 +226,11 @@ void summary(void)
 			"rule can say what it does, ESCAPE_NOESCAPE on the parameters of the\n"
 			"pointer's type can (README.md, \"The noescape attribute\").\n",
 			indirect, indirect == 1 ? " goes" : "s go");
+	if (nlink_twice) {
+		fprintf(out, "\nDefined twice in the build (calls to them were not linked):\n");
+		for (size_t i = 0; i < nlink_twice; i++)
+			fprintf(out, "  %s\n", link_twice[i]);
+	}
 	if (gave_up) {
 		fprintf(out, "\nNot analysed (everything in them counts as escaping):\n");
 		for (size_t i = 0; i < nfuncs; i++)

@@ -48,6 +48,7 @@ struct esc_unit {
 	int nfns;
 	hash_map<tree, int> *fn_index; /* FUNCTION_DECL -> index in fns */
 	const struct esc_rules *rules;
+	struct esc_summaries *summaries; /* summaries=FILE, or NULL */
 	int cur_comp;
 };
 
@@ -96,6 +97,10 @@ void esc_declare_function(struct esc_unit *u, struct esc_graph *g,
 
 /* call.cc */
 void esc_call(struct esc_ctx *c, gcall *call);
+
+/* plugin.cc: a function's parameters' types in words, "(record_type
+   list*,record_type node*)": what a summary is matched by (interned). */
+const char *esc_signature(tree fndecl);
 
 /* dangle.cc: the dangling check of a function (dangling.c decides) */
 extern unsigned esc_warn_enabled; /* bit per esc_warn_kind that warns */

@@ -28,10 +28,14 @@
  *      first argument);
  *   4. a rule (rules.c), looked up by name with any __builtin_ prefix
  *      dropped;
- *   5. what GCC itself knows: the builtin's fnspec (no-escape arguments,
+ *   5. a function of another unit, by its linked summary (summaries=FILE,
+ *      written by escape-report --summaries from a build's reports), if
+ *      its parameters' types and its source file are those the summary
+ *      was made of (esc_summaries_find);
+ *   6. what GCC itself knows: the builtin's fnspec (no-escape arguments,
  *      returned argument, malloc-like result), const and pure functions
  *      (they store nothing), the malloc attribute;
- *   6. nothing: an unknown function keeps every argument that can carry
+ *   7. nothing: an unknown function keeps every argument that can carry
  *      an address ("no body, no rule"), and so does an indirect call.
  *      Unless the call is direct and the parameter a void * (a context
  *      pointer, made to be kept), that keeping is assumed, not seen
@@ -207,20 +211,20 @@ static void call_in_component(struct esc_ctx *c, gcall *call,
 				 esc_func_result(c->g, f->gfunc), 0);
 }
 
-/* 2. A finished function: its summary. */
-static void call_summary(struct esc_ctx *c, gcall *call, struct esc_fn *f,
-			 const char *name)
+/* 2. A finished function: its summary (or, 6., a linked one). */
+static void call_summary(struct esc_ctx *c, gcall *call,
+			 const struct esc_summary *sum, const char *name)
 {
 	int n = arg_count(c, call);
 	for (int i = 0; i < n; i++) {
 		if (!arg_may_hold_address(call, i))
 			continue;
-		int slot = i < f->summary->nparams ? i : ESC_VARARGS;
-		int h = esc_summary_heap(f->summary, slot);
-		int s = esc_summary_sure(f->summary, slot);
-		int r = esc_summary_result(f->summary, slot);
+		int slot = i < sum->nparams ? i : ESC_VARARGS;
+		int h = esc_summary_heap(sum, slot);
+		int s = esc_summary_sure(sum, slot);
+		int r = esc_summary_result(sum, slot);
 		if (h >= 0) {
-			struct esc_hole k = heap_hole(c, call, f->summary->gave_up
+			struct esc_hole k = heap_hole(c, call, sum->gave_up
 						? ESC_STEP_UNANALYSED
 						: ESC_STEP_ARG_SUMMARY, name, i, h);
 			k.why.assumed = s != h;
@@ -239,15 +243,15 @@ static void call_summary(struct esc_ctx *c, gcall *call, struct esc_fn *f,
 	/* a fresh allocation returned: the caller's own, holding what the
 	   summary stores in it (and whatever else, unknown) */
 	int fresh = -1;
-	if (!f->summary->gave_up && f->summary->fresh) {
+	if (!sum->gave_up && sum->fresh) {
 		fresh = new_object(c, call, ESC_LOC_ALLOC, ESC_OBJ_LOCAL, name);
 		esc_edge(c->g, fresh, ESC_UNKNOWN, 0,
 			 esc_step_at(ESC_STEP_ASSIGN, c->stmt_loc, NULL, 0));
 	}
 	/* what it stores into the memory its arguments point to */
 	int nargs = arg_count(c, call);
-	for (int k = 0; !f->summary->gave_up && k < f->summary->nstores; k++) {
-		const struct esc_summary_store *st = &f->summary->stores[k];
+	for (int k = 0; !sum->gave_up && k < sum->nstores; k++) {
+		const struct esc_summary_store *st = &sum->stores[k];
 		if (st->to == ESC_FRESH_RESULT) {
 			if (fresh >= 0 && st->from < nargs &&
 			    arg_may_hold_address(call, st->from))
@@ -269,7 +273,7 @@ static void call_summary(struct esc_ctx *c, gcall *call, struct esc_fn *f,
 		else
 			esc_store_through(c, to, from, st->derefs, why);
 	}
-	if (f->summary->result_other)
+	if (sum->result_other)
 		value_unknown(c, call);
 }
 
@@ -476,7 +480,7 @@ bool esc_arg_noescape(gcall *call, int i)
 	       lookup_attribute("noescape", TYPE_ATTRIBUTES(TREE_VALUE(a)));
 }
 
-/* 6. Nothing known: every argument is kept, but for the parameters the
+/* 7. Nothing known: every argument is kept, but for the parameters the
    prototype declares noescape (the plugin's attribute). */
 static void call_unknown(struct esc_ctx *c, gcall *call,
 			 enum esc_step_kind kind, const char *name)
@@ -488,7 +492,7 @@ static void call_unknown(struct esc_ctx *c, gcall *call,
 	value_unknown(c, call);
 }
 
-/* 5. What GCC knows.  Returns whether that was enough. */
+/* 6. What GCC knows.  Returns whether that was enough. */
 static bool call_gcc_knows(struct esc_ctx *c, gcall *call, tree fndecl,
 			   const char *name)
 {
@@ -664,7 +668,7 @@ void esc_call(struct esc_ctx *c, gcall *call)
 				return;
 			}
 			if (f->summary) {
-				call_summary(c, call, f, name);
+				call_summary(c, call, f->summary, name);
 				return;
 			}
 		}
@@ -673,6 +677,15 @@ void esc_call(struct esc_ctx *c, gcall *call)
 		return;
 	if (r) {
 		call_rule(c, call, r, name);
+		return;
+	}
+	/* a function of another unit, by the build's linked summaries
+	   (summaries=FILE), if its signature and source still match */
+	const struct esc_summary *linked = c->unit->summaries && name &&
+		TREE_PUBLIC(fndecl) ? esc_summaries_find(c->unit->summaries,
+					name, esc_signature(fndecl)) : NULL;
+	if (linked) {
+		call_summary(c, call, linked, name);
 		return;
 	}
 	if (call_gcc_knows(c, call, fndecl, name))

@@ -85,6 +85,10 @@ int esc_sink_kind(const struct esc_step *s)
 	case ESC_STEP_ARG_SUMMARY:
 		return s->assumed ? -1 : ESC_WARN_KEPT;
 	case ESC_STEP_ARG_UNKNOWN:
+		/* a callee known by name: a pending warning (check_pending) */
+		if (s->what)
+			return -1;
+		/* fall through */
 	case ESC_STEP_ARG_INDIRECT:
 		return s->assumed ? -1 : ESC_WARN_UNKNOWN;
 	default:
@@ -613,41 +617,8 @@ static int dangles(struct view *v, const struct kill *k, uint64_t object)
 static char *message(int kind, const char *obj, const char *fn,
 		     const struct esc_step *sink)
 {
-	const char *id = esc_warn_id(kind);
-	const char *what = sink && sink->what ? sink->what : "?";
-	char buf[1024];
-	switch (kind) {
-	case ESC_WARN_RETURN:
-		snprintf(buf, sizeof buf, "address of '%s' is returned from '%s', "
-			 "whose frame it lives in [%s]", obj, fn, id);
-		break;
-	case ESC_WARN_GLOBAL:
-		snprintf(buf, sizeof buf, "address of '%s' is left in global '%s' "
-			 "when '%s' returns [%s]", obj, what, fn, id);
-		break;
-	case ESC_WARN_CALLER:
-		snprintf(buf, sizeof buf, "address of '%s' is left in memory "
-			 "outside '%s' when it returns [%s]", obj, fn, id);
-		break;
-	case ESC_WARN_KEPT:
-		snprintf(buf, sizeof buf, "address of '%s' is kept by '%s' after "
-			 "'%s' returns [%s]", obj, what, fn, id);
-		break;
-	case ESC_WARN_THREAD:
-		snprintf(buf, sizeof buf, "address of '%s' is handed to a thread "
-			 "that '%s' does not join before it returns [%s]", obj,
-			 fn, id);
-		break;
-	case ESC_WARN_SCOPE:
-		snprintf(buf, sizeof buf, "pointer to '%s' is used after the end "
-			 "of its scope in '%s' [%s]", obj, fn, id);
-		break;
-	default:
-		snprintf(buf, sizeof buf, "address of '%s' is given as 'void *' "
-			 "to '%s' (no body, no rule), which may keep it after "
-			 "'%s' returns [%s]", obj, what, fn, id);
-	}
-	return esc_xstrdup(buf);
+	return esc_warning_message(esc_warn_id(kind), obj, fn,
+				   sink ? sink->what : NULL);
 }
 
 static int uses_object(const struct esc_cfg *c, const struct cstmt *s,
@@ -755,6 +726,68 @@ static int done_find(const struct done *d, int n, int obj, int kind, int at)
 	return 0;
 }
 
+/* Pending warnings: a stack object whose very address reaches an
+   argument of a function known only by name (an import, imports.c), still
+   there when the object dies (no kill, as escape-unknown).  The link step
+   (escape-report) warns if the function, defined elsewhere in the build,
+   keeps it, or, defined nowhere, takes it as a non-const void *
+   (escape-unknown); the compiler does not print them.  The flow shown is
+   a sink's or site's that ends at the call, if one does. */
+static void check_pending(struct view *v, const struct esc_cfg *cfg,
+			  const struct esc_rules *rules, struct esc_func_report *r,
+			  int *unchecked)
+{
+	for (int i = 0; i < r->nimports; i++) {
+		const struct esc_import *im = &r->imports[i];
+		if (im->owner_kind != ESC_OWNER_LOCAL || !im->addr)
+			continue;
+		int at = stmt_of(v, im->origin), dup = 0;
+		if (at < 0)
+			continue;
+		/* one per object, callee and call */
+		for (int j = 0; j < i && !dup; j++)
+			dup = r->imports[j].owner_kind == ESC_OWNER_LOCAL &&
+			      r->imports[j].owner == im->owner &&
+			      r->imports[j].origin == im->origin &&
+			      r->imports[j].addr && r->imports[j].arg == im->arg;
+		if (dup)
+			continue;
+		const struct esc_local_report *l = &r->locals[im->owner];
+		const struct esc_flow *flow = NULL;
+		int n = l->nsinks + l->nsites;
+		for (int si = 0; si < n && !flow; si++) {
+			const struct esc_flow *f = si < l->nsinks
+				? &l->sinks[si].flow : &l->sites[si - l->nsinks].flow;
+			const struct esc_step *last = f->nsteps ? &f->steps[f->nsteps - 1] : NULL;
+			if (last && last->origin == im->origin && last->what == im->callee)
+				flow = f;
+		}
+		struct esc_step sink;
+		memset(&sink, 0, sizeof sink);
+		sink.kind = ESC_STEP_ARG_UNKNOWN;
+		sink.what = im->callee;
+		sink.arg = im->arg + 1;
+		if (v->work > ESC_DANGLE_BUDGET) {
+			(*unchecked)++;
+			continue;
+		}
+		struct kill k;
+		kill_of(cfg, rules, &sink, &sink, ESC_WARN_UNKNOWN, at, 0, &k);
+		if (!dangles(v, &k, l->pos.handle))
+			continue;
+		struct esc_warning w;
+		memset(&w, 0, sizeof w);
+		w.id = esc_warn_id(ESC_WARN_UNKNOWN);
+		w.object = l->name;
+		w.pos = flow ? flow->steps[0].pos : l->nsites ? l->sites[0].pos : l->pos;
+		w.sink = im->pos;
+		w.message = "";
+		w.flow = flow;
+		w.pending = im;
+		esc_report_warning(r, &w);
+	}
+}
+
 int esc_check_dangling(const struct esc_cfg *cfg, const struct esc_rules *rules,
 		       unsigned kinds, struct esc_func_report *r)
 {
@@ -831,6 +864,8 @@ int esc_check_dangling(const struct esc_cfg *cfg, const struct esc_rules *rules,
 			free((char *)w.message);
 		}
 	}
+	if (kinds & ((1u << ESC_WARN_UNKNOWN) | (1u << ESC_WARN_KEPT)))
+		check_pending(&v, cfg, rules, r, &unchecked);
 	free(d);
 	view_free(&v);
 	return unchecked;

@@ -229,6 +229,10 @@ void esc_func_give_up(struct esc_graph *g, int func, const char *why);
    graph was over budget and was solved conservatively. */
 int esc_solve(struct esc_graph *g);
 
+/* After esc_solve: what rests on functions known only by name (no body,
+   no rule), for the link step (imports.c). */
+void esc_solve_imports(struct esc_graph *g);
+
 /* After esc_solve: */
 int esc_escapes(const struct esc_graph *g, int loc);
 /* Fewest derefs with which parameter `loc' reaches the heap / its own
@@ -271,6 +275,10 @@ struct esc_summary {
 	   makes one in the caller, which receives the stores to
 	   ESC_FRESH_RESULT */
 	int fresh;
+	/* the same as heap, sure and result without what rests on callees
+	   known only by name (after esc_solve_imports; result is not
+	   dropped where no stronger than heap): the link step's start */
+	signed char *local_heap, *local_sure, *local_result;
 };
 
 /* The summary of function `func' of a solved graph (caller frees with
@@ -281,6 +289,20 @@ int esc_summary_heap(const struct esc_summary *s, int index);
 /* Fewest derefs to the heap by steps that are not assumed, or -1. */
 int esc_summary_sure(const struct esc_summary *s, int index);
 int esc_summary_result(const struct esc_summary *s, int index);
+
+/* Linked summaries of functions defined in other units (escape-report
+   --summaries, read by summaries=FILE).  Returns NULL with a message
+   naming the file and what is wrong in err. */
+struct esc_summaries;
+struct esc_summaries *esc_summaries_load(const char *path, char *err,
+					 size_t errlen);
+void esc_summaries_free(struct esc_summaries *ss);
+/* The summary of symbol, or NULL: none, or not to be trusted - its
+   signature (the parameters' types, as esc_signature words them) is not
+   the one given, or its source file has changed since (its hash). */
+const struct esc_summary *esc_summaries_find(struct esc_summaries *ss,
+					     const char *symbol,
+					     const char *signature);
 
 /* Bottom-up order of a call graph's strongly connected components
    (Tarjan).  edges are n_edges (caller, callee) pairs of function indices
@@ -299,6 +321,31 @@ struct esc_flow {
 	int truncated; /* 1 if the explanation was cut (cycle or length) */
 };
 
+/* What an escape, a leak or a warning rests on that another unit
+   decides: an argument of a function known here only by its symbol (no
+   body, no rule; imports.c), which the link step (escape-report) resolves
+   against the build. */
+struct esc_import {
+	const char *callee;  /* its symbol (interned) */
+	int arg;             /* 0-based */
+	int derefs;          /* fewest derefs with which the owner reaches
+				the argument; < 0: the owner's address does */
+	int value_result;    /* the call's value reaches the function's own
+				result with this many derefs, or -1 */
+	int value_heap;      /* ... reaches the heap (as the unit sees it) */
+	int sure;            /* a non-const void * argument: the unit takes it
+				as kept (not esc_step.assumed) */
+	int addr;            /* an object whose very address reaches the
+				argument (solve.c's clamped walk): what a
+				pending warning needs */
+	struct esc_pos pos;  /* the call */
+	const void *origin;  /* the call statement (opaque) */
+	int owner_kind;      /* ESC_OWNER_PARAM, _LOCAL or _ALLOC */
+	int owner;           /* its index in the function report's array */
+};
+
+enum { ESC_OWNER_PARAM, ESC_OWNER_LOCAL, ESC_OWNER_ALLOC };
+
 struct esc_param_report {
 	const char *name;
 	int index;            /* 0-based */
@@ -306,6 +353,8 @@ struct esc_param_report {
 	int leaks_to_heap;    /* fewest derefs, -1 for none (JSON null) */
 	int leaks_to_result;  /* -1 for none */
 	struct esc_flow heap_flow, result_flow;
+	int local_heap;       /* leaks_to_heap without imports */
+	int loc;              /* its location (while the graph lives) */
 };
 
 struct esc_site_report {   /* one place the address is taken on an escaping flow */
@@ -333,6 +382,8 @@ struct esc_local_report {
 	struct esc_sink *sinks;
 	int sinks_cut;        /* the sink walk was over its budget: sinks
 				 lists only some; the sites' flows stand in */
+	int local_escapes;    /* escapes without imports */
+	int loc;
 };
 
 struct esc_alloc_report {
@@ -340,6 +391,8 @@ struct esc_alloc_report {
 	struct esc_pos pos;   /* the call */
 	int escapes;
 	struct esc_flow flow;
+	int local_escapes;    /* escapes without imports */
+	int loc;
 };
 
 /* The kinds of dangling warning (their ids: esc_warn_id). */
@@ -373,6 +426,9 @@ struct esc_warning {
 	const char *message;  /* the whole warning text, its id included */
 	const struct esc_flow *flow; /* its steps (owned by the local's site) */
 	int suppressed;       /* silenced by a comment on the line */
+	/* pending: it rests only on a function known by name (an import of
+	   the report), which the link step decides; not printed */
+	const struct esc_import *pending;
 };
 
 struct esc_func_report {
@@ -384,6 +440,11 @@ struct esc_func_report {
 	struct esc_local_report *locals;
 	struct esc_alloc_report *allocs;
 	struct esc_warning *warnings; /* filled by dangling.c */
+	int nimports;
+	struct esc_import *imports;   /* what its verdicts rest on */
+	const char *symbol;   /* its symbol if external, else NULL (adapter) */
+	const char *signature; /* its parameters' types, for summaries= */
+	struct esc_summary *summary; /* its summary, when exported (adapter) */
 };
 
 /* The notes under a warning, before its flow (one wording for GCC's
@@ -392,6 +453,12 @@ struct esc_func_report {
    declaration (at[1], text[1]).  Returns a bit per note given. */
 int esc_warning_notes(const struct esc_warning *w, struct esc_pos at[2],
 		      char text[2][300]);
+
+/* A dangling warning's text, for every warning kind (one place: dangling.c
+   and the link step say the same): obj the object (or parameter), fn the
+   function, what the sink's global, keeper or callee. */
+char *esc_warning_message(const char *kind, const char *obj, const char *fn,
+			  const char *what);
 
 /* A step in words, as notes and reports spell it: "address-of x",
    "argument 2 of registry_add (no body, no rule)", ... */
@@ -629,6 +696,9 @@ void esc_report_add(struct esc_report *r, const struct esc_func_report *f);
    then rename).  Returns 0, or -1 with a message in err. */
 int esc_report_write(const struct esc_report *r, const char *path, char *err,
 		     size_t errlen);
+/* FNV-1a 64 of a file's bytes in hex (caller frees), NULL if unreadable:
+   how a summary knows its source changed. */
+char *esc_file_hash(const char *path);
 /* The file name of this translation unit's report inside directory dir
    (json=DIR/): unique per source path and output; caller frees. */
 char *esc_report_path_in_dir(const char *dir, const char *source,

@@ -448,6 +448,8 @@ static void fill_local(const struct esc_graph *g, int l,
 	r->kind = loc->obj;
 	r->pos = loc->pos;
 	r->escapes = loc->escapes;
+	r->local_escapes = esc_local_escapes(g, l);
+	r->loc = l;
 	if (!loc->escapes)
 		return;
 	/* the sites: address-of edges out of l on an escaping flow, the
@@ -496,6 +498,8 @@ static void fill_alloc(const struct esc_graph *g, int l,
 	r->callee = loc->name;
 	r->pos = loc->pos;
 	r->escapes = loc->escapes;
+	r->local_escapes = esc_local_escapes(g, l);
+	r->loc = l;
 	if (!loc->escapes)
 		return;
 	for (int i = loc->addr_head; i >= 0; i = g->edges[i].next_addr) {
@@ -507,6 +511,44 @@ static void fill_alloc(const struct esc_graph *g, int l,
 		}
 	}
 	r->flow = explain(g, l, NULL, TRAIL_HEAP);
+}
+
+/* The imports of the function's parameters, locals and allocations,
+   each with its owner's index in the report. */
+static void add_imports(const struct esc_graph *g, int func,
+			struct esc_func_report *r)
+{
+	int cap = 0;
+	for (int k = 0; k < g->nimports; k++) {
+		const struct esc_imp *im = &g->imports[k];
+		const struct esc_location *loc = &g->locs[im->loc];
+		int kind = -1, owner = -1;
+		if (loc->func != func)
+			continue;
+		if (loc->kind == ESC_LOC_PARAM) {
+			for (int i = 0; i < r->nparams && owner < 0; i++)
+				if (r->params[i].loc == im->loc)
+					owner = i;
+			kind = ESC_OWNER_PARAM;
+		} else if (loc->kind == ESC_LOC_STACK) {
+			for (int i = 0; i < r->nlocals && owner < 0; i++)
+				if (r->locals[i].loc == im->loc)
+					owner = i;
+			kind = ESC_OWNER_LOCAL;
+		} else if (loc->kind == ESC_LOC_ALLOC) {
+			for (int i = 0; i < r->nallocs && owner < 0; i++)
+				if (r->allocs[i].loc == im->loc)
+					owner = i;
+			kind = ESC_OWNER_ALLOC;
+		}
+		if (owner < 0)
+			continue;
+		ESC_GROW(r->imports, cap, r->nimports + 1);
+		struct esc_import *x = &r->imports[r->nimports++];
+		*x = im->imp;
+		x->owner_kind = kind;
+		x->owner = owner;
+	}
 }
 
 struct esc_func_report *esc_report_func(const struct esc_graph *g, int func)
@@ -536,6 +578,8 @@ struct esc_func_report *esc_report_func(const struct esc_graph *g, int func)
 			p->pos = loc->pos;
 			p->leaks_to_heap = loc->leak_heap;
 			p->leaks_to_result = loc->leak_result;
+			p->local_heap = esc_local_leak(g, l, 0);
+			p->loc = l;
 			if (p->leaks_to_heap >= 0)
 				p->heap_flow = explain(g, l, NULL, TRAIL_HEAP);
 			if (p->leaks_to_result >= 0)
@@ -560,6 +604,7 @@ struct esc_func_report *esc_report_func(const struct esc_graph *g, int func)
 		qsort(r->locals, r->nlocals, sizeof *r->locals, cmp_local);
 	if (r->nallocs)
 		qsort(r->allocs, r->nallocs, sizeof *r->allocs, cmp_alloc);
+	add_imports(g, func, r);
 	return r;
 }
 
@@ -624,7 +669,43 @@ void esc_func_report_free(struct esc_func_report *r)
 	for (int i = 0; i < r->nwarnings; i++)
 		free((char *)r->warnings[i].message);
 	free(r->warnings);
+	free(r->imports);
 	free(r);
+}
+
+char *esc_warning_message(const char *kind, const char *obj, const char *fn,
+			  const char *what)
+{
+	char buf[1024];
+	if (!what)
+		what = "?";
+	if (!strcmp(kind, "escape-return"))
+		snprintf(buf, sizeof buf, "address of '%s' is returned from '%s', "
+			 "whose frame it lives in [%s]", obj, fn, kind);
+	else if (!strcmp(kind, "escape-global"))
+		snprintf(buf, sizeof buf, "address of '%s' is left in global '%s' "
+			 "when '%s' returns [%s]", obj, what, fn, kind);
+	else if (!strcmp(kind, "escape-caller"))
+		snprintf(buf, sizeof buf, "address of '%s' is left in memory "
+			 "outside '%s' when it returns [%s]", obj, fn, kind);
+	else if (!strcmp(kind, "escape-kept"))
+		snprintf(buf, sizeof buf, "address of '%s' is kept by '%s' after "
+			 "'%s' returns [%s]", obj, what, fn, kind);
+	else if (!strcmp(kind, "escape-thread"))
+		snprintf(buf, sizeof buf, "address of '%s' is handed to a thread "
+			 "that '%s' does not join before it returns [%s]", obj,
+			 fn, kind);
+	else if (!strcmp(kind, "escape-scope"))
+		snprintf(buf, sizeof buf, "pointer to '%s' is used after the end "
+			 "of its scope in '%s' [%s]", obj, fn, kind);
+	else if (!strcmp(kind, "escape-noescape"))
+		snprintf(buf, sizeof buf, "parameter '%s' of '%s' is declared "
+			 "noescape but escapes [%s]", obj, fn, kind);
+	else
+		snprintf(buf, sizeof buf, "address of '%s' is given as 'void *' "
+			 "to '%s' (no body, no rule), which may keep it after "
+			 "'%s' returns [%s]", obj, what, fn, kind);
+	return esc_xstrdup(buf);
 }
 
 void esc_report_warning(struct esc_func_report *r, const struct esc_warning *w)

@@ -88,6 +88,7 @@ void esc_graph_free(struct esc_graph *g)
 	free(g->floc);
 	free(g->out_start);
 	free(g->out);
+	free(g->imports);
 	free(g);
 }
 

@@ -71,6 +71,17 @@ struct esc_location {
 	int by_result;                 /* object found escaping by a result walk */
 	int fresh;                     /* an allocation its function returns,
 					  escaping by no other way (solve.c) */
+
+	/* The same without the calls of functions known only by name
+	   (imports.c): what the link step starts from. */
+	int local_escapes;
+	int local_heap, local_own, local_sure; /* leak_heap, leak_own, leak_sure */
+};
+
+/* An import of location loc (imports.c). */
+struct esc_imp {
+	int loc;
+	struct esc_import imp;
 };
 
 /* A parameter stored into the caller's memory: *param[to] (level 1) or
@@ -110,6 +121,9 @@ struct esc_graph {
 	   out_start[l + 1]), made for out_nedges edges */
 	int *out_start, *out;
 	int out_nedges, out_nlocs;
+	struct esc_imp *imports; /* esc_solve_imports */
+	int nimports, cap_imports;
+	int imports_solved;      /* the local_ fields are set */
 };
 
 /* Adds an edge (also used by pointsto.c for resolved stores). */
@@ -122,6 +136,11 @@ int esc_is_object(const struct esc_graph *g, int loc);
 const int *esc_func_locs(const struct esc_graph *g, int func, int *n);
 /* The edges out of location l (src == l), and how many (*n). */
 const int *esc_out_edges(const struct esc_graph *g, int l, int *n);
+
+/* A location's verdicts without imports: the verdicts themselves until
+   esc_solve_imports has run. */
+int esc_local_escapes(const struct esc_graph *g, int loc);
+int esc_local_leak(const struct esc_graph *g, int loc, int which); /* 0 heap, 1 own, 2 sure */
 
 /* pointsto.c: turns every store into edges.  Returns 0, -1 over budget. */
 int esc_resolve_stores(struct esc_graph *g);

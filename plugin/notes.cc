@@ -193,7 +193,7 @@ void esc_emit_warnings(const struct esc_func_report *r, int level)
 	for (int i = 0; i < r->nwarnings; i++) {
 		const struct esc_warning *w = &r->warnings[i];
 		struct esc_pos at = w->sink.handle ? w->sink : w->pos;
-		if (w->suppressed || quiet_at(at))
+		if (w->suppressed || w->pending || quiet_at(at))
 			continue;
 		auto_diagnostic_group group;
 		rich_location where(line_table, (location_t)at.handle);

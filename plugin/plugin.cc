@@ -57,12 +57,16 @@ static struct plugin_info escape_info = {
 	"  -fplugin-arg-escape-m[=1|2]     notes (2: with flows)\n"
 	"  -fplugin-arg-escape-json=FILE   JSON report (DIR/ for one per unit)\n"
 	"  -fplugin-arg-escape-rules=PATH  more rule files or directories\n"
+	"  -fplugin-arg-escape-summaries=FILE  linked summaries (escape-report\n"
+	"                                  --summaries) for functions of other units\n"
 	"  -fplugin-arg-escape-dangling=off|ID[,ID...]  which warnings\n"
 };
 
 static int opt_m;                /* 0, 1 or 2 */
 static const char *opt_json;     /* NULL, a file, or a directory ending '/' */
 static struct esc_rules *rules;
+static const char *opt_summaries; /* summaries=FILE */
+static struct esc_summaries *summaries;
 static struct esc_report *report;
 static char flags_text[512];
 
@@ -73,7 +77,8 @@ static bool parse_args(struct plugin_name_args *info)
 {
 	bool seen_m = false, seen_json = false, seen_dangling = false;
 	const char *known = "known arguments: m, m=1, m=2, json=FILE, json=DIR/, "
-			    "rules=PATH[:PATH...], dangling=off|ID[,ID...]";
+			    "rules=PATH[:PATH...], summaries=FILE, "
+			    "dangling=off|ID[,ID...]";
 
 	for (int i = 0; i < info->argc; i++) {
 		const char *key = info->argv[i].key;
@@ -174,6 +179,17 @@ static bool parse_args(struct plugin_name_args *info)
 				return false;
 			}
 			/* loaded after the installed rules, in plugin_init */
+		} else if (!strcmp(key, "summaries")) {
+			if (opt_summaries) {
+				error("escape: %<-fplugin-arg-escape-summaries%> given twice");
+				return false;
+			}
+			if (!val || !*val) {
+				error("escape: %<-fplugin-arg-escape-summaries%> needs a "
+				      "value: a file written by %<escape-report --summaries%>");
+				return false;
+			}
+			opt_summaries = val;
 		} else {
 			error("escape: unknown argument %<-fplugin-arg-escape-%s%>; %s",
 			      key, known);
@@ -321,6 +337,58 @@ static void pre_genericize(void *gcc_data, void *)
 
 static struct esc_report *unit_report(void);
 
+/* A type in a few words, the same in every unit that declares it the
+   same: what a summary's signature is made of. */
+static void type_words(tree t, char *buf, size_t len)
+{
+	size_t n = strlen(buf);
+	int depth = 0;
+	while (t && POINTER_TYPE_P(t) && depth < 8) {
+		t = TREE_TYPE(t);
+		depth++;
+	}
+	const char *code = !t ? "?" : get_tree_code_name(TREE_CODE(t));
+	const char *tag = "";
+	if (t && (TREE_CODE(t) == RECORD_TYPE || TREE_CODE(t) == UNION_TYPE ||
+		  TREE_CODE(t) == ENUMERAL_TYPE) && TYPE_NAME(t)) {
+		tree nm = TYPE_NAME(t);
+		if (TREE_CODE(nm) == TYPE_DECL)
+			nm = DECL_NAME(nm);
+		if (nm && TREE_CODE(nm) == IDENTIFIER_NODE)
+			tag = IDENTIFIER_POINTER(nm);
+	}
+	snprintf(buf + n, len - n, "%s%s%s%s%s%.*s", n > 1 ? "," : "",
+		 t && TYPE_READONLY(t) ? "const " : "", code, *tag ? " " : "",
+		 tag, depth, "********");
+}
+
+const char *esc_signature(tree decl)
+{
+	char sig[512] = "(";
+	tree type = TREE_TYPE(decl);
+	tree a = TYPE_ARG_TYPES(type);
+	for (; a && TREE_VALUE(a) != void_type_node; a = TREE_CHAIN(a))
+		type_words(TREE_VALUE(a), sig, sizeof sig - 8);
+	if (!a && prototype_p(type))
+		strcat(sig, strlen(sig) > 1 ? ",..." : "...");
+	strcat(sig, ")");
+	return esc_intern(sig);
+}
+
+/* What the link step needs of a function: its symbol if it has external
+   linkage (statics stay apart), its signature, and its summary. */
+static void export_function(struct esc_fn *fn)
+{
+	tree decl = fn->node->decl;
+	struct esc_func_report *r = fn->report;
+	if (!TREE_PUBLIC(decl) || DECL_EXTERNAL(decl) || !DECL_NAME(decl) ||
+	    (DECL_CONTEXT(decl) && TREE_CODE(DECL_CONTEXT(decl)) == FUNCTION_DECL))
+		return;
+	r->symbol = esc_intern(IDENTIFIER_POINTER(DECL_NAME(decl)));
+	r->signature = esc_signature(decl);
+	r->summary = fn->summary;
+}
+
 static void analyse_component(struct esc_unit *u, int comp, int *members,
 			      int nmembers)
 {
@@ -356,11 +424,13 @@ static void analyse_component(struct esc_unit *u, int comp, int *members,
 		for (int i = 0; i < nmembers; i++)
 			esc_func_give_up(g, u->fns[members[i]].gfunc,
 					 "over the analysis budget");
+	esc_solve_imports(g);
 
 	for (int i = 0; i < nmembers; i++) {
 		struct esc_fn *fn = &u->fns[members[i]];
 		fn->summary = esc_summarize(g, fn->gfunc);
 		fn->report = esc_report_func(g, fn->gfunc);
+		export_function(fn);
 		function *fun = DECL_STRUCT_FUNCTION(fn->node->decl);
 		if (fun && fun->cfg && !fn->report->gave_up)
 			esc_dangle_function(fun, u->rules, fn->report);
@@ -400,6 +470,7 @@ static unsigned int escape_execute(void)
 		return 0;
 	memset(&u, 0, sizeof u);
 	u.rules = rules;
+	u.summaries = summaries;
 	u.fn_index = new hash_map<tree, int>;
 
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
@@ -653,6 +724,14 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 	}
 	if (!load_rules(info))
 		return 1;
+	if (opt_summaries) {
+		char err[1024];
+		summaries = esc_summaries_load(opt_summaries, err, sizeof err);
+		if (!summaries) {
+			error("escape: %<-fplugin-arg-escape-summaries%>: %s", err);
+			return 1;
+		}
+	}
 
 	if (opt_json)
 		register_callback(info->base_name, PLUGIN_FINISH_UNIT,

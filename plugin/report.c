@@ -325,6 +325,110 @@ static json_t *warning_json(const struct esc_warning *w)
 }
 
 /* ------------------------------------------------------------------ */
+/* Export data: what the link step needs (docs/report.md, "link")       */
+
+static json_t *levels(const signed char *v, int n)
+{
+	json_t *a = must(json_array());
+	for (int i = 0; i < n; i++)
+		append(a, derefs(v[i]));
+	return a;
+}
+
+static json_t *summary_json(const struct esc_summary *s)
+{
+	json_t *o = must(json_object()), *stores = must(json_array());
+	int n = s->nparams + 1; /* the last: the varargs */
+
+	put(o, "nparams", json_integer(s->nparams));
+	put(o, "heap", levels(s->heap, n));
+	put(o, "sure", levels(s->sure, n));
+	put(o, "result", levels(s->result, n));
+	put(o, "local_heap", levels(s->local_heap, n));
+	put(o, "local_sure", levels(s->local_sure, n));
+	put(o, "local_result", levels(s->local_result, n));
+	for (int i = 0; i < s->nstores; i++) {
+		json_t *st = must(json_object());
+		put(st, "from", json_integer(s->stores[i].from));
+		put(st, "to", s->stores[i].to == ESC_FRESH_RESULT ? str("result")
+				: json_integer(s->stores[i].to));
+		put(st, "derefs", json_integer(s->stores[i].derefs));
+		put(st, "level", json_integer(s->stores[i].level));
+		append(stores, st);
+	}
+	put(o, "stores", stores);
+	put(o, "fresh", json_boolean(s->fresh));
+	put(o, "result_other", json_boolean(s->result_other));
+	put(o, "gave_up", json_boolean(s->gave_up));
+	return o;
+}
+
+static const char *const owner_keys[] = { "param", "local", "allocation" };
+
+static void import_fields(json_t *o, const struct esc_import *x)
+{
+	put(o, "callee", str(x->callee));
+	put(o, "arg", json_integer(x->arg));
+	put(o, "derefs", json_integer(x->derefs));
+	put(o, "value_result", derefs(x->value_result));
+	put(o, "value_heap", derefs(x->value_heap));
+	put(o, "void", json_boolean(x->sure));
+	put(o, "addr", json_boolean(x->addr));
+	put(o, "file", str(x->pos.file));
+	put(o, "line", positive(x->pos.line));
+	put(o, "column", positive(x->pos.col));
+}
+
+static json_t *link_json(const struct esc_func_report *f)
+{
+	json_t *o = must(json_object()), *local = must(json_object());
+	json_t *a, *imports = must(json_array()), *pending = must(json_array());
+
+	put(o, "symbol", str(f->symbol));
+	put(o, "signature", str(f->signature));
+	put(o, "summary", f->summary ? summary_json(f->summary) : json_null());
+	a = must(json_array());
+	for (int i = 0; i < f->nparams; i++)
+		append(a, derefs(f->params[i].local_heap));
+	put(local, "params", a);
+	a = must(json_array());
+	for (int i = 0; i < f->nlocals; i++)
+		append(a, json_boolean(f->locals[i].local_escapes));
+	put(local, "locals", a);
+	a = must(json_array());
+	for (int i = 0; i < f->nallocs; i++)
+		append(a, json_boolean(f->allocs[i].local_escapes));
+	put(local, "allocations", a);
+	put(o, "local", local);
+	for (int i = 0; i < f->nimports; i++) {
+		const struct esc_import *x = &f->imports[i];
+		json_t *im = must(json_object());
+		put(im, owner_keys[x->owner_kind], json_integer(x->owner));
+		import_fields(im, x);
+		append(imports, im);
+	}
+	put(o, "imports", imports);
+	for (int i = 0; i < f->nwarnings; i++) {
+		const struct esc_warning *w = &f->warnings[i];
+		if (!w->pending)
+			continue;
+		json_t *pw = must(json_object()), *call = must(json_object());
+		put(pw, "object", name(w->object));
+		put(pw, "local", json_integer(w->pending->owner));
+		put(pw, "file", str(w->pos.file));
+		put(pw, "line", positive(w->pos.line));
+		put(pw, "column", positive(w->pos.col));
+		import_fields(call, w->pending);
+		put(pw, "call", call);
+		put(pw, "suppressed", json_boolean(w->suppressed));
+		put(pw, "flow", w->flow ? flow_json(w->flow, NULL) : json_null());
+		append(pending, pw);
+	}
+	put(o, "pending", pending);
+	return o;
+}
+
+/* ------------------------------------------------------------------ */
 /* Diagnostics in the Language Server Protocol's shape                  */
 
 /* file:// URI of a path, made absolute and canonical (realpath: no "..",
@@ -456,7 +560,7 @@ static void add_diagnostics(struct esc_report *r, const struct esc_func_report *
 		const struct esc_warning *w = &f->warnings[i];
 		/* where GCC's warning stands: the sink */
 		struct esc_pos at = w->sink.line > 0 ? w->sink : w->pos;
-		if (!w->suppressed)
+		if (!w->suppressed && !w->pending)
 			diagnostic(r, at, LSP_WARNING, "dangling", w->message,
 				   w->flow, w);
 	}
@@ -575,6 +679,11 @@ struct esc_report *esc_report_new(const char *source, const char *gcc_version,
 	char *cwd = current_dir(); /* what relative file names are relative to */
 	put(r->doc, "directory", cwd ? str(cwd) : json_null());
 	free(cwd);
+	/* what the unit's exported summaries were made of, so that a
+	   summaries file can tell when its source has changed since */
+	char *hash = esc_file_hash(source);
+	put(r->doc, "source_hash", str(hash));
+	free(hash);
 	memset(&r->diagnostics, 0, sizeof r->diagnostics);
 	memset(&r->functions, 0, sizeof r->functions);
 	memset(&r->dump, 0, sizeof r->dump);
@@ -615,8 +724,10 @@ void esc_report_add(struct esc_report *r, const struct esc_func_report *f)
 	put(o, "allocations", allocs);
 	json_t *warnings = must(json_array());
 	for (int i = 0; i < f->nwarnings; i++)
-		append(warnings, warning_json(&f->warnings[i]));
+		if (!f->warnings[i].pending)
+			append(warnings, warning_json(&f->warnings[i]));
 	put(o, "warnings", warnings);
+	put(o, "link", link_json(f));
 	add_item(r, &r->functions, o);
 	add_diagnostics(r, f);
 }
@@ -767,6 +878,25 @@ static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
 	return h;
+}
+
+char *esc_file_hash(const char *path)
+{
+	FILE *f = path ? fopen(path, "rb") : NULL;
+	uint64_t h = FNV_OFFSET;
+	char buf[65536];
+	size_t n;
+	if (!f)
+		return NULL;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		h = fnv1a(h, buf, n);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad)
+		return NULL;
+	char *out = esc_xmalloc(17);
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
+	return out;
 }
 
 /* The current directory, malloc'ed, or NULL if it cannot be known. */

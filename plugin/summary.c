@@ -36,8 +36,11 @@
  */
 #include "graph.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 {
@@ -55,9 +58,15 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 	s->heap = esc_xmalloc((size_t)n + 1);
 	s->result = esc_xmalloc((size_t)n + 1);
 	s->sure = esc_xmalloc((size_t)n + 1);
+	s->local_heap = esc_xmalloc((size_t)n + 1);
+	s->local_sure = esc_xmalloc((size_t)n + 1);
+	s->local_result = esc_xmalloc((size_t)n + 1);
 	memset(s->heap, -1, (size_t)n + 1);
 	memset(s->result, -1, (size_t)n + 1);
 	memset(s->sure, -1, (size_t)n + 1);
+	memset(s->local_heap, -1, (size_t)n + 1);
+	memset(s->local_sure, -1, (size_t)n + 1);
+	memset(s->local_result, -1, (size_t)n + 1);
 	s->gave_up = g->funcs[func].gave_up != NULL;
 	s->result_other = g->funcs[func].result_other || s->gave_up;
 	for (int k = 0; k < nl; k++) {
@@ -75,6 +84,9 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 		if (i < 0)
 			continue;
 		int h = loc->leak_own, r = loc->leak_result;
+		s->local_heap[i] = (signed char)esc_local_leak(g, ls[k], 1);
+		s->local_sure[i] = (signed char)esc_local_leak(g, ls[k], 2);
+		s->local_result[i] = (signed char)r;
 		if (h >= 0 && r >= h) {
 			r = -1;
 			/* dropped: the caller's value no longer says it holds
@@ -109,6 +121,9 @@ void esc_summary_free(struct esc_summary *s)
 	free(s->heap);
 	free(s->result);
 	free(s->sure);
+	free(s->local_heap);
+	free(s->local_sure);
+	free(s->local_result);
 	free(s->stores);
 	free(s);
 }
@@ -217,4 +232,186 @@ int esc_components(int n, const int (*edges)[2], int n_edges, int *comp)
 	free(call);
 	free(on);
 	return ncomp;
+}
+
+/* ------------------------------------------------------------------ */
+/* Summaries of functions defined elsewhere (summaries=FILE)            */
+
+struct esc_linked {
+	const char *symbol, *signature, *file, *hash;
+	int stale; /* 0 unknown, 1 fresh, 2 stale */
+	struct esc_summary *s;
+};
+
+struct esc_summaries {
+	char *path;
+	struct esc_linked *v;
+	int n;
+};
+
+static int cmp_linked(const void *a, const void *b)
+{
+	return strcmp(((const struct esc_linked *)a)->symbol,
+		      ((const struct esc_linked *)b)->symbol);
+}
+
+static int levels_of(json_t *o, const char *key, signed char *out, int n)
+{
+	json_t *a = json_object_get(o, key);
+	if (!json_is_array(a) || (int)json_array_size(a) != n)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		json_t *v = json_array_get(a, (size_t)i);
+		if (json_is_null(v))
+			out[i] = -1;
+		else if (json_is_integer(v) && json_integer_value(v) >= 0 &&
+			 json_integer_value(v) <= 127)
+			out[i] = (signed char)(json_integer_value(v) > ESC_MAX_DEREFS
+					       ? ESC_MAX_DEREFS : json_integer_value(v));
+		else
+			return -1;
+	}
+	return 0;
+}
+
+void esc_summaries_free(struct esc_summaries *ss)
+{
+	if (!ss)
+		return;
+	for (int i = 0; i < ss->n; i++)
+		esc_summary_free(ss->v[i].s);
+	free(ss->v);
+	free(ss->path);
+	free(ss);
+}
+
+#define BAD(...) do { snprintf(err, errlen, __VA_ARGS__); goto fail; } while (0)
+
+struct esc_summaries *esc_summaries_load(const char *path, char *err,
+					 size_t errlen)
+{
+	json_error_t je;
+	json_t *doc = json_load_file(path, 0, &je), *fns;
+	struct esc_summaries *ss = esc_xcalloc(1, sizeof *ss);
+
+	ss->path = esc_xstrdup(path);
+	if (!doc) {
+		if (je.line <= 0)
+			BAD("%s: cannot read: %s", path, je.text);
+		BAD("%s:%d:%d: not valid JSON: %s", path, je.line, je.column, je.text);
+	}
+	if (!json_is_object(doc) ||
+	    !json_is_integer(json_object_get(doc, "escape-summaries")))
+		BAD("%s: not an escape summaries file (no \"escape-summaries\": 1; "
+		    "write it with escape-report --summaries)", path);
+	if (json_integer_value(json_object_get(doc, "escape-summaries")) != 1)
+		BAD("%s: summaries version %lld is not supported (this plugin reads 1)",
+		    path, (long long)json_integer_value(json_object_get(doc, "escape-summaries")));
+	fns = json_object_get(doc, "functions");
+	if (!json_is_array(fns))
+		BAD("%s: \"functions\" is not an array", path);
+	ss->v = esc_xcalloc(json_array_size(fns) + 1, sizeof *ss->v);
+	for (size_t i = 0; i < json_array_size(fns); i++) {
+		json_t *o = json_array_get(fns, i), *st;
+		const char *sym = json_string_value(json_object_get(o, "symbol"));
+		json_t *np = json_object_get(o, "nparams");
+		if (!json_is_object(o) || !sym || !*sym)
+			BAD("%s: functions[%zu]: no \"symbol\"", path, i);
+		if (!json_is_integer(np) || json_integer_value(np) < 0 ||
+		    json_integer_value(np) > 10000)
+			BAD("%s: functions[%zu] (%s): \"nparams\" is not a number of "
+			    "parameters", path, i, sym);
+		int n = (int)json_integer_value(np);
+		struct esc_summary *s = esc_xcalloc(1, sizeof *s);
+		struct esc_linked *L = &ss->v[ss->n++];
+		L->s = s;
+		s->nparams = n;
+		s->heap = esc_xmalloc((size_t)n + 1);
+		s->sure = esc_xmalloc((size_t)n + 1);
+		s->result = esc_xmalloc((size_t)n + 1);
+		s->local_heap = esc_xmalloc((size_t)n + 1);
+		s->local_sure = esc_xmalloc((size_t)n + 1);
+		s->local_result = esc_xmalloc((size_t)n + 1);
+		static const char *const keys[] = { "heap", "sure", "result" };
+		signed char *arrs[] = { s->heap, s->sure, s->result };
+		for (int k = 0; k < 3; k++)
+			if (levels_of(o, keys[k], arrs[k], n + 1))
+				BAD("%s: functions[%zu] (%s): \"%s\" is not an array of "
+				    "nparams + 1 levels (a number of derefs or null)",
+				    path, i, sym, keys[k]);
+		memcpy(s->local_heap, s->heap, (size_t)n + 1);
+		memcpy(s->local_sure, s->sure, (size_t)n + 1);
+		memcpy(s->local_result, s->result, (size_t)n + 1);
+		st = json_object_get(o, "stores");
+		if (st && !json_is_array(st))
+			BAD("%s: functions[%zu] (%s): \"stores\" is not an array", path, i, sym);
+		for (size_t k = 0; k < json_array_size(st); k++) {
+			json_t *x = json_array_get(st, k), *to = json_object_get(x, "to");
+			json_t *from = json_object_get(x, "from");
+			json_t *der = json_object_get(x, "derefs"), *lev = json_object_get(x, "level");
+			int t = json_is_string(to) && !strcmp(json_string_value(to), "result")
+				? ESC_FRESH_RESULT : json_is_integer(to) ? (int)json_integer_value(to) : -3;
+			if (!json_is_integer(from) || json_integer_value(from) < 0 ||
+			    json_integer_value(from) > n || t == -3 || t >= n + 1 ||
+			    !json_is_integer(der) || json_integer_value(der) < 0 ||
+			    !json_is_integer(lev) || json_integer_value(lev) < 1 ||
+			    json_integer_value(lev) > 2)
+				BAD("%s: functions[%zu] (%s): stores[%zu] is not {\"from\", "
+				    "\"to\", \"derefs\", \"level\"}", path, i, sym, k);
+			s->stores = esc_xrealloc(s->stores, (size_t)(s->nstores + 1) *
+						 sizeof *s->stores);
+			s->stores[s->nstores].from = (int)json_integer_value(from);
+			s->stores[s->nstores].to = t;
+			s->stores[s->nstores].derefs = (int)json_integer_value(der);
+			s->stores[s->nstores++].level = (int)json_integer_value(lev);
+		}
+		s->fresh = json_is_true(json_object_get(o, "fresh"));
+		s->result_other = json_is_true(json_object_get(o, "result_other"));
+		s->gave_up = json_is_true(json_object_get(o, "gave_up"));
+		L->symbol = esc_intern(sym);
+		L->signature = esc_intern(json_string_value(json_object_get(o, "signature")));
+		L->file = esc_intern(json_string_value(json_object_get(o, "file")));
+		L->hash = esc_intern(json_string_value(json_object_get(o, "source_hash")));
+	}
+	qsort(ss->v, (size_t)ss->n, sizeof *ss->v, cmp_linked);
+	for (int i = 1; i < ss->n; i++)
+		if (!strcmp(ss->v[i].symbol, ss->v[i - 1].symbol))
+			BAD("%s: \"%s\" is there twice", path, ss->v[i].symbol);
+	json_decref(doc);
+	return ss;
+fail:
+	json_decref(doc);
+	esc_summaries_free(ss);
+	return NULL;
+}
+
+const struct esc_summary *esc_summaries_find(struct esc_summaries *ss,
+					     const char *symbol,
+					     const char *signature)
+{
+	int lo = 0, hi = ss ? ss->n : 0;
+	while (lo < hi) {
+		int m = lo + (hi - lo) / 2;
+		int c = strcmp(ss->v[m].symbol, symbol);
+		if (!c) {
+			struct esc_linked *L = &ss->v[m];
+			/* not trusted blindly: its parameters' types must be
+			   those the caller sees, and its source unchanged */
+			if (L->signature && signature && strcmp(L->signature, signature))
+				return NULL;
+			if (!L->stale && L->file && L->hash) {
+				char *h = esc_file_hash(L->file);
+				L->stale = h && !strcmp(h, L->hash) ? 1 : 2;
+				free(h);
+			} else if (!L->stale) {
+				L->stale = 1; /* no hash written: nothing to check */
+			}
+			return L->stale == 1 ? L->s : NULL;
+		}
+		if (c < 0)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return NULL;
 }

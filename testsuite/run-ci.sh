@@ -352,8 +352,9 @@ elif upload and upload[0].get("with", {}).get("sarif_file") != sarif_out:
                     % (upload[0].get("with", {}).get("sarif_file"), sarif_out))
 if not any("--baseline" in s["run"] for s in runs):
     problems.append("no step gates on escape-report --baseline")
-if not any("-fplugin-arg-escape-json=" in s["run"] for s in runs):
-    problems.append("no step builds with json=DIR/")
+if not any("-fplugin-arg-escape-json=" in s["run"] or "escape-build " in s["run"]
+           for s in runs):
+    problems.append("no step builds with json=DIR/ or escape-build")
 with open(os.path.join(out, "steps"), "w") as lst, open(os.path.join(out, "env"), "w") as e:
     for k, v in env.items():
         if "${{" in str(v):
@@ -369,7 +370,7 @@ for p in problems:
     print(p)
 sys.exit(1 if problems else 0)
 PY
-		esc_ok "docs/github-actions.yml parses, checks out, builds with json=DIR/, uploads the SARIF escape-report writes, gates on --baseline"
+		esc_ok "docs/github-actions.yml parses, checks out, builds with json=DIR/ (escape-build), uploads the SARIF escape-report writes, gates on --baseline"
 	else
 		esc_bad "docs/github-actions.yml parses and has the steps docs/ci.md describes" "$tmp/detail"
 	fi
@@ -435,7 +436,7 @@ EOF
 			grep -q 'apt-get' "$tmp/wf/$n.sh" && continue
 			(
 				cd "$ws" && . "$tmp/wf/env" &&
-					PATH=$tmp/bin:$PATH GITHUB_WORKSPACE=$ws PLUGINDIR=$pd \
+					PATH=$tmp/bin:$tmp/gh-prefix/bin:$PATH GITHUB_WORKSPACE=$ws PLUGINDIR=$pd \
 						PREFIX=$tmp/gh-prefix bash --noprofile --norc -eo pipefail "$tmp/wf/$n.sh"
 			) >>"$1" 2>&1
 			echo "$n=$?"
@@ -449,8 +450,12 @@ EOF
 		*=[1-9]*) echo "a step failed: $statuses" && tail -n 15 "$tmp/gh1.log" ;;
 		esac
 		sarif=$ws/escape.sarif
-		markers "$ws" dangle | sed 's/^/\//' >"$tmp/want.gh"
-		for d in a b; do markers "$ws/$d" dangle | sed "s|^|/$d/|"; done >>"$tmp/want.gh"
+		# the SARIF is linked (escape-report): the warnings the link step
+		# finds across files (`// linked') too
+		{ markers "$ws" dangle; markers "$ws" linked; } | sed 's/^/\//' >"$tmp/want.gh"
+		for d in a b; do
+			{ markers "$ws/$d" dangle; markers "$ws/$d" linked; } | sed "s|^|/$d/|"
+		done >>"$tmp/want.gh"
 		sort -o "$tmp/want.gh" "$tmp/want.gh"
 		python3 - "$sarif" "$ws" <<'PY' >"$tmp/got.gh" || echo "cannot read $sarif"
 import json, sys

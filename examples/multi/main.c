@@ -15,7 +15,7 @@ int main(int argc, char **argv)
 		return 1;
 	heap->name = argc > 1 ? argv[1] : "heap";
 	registry_add(&builtin);
-	registry_add(&first);
+	registry_add(&first); // linked "escape-kept"
 	registry_add(heap);
 	log_set_prefix(argv[0]);
 	for (int i = 0; i < 3; i++)

@@ -9,7 +9,7 @@ int builtins(int n, char *dst) // want "dst does not escape"
 	char *m = __builtin_alloca(n); // want "alloca\(\.\.\.\) escapes to heap"
 	__builtin_memcpy(dst, buf, sizeof buf);
 	if (__builtin_expect(n > 3, 0))
-		sink(m); // warn "escape-unknown"
+		sink(m); // linked "escape-unknown"
 	return (int)__builtin_object_size(buf, 0) + (int)__builtin_strlen(buf);
 }
 

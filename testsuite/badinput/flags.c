@@ -55,5 +55,5 @@ void hand_over(void)
 {
 	char buf[32];
 	buf[0] = 0;
-	sink(buf); /* want "buf escapes to heap" warn "escape-unknown" */
+	sink(buf); /* want "buf escapes to heap" linked "escape-unknown" */
 }

@@ -20,7 +20,7 @@ double cplx_parts(_Complex double c)
 v4si vec(v4si *a) // want "a does not escape"
 {
 	v4si b = *a + 1;
-	sink(&b); // want "b escapes to heap" warn "escape-unknown"
+	sink(&b); // want "b escapes to heap" linked "escape-unknown"
 	return b;
 }
 

@@ -7,7 +7,7 @@ int vla_loop(int n)
 	for (int i = 0; i < n; i++) {
 		int v[i + 1]; // want "v escapes to heap"
 		v[0] = i;
-		sink(v); // warn "escape-unknown"
+		sink(v); // linked "escape-unknown"
 		s += v[0];
 	}
 	return s;

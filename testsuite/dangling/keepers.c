@@ -106,7 +106,7 @@ void kept_then_dropped(void)
 void context(void)
 {
 	int ctx = 0;
-	register_context(&ctx); // dangle "escape-unknown"
+	register_context(&ctx); // linked "escape-unknown"
 }
 
 void only_read(void)

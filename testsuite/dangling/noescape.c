@@ -12,7 +12,7 @@ void trusted(void)
 	int data[4] = { 0 };
 	checksum(data, sizeof data);
 	int node = 0, ctx = 0;
-	visit(&node, &ctx); // dangle "escape-unknown"
+	visit(&node, &ctx); // linked "escape-unknown"
 	int y = 0;
 	callback(&y);
 }

@@ -7,7 +7,7 @@ int *g, *h;
 void *two_sinks(size_t n)
 {
 	void *p = __builtin_alloca(n);
-	use(p); // dangle "escape-unknown"
+	use(p); // linked "escape-unknown"
 	return p; // dangle "escape-return"
 }
 

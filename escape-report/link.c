@@ -1,0 +1,696 @@
+#include "escape-report.h"
+
+/* ------------------------------------------------------------------ */
+/* The link step                                                        */
+
+/*
+ * Each report exports, per function ("link", docs/report.md): its symbol
+ * when it has external linkage, its summary (what callers in its unit
+ * used), the same verdicts without what rests on functions the unit knew
+ * only by name (local_*), and the imports: which parameter, stack object
+ * or allocation reaches which argument of which such function, with how
+ * many derefs, and where the call's value goes.  Warnings that rest only
+ * on such a function are pending.
+ *
+ * Linking:
+ *
+ *   1. symbols: every exported function by its symbol.  A static function
+ *      is never exported, so two statics of one name in two files stay
+ *      apart and neither is taken for another file's external function.
+ *      One symbol defined at two places (two files, not one file read
+ *      twice) is reported and treated as not defined: not guessed.
+ *   2. summaries, to a whole-program fixed point: each defined function
+ *      starts from its local verdicts, and each of its imports adds, for
+ *      a defined callee, derefs + the callee's leak (its heap leak, its
+ *      stores into the memory of other arguments, which are taken as the
+ *      heap, and its result leak through the call's value); for a callee
+ *      defined nowhere, what the unit assumed (it keeps everything).
+ *      Leaks only grow from the local verdicts, so this is the least
+ *      fixed point: recursion across files that stores nothing leaks
+ *      nothing, whatever the order of the reports.
+ *   3. re-derived: an escape, a leaking parameter or an escaping
+ *      allocation that rested only on imports the build now answers "no"
+ *      is dropped; a pending warning becomes a warning when its callee,
+ *      defined in the build, keeps the address by steps that are not
+ *      assumed (escape-kept) or returns it to a caller that returns it
+ *      (escape-return), or, defined nowhere, takes it as a non-const
+ *      void * (escape-unknown, as a unit says today).  Its flow goes on
+ *      into the callee's own flow, across files.
+ *
+ * What it does not re-derive: a verdict that rests on a function of the
+ * same unit whose summary rests on an import (the caller used the
+ * summary's conservative leak); a warning that needs flow-sensitivity
+ * past the call (a value returned by the callee and stored after it).
+ * Both stay as the unit said, which is the conservative side.
+ */
+
+char **link_twice;
+size_t nlink_twice;
+static size_t twice_cap;
+
+struct imp {
+	int owner_kind; /* ESC_OWNER_* */
+	int owner;
+	const char *callee;
+	int arg, derefs, vres, vheap, isvoid;
+	int def; /* index in defs[], or -1 */
+};
+
+struct def {
+	int func; /* in funcs[] */
+	const char *symbol;
+	int nslots; /* nparams + 1: the last, the varargs */
+	signed char *heap, *sure, *result; /* linked */
+	signed char *store; /* fewest derefs of a store from the slot */
+	signed char *store_other; /* the same, into another argument's memory */
+	int gave_up, fresh, result_other;
+	int twice;
+	char **where; /* file:line of each definition */
+	size_t nwhere, where_cap;
+};
+
+struct lfunc {
+	int nimp;
+	struct imp *imp;
+	json_t *link;
+};
+
+static struct def *defs;
+static size_t ndefs, defs_cap;
+static struct table syms; /* symbol -> def index + 1 */
+static struct lfunc *lf;  /* per funcs[] */
+static int linked;
+
+static int min_leak(int a, int b)
+{
+	if (a < 0)
+		return b;
+	if (b < 0)
+		return a;
+	return a < b ? a : b;
+}
+
+static int level(int d)
+{
+	return d < 0 ? 0 : d > ESC_MAX_DEREFS ? ESC_MAX_DEREFS : d;
+}
+
+/* An integer or null (-1) of a JSON array element. */
+static int lev_at(json_t *a, size_t i)
+{
+	json_t *v = json_array_get(a, i);
+	return json_is_integer(v) ? (int)json_integer_value(v) : -1;
+}
+
+static int int_of(json_t *o, const char *key, int dflt)
+{
+	json_t *v = json_object_get(o, key);
+	return json_is_integer(v) ? (int)json_integer_value(v) : dflt;
+}
+
+static void link_bad(int fi, const char *what)
+{
+	const struct func *F = &funcs[fi];
+	die("%s: not an escape report: function %s: \"link\": %s",
+	    reports[F->report].path, F->name, what);
+}
+
+static signed char *levels(int fi, json_t *s, const char *key, int n)
+{
+	json_t *a = json_object_get(s, key);
+	signed char *v = xmalloc((size_t)n);
+	if (!json_is_array(a) || (int)json_array_size(a) != n) {
+		char msg[128];
+		snprintf(msg, sizeof msg, "summary \"%s\" is not an array of %d levels", key, n);
+		link_bad(fi, msg);
+	}
+	for (int i = 0; i < n; i++) {
+		int l = lev_at(a, (size_t)i);
+		v[i] = (signed char)(l > ESC_MAX_DEREFS ? ESC_MAX_DEREFS : l);
+	}
+	return v;
+}
+
+static void read_link(int fi)
+{
+	json_t *link = json_object_get(funcs[fi].json, "link");
+	json_t *imps, *s;
+	const char *sym;
+
+	lf[fi].link = json_is_object(link) ? link : NULL;
+	if (!lf[fi].link)
+		return;
+	imps = json_object_get(link, "imports");
+	if (imps && !json_is_array(imps))
+		link_bad(fi, "\"imports\" is not an array");
+	for (size_t i = 0; i < json_array_size(imps); i++) {
+		json_t *o = json_array_get(imps, i);
+		struct imp m;
+		json_t *c = json_object_get(o, "callee");
+		if (!json_is_object(o) || !json_is_string(c))
+			link_bad(fi, "an import without a \"callee\"");
+		memset(&m, 0, sizeof m);
+		m.callee = json_string_value(c);
+		m.owner_kind = json_object_get(o, "param") ? ESC_OWNER_PARAM
+			     : json_object_get(o, "local") ? ESC_OWNER_LOCAL
+							   : ESC_OWNER_ALLOC;
+		m.owner = int_of(o, m.owner_kind == ESC_OWNER_PARAM ? "param"
+				 : m.owner_kind == ESC_OWNER_LOCAL ? "local"
+								   : "allocation", -1);
+		m.arg = int_of(o, "arg", -1);
+		m.derefs = int_of(o, "derefs", 0);
+		m.vres = int_of(o, "value_result", -1);
+		m.vheap = int_of(o, "value_heap", -1);
+		m.isvoid = json_is_true(json_object_get(o, "void"));
+		m.def = -1;
+		if (m.owner < 0 || m.arg < 0)
+			link_bad(fi, "an import without its owner or argument");
+		if (lf[fi].nimp % 16 == 0)
+			lf[fi].imp = xrealloc(lf[fi].imp, (size_t)(lf[fi].nimp + 16) * sizeof m);
+		lf[fi].imp[lf[fi].nimp++] = m;
+	}
+	sym = json_string_value(json_object_get(link, "symbol"));
+	s = json_object_get(link, "summary");
+	if (!sym || !json_is_object(s))
+		return;
+	struct entry *e = lookup_str(&syms, sym);
+	char *here = xasprintf("%s:%d", shown(funcs[fi].file), funcs[fi].line);
+	if (e->value) {
+		/* defined twice: said, not guessed */
+		struct def *d = &defs[(uintptr_t)e->value - 1];
+		PUSH(d->where, d->nwhere, d->where_cap, here);
+		d->twice = 1;
+		return;
+	}
+	struct def d;
+	memset(&d, 0, sizeof d);
+	d.func = fi;
+	d.symbol = e->key;
+	PUSH(d.where, d.nwhere, d.where_cap, here);
+	d.nslots = int_of(s, "nparams", -1) + 1;
+	if (d.nslots < 1 || d.nslots > 100000)
+		link_bad(fi, "summary without \"nparams\"");
+	d.heap = levels(fi, s, "local_heap", d.nslots);
+	d.sure = levels(fi, s, "local_sure", d.nslots);
+	d.result = levels(fi, s, "local_result", d.nslots);
+	d.store = xmalloc((size_t)d.nslots);
+	memset(d.store, -1, (size_t)d.nslots);
+	d.store_other = xmalloc((size_t)d.nslots);
+	memset(d.store_other, -1, (size_t)d.nslots);
+	json_t *st = json_object_get(s, "stores");
+	for (size_t i = 0; i < json_array_size(st); i++) {
+		json_t *o = json_array_get(st, i);
+		int from = int_of(o, "from", -1), der = int_of(o, "derefs", 0);
+		int to = int_of(o, "to", -1);
+		if (from >= 0 && from < d.nslots) {
+			d.store[from] = (signed char)min_leak(d.store[from], level(der));
+			if (to >= 0 && to != from)
+				d.store_other[from] = (signed char)min_leak(d.store_other[from],
+									    level(der));
+		}
+	}
+	d.gave_up = json_is_true(json_object_get(s, "gave_up"));
+	d.fresh = json_is_true(json_object_get(s, "fresh"));
+	d.result_other = json_is_true(json_object_get(s, "result_other"));
+	PUSH(defs, ndefs, defs_cap, d);
+	e->value = (void *)(uintptr_t)ndefs;
+}
+
+static int cmp_where(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static struct def *def_of(const char *symbol)
+{
+	struct entry *e = lookup_str(&syms, symbol);
+	if (!e->value)
+		return NULL;
+	struct def *d = &defs[(uintptr_t)e->value - 1];
+	return d->twice ? NULL : d;
+}
+
+int link_defined(const char *symbol)
+{
+	return linked && symbol && def_of(symbol) != NULL;
+}
+
+static int slot(const struct def *d, int arg)
+{
+	return arg < d->nslots - 1 ? arg : d->nslots - 1;
+}
+
+/* What callee d does with argument arg: fewest derefs to the heap (its
+   leak, or a store into another argument's memory), by steps that are
+   not assumed (sure), and to its result. */
+static int eff_heap(const struct def *d, int arg)
+{
+	if (d->gave_up)
+		return 0;
+	int s = slot(d, arg);
+	return min_leak(d->heap[s], d->store[s]);
+}
+
+/* By steps that are not assumed: its sure leak, or a store into the
+   memory of another argument (not into the argument's own: a buffer
+   pointing into itself keeps nothing). */
+static int eff_sure(const struct def *d, int arg)
+{
+	if (d->gave_up)
+		return 0;
+	int s = slot(d, arg);
+	return min_leak(d->sure[s], d->store_other[s]);
+}
+
+static int eff_result(const struct def *d, int arg)
+{
+	return d->gave_up ? -1 : d->result[slot(d, arg)];
+}
+
+/* With derefs of the import m: the leak to the heap it adds (or -1). */
+static int via_heap(const struct imp *m)
+{
+	const struct def *d = m->def >= 0 ? &defs[m->def] : NULL;
+	if (!d)
+		return level(m->derefs); /* defined nowhere: kept */
+	int h = eff_heap(d, m->arg), r = eff_result(d, m->arg), best = -1;
+	if (h >= 0)
+		best = level(m->derefs + h);
+	if (r >= 0 && m->vheap >= 0)
+		best = min_leak(best, level(m->derefs + r + m->vheap));
+	return best;
+}
+
+static int via_sure(const struct imp *m)
+{
+	const struct def *d = m->def >= 0 ? &defs[m->def] : NULL;
+	if (!d)
+		return m->isvoid ? level(m->derefs) : -1;
+	int s = eff_sure(d, m->arg);
+	return s >= 0 ? level(m->derefs + s) : -1;
+}
+
+static int via_result(const struct imp *m)
+{
+	const struct def *d = m->def >= 0 ? &defs[m->def] : NULL;
+	int r = d ? eff_result(d, m->arg) : -1;
+	return r >= 0 && m->vres >= 0 ? level(m->derefs + r + m->vres) : -1;
+}
+
+/* Does the import make its owner's address escape? */
+static int addr_escapes(const struct imp *m)
+{
+	const struct def *d = m->def >= 0 ? &defs[m->def] : NULL;
+	if (!d)
+		return m->derefs < 0;
+	int h = eff_heap(d, m->arg), r = eff_result(d, m->arg);
+	return (h >= 0 && m->derefs + h < 0) ||
+	       (r >= 0 && m->vheap >= 0 && m->derefs + r + m->vheap < 0) ||
+	       (r >= 0 && m->vres >= 0 && m->derefs + r + m->vres < 0);
+}
+
+/* The parameter index of a report's params[k]. */
+static int param_index(int fi, int k)
+{
+	json_t *p = json_array_get(json_object_get(funcs[fi].json, "params"), (size_t)k);
+	return int_of(p, "index", -1);
+}
+
+static void solve(void)
+{
+	for (int changed = 1; changed;) {
+		changed = 0;
+		for (size_t di = 0; di < ndefs; di++) {
+			struct def *d = &defs[di];
+			const struct lfunc *L = &lf[d->func];
+			for (int i = 0; i < L->nimp; i++) {
+				const struct imp *m = &L->imp[i];
+				if (m->owner_kind != ESC_OWNER_PARAM)
+					continue;
+				int p = param_index(d->func, m->owner);
+				if (p < 0)
+					continue;
+				int s = p < d->nslots ? p : d->nslots - 1;
+				int h = min_leak(d->heap[s], via_heap(m));
+				int u = min_leak(d->sure[s], via_sure(m));
+				int r = min_leak(d->result[s], via_result(m));
+				if (h != d->heap[s] || u != d->sure[s] || r != d->result[s]) {
+					d->heap[s] = (signed char)h;
+					d->sure[s] = (signed char)u;
+					d->result[s] = (signed char)r;
+					changed = 1;
+				}
+			}
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Re-deriving the findings                                            */
+
+static struct table dropped; /* keys of the findings dropped */
+
+int link_dropped_key(const char *key)
+{
+	return linked && lookup_str(&dropped, key)->value != NULL;
+}
+
+static struct finding *added;
+static size_t nadded, added_cap;
+
+/* The heap flow of parameter index p of function fi, from its report. */
+static struct flow param_flow(int fi, int p)
+{
+	struct flow none = { NULL, 0, 0 };
+	json_t *params = json_object_get(funcs[fi].json, "params");
+	for (size_t k = 0; k < json_array_size(params); k++) {
+		json_t *pp = json_array_get(params, k);
+		if (int_of(pp, "index", -1) != p)
+			continue;
+		json_t *fl = json_object_get(pp, "flows");
+		for (size_t j = 0; j < json_array_size(fl); j++) {
+			json_t *f = json_array_get(fl, j);
+			const char *sink = json_string_value(json_object_get(f, "sink"));
+			if (sink && !strcmp(sink, "heap"))
+				return read_flow(&reports[funcs[fi].report], f, funcs[fi].file);
+		}
+	}
+	return none;
+}
+
+static void flow_add(struct flow *f, int *cap, struct step s)
+{
+	PUSH(f->steps, f->n, *cap, s);
+}
+
+/* A step that passes an argument to a function defined in the build
+   that keeps it: said as the plugin says it of a summary, and followed
+   into the callee's own flow (across files), as far as it goes. */
+static void extend(struct flow *f, int cap, int depth)
+{
+	for (; depth < 8 && f->n; depth++) {
+		struct step *last = &f->steps[f->n - 1];
+		const struct def *d;
+		if (strcmp(last->kind, "argument of unknown function") || !last->what ||
+		    last->arg < 1 || !(d = def_of(last->what)) || eff_heap(d, last->arg - 1) < 0)
+			return;
+		last->kind = esc_step_name(ESC_STEP_ARG_SUMMARY);
+		struct flow more = param_flow(d->func, last->arg - 1);
+		for (int i = 0; i < more.n; i++)
+			flow_add(f, &cap, more.steps[i]);
+		free(more.steps);
+		if (!more.n)
+			return;
+	}
+}
+
+static void decide_pending(int fi)
+{
+	json_t *pend = json_object_get(lf[fi].link, "pending");
+	const struct report *r = &reports[funcs[fi].report];
+
+	for (size_t i = 0; i < json_array_size(pend); i++) {
+		json_t *o = json_array_get(pend, i), *call = json_object_get(o, "call");
+		const char *callee = json_string_value(json_object_get(call, "callee"));
+		const char *object = json_string_value(json_object_get(o, "object"));
+		int arg = int_of(call, "arg", -1), m = int_of(call, "derefs", 0);
+		int vres = int_of(call, "value_result", -1);
+		int isvoid = json_is_true(json_object_get(call, "void"));
+		/* the object's very address reaches the argument */
+		json_t *a = json_object_get(call, "addr");
+		int addr = a ? json_is_true(a) : m < 0;
+		const struct def *d = callee ? def_of(callee) : NULL;
+		const char *kind = NULL;
+		if (!callee || arg < 0 || !object)
+			link_bad(fi, "a pending warning without its object, callee or argument");
+		if (!addr)
+			continue;
+		if (d) {
+			/* kept itself (not only what it points to), or returned
+			   itself to a caller that returns it */
+			if (eff_sure(d, arg) == 0)
+				kind = "escape-kept";
+			else if (eff_result(d, arg) == 0 && vres == 0)
+				kind = "escape-return";
+		} else if (isvoid) {
+			kind = "escape-unknown";
+		}
+		if (!kind)
+			continue;
+		struct finding x;
+		memset(&x, 0, sizeof x);
+		x.kind = K_WARNING;
+		x.rule = kind;
+		x.object = object;
+		/* it stands at its sink, the call, as the compiler's warnings
+		   do */
+		x.line = x.sink_line = int_of(call, "line", 0);
+		x.col = x.sink_col = int_of(call, "column", 0);
+		x.message = esc_warning_message(kind, object, funcs[fi].name, callee);
+		x.suppressed = json_is_true(json_object_get(o, "suppressed"));
+		x.flow = read_flow(r, json_object_get(o, "flow"), funcs[fi].file);
+		if (!strcmp(kind, "escape-kept")) {
+			extend(&x.flow, x.flow.n, 0);
+		} else if (!strcmp(kind, "escape-return") && x.flow.n) {
+			struct step *last = &x.flow.steps[x.flow.n - 1];
+			last->kind = esc_step_name(ESC_STEP_CALL_RESULT);
+		}
+		x.file = x.flow.n ? x.flow.steps[0].file : funcs[fi].file;
+		if (json_is_string(json_object_get(call, "file")))
+			x.file = resolve(reports[funcs[fi].report].dir,
+					 json_string_value(json_object_get(call, "file")));
+		x.func = fi;
+		x.item = -1;
+		x.pending_callee = callee;
+		x.pending_arg = arg;
+		x.pending_void = isvoid;
+		funcs[fi].nwarnings += !x.suppressed;
+		funcs[fi].nsuppressed += x.suppressed;
+		PUSH(added, nadded, added_cap, x);
+	}
+}
+
+/* Is owner (kind, index) of function fi still escaping, or its leak? */
+static int still_escapes(int fi, int kind, int owner)
+{
+	const struct lfunc *L = &lf[fi];
+	json_t *local = json_object_get(L->link, "local");
+	json_t *a = json_object_get(local, kind == ESC_OWNER_LOCAL ? "locals" : "allocations");
+	if (json_is_true(json_array_get(a, (size_t)owner)))
+		return 1;
+	for (int i = 0; i < L->nimp; i++)
+		if (L->imp[i].owner_kind == kind && L->imp[i].owner == owner &&
+		    addr_escapes(&L->imp[i]))
+			return 1;
+	return 0;
+}
+
+static int site_escapes(const struct finding *x)
+{
+	const struct step *last = &x->flow.steps[x->flow.n - 1];
+	const struct def *d;
+	if (strcmp(last->kind, "argument of unknown function") || !last->what ||
+	    last->arg < 1 || !(d = def_of(last->what)))
+		return 1;
+	const struct lfunc *L = &lf[x->func];
+	for (int i = 0; i < L->nimp; i++) {
+		const struct imp *m = &L->imp[i];
+		if (m->owner_kind == ESC_OWNER_LOCAL && m->owner == x->item &&
+		    m->arg == last->arg - 1 && !strcmp(m->callee, last->what) &&
+		    addr_escapes(m))
+			return 1;
+	}
+	return 0;
+}
+
+static int linked_leak(int fi, int k)
+{
+	const struct lfunc *L = &lf[fi];
+	int h = lev_at(json_object_get(json_object_get(L->link, "local"), "params"), (size_t)k);
+	for (int i = 0; i < L->nimp; i++)
+		if (L->imp[i].owner_kind == ESC_OWNER_PARAM && L->imp[i].owner == k)
+			h = min_leak(h, via_heap(&L->imp[i]));
+	return h;
+}
+
+void link_build(void)
+{
+	lf = xmalloc((nfuncs ? nfuncs : 1) * sizeof *lf);
+	memset(lf, 0, (nfuncs ? nfuncs : 1) * sizeof *lf);
+	for (size_t fi = 0; fi < nfuncs; fi++)
+		read_link((int)fi);
+	linked = 1;
+	for (size_t i = 0; i < ndefs; i++) {
+		struct def *d = &defs[i];
+		if (!d->twice)
+			continue;
+		qsort(d->where, d->nwhere, sizeof *d->where, cmp_where);
+		size_t len = strlen(d->symbol) + 4;
+		for (size_t k = 0; k < d->nwhere; k++)
+			len += strlen(d->where[k]) + 2;
+		char *msg = xmalloc(len);
+		strcpy(msg, d->symbol);
+		strcat(msg, " (");
+		for (size_t k = 0; k < d->nwhere; k++) {
+			if (k)
+				strcat(msg, ", ");
+			strcat(msg, d->where[k]);
+		}
+		strcat(msg, ")");
+		PUSH(link_twice, nlink_twice, twice_cap, msg);
+	}
+	if (nlink_twice)
+		qsort(link_twice, nlink_twice, sizeof *link_twice, cmp_where);
+	for (size_t fi = 0; fi < nfuncs; fi++)
+		for (int i = 0; i < lf[fi].nimp; i++) {
+			const struct def *d = def_of(lf[fi].imp[i].callee);
+			lf[fi].imp[i].def = d ? (int)(d - defs) : -1;
+		}
+	solve();
+
+	/* what rested on the imports, again */
+	for (size_t i = 0; i < nfindings; i++) {
+		struct finding *x = &findings[i];
+		if (!lf[x->func].link || x->kind == K_WARNING || x->kind == K_RESULT)
+			continue;
+		if (x->kind == K_ESCAPE || x->kind == K_ALLOC) {
+			int kind = x->kind == K_ESCAPE ? ESC_OWNER_LOCAL : ESC_OWNER_ALLOC;
+			if (!still_escapes(x->func, kind, x->item))
+				x->dropped = 1;
+			/* a site shown by a call of a function of the build
+			   that does not keep what it is given is no escaping
+			   site (the object escapes by its other sites) */
+			else if (x->kind == K_ESCAPE && x->flow.n && !site_escapes(x))
+				x->dropped = 1;
+		} else if (x->kind == K_LEAK) {
+			if (linked_leak(x->func, x->item) < 0)
+				x->dropped = 1;
+		}
+		if (!x->dropped)
+			extend(&x->flow, x->flow.n, 0);
+	}
+	/* the functions' counts */
+	for (size_t fi = 0; fi < nfuncs; fi++) {
+		struct func *F = &funcs[fi];
+		json_t *local = lf[fi].link ? json_object_get(lf[fi].link, "local") : NULL;
+		if (!local)
+			continue;
+		json_t *fn = F->json;
+		json_t *ls = json_object_get(fn, "locals"), *as = json_object_get(fn, "allocations");
+		json_t *ps = json_object_get(fn, "params");
+		for (size_t k = 0; k < json_array_size(ls); k++)
+			if (json_is_true(json_object_get(json_array_get(ls, k), "escapes")) &&
+			    !still_escapes((int)fi, ESC_OWNER_LOCAL, (int)k))
+				F->nescaping--;
+		for (size_t k = 0; k < json_array_size(as); k++)
+			if (json_is_true(json_object_get(json_array_get(as, k), "escapes")) &&
+			    !still_escapes((int)fi, ESC_OWNER_ALLOC, (int)k))
+				F->nallocs_escaping--;
+		for (size_t k = 0; k < json_array_size(ps); k++)
+			if (json_is_integer(json_object_get(json_array_get(ps, k), "leaks_to_heap")) &&
+			    linked_leak((int)fi, (int)k) < 0)
+				F->nleak_heap--;
+		decide_pending((int)fi);
+	}
+	for (size_t i = 0; i < nfindings; i++)
+		if (findings[i].dropped && findings[i].kind == K_ESCAPE)
+			funcs[findings[i].func].nsites--;
+	for (size_t i = 0; i < nfindings; i++) {
+		const struct finding *x = &findings[i];
+		if (!x->dropped)
+			continue;
+		char *msg = x->kind == K_LEAK
+			? xasprintf("leaking param%s: %s", x->derefs > 0 ? " content" : "", x->object)
+			: xasprintf("%s%s escapes to heap", x->object, x->kind == K_ALLOC ? "(...)" : "");
+		char *key = xasprintf("%s" SEP "%d" SEP "%d" SEP "%s", x->file, x->line, x->col, msg);
+		lookup_str(&dropped, key)->value = &dropped;
+		free(key);
+		free(msg);
+	}
+	/* the findings that remain, and the warnings the link step found */
+	size_t kept = 0;
+	for (size_t i = 0; i < nfindings; i++)
+		if (!findings[i].dropped)
+			findings[kept++] = findings[i];
+	nfindings = kept;
+	findings = xrealloc(findings, (nfindings + nadded + 1) * sizeof *findings);
+	for (size_t i = 0; i < nadded; i++)
+		findings[nfindings++] = added[i];
+	free(added);
+	for (size_t i = 0; i < nlink_twice; i++)
+		fprintf(stderr, PROG ": defined twice, not linked: %s\n", link_twice[i]);
+}
+
+/* ------------------------------------------------------------------ */
+/* --summaries                                                         */
+
+static int cmp_def(const void *a, const void *b)
+{
+	return strcmp((*(const struct def *const *)a)->symbol,
+		      (*(const struct def *const *)b)->symbol);
+}
+
+static json_t *lev_json(int v)
+{
+	return must(v >= 0 ? json_integer(v) : json_null());
+}
+
+void write_summaries(void)
+{
+	json_t *doc = must(json_object()), *fns = must(json_array());
+	json_t *tool = must(json_object());
+	const struct def **v = xmalloc((ndefs ? ndefs : 1) * sizeof *v);
+	size_t n = 0;
+
+	for (size_t i = 0; i < ndefs; i++)
+		if (!defs[i].twice)
+			v[n++] = &defs[i];
+	qsort(v, n, sizeof *v, cmp_def);
+	set(doc, "escape-summaries", json_integer(1));
+	set(tool, "name", text("escape"));
+	set(tool, "version", text(ESCAPE_VERSION));
+	set(doc, "tool", tool);
+	for (size_t i = 0; i < n; i++) {
+		const struct def *d = v[i];
+		const struct func *F = &funcs[d->func];
+		const struct report *r = &reports[F->report];
+		json_t *o = must(json_object());
+		json_t *heap = must(json_array()), *sure = must(json_array());
+		json_t *result = must(json_array()), *stores;
+		json_t *s = json_object_get(lf[d->func].link, "summary");
+		int other = d->result_other;
+		for (int k = 0; k < d->nslots; k++) {
+			int h = d->heap[k], res = d->result[k];
+			/* as in Go, a result leak no stronger than the heap
+			   leak is not said; the value may then hold anything */
+			if (h >= 0 && res >= h) {
+				res = -1;
+				other = 1;
+			}
+			add(heap, lev_json(h));
+			add(sure, lev_json(d->sure[k]));
+			add(result, lev_json(res));
+		}
+		set(o, "symbol", text(d->symbol));
+		set(o, "file", text(F->file));
+		set(o, "line", json_integer(F->line));
+		json_t *hash = json_object_get(r->doc, "source_hash");
+		json_t *sig = json_object_get(lf[d->func].link, "signature");
+		set(o, "source_hash", hash ? json_incref(hash) : json_null());
+		set(o, "signature", sig ? json_incref(sig) : json_null());
+		set(o, "nparams", json_integer(d->nslots - 1));
+		set(o, "heap", heap);
+		set(o, "sure", sure);
+		set(o, "result", result);
+		stores = json_object_get(s, "stores");
+		set(o, "stores", stores ? json_incref(stores) : must(json_array()));
+		set(o, "fresh", json_boolean(d->fresh));
+		set(o, "result_other", json_boolean(other));
+		set(o, "gave_up", json_boolean(d->gave_up));
+		add(fns, o);
+	}
+	free(v);
+	set(doc, "functions", fns);
+	dump_json(doc);
+	json_decref(doc);
+}

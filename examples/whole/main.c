@@ -1,0 +1,71 @@
+/* Each function is one case of the link step: the expected whole-program
+   warnings are the `// linked' markers (the line of the address-of);
+   the compiler, which sees one file, prints none of them. */
+#include "node.h"
+
+struct sum {
+	int total;
+};
+
+static void add(struct node *n, void *ctx)
+{
+	((struct sum *)ctx)->total += n->v;
+}
+
+/* a context pointer to a same-project walker: no warning */
+int total(struct node *list)
+{
+	struct sum s = { 0 };
+	walk(list, add, &s);
+	return s.total;
+}
+
+/* a stack node appended to a global list in another file */
+void defer(int v)
+{
+	struct node n = { 0, v };
+	list_push(&g_pending, &n); // linked "escape-kept"
+}
+
+/* a pointer into a local buffer returned through a helper in another file */
+char *first_word(void)
+{
+	char buf[64];
+	read_line(buf, sizeof buf);
+	return skip_ws(buf); // linked "escape-return"
+}
+
+/* recursion across two files that finally stores into a global */
+void probe(void)
+{
+	struct node n = { 0, 0 };
+	visit_b(&n, 3); // linked "escape-kept"
+}
+
+/* recursion across two files that keeps nothing: no warning */
+int count(void)
+{
+	struct node n = { 0, 0 };
+	return count_a(&n);
+}
+
+/* the external keeper, not quiet.c's static namesake */
+void keep_one(void)
+{
+	struct node n = { 0, 0 };
+	remember(&n); // linked "escape-kept"
+}
+
+/* a two-file chain: one wrapper reaches a keeper, the other a writer */
+void chain(void)
+{
+	struct node a = { 0, 0 }, b = { 0, 0 };
+	wrap_keep(&a); // linked "escape-kept"
+	wrap_write(&b);
+}
+
+int main(void)
+{
+	touch();
+	return first_word()[0];
+}

@@ -1,0 +1,148 @@
+/*
+ * escape-intercept.c - the part of escape-build that rides along with a
+ * build (LD_PRELOAD), as intercept-build and Bear do: every C compile the
+ * build starts gets the escape plugin's arguments.
+ *
+ * A program run by execve, execv, execvp, execvpe, posix_spawn or
+ * posix_spawnp whose name is a C compiler driver (cc, c99, gcc, gcc-12,
+ * x86_64-linux-gnu-gcc-12, ...), with -c or -S and without -E, -M or -MM
+ * alone, is run with the arguments of ESCAPE_BUILD_ARGS added at the end
+ * (separated by the unit separator \x1f: -fplugin=... and
+ * -fplugin-arg-escape-json=DIR/).  Everything else runs unchanged, and so
+ * does everything when ESCAPE_BUILD_ARGS is not set.  Build tools resolve
+ * their compiler to an absolute path (CMake, Meson, Ninja), so no wrapper
+ * in PATH would do.
+ *
+ * Built by the Makefile as build/escape-intercept.so, installed in
+ * $(PREFIX)/lib/escape/.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+extern char **environ;
+
+/* gcc, cc, c99, c89, with a target prefix (x86_64-linux-gnu-) and a
+   version suffix (-12, -12.2) */
+static int is_c_driver(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t n = strlen(base);
+	/* the version suffix */
+	while (n && ((base[n - 1] >= '0' && base[n - 1] <= '9') || base[n - 1] == '.'))
+		n--;
+	if (n && base[n - 1] == '-' && n < strlen(base))
+		n--;
+	static const char *const names[] = { "gcc", "cc", "c99", "c89" };
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		size_t k = strlen(names[i]);
+		if (n == k && !strncmp(base, names[i], k))
+			return 1;
+		/* a target prefix: only for gcc (x86_64-linux-gnu-gcc) */
+		if (i == 0 && n > k + 1 && base[n - k - 1] == '-' &&
+		    !strncmp(base + n - k, names[i], k))
+			return 1;
+	}
+	return 0;
+}
+
+static int compiles(char *const argv[])
+{
+	int c = 0;
+	for (int i = 1; argv[i]; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "-c") || !strcmp(a, "-S"))
+			c = 1;
+		else if (!strcmp(a, "-E") || !strcmp(a, "-M") || !strcmp(a, "-MM"))
+			return 0;
+		else if (!strncmp(a, "-fplugin-arg-escape-json", 24))
+			return 0; /* already there */
+	}
+	return c;
+}
+
+/* argv with ESCAPE_BUILD_ARGS added, or argv itself. */
+static char *const *with_plugin(const char *path, char *const argv[])
+{
+	const char *extra = getenv("ESCAPE_BUILD_ARGS");
+	if (!extra || !*extra || !argv || !argv[0] || !is_c_driver(path) ||
+	    !compiles(argv))
+		return argv;
+	int n = 0, m = 1;
+	while (argv[n])
+		n++;
+	for (const char *p = extra; *p; p++)
+		m += *p == '\x1f';
+	char **v = malloc((size_t)(n + m + 1) * sizeof *v);
+	char *copy = strdup(extra);
+	if (!v || !copy)
+		return argv;
+	memcpy(v, argv, (size_t)n * sizeof *v);
+	for (char *p = copy, *q; p; p = q) {
+		q = strchr(p, '\x1f');
+		if (q)
+			*q++ = 0;
+		if (*p)
+			v[n++] = p;
+	}
+	v[n] = NULL;
+	return v;
+}
+
+typedef int (*execve_fn)(const char *, char *const[], char *const[]);
+typedef int (*execv_fn)(const char *, char *const[]);
+typedef int (*spawn_fn)(pid_t *, const char *, const posix_spawn_file_actions_t *,
+			const posix_spawnattr_t *, char *const[], char *const[]);
+
+/* The function of the same name in the next library (libc). */
+#define REAL(name, type) \
+	static type real; \
+	if (!real) \
+		*(void **)&real = dlsym(RTLD_NEXT, name)
+
+int execve(const char *path, char *const argv[], char *const envp[])
+{
+	REAL("execve", execve_fn);
+	return real(path, with_plugin(path, argv), envp);
+}
+
+int execv(const char *path, char *const argv[])
+{
+	REAL("execv", execv_fn);
+	return real(path, with_plugin(path, argv));
+}
+
+int execvp(const char *file, char *const argv[])
+{
+	REAL("execvp", execv_fn);
+	return real(file, with_plugin(file, argv));
+}
+
+int execvpe(const char *file, char *const argv[], char *const envp[])
+{
+	REAL("execvpe", execve_fn);
+	return real(file, with_plugin(file, argv), envp);
+}
+
+int posix_spawn(pid_t *pid, const char *path,
+		const posix_spawn_file_actions_t *fa,
+		const posix_spawnattr_t *attr, char *const argv[],
+		char *const envp[])
+{
+	REAL("posix_spawn", spawn_fn);
+	return real(pid, path, fa, attr, with_plugin(path, argv), envp);
+}
+
+int posix_spawnp(pid_t *pid, const char *file,
+		 const posix_spawn_file_actions_t *fa,
+		 const posix_spawnattr_t *attr, char *const argv[],
+		 char *const envp[])
+{
+	REAL("posix_spawnp", spawn_fn);
+	return real(pid, file, fa, attr, with_plugin(file, argv), envp);
+}
