@@ -419,7 +419,8 @@ static json_t *write_and_load(struct esc_report *r, char **dir, char **path)
 TEST(document_top)
 {
 	static const char *const top[] = { "version", "tool", "gcc", "flags",
-		"source", "directory", "diagnostics", "functions", NULL };
+		"source", "directory", "source_hash", "diagnostics", "functions",
+		NULL };
 	static const char *const tool_keys[] = { "name", "version", NULL };
 	struct esc_report *r = sample_report();
 	char *dir, *path;
@@ -492,7 +493,8 @@ TEST(format)
 TEST(functions)
 {
 	static const char *const keys[] = { "name", "file", "line", "column",
-		"gave_up", "params", "locals", "allocations", "warnings", NULL };
+		"gave_up", "params", "locals", "allocations", "warnings", "link",
+		NULL };
 	struct esc_report *r = sample_report();
 	char *dir, *path;
 	json_t *doc = write_and_load(r, &dir, &path);
