@@ -177,7 +177,7 @@ static int malformed;
 
 static const char *const kinds[] = {
 	"want", "may", "never", "dangle", "suppressed", "may-warn", "warn",
-	"flow", "fact", "xfail", NULL
+	"flow", "fact", "xfail", "linked", NULL
 };
 
 static int is_kind(const char *s, size_t n)
