@@ -46,7 +46,7 @@ for line in open(text):
     m = step.match(line.rstrip('\n'))
     if m and cur:
         cur[2].append((int(m.group(1)), m.group(2)))
-    elif not line.startswith(' '):
+    elif ': note: ' not in line:
         cur = None
 got = []
 for r in json.load(open(sarif))['runs'][0]['results']:
