@@ -2,7 +2,7 @@
 # gcc-outputs.sh OUTDIR [PLUGIN] - what the plugin says, with the compiler
 # $CC (default gcc), on testsuite/cases, testsuite/dangling and the blind
 # corpora (testsuite/blind, testsuite/blind-dangling), for comparing GCC
-# series (make check-gcc-all): for each FILE.c, compiled at -O2 with m=2
+# series (make check-gcc-all): for each FILE.c, compiled at -O2 with m=1
 # and json=,
 #
 #   OUTDIR/DIR/FILE.txt   the lines the plugin adds to GCC's output: its
@@ -12,6 +12,11 @@
 #                         and "At top level" lines)
 #   OUTDIR/DIR/FILE.json  its report, without the "gcc" version member,
 #                         the tree's path written ROOT
+#
+# The flows are compared in the reports, where each is whole: m=2's text
+# prints a flow's steps only until one was printed before (at the same
+# position), so a column that moves between series (gcc-compare.py says
+# which) changes how much of a later flow it prints.
 #
 # Run from anywhere; file names are relative to the tree's root, so that
 # two trees' outputs compare with diff -r.  A first line "// args: ..." of
@@ -37,7 +42,7 @@ for f in testsuite/cases/*.c testsuite/dangling/*.c testsuite/blind/*.c \
 		$args >"$d.plain" 2>&1
 	# shellcheck disable=SC2086
 	if ! $CC -O2 -c "$f" -o /dev/null -pthread -fdiagnostics-plain-output \
-		$args -fplugin="$plugin" -fplugin-arg-escape-m=2 \
+		$args -fplugin="$plugin" -fplugin-arg-escape-m=1 \
 		-fplugin-arg-escape-json="$d.report" >"$d.all" 2>&1; then
 		echo "gcc-outputs: $CC failed on $f:" >&2
 		cat "$d.all" >&2
