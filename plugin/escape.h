@@ -491,6 +491,9 @@ int esc_func_notes(const struct esc_func_report *r, int level,
    f->nsteps of a cut flow: "  flow: (explanation cut here)".  Returns 0
    when there is no such step. */
 int esc_flow_note(const struct esc_flow *f, int i, char *buf, size_t len);
+/* The note that stands for the rest of a flow shown before (m=2 prints
+   no line twice): "  flow: (as above from here)". */
+extern const char esc_flow_as_above[];
 
 /* Appends a warning to r (copies message; the other strings must be
    interned or outlive r). */

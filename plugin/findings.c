@@ -807,6 +807,8 @@ int esc_param_messages(const struct esc_param_report *p, char msgs[2][256],
 
 /* A note's flow step in words: "  flow: address-of x"; past the last
    step of a cut flow, "  flow: (explanation cut here)". */
+const char esc_flow_as_above[] = "  flow: (as above from here)";
+
 int esc_flow_note(const struct esc_flow *f, int i, char *buf, size_t len)
 {
 	char text[480];

@@ -76,29 +76,29 @@ static bool printed_before(struct esc_pos p, const char *text)
 
 static void flow_notes(const struct esc_flow *f)
 {
-	char text[512];
+	char line[512];
 	int shown = 0;
 	for (int i = 0; i < f->nsteps; i++) {
 		struct esc_pos at = f->steps[i].pos;
-		esc_step_text(&f->steps[i], text, sizeof text);
-		if (printed_before(at, text)) {
+		esc_flow_note(f, i, line, sizeof line);
+		if (printed_before(at, line)) {
 			if (!shown && i + 1 < f->nsteps)
 				continue; /* a first part shown before */
-			if (!printed_before(at, "(as above from here)")) {
+			if (!printed_before(at, esc_flow_as_above)) {
 				columns_for((location_t)at.handle);
-				inform((location_t)at.handle, "  flow: (as above from here)");
+				inform((location_t)at.handle, "%s", esc_flow_as_above);
 			}
 			return;
 		}
 		columns_for((location_t)at.handle);
-		inform((location_t)at.handle, "  flow: %s", text);
+		inform((location_t)at.handle, "%s", line);
 		shown = 1;
 	}
-	if (f->truncated && f->nsteps) {
+	if (esc_flow_note(f, f->nsteps, line, sizeof line)) {
 		struct esc_pos at = f->steps[f->nsteps - 1].pos;
-		if (!printed_before(at, "(explanation cut here)")) {
+		if (!printed_before(at, line)) {
 			columns_for((location_t)at.handle);
-			inform((location_t)at.handle, "  flow: (explanation cut here)");
+			inform((location_t)at.handle, "%s", line);
 		}
 	}
 }
