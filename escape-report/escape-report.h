@@ -100,7 +100,6 @@ void free_table(struct table *t);
 extern char *cwd;  /* the current directory */
 extern char *root; /* --root, real path */
 extern size_t rootlen;
-char *path_collapse(const char *path);
 char *path_normalize(const char *path);
 char *current_dir(void);
 const char *resolve(const char *dir, const char *file);

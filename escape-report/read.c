@@ -130,7 +130,7 @@ static const char *compile_dir(const struct report *r, json_t *doc, const char *
 		if (!path)
 			continue;
 		for (int c = 0; c < ncand; c++) {
-			char *rel = path_collapse(cands[c]);
+			char *rel = esc_path_collapse(cands[c]);
 			size_t pl = strlen(path), rl = strlen(rel);
 			if (rl && pl > rl && path[pl - rl - 1] == '/' &&
 			    !strcmp(path + pl - rl, rel)) {

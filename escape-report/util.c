@@ -158,37 +158,6 @@ void free_table(struct table *t)
 /* ------------------------------------------------------------------ */
 /* Paths and URIs                                                      */
 
-/* PATH with empty and "." components dropped, as the plugin does when it
-   makes a path absolute ("a//./b" -> "a/b"); ".." is kept. */
-char *path_collapse(const char *path)
-{
-	char *out = xmalloc(strlen(path) + 2), *q = out;
-	const char *p = path;
-
-	if (*p == '/')
-		*q++ = '/';
-	while (*p) {
-		const char *end;
-		size_t n;
-
-		while (*p == '/')
-			p++;
-		end = strchr(p, '/');
-		n = end ? (size_t)(end - p) : strlen(p);
-		if (n == 0)
-			break;
-		if (!(n == 1 && p[0] == '.')) {
-			if (q != out && q[-1] != '/')
-				*q++ = '/';
-			memcpy(q, p, n);
-			q += n;
-		}
-		p += n;
-	}
-	*q = 0;
-	return out;
-}
-
 /* An absolute PATH with ".", ".." and empty components resolved by text. */
 char *path_normalize(const char *path)
 {

@@ -702,6 +702,11 @@ int esc_report_write(const struct esc_report *r, const char *path, char *err,
 /* FNV-1a 64 of a file's bytes in hex (caller frees), NULL if unreadable:
    how a summary knows its source changed. */
 char *esc_file_hash(const char *path);
+/* path with empty and "." components dropped ("a//./b" -> "a/b"), a
+   leading '/' kept; ".." is kept: resolving it without the file system
+   could join two different files (through a symbolic link), and the file
+   need not exist.  Caller frees. */
+char *esc_path_collapse(const char *path);
 /* The file name of this translation unit's report inside directory dir
    (json=DIR/): unique per source path and output; caller frees. */
 char *esc_report_path_in_dir(const char *dir, const char *source,

@@ -915,25 +915,14 @@ static char *current_dir(void)
 	}
 }
 
-/*
- * The absolute form of path: relative paths are taken from the current
- * directory; "." components and repeated slashes are dropped, so that
- * "util.c", "./util.c" and "$PWD/util.c" are one source.  ".." is kept:
- * resolving it without the file system could join two different files
- * (through a symbolic link), and the file need not exist.
- */
-static char *absolute_path(const char *path)
+char *esc_path_collapse(const char *path)
 {
-	char *cwd = path[0] == '/' ? NULL : current_dir();
-	size_t cwdlen = cwd ? strlen(cwd) : 0;
-	char *joined = esc_xmalloc(cwdlen + 1 + strlen(path) + 1);
-	char *out = esc_xmalloc(cwdlen + 1 + strlen(path) + 2);
-	const char *p;
-	char *q = out;
+	char *out = esc_xmalloc(strlen(path) + 2), *q = out;
+	const char *p = path;
 
-	sprintf(joined, "%s%s%s", cwd ? cwd : "", cwd ? "/" : "", path);
-	free(cwd);
-	for (p = joined; *p;) {
+	if (*p == '/')
+		*q++ = '/';
+	while (*p) {
 		const char *end;
 		size_t n;
 
@@ -944,16 +933,31 @@ static char *absolute_path(const char *path)
 		if (n == 0)
 			break;
 		if (!(n == 1 && p[0] == '.')) {
-			if (q != out || joined[0] == '/')
+			if (q != out && q[-1] != '/')
 				*q++ = '/';
 			memcpy(q, p, n);
 			q += n;
 		}
 		p += n;
 	}
-	if (q == out && joined[0] == '/')
-		*q++ = '/';
-	*q = '\0';
+	*q = 0;
+	return out;
+}
+
+/*
+ * The absolute form of path: relative paths are taken from the current
+ * directory, then collapsed (esc_path_collapse), so that "util.c",
+ * "./util.c" and "$PWD/util.c" are one source.
+ */
+static char *absolute_path(const char *path)
+{
+	char *cwd = path[0] == '/' ? NULL : current_dir();
+	char *joined = esc_xmalloc((cwd ? strlen(cwd) : 0) + 1 + strlen(path) + 1);
+	char *out;
+
+	sprintf(joined, "%s%s%s", cwd ? cwd : "", cwd ? "/" : "", path);
+	free(cwd);
+	out = esc_path_collapse(joined);
 	free(joined);
 	return out;
 }

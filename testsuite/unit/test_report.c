@@ -913,7 +913,7 @@ TEST(func_notes)
 	locals[1].kind = ESC_OBJ_LOCAL;
 	locals[1].pos = at_pos("n.c", 3, 2);
 	locals[1].escapes = 1;
-	struct esc_alloc_report alloc = { "malloc", at_pos("n.c", 7, 8), 0, { 0, NULL, 0 } };
+	struct esc_alloc_report alloc = { .callee = "malloc", .pos = at_pos("n.c", 7, 8) };
 	struct esc_param_report param;
 	memset(&param, 0, sizeof param);
 	param.name = "p";
