@@ -98,7 +98,7 @@ build/escape-report: $(REPORT_OBJS) $(CORE_OBJS)
 # every C compile (scripts/escape-intercept.c)
 build/escape-intercept.so: scripts/escape-intercept.c
 	@mkdir -p build
-	$(CC) -O2 -g -Wall -Wextra -fPIC -shared -o $@ $< -ldl
+	$(CC) $(CPPFLAGS) -O2 -g -Wall -Wextra -fPIC -shared $(LDFLAGS) -o $@ $< -ldl
 
 build/test_%: testsuite/unit/test_%.c $(CORE_OBJS) testsuite/unit/unit.h
 	$(CC) -std=c99 -g -Wall -Wextra -DHAVE_GRAPH -Iplugin -Itestsuite/unit \

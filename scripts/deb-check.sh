@@ -3,7 +3,8 @@
 # from a copy of this tree with `dpkg-buildpackage -us -uc -b` for the GCC
 # $CC (default gcc), runs lintian on it (any tag fails), installs it with
 # dpkg -i, checks that `$CC -fplugin=escape` works with no path and that
-# escape-report, escape-cc, the header and the manual pages are in place,
+# escape-report, escape-cc, escape-build, the header and the manual pages
+# are in place and work,
 # then removes it with dpkg -r and checks that none of its files is left.
 #
 # Changes this machine (it installs and removes the package): CI runs it
@@ -87,6 +88,7 @@ fi
 dpkg -L escape | sort >"$tmp/files"
 plugindir=$("$CC" -print-file-name=plugin)
 for f in "$plugindir/escape.so" /usr/bin/escape-report /usr/bin/escape-cc \
+	/usr/bin/escape-build /usr/lib/escape/escape-intercept.so \
 	/usr/include/escape-noescape.h /usr/share/man/man1/escape-report.1.gz; do
 	if grep -qx "$f" "$tmp/files" && [ -f "$f" ]; then
 		ok "installed: $f"
@@ -120,6 +122,16 @@ if (cd "$tmp" && escape-cc --arg=m "$CC" -c demo.c -o demo2.o -pthread) >"$tmp/c
 	ok "escape-cc $CC (the installed plugin)"
 else
 	bad "escape-cc $CC (the installed plugin)" "$tmp/cc"
+fi
+# escape-build, its LD_PRELOAD library and escape-report as installed: a
+# one-file make build, its report linked
+mkdir -p "$tmp/eb" && cp "$tmp/demo.c" "$tmp/eb/demo.c"
+printf 'demo.o: demo.c\n\t$(CC) -c demo.c -o demo.o -pthread\n' >"$tmp/eb/Makefile"
+if (cd "$tmp/eb" && escape-build --out out -- make CC="$CC") >"$tmp/eb.log" 2>&1 &&
+	[ -n "$(ls "$tmp"/eb/out/*.json 2>/dev/null)" ]; then
+	ok "escape-build -- make (the installed plugin, intercept and escape-report)"
+else
+	bad "escape-build -- make" "$tmp/eb.log"
 fi
 
 if dpkg -r escape >"$tmp/remove.log" 2>&1; then
