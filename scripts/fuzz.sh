@@ -150,6 +150,8 @@ fi
 # ------------------------------------------------------------------ #
 {
 root=$(cd "$(dirname "$0")/.." && pwd) || exit 2
+# the runners' helpers (esc_levels_table)
+. "$root/testsuite/lib/lib.sh"
 self="$root/scripts/$(basename "$0")"
 CC=${CC:-gcc}
 PLUGIN=${PLUGIN:-plugin/escape.so}
@@ -349,13 +351,7 @@ secs=$(($(date +%s) - start))
 # ------------------------------------------------------------------ #
 # Report                                                             #
 # ------------------------------------------------------------------ #
-printf '\n%-8s %8s %8s %8s %8s\n' level tried passed skipped failed
-for l in "${levels[@]}" total; do
-	awk -F'\t' -v l="$l" '
-		l == "total" || $2 == l { n++; r[$1]++ }
-		END { printf "%-8s %8d %8d %8d %8d\n", (l == "total" ? "total" : "-O" l),
-			n, r["PASS"], r["SKIP"], r["FAIL"] }' "$results"
-done
+esc_levels_table "$results" "${levels[@]}"
 passed=$(grep -c '^PASS' "$results")
 skipped=$(grep -c '^SKIP' "$results")
 failed=$(grep -c '^FAIL' "$results")

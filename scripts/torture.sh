@@ -364,13 +364,7 @@ secs=$(($(date +%s) - start))
 # ------------------------------------------------------------------ #
 # Report                                                             #
 # ------------------------------------------------------------------ #
-printf '\n%-8s %8s %8s %8s %8s\n' level tried passed skipped failed
-for l in "${levels[@]}" total; do
-	awk -F'\t' -v l="$l" '
-		l == "total" || $2 == l { n++; r[$1]++ }
-		END { printf "%-8s %8d %8d %8d %8d\n", (l == "total" ? "total" : "-O" l),
-			n, r["PASS"], r["SKIP"], r["FAIL"] }' "$results"
-done
+esc_levels_table "$results" "${levels[@]}"
 passed=$(grep -c '^PASS' "$results")
 skipped=$(grep -c '^SKIP' "$results")
 failed=$(grep -c '^FAIL' "$results")

@@ -245,3 +245,19 @@ esc_try() {
 	shift
 	if "$@" >"$tmp/detail" 2>&1; then esc_ok "$name"; else esc_bad "$name" "$tmp/detail"; fi
 }
+
+# esc_levels_table RESULTS LEVEL...: the table that ends a run over many
+# programs (torture, csmith): RESULTS has a line a run, "PASS|SKIP|FAIL
+# <tab> LEVEL <tab> ...", and the table a row per optimisation level and
+# the total
+esc_levels_table() {
+	local results=$1 l
+	shift
+	printf '\n%-8s %8s %8s %8s %8s\n' level tried passed skipped failed
+	for l in "$@" total; do
+		awk -F'\t' -v l="$l" '
+			l == "total" || $2 == l { n++; r[$1]++ }
+			END { printf "%-8s %8d %8d %8d %8d\n", (l == "total" ? "total" : "-O" l),
+				n, r["PASS"], r["SKIP"], r["FAIL"] }' "$results"
+	done
+}
