@@ -503,8 +503,9 @@ void esc_report_warning(struct esc_func_report *r, const struct esc_warning *w);
    strings are interned. */
 struct esc_func_report *esc_report_func(const struct esc_graph *g, int func);
 void esc_func_report_free(struct esc_func_report *r);
-/* Drops all but the warnings (when no notes and no JSON report are
-   wanted: the unit's reports are kept until its end, for source order). */
+/* Drops all but the warnings and what their flows are (when no notes and
+   no JSON report are wanted: the unit's reports are kept until its end,
+   for source order). */
 void esc_func_report_trim(struct esc_func_report *r);
 
 /* ------------------------------------------------------------------ */

@@ -621,23 +621,45 @@ static void esc_local_free(struct esc_local_report *l)
 	l->nsites = l->nsinks = 0;
 }
 
-void esc_func_report_trim(struct esc_func_report *r)
+/* Does a warning of r show flow f? */
+static int flow_shown(const struct esc_func_report *r, const struct esc_flow *f)
+{
+	for (int w = 0; w < r->nwarnings; w++)
+		if (r->warnings[w].flow == f)
+			return 1;
+	return 0;
+}
+
+static void params_free(struct esc_func_report *r)
 {
 	for (int i = 0; i < r->nparams; i++) {
 		free(r->params[i].heap_flow.steps);
 		free(r->params[i].result_flow.steps);
 	}
-	/* the locals whose sites a warning's flow points into stay */
+	free(r->params);
+	r->params = NULL;
+	r->nparams = 0;
+}
+
+void esc_func_report_trim(struct esc_func_report *r)
+{
+	/* the parameters stay if a warning's flow is one of theirs
+	   (escape-noescape); so do the locals whose sites or sinks a
+	   warning's flow is */
+	int keep_params = 0;
+	for (int i = 0; i < r->nparams && !keep_params; i++)
+		keep_params = flow_shown(r, &r->params[i].heap_flow) ||
+			      flow_shown(r, &r->params[i].result_flow);
+	if (!keep_params)
+		params_free(r);
 	int kept = 0;
 	for (int i = 0; i < r->nlocals; i++) {
 		struct esc_local_report *l = &r->locals[i];
 		int keep = 0;
-		for (int w = 0; w < r->nwarnings && !keep; w++) {
-			for (int j = 0; j < l->nsites && !keep; j++)
-				keep = r->warnings[w].flow == &l->sites[j].flow;
-			for (int j = 0; j < l->nsinks && !keep; j++)
-				keep = r->warnings[w].flow == &l->sinks[j].flow;
-		}
+		for (int j = 0; j < l->nsites && !keep; j++)
+			keep = flow_shown(r, &l->sites[j].flow);
+		for (int j = 0; j < l->nsinks && !keep; j++)
+			keep = flow_shown(r, &l->sinks[j].flow);
 		if (keep) {
 			r->locals[kept++] = *l;
 			continue;
@@ -646,15 +668,13 @@ void esc_func_report_trim(struct esc_func_report *r)
 	}
 	for (int i = 0; i < r->nallocs; i++)
 		free(r->allocs[i].flow.steps);
-	free(r->params);
 	free(r->allocs);
 	if (!kept) {
 		free(r->locals);
 		r->locals = NULL;
 	}
-	r->params = NULL;
 	r->allocs = NULL;
-	r->nparams = r->nallocs = 0;
+	r->nallocs = 0;
 	r->nlocals = kept;
 }
 
@@ -663,6 +683,7 @@ void esc_func_report_free(struct esc_func_report *r)
 	if (!r)
 		return;
 	esc_func_report_trim(r);
+	params_free(r);
 	for (int i = 0; i < r->nlocals; i++)
 		esc_local_free(&r->locals[i]);
 	free(r->locals);
