@@ -416,19 +416,8 @@ PY
 	cp -r "$root/examples/multi/." "$ws/"
 	(cd "$ws" && make -s clean >/dev/null 2>&1)
 	ln -s "$root" "$ws/escape"
-	realgcc=$(command -v "$CC")
-	cat >"$tmp/bin/gcc" <<EOF
-#!/bin/sh
-# test-only: finds the plugin installed into $pd for -fplugin=escape
-for a; do
-	case \$a in -fplugin=escape) exec "$realgcc" -iplugindir="$pd" "\$@" ;; esac
-done
-exec "$realgcc" "\$@"
-EOF
-	chmod +x "$tmp/bin/gcc"
-	# the same for $CC's name (make check CC=gcc-15 hands CC to every make),
-	# and the workflow's g++ is $CXX
-	[ "$CC" = gcc ] || ln -sf gcc "$tmp/bin/$(basename "$CC")"
+	esc_gcc_wrapper "$tmp/bin" "$pd"
+	# the workflow's g++ is $CXX
 	[ "${CXX:-g++}" = g++ ] || ln -sf "$(command -v "$CXX")" "$tmp/bin/g++"
 	run_steps() { # LOG: every run: step but apt-get's; prints NN=STATUS for each
 		local n name

@@ -285,18 +285,7 @@ fi
 # VS Code
 pd=$tmp/plugins
 mkdir -p "$tmp/bin"
-realgcc=$(command -v "$CC")
-cat >"$tmp/bin/gcc" <<EOF
-#!/bin/sh
-# test-only: finds the plugin installed into $pd for -fplugin=escape
-for a; do
-	case \$a in -fplugin=escape) exec "$realgcc" -iplugindir="$pd" "\$@" ;; esac
-done
-exec "$realgcc" "\$@"
-EOF
-chmod +x "$tmp/bin/gcc"
-# the same for $CC's name (make check CC=gcc-15 hands CC to every make)
-[ "$CC" = gcc ] || ln -sf gcc "$tmp/bin/$(basename "$CC")"
+esc_gcc_wrapper "$tmp/bin" "$pd"
 if ! have node; then
 	missing node "VS Code problem matchers" 3
 elif ! make -C "$root" install CC="$CC" CXX="${CXX:-g++}" PLUGINDIR="$pd" PREFIX="$tmp/prefix" >"$tmp/install.log" 2>&1; then

@@ -261,3 +261,25 @@ esc_levels_table() {
 				n, r["PASS"], r["SKIP"], r["FAIL"] }' "$results"
 	done
 }
+
+# esc_gcc_wrapper BINDIR PLUGINDIR: BINDIR/gcc (and BINDIR/$CC's name) runs
+# $CC, adding -iplugindir=PLUGINDIR where it is given -fplugin=escape, so
+# that a test finds the plugin installed into PLUGINDIR by name, as after
+# `make install` into GCC's own plugin directory (test-only: put BINDIR
+# first in PATH)
+esc_gcc_wrapper() {
+	local bin=$1 pd=$2 realgcc
+	realgcc=$(command -v "${CC:-gcc}")
+	mkdir -p "$bin"
+	cat >"$bin/gcc" <<EOF
+#!/bin/sh
+# test-only: finds the plugin installed into $pd for -fplugin=escape
+for a; do
+	case \$a in -fplugin=escape) exec "$realgcc" -iplugindir="$pd" "\$@" ;; esac
+done
+exec "$realgcc" "\$@"
+EOF
+	chmod +x "$bin/gcc"
+	# the same for $CC's name (make check CC=gcc-15 hands CC to every make)
+	[ "${CC:-gcc}" = gcc ] || ln -sf gcc "$bin/$(basename "$CC")"
+}
