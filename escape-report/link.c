@@ -73,6 +73,8 @@ struct lfunc {
 	int nimp;
 	struct imp *imp;
 	json_t *link;
+	int nfx, fx_cap;       /* its effects, closed over the build's calls */
+	struct esc_effect *fx;
 };
 
 static struct def *defs;
@@ -131,6 +133,52 @@ static signed char *levels(int fi, json_t *s, const char *key, int n)
 	return v;
 }
 
+static struct table statics; /* report index and name -> funcs[] index + 1 */
+
+static void read_effects(int fi, json_t *a)
+{
+	static const char *const kinds[] = { "set", "clear", "call" };
+	if (a && !json_is_array(a))
+		link_bad(fi, "\"effects\" is not an array");
+	for (size_t i = 0; i < json_array_size(a); i++) {
+		json_t *o = json_array_get(a, i);
+		const char *kind = json_string_value(json_object_get(o, "kind"));
+		const char *path = json_string_value(json_object_get(o, "path"));
+		struct esc_effect e;
+		memset(&e, 0, sizeof e);
+		e.kind = (enum esc_effect_kind)-1;
+		for (int k = 0; kind && k < 3; k++)
+			if (!strcmp(kind, kinds[k]))
+				e.kind = (enum esc_effect_kind)k;
+		e.param = int_of(o, "param", -1);
+		if ((int)e.kind < 0 || e.param < 0 || !path)
+			link_bad(fi, "an effect without its kind, parameter or path");
+		e.path = esc_intern(path);
+		e.pointer = json_is_true(json_object_get(o, "pointer"));
+		if (e.kind == ESC_FX_CALL) {
+			const char *callee = json_string_value(json_object_get(o, "callee"));
+			e.arg = int_of(o, "arg", -1);
+			e.every = json_is_true(json_object_get(o, "every"));
+			if (!callee || e.arg < 0)
+				link_bad(fi, "a call effect without its callee or argument");
+			e.callee = esc_intern(callee);
+		}
+		if (lf[fi].nfx == lf[fi].fx_cap) {
+			lf[fi].fx_cap = lf[fi].fx_cap ? 2 * lf[fi].fx_cap : 8;
+			lf[fi].fx = xrealloc(lf[fi].fx, (size_t)lf[fi].fx_cap * sizeof *lf[fi].fx);
+		}
+		lf[fi].fx[lf[fi].nfx++] = e;
+	}
+	/* a static function is found by name in its own report */
+	if (!json_string_value(json_object_get(lf[fi].link, "symbol"))) {
+		char *key = xasprintf("%d" SEP "%s", funcs[fi].report, funcs[fi].name);
+		struct entry *e = lookup_str(&statics, key);
+		if (!e->value)
+			e->value = (void *)(uintptr_t)(fi + 1);
+		free(key);
+	}
+}
+
 static void read_link(int fi)
 {
 	json_t *link = json_object_get(funcs[fi].json, "link");
@@ -169,6 +217,7 @@ static void read_link(int fi)
 			lf[fi].imp = xrealloc(lf[fi].imp, (size_t)(lf[fi].nimp + 16) * sizeof m);
 		lf[fi].imp[lf[fi].nimp++] = m;
 	}
+	read_effects(fi, json_object_get(link, "effects"));
 	sym = json_string_value(json_object_get(link, "symbol"));
 	s = json_object_get(link, "summary");
 	if (!sym || !json_is_object(s))
@@ -404,6 +453,82 @@ static void extend(struct flow *f, int cap, int depth)
 	}
 }
 
+/* The function a call of name from function fi reaches: a static one of
+   its own report, else the build's external one; -1 if none. */
+static int callee_func(int fi, const char *name)
+{
+	char *key = xasprintf("%d" SEP "%s", funcs[fi].report, name);
+	struct entry *e = lookup_str(&statics, key);
+	free(key);
+	if (e->value)
+		return (int)(uintptr_t)e->value - 1;
+	const struct def *d = def_of(name);
+	return d ? d->func : -1;
+}
+
+static int fx_caller; /* the function whose effects are being closed */
+
+static const struct esc_effect *callee_fx(const char *name, void *ctx, int *n)
+{
+	(void)ctx;
+	int g = callee_func(fx_caller, name);
+	*n = g >= 0 ? lf[g].nfx : 0;
+	return g >= 0 ? lf[g].fx : NULL;
+}
+
+/* Every function's effects with its callees' (across files), to a fixed
+   point (facts only grow; paths are at most two fields deep). */
+static void close_effects(void)
+{
+	for (int round = 0, changed = 1; changed && round < 32; round++) {
+		changed = 0;
+		for (size_t fi = 0; fi < nfuncs; fi++) {
+			if (!lf[fi].nfx)
+				continue;
+			fx_caller = (int)fi;
+			int n = esc_effects_close(&lf[fi].fx, lf[fi].nfx, &lf[fi].fx_cap,
+						  callee_fx, NULL);
+			changed |= n != lf[fi].nfx;
+			lf[fi].nfx = n;
+		}
+	}
+}
+
+/* Does one of the later calls of pending warning o undo what its keeping
+   call (callee, argument arg) kept, by the build's effects? */
+static int undone(int fi, json_t *o, const char *callee, int arg)
+{
+	json_t *undo = json_object_get(o, "undo");
+	int c1 = callee_func(fi, callee);
+	if (c1 < 0 || !lf[c1].nfx)
+		return 0;
+	for (size_t i = 0; i < json_array_size(undo); i++) {
+		json_t *u = json_array_get(undo, i), *args = json_object_get(u, "args");
+		const char *name = json_string_value(json_object_get(u, "callee"));
+		int c2 = name ? callee_func(fi, name) : -1;
+		if (c2 < 0 || !lf[c2].nfx || !json_is_array(args))
+			continue;
+		struct esc_undo_call call;
+		int (*pairs)[2] = xmalloc((json_array_size(args) + 1) * sizeof *pairs);
+		call.callee = name;
+		call.npairs = 0;
+		call.pairs = pairs;
+		for (size_t k = 0; k < json_array_size(args); k++) {
+			json_t *pr = json_array_get(args, k);
+			json_t *m = json_array_get(pr, 1);
+			pairs[call.npairs][0] = (int)json_integer_value(json_array_get(pr, 0));
+			pairs[call.npairs][1] = json_is_integer(m) ? (int)json_integer_value(m) : -1;
+			call.npairs++;
+		}
+		int yes = esc_effects_undo(lf[c1].fx, lf[c1].nfx, arg, lf[c2].fx,
+					   lf[c2].nfx, &call);
+		free(pairs);
+		if (yes)
+			return 1;
+	}
+	return 0;
+}
+
 static void decide_pending(int fi)
 {
 	json_t *pend = json_object_get(lf[fi].link, "pending");
@@ -436,6 +561,9 @@ static void decide_pending(int fi)
 			kind = "escape-unknown";
 		}
 		if (!kind)
+			continue;
+		/* a later call tears down or undoes what the callee kept */
+		if (d && undone(fi, o, callee, arg))
 			continue;
 		struct finding x;
 		memset(&x, 0, sizeof x);
@@ -547,6 +675,7 @@ void link_build(void)
 			lf[fi].imp[i].def = d ? (int)(d - defs) : -1;
 		}
 	solve();
+	close_effects();
 
 	/* what rested on the imports, again */
 	for (size_t i = 0; i < nfindings; i++) {

@@ -107,6 +107,10 @@ extern unsigned esc_warn_enabled; /* bit per esc_warn_kind that warns */
 void esc_dangle_function(function *fun, const struct esc_rules *rules,
 			 struct esc_func_report *r);
 void esc_check_noescape(tree fndecl, struct esc_func_report *r);
+/* What fndecl's body does to its parameters' memory (escape.h's
+   esc_effect), for the link step: into r->effects. */
+void esc_effects_function(tree fndecl, const struct esc_rules *rules,
+			  struct esc_func_report *r);
 
 /* call.cc: is argument i (0-based) of call declared noescape? */
 bool esc_arg_noescape(gcall *call, int i);

@@ -462,6 +462,217 @@ static void call_undo(struct esc_cfg *cfg, int st, gimple *s, const int *keys,
 		esc_cfg_undo(cfg, st, facts.address(), (int)n);
 }
 
+/* ------------------------------------------------------------------ */
+/* Effects: what a body does to its parameters' memory (effects.c)      */
+
+/* The name of a field, or NULL. */
+static const char *field_name(tree field)
+{
+	return field && TREE_CODE(field) == FIELD_DECL && DECL_NAME(field)
+		       ? IDENTIFIER_POINTER(DECL_NAME(field)) : NULL;
+}
+
+/* Value v as a parameter's path: the parameter itself (""), or what its
+   field g holds ("g").  Returns the parameter's index or -1. */
+static int value_path(tree fndecl, tree v, const char **path)
+{
+	int p = param_of(fndecl, v);
+	if (p >= 0) {
+		*path = esc_intern("");
+		return p;
+	}
+	v = source_of(v);
+	if (!v || TREE_CODE(v) != COMPONENT_REF)
+		return -1;
+	tree base = TREE_OPERAND(v, 0);
+	const char *g = field_name(TREE_OPERAND(v, 1));
+	if (!g || TREE_CODE(base) != MEM_REF || !integer_zerop(TREE_OPERAND(base, 1)))
+		return -1;
+	p = param_of(fndecl, TREE_OPERAND(base, 0));
+	if (p >= 0)
+		*path = esc_intern(g);
+	return p;
+}
+
+/* The memory reference ref as a parameter's path: ptr->f... ("f", the
+   field next to the dereference) with ptr a parameter's path ("" or
+   "g": "f" or "g/f").  Returns the parameter's index or -1. */
+static int ref_path(tree fndecl, tree ref, const char **path)
+{
+	for (int depth = 0; ref && handled_component_p(ref) && depth < 16;
+	     depth++, ref = TREE_OPERAND(ref, 0)) {
+		tree base = TREE_OPERAND(ref, 0);
+		if (TREE_CODE(ref) != COMPONENT_REF || TREE_CODE(base) != MEM_REF ||
+		    !integer_zerop(TREE_OPERAND(base, 1)))
+			continue;
+		const char *f = field_name(TREE_OPERAND(ref, 1)), *via;
+		int p = f ? value_path(fndecl, TREE_OPERAND(base, 0), &via) : -1;
+		if (p < 0 || !(*path = esc_effect_path(via, f)))
+			return -1;
+		return p;
+	}
+	return -1;
+}
+
+/* The value a return statement in block b returns on edge e (through
+   its PHI), or NULL_TREE. */
+static tree returned_on(edge e)
+{
+	basic_block b = e->dest;
+	gimple *ret = NULL;
+	for (gimple_stmt_iterator i = gsi_start_nondebug_bb(b); !gsi_end_p(i);
+	     gsi_next_nondebug(&i)) {
+		gimple *s = gsi_stmt(i);
+		if (gimple_code(s) == GIMPLE_LABEL || gimple_clobber_p(s))
+			continue;
+		if (gimple_code(s) == GIMPLE_RETURN)
+			ret = s;
+		break;
+	}
+	tree v = ret ? gimple_return_retval(as_a<greturn *>(ret)) : NULL_TREE;
+	if (v && TREE_CODE(v) == SSA_NAME) {
+		gimple *def = SSA_NAME_DEF_STMT(v);
+		if (def && gimple_code(def) == GIMPLE_PHI && gimple_bb(def) == b)
+			return source_of(PHI_ARG_DEF_FROM_EDGE(as_a<gphi *>(def), e));
+	}
+	/* -O0: the value was set in a variable before the jump */
+	tree var = source_of(v);
+	if (var && (VAR_P(var) || TREE_CODE(var) == RESULT_DECL)) {
+		tree last = NULL_TREE;
+		for (gimple_stmt_iterator i = gsi_start_bb(e->src); !gsi_end_p(i);
+		     gsi_next(&i))
+			if (is_gimple_assign(gsi_stmt(i)) &&
+			    gimple_assign_lhs(gsi_stmt(i)) == var)
+				last = gimple_assign_rhs1(gsi_stmt(i));
+		return last;
+	}
+	return v;
+}
+
+/* Is edge e a way out that does not count for "every path": into a
+   return of a non-zero constant (C's failure), or the branch on which
+   a parameter is null (nothing to tear down)? */
+static bool failure_edge(tree fndecl, edge e)
+{
+	tree v = returned_on(e);
+	if (v && TREE_CODE(v) == INTEGER_CST && !integer_zerop(v))
+		return true;
+	gimple *last = esc_last_stmt(e->src);
+	if (!last || gimple_code(last) != GIMPLE_COND)
+		return false;
+	gcond *c = as_a<gcond *>(last);
+	if (!integer_zerop(gimple_cond_rhs(c)) ||
+	    param_of(fndecl, gimple_cond_lhs(c)) < 0 ||
+	    !POINTER_TYPE_P(TREE_TYPE(gimple_cond_lhs(c))))
+		return false;
+	bool t = e->flags & EDGE_TRUE_VALUE;
+	return (gimple_cond_code(c) == EQ_EXPR && t) ||
+	       (gimple_cond_code(c) == NE_EXPR && !t &&
+		(e->flags & EDGE_FALSE_VALUE));
+}
+
+/* Does every path from fun's entry to a normal return pass through
+   block b? */
+static bool on_every_normal_path(function *fun, tree fndecl, basic_block b)
+{
+	auto_vec<basic_block> stack;
+	auto_bitmap seen;
+	stack.safe_push(ENTRY_BLOCK_PTR_FOR_FN(fun));
+	bitmap_set_bit(seen, ENTRY_BLOCK_PTR_FOR_FN(fun)->index);
+	while (!stack.is_empty()) {
+		basic_block x = stack.pop();
+		if (x == EXIT_BLOCK_PTR_FOR_FN(fun))
+			return false;
+		edge e;
+		edge_iterator ei;
+		FOR_EACH_EDGE(e, ei, x->succs)
+			if (e->dest != b && !failure_edge(fndecl, e) &&
+			    bitmap_set_bit(seen, e->dest->index))
+				stack.safe_push(e->dest);
+	}
+	return true;
+}
+
+static void effect_add(auto_vec<struct esc_effect> *out, enum esc_effect_kind kind,
+		       int param, const char *path, const char *callee, int arg,
+		       int every, int pointer)
+{
+	for (unsigned i = 0; i < out->length(); i++) {
+		struct esc_effect *e = &(*out)[i];
+		if (e->kind == kind && e->param == param && e->path == path &&
+		    e->callee == callee && e->arg == arg) {
+			e->every |= every;
+			e->pointer |= pointer;
+			return;
+		}
+	}
+	struct esc_effect e;
+	memset(&e, 0, sizeof e);
+	e.kind = kind;
+	e.param = param;
+	e.path = path;
+	e.callee = callee;
+	e.arg = arg;
+	e.every = every;
+	e.pointer = pointer;
+	out->safe_push(e);
+}
+
+void esc_effects_function(tree fndecl, const struct esc_rules *rules,
+			  struct esc_func_report *r)
+{
+	function *fun = DECL_STRUCT_FUNCTION(fndecl);
+	if (!fun || !fun->cfg || !gimple_in_ssa_p(fun) ||
+	    n_basic_blocks_for_fn(fun) > 400)
+		return;
+	auto_vec<struct esc_effect> out;
+	basic_block bb;
+	FOR_EACH_BB_FN(bb, fun) {
+		int every = -1; /* computed once per block, when needed */
+		for (gimple_stmt_iterator i = gsi_start_bb(bb); !gsi_end_p(i);
+		     gsi_next(&i)) {
+			gimple *s = gsi_stmt(i);
+			if (gimple_clobber_p(s) || is_gimple_debug(s))
+				continue;
+			const char *path;
+			tree lhs = gimple_get_lhs(s);
+			int p = lhs && TREE_CODE(lhs) != SSA_NAME
+					? ref_path(fndecl, lhs, &path) : -1;
+			if (p >= 0) {
+				if (every < 0)
+					every = on_every_normal_path(fun, fndecl, bb);
+				effect_add(&out, every ? ESC_FX_CLEAR : ESC_FX_SET, p,
+					   path, NULL, 0, 0,
+					   POINTER_TYPE_P(TREE_TYPE(lhs)));
+			}
+			if (!is_gimple_call(s))
+				continue;
+			const char *callee = callee_of(s);
+			const struct esc_rule *rule = callee && rules
+				? esc_rules_find(rules, callee) : NULL;
+			for (unsigned a = 0; callee && a < gimple_call_num_args(s); a++) {
+				int q = value_path(fndecl, gimple_call_arg(s, a), &path);
+				if (q < 0)
+					continue;
+				if (every < 0)
+					every = on_every_normal_path(fun, fndecl, bb);
+				int eff = rule ? esc_rule_effect(rule, (int)a) : -1;
+				if (eff >= 0 && (eff & ESC_EFF_FREE))
+					effect_add(&out, every ? ESC_FX_CLEAR : ESC_FX_SET,
+						   q, path, NULL, 0, 0, 1);
+				else if (!rule && gimple_call_fndecl(s))
+					effect_add(&out, ESC_FX_CALL, q, path, callee,
+						   (int)a, every, 0);
+			}
+		}
+	}
+	if (out.is_empty())
+		return;
+	r->effects = XNEWVEC(struct esc_effect, out.length());
+	memcpy(r->effects, out.address(), out.length() * sizeof *r->effects);
+	r->neffects = (int)out.length();
+}
+
 /* fun's abstract CFG (caller frees with esc_cfg_free). */
 static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 {

@@ -446,7 +446,27 @@ struct kill {
 	int popped;          /* a POP of popped->field kills (undo) */
 	int unlinked;        /* an UNLINK of unlinked through field kills */
 	int field;
+	/* a call of callee given, in argument pairs[i][0], what statement
+	   at got in argument pairs[i][1] (-1: its result) kills (a pending
+	   warning's undo candidate, check_pending) */
+	const char *callee;
+	const int (*pairs)[2];
+	int npairs;
 };
+
+/* Does call statement s get what the leaving call k->at got, as pairs
+   says? */
+static int same_handles(const struct esc_cfg *c, const struct kill *k,
+			const struct cstmt *s)
+{
+	const struct cstmt *at = &c->stmts[k->at];
+	for (int i = 0; i < k->npairs; i++) {
+		int mine = key_at(c, s, 1 + k->pairs[i][0]);
+		if (mine < 0 || mine != key_at(c, at, 1 + k->pairs[i][1]))
+			return 0;
+	}
+	return 1;
+}
 
 static int is_kill(const struct esc_cfg *c, const struct kill *k, int i)
 {
@@ -472,6 +492,10 @@ static int is_kill(const struct esc_cfg *c, const struct kill *k, int i)
 		     (f[0] == ESC_UNDO_UNLINK && f[1] == k->unlinked)))
 			return 1;
 	}
+	if (k->callee && s->op == ESC_OP_CALL && s->callee &&
+	    (s->callee == k->callee || !strcmp(s->callee, k->callee)) &&
+	    same_handles(c, k, s))
+		return 1;
 	if (s->op == ESC_OP_CALL && k->handle >= 0 && s->callee &&
 	    key_at(c, s, 1) == k->handle)
 		for (int j = 0; j < k->nuntil; j++)
@@ -562,7 +586,7 @@ static int dangles(struct view *v, const struct kill *k, uint64_t object)
 	const struct esc_cfg *c = v->c;
 	int start = c->stmts[k->at].block;
 	int any = k->place >= 0 || k->global >= 0 || k->writes || k->handle >= 0 ||
-		  k->popped >= 0 || k->unlinked >= 0;
+		  k->popped >= 0 || k->unlinked >= 0 || k->callee;
 
 	/* the loops with a kill, taken to run it */
 	int ncomp = 0;
@@ -726,6 +750,65 @@ static int done_find(const struct done *d, int n, int obj, int kind, int at)
 	return 0;
 }
 
+/* At most this many later calls are tried as a pending warning's undo
+   candidates. */
+#define ESC_UNDO_TRIES 32
+
+/* The undo candidates of a pending warning whose address leaves by call
+   statement k->at: each later call (grouped by callee and by which of
+   its arguments get what the leaving call got, or its result) whose
+   calls alone cut every path from there to the object's death.  Which
+   of them undoes is the link step's question (effects.c). */
+static void undo_candidates(struct view *v, const struct kill *base,
+			    uint64_t object, struct esc_warning *w)
+{
+	const struct esc_cfg *c = v->c;
+	const struct cstmt *at = &c->stmts[base->at];
+	struct esc_undo_call tried[ESC_UNDO_TRIES];
+	int ntried = 0, cap = 0;
+	for (int i = 0; i < c->nstmts && ntried < ESC_UNDO_TRIES; i++) {
+		const struct cstmt *s = &c->stmts[i];
+		if (s->op != ESC_OP_CALL || !s->callee || i == base->at)
+			continue;
+		int (*pairs)[2] = NULL, np = 0, capp = 0;
+		for (int j = 0; j + 1 < s->nkeys; j++) {
+			int kj = key_at(c, s, 1 + j);
+			for (int m = -1; kj >= 0 && m + 1 < at->nkeys; m++)
+				if (key_at(c, at, 1 + m) == kj) {
+					ESC_GROW(pairs, capp, np + 1);
+					pairs[np][0] = j;
+					pairs[np++][1] = m;
+					break;
+				}
+		}
+		int dup = !np;
+		for (int u = 0; u < ntried && !dup; u++)
+			dup = (tried[u].callee == s->callee ||
+			       !strcmp(tried[u].callee, s->callee)) &&
+			      tried[u].npairs == np &&
+			      !memcmp(tried[u].pairs, pairs, (size_t)np * sizeof *pairs);
+		if (dup) {
+			free(pairs);
+			continue;
+		}
+		tried[ntried].callee = s->callee;
+		tried[ntried].npairs = np;
+		tried[ntried++].pairs = pairs;
+		struct kill k = *base;
+		k.callee = s->callee;
+		k.pairs = (const int (*)[2])pairs;
+		k.npairs = np;
+		if (dangles(v, &k, object))
+			continue;
+		ESC_GROW(w->undo, cap, w->nundo + 1);
+		w->undo[w->nundo] = tried[ntried - 1];
+		w->undo[w->nundo++].pairs = esc_xmalloc((size_t)np * sizeof *pairs);
+		memcpy(w->undo[w->nundo - 1].pairs, pairs, (size_t)np * sizeof *pairs);
+	}
+	for (int u = 0; u < ntried; u++)
+		free(tried[u].pairs);
+}
+
 /* Pending warnings: a stack object whose very address reaches an
    argument of a function known only by name (an import, imports.c), still
    there when the object dies (no kill, as escape-unknown).  The link step
@@ -784,6 +867,8 @@ static void check_pending(struct view *v, const struct esc_cfg *cfg,
 		w.message = "";
 		w.flow = flow;
 		w.pending = im;
+		if (v->work <= ESC_DANGLE_BUDGET)
+			undo_candidates(v, &k, l->pos.handle, &w);
 		esc_report_warning(r, &w);
 	}
 }

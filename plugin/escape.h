@@ -346,6 +346,68 @@ struct esc_import {
 
 enum { ESC_OWNER_PARAM, ESC_OWNER_LOCAL, ESC_OWNER_ALLOC };
 
+/* Effects: what a function does to the memory its parameters point to,
+   for a later call that tears down or undoes what an earlier one kept
+   (effects.c).  A path names memory reached from a parameter by fields:
+   "" the parameter's own object, "f" its field f (p->f), "g/f" the field
+   f of what its field g points to (p->g->f); deeper paths are not kept.
+   The adapter reads them off a function's body; calls are closed over at
+   compile time (same-file callees) and at link time (the build's). */
+enum esc_effect_kind {
+	ESC_FX_SET,   /* writes path (on some path) */
+	ESC_FX_CLEAR, /* writes path, or frees it ("": frees the parameter's
+			 object), on every path that returns normally (a
+			 path that returns a non-zero constant, or leaves
+			 where the parameter is null, does not count) */
+	ESC_FX_CALL   /* passes the value at path (only "" or "g": the
+			 parameter, or what p->g holds) as argument arg of
+			 callee; every: on every path that returns normally */
+};
+struct esc_effect {
+	enum esc_effect_kind kind;
+	int param;           /* 0-based */
+	const char *path;    /* interned */
+	const char *callee;  /* CALL: its name (interned) */
+	int arg;             /* CALL: 0-based */
+	int every;           /* CALL: see above */
+	int pointer;         /* SET, CLEAR: the value written is a pointer,
+				or the memory is freed */
+};
+/* The path "via/path" capped at two fields, or NULL if deeper (interned). */
+const char *esc_effect_path(const char *via, const char *path);
+/* Closes facts[0..n) over its CALLs, once: adds the SET and CLEAR facts
+   of each callee (callee_facts(name, ctx, &count) gives them, NULL for
+   none) at the parameter and path it is given (a CLEAR only through a
+   call on every path).  Duplicates are not added.  Returns the new count
+   (*facts is grown). */
+int esc_effects_close(struct esc_effect **facts, int n, int *cap,
+		      const struct esc_effect *(*callee_facts)(const char *name,
+							       void *ctx, int *count),
+		      void *ctx);
+/* An undo candidate of a pending warning: a later call, of callee, that
+   every path from the keeping call to the object's death passes, given
+   in its argument pairs[i][0] what the keeping call was given in
+   argument pairs[i][1] (-1: what it returned). */
+struct esc_undo_call {
+	const char *callee;
+	int npairs;
+	int (*pairs)[2];
+};
+/* Does a later call with effects fx2 (closed) undo what a keeping call
+   with effects fx1 (closed) kept of its argument kept, given the
+   argument pairs of u?  Yes when, for a pair (j, m), fx2 on parameter j
+   CLEARs on every path: "" (frees it) with m the keeper's result or a
+   handle other than kept; "f" with fx1 SETting "f" on parameter m
+   (inflateInit_(&s) ... inflateEnd(&s): s->state set, then freed and
+   cleared); "g/f" with fx1 SETting "g" on parameter m and "f" on another
+   one (luaL_buffinit(L, &b) stores L in b.L and pushes onto L->top;
+   luaL_pushresult(&b) moves b.L->top back).  Only pointers count: the
+   keeper's memory hangs off a pointer field, which C1 sets and C2
+   clears, frees or moves. */
+int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,
+		     const struct esc_effect *fx2, int n2,
+		     const struct esc_undo_call *u);
+
 struct esc_param_report {
 	const char *name;
 	int index;            /* 0-based */
@@ -429,6 +491,10 @@ struct esc_warning {
 	/* pending: it rests only on a function known by name (an import of
 	   the report), which the link step decides; not printed */
 	const struct esc_import *pending;
+	/* pending: the later calls that may undo it (the link step decides
+	   with the callees' effects) */
+	int nundo;
+	struct esc_undo_call *undo;
 };
 
 struct esc_func_report {
@@ -445,6 +511,8 @@ struct esc_func_report {
 	const char *symbol;   /* its symbol if external, else NULL (adapter) */
 	const char *signature; /* its parameters' types, for summaries= */
 	struct esc_summary *summary; /* its summary, when exported (adapter) */
+	int neffects;          /* what it does to its parameters' memory */
+	struct esc_effect *effects; /* (adapter; effects.c) */
 };
 
 /* The notes under a warning, before its flow (one wording for GCC's

@@ -687,10 +687,15 @@ void esc_func_report_free(struct esc_func_report *r)
 	for (int i = 0; i < r->nlocals; i++)
 		esc_local_free(&r->locals[i]);
 	free(r->locals);
-	for (int i = 0; i < r->nwarnings; i++)
+	for (int i = 0; i < r->nwarnings; i++) {
 		free((char *)r->warnings[i].message);
+		for (int u = 0; u < r->warnings[i].nundo; u++)
+			free(r->warnings[i].undo[u].pairs);
+		free(r->warnings[i].undo);
+	}
 	free(r->warnings);
 	free(r->imports);
+	free(r->effects);
 	free(r);
 }
 
@@ -734,7 +739,7 @@ void esc_report_warning(struct esc_func_report *r, const struct esc_warning *w)
 	r->warnings = esc_xrealloc(r->warnings,
 				   (size_t)(r->nwarnings + 1) * sizeof *r->warnings);
 	struct esc_warning *copy = &r->warnings[r->nwarnings++];
-	*copy = *w;
+	*copy = *w; /* its undo calls are r's from now on */
 	copy->message = esc_xstrdup(w->message);
 }
 

@@ -435,6 +435,8 @@ static void analyse_component(struct esc_unit *u, int comp, int *members,
 		if (fun && fun->cfg && !fn->report->gave_up)
 			esc_dangle_function(fun, u->rules, fn->report);
 		esc_check_noescape(fn->node->decl, fn->report);
+		if (opt_json && !fn->report->gave_up)
+			esc_effects_function(fn->node->decl, u->rules, fn->report);
 		if (!opt_m && !opt_json)
 			esc_func_report_trim(fn->report);
 	}

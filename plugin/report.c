@@ -379,6 +379,48 @@ static void import_fields(json_t *o, const struct esc_import *x)
 	put(o, "column", positive(x->pos.col));
 }
 
+static const char *const effect_kinds[] = { "set", "clear", "call" };
+
+static json_t *effects_json(const struct esc_func_report *f)
+{
+	json_t *a = must(json_array());
+	for (int i = 0; i < f->neffects; i++) {
+		const struct esc_effect *e = &f->effects[i];
+		json_t *o = must(json_object());
+		put(o, "kind", str(effect_kinds[e->kind]));
+		put(o, "param", json_integer(e->param));
+		put(o, "path", str(e->path));
+		if (e->kind != ESC_FX_CALL)
+			put(o, "pointer", json_boolean(e->pointer));
+		if (e->kind == ESC_FX_CALL) {
+			put(o, "callee", str(e->callee));
+			put(o, "arg", json_integer(e->arg));
+			put(o, "every", json_boolean(e->every));
+		}
+		append(a, o);
+	}
+	return a;
+}
+
+static json_t *undo_json(const struct esc_warning *w)
+{
+	json_t *a = must(json_array());
+	for (int i = 0; i < w->nundo; i++) {
+		json_t *o = must(json_object()), *pairs = must(json_array());
+		put(o, "callee", str(w->undo[i].callee));
+		for (int k = 0; k < w->undo[i].npairs; k++) {
+			json_t *pr = must(json_array());
+			append(pr, json_integer(w->undo[i].pairs[k][0]));
+			append(pr, w->undo[i].pairs[k][1] < 0 ? str("result")
+				   : json_integer(w->undo[i].pairs[k][1]));
+			append(pairs, pr);
+		}
+		put(o, "args", pairs);
+		append(a, o);
+	}
+	return a;
+}
+
 static json_t *link_json(const struct esc_func_report *f)
 {
 	json_t *o = must(json_object()), *local = must(json_object());
@@ -422,9 +464,11 @@ static json_t *link_json(const struct esc_func_report *f)
 		put(pw, "call", call);
 		put(pw, "suppressed", json_boolean(w->suppressed));
 		put(pw, "flow", w->flow ? flow_json(w->flow, NULL) : json_null());
+		put(pw, "undo", undo_json(w));
 		append(pending, pw);
 	}
 	put(o, "pending", pending);
+	put(o, "effects", effects_json(f));
 	return o;
 }
 

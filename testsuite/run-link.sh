@@ -213,6 +213,30 @@ for f in $(grep -l 'linked "escape-' "$root"/testsuite/*/*.c); do
 	t "linked markers of ${f#$root/}: in the linked SARIF" one_file
 done
 
+# --- undo and teardown across files (testsuite/link/undo) ---------------
+# A later call defined in another file that tears down or undoes what an
+# earlier one kept: init/end (the state the init allocates holds the
+# stream until the end clears it), a placeholder pushed on an array stack
+# and popped, an event registered in a base that is freed.  The linked
+# SARIF has exactly the `// linked' markers of main.c (the keeper without
+# its end, or with the end on one path only), at -O0 and -O2.
+undo_dir=$root/testsuite/link/undo
+undo_case() { # OPT
+	local d=$tmp/undo-$1
+	mkdir -p "$d/json" || return 1
+	for f in lib.c main.c; do
+		(cd "$undo_dir" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
+			-fplugin-arg-escape-json="$d/json/" "$f") || return 1
+	done
+	"$report" --root "$undo_dir" --sarif "$d/json" >"$d/s.sarif" || return 1
+	sarif_warnings "$d/s.sarif" >"$d/got"
+	linked_markers "$undo_dir/main.c" >"$d/want"
+	[ -s "$d/want" ] && diff "$d/want" "$d/got"
+}
+for opt in O0 O2; do
+	t "undo -$opt: a later call in another file that undoes the keeper (exactly the markers)" undo_case $opt
+done
+
 # --- a symbol defined twice ---------------------------------------------
 twice() {
 	mkdir -p "$tmp/twice/a" "$tmp/twice/b" "$tmp/twice/json"

@@ -1,0 +1,151 @@
+/*
+ * effects.c - what a function does to the memory its parameters point
+ * to, and whether a later call undoes what an earlier one kept.
+ *
+ * A keeping call C1 (init, register, push) leaves a stack object's
+ * address in memory reached from one of its handle arguments; a later
+ * call C2 on the same handle (end, free, pop) may tear that memory down
+ * or move the handle's pointer off it.  escape.h's esc_effect facts say,
+ * per parameter and field path, what a function writes (SET, on some
+ * path) and what it writes or frees on every path that returns normally
+ * (CLEAR), and which calls pass its parameters on (CALL).  The adapter
+ * reads them off each body; esc_effects_close adds the callees' facts at
+ * the parameter and path they are given (the link step does so over the
+ * build, to a fixed point); esc_effects_undo then matches C2's CLEARs
+ * with C1's SETs on the argument both were given.
+ *
+ * Deliberately by field name: C2 must clear the very field C1 set on
+ * that handle (inflateEnd clears strm->state, which inflateInit_ set;
+ * inflate, which writes next_out and avail_out, undoes nothing).  What
+ * it cannot tell: a pop from a push on an array stack (both move
+ * L->top): a later push of another value on the same handle is taken
+ * to undo too.
+ */
+#include "graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *esc_effect_path(const char *via, const char *path)
+{
+	if (!via || !*via)
+		return esc_intern(path ? path : "");
+	if (!path || !*path)
+		return esc_intern(via);
+	if (strchr(via, '/') || strchr(path, '/'))
+		return NULL;
+	size_t a = strlen(via), b = strlen(path);
+	char *buf = esc_xmalloc(a + b + 2);
+	memcpy(buf, via, a);
+	buf[a] = '/';
+	memcpy(buf + a + 1, path, b + 1);
+	const char *r = esc_intern(buf);
+	free(buf);
+	return r;
+}
+
+static int has(const struct esc_effect *fx, int n, enum esc_effect_kind kind,
+	       int param, const char *path, int pointer)
+{
+	for (int i = 0; i < n; i++)
+		if (fx[i].kind == kind && fx[i].param == param &&
+		    fx[i].pointer >= pointer &&
+		    (fx[i].path == path || !strcmp(fx[i].path, path)))
+			return 1;
+	return 0;
+}
+
+int esc_effects_close(struct esc_effect **facts, int n, int *cap,
+		      const struct esc_effect *(*callee_facts)(const char *name,
+							       void *ctx, int *count),
+		      void *ctx)
+{
+	int ncalls = n;
+	for (int i = 0; i < ncalls; i++) {
+		struct esc_effect call = (*facts)[i];
+		if (call.kind != ESC_FX_CALL || !call.callee)
+			continue;
+		int m = 0;
+		const struct esc_effect *g = callee_facts(call.callee, ctx, &m);
+		for (int k = 0; g && k < m; k++) {
+			if (g[k].kind == ESC_FX_CALL || g[k].param != call.arg)
+				continue;
+			enum esc_effect_kind kind = g[k].kind;
+			if (kind == ESC_FX_CLEAR && !call.every)
+				kind = ESC_FX_SET;
+			/* freeing what p->g holds clears p->g */
+			const char *path = esc_effect_path(call.path, g[k].path);
+			if (!path || has(*facts, n, kind, call.param, path,
+					     g[k].pointer))
+				continue;
+			ESC_GROW(*facts, *cap, n + 1);
+			struct esc_effect e;
+			memset(&e, 0, sizeof e);
+			e.kind = kind;
+			e.param = call.param;
+			e.path = path;
+			e.pointer = g[k].pointer;
+			(*facts)[n++] = e;
+		}
+	}
+	return n;
+}
+
+/* Does fx set a pointer at path of parameter p (a CLEAR writes it
+   too)? */
+static int sets(const struct esc_effect *fx, int n, int p, const char *path)
+{
+	return has(fx, n, ESC_FX_SET, p, path, 1) ||
+	       has(fx, n, ESC_FX_CLEAR, p, path, 1);
+}
+
+/* Does fx set a pointer at path of a parameter other than p? */
+static int sets_other(const struct esc_effect *fx, int n, int p,
+		      const char *path)
+{
+	for (int i = 0; i < n; i++)
+		if (fx[i].kind != ESC_FX_CALL && fx[i].param != p &&
+		    fx[i].pointer && !strcmp(fx[i].path, path))
+			return 1;
+	return 0;
+}
+
+int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,
+		     const struct esc_effect *fx2, int n2,
+		     const struct esc_undo_call *u)
+{
+	for (int i = 0; i < u->npairs; i++) {
+		int j = u->pairs[i][0], m = u->pairs[i][1];
+		for (int k = 0; k < n2; k++) {
+			const struct esc_effect *c = &fx2[k];
+			if (c->kind != ESC_FX_CLEAR || c->param != j ||
+			    !c->pointer)
+				continue;
+			const char *slash = strchr(c->path, '/');
+			if (!*c->path) {
+				/* frees what the keeper returned, or the
+				   handle the address was kept in */
+				if (m < 0 || m != kept)
+					return 1;
+			} else if (m < 0) {
+				continue;
+			} else if (!slash) {
+				if (sets(fx1, n1, m, c->path))
+					return 1;
+			} else {
+				/* through the handle the keeper stored in
+				   field g of argument m */
+				size_t glen = (size_t)(slash - c->path);
+				char g[256];
+				if (glen >= sizeof g)
+					continue;
+				memcpy(g, c->path, glen);
+				g[glen] = 0;
+				if (sets(fx1, n1, m, esc_intern(g)) &&
+				    sets_other(fx1, n1, m, esc_intern(slash + 1)))
+					return 1;
+			}
+		}
+	}
+	return 0;
+}

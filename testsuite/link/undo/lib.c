@@ -1,0 +1,101 @@
+/* The library of testsuite/link/undo: keepers and what undoes them. */
+#include <stdlib.h>
+#include "undo.h"
+
+struct state {
+	struct stream *owner;
+	int mode;
+};
+
+/* init/end: the state it allocates (by the stream's own allocator, as
+   zlib's ZALLOC) holds the stream's address until stream_end frees it
+   (zlib's inflateInit_/inflateEnd) */
+int stream_init(struct stream *s)
+{
+	struct state *st = s->alloc(sizeof *st);
+	if (!st)
+		return -1;
+	st->owner = s;
+	st->mode = 0;
+	s->state = st;
+	s->total = 0;
+	return 0;
+}
+
+/* writes other fields of the stream on every path: undoes nothing */
+int stream_step(struct stream *s, int n)
+{
+	s->total += n;
+	s->next = 0;
+	return 0;
+}
+
+int stream_end(struct stream *s)
+{
+	if (!s->state)
+		return -2; /* a failure return: not a path that must free */
+	s->release(s->state);
+	s->state = 0;
+	return 0;
+}
+
+/* a placeholder pushed on an array stack and popped (Lua's
+   luaL_buffinit/luaL_pushresult) */
+void stk_push(struct stk *L, void *p)
+{
+	*L->top = p;
+	L->top++;
+}
+
+void stk_pop(struct stk *L, int n)
+{
+	L->top -= n;
+}
+
+void buf_init(struct stk *L, struct buf *b)
+{
+	b->L = L;
+	b->n = 0;
+	stk_push(L, b);
+}
+
+void buf_add(struct buf *b, char c)
+{
+	if (b->n < 64)
+		b->data[b->n++] = c;
+}
+
+void buf_result(struct buf *b)
+{
+	stk_pop(b->L, 1);
+}
+
+/* register/free: the base keeps the event until it is freed
+   (libevent's event_assign/event_base_free) */
+struct base *base_new(void)
+{
+	struct base *b = calloc(1, sizeof *b);
+	if (b)
+		b->events = calloc(16, sizeof *b->events);
+	return b;
+}
+
+void reg_add(struct base *base, struct event *ev)
+{
+	ev->base = base;
+	base->events[base->n++] = ev;
+}
+
+void base_run(struct base *base)
+{
+	for (int i = 0; i < base->n; i++)
+		base->events[i]->fd = -1;
+}
+
+void base_free(struct base *base)
+{
+	if (!base)
+		return;
+	free(base->events);
+	free(base);
+}

@@ -1,0 +1,90 @@
+/* testsuite/link/undo: each function a case; a linked marker names the
+   warnings the link step must give, and no other. */
+#include <stdlib.h>
+#include "undo.h"
+
+static void *alloc(unsigned long n)
+{
+	return malloc(n);
+}
+
+int stream_clean(void)
+{
+	struct stream s;
+	s.alloc = alloc;
+	s.release = free;
+	if (stream_init(&s) != 0)
+		return -1;
+	stream_step(&s, 3);
+	return stream_end(&s);
+}
+
+/* init without end: the state still holds &s */
+long stream_leak(void)
+{
+	struct stream s;
+	s.alloc = alloc;
+	s.release = free;
+	if (stream_init(&s) != 0) // linked "escape-kept"
+		return -1;
+	stream_step(&s, 3);
+	return s.total;
+}
+
+/* end on one path only */
+int stream_half(int c)
+{
+	struct stream s;
+	s.alloc = alloc;
+	s.release = free;
+	if (stream_init(&s) != 0) // linked "escape-kept"
+		return -1;
+	if (c)
+		stream_end(&s);
+	return 0;
+}
+
+void buf_clean(struct stk *L)
+{
+	struct buf b;
+	buf_init(L, &b);
+	buf_add(&b, 'x');
+	buf_result(&b);
+}
+
+/* pushed, never popped */
+void buf_leak(struct stk *L)
+{
+	struct buf b;
+	buf_init(L, &b); // linked "escape-kept"
+	buf_add(&b, 'x');
+}
+
+/* popped on one path only */
+void buf_half(struct stk *L, int c)
+{
+	struct buf b;
+	buf_init(L, &b); // linked "escape-kept"
+	buf_add(&b, 'x');
+	if (c)
+		buf_result(&b);
+}
+
+void event_clean(void)
+{
+	struct base *base = base_new();
+	struct event ev;
+	reg_add(base, &ev);
+	base_run(base);
+	base_free(base);
+}
+
+/* the base outlives the event */
+struct base *event_leak(void)
+{
+	struct base *base = base_new();
+	struct event ev;
+	reg_add(base, &ev); // linked "escape-kept"
+	base_run(base);
+	return base;
+}

@@ -1,0 +1,145 @@
+/* test_effects.c - effects.c: closing a function's effects over its
+   calls, and whether a later call undoes what a keeping call kept. */
+#include "../../plugin/escape.h"
+#include "unit.h"
+
+#include <stdlib.h>
+
+static struct esc_effect fx(enum esc_effect_kind kind, int param,
+			    const char *path, int pointer)
+{
+	struct esc_effect e;
+	memset(&e, 0, sizeof e);
+	e.kind = kind;
+	e.param = param;
+	e.path = esc_intern(path);
+	e.pointer = pointer;
+	return e;
+}
+
+static struct esc_effect call(int param, const char *via, const char *callee,
+			      int arg, int every)
+{
+	struct esc_effect e = fx(ESC_FX_CALL, param, via, 0);
+	e.callee = esc_intern(callee);
+	e.arg = arg;
+	e.every = every;
+	return e;
+}
+
+TEST(paths)
+{
+	CHECK_STR(esc_effect_path("", "f"), "f");
+	CHECK_STR(esc_effect_path("g", ""), "g");
+	CHECK_STR(esc_effect_path("g", "f"), "g/f");
+	CHECK(esc_effect_path("g", "h/f") == NULL);
+	CHECK(esc_effect_path("g/h", "f") == NULL);
+}
+
+/* the callees of the closing tests: settop moves L->top on every path;
+   grow sets L->top on some path only */
+static const struct esc_effect *lookup(const char *name, void *ctx, int *n)
+{
+	static struct esc_effect settop[1], grow[1];
+	(void)ctx;
+	settop[0] = fx(ESC_FX_CLEAR, 0, "top", 1);
+	grow[0] = fx(ESC_FX_SET, 0, "top", 1);
+	*n = 1;
+	if (!strcmp(name, "settop"))
+		return settop;
+	if (!strcmp(name, "grow"))
+		return grow;
+	*n = 0;
+	return NULL;
+}
+
+TEST(close_through_field)
+{
+	/* pushresult(B): settop(B->L) on every path, grow(B->L) on some */
+	int cap = 4, n = 2;
+	struct esc_effect *f = malloc((size_t)cap * sizeof *f);
+	f[0] = call(0, "L", "settop", 0, 1);
+	f[1] = call(0, "", "grow", 0, 1);
+	n = esc_effects_close(&f, n, &cap, lookup, NULL);
+	CHECK_EQ_INT(n, 4);
+	CHECK(f[2].kind == ESC_FX_CLEAR && f[2].param == 0 &&
+	      !strcmp(f[2].path, "L/top") && f[2].pointer);
+	CHECK(f[3].kind == ESC_FX_SET && !strcmp(f[3].path, "top"));
+	/* closing again adds nothing */
+	CHECK_EQ_INT(esc_effects_close(&f, n, &cap, lookup, NULL), 4);
+	free(f);
+}
+
+TEST(clear_only_through_every_path)
+{
+	int cap = 1, n = 1;
+	struct esc_effect *f = malloc((size_t)cap * sizeof *f);
+	f[0] = call(1, "", "settop", 0, 0);
+	n = esc_effects_close(&f, n, &cap, lookup, NULL);
+	CHECK_EQ_INT(n, 2);
+	CHECK(f[1].kind == ESC_FX_SET && f[1].param == 1);
+	free(f);
+}
+
+static int undo(const struct esc_effect *fx1, int n1, int kept,
+		const struct esc_effect *fx2, int n2, int j, int m)
+{
+	int pairs[1][2] = { { j, m } };
+	struct esc_undo_call u = { "c2", 1, pairs };
+	return esc_effects_undo(fx1, n1, kept, fx2, n2, &u);
+}
+
+TEST(init_end)
+{
+	/* init(&s) sets s->state (a pointer) and s->total; end(&s) clears
+	   s->state on every path; step(&s) clears s->total and s->next */
+	struct esc_effect init[2] = { fx(ESC_FX_SET, 0, "state", 1),
+				      fx(ESC_FX_SET, 0, "total", 0) };
+	struct esc_effect end[1] = { fx(ESC_FX_CLEAR, 0, "state", 1) };
+	struct esc_effect step[2] = { fx(ESC_FX_CLEAR, 0, "total", 0),
+				      fx(ESC_FX_CLEAR, 0, "next", 1) };
+	struct esc_effect half[1] = { fx(ESC_FX_SET, 0, "state", 1) };
+	CHECK(undo(init, 2, 0, end, 1, 0, 0));
+	CHECK(!undo(init, 2, 0, step, 2, 0, 0));
+	CHECK(!undo(init, 2, 0, half, 1, 0, 0));
+	/* another argument of the keeper's than the one given */
+	CHECK(!undo(init, 2, 0, end, 1, 0, 1));
+}
+
+TEST(push_pop_through_the_object)
+{
+	/* buffinit(L, &b): b->L = L, L->top moved; pushresult(&b) moves
+	   b->L->top; add(&b) writes b->n */
+	struct esc_effect init[2] = { fx(ESC_FX_SET, 1, "L", 1),
+				      fx(ESC_FX_CLEAR, 0, "top", 1) };
+	struct esc_effect result[1] = { fx(ESC_FX_CLEAR, 0, "L/top", 1) };
+	struct esc_effect add[1] = { fx(ESC_FX_CLEAR, 0, "n", 0) };
+	CHECK(undo(init, 2, 1, result, 1, 0, 1));
+	CHECK(!undo(init, 2, 1, add, 1, 0, 1));
+	/* the keeper stored no handle in the object's field L */
+	CHECK(!undo(init + 1, 1, 1, result, 1, 0, 1));
+}
+
+TEST(free_the_handle_or_result)
+{
+	struct esc_effect reg[1] = { fx(ESC_FX_SET, 1, "base", 1) };
+	struct esc_effect bfree[1] = { fx(ESC_FX_CLEAR, 0, "", 1) };
+	/* reg(base, &ev) ... free(base) */
+	CHECK(undo(reg, 1, 1, bfree, 1, 0, 0));
+	/* what the keeper returned, freed */
+	CHECK(undo(reg, 1, 0, bfree, 1, 0, -1));
+	/* freeing the kept object's own argument is no undo */
+	CHECK(!undo(reg, 1, 1, bfree, 1, 0, 1));
+}
+
+int main(void)
+{
+	RUN(paths);
+	RUN(close_through_field);
+	RUN(clear_only_through_every_path);
+	RUN(init_end);
+	RUN(push_pop_through_the_object);
+	RUN(free_the_handle_or_result);
+	esc_intern_free();
+	return unit_done();
+}
