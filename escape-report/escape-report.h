@@ -172,6 +172,9 @@ extern struct finding *findings;
 extern size_t nfindings;
 extern char where[512]; /* where in the report a value is, for errors */
 
+/* report index SEP function name -> its index in funcs[] + 1 */
+extern struct table report_funcs;
+
 void bad(const struct report *r, const char *what) __attribute__((noreturn));
 struct flow read_flow(const struct report *r, json_t *flow, const char *dflt_file);
 void read_report(const char *path);
@@ -184,8 +187,12 @@ void collect_dir(const char *dir, char ***files, size_t *n, size_t *cap);
    added).  Says on stderr what it could not resolve (a symbol defined
    twice). */
 void link_build(void);
-/* Is symbol defined (once) in the build?  After link_build. */
-int link_defined(const char *symbol);
+/* Is symbol, called from function fi, defined (once) in a link unit of
+   fi's report?  After link_build. */
+int link_defined_in(const char *symbol, int fi);
+/* Reads a link-units file (escape-build's link-units.txt), before
+   link_build. */
+void link_read_units(const char *path);
 /* Symbols defined twice, for the summary: "f (a.c:3, b.c:5)". */
 extern char **link_twice;
 extern size_t nlink_twice;

@@ -14,12 +14,17 @@
  *
  * Linking:
  *
- *   1. symbols: every exported function by its symbol.  A static function
- *      is never exported, so two statics of one name in two files stay
- *      apart and neither is taken for another file's external function.
- *      One symbol defined at two places (two files, not one file read
- *      twice) is reported and treated as not defined: not guessed.
- *   2. summaries, to a whole-program fixed point: each defined function
+ *   1. symbols: every exported function by its symbol, within the link
+ *      units (below) of the caller.  A call first resolves to a function
+ *      of the caller's own report of the same name (a static wrapper whose
+ *      summary rests on another file's function: an import too).  A
+ *      static function is never exported, so two statics of one name in
+ *      two files stay apart and neither is taken for another file's
+ *      external function.  One symbol defined at two places of one link
+ *      unit (two files, not one file read twice) is reported and treated
+ *      as not defined: not guessed.
+ *   2. summaries, to a whole-program fixed point: each function with a
+ *      summary (statics too)
  *      starts from its local verdicts, and each of its imports adds, for
  *      a defined callee, derefs + the callee's leak (its heap leak, its
  *      stores into the memory of other arguments, which are taken as the
@@ -37,11 +42,11 @@
  *      void * (escape-unknown, as a unit says today).  Its flow goes on
  *      into the callee's own flow, across files.
  *
- * What it does not re-derive: a verdict that rests on a function of the
- * same unit whose summary rests on an import (the caller used the
- * summary's conservative leak); a warning that needs flow-sensitivity
- * past the call (a value returned by the callee and stored after it).
- * Both stay as the unit said, which is the conservative side.
+ * What it does not re-derive: a same-unit callee's result leak found at
+ * link time (only its heap leak and what it keeps are imports); a warning
+ * that needs flow-sensitivity past the call (a value returned by the
+ * callee and stored after it).  Both stay as the unit said, which is the
+ * conservative side.
  */
 
 char **link_twice;
@@ -58,13 +63,14 @@ struct imp {
 
 struct def {
 	int func; /* in funcs[] */
-	const char *symbol;
+	int next; /* the next definition of the symbol, + 1 (0: none) */
+	const char *symbol; /* NULL: static */
 	int nslots; /* nparams + 1: the last, the varargs */
 	signed char *heap, *sure, *result; /* linked */
 	signed char *store; /* fewest derefs of a store from the slot */
 	signed char *store_other; /* the same, into another argument's memory */
 	int gave_up, fresh, result_other;
-	int twice;
+	int twice; /* the symbol has another definition in the build */
 	char **where; /* file:line of each definition */
 	size_t nwhere, where_cap;
 };
@@ -79,7 +85,136 @@ struct lfunc {
 
 static struct def *defs;
 static size_t ndefs, defs_cap;
-static struct table syms; /* symbol -> def index + 1 */
+static struct table syms;  /* symbol -> its first def's index + 1 */
+static int *func_def;      /* per funcs[]: its def's index + 1, or 0 */
+
+/* ------------------------------------------------------------------ */
+/* Link units                                                          */
+
+/*
+ * A build makes programs, shared libraries and archives (link units), and
+ * the linker resolves a call within the unit being linked: two programs
+ * may each have their main and their xmalloc.  escape-build writes which
+ * source files' objects go into which unit (link-units.txt, in the
+ * reports' directory); a report is in the units of its source file: the
+ * programs and shared libraries its object is linked into (an archive's
+ * member when the linker pulls it), and its archive (every member).  A
+ * call resolves within the caller's programs and shared libraries, or,
+ * for an object in none (an archive member no program pulls), within its
+ * archive: to the one definition of its symbol in one of them.  A report
+ * in no unit (a build without link information) sees every other, as
+ * one program.  A symbol defined twice within one unit is reported, not
+ * guessed.
+ */
+struct ulist {
+	int *u, n, cap; /* all its units, ascending */
+	int *p, np, pcap; /* where its calls resolve */
+	int primaried;
+};
+
+static char **unit_names;
+static int *unit_archive; /* per unit: an archive? */
+static size_t nunits, units_cap, unit_archive_cap;
+static struct table unit_sources; /* resolved source -> struct ulist */
+static const struct ulist **report_units; /* per report, NULL: none */
+
+static void units_bad(const char *path, int line, const char *what)
+{
+	die("%s:%d: not a link-units file: %s", path, line, what);
+}
+
+void link_read_units(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int n = 0, cur = -1;
+
+	if (!f)
+		die("%s: cannot read: %s", path, strerror(errno));
+	while ((len = getline(&line, &cap, f)) >= 0) {
+		n++;
+		if (len && line[len - 1] == '\n')
+			line[--len] = 0;
+		if (n == 1) {
+			if (strcmp(line, "escape-link-units 1"))
+				units_bad(path, n, "the first line is not \"escape-link-units 1\"");
+			continue;
+		}
+		if (!strncmp(line, "unit ", 5)) {
+			const char *name = strchr(line + 5, ' ');
+			if (!name || !name[1])
+				units_bad(path, n, "\"unit\" without a kind and a name");
+			size_t na = nunits;
+			PUSH(unit_archive, na, unit_archive_cap, !strncmp(line + 5, "archive ", 8));
+			PUSH(unit_names, nunits, units_cap, xstrdup(name + 1));
+			cur = (int)nunits - 1;
+		} else if (!strncmp(line, "source ", 7) && line[7]) {
+			if (cur < 0)
+				units_bad(path, n, "a \"source\" before any \"unit\"");
+			struct entry *e = lookup_str(&unit_sources, resolve(NULL, line + 7));
+			struct ulist *l = e->value;
+			if (!l) {
+				l = xmalloc(sizeof *l);
+				memset(l, 0, sizeof *l);
+				e->value = l;
+			}
+			if (!l->n || l->u[l->n - 1] != cur)
+				PUSH(l->u, l->n, l->cap, cur);
+		} else if (*line) {
+			units_bad(path, n, "a line that is neither \"unit KIND NAME\" nor \"source FILE\"");
+		}
+	}
+	if (ferror(f))
+		die("%s: cannot read: %s", path, strerror(errno));
+	if (n == 0)
+		units_bad(path, 1, "empty");
+	free(line);
+	fclose(f);
+}
+
+static int common(const int *x, int nx, const int *y, int ny)
+{
+	for (int i = 0, j = 0; i < nx && j < ny;) {
+		if (x[i] == y[j])
+			return x[i];
+		if (x[i] < y[j])
+			i++;
+		else
+			j++;
+	}
+	return -1;
+}
+
+/* The first unit reports a and b share, -1 if none, -2 if either is in
+   none (they see each other). */
+static int shared_unit(int a, int b)
+{
+	const struct ulist *x = report_units[a], *y = report_units[b];
+	if (!x || !y || a == b)
+		return -2;
+	return common(x->u, x->n, y->u, y->n);
+}
+
+/* Can a call of report a link to a definition of report b?  -1: no. */
+static int resolves_to(int a, int b)
+{
+	struct ulist *x = (struct ulist *)report_units[a];
+	const struct ulist *y = report_units[b];
+	if (!x || !y || a == b)
+		return -2;
+	if (!x->primaried) {
+		int linked_into = 0;
+		for (int i = 0; i < x->n; i++)
+			linked_into |= !unit_archive[x->u[i]];
+		for (int i = 0; i < x->n; i++)
+			if (!linked_into || !unit_archive[x->u[i]])
+				PUSH(x->p, x->np, x->pcap, x->u[i]);
+		x->primaried = 1;
+	}
+	return common(x->p, x->np, y->u, y->n);
+}
 static struct lfunc *lf;  /* per funcs[] */
 static int linked;
 
@@ -220,22 +355,18 @@ static void read_link(int fi)
 	read_effects(fi, json_object_get(link, "effects"));
 	sym = json_string_value(json_object_get(link, "symbol"));
 	s = json_object_get(link, "summary");
-	if (!sym || !json_is_object(s))
+	if (!json_is_object(s))
 		return;
-	struct entry *e = lookup_str(&syms, sym);
-	char *here = xasprintf("%s:%d", shown(funcs[fi].file), funcs[fi].line);
-	if (e->value) {
-		/* defined twice: said, not guessed */
-		struct def *d = &defs[(uintptr_t)e->value - 1];
-		PUSH(d->where, d->nwhere, d->where_cap, here);
-		d->twice = 1;
-		return;
-	}
+	/* every function with a summary is solved; one with a symbol is
+	   also linked by it */
+	struct entry *e = sym ? lookup_str(&syms, sym) : NULL;
 	struct def d;
 	memset(&d, 0, sizeof d);
 	d.func = fi;
-	d.symbol = e->key;
-	PUSH(d.where, d.nwhere, d.where_cap, here);
+	d.symbol = e ? e->key : NULL;
+	d.next = e ? (int)(uintptr_t)e->value : 0;
+	PUSH(d.where, d.nwhere, d.where_cap,
+	     xasprintf("%s:%d", shown(funcs[fi].file), funcs[fi].line));
 	d.nslots = int_of(s, "nparams", -1) + 1;
 	if (d.nslots < 1 || d.nslots > 100000)
 		link_bad(fi, "summary without \"nparams\"");
@@ -261,8 +392,12 @@ static void read_link(int fi)
 	d.gave_up = json_is_true(json_object_get(s, "gave_up"));
 	d.fresh = json_is_true(json_object_get(s, "fresh"));
 	d.result_other = json_is_true(json_object_get(s, "result_other"));
+	if (d.next)
+		defs[d.next - 1].twice = d.twice = 1;
 	PUSH(defs, ndefs, defs_cap, d);
-	e->value = (void *)(uintptr_t)ndefs;
+	func_def[fi] = (int)ndefs;
+	if (e)
+		e->value = (void *)(uintptr_t)ndefs;
 }
 
 static int cmp_where(const void *a, const void *b)
@@ -270,18 +405,39 @@ static int cmp_where(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static struct def *def_of(const char *symbol)
+/* The definition a call of symbol from report rep links to: the only one
+   that shares a link unit with it, or NULL (defined nowhere for it, or
+   more than once). */
+static struct def *def_in(const char *symbol, int rep)
 {
+	/* a function of the caller's own unit (a static one, or one whose
+	   summary the unit's callers used) */
+	char *key = xasprintf("%d" SEP "%s", rep, symbol);
+	struct entry *own = lookup_str(&report_funcs, key);
+	free(key);
+	if (own->value && func_def[(uintptr_t)own->value - 1])
+		return &defs[func_def[(uintptr_t)own->value - 1] - 1];
 	struct entry *e = lookup_str(&syms, symbol);
-	if (!e->value)
-		return NULL;
-	struct def *d = &defs[(uintptr_t)e->value - 1];
-	return d->twice ? NULL : d;
+	struct def *found = NULL;
+	for (int i = (int)(uintptr_t)e->value; i; i = defs[i - 1].next) {
+		struct def *d = &defs[i - 1];
+		if (resolves_to(rep, funcs[d->func].report) == -1)
+			continue;
+		if (found)
+			return NULL;
+		found = d;
+	}
+	return found;
 }
 
-int link_defined(const char *symbol)
+static int report_of(int fi)
 {
-	return linked && symbol && def_of(symbol) != NULL;
+	return funcs[fi].report;
+}
+
+int link_defined_in(const char *symbol, int fi)
+{
+	return linked && symbol && def_in(symbol, report_of(fi)) != NULL;
 }
 
 static int slot(const struct def *d, int arg)
@@ -435,14 +591,16 @@ static void flow_add(struct flow *f, int *cap, struct step s)
 /* A step that passes an argument to a function defined in the build
    that keeps it: said as the plugin says it of a summary, and followed
    into the callee's own flow (across files), as far as it goes. */
-static void extend(struct flow *f, int cap, int depth)
+static void extend(struct flow *f, int cap, int rep)
 {
-	for (; depth < 8 && f->n; depth++) {
+	for (int depth = 0; depth < 8 && f->n; depth++) {
 		struct step *last = &f->steps[f->n - 1];
 		const struct def *d;
 		if (strcmp(last->kind, "argument of unknown function") || !last->what ||
-		    last->arg < 1 || !(d = def_of(last->what)) || eff_heap(d, last->arg - 1) < 0)
+		    last->arg < 1 || !(d = def_in(last->what, rep)) ||
+		    eff_heap(d, last->arg - 1) < 0)
 			return;
+		rep = report_of(d->func);
 		last->kind = esc_step_name(ESC_STEP_ARG_SUMMARY);
 		struct flow more = param_flow(d->func, last->arg - 1);
 		for (int i = 0; i < more.n; i++)
@@ -544,7 +702,7 @@ static void decide_pending(int fi)
 		/* the object's very address reaches the argument */
 		json_t *a = json_object_get(call, "addr");
 		int addr = a ? json_is_true(a) : m < 0;
-		const struct def *d = callee ? def_of(callee) : NULL;
+		const struct def *d = callee ? def_in(callee, report_of(fi)) : NULL;
 		const char *kind = NULL;
 		if (!callee || arg < 0 || !object)
 			link_bad(fi, "a pending warning without its object, callee or argument");
@@ -578,7 +736,7 @@ static void decide_pending(int fi)
 		x.suppressed = json_is_true(json_object_get(o, "suppressed"));
 		x.flow = read_flow(r, json_object_get(o, "flow"), funcs[fi].file);
 		if (!strcmp(kind, "escape-kept")) {
-			extend(&x.flow, x.flow.n, 0);
+			extend(&x.flow, x.flow.n, report_of(fi));
 		} else if (!strcmp(kind, "escape-return") && x.flow.n) {
 			struct step *last = &x.flow.steps[x.flow.n - 1];
 			last->kind = esc_step_name(ESC_STEP_CALL_RESULT);
@@ -618,7 +776,7 @@ static int site_escapes(const struct finding *x)
 	const struct step *last = &x->flow.steps[x->flow.n - 1];
 	const struct def *d;
 	if (strcmp(last->kind, "argument of unknown function") || !last->what ||
-	    last->arg < 1 || !(d = def_of(last->what)))
+	    last->arg < 1 || !(d = def_in(last->what, report_of(x->func))))
 		return 1;
 	const struct lfunc *L = &lf[x->func];
 	for (int i = 0; i < L->nimp; i++) {
@@ -645,33 +803,72 @@ void link_build(void)
 {
 	lf = xmalloc((nfuncs ? nfuncs : 1) * sizeof *lf);
 	memset(lf, 0, (nfuncs ? nfuncs : 1) * sizeof *lf);
+	func_def = xmalloc((nfuncs ? nfuncs : 1) * sizeof *func_def);
+	memset(func_def, 0, (nfuncs ? nfuncs : 1) * sizeof *func_def);
 	for (size_t fi = 0; fi < nfuncs; fi++)
 		read_link((int)fi);
 	linked = 1;
+	report_units = xmalloc((nreports ? nreports : 1) * sizeof *report_units);
+	for (size_t r = 0; r < nreports; r++)
+		report_units[r] = nunits && reports[r].source
+			? lookup_str(&unit_sources, reports[r].source)->value : NULL;
+	/* symbols defined twice within one link unit (or in a build without
+	   link units): one message per symbol and unit */
 	for (size_t i = 0; i < ndefs; i++) {
 		struct def *d = &defs[i];
-		if (!d->twice)
+		if (!d->twice || lookup_str(&syms, d->symbol)->value != (void *)(uintptr_t)(i + 1))
 			continue;
-		qsort(d->where, d->nwhere, sizeof *d->where, cmp_where);
-		size_t len = strlen(d->symbol) + 4;
-		for (size_t k = 0; k < d->nwhere; k++)
-			len += strlen(d->where[k]) + 2;
-		char *msg = xmalloc(len);
-		strcpy(msg, d->symbol);
-		strcat(msg, " (");
-		for (size_t k = 0; k < d->nwhere; k++) {
-			if (k)
-				strcat(msg, ", ");
-			strcat(msg, d->where[k]);
+		int *us = NULL;
+		size_t nus = 0, ucap = 0;
+		for (int a = (int)i + 1; a; a = defs[a - 1].next)
+			for (int b = defs[a - 1].next; b; b = defs[b - 1].next) {
+				int u = shared_unit(report_of(defs[a - 1].func),
+						    report_of(defs[b - 1].func));
+				size_t k = 0;
+				while (k < nus && us[k] != u)
+					k++;
+				if (u != -1 && k == nus)
+					PUSH(us, nus, ucap, u);
+			}
+		for (size_t k = 0; k < nus; k++) {
+			char **w = NULL;
+			size_t nw = 0, wcap = 0, len = strlen(d->symbol) + 8;
+			for (int a = (int)i + 1; a; a = defs[a - 1].next) {
+				const struct ulist *l = report_units[report_of(defs[a - 1].func)];
+				int in = us[k] == -2 || !l;
+				for (int j = 0; l && !in && j < l->n; j++)
+					in = l->u[j] == us[k];
+				if (in) {
+					PUSH(w, nw, wcap, defs[a - 1].where[0]);
+					len += strlen(defs[a - 1].where[0]) + 2;
+				}
+			}
+			qsort(w, nw, sizeof *w, cmp_where);
+			const char *uname = us[k] >= 0 ? shown(unit_names[us[k]]) : NULL;
+			len += uname ? strlen(uname) + 4 : 0;
+			char *msg = xmalloc(len);
+			strcpy(msg, d->symbol);
+			strcat(msg, " (");
+			for (size_t j = 0; j < nw; j++) {
+				if (j)
+					strcat(msg, ", ");
+				strcat(msg, w[j]);
+			}
+			strcat(msg, ")");
+			if (uname) {
+				strcat(msg, " in ");
+				strcat(msg, uname);
+			}
+			PUSH(link_twice, nlink_twice, twice_cap, msg);
+			free(w);
 		}
-		strcat(msg, ")");
-		PUSH(link_twice, nlink_twice, twice_cap, msg);
+		free(us);
 	}
 	if (nlink_twice)
 		qsort(link_twice, nlink_twice, sizeof *link_twice, cmp_where);
 	for (size_t fi = 0; fi < nfuncs; fi++)
 		for (int i = 0; i < lf[fi].nimp; i++) {
-			const struct def *d = def_of(lf[fi].imp[i].callee);
+			const struct def *d = def_in(lf[fi].imp[i].callee, report_of((int)fi));
 			lf[fi].imp[i].def = d ? (int)(d - defs) : -1;
 		}
 	solve();
@@ -696,7 +893,7 @@ void link_build(void)
 				x->dropped = 1;
 		}
 		if (!x->dropped)
-			extend(&x->flow, x->flow.n, 0);
+			extend(&x->flow, x->flow.n, report_of(x->func));
 	}
 	/* the functions' counts */
 	for (size_t fi = 0; fi < nfuncs; fi++) {
@@ -772,7 +969,7 @@ void write_summaries(void)
 	size_t n = 0;
 
 	for (size_t i = 0; i < ndefs; i++)
-		if (!defs[i].twice)
+		if (defs[i].symbol && !defs[i].twice)
 			v[n++] = &defs[i];
 	qsort(v, n, sizeof *v, cmp_def);
 	set(doc, "escape-summaries", json_integer(1));

@@ -198,6 +198,11 @@ int main(int argc, char **argv)
 			collect_dir(inputs[i], &files, &nfiles, &fcap);
 			if (nfiles == before)
 				die("%s: no report in it (no *.json file)", inputs[i]);
+			/* escape-build's link units */
+			char *units = xasprintf("%s/link-units.txt", inputs[i]);
+			if (!unlinked && access(units, F_OK) == 0)
+				link_read_units(units);
+			free(units);
 		} else {
 			PUSH(files, nfiles, fcap, xstrdup(inputs[i]));
 		}

@@ -193,6 +193,7 @@ struct flow read_flow(const struct report *r, json_t *flow, const char *dflt_fil
 }
 
 static struct table seen_funcs;
+struct table report_funcs;
 
 static void read_function(struct report *r, json_t *fn)
 {
@@ -216,9 +217,18 @@ static void read_function(struct report *r, json_t *fn)
 	key = xasprintf("%s" SEP "%d" SEP "%d" SEP "%s", F.file, F.line, F.col, F.name);
 	e = lookup_str(&seen_funcs, key);
 	free(key);
-	if (e->value)
+	/* the functions each report has, by name, for calls within it */
+	key = xasprintf("%d" SEP "%s", (int)(r - reports), F.name);
+	struct entry *byname = lookup_str(&report_funcs, key);
+	free(key);
+	if (e->value) {
+		if (!byname->value)
+			byname->value = e->value;
 		return;
-	e->value = r;
+	}
+	e->value = (void *)(uintptr_t)(nfuncs + 1);
+	if (!byname->value)
+		byname->value = e->value;
 	int fi = (int)nfuncs;
 
 	arr = get_array(r, fn, "params");

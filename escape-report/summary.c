@@ -127,7 +127,7 @@ void summary(void)
 			/* a function the build defines is no unknown (the
 			   link step resolved it) */
 			if (!strcmp(st->kind, "argument of unknown function") && st->what &&
-			    !link_defined(st->what)) {
+			    !link_defined_in(st->what, x->func)) {
 				struct count *c = counted(&unknown, st->what);
 				c->n++;
 				if (st->arg >= 1 && st->arg <= 64)

@@ -51,6 +51,7 @@ struct esc_step esc_step_at(enum esc_step_kind kind, location_t loc,
 	s.arg = arg;
 	s.origin = NULL;
 	s.assumed = 0;
+	s.imported = 0;
 	return s;
 }
 

@@ -223,16 +223,23 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 		int h = esc_summary_heap(sum, slot);
 		int s = esc_summary_sure(sum, slot);
 		int r = esc_summary_result(sum, slot);
+		/* its leak rests on a function this unit knows only by name:
+		   one more import (imports.c) */
+		int imp = esc_summary_imported(sum, slot);
 		if (h >= 0) {
 			struct esc_hole k = heap_hole(c, call, sum->gave_up
 						? ESC_STEP_UNANALYSED
 						: ESC_STEP_ARG_SUMMARY, name, i, h);
 			k.why.assumed = s != h;
+			k.why.imported = imp && !sum->gave_up ? 1 + h : 0;
 			arg_into(c, call, i, k);
 		}
-		if (s > h && h >= 0)
-			arg_into(c, call, i, heap_hole(c, call, ESC_STEP_ARG_SUMMARY,
-						       name, i, s));
+		if (s > h && h >= 0) {
+			struct esc_hole k = heap_hole(c, call, ESC_STEP_ARG_SUMMARY,
+						      name, i, s);
+			k.why.imported = imp ? 1 + s : 0;
+			arg_into(c, call, i, k);
+		}
 		if (r >= 0) {
 			struct esc_hole k = value_hole(c, call,
 				ESC_STEP_CALL_RESULT, name, i);

@@ -155,6 +155,12 @@ struct esc_step {
 	   Go's model counts it as an escape; a dangling warning needs a
 	   sink that is not assumed (solve.c's sure walk). */
 	int assumed;
+	/* A summary's step (ESC_STEP_ARG_SUMMARY) whose leak rests on
+	   functions the unit knows only by name: the callee's leak for this
+	   argument is not its local one (esc_summary.local_heap).  The link
+	   step re-derives it (imports.c): 1 + the callee's leak (derefs) the
+	   edge adds; 0 for any other step. */
+	int imported;
 };
 
 /* Words for a step kind, as used in notes and JSON: "address-of", ... */
@@ -289,6 +295,10 @@ int esc_summary_heap(const struct esc_summary *s, int index);
 /* Fewest derefs to the heap by steps that are not assumed, or -1. */
 int esc_summary_sure(const struct esc_summary *s, int index);
 int esc_summary_result(const struct esc_summary *s, int index);
+/* Does argument index's leak to the heap rest on functions known only by
+   name (heap or sure not the local one)?  A caller's edge for it is then
+   an import (esc_step.imported). */
+int esc_summary_imported(const struct esc_summary *s, int index);
 
 /* Linked summaries of functions defined in other units (escape-report
    --summaries, read by summaries=FILE).  Returns NULL with a message

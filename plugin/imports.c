@@ -52,11 +52,20 @@
 
 enum { SKIP_IMPORT = 1, SKIP_PTEE = 2, SKIP_ASSUMED = 4 };
 
-/* An edge of "no body, no rule" for a callee known by name. */
+/* An edge of "no body, no rule" for a callee known by name, or of a
+   same-unit callee's summary whose leak rests on one (esc_step.imported). */
 static int is_import(const struct esc_edge *e)
 {
-	return e->dst == ESC_HEAP && e->why.kind == ESC_STEP_ARG_UNKNOWN &&
-	       e->why.what && e->why.arg >= 1;
+	return e->dst == ESC_HEAP && e->why.what && e->why.arg >= 1 &&
+	       (e->why.kind == ESC_STEP_ARG_UNKNOWN ||
+		(e->why.kind == ESC_STEP_ARG_SUMMARY && e->why.imported));
+}
+
+/* The derefs with which the argument reaches an import edge: a summary's
+   edge also adds the callee's leak, which the link step adds again. */
+static int arg_derefs(const struct esc_edge *e)
+{
+	return e->why.imported ? e->derefs - (e->why.imported - 1) : e->derefs;
 }
 
 struct iwalk {
@@ -322,8 +331,8 @@ void esc_solve_imports(struct esc_graph *g)
 		iw_reset(&w);
 		for (int k = a; k < b; k++) {
 			const struct esc_edge *e = &g->edges[ie[k]];
-			int d = e->derefs < -ESC_MAX_DEREFS - 1 ? -ESC_MAX_DEREFS - 1
-								 : e->derefs;
+			int d = arg_derefs(e) < -ESC_MAX_DEREFS - 1 ? -ESC_MAX_DEREFS - 1
+								    : arg_derefs(e);
 			iw_source(&w, e->src, d);
 		}
 		int first_rec = g->nimports;
@@ -364,7 +373,7 @@ void esc_solve_imports(struct esc_graph *g)
 		iw_reset(&w);
 		for (int k = a; k < b; k++) {
 			const struct esc_edge *e = &g->edges[ie[k]];
-			iw_source(&w, e->src, e->derefs < -1 ? -1 : e->derefs);
+			iw_source(&w, e->src, arg_derefs(e) < -1 ? -1 : arg_derefs(e));
 		}
 		iw_run(g, &w, SKIP_PTEE, 1);
 		for (int k = first_rec; k < g->nimports; k++)

@@ -375,18 +375,19 @@ const char *esc_signature(tree decl)
 	return esc_intern(sig);
 }
 
-/* What the link step needs of a function: its symbol if it has external
-   linkage (statics stay apart), its signature, and its summary. */
+/* What the link step needs of a function: its summary (a static one's
+   too: same-unit callers' verdicts may rest on it), and its symbol and
+   signature if it has external linkage (statics stay apart). */
 static void export_function(struct esc_fn *fn)
 {
 	tree decl = fn->node->decl;
 	struct esc_func_report *r = fn->report;
+	r->summary = fn->summary;
 	if (!TREE_PUBLIC(decl) || DECL_EXTERNAL(decl) || !DECL_NAME(decl) ||
 	    (DECL_CONTEXT(decl) && TREE_CODE(DECL_CONTEXT(decl)) == FUNCTION_DECL))
 		return;
 	r->symbol = esc_intern(IDENTIFIER_POINTER(DECL_NAME(decl)));
 	r->signature = esc_signature(decl);
-	r->summary = fn->summary;
 }
 
 static void analyse_component(struct esc_unit *u, int comp, int *members,

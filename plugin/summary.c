@@ -148,6 +148,14 @@ int esc_summary_sure(const struct esc_summary *s, int index)
 	return s->sure[slot(s, index)];
 }
 
+int esc_summary_imported(const struct esc_summary *s, int index)
+{
+	int i = slot(s, index);
+	if (s->gave_up || !s->local_heap)
+		return 0;
+	return s->heap[i] != s->local_heap[i] || s->sure[i] != s->local_sure[i];
+}
+
 int esc_summary_result(const struct esc_summary *s, int index)
 {
 	if (s->gave_up)

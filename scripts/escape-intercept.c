@@ -13,11 +13,23 @@
  * their compiler to an absolute path (CMake, Meson, Ninja), so no wrapper
  * in PATH would do.
  *
+ * When ESCAPE_BUILD_LOG names a file, every run of a C compiler driver
+ * (compiles and links alike) and of an archiver (ar, gcc-ar, prefixed
+ * and versioned) is also appended to it, one line each: the current
+ * directory, then the arguments, separated by \x1f (a newline inside an
+ * argument becomes a space).  escape-build reads it after the build to
+ * know which objects make which program, shared library or archive (the
+ * link units: docs/escape-report.md, "Link units").  Each line is one
+ * write() to a file opened with O_APPEND, so the lines of parallel jobs
+ * do not mix.
+ *
  * Built by the Makefile as build/escape-intercept.so, installed in
  * $(PREFIX)/lib/escape/.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <spawn.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -51,6 +63,60 @@ static int is_c_driver(const char *path)
 	return 0;
 }
 
+/* ar, gcc-ar, with a target prefix and a version suffix */
+static int is_archiver(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t n = strlen(base);
+	while (n && ((base[n - 1] >= '0' && base[n - 1] <= '9') || base[n - 1] == '.'))
+		n--;
+	if (n && base[n - 1] == '-' && n < strlen(base))
+		n--;
+	return (n == 2 && !strncmp(base, "ar", 2)) ||
+	       (n > 2 && !strncmp(base + n - 3, "-ar", 3));
+}
+
+/* The run of a driver or an archiver, as a line of ESCAPE_BUILD_LOG. */
+static void log_run(const char *path, char *const argv[])
+{
+	const char *log = getenv("ESCAPE_BUILD_LOG");
+	if (!log || !*log || !argv || !argv[0] ||
+	    !(is_c_driver(path) || is_archiver(path)))
+		return;
+	int saved = errno;
+	char dir[4096];
+	size_t len = 0, cap;
+	if (!getcwd(dir, sizeof dir)) {
+		errno = saved;
+		return;
+	}
+	cap = strlen(dir) + 2;
+	for (int i = 0; argv[i]; i++)
+		cap += strlen(argv[i]) + 1;
+	char *line = malloc(cap);
+	if (!line) {
+		errno = saved;
+		return;
+	}
+	memcpy(line, dir, strlen(dir));
+	len = strlen(dir);
+	for (int i = 0; argv[i]; i++) {
+		line[len++] = '\x1f';
+		for (const char *p = argv[i]; *p; p++)
+			line[len++] = *p == '\n' ? ' ' : *p;
+	}
+	line[len++] = '\n';
+	int fd = open(log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+	if (fd >= 0) {
+		ssize_t w = write(fd, line, len);
+		(void)w;
+		close(fd);
+	}
+	free(line);
+	errno = saved;
+}
+
 static int compiles(char *const argv[])
 {
 	int c = 0;
@@ -70,6 +136,7 @@ static int compiles(char *const argv[])
 static char *const *with_plugin(const char *path, char *const argv[])
 {
 	const char *extra = getenv("ESCAPE_BUILD_ARGS");
+	log_run(path, argv);
 	if (!extra || !*extra || !argv || !argv[0] || !is_c_driver(path) ||
 	    !compiles(argv))
 		return argv;

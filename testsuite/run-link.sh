@@ -17,6 +17,11 @@
 #     source changed, or whose signature differs, is not used; bad
 #     summaries files are errors naming the file and the problem;
 #   - a symbol defined in two files is reported, not linked;
+#   - examples/programs (two programs with their own main, xmalloc and
+#     hold, one library) through escape-build at -O0 and -O2: each call
+#     resolved within the program (or, for an archive member no program
+#     pulls, the archive) it is linked into, nothing "defined twice";
+#     the same reports without link-units.txt: defined twice, as before;
 #   - escape-build on a CMake project, a Meson project and with --cdb on a
 #     compile_commands.json: reports for every C file, linked warnings.
 # Missing tools (make, cmake, meson, ninja, python3) are failures.
@@ -253,6 +258,45 @@ twice() {
 		grep -A1 '^Unknown callees' "$tmp/twice/out" >/dev/null
 }
 t "a symbol defined in two files is reported, not linked" twice
+
+# --- programs and archives of one build -----------------------------------
+progs=$tmp/programs
+cp -r "$root/examples/programs" "$progs"
+(cd "$progs" && grep -n '// linked "' *.c | sed -E 's|^([^:]*):([0-9]+):.*// linked "([a-z-]+)".*|\1:\2:\3|' |
+	sort) >"$tmp/prog-expected"
+for opt in O0 O2; do
+	o=$tmp/prog-$opt
+	programs() {
+		make -s -C "$progs" clean >/dev/null
+		(cd "$progs" && "$build" --out "$o" --sarif "$o.sarif" -- make -j2 CC="$CC" CFLAGS="-$opt") \
+			>"$o.log" 2>&1 || { cat "$o.log"; return 1; }
+		grep -q "^unit program .*/prog1$" "$o/link-units.txt" &&
+			grep -q "^unit program .*/prog2$" "$o/link-units.txt" &&
+			grep -q "^unit archive .*/libutil.a$" "$o/link-units.txt" ||
+			{ cat "$o/link-units.txt"; return 1; }
+		sarif_warnings "$o.sarif" >"$tmp/got" && diff "$tmp/prog-expected" "$tmp/got" || return 1
+		! grep -i "defined twice" "$o.log" &&
+			grep -A1 "^Unknown callees" "$o.log" | grep -q "^  none"
+	}
+	t "programs -$opt: each call linked within its program or archive, none defined twice" programs
+done
+without_units() {
+	mkdir -p "$tmp/prog-nu" && cp "$tmp/prog-O2"/*.json "$tmp/prog-nu/" &&
+		(cd "$progs" && "$report" "$tmp/prog-nu") >"$tmp/nu.out" 2>"$tmp/nu.err" || return 1
+	grep -q "defined twice, not linked: hold (extra.c:8, xm1.c:13, xm2.c:13)" "$tmp/nu.err" &&
+		grep -q "defined twice, not linked: xmalloc (xm1.c:4, xm2.c:4)" "$tmp/nu.err" &&
+		grep -q "defined twice, not linked: main (main1.c:7, main2.c:7)" "$tmp/nu.err" ||
+		{ cat "$tmp/nu.err"; return 1; }
+}
+t "programs: the same reports without link-units.txt: one program, defined twice" without_units
+bad_units() {
+	mkdir -p "$tmp/prog-bad" && cp "$tmp/prog-O2"/*.json "$tmp/prog-bad/" &&
+		printf 'escape-link-units 1\nsource /x.c\n' >"$tmp/prog-bad/link-units.txt"
+	"$report" "$tmp/prog-bad" >/dev/null 2>"$tmp/bad.err"
+	[ $? = 2 ] && grep -q 'prog-bad/link-units.txt:2: not a link-units file: a "source" before any "unit"' "$tmp/bad.err" ||
+		{ cat "$tmp/bad.err"; return 1; }
+}
+t "programs: a bad link-units.txt is an error naming the file and line" bad_units
 
 # --- escape-build on CMake, Meson and a compilation database ------------
 proj=$tmp/proj
