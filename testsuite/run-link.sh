@@ -21,6 +21,7 @@
 #     hold, one library) through escape-build at -O0 and -O2: each call
 #     resolved within the program (or, for an archive member no program
 #     pulls, the archive) it is linked into, nothing "defined twice";
+#     libutilsh.so, linked -Wl,--whole-archive, has every member;
 #     the same reports without link-units.txt: defined twice, as before;
 #   - escape-build on a CMake project, a Meson project and with --cdb on a
 #     compile_commands.json: reports for every C file, linked warnings.
@@ -272,7 +273,8 @@ for opt in O0 O2; do
 			>"$o.log" 2>&1 || { cat "$o.log"; return 1; }
 		grep -q "^unit program .*/prog1$" "$o/link-units.txt" &&
 			grep -q "^unit program .*/prog2$" "$o/link-units.txt" &&
-			grep -q "^unit archive .*/libutil.a$" "$o/link-units.txt" ||
+			grep -q "^unit archive .*/libutil.a$" "$o/link-units.txt" &&
+			sed -n '/^unit shared .*\/libutilsh.so$/,/^unit/p' "$o/link-units.txt" | grep -q "^source .*/extra.c$" ||
 			{ cat "$o/link-units.txt"; return 1; }
 		sarif_warnings "$o.sarif" >"$tmp/got" && diff "$tmp/prog-expected" "$tmp/got" || return 1
 		! grep -i "defined twice" "$o.log" &&
