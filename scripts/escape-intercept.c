@@ -5,7 +5,8 @@
  *
  * A program run by execve, execv, execvp, execvpe, posix_spawn or
  * posix_spawnp whose name is a C compiler driver (cc, c99, gcc, gcc-12,
- * x86_64-linux-gnu-gcc-12, ...), with -c or -S and without -E, -M or -MM
+ * x86_64-linux-gnu-gcc-12, ...), with -c or -S or a C file (compiled and
+ * linked in one step: cc -o prog main.c), and without -E, -M or -MM
  * alone, is run with the arguments of ESCAPE_BUILD_ARGS added at the end
  * (separated by the unit separator \x1f: -fplugin=... and
  * -fplugin-arg-escape-json=DIR/).  Everything else runs unchanged, and so
@@ -45,11 +46,13 @@ static int is_c_driver(const char *path)
 	const char *base = strrchr(path, '/');
 	base = base ? base + 1 : path;
 	size_t n = strlen(base);
-	/* the version suffix */
+	/* the version suffix (-12, -12.2; not cc1's 1) */
 	while (n && ((base[n - 1] >= '0' && base[n - 1] <= '9') || base[n - 1] == '.'))
 		n--;
 	if (n && base[n - 1] == '-' && n < strlen(base))
 		n--;
+	else
+		n = strlen(base);
 	static const char *const names[] = { "gcc", "cc", "c99", "c89" };
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
 		size_t k = strlen(names[i]);
@@ -73,6 +76,8 @@ static int is_archiver(const char *path)
 		n--;
 	if (n && base[n - 1] == '-' && n < strlen(base))
 		n--;
+	else
+		n = strlen(base);
 	return (n == 2 && !strncmp(base, "ar", 2)) ||
 	       (n > 2 && !strncmp(base + n - 3, "-ar", 3));
 }
@@ -117,12 +122,18 @@ static void log_run(const char *path, char *const argv[])
 	errno = saved;
 }
 
+/* Does the run compile C: -c or -S, or a C file compiled and linked in
+   one step (cc -o prog main.c lib.a)? */
 static int compiles(char *const argv[])
 {
 	int c = 0;
 	for (int i = 1; argv[i]; i++) {
 		const char *a = argv[i];
+		size_t n = strlen(a);
 		if (!strcmp(a, "-c") || !strcmp(a, "-S"))
+			c = 1;
+		else if (a[0] != '-' && n > 2 && !strcmp(a + n - 2, ".c") &&
+			 strcmp(argv[i - 1], "-o"))
 			c = 1;
 		else if (!strcmp(a, "-E") || !strcmp(a, "-M") || !strcmp(a, "-MM"))
 			return 0;
