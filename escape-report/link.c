@@ -59,6 +59,7 @@ struct imp {
 	const char *callee;
 	int arg, derefs, vres, vheap, isvoid;
 	int def; /* index in defs[], or -1 */
+	int rep; /* the caller's report */
 };
 
 struct def {
@@ -445,26 +446,30 @@ static int slot(const struct def *d, int arg)
 	return arg < d->nslots - 1 ? arg : d->nslots - 1;
 }
 
-/* What callee d does with argument arg: fewest derefs to the heap (its
-   leak, or a store into another argument's memory), by steps that are
-   not assumed (sure), and to its result. */
-static int eff_heap(const struct def *d, int arg)
+/* What callee d does with argument arg of a call from report rep: fewest
+   derefs to the heap (its leak, or a store into another argument's
+   memory), by steps that are not assumed (sure), and to its result.  A
+   callee of the caller's own report (a static wrapper) has its stores
+   in the caller's verdicts already, where they go: only its leak
+   counts. */
+static int eff_heap(const struct def *d, int arg, int rep)
 {
 	if (d->gave_up)
 		return 0;
 	int s = slot(d, arg);
-	return min_leak(d->heap[s], d->store[s]);
+	return report_of(d->func) == rep ? d->heap[s] : min_leak(d->heap[s], d->store[s]);
 }
 
 /* By steps that are not assumed: its sure leak, or a store into the
    memory of another argument (not into the argument's own: a buffer
    pointing into itself keeps nothing). */
-static int eff_sure(const struct def *d, int arg)
+static int eff_sure(const struct def *d, int arg, int rep)
 {
 	if (d->gave_up)
 		return 0;
 	int s = slot(d, arg);
-	return min_leak(d->sure[s], d->store_other[s]);
+	return report_of(d->func) == rep ? d->sure[s]
+					 : min_leak(d->sure[s], d->store_other[s]);
 }
 
 static int eff_result(const struct def *d, int arg)
@@ -478,7 +483,7 @@ static int via_heap(const struct imp *m)
 	const struct def *d = m->def >= 0 ? &defs[m->def] : NULL;
 	if (!d)
 		return level(m->derefs); /* defined nowhere: kept */
-	int h = eff_heap(d, m->arg), r = eff_result(d, m->arg), best = -1;
+	int h = eff_heap(d, m->arg, m->rep), r = eff_result(d, m->arg), best = -1;
 	if (h >= 0)
 		best = level(m->derefs + h);
 	if (r >= 0 && m->vheap >= 0)
@@ -491,7 +496,7 @@ static int via_sure(const struct imp *m)
 	const struct def *d = m->def >= 0 ? &defs[m->def] : NULL;
 	if (!d)
 		return m->isvoid ? level(m->derefs) : -1;
-	int s = eff_sure(d, m->arg);
+	int s = eff_sure(d, m->arg, m->rep);
 	return s >= 0 ? level(m->derefs + s) : -1;
 }
 
@@ -508,7 +513,7 @@ static int addr_escapes(const struct imp *m)
 	const struct def *d = m->def >= 0 ? &defs[m->def] : NULL;
 	if (!d)
 		return m->derefs < 0;
-	int h = eff_heap(d, m->arg), r = eff_result(d, m->arg);
+	int h = eff_heap(d, m->arg, m->rep), r = eff_result(d, m->arg);
 	return (h >= 0 && m->derefs + h < 0) ||
 	       (r >= 0 && m->vheap >= 0 && m->derefs + r + m->vheap < 0) ||
 	       (r >= 0 && m->vres >= 0 && m->derefs + r + m->vres < 0);
@@ -598,7 +603,7 @@ static void extend(struct flow *f, int cap, int rep)
 		const struct def *d;
 		if (strcmp(last->kind, "argument of unknown function") || !last->what ||
 		    last->arg < 1 || !(d = def_in(last->what, rep)) ||
-		    eff_heap(d, last->arg - 1) < 0)
+		    eff_heap(d, last->arg - 1, rep) < 0)
 			return;
 		rep = report_of(d->func);
 		last->kind = esc_step_name(ESC_STEP_ARG_SUMMARY);
@@ -711,7 +716,7 @@ static void decide_pending(int fi)
 		if (d) {
 			/* kept itself (not only what it points to), or returned
 			   itself to a caller that returns it */
-			if (eff_sure(d, arg) == 0)
+			if (eff_sure(d, arg, report_of(fi)) == 0)
 				kind = "escape-kept";
 			else if (eff_result(d, arg) == 0 && vres == 0)
 				kind = "escape-return";
@@ -870,6 +875,7 @@ void link_build(void)
 		for (int i = 0; i < lf[fi].nimp; i++) {
 			const struct def *d = def_in(lf[fi].imp[i].callee, report_of((int)fi));
 			lf[fi].imp[i].def = d ? (int)(d - defs) : -1;
+			lf[fi].imp[i].rep = report_of((int)fi);
 		}
 	solve();
 	close_effects();

@@ -83,6 +83,21 @@ void chain_static(void)
 	write_via(&b);
 }
 
+/* a static wrapper that stores its argument into the caller's own
+   variable, and hands it to a writer: nothing kept */
+static void stash(struct node *n, struct node **out)
+{
+	*out = n;
+	wrap_write(n);
+}
+
+int stash_one(void)
+{
+	struct node c = { 0, 5 }, *p;
+	stash(&c, &p);
+	return p->v;
+}
+
 int main(void)
 {
 	touch();
