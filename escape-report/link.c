@@ -625,7 +625,7 @@ static int callee_func(int fi, const char *name)
 	free(key);
 	if (e->value)
 		return (int)(uintptr_t)e->value - 1;
-	const struct def *d = def_of(name);
+	const struct def *d = def_in(name, report_of(fi));
 	return d ? d->func : -1;
 }
 
