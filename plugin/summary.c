@@ -101,8 +101,10 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 		const struct esc_pstore *ps = &g->pstores[k];
 		if (ps->func != func || ps->from >= n || ps->to >= n)
 			continue;
-		/* a store no stronger than the heap leak says nothing more */
-		if (s->heap[ps->from] >= 0 && s->heap[ps->from] <= ps->derefs)
+		/* a store no stronger than the local heap leak says nothing
+		   more (one covered only by a leak that rests on an import
+		   stays: the link step may drop that leak) */
+		if (s->local_heap[ps->from] >= 0 && s->local_heap[ps->from] <= ps->derefs)
 			continue;
 		s->stores = esc_xrealloc(s->stores, (size_t)(s->nstores + 1) *
 					 sizeof *s->stores);

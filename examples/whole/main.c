@@ -83,9 +83,11 @@ void chain_static(void)
 	write_via(&b);
 }
 
-/* a static wrapper that stores its argument into the caller's own
-   variable, and hands it to a writer: nothing kept */
-static void stash(struct node *n, struct node **out)
+/* a static wrapper (not inlined, at -O2 either) that stores its argument
+   where the caller says (the caller's own variable), and hands it to a
+   writer: nothing kept (testsuite/dangling/covered_store.c stores into a
+   global) */
+static __attribute__((noinline)) void stash(struct node *n, struct node **out)
 {
 	*out = n;
 	wrap_write(n);
