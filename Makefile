@@ -69,9 +69,12 @@ build/%.o: plugin/%.cc plugin/adapter.h plugin/gcc-common.h plugin/escape.h | de
 
 # Linked by $(CC), not $(CXX): the few C++ runtime symbols the adapter
 # uses (operator delete) are cc1's own, so dlopen need not load and
-# relocate libstdc++ in every compile.
-plugin/escape.so: $(CORE_OBJS) $(ADAPTER_OBJS)
-	$(CC) -shared $(LDFLAGS) -o $@.tmp $^ $(LDLIBS) && mv -f $@.tmp $@
+# relocate libstdc++ in every compile.  plugin/escape.map exports only
+# plugin_init and plugin_is_GPL_compatible: the rest binds inside the
+# plugin at link time.
+plugin/escape.so: $(CORE_OBJS) $(ADAPTER_OBJS) plugin/escape.map
+	$(CC) -shared $(LDFLAGS) -Wl,--version-script=plugin/escape.map \
+		-o $@.tmp $(CORE_OBJS) $(ADAPTER_OBJS) $(LDLIBS) && mv -f $@.tmp $@
 
 # The index of the shipped rules, beside escape.so: a compile parses only
 # the rules it looks up, of files whose bytes are those indexed (rules.c).

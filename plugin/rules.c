@@ -99,13 +99,18 @@
  * whose bytes hash as one the index lists is known to be valid: its
  * functions enter the table unparsed, and a rule is parsed from its span
  * on its first lookup, so a unit pays only for the functions it calls.
- * Any other file (edited since, a user's, or with a loader other than the
- * one that wrote the index: the index records this loader's build) is
- * loaded as above, whole and at once, with the same errors.  A rule that
- * fails to parse lazily (only a hash collision could cause it) is not
- * found, and its message is kept for esc_rules_error.
+ * They enter the table at the first lookup (or before a file parsed whole
+ * is added, to keep the load order), so a unit that looks up nothing
+ * does not read the index's function lines at all.  Any other file
+ * (edited since, a user's, or with a loader other than the one that
+ * wrote the index: the index records this loader's build) is loaded as
+ * above, whole and at once, with the same errors.  A rule that fails to
+ * parse lazily (only a damaged index or a hash collision could cause it)
+ * is not found, and its message is kept for esc_rules_error; a file whose
+ * function lines in the index are bad is parsed whole when they are read.
  */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* struct dirent's d_type (DT_*), where known */
 
 #include "util.h"
 
@@ -139,6 +144,13 @@ struct text {
 };
 
 struct index;
+struct ifile;
+
+/* An indexed file loaded, whose functions are not in the table yet. */
+struct pending {
+	struct text *text;
+	struct ifile *file;
+};
 
 struct esc_rules {
 	struct entry *entries;    /* count of them, in no order */
@@ -149,6 +161,9 @@ struct esc_rules {
 	struct text **texts;
 	int ntexts, ctexts;
 	struct index *index;      /* NULL: every file is parsed whole */
+	struct pending *pending;  /* indexed files loaded since the table
+				     was last filled, in load order */
+	int npending, cpending;
 	char *err;                /* the first lazy parse's error, or "" */
 };
 
@@ -202,6 +217,7 @@ void esc_rules_free(struct esc_rules *rules)
 		free(rules->texts[i]);
 	}
 	free(rules->texts);
+	free(rules->pending);
 	index_free(rules->index);
 	free(rules->err);
 	free(rules);
@@ -265,11 +281,21 @@ static void table_put_rule(struct esc_rules *rules, struct esc_rule *r)
 }
 
 static void parse_lazy(const struct esc_rules *rules, struct entry *e);
+static void fill_pending(struct esc_rules *rules);
+
+/* The table of rules with every file loaded so far in it.  Lookups fill
+   it (memoising, as they parse rules): the object is never const. */
+static const struct esc_rules *filled(const struct esc_rules *rules)
+{
+	if (rules && rules->npending)
+		fill_pending((struct esc_rules *)rules);
+	return rules;
+}
 
 const struct esc_rule *esc_rules_find(const struct esc_rules *rules,
 				      const char *name)
 {
-	if (!rules || !name || !rules->count)
+	if (!filled(rules) || !name || !rules->count)
 		return NULL;
 	unsigned k = rules->slots[slot_of(rules, name)];
 	if (!k)
@@ -282,13 +308,13 @@ const struct esc_rule *esc_rules_find(const struct esc_rules *rules,
 
 size_t esc_rules_count(const struct esc_rules *rules)
 {
-	return rules ? rules->count : 0;
+	return filled(rules) ? rules->count : 0;
 }
 
 size_t esc_rules_parsed(const struct esc_rules *rules)
 {
 	size_t n = 0;
-	if (!rules)
+	if (!filled(rules))
 		return 0;
 	for (size_t i = 0; i < rules->count; i++)
 		n += rules->entries[i].rule != NULL;
@@ -737,11 +763,13 @@ bad:
 /* Reads path whole into ld->text (NUL-terminated).  Opened non-blocking,
    since opening a FIFO nobody writes to would wait forever; reads block
    again, so a pipe with a writer (bash's <(...)) is read to its end, and
-   one without is an empty file. */
+   one without is an empty file.  A regular file (O_NONBLOCK does not
+   apply to it) is read up to the size fstat gave: 4 system calls, each
+   compile reads a dozen of them. */
 static int read_text(struct loader *ld)
 {
 	struct stat st;
-	size_t cap = 4096, len = 0;
+	size_t cap = 4096, len = 0, size = 0;
 	int fd = open(ld->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	int fl;
 
@@ -757,17 +785,19 @@ static int read_text(struct loader *ld)
 			return fail(ld, 0, "larger than %zu MiB: not a rules "
 				    "file?", MAX_TEXT >> 20);
 		}
-		if (S_ISREG(st.st_mode) && st.st_size > 0)
-			cap = (size_t)st.st_size + 2; /* + the read of 0 */
+		if (S_ISREG(st.st_mode) && st.st_size > 0) {
+			size = (size_t)st.st_size;
+			cap = size + 2; /* + the read of 0, if it grew */
+		}
 	}
-	fl = fcntl(fd, F_GETFL);
-	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0) {
+	if (!size && ((fl = fcntl(fd, F_GETFL)) < 0 ||
+		      fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0)) {
 		int e = errno;
 		close(fd);
 		return fail(ld, 0, "%s", strerror(e));
 	}
 	ld->text = esc_xmalloc(cap);
-	for (;;) {
+	while (!size || len < size) {
 		if (len > MAX_TEXT) {
 			close(fd);
 			return fail(ld, 0, "larger than %zu MiB: not a rules "
@@ -912,16 +942,20 @@ static void loader_free(struct loader *ld, json_t *doc,
 
 struct ifile {           /* a file the index lists */
 	unsigned long long size, hash;
-	char *fns;       /* its n functions' lines in the blob (checked) */
+	char *fns;       /* its n functions' lines in the blob */
 	int n;
-	int cut;         /* its names are NUL-terminated in the blob */
+	int state;       /* FNS_*: checked yet, and how it went */
 };
+
+/* An index's function lines are checked when their file's functions
+   first enter the table (a unit that looks nothing up never reads them);
+   the names are then cut out of the blob in place. */
+enum { FNS_UNCHECKED, FNS_CUT, FNS_BAD };
 
 struct index {
 	char *blob;      /* the index's text; names point into it */
 	struct ifile *files;
 	int nfiles, cfiles;
-	size_t nfns;
 };
 
 static void index_free(struct index *ix)
@@ -978,7 +1012,9 @@ static struct ifile *index_lookup(const struct index *ix, const char *text,
 	return NULL;
 }
 
-/* Adds the functions of an indexed file (taking ld->text), unparsed. */
+/* Keeps the text of an indexed file (taking ld->text); its functions
+   enter the table, unparsed, when it is next used (fill_pending), so
+   that a unit that looks up nothing does not fill it at all. */
 static void load_indexed(struct esc_rules *rules, struct loader *ld,
 			 struct ifile *f)
 {
@@ -990,14 +1026,85 @@ static void load_indexed(struct esc_rules *rules, struct loader *ld,
 	ld->text = NULL;
 	ESC_GROW(rules->texts, rules->ctexts, rules->ntexts + 1);
 	rules->texts[rules->ntexts++] = t;
+	ESC_GROW(rules->pending, rules->cpending, rules->npending + 1);
+	rules->pending[rules->npending].text = t;
+	rules->pending[rules->npending++].file = f;
+}
+
+static int parse_file(struct loader *ld, json_t **doc,
+		      struct esc_rule ***staged, int *n);
+static void loader_free(struct loader *ld, json_t *doc,
+			struct esc_rule **staged, int n);
+
+/* A file whose lines in the index are bad (a damaged index: its bytes
+   are those indexed) is parsed whole from its text, as without one; an
+   error is then kept as a lazy parse's is. */
+static void fill_whole(struct esc_rules *rules, const struct text *t)
+{
+	char err[ERR_SIZE];
+	struct loader ld = { .path = t->path, .len = t->len, .err = err,
+			     .errlen = sizeof err };
+	struct esc_rule **staged = NULL;
+	json_t *doc = NULL;
+	int n = 0;
+
+	ld.text = esc_xmalloc(t->len + 1);
+	memcpy(ld.text, t->bytes, t->len + 1);
+	if (parse_file(&ld, &doc, &staged, &n) == 0) {
+		for (int k = 0; k < n; k++) {
+			table_put_rule(rules, staged[k]);
+			staged[k] = NULL;
+		}
+	} else if (!rules->err[0]) {
+		snprintf(rules->err, ERR_SIZE, "%s", err);
+	}
+	loader_free(&ld, doc, staged, n);
+}
+
+/* The functions of an indexed file, unparsed, from its lines in the
+   index: checked (and their names cut out) the first time. */
+static void fill_file(struct esc_rules *rules, struct text *t,
+		      struct ifile *f)
+{
 	char *p = f->fns;
+
+	if (f->state == FNS_UNCHECKED) {
+		for (int k = 0; k < f->n; k++) {
+			struct entry e;
+			if (index_fn(&p, t->len, &e, NAME_CHECK)) {
+				f->state = FNS_BAD;
+				break;
+			}
+		}
+		p = f->fns;
+	}
+	if (f->state == FNS_BAD) {
+		fill_whole(rules, t);
+		return;
+	}
 	for (int k = 0; k < f->n; k++) {
 		struct entry e = { .text = t };
-		/* checked by index_parse */
-		index_fn(&p, t->len, &e, f->cut ? NAME_CUT_BEFORE : NAME_CUT);
+		index_fn(&p, t->len, &e, f->state == FNS_CUT ?
+			 NAME_CUT_BEFORE : NAME_CUT);
 		table_put(rules, &e);
 	}
-	f->cut = 1;
+	f->state = FNS_CUT;
+}
+
+/* The functions of the indexed files loaded since the last fill, in
+   their load order (a later file's function replaces an earlier one's,
+   as when they are parsed). */
+static void fill_pending(struct esc_rules *rules)
+{
+	size_t n = 0;
+
+	for (int i = 0; i < rules->npending; i++)
+		n += (size_t)rules->pending[i].file->n;
+	table_reserve(rules, n); /* no growing on the way */
+	for (int i = 0; i < rules->npending; i++)
+		fill_file(rules, rules->pending[i].text,
+			  rules->pending[i].file);
+	rules->npending = 0;
 }
 
 /* The rule of an indexed function, on its first lookup. */
@@ -1031,8 +1138,11 @@ static int number(char **p, unsigned long long *out)
 
 	for (; **p != ' ' && **p != '\n'; (*p)++) {
 		unsigned d = (unsigned)(**p - '0');
-		if (d > 9 || n > (ULLONG_MAX - d) / 10)
+		if (d > 9)
 			return -1; /* also the blob's final NUL */
+		/* 19 digits never overflow: test only from the 20th */
+		if (*p - s >= 19 && n > (ULLONG_MAX - d) / 10)
+			return -1;
 		n = n * 10 + d;
 	}
 	if (*p == s)
@@ -1083,8 +1193,9 @@ static int index_fn(char **p, size_t size, struct entry *e, int how)
  *   file SIZE HASH N        a file: its size, hash_bytes, N functions
  *   NAME LINE OFF LEN       N times: a function, its rule's line and bytes
  *
- * All of it is checked here; a file's names are cut out in place when
- * the file is first loaded.
+ * The head and the file lines are checked here (a function line only
+ * has to end), the function lines of a file by fill_file, where its
+ * names are cut out in place.
  */
 static int index_parse(struct index *ix, size_t len)
 {
@@ -1109,13 +1220,13 @@ static int index_parse(struct index *ix, size_t len)
 		f->hash = hash;
 		f->fns = p;
 		f->n = (int)n;
-		f->cut = 0;
+		f->state = FNS_UNCHECKED;
 		for (unsigned long long k = 0; k < n; k++) {
-			struct entry e;
-			if (index_fn(&p, (size_t)size, &e, NAME_CHECK))
+			char *nl = memchr(p, '\n', (size_t)(ix->blob + len - p));
+			if (!nl)
 				return -1;
+			p = nl + 1;
 		}
-		ix->nfns += n;
 	}
 	return 0;
 }
@@ -1136,7 +1247,6 @@ int esc_rules_use_index(struct esc_rules *rules, const char *path)
 		return -1;
 	}
 	rules->index = ix;
-	table_reserve(rules, ix->nfns); /* no growing on the way */
 	return 0;
 }
 
@@ -1193,6 +1303,8 @@ static int load_file(struct job *job, const char *path, char *err,
 		goto out;
 	if (job->index)
 		index_write_file(job->index, &ld, staged, nstaged);
+	if (job->rules && job->rules->npending)
+		fill_pending(job->rules); /* they were loaded before */
 	for (int k = 0; k < nstaged && job->rules; k++) {
 		table_put_rule(job->rules, staged[k]);
 		staged[k] = NULL;
@@ -1203,9 +1315,17 @@ out:
 	return ret;
 }
 
+/* A name of a directory, and whether readdir said it is a regular file
+   (then no stat is needed to tell it is no directory). */
+struct dirname {
+	char *name;
+	int regular;
+};
+
 static int cmp_names(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct dirname *)a)->name,
+		      ((const struct dirname *)b)->name);
 }
 
 static int is_rules_name(const char *name)
@@ -1218,7 +1338,7 @@ static int load_dir(struct job *job, const char *dir, char *err,
 		    size_t errlen)
 {
 	struct loader ld = { .path = dir, .err = err, .errlen = errlen };
-	char **names = NULL;
+	struct dirname *names = NULL;
 	int n = 0, cap = 0, ret = 0;
 	struct dirent *de;
 	DIR *d = opendir(dir);
@@ -1233,7 +1353,12 @@ static int load_dir(struct job *job, const char *dir, char *err,
 		if (!is_rules_name(de->d_name))
 			continue;
 		ESC_GROW(names, cap, n + 1);
-		names[n++] = esc_xstrdup(de->d_name);
+		names[n].name = esc_xstrdup(de->d_name);
+		names[n].regular = 0;
+#ifdef DT_REG
+		names[n].regular = de->d_type == DT_REG;
+#endif
+		n++;
 	}
 	if (errno)
 		ret = fail(&ld, 0, "%s", strerror(errno));
@@ -1245,9 +1370,10 @@ static int load_dir(struct job *job, const char *dir, char *err,
 	int slash = dn && dir[dn - 1] == '/';
 	for (int i = 0; i < n && !ret; i++) {
 		struct stat st;
-		char *path = esc_xmalloc(dn + strlen(names[i]) + 2);
-		sprintf(path, "%s%s%s", dir, slash ? "" : "/", names[i]);
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		char *path = esc_xmalloc(dn + strlen(names[i].name) + 2);
+		sprintf(path, "%s%s%s", dir, slash ? "" : "/", names[i].name);
+		if (!names[i].regular && stat(path, &st) == 0 &&
+		    S_ISDIR(st.st_mode)) {
 			free(path);
 			continue; /* not a rules file */
 		}
@@ -1255,7 +1381,7 @@ static int load_dir(struct job *job, const char *dir, char *err,
 		free(path);
 	}
 	for (int i = 0; i < n; i++)
-		free(names[i]);
+		free(names[i].name);
 	free(names);
 	return ret;
 }

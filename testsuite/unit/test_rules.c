@@ -843,10 +843,27 @@ TEST(index_override_order)
 			CHECK_EQ_INT(r->nparams, user_last ? 2 : 1);
 		esc_rules_free(rs);
 	}
+	/* indexed, parsed, indexed again, nothing looked up in between
+	   (the indexed files' functions enter the table on the lookup) */
+	struct esc_rules *rs = esc_rules_new();
+	CHECK_EQ_INT(esc_rules_use_index(rs, at_tmp("ixo.idx")), 0);
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("ixo"), err, sizeof err), 0);
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("user.json"), err, sizeof err),
+		     0);
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("ixo"), err, sizeof err), 0);
+	if ((r = find(rs, "f")))
+		CHECK_EQ_INT(r->nparams, 1);
+	CHECK_EQ_INT(esc_rules_count(rs), 1);
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("user.json"), err, sizeof err),
+		     0);
+	if ((r = find(rs, "f")))
+		CHECK_EQ_INT(r->nparams, 2);
+	esc_rules_free(rs);
 }
 
-/* A bad index is not used (the files are parsed whole); a bad rules
-   file writes no index. */
+/* A bad index is not used (the files are parsed whole); nor are a file's
+   bad function lines, found when its functions enter the table; a bad
+   rules file writes no index. */
 TEST(index_bad)
 {
 	char err[1024], text[4096], *p;
@@ -869,19 +886,29 @@ TEST(index_bad)
 		p[1] = 'X';
 	snprintf(cut, sizeof cut, "%.*s", (int)strlen(text) - 4, text);
 	snprintf(past, sizeof past, "%s", text);
-	if ((p = strstr(past, "\ng ")))
-		memcpy(p + 3, "9 99999 ", 8);
+	int gline, goff, glen;
+	if ((p = strstr(past, "\ng ")) &&
+	    sscanf(p + 3, "%d %d %d", &gline, &goff, &glen) == 3)
+		sprintf(p + 3, "%d 99999 %d\n", gline, glen); /* g's offset */
 	bad_texts[0] = stamp;
 	bad_texts[1] = cut;
 	bad_texts[2] = past;
 	bad_texts[3] = "escape-rules-index 1\n";
+	CHECK(strstr(past, " 99999 ") != NULL);
 	for (int i = 0; i < 4; i++) {
+		const struct esc_rule *r;
 		write_file(at_tmp("bad.idx"), bad_texts[i]);
 		rs = esc_rules_new();
-		CHECK_EQ_INT(esc_rules_use_index(rs, at_tmp("bad.idx")), -1);
+		/* the past offset is in a function line: found on the fill */
+		CHECK_EQ_INT(esc_rules_use_index(rs, at_tmp("bad.idx")),
+			     i == 2 ? 0 : -1);
 		CHECK_EQ_INT(esc_rules_load(rs, at_tmp("ixb"), err, sizeof err),
 			     0);
 		CHECK_EQ_INT(esc_rules_parsed(rs), 2);
+		CHECK((r = find(rs, "g")) != NULL);
+		if (r)
+			CHECK_EQ_INT(r->params[0], ESC_EFF_KEEP);
+		CHECK(esc_rules_error(rs) == NULL);
 		esc_rules_free(rs);
 	}
 	rs = esc_rules_new();
