@@ -71,10 +71,13 @@ build/%.o: plugin/%.cc plugin/adapter.h plugin/gcc-common.h plugin/escape.h | de
 # uses (operator delete) are cc1's own, so dlopen need not load and
 # relocate libstdc++ in every compile.  plugin/escape.map exports only
 # plugin_init and plugin_is_GPL_compatible: the rest binds inside the
-# plugin at link time.
-plugin/escape.so: $(CORE_OBJS) $(ADAPTER_OBJS) plugin/escape.map
+# plugin at link time.  Not linked with Jansson: jansson-lazy.c loads it
+# on its first use (-z defs: a Jansson function missing there is a link
+# error, not a plugin that fails to load).
+plugin/escape.so: $(CORE_OBJS) $(ADAPTER_OBJS) build/jansson-lazy.o plugin/escape.map
 	$(CC) -shared $(LDFLAGS) -Wl,--version-script=plugin/escape.map \
-		-o $@.tmp $(CORE_OBJS) $(ADAPTER_OBJS) $(LDLIBS) && mv -f $@.tmp $@
+		-Wl,-z,defs -o $@.tmp $(CORE_OBJS) $(ADAPTER_OBJS) \
+		build/jansson-lazy.o -ldl && mv -f $@.tmp $@
 
 # The index of the shipped rules, beside escape.so: a compile parses only
 # the rules it looks up, of files whose bytes are those indexed (rules.c).
