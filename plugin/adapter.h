@@ -42,6 +42,13 @@ struct esc_dropped_return {
 extern struct esc_dropped_return *dropped_returns;
 extern int n_dropped_returns;
 
+/* plugin.cc: where the steps of a statement stand, and where the value a
+   statement at loc defines is assigned: the same positions on every GCC
+   series for the statements of a conditional assignment (x = c ? a : b),
+   whose positions GCC 15 changed; any other statement's own. */
+location_t esc_stmt_location(gimple *s);
+location_t esc_assign_location(location_t loc);
+
 /* The unit being analysed. */
 struct esc_unit {
 	struct esc_fn *fns;

@@ -665,6 +665,29 @@ static void build_assign(struct esc_ctx *c, gassign *s)
 	}
 }
 
+/* The position of PHI argument i.  One with none (GCC 15 and later give
+   none to a value a PHI merged, such as a conditional's) has its PHI's
+   arguments' position, if they have one and the same. */
+static location_t phi_arg_location(gphi *phi, unsigned i)
+{
+	location_t at = gimple_phi_arg_location(phi, i);
+	tree v = gimple_phi_arg_def(phi, i);
+	if (at != UNKNOWN_LOCATION || TREE_CODE(v) != SSA_NAME ||
+	    gimple_code(SSA_NAME_DEF_STMT(v)) != GIMPLE_PHI)
+		return esc_assign_location(at);
+	gphi *inner = as_a<gphi *>(SSA_NAME_DEF_STMT(v));
+	location_t one = UNKNOWN_LOCATION;
+	for (unsigned j = 0; j < gimple_phi_num_args(inner); j++) {
+		location_t l = esc_assign_location(gimple_phi_arg_location(inner, j));
+		if (l == UNKNOWN_LOCATION ||
+		    (one != UNKNOWN_LOCATION &&
+		     get_pure_location(l) != get_pure_location(one)))
+			return UNKNOWN_LOCATION;
+		one = l;
+	}
+	return one;
+}
+
 static void build_return(struct esc_ctx *c, greturn *s)
 {
 	tree v = gimple_return_retval(s);
@@ -681,7 +704,7 @@ static void build_return(struct esc_ctx *c, greturn *s)
 	    gimple_code(def) == GIMPLE_PHI) {
 		gphi *phi = as_a<gphi *>(def);
 		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
-			location_t at = gimple_phi_arg_location(phi, i);
+			location_t at = phi_arg_location(phi, i);
 			struct esc_step why = esc_step_at(ESC_STEP_RETURN,
 				at != UNKNOWN_LOCATION ? at : c->stmt_loc, NULL, 0);
 			why.assumed = number;
@@ -761,7 +784,7 @@ static tree mention_local(tree *tp, int *walk_subtrees, void *data)
 static void build_stmt(struct esc_ctx *c, gimple *s)
 {
 	c->stmt = s;
-	c->stmt_loc = gimple_location(s);
+	c->stmt_loc = esc_stmt_location(s);
 	if (c->stmt_loc == UNKNOWN_LOCATION)
 		c->stmt_loc = DECL_SOURCE_LOCATION(c->fun->decl);
 
@@ -813,8 +836,15 @@ static void build_phi(struct esc_ctx *c, gphi *phi)
 		c->stmt_loc = DECL_SOURCE_LOCATION(c->fun->decl);
 	struct esc_hole k = esc_hole_to(l, 0,
 		esc_step_at(ESC_STEP_ASSIGN, c->stmt_loc, NULL, 0));
-	for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
-		esc_expr(c, k, gimple_phi_arg_def(phi, i));
+	for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+		/* an argument from a conditional assignment's statements is
+		   assigned where they stand (esc_assign_location) */
+		location_t at = gimple_phi_arg_location(phi, i);
+		struct esc_hole ki = k;
+		if (at != UNKNOWN_LOCATION && esc_assign_location(at) != at)
+			ki.why.pos = esc_pos_of(esc_assign_location(at));
+		esc_expr(c, ki, gimple_phi_arg_def(phi, i));
+	}
 }
 
 /* Creates the graph function and the parameter locations of fn. */

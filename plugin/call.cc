@@ -164,8 +164,25 @@ static struct esc_hole value_hole(struct esc_ctx *c, gcall *call,
 		return k;
 	}
 	k = esc_lvalue_hole(c, lhs);
-	k.why = esc_step_at(kind, c->stmt_loc, what,
-			    i >= 0 ? arg_number(call, i) : 0);
+	if (k.kind == HOLE_NONE)
+		return k;
+	struct esc_step why = esc_step_at(kind, c->stmt_loc, what,
+					  i >= 0 ? arg_number(call, i) : 0);
+	location_t at = esc_assign_location(c->stmt_loc);
+	if (at != c->stmt_loc) {
+		/* an arm of a conditional assignment (x = c ? f() : y): the
+		   call's value goes to a value of its own, at the call, and
+		   that to lhs, at the assignment, whether lhs is x (GCC 15
+		   and later) or a temporary (before) */
+		int v = esc_loc_new(c->g, ESC_LOC_VALUE, c->fn->gfunc, "_call",
+				    esc_pos_of(c->stmt_loc));
+		k.why = esc_step_at(ESC_STEP_ASSIGN, at, NULL, 0);
+		if (k.kind == HOLE_STORE)
+			k.why.kind = ESC_STEP_STORE_PTR;
+		esc_flow_to_hole(c, k, v, 0);
+		return esc_hole_to(v, 0, why);
+	}
+	k.why = why;
 	if (k.kind == HOLE_STORE)
 		k.why.kind = ESC_STEP_STORE_PTR;
 	return k;

@@ -274,7 +274,7 @@ static void uses_of(struct keys *k, function *fun, gimple *s)
 		if (gimple_assign_single_p(s) && TREE_CODE(rhs) == ADDR_EXPR) {
 			tree base = get_base_address(TREE_OPERAND(rhs, 0));
 			if (base && VAR_P(base) && auto_var_in_fn_p(base, fun->decl))
-				esc_cfg_addr(k->cfg, esc_pos_of(gimple_location(s)),
+				esc_cfg_addr(k->cfg, esc_pos_of(esc_stmt_location(s)),
 					     object_of(base));
 		}
 		if (tree p = deref_of(gimple_assign_lhs(s)))
@@ -300,7 +300,7 @@ static void uses_of(struct keys *k, function *fun, gimple *s)
 	for (unsigned i = 0; i < ptrs.length(); i++)
 		pointees(fun, ptrs[i], &objs, &seen, 0);
 	if (!objs.is_empty())
-		esc_cfg_use(k->cfg, esc_pos_of(gimple_location(s)), objs.address(),
+		esc_cfg_use(k->cfg, esc_pos_of(esc_stmt_location(s)), objs.address(),
 			    (int)objs.length());
 }
 

@@ -305,6 +305,146 @@ static tree find_dropped_return(tree *tp, int *walk_subtrees, void *data)
 	return NULL_TREE;
 }
 
+/*
+ * Conditional assignments (`T x = c ? a : b;', `x = c ? a : b;').  The
+ * statements GCC makes for them have no source position of their own: each
+ * takes the position of the expression being gimplified around it, and GCC
+ * 15 changed which.  GCC 12 to 14 store each arm's value into a temporary
+ * at the conditional's position, then the temporary into x at the
+ * assignment's (a declaration's name, an assignment's '='); GCC 15 and
+ * later store each arm's value into x directly, at the assignment's
+ * (gimplify_modify_expr_rhs pushes an assignment to a register into the
+ * arms), and a call arm's store is the call itself, at the call's.  So
+ * that the steps of a flow stand at the same place whatever the series,
+ * the conditionals assigned whole to something are recorded here before
+ * gimplification, and the graph is built with
+ *
+ *   esc_stmt_location    a statement at such a conditional's position (an
+ *                        arm, before GCC 15) stands at the assignment
+ *   esc_assign_location  the value a statement at the conditional's
+ *                        position, at an arm's call or at the assignment
+ *                        defines (the store of a call's value, a PHI
+ *                        argument) is assigned at the assignment
+ *
+ * Positions are compared without their ranges and discriminators
+ * (get_pure_location).  A call's own steps (its arguments, the allocation
+ * it makes) stay at the call.
+ */
+struct esc_cond_at {
+	location_t to; /* the assignment's position */
+	bool call;     /* the key is an arm's call */
+};
+typedef hash_map<int_hash<location_t, UNKNOWN_LOCATION, BUILTINS_LOCATION>,
+		 esc_cond_at> esc_cond_map;
+static esc_cond_map *cond_assigns;
+
+static void cond_record(location_t from, location_t to, bool call)
+{
+	from = get_pure_location(from);
+	if (from <= BUILTINS_LOCATION || to <= BUILTINS_LOCATION)
+		return;
+	if (!cond_assigns)
+		cond_assigns = new esc_cond_map;
+	if (cond_assigns->get(from))
+		return;
+	esc_cond_at a = { to, call };
+	cond_assigns->put(from, a);
+}
+
+static tree strip_conversions(tree v)
+{
+	while (v && (CONVERT_EXPR_P(v) || TREE_CODE(v) == NON_LVALUE_EXPR ||
+		     TREE_CODE(v) == COMPOUND_EXPR))
+		v = TREE_OPERAND(v, TREE_CODE(v) == COMPOUND_EXPR ? 1 : 0);
+	return v;
+}
+
+/* v is assigned to lhs, at `at': if it is a conditional and lhs a
+   register variable (GCC 15 stores into lhs in the arms: into anything
+   else, every series does the same), record it, the conditionals and
+   calls its arms' values are, and `at'. */
+static void cond_assigned(tree lhs, tree v, location_t at)
+{
+	v = strip_conversions(v);
+	if (!v || TREE_CODE(v) != COND_EXPR || VOID_TYPE_P(TREE_TYPE(v)) ||
+	    !lhs || !is_gimple_reg(lhs))
+		return;
+	cond_record(at, at, false);
+	if (EXPR_HAS_LOCATION(v))
+		cond_record(EXPR_LOCATION(v), at, false);
+	for (int i = 1; i <= 2; i++) {
+		tree arm = strip_conversions(TREE_OPERAND(v, i));
+		if (arm && TREE_CODE(arm) == COND_EXPR)
+			cond_assigned(lhs, arm, at);
+		else if (arm && TREE_CODE(arm) == CALL_EXPR && EXPR_HAS_LOCATION(arm))
+			cond_record(EXPR_LOCATION(arm), at, true);
+	}
+}
+
+/* walk_tree callback: data, the position GCC gives a statement made
+   there that has none (the innermost enclosing expression's), and the
+   trees walked. */
+struct cond_walk {
+	location_t at;
+	hash_set<tree> *seen;
+};
+
+static tree find_cond_assign(tree *tp, int *walk_subtrees, void *data)
+{
+	struct cond_walk *w = (struct cond_walk *)data;
+	struct cond_walk in = *w;
+	tree t = *tp;
+	if (!EXPR_P(t))
+		return NULL_TREE;
+	if (EXPR_HAS_LOCATION(t))
+		in.at = EXPR_LOCATION(t);
+	switch (TREE_CODE(t)) {
+	case MODIFY_EXPR:
+	case INIT_EXPR:
+		cond_assigned(TREE_OPERAND(t, 0), TREE_OPERAND(t, 1), in.at);
+		break;
+	case DECL_EXPR: {
+		/* gimplified as an INIT_EXPR with no position of its own */
+		tree decl = DECL_EXPR_DECL(t);
+		*walk_subtrees = 0;
+		if (VAR_P(decl) && !TREE_STATIC(decl) && DECL_INITIAL(decl)) {
+			cond_assigned(decl, DECL_INITIAL(decl), in.at);
+			walk_tree(&DECL_INITIAL(decl), find_cond_assign, &in, in.seen);
+		}
+		return NULL_TREE;
+	}
+	default:
+		break;
+	}
+	if (in.at != w->at) {
+		/* below here, statements without a position take this one */
+		*walk_subtrees = 0;
+		for (int i = 0; i < TREE_OPERAND_LENGTH(t); i++)
+			walk_tree(&TREE_OPERAND(t, i), find_cond_assign, &in, in.seen);
+	}
+	return NULL_TREE;
+}
+
+static const esc_cond_at *cond_at(location_t loc)
+{
+	if (!cond_assigns || loc <= BUILTINS_LOCATION)
+		return NULL;
+	return cond_assigns->get(get_pure_location(loc));
+}
+
+location_t esc_stmt_location(gimple *s)
+{
+	location_t loc = gimple_location(s);
+	const esc_cond_at *a = cond_at(loc);
+	return a && !a->call ? a->to : loc;
+}
+
+location_t esc_assign_location(location_t loc)
+{
+	const esc_cond_at *a = cond_at(loc);
+	return a ? a->to : loc;
+}
+
 /* Times a stage for -ftime-report (GCC's client items), when asked. */
 static void stage_begin(const char *name)
 {
@@ -321,15 +461,18 @@ static void stage_end(void)
 static void pre_genericize(void *gcc_data, void *)
 {
 	tree fndecl = (tree)gcc_data;
+	if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL || !DECL_SAVED_TREE(fndecl))
+		return;
+	stage_begin("escape: front-end walk");
+	hash_set<tree> seen;
+	struct cond_walk w = { DECL_SOURCE_LOCATION(fndecl), &seen };
+	walk_tree(&DECL_SAVED_TREE(fndecl), find_cond_assign, &w, &seen);
 	/* only a function returning a pointer has its `return &x' rewritten
-	   (c_finish_return): the others are not walked */
-	if (fndecl && TREE_CODE(fndecl) == FUNCTION_DECL && DECL_SAVED_TREE(fndecl) &&
-	    POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(fndecl)))) {
-		stage_begin("escape: front-end walk");
+	   (c_finish_return): the others are not walked for it */
+	if (POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(fndecl))))
 		walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl),
 					     find_dropped_return, fndecl);
-		stage_end();
-	}
+	stage_end();
 }
 
 /* ------------------------------------------------------------------ */
@@ -701,6 +844,8 @@ static void finish(void *, void *)
 	free(dropped_returns);
 	dropped_returns = NULL;
 	n_dropped_returns = cap_dropped_returns = 0;
+	delete cond_assigns;
+	cond_assigns = NULL;
 }
 
 int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
