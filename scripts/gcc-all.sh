@@ -10,10 +10,10 @@
 #                are smaller than on this machine's GCC (TORTURE_SAMPLE,
 #                default 100 files, and CSMITH_COUNT, default 6)
 #   outputs      the plugin's notes, warnings and reports on the test cases,
-#                the dangling cases and the blind corpora
-#                (scripts/gcc-outputs.sh) are the same as with $CC, but for
-#                the columns of some flow steps (scripts/gcc-compare.py
-#                says which and why)
+#                the dangling cases and the blind corpora, at -O2 and -O0
+#                (scripts/gcc-outputs.sh), are byte for byte the same as
+#                with $CC, GCC's own diagnostics aside
+#                (scripts/gcc-compare.py)
 #   symbols      every GCC symbol escape.so refers to (weakly: see the
 #                Makefile) is exported by that GCC's cc1
 #   wrong GCC    escape.so built for another series (each other one,
