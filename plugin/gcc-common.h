@@ -16,7 +16,10 @@
  *       show_caret and last_location -> m_column_unit,
  *       m_source_printing.enabled, m_last_location
  *   15  the context's printer is gone: each output sink has its own;
- *       location_t is 64 bits (struct esc_pos's handle holds it)
+ *       location_t is 64 bits (struct esc_pos's handle holds it); the
+ *       gimplifier stores a conditional assigned to a register into it in
+ *       each arm, at other positions (no wrapper: plugin.cc's conditional
+ *       assignments place their steps the same on every series)
  *   16  diagnostic-metadata.h -> diagnostics/metadata.h (wants
  *       INCLUDE_VECTOR); the diagnostics:: namespace (context, sink,
  *       char_span, file cache, column and source-printing options);
