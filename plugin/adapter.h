@@ -70,6 +70,7 @@ struct esc_ctx {
 	unsigned nssa;
 	gimple *stmt;                 /* the statement being built */
 	bool block_copy;              /* it copies memory to memory */
+	bool forward;                 /* edges made are esc_edge_fwd's */
 	location_t stmt_loc;          /* and its location */
 };
 

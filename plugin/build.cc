@@ -316,7 +316,9 @@ void esc_flow_to_hole(struct esc_ctx *c, struct esc_hole k, int src,
 		return;
 	if (!k.why.origin)
 		k.why.origin = c->stmt;
-	if (k.kind == HOLE_LOC)
+	if (k.kind == HOLE_LOC && c->forward)
+		esc_edge_fwd(c->g, k.loc, src, derefs + k.derefs, k.why);
+	else if (k.kind == HOLE_LOC)
 		esc_edge(c->g, k.loc, src, derefs + k.derefs, k.why);
 	else
 		esc_store(c->g, k.loc, src, derefs + k.derefs, k.why);
@@ -372,6 +374,37 @@ static bool address_integer(tree type)
 	return false;
 }
 
+/* The value a load of t, a stack object's field, reads if one store of
+   this function wrote it and nothing since may have overwritten it: back
+   from the load along the virtual definitions, as far as the first that
+   GCC's alias oracle (without types: the same at -O0 and -O2) says may
+   write t, or a merge; that store's value, else NULL_TREE.  (s.data =
+   buf; s.data = malloc (n); v->data = s.data reads malloc's result.) */
+static tree forwarded_value(struct esc_ctx *c, tree t)
+{
+	gimple *s = c->stmt;
+	if (!s || !gimple_assign_single_p(s) || gimple_assign_rhs1(s) != t ||
+	    TREE_CODE(gimple_assign_lhs(s)) != SSA_NAME ||
+	    TREE_THIS_VOLATILE(t) || !is_gimple_reg_type(TREE_TYPE(t)))
+		return NULL_TREE;
+	tree vuse = gimple_vuse(s);
+	for (int depth = 0; vuse && TREE_CODE(vuse) == SSA_NAME && depth < 32;
+	     depth++) {
+		gimple *def = SSA_NAME_DEF_STMT(vuse);
+		if (!def || gimple_nop_p(def) || gimple_code(def) == GIMPLE_PHI)
+			return NULL_TREE;
+		if (gimple_assign_single_p(def) && !gimple_clobber_p(def) &&
+		    operand_equal_p(gimple_assign_lhs(def), t, 0)) {
+			tree v = gimple_assign_rhs1(def);
+			return is_gimple_val(v) ? v : NULL_TREE;
+		}
+		if (stmt_may_clobber_ref_p(def, t, false))
+			return NULL_TREE;
+		vuse = gimple_vuse(def);
+	}
+	return NULL_TREE;
+}
+
 /* k receives the contents of the memory that reference t designates.
    An integer read through a pointer is taken to be a number, not an
    address, unless it is declared uintptr_t or intptr_t: counters and
@@ -394,12 +427,28 @@ static void expr_load(struct esc_ctx *c, struct esc_hole k, tree t)
 	case VAR_DECL:
 	case PARM_DECL:
 	case RESULT_DECL:
-		if (is_nested_frame(base))
+		if (is_nested_frame(base)) {
 			frame_flow(c, k, t, base, 0);
-		else if (is_frame_decl(base))
-			esc_flow_to_hole(c, k, object_loc(c, base), 0);
-		else
+		} else if (is_frame_decl(base)) {
+			tree v = k.kind == HOLE_LOC ? forwarded_value(c, t)
+						    : NULL_TREE;
+			if (!v) {
+				esc_flow_to_hole(c, k, object_loc(c, base), 0);
+				return;
+			}
+			/* the load for the solver, the stored value for
+			   the sinks (escape.h's esc_edge_fwd) */
+			struct esc_step why = k.why;
+			if (!why.origin)
+				why.origin = c->stmt;
+			esc_edge_stale(c->g, k.loc, object_loc(c, base), k.derefs,
+				       why);
+			c->forward = true;
+			esc_expr(c, k, v);
+			c->forward = false;
+		} else {
 			esc_flow_to_hole(c, k, ESC_UNKNOWN, 0);
+		}
 		return;
 	case MEM_REF:
 		esc_expr(c, shift(k, 1), TREE_OPERAND(base, 0));

@@ -218,6 +218,18 @@ void esc_address_taken(struct esc_graph *g, int loc);
 /* dst holds *^derefs src (derefs >= -1). */
 void esc_edge(struct esc_graph *g, int dst, int src, int derefs,
 	      struct esc_step why);
+/* Forwarded loads, for the sinks of the dangling check only.  A load of
+   a stack object's field that reads what one store of this function
+   wrote (nothing between may overwrite it: s.data = buf; s.data = q;
+   p = s.data reads q) is made twice: esc_edge_stale, the load from the
+   object as esc_edge makes it (the solver crosses it: the graph mixes an
+   object's fields, as Go's model does; the sinks walk does not), and
+   esc_edge_fwd from the stored value (only the sinks walk crosses it).
+   Verdicts, parameter leaks and explanations are those of the load. */
+void esc_edge_stale(struct esc_graph *g, int dst, int src, int derefs,
+		    struct esc_step why);
+void esc_edge_fwd(struct esc_graph *g, int dst, int src, int derefs,
+		  struct esc_step why);
 /* *ptr holds *^derefs src: a store through a pointer, resolved by
    esc_solve. */
 void esc_store(struct esc_graph *g, int ptr, int src, int derefs,

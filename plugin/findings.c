@@ -234,7 +234,10 @@ static void add_site(const struct esc_graph *g, struct esc_local_report *r,
  * &head): the graph mixes an object's fields, so a callee that keeps
  * what some field of the object points to (b->ctx) would keep the
  * object; what the object's own copies (return b, *out = b) and direct
- * loads (g = h.next) carry is still followed.  The walk of one object crosses at most
+ * loads (g = h.next) carry is still followed.  A forwarded load (a
+ * stack object's field read where one known store wrote it: graph.h's
+ * stale and fwd edges) carries only that store's value: the walk takes
+ * the fwd edge, not the load.  The walk of one object crosses at most
  * ESC_SINK_WALK edges and finds at most ESC_SINKS_MAX sinks, a function's
  * walks ESC_SINK_FUNC edges in all; past them the object's sinks are cut
  * (esc_local_report.sinks_cut) and the dangling check falls back on the
@@ -385,6 +388,19 @@ static void find_sinks(const struct esc_graph *g, int l,
 		else
 			sinkwalk_visit(w, e->dst * ESC_LEVELS, i, -1);
 	}
+	/* the address taken where a forwarded load reads it (esc_edge_fwd:
+	   in no address-of list) */
+	int nfrom;
+	const int *from = esc_out_edges(g, l, &nfrom);
+	for (int k = 0; k < nfrom; k++) {
+		const struct esc_edge *e = &g->edges[from[k]];
+		if (!e->fwd || e->derefs >= 0 || e->why.assumed)
+			continue;
+		if (is_sink(g, e->dst, obj))
+			add_sink(g, w, r, &cap, -1, from[k]);
+		else
+			sinkwalk_visit(w, e->dst * ESC_LEVELS, from[k], -1);
+	}
 	while (w->qhead < w->qlen) {
 		int state = w->queue[w->qhead++];
 		int loc = state / ESC_LEVELS, lev = state % ESC_LEVELS;
@@ -393,7 +409,7 @@ static void find_sinks(const struct esc_graph *g, int l,
 		for (int k = 0; k < n; k++) {
 			const struct esc_edge *e = &g->edges[out[k]];
 			work++;
-			if (e->why.assumed || (loc == l &&
+			if (e->why.assumed || e->stale || (loc == l &&
 					       e->why.kind == ESC_STEP_ARG_SUMMARY))
 				continue;
 			int nl = lev - e->derefs;

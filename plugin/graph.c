@@ -252,6 +252,7 @@ int esc_graph_add_edge(struct esc_graph *g, int dst, int src, int derefs,
 	why.pos.file = esc_intern(why.pos.file);
 	why.what = esc_intern(why.what);
 	e->why = why;
+	e->stale = e->fwd = 0;
 	e->next_in = g->locs[dst].in_head;
 	g->locs[dst].in_head = g->nedges;
 	e->next_addr = -1;
@@ -275,6 +276,37 @@ void esc_edge(struct esc_graph *g, int dst, int src, int derefs,
 	if (dst == src && derefs >= 0)
 		return; /* x = x, x = *x: no new flow for a backward walk */
 	esc_graph_add_edge(g, dst, src, derefs, why);
+}
+
+void esc_edge_stale(struct esc_graph *g, int dst, int src, int derefs,
+		    struct esc_step why)
+{
+	int n = g->nedges;
+	esc_edge(g, dst, src, derefs, why);
+	if (g->nedges > n)
+		g->edges[n].stale = 1;
+}
+
+void esc_edge_fwd(struct esc_graph *g, int dst, int src, int derefs,
+		  struct esc_step why)
+{
+	if (!valid(g, dst) || !valid(g, src) || dst == ESC_UNKNOWN ||
+	    src == ESC_UNKNOWN || (dst == src && derefs >= 0))
+		return;
+	if (derefs < -1)
+		derefs = -1;
+	ESC_GROW(g->edges, g->cap_edges, g->nedges + 1);
+	struct esc_edge *e = &g->edges[g->nedges];
+	e->src = src;
+	e->dst = dst;
+	e->derefs = derefs > ESC_MAX_DEREFS ? ESC_MAX_DEREFS : derefs;
+	why.pos.file = esc_intern(why.pos.file);
+	why.what = esc_intern(why.what);
+	e->why = why;
+	e->stale = 0;
+	e->fwd = 1;
+	e->next_in = e->next_addr = -1;
+	g->nedges++;
 }
 
 void esc_store(struct esc_graph *g, int ptr, int src, int derefs,

@@ -16,6 +16,12 @@ struct esc_edge {
 	struct esc_step why;
 	int next_in;   /* next edge with the same dst, -1 at the end */
 	int next_addr; /* next address-of edge with the same src, or -1 */
+	/* Forwarded loads (esc_edge_stale, esc_edge_fwd): a stale edge is
+	   a load that reads only what one store wrote, which the sinks walk
+	   does not cross; a fwd edge brings that store's value, crossed by
+	   the sinks walk only (it is in no in- or address-of list, and the
+	   other stages skip it). */
+	unsigned char stale, fwd;
 };
 
 struct esc_store_rec {

@@ -260,7 +260,7 @@ void esc_solve_imports(struct esc_graph *g)
 	/* the import edges, by call site and argument */
 	int *ie = NULL, nie = 0, cap = 0;
 	for (int i = 0; i < g->nedges; i++)
-		if (is_import(&g->edges[i])) {
+		if (!g->edges[i].fwd && is_import(&g->edges[i])) {
 			ESC_GROW(ie, cap, nie + 1);
 			ie[nie++] = i;
 		}
@@ -276,7 +276,7 @@ void esc_solve_imports(struct esc_graph *g)
 	int nv = 0, capv = 0;
 	for (int i = 0; i < g->nedges; i++) {
 		const struct esc_edge *e = &g->edges[i];
-		if (e->src == ESC_UNKNOWN && e->why.origin) {
+		if (e->src == ESC_UNKNOWN && e->why.origin && !e->fwd) {
 			ESC_GROW(vals, capv, nv + 1);
 			vals[nv].origin = e->why.origin;
 			vals[nv++].loc = e->dst;

@@ -265,7 +265,7 @@ int esc_resolve_stores(struct esc_graph *g)
 	int nedges = g->nedges;
 	for (int i = 0; i < nedges; i++) {
 		struct esc_edge e = g->edges[i];
-		if (e.dst != ESC_HEAP)
+		if (e.dst != ESC_HEAP && !e.fwd)
 			value_into(&s, e.dst, e.src, e.derefs);
 	}
 	for (int i = 0; i < g->nstores; i++)

@@ -4,6 +4,7 @@
  * small C function (shown in its comment) and checks the verdicts.
  */
 #include "escape.h"
+#include <string.h>
 #include "unit.h"
 
 static struct esc_pos pos(int line)
@@ -428,6 +429,51 @@ TEST(explanation_budget)
 	esc_graph_free(g);
 }
 
+/* Forwarded loads: f() { char buf[16], buf2[16]; struct S s; s.p = buf;
+   s.p = q; g = s.p; s.p = buf2; h = s.p; }.  The loads read the stored
+   values (stale load edges from s, fwd edges from q and &buf2): buf
+   escapes for Go's model (s's contents reach the heap) with no sink of
+   its own; buf2 escapes and sinks at h's store, by its fwd edge. */
+TEST(forwarded_loads)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "f", pos(1));
+	int buf = local(g, f, "buf"), buf2 = local(g, f, "buf2");
+	int s = local(g, f, "s");
+	int q = value(g, f, "q"), t1 = value(g, f, "_1"), t2 = value(g, f, "_2");
+	esc_edge(g, q, ESC_UNKNOWN, 0, step(ESC_STEP_ASSIGN, 2));
+	esc_edge(g, s, buf, -1, step(ESC_STEP_STORE_LOCAL, 3));
+	esc_edge(g, s, q, 0, step(ESC_STEP_STORE_LOCAL, 4));
+	esc_edge_stale(g, t1, s, 0, step(ESC_STEP_ASSIGN, 5));
+	esc_edge_fwd(g, t1, q, 0, step(ESC_STEP_ASSIGN, 5));
+	esc_edge(g, ESC_HEAP, t1, 0, step(ESC_STEP_STORE_GLOBAL, 5));
+	esc_edge(g, s, buf2, -1, step(ESC_STEP_STORE_LOCAL, 6));
+	esc_edge_stale(g, t2, s, 0, step(ESC_STEP_ASSIGN, 7));
+	esc_edge_fwd(g, t2, buf2, -1, step(ESC_STEP_ASSIGN, 7));
+	esc_edge(g, ESC_HEAP, t2, 0, step(ESC_STEP_STORE_GLOBAL, 7));
+	CHECK_EQ_INT(esc_solve(g), 0);
+	CHECK(esc_escapes(g, buf));
+	CHECK(esc_escapes(g, buf2));
+	struct esc_func_report *r = esc_report_func(g, f);
+	int seen = 0;
+	for (int i = 0; i < r->nlocals; i++) {
+		const struct esc_local_report *l = &r->locals[i];
+		if (!strcmp(l->name, "buf")) {
+			seen++;
+			CHECK_EQ_INT(l->nsinks, 0);
+			CHECK_EQ_INT(l->nsites, 1); /* the escape is Go's */
+		} else if (!strcmp(l->name, "buf2")) {
+			seen++;
+			CHECK_EQ_INT(l->nsinks, 1);
+			if (l->nsinks)
+				CHECK_EQ_INT(l->sinks[0].step.pos.line, 7);
+		}
+	}
+	CHECK_EQ_INT(seen, 2);
+	esc_func_report_free(r);
+	esc_graph_free(g);
+}
+
 /* Long chains do not overflow the stack. */
 TEST(components_deep_chain)
 {
@@ -462,6 +508,7 @@ int main(void)
 	RUN(give_up_is_conservative);
 	RUN(components_bottom_up);
 	RUN(components_deep_chain);
+	RUN(forwarded_loads);
 	esc_intern_free();
 	return unit_done();
 }
