@@ -112,8 +112,13 @@ const char *esc_signature(tree fndecl);
 
 /* dangle.cc: the dangling check of a function (dangling.c decides) */
 extern unsigned esc_warn_enabled; /* bit per esc_warn_kind that warns */
-void esc_dangle_function(function *fun, const struct esc_rules *rules,
-			 struct esc_func_report *r);
+/* The abstract CFG of fun (esc_cfg_free frees it), or NULL if neither
+   the check nor its summary's undo (esc_summary_undo) needs one. */
+struct esc_cfg *esc_dangle_cfg(function *fun, const struct esc_rules *rules,
+			       const struct esc_func_report *r,
+			       const struct esc_summary *sum);
+void esc_dangle_function(const struct esc_rules *rules,
+			 struct esc_func_report *r, const struct esc_cfg *cfg);
 void esc_check_noescape(tree fndecl, struct esc_func_report *r);
 /* What fndecl's body does to its parameters' memory (escape.h's
    esc_effect), for the link step: into r->effects. */

@@ -289,6 +289,7 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 			continue;
 		struct esc_step why = esc_step_at(ESC_STEP_ARG_SUMMARY,
 			c->stmt_loc, name, arg_number(call, st->from));
+		why.assumed = st->assumed; /* undone before it returns */
 		tree to = call_arg(call, st->to), from = call_arg(call, st->from);
 		if (!to || !from)
 			continue;

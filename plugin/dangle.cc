@@ -381,8 +381,8 @@ static bool on_every_path(function *fun, basic_block b)
 
 /* What fndecl's body does to lists through its parameters: facts whose
    key and into are parameter indices.  LINK: p[into]->f = p[key];
-   POP: p->f = p->f->g; UNLINK: p->x->f = p->y (the latter two on every
-   path). */
+   POP: p->f written (p->f = p->f->g, p->f = 0, ...); UNLINK: p->x->f =
+   p->y (the latter two on every path). */
 static void undo_facts(tree fndecl, auto_vec<struct esc_undo> *out)
 {
 	function *fun = DECL_STRUCT_FUNCTION(fndecl);
@@ -412,13 +412,11 @@ static void undo_facts(tree fndecl, auto_vec<struct esc_undo> *out)
 					u.key = from;
 					u.into = into;
 					out->safe_push(u);
-					continue;
+					u.into = -1;
 				}
-				/* p->f = p->f->g */
-				if (loaded_from(rhs, &p2) >= 0 &&
-				    loaded_from(p2, &p3) == f &&
-				    param_of(fndecl, p3) == into &&
-				    on_every_path(fun, bb)) {
+				/* p->f written on every path: a pop (p->f =
+				   p->f->g), a clear (p->f = 0), a restore */
+				if (on_every_path(fun, bb)) {
 					u.kind = ESC_UNDO_POP;
 					u.key = into;
 					out->safe_push(u);
@@ -445,8 +443,23 @@ static void call_undo(struct esc_cfg *cfg, int st, gimple *s, const int *keys,
 	tree fndecl = gimple_call_fndecl(s);
 	if (!fndecl)
 		return;
+	/* a body's facts, read once for the unit (bodies do not change
+	   while the pass runs) */
+	static hash_map<tree, vec<struct esc_undo> > *cache;
+	if (!cache)
+		cache = new hash_map<tree, vec<struct esc_undo> >;
+	bool known;
+	vec<struct esc_undo> &body = cache->get_or_insert(fndecl, &known);
+	if (!known) {
+		auto_vec<struct esc_undo> read;
+		undo_facts(fndecl, &read);
+		body = vNULL;
+		for (unsigned i = 0; i < read.length(); i++)
+			body.safe_push(read[i]);
+	}
 	auto_vec<struct esc_undo> facts;
-	undo_facts(fndecl, &facts);
+	for (unsigned i = 0; i < body.length(); i++)
+		facts.safe_push(body[i]);
 	unsigned n = 0;
 	for (unsigned i = 0; i < facts.length(); i++) {
 		struct esc_undo u = facts[i];
@@ -790,19 +803,45 @@ static bool ignored_at(struct esc_pos p, const char *rule)
 	return ignored;
 }
 
-void esc_dangle_function(function *fun, const struct esc_rules *rules,
-			 struct esc_func_report *r)
+/* Does function r need its abstract CFG: an escaping local (or the
+   escape-scope check), or a parameter its summary says is kept (a sure
+   leak, a store into the caller's memory) that it may undo? */
+static bool cfg_wanted(const struct esc_func_report *r,
+		       const struct esc_summary *sum)
+{
+	for (int i = 0; esc_warn_enabled && i < r->nlocals; i++)
+		if (r->locals[i].escapes ||
+		    (esc_warn_enabled & (1u << ESC_WARN_SCOPE)))
+			return true;
+	for (int i = 0; sum && !sum->gave_up && i <= sum->nparams; i++)
+		if (sum->sure[i] >= 0)
+			return true;
+	for (int i = 0; sum && !sum->gave_up && i < sum->nstores; i++)
+		if (!sum->stores[i].assumed)
+			return true;
+	return false;
+}
+
+struct esc_cfg *esc_dangle_cfg(function *fun, const struct esc_rules *rules,
+			       const struct esc_func_report *r,
+			       const struct esc_summary *sum)
+{
+	if (!fun || !fun->cfg || r->gave_up || !cfg_wanted(r, sum))
+		return NULL;
+	return cfg_of(fun, rules);
+}
+
+void esc_dangle_function(const struct esc_rules *rules,
+			 struct esc_func_report *r, const struct esc_cfg *cfg)
 {
 	bool any = false;
 	for (int i = 0; i < r->nlocals && !any; i++)
 		any = r->locals[i].escapes ||
 		      (esc_warn_enabled & (1u << ESC_WARN_SCOPE));
-	if (!any || !esc_warn_enabled)
+	if (!cfg || !any || !esc_warn_enabled)
 		return;
 	int first = r->nwarnings;
-	struct esc_cfg *cfg = cfg_of(fun, rules);
 	int unchecked = esc_check_dangling(cfg, rules, esc_warn_enabled, r);
-	esc_cfg_free(cfg);
 	for (int i = first; i < r->nwarnings; i++) {
 		struct esc_warning *w = &r->warnings[i];
 		w->suppressed = ignored_at(w->pos, w->id) ||

@@ -135,6 +135,8 @@ struct esc_cfg {
 	int nedges, cap_edges;
 	uint64_t *objs;      /* the objects of USE statements */
 	int nobjs, cap_objs;
+	struct esc_cfgset *set; /* the other functions of its component */
+	int kills;              /* may_kill's answer + 1, 0 not asked yet */
 };
 
 struct esc_cfg *esc_cfg_new(void)
@@ -299,6 +301,10 @@ static const int *undo_at(const struct esc_cfg *c, const struct cstmt *s, int i)
 /* ------------------------------------------------------------------ */
 /* The check                                                            */
 
+/* The work a function's check may take (statements looked at) before
+   the rest of its sinks go unchecked. */
+#define ESC_DANGLE_BUDGET 20000000L
+
 /* What the check derives from a cfg once per function. */
 struct view {
 	const struct esc_cfg *c;
@@ -401,6 +407,101 @@ static int stmt_of(const struct view *v, const void *o)
 		if (v->c->stmts[v->origin_slot[h] - 1].origin == o)
 			return v->origin_slot[h] - 1;
 	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* A component's CFGs: a sink that lies in another function of it       */
+
+struct esc_cfgset {
+	struct esc_cfg **cfgs;
+	struct view **views; /* each made on first use */
+	int n, cap;
+	int *slot;           /* hash of origins: 1 + member, 0 empty */
+	const void **slot_origin;
+	int nslots;
+	int kills;           /* some member's may_kill + 1, 0 not asked */
+};
+
+struct esc_cfgset *esc_cfgset_new(void)
+{
+	return esc_xcalloc(1, sizeof(struct esc_cfgset));
+}
+
+void esc_cfgset_add(struct esc_cfgset *set, struct esc_cfg *cfg)
+{
+	if (!set || !cfg || set->slot)
+		return;
+	if (set->n == set->cap) {
+		set->cap = set->cap ? 2 * set->cap : 8;
+		set->cfgs = esc_xrealloc(set->cfgs, (size_t)set->cap *
+					 sizeof *set->cfgs);
+		set->views = esc_xrealloc(set->views, (size_t)set->cap *
+					  sizeof *set->views);
+	}
+	cfg->set = set;
+	set->cfgs[set->n] = cfg;
+	set->views[set->n++] = NULL;
+}
+
+void esc_cfgset_free(struct esc_cfgset *set)
+{
+	if (!set)
+		return;
+	for (int i = 0; i < set->n; i++) {
+		set->cfgs[i]->set = NULL;
+		if (set->views[i]) {
+			view_free(set->views[i]);
+			free(set->views[i]);
+		}
+	}
+	free(set->cfgs);
+	free(set->views);
+	free(set->slot);
+	free(set->slot_origin);
+	free(set);
+}
+
+/* The view of the member whose statement o is, and the statement (in
+   *stmt), or NULL. */
+static struct view *set_find(struct esc_cfgset *set, const void *o, int *stmt)
+{
+	if (!set || !o || !set->n)
+		return NULL;
+	if (!set->slot) {
+		long total = 0;
+		for (int m = 0; m < set->n; m++)
+			total += set->cfgs[m]->nstmts;
+		set->nslots = 16;
+		while (set->nslots < 2 * total + 2)
+			set->nslots *= 2;
+		set->slot = esc_xcalloc((size_t)set->nslots, sizeof *set->slot);
+		set->slot_origin = esc_xcalloc((size_t)set->nslots,
+					       sizeof *set->slot_origin);
+		for (int m = 0; m < set->n; m++)
+			for (int i = 0; i < set->cfgs[m]->nstmts; i++) {
+				const void *so = set->cfgs[m]->stmts[i].origin;
+				if (!so)
+					continue;
+				unsigned long h = hash_ptr(so) & (set->nslots - 1);
+				while (set->slot[h])
+					h = (h + 1) & (set->nslots - 1);
+				set->slot[h] = m + 1;
+				set->slot_origin[h] = so;
+			}
+	}
+	unsigned long h = hash_ptr(o) & (set->nslots - 1);
+	for (; set->slot[h]; h = (h + 1) & (set->nslots - 1)) {
+		if (set->slot_origin[h] != o)
+			continue;
+		int m = set->slot[h] - 1;
+		if (!set->views[m]) {
+			set->views[m] = esc_xmalloc(sizeof **set->views);
+			view_init(set->views[m], set->cfgs[m]);
+		}
+		*stmt = stmt_of(set->views[m], o);
+		return *stmt >= 0 ? set->views[m] : NULL;
+	}
+	return NULL;
 }
 
 static int key_at(const struct esc_cfg *c, const struct cstmt *s, int i)
@@ -640,6 +741,31 @@ static int dangles(struct view *v, const struct kill *k, uint64_t object)
 	}
 }
 
+/* A declaration handle no scope end has: a parameter's pointee, or the
+   caller's object a callee's sink holds, lives on after the function
+   returns. */
+#define NO_OBJECT (~(uint64_t)0)
+
+/* Is the sink, whose own step is a statement of another function of
+   cfg's component (the address went there by a call), undone in that
+   function: killed on every path from its statement to that function's
+   returns?  Then it does not outlive the call (SQLite's
+   sqlite3RunParser: db->pParse = pParse ... db->pParse = pParentParse,
+   a member of sqlite3Prepare's component). */
+static int undone_in_callee(const struct esc_cfg *cfg,
+			    const struct esc_rules *rules,
+			    const struct esc_step *sink, int kind)
+{
+	int st;
+	struct view *mv = set_find(cfg->set, sink->origin, &st);
+	if (!mv || mv->c == cfg || mv->work > ESC_DANGLE_BUDGET ||
+	    mv->c->stmts[st].op == ESC_OP_RETURN || kind == ESC_WARN_RETURN)
+		return 0;
+	struct kill k;
+	kill_of(mv->c, rules, sink, sink, kind, st, 0, &k);
+	return !dangles(mv, &k, NO_OBJECT);
+}
+
 static char *message(int kind, const char *obj, const char *fn,
 		     const struct esc_step *sink)
 {
@@ -733,9 +859,6 @@ static void check_scope(struct view *v, const struct esc_func_report *r,
 	}
 }
 
-/* The work a function's check may take (statements looked at) before
-   the rest of its sinks go unchecked. */
-#define ESC_DANGLE_BUDGET 20000000L
 
 /* A warning already made (or a question already answered): object (each
    compound literal and alloca area is one of its own), kind, leaving
@@ -875,6 +998,177 @@ static void check_pending(struct view *v, const struct esc_cfg *cfg,
 	}
 }
 
+/* Is sink (of a parameter's value) still there when the function
+   returns, on some path?  As the sinks of locals are judged. */
+static int param_sink_stays(struct view *v, const struct esc_rules *rules,
+			    const struct esc_sink *sk)
+{
+	const struct esc_cfg *cfg = v->c;
+	const struct esc_flow *f = &sk->flow;
+	if (!f->nsteps || v->work > ESC_DANGLE_BUDGET)
+		return 1;
+	const struct esc_step *sink = &f->steps[f->nsteps - 1];
+	int kind = esc_sink_kind(sink);
+	if (kind < 0) /* a sink with no kill (asm, a copy, ...) */
+		return 1;
+	int at = -1, ai = -1;
+	for (int i = f->nsteps - 1; i >= 0 && at < 0; i--)
+		if ((at = stmt_of(v, f->steps[i].origin)) >= 0)
+			ai = i;
+	if (at < 0 || cfg->stmts[at].op == ESC_OP_RETURN ||
+	    kind == ESC_WARN_RETURN)
+		return 1;
+	if (ai != f->nsteps - 1 && undone_in_callee(cfg, rules, sink, kind))
+		return 0;
+	struct kill k;
+	kill_of(cfg, rules, sink, &f->steps[ai], kind, at, ai != f->nsteps - 1,
+		&k);
+	return dangles(v, &k, NO_OBJECT);
+}
+
+/* Are parameter location p's sinks in `into' (esc_param_sinks) at level
+   lev all undone before every return?  A walk cut short, or one that
+   finds nothing where the solution found the leak (must), is not. */
+static int all_undone(struct view *v, const struct esc_graph *g,
+		      const struct esc_rules *rules, int p, int into, int lev,
+		      int must)
+{
+	int n, cut, kept = 0;
+	struct esc_sink *sk = esc_param_sinks(g, p, lev, into, &n, &cut);
+	if (cut || (!n && must))
+		kept = 1;
+	for (int j = 0; j < n && !kept; j++)
+		kept = param_sink_stays(v, rules, &sk[j]);
+	esc_sinks_free(sk, n);
+	return !kept;
+}
+
+/* The first level from `from' up at which parameter location p's sinks
+   in `into' are not all undone before every return, or -1 if none is.
+   Each level's sinks include the level before's: the deepest level
+   decides -1; between, three levels are looked at, and past them the
+   leak is taken as kept. */
+static int first_kept(struct view *v, const struct esc_graph *g,
+		      const struct esc_rules *rules, int p, int into, int from)
+{
+	if (!all_undone(v, g, rules, p, into, from, 1))
+		return from;
+	if (all_undone(v, g, rules, p, into, ESC_MAX_DEREFS, 0))
+		return -1;
+	for (int lev = from + 1; lev < ESC_MAX_DEREFS && lev <= from + 2; lev++)
+		if (!all_undone(v, g, rules, p, into, lev, 0))
+			return lev;
+	return from + 3 < ESC_MAX_DEREFS ? from + 3 : ESC_MAX_DEREFS;
+}
+
+/* The location of func's parameter number i, or -1. */
+static int param_loc(const struct esc_graph *g, const int *ls, int nl,
+		     int func, int i)
+{
+	for (int k = 0; k < nl; k++)
+		if (g->locs[ls[k]].kind == ESC_LOC_PARAM &&
+		    g->locs[ls[k]].func == func && g->locs[ls[k]].param_index == i)
+			return ls[k];
+	return -1;
+}
+
+/* Can anything in c kill a sink: a place stored twice (or one inside
+   another stored), a call of a same-file function that writes globals,
+   a fact of undo?  (A rule's releaser alone is not looked for.) */
+static int may_kill(const struct esc_cfg *cc)
+{
+	struct esc_cfg *c = (struct esc_cfg *)cc; /* its answer is kept */
+	if (c->kills)
+		return c->kills - 1;
+	int *n = esc_xcalloc((size_t)c->nkeys + 1, sizeof *n), yes = 0;
+	for (int i = 0; i < c->nstmts && !yes; i++) {
+		const struct cstmt *s = &c->stmts[i];
+		if (s->place >= 0 && s->place < c->nkeys)
+			n[s->place]++;
+		if (s->op == ESC_OP_CALL && s->nwrites > 0)
+			yes = 1;
+		for (int a = 0; a < s->nundo && !yes; a++)
+			yes = undo_at(c, s, a)[0] != ESC_UNDO_LINK;
+	}
+	for (int i = 0; i < c->nstmts && !yes; i++) {
+		int p = c->stmts[i].place;
+		if (p < 0 || p >= c->nkeys)
+			continue;
+		yes = n[p] > 1;
+		for (int q = c->parent[p], d = 0; q >= 0 && !yes && d < 64;
+		     q = c->parent[q], d++)
+			yes = n[q] > 0;
+	}
+	free(n);
+	c->kills = yes + 1;
+	return yes;
+}
+
+int esc_summary_undo(struct esc_summary *s, const struct esc_graph *g, int func,
+		     const struct esc_cfg *cfg, const struct esc_rules *rules)
+{
+	if (!s || s->gave_up || !cfg)
+		return 0;
+	/* nothing to undo with, here or in the component */
+	struct esc_cfgset *set = cfg->set;
+	if (set && !set->kills) {
+		set->kills = 1;
+		for (int m = 0; m < set->n && set->kills == 1; m++)
+			set->kills = may_kill(set->cfgs[m]) + 1;
+	}
+	if (!may_kill(cfg) && !(set && set->kills == 2))
+		return 0;
+	struct view v;
+	int changed = 0, nl;
+	const int *ls = esc_func_locs(g, func, &nl);
+	view_init(&v, cfg);
+	/* what it keeps in the heap (globals, memory of no parameter) */
+	for (int k = 0; k < nl; k++) {
+		const struct esc_location *loc = &g->locs[ls[k]];
+		if (loc->kind != ESC_LOC_PARAM || loc->func != func)
+			continue;
+		int i = loc->param_index == ESC_VARARGS ? s->nparams
+			: loc->param_index;
+		if (i < 0 || i > s->nparams || s->sure[i] < 0)
+			continue;
+		int sure = first_kept(&v, g, rules, ls[k], ESC_HEAP, s->sure[i]);
+		if (sure == s->sure[i])
+			continue;
+		s->sure[i] = (signed char)sure;
+		if (s->local_sure[i] >= 0 && (sure < 0 || s->local_sure[i] < sure))
+			s->local_sure[i] = (signed char)sure;
+		changed++;
+	}
+	/* what it stores into the memory another parameter points to
+	   (db->pParse = pParse): assumed, and a store at the level kept */
+	int nst = s->nstores;
+	for (int k = 0; k < nst; k++) {
+		struct esc_summary_store st = s->stores[k];
+		if (st.assumed || st.to < 0 || st.from < 0)
+			continue;
+		int from = param_loc(g, ls, nl, func, st.from);
+		int to = param_loc(g, ls, nl, func, st.to);
+		int into = to >= 0 ? g->locs[to].ptee : -1;
+		if (into >= 0 && st.level == 2)
+			into = g->locs[into].ptee;
+		if (from < 0 || into < 0)
+			continue;
+		int kept = first_kept(&v, g, rules, from, into, st.derefs);
+		if (kept == st.derefs)
+			continue;
+		s->stores[k].assumed = 1;
+		changed++;
+		if (kept < 0)
+			continue;
+		st.derefs = kept;
+		s->stores = esc_xrealloc(s->stores, (size_t)(s->nstores + 1) *
+					 sizeof *s->stores);
+		s->stores[s->nstores++] = st;
+	}
+	view_free(&v);
+	return changed;
+}
+
 int esc_check_dangling(const struct esc_cfg *cfg, const struct esc_rules *rules,
 		       unsigned kinds, struct esc_func_report *r)
 {
@@ -916,6 +1210,10 @@ int esc_check_dangling(const struct esc_cfg *cfg, const struct esc_rules *rules,
 			}
 			const struct esc_step *leave = at >= 0 ? &f->steps[ai] : sink;
 			if (done_find(d, nd, li, kind, at))
+				continue;
+			if (kind != ESC_WARN_RETURN && ai != f->nsteps - 1 &&
+			    v.work <= ESC_DANGLE_BUDGET &&
+			    undone_in_callee(cfg, rules, sink, kind))
 				continue;
 			if (kind != ESC_WARN_RETURN) {
 				if (v.work > ESC_DANGLE_BUDGET) {

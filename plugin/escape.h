@@ -264,6 +264,9 @@ int esc_leak_result(const struct esc_graph *g, int loc);
 struct esc_summary_store {
 	int from, to, derefs; /* to: a parameter, or ESC_FRESH_RESULT */
 	int level;            /* 1: *arg[to] receives; 2: **arg[to] */
+	int assumed;          /* undone before every return
+				 (esc_summary_undo): the caller's store is
+				 assumed (esc_step.assumed) */
 };
 
 /* A summary store's target: the fresh allocation the function returns
@@ -741,8 +744,9 @@ enum esc_undo_kind {
 	ESC_UNDO_LINK,   /* field `field' of *into receives value (a store
 			    into->field = value; a callee doing so with
 			    its arguments) */
-	ESC_UNDO_POP,    /* key->field = key->field->next, on every path of
-			    the callee: the list key->field heads is popped */
+	ESC_UNDO_POP,    /* key->field written on every path of the callee
+			    (key->field = key->field->next: the list it
+			    heads is popped; = 0: cleared; a restore) */
 	ESC_UNDO_UNLINK  /* key->x->field = key->y, on every path: the object
 			    key points to is unlinked from what it was
 			    linked into through field */
@@ -775,6 +779,34 @@ void esc_cfg_undo(struct esc_cfg *c, int stmt, const struct esc_undo *facts,
  */
 int esc_check_dangling(const struct esc_cfg *cfg, const struct esc_rules *rules,
 		       unsigned kinds, struct esc_func_report *r);
+
+/* The functions of one component of the call graph (analysed as one
+   graph): a sink whose own statement lies in another of them (a call
+   led the address there) is judged there too, to that function's
+   returns: undone there, it does not outlive the call.  The set does not
+   own the CFGs; free it before them. */
+struct esc_cfgset;
+struct esc_cfgset *esc_cfgset_new(void);
+void esc_cfgset_add(struct esc_cfgset *set, struct esc_cfg *cfg);
+void esc_cfgset_free(struct esc_cfgset *set);
+
+/*
+ * Undo inside a callee: a parameter that a function keeps (stores into a
+ * global, into memory reachable from another parameter, hands to a
+ * keeper) only until it undoes the keeping before every return (saves
+ * db->pParse, links its Parse in, restores it: SQLite's
+ * sqlite3RunParser) is not kept after the call.  For each parameter of
+ * function func whose leak is sure (s->sure), its sinks (the heap sinks
+ * of its value, esc_param_sinks) are judged as a local's are, on func's
+ * abstract CFG, to the function's returns; a level whose sinks are all
+ * killed on every path is not a sure leak (s->sure and s->local_sure go
+ * to the first level that keeps something, or -1).  Go's verdicts
+ * (s->heap) are unchanged: the argument still escapes during the call.
+ * To run before any caller reads the summary.  Returns how many
+ * parameters changed.
+ */
+int esc_summary_undo(struct esc_summary *s, const struct esc_graph *g, int func,
+		     const struct esc_cfg *cfg, const struct esc_rules *rules);
 
 /* ------------------------------------------------------------------ */
 /* The JSON report of a translation unit (report.c)                    */

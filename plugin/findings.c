@@ -250,6 +250,7 @@ static void add_site(const struct esc_graph *g, struct esc_local_report *r,
 
 struct sinkwalk {
 	int n;             /* states: nlocs * ESC_LEVELS */
+	int nedges;        /* the graph's edges when made */
 	int *via;          /* per state: 1 + the edge that reached it, 0 unseen */
 	signed char *prev; /* per state: the level of that edge's source, -1
 			      for an address-of edge (a start) */
@@ -269,6 +270,7 @@ static void sinkwalk_init(struct sinkwalk *w, const struct esc_graph *g)
 	w->queue = esc_xmalloc((size_t)w->n * sizeof *w->queue);
 	w->touched = esc_xmalloc((size_t)w->n * sizeof *w->touched);
 	w->sink_seen = esc_xcalloc((size_t)g->nedges + 1, sizeof *w->sink_seen);
+	w->nedges = g->nedges;
 }
 
 static void sinkwalk_free(struct sinkwalk *w)
@@ -433,6 +435,104 @@ static void find_sinks(const struct esc_graph *g, int l,
 	w->work += work;
 	if (r->nsinks > 1)
 		qsort(r->sinks, r->nsinks, sizeof *r->sinks, cmp_sink);
+}
+
+/* The sinks in location `into' (the heap, or a pointee of the caller's
+   memory) of what parameter p holds at level `level' (p's value itself
+   at 0, what it points to at 1, ...): the walk above from p's out-edges,
+   without the self-reference rule; the heap, the caller's memory and the
+   result end a path, and only edges into `into' are sinks here (a
+   summary says them apart).  For esc_summary_undo (graph.h).  One walk
+   crosses at most ESC_PARAM_WALK edges, a graph's walks together
+   ESC_PARAM_WALKS and 4 per edge of the graph; past them a walk is cut
+   (*cut: its parameter stays as the solution says). */
+#define ESC_PARAM_WALK 5000L
+#define ESC_PARAM_WALKS 200000L
+
+struct esc_sink *esc_param_sinks(const struct esc_graph *g, int p, int level,
+				 int into, int *n, int *cut)
+{
+	const struct esc_location *obj = &g->locs[p];
+	struct esc_local_report r;
+	int cap = 0;
+	long work = 0;
+
+	/* one walker for the graph's every call (it is sized by the graph:
+	   the states are reset by those touched, the sinks by a stamp) */
+	struct esc_graph *m = (struct esc_graph *)g;
+	if (m->param_walk && (m->param_walk->n != g->nlocs * ESC_LEVELS ||
+			      m->param_walk->nedges != g->nedges))
+		esc_param_walk_free(m);
+	if (!m->param_walk) {
+		m->param_walk = esc_xmalloc(sizeof *m->param_walk);
+		sinkwalk_init(m->param_walk, g);
+	}
+	struct sinkwalk *wp = m->param_walk;
+	memset(&r, 0, sizeof r);
+	wp->stamp++;
+	wp->qlen = wp->qhead = 0;
+	/* the graph's walks together: past this many edges, every walk is
+	   cut (its parameter stays as the solution says) */
+	if (wp->work > ESC_PARAM_WALKS + 4L * g->nedges) {
+		*cut = 1;
+		*n = 0;
+		return NULL;
+	}
+	int nout;
+	const int *out = esc_out_edges(g, p, &nout);
+	for (int k = 0; k < nout; k++) {
+		const struct esc_edge *e = &g->edges[out[k]];
+		int nl = level - e->derefs;
+		if (e->why.assumed || e->stale || nl < 0)
+			continue;
+		if (nl >= ESC_LEVELS)
+			nl = ESC_LEVELS - 1;
+		if (e->dst == into)
+			add_sink(g, wp, &r, &cap, -1, out[k]);
+		else if (!is_sink(g, e->dst, obj))
+			sinkwalk_visit(wp, e->dst * ESC_LEVELS + nl, out[k], -1);
+	}
+	while (wp->qhead < wp->qlen && work <= ESC_PARAM_WALK) {
+		int state = wp->queue[wp->qhead++];
+		int loc = state / ESC_LEVELS, lev = state % ESC_LEVELS;
+		const int *o = esc_out_edges(g, loc, &nout);
+		for (int k = 0; k < nout; k++) {
+			const struct esc_edge *e = &g->edges[o[k]];
+			work++;
+			int nl = lev - e->derefs;
+			if (e->why.assumed || e->stale || nl < 0)
+				continue;
+			if (nl >= ESC_LEVELS)
+				nl = ESC_LEVELS - 1;
+			if (e->dst == into)
+				add_sink(g, wp, &r, &cap, state, o[k]);
+			else if (!is_sink(g, e->dst, obj))
+				sinkwalk_visit(wp, e->dst * ESC_LEVELS + nl, o[k], lev);
+		}
+	}
+	*cut = r.sinks_cut || wp->qhead < wp->qlen;
+	wp->work += work;
+	for (int i = 0; i < wp->ntouched; i++)
+		wp->via[wp->touched[i]] = 0;
+	wp->ntouched = 0;
+	*n = r.nsinks;
+	return r.sinks;
+}
+
+void esc_param_walk_free(struct esc_graph *g)
+{
+	if (!g->param_walk)
+		return;
+	sinkwalk_free(g->param_walk);
+	free(g->param_walk);
+	g->param_walk = NULL;
+}
+
+void esc_sinks_free(struct esc_sink *sinks, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(sinks[i].flow.steps);
+	free(sinks);
 }
 
 struct cand {

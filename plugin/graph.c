@@ -89,6 +89,7 @@ void esc_graph_free(struct esc_graph *g)
 	free(g->out_start);
 	free(g->out);
 	free(g->imports);
+	esc_param_walk_free(g);
 	free(g);
 }
 

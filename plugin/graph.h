@@ -130,6 +130,7 @@ struct esc_graph {
 	struct esc_imp *imports; /* esc_solve_imports */
 	int nimports, cap_imports;
 	int imports_solved;      /* the local_ fields are set */
+	struct sinkwalk *param_walk; /* esc_param_sinks's, kept for the next */
 };
 
 /* Adds an edge (also used by pointsto.c for resolved stores). */
@@ -147,6 +148,15 @@ const int *esc_out_edges(const struct esc_graph *g, int l, int *n);
    esc_solve_imports has run. */
 int esc_local_escapes(const struct esc_graph *g, int loc);
 int esc_local_leak(const struct esc_graph *g, int loc, int which); /* 0 heap, 1 own, 2 sure */
+
+/* findings.c: the sinks in location into (the heap, a parameter's
+   pointee) of what parameter location p holds at `level' derefs (every
+   one; *cut if the walk was over its budget); esc_sinks_free frees
+   them. */
+struct esc_sink *esc_param_sinks(const struct esc_graph *g, int p, int level,
+				 int into, int *n, int *cut);
+void esc_sinks_free(struct esc_sink *sinks, int n);
+void esc_param_walk_free(struct esc_graph *g);
 
 /* pointsto.c: turns every store into edges.  Returns 0, -1 over budget. */
 int esc_resolve_stores(struct esc_graph *g);

@@ -570,20 +570,39 @@ static void analyse_component(struct esc_unit *u, int comp, int *members,
 					 "over the analysis budget");
 	esc_solve_imports(g);
 
+	/* the members' abstract CFGs, one set: a sink that lies in another
+	   member is judged there too */
+	struct esc_cfg **cfgs = XCNEWVEC(struct esc_cfg *, nmembers);
+	struct esc_cfgset *set = nmembers > 1 ? esc_cfgset_new() : NULL;
 	for (int i = 0; i < nmembers; i++) {
 		struct esc_fn *fn = &u->fns[members[i]];
 		fn->summary = esc_summarize(g, fn->gfunc);
 		fn->report = esc_report_func(g, fn->gfunc);
+		cfgs[i] = esc_dangle_cfg(DECL_STRUCT_FUNCTION(fn->node->decl),
+					 u->rules, fn->report, fn->summary);
+		esc_cfgset_add(set, cfgs[i]);
+	}
+	/* undo inside a member: before any caller reads its summary */
+	for (int i = 0; i < nmembers; i++) {
+		struct esc_fn *fn = &u->fns[members[i]];
+		if (cfgs[i])
+			esc_summary_undo(fn->summary, g, fn->gfunc, cfgs[i],
+					 u->rules);
 		export_function(fn);
-		function *fun = DECL_STRUCT_FUNCTION(fn->node->decl);
-		if (fun && fun->cfg && !fn->report->gave_up)
-			esc_dangle_function(fun, u->rules, fn->report);
+	}
+	for (int i = 0; i < nmembers; i++) {
+		struct esc_fn *fn = &u->fns[members[i]];
+		esc_dangle_function(u->rules, fn->report, cfgs[i]);
 		esc_check_noescape(fn->node->decl, fn->report);
 		if (opt_json && !fn->report->gave_up)
 			esc_effects_function(fn->node->decl, u->rules, fn->report);
 		if (!opt_m && !opt_json)
 			esc_func_report_trim(fn->report);
 	}
+	esc_cfgset_free(set);
+	for (int i = 0; i < nmembers; i++)
+		esc_cfg_free(cfgs[i]);
+	free(cfgs);
 	for (int i = 0; i < nmembers; i++) {
 		struct esc_fn *fn = &u->fns[members[i]];
 		fn->gfunc = -1;

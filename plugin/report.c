@@ -354,6 +354,8 @@ static json_t *summary_json(const struct esc_summary *s)
 				: json_integer(s->stores[i].to));
 		put(st, "derefs", json_integer(s->stores[i].derefs));
 		put(st, "level", json_integer(s->stores[i].level));
+		if (s->stores[i].assumed)
+			put(st, "assumed", json_true());
 		append(stores, st);
 	}
 	put(o, "stores", stores);

@@ -111,6 +111,7 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 		s->stores[s->nstores].from = ps->from;
 		s->stores[s->nstores].to = ps->to;
 		s->stores[s->nstores].level = ps->level;
+		s->stores[s->nstores].assumed = 0;
 		s->stores[s->nstores++].derefs = ps->derefs;
 	}
 	return s;
@@ -373,6 +374,8 @@ struct esc_summaries *esc_summaries_load(const char *path, char *err,
 			s->stores[s->nstores].from = (int)json_integer_value(from);
 			s->stores[s->nstores].to = t;
 			s->stores[s->nstores].derefs = (int)json_integer_value(der);
+			s->stores[s->nstores].assumed =
+				json_is_true(json_object_get(x, "assumed"));
 			s->stores[s->nstores++].level = (int)json_integer_value(lev);
 		}
 		s->fresh = json_is_true(json_object_get(o, "fresh"));

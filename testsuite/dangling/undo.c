@@ -255,3 +255,46 @@ void r_parse(struct rlstate *ls, int n)
 {
 	r_statement(ls, n);
 }
+
+/* A callee that clears or overwrites the link on every path undoes it as
+   a pop does: linked by a callee or by a store of the function itself.
+   Cleared on one path only, it does not. */
+struct cblk { struct cblk *prev; };
+struct cstk { struct cblk *top; int n; };
+
+static void c_link(struct cstk *s, struct cblk *b)
+{
+	s->top = b;
+}
+
+static void c_clear(struct cstk *s)
+{
+	s->top = NULL;
+}
+
+static void c_clear_if(struct cstk *s, int c)
+{
+	if (c)
+		s->top = NULL;
+}
+
+void c_user(struct cstk *s)
+{
+	struct cblk b;
+	c_link(s, &b);
+	c_clear(s);
+}
+
+void c_user_store(struct cstk *s)
+{
+	struct cblk b;
+	s->top = &b;
+	c_clear(s);
+}
+
+void c_user_some(struct cstk *s, int c)
+{
+	struct cblk b;
+	s->top = &b; // dangle "escape-caller"
+	c_clear_if(s, c);
+}

@@ -86,6 +86,53 @@ static int call(struct esc_cfg *c, int o, const char *callee, int res,
 			    3, NULL, -1, 0);
 }
 
+/* Undo inside a callee (esc_summary_undo): f(p, r, q) { g = p; *q = r;
+   if (c) return; g = 0; *q = 0; return; } keeps p in g and r in *q on
+   the early return; without it, it keeps nothing when it returns: p's
+   sure leak goes (-1) and the store of r into *q is assumed, while Go's
+   heap leak stays. */
+TEST(summary_undo)
+{
+	for (int early = 0; early < 2; early++) {
+		struct esc_pos at = { "t.c", 1, 1, 0 };
+		struct esc_graph *gr = esc_graph_new();
+		int f = esc_func_new(gr, "f", at);
+		int p = esc_param_new(gr, f, 0, "p", at, 1);
+		int r = esc_param_new(gr, f, 1, "r", at, 1);
+		int q = esc_param_new(gr, f, 2, "q", at, 1);
+		esc_edge(gr, ESC_HEAP, p, 0, step(ESC_STEP_STORE_GLOBAL, 1, "g", 0, 2));
+		esc_store(gr, q, r, 0, step(ESC_STEP_STORE_PTR, 2, NULL, 0, 3));
+		CHECK_EQ_INT(esc_solve(gr), 0);
+		struct esc_summary *sum = esc_summarize(gr, f);
+		CHECK_EQ_INT(esc_summary_sure(sum, 0), 0);
+		CHECK_EQ_INT(sum->nstores, 1);
+
+		struct esc_cfg *c = esc_cfg_new();
+		int g = esc_cfg_key(c, -1), qf = esc_cfg_key(c, -1);
+		esc_cfg_block(c, 0);
+		stmt(c, ESC_OP_STORE, 1, g);
+		stmt(c, ESC_OP_STORE, 2, qf);
+		esc_cfg_block(c, 1);
+		stmt(c, ESC_OP_RETURN, 3, -1);
+		esc_cfg_block(c, 2);
+		stmt(c, ESC_OP_STORE, 4, g);
+		stmt(c, ESC_OP_STORE, 5, qf);
+		stmt(c, ESC_OP_RETURN, 6, -1);
+		if (early)
+			esc_cfg_edge(c, 0, 1, -1, ESC_BR_ANY);
+		esc_cfg_edge(c, 0, 2, -1, ESC_BR_ANY);
+		CHECK_EQ_INT(esc_summary_undo(sum, gr, f, c, NULL), early ? 0 : 2);
+		CHECK_EQ_INT(esc_summary_heap(sum, 0), 0);
+		CHECK_EQ_INT(esc_summary_sure(sum, 0), early ? 0 : -1);
+		CHECK_EQ_INT(sum->nstores, 1);
+		if (sum->nstores == 1)
+			CHECK_EQ_INT(sum->stores[0].assumed, !early);
+		esc_cfg_free(c);
+		esc_summary_free(sum);
+		esc_graph_free(gr);
+	}
+}
+
 /* g = &x; if (c) return; g = 0; return;  -- and without the early return */
 TEST(store_killed_on_every_path)
 {
@@ -484,6 +531,7 @@ int main(void)
 	RUN(every_sink_found);
 	RUN(rule_fields);
 	RUN(store_killed_on_every_path);
+	RUN(summary_undo);
 	RUN(every_sink_checked);
 	RUN(containing_place_kills);
 	RUN(rule_handle_until_fails);
