@@ -383,7 +383,45 @@ static bool on_every_path(function *fun, basic_block b)
    key and into are parameter indices.  LINK: p[into]->f = p[key];
    POP: p->f written (p->f = p->f->g, p->f = 0, ...); UNLINK: p->x->f =
    p->y (the latter two on every path). */
-static void undo_facts(tree fndecl, auto_vec<struct esc_undo> *out)
+static const vec<struct esc_undo> *body_facts(tree fndecl, int depth);
+
+/* The facts of call s in fndecl's body (of block bb) that its callee's
+   body has, in fndecl's parameters: a link between two of them, a pop
+   or unlink of one, the latter on every path of fndecl (renameParseSql
+   linking its Parse by sqlite3ParseObjectInit). */
+static void callee_facts(tree fndecl, function *fun, basic_block bb, gimple *s,
+			 int depth, auto_vec<struct esc_undo> *out)
+{
+	tree callee = gimple_call_fndecl(s);
+	if (!callee || callee == fndecl)
+		return;
+	const vec<struct esc_undo> *facts = body_facts(callee, depth + 1);
+	int every = -1;
+	for (unsigned j = 0; facts && j < facts->length(); j++) {
+		struct esc_undo u = (*facts)[j];
+		unsigned nargs = gimple_call_num_args(s);
+		if (u.key < 0 || (unsigned)u.key >= nargs ||
+		    (u.into >= 0 && (unsigned)u.into >= nargs))
+			continue;
+		u.key = param_of(fndecl, gimple_call_arg(s, u.key));
+		if (u.into >= 0)
+			u.into = param_of(fndecl, gimple_call_arg(s, u.into));
+		if (u.key < 0)
+			continue;
+		if (u.kind == ESC_UNDO_LINK) {
+			if (u.into < 0 || u.into == u.key)
+				continue;
+		} else {
+			if (every < 0)
+				every = on_every_path(fun, bb);
+			if (!every)
+				continue;
+		}
+		out->safe_push(u);
+	}
+}
+
+static void undo_facts(tree fndecl, auto_vec<struct esc_undo> *out, int depth)
 {
 	function *fun = DECL_STRUCT_FUNCTION(fndecl);
 	if (!fun || !fun->cfg || !gimple_in_ssa_p(fun) ||
@@ -394,6 +432,8 @@ static void undo_facts(tree fndecl, auto_vec<struct esc_undo> *out)
 		for (gimple_stmt_iterator i = gsi_start_bb(bb); !gsi_end_p(i);
 		     gsi_next(&i)) {
 			gimple *s = gsi_stmt(i);
+			if (is_gimple_call(s) && depth < 3)
+				callee_facts(fndecl, fun, bb, s, depth, out);
 			if (!gimple_assign_single_p(s) || gimple_clobber_p(s))
 				continue;
 			tree lhs = gimple_assign_lhs(s), rhs = gimple_assign_rhs1(s);
@@ -435,6 +475,26 @@ static void undo_facts(tree fndecl, auto_vec<struct esc_undo> *out)
 	}
 }
 
+/* A body's facts (undo_facts, with its callees' up to three calls
+   deep), read once for the unit: bodies do not change while the pass
+   runs.  A body being read (a recursive call) has none yet. */
+static const vec<struct esc_undo> *body_facts(tree fndecl, int depth)
+{
+	static hash_map<tree, vec<struct esc_undo> > *cache;
+	if (!cache)
+		cache = new hash_map<tree, vec<struct esc_undo> >;
+	if (vec<struct esc_undo> *known = cache->get(fndecl))
+		return known;
+	cache->put(fndecl, vNULL);
+	auto_vec<struct esc_undo> read;
+	undo_facts(fndecl, &read, depth);
+	vec<struct esc_undo> body = vNULL;
+	for (unsigned i = 0; i < read.length(); i++)
+		body.safe_push(read[i]);
+	cache->put(fndecl, body);
+	return cache->get(fndecl);
+}
+
 /* The facts of a call of a same-file function, its arguments' keys in
    keys[1..]; and of a store lhs = rhs into ptr->field. */
 static void call_undo(struct esc_cfg *cfg, int st, gimple *s, const int *keys,
@@ -443,23 +503,10 @@ static void call_undo(struct esc_cfg *cfg, int st, gimple *s, const int *keys,
 	tree fndecl = gimple_call_fndecl(s);
 	if (!fndecl)
 		return;
-	/* a body's facts, read once for the unit (bodies do not change
-	   while the pass runs) */
-	static hash_map<tree, vec<struct esc_undo> > *cache;
-	if (!cache)
-		cache = new hash_map<tree, vec<struct esc_undo> >;
-	bool known;
-	vec<struct esc_undo> &body = cache->get_or_insert(fndecl, &known);
-	if (!known) {
-		auto_vec<struct esc_undo> read;
-		undo_facts(fndecl, &read);
-		body = vNULL;
-		for (unsigned i = 0; i < read.length(); i++)
-			body.safe_push(read[i]);
-	}
+	const vec<struct esc_undo> *body = body_facts(fndecl, 0);
 	auto_vec<struct esc_undo> facts;
-	for (unsigned i = 0; i < body.length(); i++)
-		facts.safe_push(body[i]);
+	for (unsigned i = 0; body && i < body->length(); i++)
+		facts.safe_push((*body)[i]);
 	unsigned n = 0;
 	for (unsigned i = 0; i < facts.length(); i++) {
 		struct esc_undo u = facts[i];

@@ -298,3 +298,57 @@ void c_user_some(struct cstk *s, int c)
 	s->top = &b; // dangle "escape-caller"
 	c_clear_if(s, c);
 }
+
+/* A link made and unmade a call deeper: a parse helper links its Parse
+   by an init function and a cleanup helper unlinks it by a reset
+   (SQLite's renameParseSql / renameParseCleanup over
+   sqlite3ParseObjectInit / sqlite3ParseObjectReset).  Cleaned up on one
+   path only, it stays linked. */
+struct pdb;
+struct pparse { struct pdb *db; struct pparse *outer; int n; };
+struct pdb { struct pparse *pParse; int busy; };
+
+static void p_init(struct pparse *p, struct pdb *db)
+{
+	p->outer = db->pParse;
+	db->pParse = p;
+	p->db = db;
+}
+
+static void p_reset(struct pparse *p)
+{
+	struct pdb *db = p->db;
+	db->pParse = p->outer;
+}
+
+static int p_parse(struct pparse *p, struct pdb *db, const char *sql)
+{
+	p_init(p, db);
+	if (!sql)
+		return 1;
+	p->n = sql[0];
+	return 0;
+}
+
+static void p_cleanup(struct pparse *p)
+{
+	p->n = 0;
+	p_reset(p);
+}
+
+int p_rename(struct pdb *db, const char *sql)
+{
+	struct pparse s;
+	int rc = p_parse(&s, db, sql);
+	p_cleanup(&s);
+	return rc;
+}
+
+int p_rename_leaky(struct pdb *db, const char *sql)
+{
+	struct pparse s;
+	int rc = p_parse(&s, db, sql); // dangle "escape-kept"
+	if (db->busy)
+		p_cleanup(&s);
+	return rc;
+}
