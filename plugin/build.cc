@@ -380,7 +380,7 @@ static bool address_integer(tree type)
    GCC's alias oracle (without types: the same at -O0 and -O2) says may
    write t, or a merge; that store's value, else NULL_TREE.  (s.data =
    buf; s.data = malloc (n); v->data = s.data reads malloc's result.) */
-static tree forwarded_value(struct esc_ctx *c, tree t)
+static tree forwarded_value(struct esc_ctx *c, tree t, gimple **store)
 {
 	gimple *s = c->stmt;
 	if (!s || !gimple_assign_single_p(s) || gimple_assign_rhs1(s) != t ||
@@ -396,6 +396,7 @@ static tree forwarded_value(struct esc_ctx *c, tree t)
 		if (gimple_assign_single_p(def) && !gimple_clobber_p(def) &&
 		    operand_equal_p(gimple_assign_lhs(def), t, 0)) {
 			tree v = gimple_assign_rhs1(def);
+			*store = def;
 			return is_gimple_val(v) ? v : NULL_TREE;
 		}
 		if (stmt_may_clobber_ref_p(def, t, false))
@@ -430,21 +431,29 @@ static void expr_load(struct esc_ctx *c, struct esc_hole k, tree t)
 		if (is_nested_frame(base)) {
 			frame_flow(c, k, t, base, 0);
 		} else if (is_frame_decl(base)) {
-			tree v = k.kind == HOLE_LOC ? forwarded_value(c, t)
+			gimple *store = NULL;
+			tree v = k.kind == HOLE_LOC ? forwarded_value(c, t, &store)
 						    : NULL_TREE;
 			if (!v) {
 				esc_flow_to_hole(c, k, object_loc(c, base), 0);
 				return;
 			}
 			/* the load for the solver, the stored value for
-			   the sinks (escape.h's esc_edge_fwd) */
+			   the sinks (escape.h's esc_edge_fwd), explained
+			   as the store it was (an address taken there) */
 			struct esc_step why = k.why;
 			if (!why.origin)
 				why.origin = c->stmt;
 			esc_edge_stale(c->g, k.loc, object_loc(c, base), k.derefs,
 				       why);
+			struct esc_hole fk = k;
+			fk.why = esc_step_at(ESC_STEP_STORE_LOCAL,
+					     gimple_location(store),
+					     decl_name(base), 0);
+			fk.why.origin = store;
+			fk.why.assumed = k.why.assumed;
 			c->forward = true;
-			esc_expr(c, k, v);
+			esc_expr(c, fk, v);
 			c->forward = false;
 		} else {
 			esc_flow_to_hole(c, k, ESC_UNKNOWN, 0);
