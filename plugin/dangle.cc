@@ -421,6 +421,31 @@ static void callee_facts(tree fndecl, function *fun, basic_block bb, gimple *s,
 	}
 }
 
+/* Does fndecl's body store what parameter `into''s field f held into
+   memory other than that field (a push: b->prev = s->top; s->top = b
+   keeps the old top reachable)? */
+static bool saves_field(tree fndecl, function *fun, int into, int f)
+{
+	basic_block bb;
+	FOR_EACH_BB_FN(bb, fun)
+		for (gimple_stmt_iterator i = gsi_start_bb(bb); !gsi_end_p(i);
+		     gsi_next(&i)) {
+			gimple *s = gsi_stmt(i);
+			if (!gimple_assign_single_p(s) || gimple_clobber_p(s) ||
+			    TREE_CODE(gimple_assign_lhs(s)) == SSA_NAME)
+				continue;
+			tree p, q;
+			if (loaded_from(gimple_assign_rhs1(s), &p) != f ||
+			    param_of(fndecl, p) != into)
+				continue;
+			if (field_ref(gimple_assign_lhs(s), &q) == f &&
+			    param_of(fndecl, q) == into)
+				continue; /* put back where it was */
+			return true;
+		}
+	return false;
+}
+
 static void undo_facts(tree fndecl, auto_vec<struct esc_undo> *out, int depth)
 {
 	function *fun = DECL_STRUCT_FUNCTION(fndecl);
@@ -455,8 +480,14 @@ static void undo_facts(tree fndecl, auto_vec<struct esc_undo> *out, int depth)
 					u.into = -1;
 				}
 				/* p->f written on every path: a pop (p->f =
-				   p->f->g), a clear (p->f = 0), a restore */
-				if (on_every_path(fun, bb)) {
+				   p->f->g), a clear (p->f = 0), a restore;
+				   not a push, which keeps the old value
+				   (b->prev = s->top; s->top = b) */
+				bool pop = loaded_from(rhs, &p2) >= 0 &&
+					   loaded_from(p2, &p3) == f &&
+					   param_of(fndecl, p3) == into;
+				if ((pop || !saves_field(fndecl, fun, into, f)) &&
+				    on_every_path(fun, bb)) {
 					u.kind = ESC_UNDO_POP;
 					u.key = into;
 					out->safe_push(u);

@@ -352,3 +352,21 @@ int p_rename_leaky(struct pdb *db, const char *sql)
 		p_cleanup(&s);
 	return rc;
 }
+
+/* A push writes the head on every path but keeps the old head in the
+   new block: pushed twice, neither block is undone. */
+struct tblk { struct tblk *prev; };
+struct tstk { struct tblk *top; };
+
+static void t_push(struct tstk *s, struct tblk *b)
+{
+	b->prev = s->top;
+	s->top = b;
+}
+
+void t_twice(struct tstk *s)
+{
+	struct tblk b1, b2;
+	t_push(s, &b1); // dangle "escape-kept"
+	t_push(s, &b2); // dangle "escape-kept"
+}
