@@ -385,7 +385,10 @@ static void read_link(int fi)
 		int to = int_of(o, "to", -1);
 		if (from >= 0 && from < d.nslots) {
 			d.store[from] = (signed char)min_leak(d.store[from], level(der));
-			if (to >= 0 && to != from)
+			/* a store undone before the function returns
+			   ("assumed", esc_summary_undo) keeps nothing */
+			if (to >= 0 && to != from &&
+			    !json_is_true(json_object_get(o, "assumed")))
 				d.store_other[from] = (signed char)min_leak(d.store_other[from],
 									    level(der));
 		}

@@ -99,3 +99,23 @@ void base_free(struct base *base)
 	free(base->events);
 	free(base);
 }
+
+int parse_run(struct parse *p, struct db *db)
+{
+	struct parse *parent = db->cur;
+	db->cur = p;
+	p->n = db->busy;
+	db->cur = parent;
+	return p->n;
+}
+
+/* restored on one path only */
+int parse_run_leaky(struct parse *p, struct db *db, int c)
+{
+	struct parse *parent = db->cur;
+	db->cur = p;
+	p->n = db->busy;
+	if (c)
+		db->cur = parent;
+	return p->n;
+}

@@ -88,3 +88,18 @@ struct base *event_leak(void)
 	base_run(base);
 	return base;
 }
+
+/* the callee restores what it linked before it returns */
+int prepare(struct db *db)
+{
+	struct parse s;
+	s.n = 0;
+	return parse_run(&s, db);
+}
+
+int prepare_leaky(struct db *db, int c)
+{
+	struct parse s;
+	s.n = 0;
+	return parse_run_leaky(&s, db, c); // linked "escape-kept"
+}

@@ -40,3 +40,16 @@ struct base *base_new(void);
 void reg_add(struct base *base, struct event *ev);
 void base_run(struct base *base);
 void base_free(struct base *base);
+
+/* a callee that links its argument and restores the link before it
+   returns (undo inside the callee: its summary's store is assumed) */
+struct parse;
+struct db {
+	struct parse *cur;
+	int busy;
+};
+struct parse {
+	int n;
+};
+int parse_run(struct parse *p, struct db *db);
+int parse_run_leaky(struct parse *p, struct db *db, int c);
