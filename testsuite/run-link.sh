@@ -284,6 +284,17 @@ for opt in O0 O2; do
 	}
 	t "programs -$opt: each call linked within its program or archive, none defined twice" programs
 done
+programs_jobs() { # make -j1 and -j4 of a copy at the same path: the same units and SARIF
+	local j
+	for j in 1 4; do
+		rm -rf "$tmp/pj" && cp -r "$root/examples/programs" "$tmp/pj" &&
+			(cd "$tmp/pj" && "$build" --out "$tmp/pj/out" --sarif "$tmp/pj-$j.sarif" -- \
+				make -j$j CC="$CC" CFLAGS=-O2) >"$tmp/pj.log" 2>&1 || { cat "$tmp/pj.log"; return 1; }
+		cp "$tmp/pj/out/link-units.txt" "$tmp/pj-$j.units"
+	done
+	cmp "$tmp/pj-1.units" "$tmp/pj-4.units" && cmp "$tmp/pj-1.sarif" "$tmp/pj-4.sarif"
+}
+t "programs: make -j1 and -j4 give byte-identical link-units.txt and linked SARIF" programs_jobs
 without_units() {
 	mkdir -p "$tmp/prog-nu" && cp "$tmp/prog-O2"/*.json "$tmp/prog-nu/" &&
 		(cd "$progs" && "$report" "$tmp/prog-nu") >"$tmp/nu.out" 2>"$tmp/nu.err" || return 1
