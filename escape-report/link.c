@@ -68,6 +68,8 @@ struct def {
 	const char *symbol; /* NULL: static */
 	int nslots; /* nparams + 1: the last, the varargs */
 	signed char *heap, *sure, *result; /* linked */
+	signed char *bound; /* the unit's heap leak: keeping everything, its
+			       callees known only by name made it no weaker */
 	signed char *store; /* fewest derefs of a store from the slot */
 	signed char *store_other; /* the same, into another argument's memory */
 	int gave_up, fresh, result_other;
@@ -228,6 +230,14 @@ static int min_leak(int a, int b)
 	return a < b ? a : b;
 }
 
+/* The weaker of two leaks (-1: none). */
+static int weaker(int a, int b)
+{
+	if (a < 0 || b < 0)
+		return -1;
+	return a > b ? a : b;
+}
+
 static int level(int d)
 {
 	return d < 0 ? 0 : d > ESC_MAX_DEREFS ? ESC_MAX_DEREFS : d;
@@ -372,6 +382,7 @@ static void read_link(int fi)
 	if (d.nslots < 1 || d.nslots > 100000)
 		link_bad(fi, "summary without \"nparams\"");
 	d.heap = levels(fi, s, "local_heap", d.nslots);
+	d.bound = levels(fi, s, "heap", d.nslots);
 	d.sure = levels(fi, s, "local_sure", d.nslots);
 	d.result = levels(fi, s, "local_result", d.nslots);
 	d.store = xmalloc((size_t)d.nslots);
@@ -544,8 +555,12 @@ static void solve(void)
 				if (p < 0)
 					continue;
 				int s = p < d->nslots ? p : d->nslots - 1;
-				int h = min_leak(d->heap[s], via_heap(m));
-				int u = min_leak(d->sure[s], via_sure(m));
+				/* no leak stronger than the unit's, which took
+				   the callees to keep everything (an import's
+				   derefs are counted without clamping, and may
+				   say more) */
+				int h = weaker(min_leak(d->heap[s], via_heap(m)), d->bound[s]);
+				int u = weaker(min_leak(d->sure[s], via_sure(m)), d->bound[s]);
 				int r = min_leak(d->result[s], via_result(m));
 				if (h != d->heap[s] || u != d->sure[s] || r != d->result[s]) {
 					d->heap[s] = (signed char)h;
@@ -719,9 +734,12 @@ static void decide_pending(int fi)
 		if (d) {
 			/* kept itself (not only what it points to), or returned
 			   itself to a caller that returns it */
-			if (eff_sure(d, arg, report_of(fi)) == 0)
+			/* with the derefs the object reaches the argument
+			   with (-2: the address of a pointer to it) */
+			int su = eff_sure(d, arg, report_of(fi)), re = eff_result(d, arg);
+			if (su >= 0 && m + su < 0)
 				kind = "escape-kept";
-			else if (eff_result(d, arg) == 0 && vres == 0)
+			else if (re >= 0 && vres >= 0 && m + re + vres < 0)
 				kind = "escape-return";
 		} else if (isvoid) {
 			kind = "escape-unknown";

@@ -1,6 +1,8 @@
 /* Each function is one case of the link step: the expected whole-program
    warnings are the `// linked' markers (the line of the address-of);
    the compiler, which sees one file, prints none of them. */
+#include <stdlib.h>
+
 #include "node.h"
 
 struct sum {
@@ -98,6 +100,24 @@ int stash_one(void)
 	struct node c = { 0, 5 }, *p;
 	stash(&c, &p);
 	return p->v;
+}
+
+/* a static keeper that puts what its argument points to in a box it
+   hands to another file's keeper: the node is kept, not the pointer to
+   it (the link step solves box_up again, no stronger than its unit) */
+static __attribute__((noinline)) void box_up(struct node **pp)
+{
+	struct box *b = malloc(sizeof *b);
+	if (!b)
+		return;
+	b->n = *pp;
+	keep_box(b);
+}
+
+void boxed(void)
+{
+	struct node n = { 0, 0 }, *p = &n;
+	box_up(&p); // linked "escape-kept"
 }
 
 int main(void)

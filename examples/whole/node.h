@@ -9,6 +9,9 @@ struct node {
 struct list {
 	struct node *head;
 };
+struct box {
+	struct node *n;
+};
 typedef void (*visit_fn)(struct node *, void *);
 
 extern struct list g_pending;
@@ -23,6 +26,7 @@ void visit_b(struct node *n, int depth);                 /* rec_b.c */
 int count_a(struct node *n);                             /* rec_a.c */
 int count_b(struct node *n);                             /* rec_b.c */
 void remember(struct node *n);                           /* keep.c */
+void keep_box(struct box *b);                            /* keep.c */
 void touch(void);                                        /* quiet.c */
 void scribble(struct node *n);                           /* writer.c */
 void wrap_keep(struct node *n);                          /* wrap.c */
