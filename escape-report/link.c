@@ -735,7 +735,14 @@ static void decide_pending(int fi)
 			/* kept itself (not only what it points to), or returned
 			   itself to a caller that returns it */
 			/* with the derefs the object reaches the argument
-			   with (-2: the address of a pointer to it) */
+			   with: -1, its address; -2, the address of memory
+			   holding its address (sub.wc = &temp; f(&sub)).  The
+			   import walk does not clamp: an object pointing into
+			   itself (a buffer's b.p = b.init) is reached at the
+			   walk's floor, any depth; it counts as its address
+			   only */
+			if (m <= -ESC_MAX_DEREFS - 1)
+				m = -1;
 			int su = eff_sure(d, arg, report_of(fi)), re = eff_result(d, arg);
 			if (su >= 0 && m + su < 0)
 				kind = "escape-kept";
