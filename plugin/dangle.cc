@@ -764,6 +764,269 @@ void esc_effects_function(tree fndecl, const struct esc_rules *rules,
 	r->neffects = (int)out.length();
 }
 
+/* ------------------------------------------------------------------ */
+/* Correlated branches: pointer values, what defines them, what tests  */
+/* say of them on each edge                                            */
+
+/* What pointer value t is a copy of (through copies and conversions). */
+static tree value_of(tree t)
+{
+	for (int depth = 0; depth < 16 && t && TREE_CODE(t) == SSA_NAME; depth++) {
+		if (SSA_NAME_IS_DEFAULT_DEF(t))
+			break;
+		gimple *def = SSA_NAME_DEF_STMT(t);
+		if (!def || !is_gimple_assign(def))
+			break;
+		tree rhs = gimple_assign_rhs1(def);
+		enum tree_code code = gimple_assign_rhs_code(def);
+		if (TREE_CODE(rhs) != SSA_NAME ||
+		    !(code == SSA_NAME || (CONVERT_EXPR_CODE_P(code) &&
+					   POINTER_TYPE_P(TREE_TYPE(rhs)))))
+			break;
+		t = rhs;
+	}
+	return t;
+}
+
+/* The value key of t, or -1 (not a pointer SSA value). */
+static int value_key(struct keys *k, tree t)
+{
+	t = value_of(t);
+	return t && TREE_CODE(t) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(t))
+		       ? key_of(k, t) : -1;
+}
+
+static struct esc_val val_make(enum esc_val_kind kind, int key, uint64_t object)
+{
+	struct esc_val v;
+	v.kind = kind;
+	v.key = key;
+	v.object = object;
+	return v;
+}
+
+/* The frame object t is the address of (&x, &x.f, &x[i]), or NULL_TREE;
+   *none: t is an address of no frame object (a global's, a string's). */
+static tree addr_object(function *fun, tree t, bool *none)
+{
+	*none = false;
+	if (!t || TREE_CODE(t) != ADDR_EXPR)
+		return NULL_TREE;
+	tree base = get_base_address(TREE_OPERAND(t, 0));
+	if (base && DECL_P(base) && auto_var_in_fn_p(base, fun->decl))
+		return base;
+	*none = base && (TREE_CODE(base) == STRING_CST ||
+			 (DECL_P(base) && !auto_var_in_fn_p(base, fun->decl)));
+	return NULL_TREE;
+}
+
+/* What non-SSA operand t is. */
+static struct esc_val const_val(function *fun, tree t)
+{
+	bool none;
+	tree obj = addr_object(fun, t, &none);
+	if (obj)
+		return val_make(ESC_VAL_ADDR, -1, object_of(obj));
+	if (t && TREE_CODE(t) == INTEGER_CST)
+		return val_make(ESC_VAL_NULL, -1, 0);
+	if (none || (t && TREE_CODE(t) != ADDR_EXPR && is_gimple_min_invariant(t)))
+		return val_make(ESC_VAL_NONE, -1, 0);
+	return val_make(ESC_VAL_ANY, -1, 0);
+}
+
+/* What SSA value t (canonical: value_of) is where it is defined (not a
+   PHI: its edges say). */
+static struct esc_val def_val(function *fun, tree t, int depth)
+{
+	if (depth > 8 || TREE_CODE(t) != SSA_NAME)
+		return val_make(ESC_VAL_ANY, -1, 0);
+	if (SSA_NAME_IS_DEFAULT_DEF(t))
+		return SSA_NAME_VAR(t) && TREE_CODE(SSA_NAME_VAR(t)) == PARM_DECL
+			       ? val_make(ESC_VAL_NONE, -1, 0)
+			       : val_make(ESC_VAL_ANY, -1, 0);
+	gimple *def = SSA_NAME_DEF_STMT(t);
+	if (!def || !is_gimple_assign(def))
+		return val_make(ESC_VAL_ANY, -1, 0);
+	tree rhs = gimple_assign_rhs1(def);
+	enum tree_code code = gimple_assign_rhs_code(def);
+	if (code == POINTER_PLUS_EXPR || CONVERT_EXPR_CODE_P(code) ||
+	    code == SSA_NAME) {
+		/* pointer arithmetic on a value: what that value is, if it
+		   is no address of this frame or one object's */
+		tree base = value_of(rhs);
+		struct esc_val v = TREE_CODE(base) == SSA_NAME
+			? def_val(fun, base, depth + 1) : const_val(fun, base);
+		if (code == POINTER_PLUS_EXPR && v.kind == ESC_VAL_NULL)
+			v.kind = ESC_VAL_NONE;
+		return v.kind == ESC_VAL_KEY ? val_make(ESC_VAL_ANY, -1, 0) : v;
+	}
+	if (gimple_assign_single_p(def) && TREE_CODE(rhs) != SSA_NAME &&
+	    (TREE_CODE(rhs) == ADDR_EXPR || is_gimple_min_invariant(rhs)))
+		return const_val(fun, rhs);
+	return val_make(ESC_VAL_ANY, -1, 0);
+}
+
+/* Can t, compared with &obj, point inside obj without being &obj
+   (pointer arithmetic in the values it merges)?  Then p != &obj says
+   nothing. */
+static bool may_be_inside(function *fun, tree t, tree obj, hash_set<tree> *seen,
+			  int depth)
+{
+	t = value_of(t);
+	if (depth > 16)
+		return true;
+	if (TREE_CODE(t) == ADDR_EXPR) {
+		bool none;
+		tree ref = TREE_OPERAND(t, 0);
+		if (addr_object(fun, t, &none) != obj)
+			return false;
+		return !(ref == obj || (TREE_CODE(ref) == ARRAY_REF &&
+					TREE_OPERAND(ref, 0) == obj &&
+					integer_zerop(TREE_OPERAND(ref, 1))));
+	}
+	if (TREE_CODE(t) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(t) || seen->add(t))
+		return false;
+	gimple *def = SSA_NAME_DEF_STMT(t);
+	if (gimple_code(def) == GIMPLE_PHI) {
+		for (unsigned i = 0; i < gimple_phi_num_args(def); i++)
+			if (may_be_inside(fun, gimple_phi_arg_def(def, i), obj, seen,
+					  depth + 1))
+				return true;
+		return false;
+	}
+	if (!is_gimple_assign(def))
+		return false;
+	enum tree_code code = gimple_assign_rhs_code(def);
+	if (code == POINTER_PLUS_EXPR)
+		return true;
+	if (gimple_assign_single_p(def))
+		return may_be_inside(fun, gimple_assign_rhs1(def), obj, seen, depth + 1);
+	return false;
+}
+
+/* The frame object compared with: &obj or &obj[0], else NULL_TREE. */
+static tree compared_object(function *fun, tree t)
+{
+	bool none;
+	tree obj = addr_object(fun, t, &none);
+	if (!obj)
+		return NULL_TREE;
+	tree ref = TREE_OPERAND(t, 0);
+	if (ref == obj || (TREE_CODE(ref) == ARRAY_REF &&
+			   TREE_OPERAND(ref, 0) == obj &&
+			   integer_zerop(TREE_OPERAND(ref, 1))))
+		return obj;
+	return NULL_TREE;
+}
+
+/* What the test ending e's source says on e of the pointer it compares:
+   p != &x (p is not x's address), p == NULL (p is the address of
+   nothing). */
+static void edge_tests(struct keys *k, function *fun, edge e)
+{
+	gimple *last = esc_last_stmt(e->src);
+	if (!last || gimple_code(last) != GIMPLE_COND)
+		return;
+	gcond *cond = as_a<gcond *>(last);
+	enum tree_code code = gimple_cond_code(cond);
+	bool t = e->flags & EDGE_TRUE_VALUE;
+	if ((code != EQ_EXPR && code != NE_EXPR) ||
+	    (!t && !(e->flags & EDGE_FALSE_VALUE)))
+		return;
+	bool equal = (code == EQ_EXPR) == t; /* on e, the two are equal */
+	tree a = gimple_cond_lhs(cond), b = gimple_cond_rhs(cond);
+	if (TREE_CODE(a) != SSA_NAME)
+		std::swap(a, b);
+	if (TREE_CODE(a) != SSA_NAME || !POINTER_TYPE_P(TREE_TYPE(a)))
+		return;
+	int key = value_key(k, a);
+	if (key < 0)
+		return;
+	if (integer_zerop(b)) {
+		if (equal)
+			esc_cfg_edge_rules_out(k->cfg, key, 0);
+		return;
+	}
+	tree obj = compared_object(fun, b);
+	hash_set<tree> seen;
+	if (obj && !equal && !may_be_inside(fun, a, obj, &seen, 0))
+		esc_cfg_edge_rules_out(k->cfg, key, object_of(obj));
+}
+
+/* The PHIs of e's destination: each pointer it merges takes its
+   argument on e. */
+static void edge_assigns(struct keys *k, function *fun, edge e)
+{
+	for (gphi_iterator i = gsi_start_phis(e->dest); !gsi_end_p(i); gsi_next(&i)) {
+		gphi *phi = i.phi();
+		tree res = gimple_phi_result(phi);
+		if (virtual_operand_p(res) || !POINTER_TYPE_P(TREE_TYPE(res)))
+			continue;
+		int key = value_key(k, res);
+		if (key < 0)
+			continue;
+		tree arg = value_of(PHI_ARG_DEF_FROM_EDGE(phi, e));
+		struct esc_val v = TREE_CODE(arg) == SSA_NAME
+			? (POINTER_TYPE_P(TREE_TYPE(arg))
+				   ? val_make(ESC_VAL_KEY, key_of(k, arg), 0)
+				   : val_make(ESC_VAL_ANY, -1, 0))
+			: const_val(fun, arg);
+		esc_cfg_edge_assign(k->cfg, key, v);
+	}
+}
+
+struct take_data {
+	function *fun;
+	auto_vec<uint64_t> *objs;
+};
+
+static tree find_take(tree *tp, int *walk_subtrees, void *data)
+{
+	struct take_data *d = (struct take_data *)data;
+	bool none;
+	if (TYPE_P(*tp)) {
+		*walk_subtrees = 0;
+		return NULL_TREE;
+	}
+	if (tree obj = addr_object(d->fun, *tp, &none)) {
+		uint64_t o = object_of(obj);
+		if (!d->objs->contains(o))
+			d->objs->safe_push(o);
+	}
+	return NULL_TREE;
+}
+
+/* Every address of a frame object that statement s (or PHI) computes. */
+static void takes_of(struct keys *k, function *fun, gimple *s)
+{
+	auto_vec<uint64_t> objs;
+	struct take_data d = { fun, &objs };
+	if (gimple_code(s) == GIMPLE_PHI) {
+		for (unsigned i = 0; i < gimple_phi_num_args(s); i++) {
+			tree a = gimple_phi_arg_def(s, i);
+			walk_tree(&a, find_take, &d, NULL);
+		}
+	} else {
+		for (unsigned i = 0; i < gimple_num_ops(s); i++)
+			if (gimple_op(s, i))
+				walk_tree(gimple_op_ptr(s, i), find_take, &d, NULL);
+	}
+	for (unsigned i = 0; i < objs.length(); i++)
+		esc_cfg_take(k->cfg, objs[i]);
+}
+
+/* The definition of s's pointer result, if it is a value of its own. */
+static void def_of(struct keys *k, function *fun, gimple *s)
+{
+	tree lhs = gimple_get_lhs(s);
+	if (!lhs || TREE_CODE(lhs) != SSA_NAME || !POINTER_TYPE_P(TREE_TYPE(lhs)) ||
+	    value_of(lhs) != lhs)
+		return;
+	struct esc_val v = is_gimple_call(s) ? val_make(ESC_VAL_ANY, -1, 0)
+					     : def_val(fun, lhs, 0);
+	esc_cfg_def(k->cfg, key_of(k, lhs), v);
+}
+
 /* fun's abstract CFG (caller frees with esc_cfg_free). */
 static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 {
@@ -779,19 +1042,37 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 	/* the entry block first */
 	basic_block entry = single_succ_p(ENTRY_BLOCK_PTR_FOR_FN(fun))
 				    ? single_succ(ENTRY_BLOCK_PTR_FOR_FN(fun)) : NULL;
-	if (entry)
+	if (entry) {
 		esc_cfg_block(k.cfg, entry->index);
+		/* parameters' incoming values: no address of this frame */
+		unsigned v;
+		tree d;
+		FOR_EACH_SSA_NAME(v, d, fun)
+			if (SSA_NAME_IS_DEFAULT_DEF(d) && SSA_NAME_VAR(d) &&
+			    TREE_CODE(SSA_NAME_VAR(d)) == PARM_DECL &&
+			    POINTER_TYPE_P(TREE_TYPE(d)))
+				esc_cfg_def(k.cfg, key_of(&k, d),
+					    val_make(ESC_VAL_NONE, -1, 0));
+	}
 	FOR_EACH_BB_FN(bb, fun) {
 		if (bb != entry)
 			esc_cfg_block(k.cfg, bb->index);
+		for (gphi_iterator i = gsi_start_phis(bb); !gsi_end_p(i); gsi_next(&i))
+			if (!virtual_operand_p(gimple_phi_result(i.phi())))
+				takes_of(&k, fun, i.phi());
 		for (gimple_stmt_iterator i = gsi_start_bb(bb); !gsi_end_p(i); gsi_next(&i)) {
 			gimple *s = gsi_stmt(i);
+			if (!gimple_clobber_p(s) && !is_gimple_debug(s))
+				takes_of(&k, fun, s);
 			tree lhs = gimple_get_lhs(s);
 			int place = lhs && TREE_CODE(lhs) != SSA_NAME ? -2 : -1;
 			int st = -1;
 			if (gimple_code(s) == GIMPLE_RETURN) {
 				st = esc_cfg_stmt(k.cfg, ESC_OP_RETURN, s, -1, NULL,
 						  NULL, 0, NULL, -1, 0);
+				tree rv = gimple_return_retval(as_a<greturn *>(s));
+				int vk = rv ? value_key(&k, rv) : -1;
+				esc_cfg_values(k.cfg, st, &vk, 1);
 			} else if (gimple_clobber_p(s)) {
 				if (DECL_P(lhs))
 					st = esc_cfg_stmt(k.cfg, ESC_OP_END, s, -1, NULL,
@@ -818,6 +1099,11 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 						  nw >= 0 ? wc.address() : NULL, nw, 0);
 				call_undo(k.cfg, st, s, ckeys.address(),
 					  (int)ckeys.length());
+				ckeys[0] = -1;
+				for (unsigned a = 0; a < gimple_call_num_args(s); a++)
+					ckeys[1 + a] = value_key(&k, gimple_call_arg(s, a));
+				esc_cfg_values(k.cfg, st, ckeys.address(),
+					       (int)ckeys.length());
 			} else if (place == -2) {
 				/* keys[0]: the value stored; a store into
 				   ptr->field links it there (undo) */
@@ -826,6 +1112,8 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 				int v = rhs ? handle_of(&k, rhs) : -1;
 				st = esc_cfg_stmt(k.cfg, ESC_OP_STORE, s, key_of(&k, lhs),
 						  NULL, &v, 1, NULL, -1, 0);
+				int vk = rhs ? value_key(&k, rhs) : -1;
+				esc_cfg_values(k.cfg, st, &vk, 1);
 				tree ptr;
 				struct esc_undo u;
 				u.kind = ESC_UNDO_LINK;
@@ -839,6 +1127,7 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 				index.put(s, st);
 			if (!gimple_clobber_p(s))
 				uses_of(&k, fun, s);
+			def_of(&k, fun, s);
 		}
 	}
 	FOR_EACH_BB_FN(bb, fun) {
@@ -852,6 +1141,9 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 								       : e->dest->index;
 			esc_cfg_edge(k.cfg, bb->index, to, test ? *test : -1,
 				     test ? br : ESC_BR_ANY);
+			edge_tests(&k, fun, e);
+			if (to >= 0)
+				edge_assigns(&k, fun, e);
 		}
 	}
 	free(k.slots);

@@ -40,6 +40,16 @@
  * the CFG) that contains a kill is taken to run it (for (i...)
  * join(t[i])), unless the leaving statement is inside that loop.
  *
+ * Correlated branches: a sink counts only if the value it leaves with
+ * (the returned, stored or passed pointer) may hold the object's address
+ * there.  A search backwards from the sink follows the value through
+ * PHIs to its definition; an edge on which a test rules it out (p !=
+ * &x; p == NULL) or a PHI brings null ends a path, and so does, for an
+ * address the sink gets as the value itself (esc_sink.levels 1), a
+ * definition that is no address of this frame or one made before any
+ * address of the object was taken on the way.  "if (p == &q) p = 0;
+ * return p;", bison's "if (yyss != yyssa) free(yyss);", Lua's l_str2d.
+ *
  * The check never looks at another function's CFG: a sink in a callee
  * is judged at the call.  A function's check crosses at most
  * ESC_DANGLE_BUDGET statements; the sinks left are counted, unchecked.
@@ -114,6 +124,21 @@ struct cstmt {
 	int block;
 	int undo, nundo;     /* into pool: nundo facts of 4 ints
 				(esc_cfg_undo) */
+	int vals, nvals;     /* into pool: operands' value keys
+				(esc_cfg_values) */
+};
+
+/* Correlated branches: a value's definition, an edge's fact. */
+struct cdef {
+	int key, block, pos; /* defined before statement pos of block */
+	struct esc_val val;
+};
+
+struct cfact {
+	int edge, key;
+	int assign;          /* 1: key takes val; 0: key is not val.object's
+				address (0: key is null) */
+	struct esc_val val;
 };
 
 struct cedge {
@@ -137,6 +162,11 @@ struct esc_cfg {
 	int nobjs, cap_objs;
 	struct esc_cfgset *set; /* the other functions of its component */
 	int kills;              /* may_kill's answer + 1, 0 not asked yet */
+	struct cdef *defs;
+	int ndefs, cap_defs;
+	struct cfact *facts;
+	int nfacts, cap_facts;
+	int ntakes;
 };
 
 struct esc_cfg *esc_cfg_new(void)
@@ -157,6 +187,8 @@ void esc_cfg_free(struct esc_cfg *c)
 	free(c->count);
 	free(c->edges);
 	free(c->objs);
+	free(c->defs);
+	free(c->facts);
 	free(c);
 }
 
@@ -231,6 +263,7 @@ int esc_cfg_stmt(struct esc_cfg *c, enum esc_op op, const void *origin,
 	s->pos = none;
 	s->block = c->cur;
 	s->undo = s->nundo = 0;
+	s->vals = s->nvals = 0;
 	c->count[c->cur]++;
 	return c->nstmts++;
 }
@@ -292,6 +325,60 @@ void esc_cfg_undo(struct esc_cfg *c, int stmt, const struct esc_undo *facts,
 	c->stmts[stmt].nundo = n;
 }
 
+int esc_cfg_take(struct esc_cfg *c, uint64_t object)
+{
+	int i = esc_cfg_stmt(c, ESC_OP_TAKE, NULL, -1, NULL, NULL, 0, NULL, -1,
+			     object);
+	if (i >= 0)
+		c->ntakes++;
+	return i;
+}
+
+void esc_cfg_def(struct esc_cfg *c, int key, struct esc_val v)
+{
+	if (c->cur < 0 || key < 0 || key >= c->nkeys || v.kind == ESC_VAL_KEY)
+		return;
+	ESC_GROW(c->defs, c->cap_defs, c->ndefs + 1);
+	struct cdef *d = &c->defs[c->ndefs++];
+	d->key = key;
+	d->block = c->cur;
+	d->pos = c->nstmts;
+	d->val = v;
+}
+
+static void edge_fact(struct esc_cfg *c, int key, int assign, struct esc_val v)
+{
+	if (!c->nedges || key < 0 || key >= c->nkeys)
+		return;
+	ESC_GROW(c->facts, c->cap_facts, c->nfacts + 1);
+	struct cfact *f = &c->facts[c->nfacts++];
+	f->edge = c->nedges - 1;
+	f->key = key;
+	f->assign = assign;
+	f->val = v;
+}
+
+void esc_cfg_edge_assign(struct esc_cfg *c, int key, struct esc_val v)
+{
+	if (v.kind == ESC_VAL_KEY && (v.key < 0 || v.key >= c->nkeys))
+		v.kind = ESC_VAL_ANY;
+	edge_fact(c, key, 1, v);
+}
+
+void esc_cfg_edge_rules_out(struct esc_cfg *c, int key, uint64_t object)
+{
+	struct esc_val v = { ESC_VAL_ADDR, -1, object };
+	edge_fact(c, key, 0, v);
+}
+
+void esc_cfg_values(struct esc_cfg *c, int stmt, const int *vals, int n)
+{
+	if (stmt < 0 || stmt >= c->nstmts || n <= 0 || !vals)
+		return;
+	c->stmts[stmt].vals = pool_add(c, vals, n);
+	c->stmts[stmt].nvals = n;
+}
+
 /* Fact i of statement s: its kind, key, into, field (f[0..3]). */
 static const int *undo_at(const struct esc_cfg *c, const struct cstmt *s, int i)
 {
@@ -317,6 +404,17 @@ struct view {
 	char *killing;          /* per component: holds a kill (per search) */
 	int *stack;
 	long work;
+	/* correlated branches (built at the first question: corr_init) */
+	int corr;               /* built */
+	int *pred_start, *pred; /* edges into each block, by index */
+	int *fact_start, *fact; /* facts of each edge, by index */
+	int *def_at;            /* per key: its definition, -1 none */
+	uint64_t taken_obj;     /* the object taken_reach is about */
+	int taken_valid, taken_none;
+	char *taken_reach;      /* per block: a TAKE of it reaches its start */
+	int carriers[16], ncarriers;
+	int *cseen, cstamp;     /* per carrier and block */
+	int (*cstack)[3];       /* block, limit, carrier */
 };
 
 static unsigned long hash_ptr(const void *p)
@@ -395,6 +493,14 @@ static void view_free(struct view *v)
 	free(v->origin_slot);
 	free(v->seen);
 	free(v->stack);
+	free(v->pred_start);
+	free(v->pred);
+	free(v->fact_start);
+	free(v->fact);
+	free(v->def_at);
+	free(v->taken_reach);
+	free(v->cseen);
+	free(v->cstack);
 }
 
 /* The statement whose origin is o, or -1. */
@@ -766,6 +872,206 @@ static int undone_in_callee(const struct esc_cfg *cfg,
 	return !dangles(mv, &k, NO_OBJECT);
 }
 
+/* ------------------------------------------------------------------ */
+/* Correlated branches: can the value a sink leaves with hold the       */
+/* object's address?                                                    */
+
+#define CORR_CARRIERS 16
+
+static void corr_init(struct view *v)
+{
+	const struct esc_cfg *c = v->c;
+	int nb = c->nblocks ? c->nblocks : 1;
+	v->corr = 1;
+	v->pred_start = esc_xcalloc((size_t)nb + 2, sizeof *v->pred_start);
+	v->pred = esc_xmalloc(((size_t)c->nedges + 1) * sizeof *v->pred);
+	for (int i = 0; i < c->nedges; i++)
+		if (c->edges[i].to >= 0)
+			v->pred_start[c->edges[i].to + 2]++;
+	for (int b = 0; b < nb; b++)
+		v->pred_start[b + 2] += v->pred_start[b + 1];
+	for (int i = 0; i < c->nedges; i++)
+		if (c->edges[i].to >= 0)
+			v->pred[v->pred_start[c->edges[i].to + 1]++] = i;
+
+	v->fact_start = esc_xcalloc((size_t)c->nedges + 2, sizeof *v->fact_start);
+	v->fact = esc_xmalloc(((size_t)c->nfacts + 1) * sizeof *v->fact);
+	for (int i = 0; i < c->nfacts; i++)
+		v->fact_start[c->facts[i].edge + 2]++;
+	for (int e = 0; e < c->nedges; e++)
+		v->fact_start[e + 2] += v->fact_start[e + 1];
+	for (int i = 0; i < c->nfacts; i++)
+		v->fact[v->fact_start[c->facts[i].edge + 1]++] = i;
+
+	v->def_at = esc_xmalloc(((size_t)c->nkeys + 1) * sizeof *v->def_at);
+	for (int k = 0; k < c->nkeys; k++)
+		v->def_at[k] = -1;
+	for (int i = 0; i < c->ndefs; i++)
+		if (v->def_at[c->defs[i].key] < 0)
+			v->def_at[c->defs[i].key] = i;
+	v->taken_reach = esc_xcalloc((size_t)nb, 1);
+	v->cseen = esc_xcalloc((size_t)CORR_CARRIERS * nb, sizeof *v->cseen);
+	v->cstack = esc_xmalloc(((size_t)CORR_CARRIERS * nb + 1) * sizeof *v->cstack);
+}
+
+/* Was an address of object taken (ESC_OP_TAKE) on some path before
+   statement pos of block b?  Yes if the cfg never takes it. */
+static int taken_before(struct view *v, uint64_t object, int b, int pos)
+{
+	const struct esc_cfg *c = v->c;
+	if (!v->taken_valid || v->taken_obj != object) {
+		int sp = 0;
+		v->taken_valid = 1;
+		v->taken_obj = object;
+		v->taken_none = 1;
+		memset(v->taken_reach, 0, (size_t)(c->nblocks ? c->nblocks : 1));
+		int stamp = ++v->stamp;
+		for (int i = 0; i < c->nstmts; i++) {
+			const struct cstmt *s = &c->stmts[i];
+			v->work++;
+			if (s->op != ESC_OP_TAKE || s->object != object)
+				continue;
+			v->taken_none = 0;
+			if (v->seen[s->block] == stamp)
+				continue;
+			v->seen[s->block] = stamp;
+			v->stack[sp++] = s->block;
+		}
+		/* the blocks after a taking block */
+		while (sp) {
+			int x = v->stack[--sp];
+			v->work++;
+			for (int j = v->succ_start[x]; j < v->succ_start[x + 1]; j++) {
+				int to = c->edges[v->succ[j]].to;
+				if (to < 0 || v->taken_reach[to])
+					continue;
+				v->taken_reach[to] = 1;
+				if (v->seen[to] != stamp) {
+					v->seen[to] = stamp;
+					v->stack[sp++] = to;
+				}
+			}
+		}
+	}
+	if (v->taken_none || v->taken_reach[b])
+		return 1;
+	int end = c->first[b] + c->count[b];
+	for (int i = c->first[b]; i < end && i < pos; i++)
+		if (c->stmts[i].op == ESC_OP_TAKE && c->stmts[i].object == object)
+			return 1;
+	return 0;
+}
+
+/* May value key val hold object's address at statement at (direct: as
+   the value itself; else also in what it points to)?  A search
+   backwards from at, following the value through the edges' assignments
+   (PHIs) to its definition, that does not cross an edge ruling it out. */
+static int may_hold(struct view *v, int at, int val, uint64_t object,
+		    int direct)
+{
+	const struct esc_cfg *c = v->c;
+	if (val < 0 || val >= c->nkeys || at < 0)
+		return 1;
+	if (!v->corr)
+		corr_init(v);
+	int nb = c->nblocks ? c->nblocks : 1;
+	int stamp = ++v->cstamp, sp = 0;
+	v->ncarriers = 0;
+	v->cstack[sp][0] = c->stmts[at].block;
+	v->cstack[sp][1] = at;
+	v->cstack[sp++][2] = val;
+	while (sp) {
+		sp--;
+		int b = v->cstack[sp][0], limit = v->cstack[sp][1];
+		int car = v->cstack[sp][2];
+		v->work++;
+		int d = v->def_at[car];
+		if (d >= 0 && c->defs[d].block == b && c->defs[d].pos <= limit) {
+			const struct esc_val *x = &c->defs[d].val;
+			if (x->kind == ESC_VAL_NULL ||
+			    (direct && x->kind == ESC_VAL_NONE))
+				continue;
+			if (!direct || x->kind != ESC_VAL_ANY ||
+			    taken_before(v, object, b, c->defs[d].pos))
+				return 1;
+			continue;
+		}
+		if (v->pred_start[b] == v->pred_start[b + 1])
+			return 1; /* the entry, and val not defined on the way */
+		for (int j = v->pred_start[b]; j < v->pred_start[b + 1]; j++) {
+			int e = v->pred[j], cur = car, dead = 0, assigned = 0;
+			for (int f = v->fact_start[e]; f < v->fact_start[e + 1]; f++) {
+				const struct cfact *x = &c->facts[v->fact[f]];
+				if (!x->assign || x->key != car || assigned)
+					continue;
+				assigned = 1;
+				if (x->val.kind == ESC_VAL_NULL ||
+				    (direct && x->val.kind == ESC_VAL_NONE))
+					dead = 1;
+				else if (x->val.kind == ESC_VAL_KEY)
+					cur = x->val.key;
+				else
+					return 1;
+			}
+			for (int f = v->fact_start[e]; f < v->fact_start[e + 1] && !dead; f++) {
+				const struct cfact *x = &c->facts[v->fact[f]];
+				if (!x->assign && x->key == cur &&
+				    (!x->val.object ||
+				     (direct && x->val.object == object)))
+					dead = 1;
+			}
+			if (dead)
+				continue;
+			int ci = 0;
+			while (ci < v->ncarriers && v->carriers[ci] != cur)
+				ci++;
+			if (ci == v->ncarriers) {
+				if (ci == CORR_CARRIERS)
+					return 1;
+				v->carriers[v->ncarriers++] = cur;
+			}
+			int from = c->edges[e].from;
+			if (v->cseen[ci * nb + from] == stamp)
+				continue;
+			v->cseen[ci * nb + from] = stamp;
+			v->cstack[sp][0] = from;
+			v->cstack[sp][1] = c->first[from] + c->count[from];
+			v->cstack[sp++][2] = cur;
+		}
+	}
+	return 0;
+}
+
+/* The value key a sink leaves statement at with (leave: its step), or
+   -1. */
+static int carrier_of(const struct esc_cfg *c, int at, const struct esc_step *leave)
+{
+	if (at < 0)
+		return -1;
+	const struct cstmt *s = &c->stmts[at];
+	int i = -1;
+	switch (leave->kind) {
+	case ESC_STEP_RETURN:
+	case ESC_STEP_STORE_GLOBAL:
+	case ESC_STEP_STORE_PTR:
+		if (s->op == ESC_OP_RETURN || s->op == ESC_OP_STORE)
+			i = 0;
+		break;
+	case ESC_STEP_ARG:
+	case ESC_STEP_ARG_SUMMARY:
+	case ESC_STEP_ARG_RULE:
+	case ESC_STEP_ARG_UNKNOWN:
+	case ESC_STEP_ARG_INDIRECT:
+	case ESC_STEP_ARG_THREAD:
+		if (s->op == ESC_OP_CALL && leave->arg > 0)
+			i = leave->arg;
+		break;
+	default:
+		break;
+	}
+	return i >= 0 && i < s->nvals ? c->pool[s->vals + i] : -1;
+}
+
 static char *message(int kind, const char *obj, const char *fn,
 		     const struct esc_step *sink)
 {
@@ -979,6 +1285,8 @@ static void check_pending(struct view *v, const struct esc_cfg *cfg,
 			(*unchecked)++;
 			continue;
 		}
+		if (!may_hold(v, at, carrier_of(cfg, at, &sink), l->pos.handle, 1))
+			continue;
 		struct kill k;
 		kill_of(cfg, rules, &sink, &sink, ESC_WARN_UNKNOWN, at, 0, &k);
 		if (!dangles(v, &k, l->pos.handle))
@@ -1214,6 +1522,15 @@ int esc_check_dangling(const struct esc_cfg *cfg, const struct esc_rules *rules,
 			if (kind != ESC_WARN_RETURN && ai != f->nsteps - 1 &&
 			    v.work <= ESC_DANGLE_BUDGET &&
 			    undone_in_callee(cfg, rules, sink, kind))
+				continue;
+			/* correlated branches: the value that leaves cannot
+			   hold the address (another flow to the same sink is
+			   still checked) */
+			if (v.work <= ESC_DANGLE_BUDGET &&
+			    !may_hold(&v, at, carrier_of(cfg, at, leave),
+				      l->pos.handle,
+				      si < l->nsinks && l->sinks[si].levels == 1 &&
+				      leave == sink))
 				continue;
 			if (kind != ESC_WARN_RETURN) {
 				if (v.work > ESC_DANGLE_BUDGET) {

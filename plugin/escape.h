@@ -456,6 +456,9 @@ struct esc_site_report {   /* one place the address is taken on an escaping flow
 struct esc_sink {
 	struct esc_step step; /* the sink's own step (its kind says which) */
 	struct esc_flow flow; /* address-of ... sink, the shortest path */
+	unsigned levels;      /* bit k: a path brings the address to the
+				 sink's source location after k derefs (bit
+				 0: the value itself is the address) */
 };
 
 struct esc_local_report {
@@ -700,8 +703,10 @@ enum esc_op {
 	ESC_OP_END,    /* the scope of object `object' ends (its clobber) */
 	ESC_OP_ADDR,   /* the address of object `object' is taken (a pointer
 			  made here points to the object's current life) */
-	ESC_OP_USE     /* pointers that may point to these objects are
+	ESC_OP_USE,    /* pointers that may point to these objects are
 			  dereferenced or passed on (esc_cfg_use) */
+	ESC_OP_TAKE    /* the address of object `object' is computed (any
+			  operand &x, &x.f, x[] decaying: esc_cfg_take) */
 };
 
 /* What an edge says of a call's result (the condition it is taken on). */
@@ -761,6 +766,54 @@ struct esc_undo {
    sqlite3ParseObjectInit(&s, db) ... sqlite3ParseObjectReset(&s). */
 void esc_cfg_undo(struct esc_cfg *c, int stmt, const struct esc_undo *facts,
 		  int n);
+
+/*
+ * Correlated branches.  Pointer values (SSA names, after copies and
+ * conversions) have keys of their own.  What the check may know of one:
+ * where it is defined and what it is there (esc_cfg_def), what it is on
+ * an edge into a block that merges it (a PHI: esc_cfg_edge_assign), and
+ * what the test ending a block says of it on each out edge
+ * (esc_cfg_rules_out: p != &x, p == NULL).  A sink whose value cannot
+ * hold the object's address on any path that reaches it (every path
+ * passes an edge that rules the address out, or brings a value that
+ * cannot hold it) does not count: "if (p == &q) p = 0; return p;",
+ * "if (yyss != yyssa) free(yyss);".  That holds for a sink the address
+ * reaches as the value itself (esc_sink.levels 1, a pending argument);
+ * one it may reach in what the value points to is ruled out only by
+ * null (a null test, a constant).
+ */
+enum esc_val_kind {
+	ESC_VAL_ANY,  /* anything: a call's result, a load; it may hold an
+			 object's address only if that address was taken
+			 (ESC_OP_TAKE) on some path before */
+	ESC_VAL_NULL, /* null, an integer constant: no address at all */
+	ESC_VAL_NONE, /* no address of this frame, though what it points
+			 to may hold one: a global's address, a
+			 parameter's incoming value, pointer arithmetic on
+			 one of these */
+	ESC_VAL_ADDR, /* the address of frame object `object' (or into it) */
+	ESC_VAL_KEY   /* the value of key `key' (an edge's assignment) */
+};
+struct esc_val {
+	enum esc_val_kind kind;
+	int key;
+	uint64_t object;
+};
+/* An address of object is computed here (ESC_OP_TAKE). */
+int esc_cfg_take(struct esc_cfg *c, uint64_t object);
+/* Value key is defined here (after the statements added so far to the
+   current block) as v says (not ESC_VAL_KEY).  A key never defined is
+   anything. */
+void esc_cfg_def(struct esc_cfg *c, int key, struct esc_val v);
+/* On the last edge added: key takes v (a PHI's argument). */
+void esc_cfg_edge_assign(struct esc_cfg *c, int key, struct esc_val v);
+/* On the last edge added: key is not object's address (object 0: key is
+   null, the address of no object). */
+void esc_cfg_edge_rules_out(struct esc_cfg *c, int key, uint64_t object);
+/* The value keys of statement stmt's operands (-1 unknown): a RETURN's
+   value, a STORE's value (vals[0]); a CALL's result, then its arguments
+   (vals[1 + i]), n in all. */
+void esc_cfg_values(struct esc_cfg *c, int stmt, const int *vals, int n);
 
 /*
  * Which sinks of r's stack objects dangle: for each sink (every one the

@@ -257,6 +257,7 @@ struct sinkwalk {
 	int *queue, qlen, qhead;
 	int *touched, ntouched;
 	int *sink_seen;    /* per edge: the walk that found it as a sink */
+	int *sink_at;      /* per edge: that sink's index (its levels) */
 	int stamp;
 	long work;         /* edges crossed by the function's walks */
 };
@@ -271,6 +272,7 @@ static void sinkwalk_init(struct sinkwalk *w, const struct esc_graph *g)
 	w->touched = esc_xmalloc((size_t)w->n * sizeof *w->touched);
 	w->sink_seen = esc_xcalloc((size_t)g->nedges + 1, sizeof *w->sink_seen);
 	w->nedges = g->nedges;
+	w->sink_at = esc_xcalloc((size_t)g->nedges + 1, sizeof *w->sink_at);
 }
 
 static void sinkwalk_free(struct sinkwalk *w)
@@ -280,6 +282,7 @@ static void sinkwalk_free(struct sinkwalk *w)
 	free(w->queue);
 	free(w->touched);
 	free(w->sink_seen);
+	free(w->sink_at);
 }
 
 static void sinkwalk_visit(struct sinkwalk *w, int state, int edge, int prev)
@@ -352,15 +355,24 @@ static int is_sink(const struct esc_graph *g, int l,
 static void add_sink(const struct esc_graph *g, struct sinkwalk *w,
 		     struct esc_local_report *r, int *cap, int state, int e)
 {
-	if (w->sink_seen[e] == w->stamp)
+	/* the level the edge's source holds the address at (0: it is the
+	   address; an address-of edge is its own source) */
+	unsigned level = 1u << (state < 0 ? 0 : state % ESC_LEVELS);
+	if (w->sink_seen[e] == w->stamp) {
+		if (w->sink_at[e] >= 0)
+			r->sinks[w->sink_at[e]].levels |= level;
 		return;
+	}
 	w->sink_seen[e] = w->stamp;
+	w->sink_at[e] = -1;
 	if (r->nsinks >= ESC_SINKS_MAX) {
 		r->sinks_cut = 1;
 		return;
 	}
 	ESC_GROW(r->sinks, *cap, r->nsinks + 1);
+	w->sink_at[e] = r->nsinks;
 	struct esc_sink *sk = &r->sinks[r->nsinks++];
+	sk->levels = level;
 	sk->step = g->edges[e].why;
 	sk->flow = sink_flow(g, w, state, e);
 	if (sk->flow.nsteps)

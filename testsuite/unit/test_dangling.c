@@ -54,6 +54,7 @@ static void fixture(struct fixture *fx, int nsinks, const struct esc_step *sink)
 		fx->steps[i][0] = step(ESC_STEP_ADDR, 0, "x", 0, 1);
 		fx->steps[i][1] = sink[i];
 		fx->sinks[i].step = sink[i];
+		fx->sinks[i].levels = 1;
 		fx->sinks[i].flow.nsteps = 2;
 		fx->sinks[i].flow.steps = fx->steps[i];
 	}
@@ -525,6 +526,186 @@ TEST(scope)
 	}
 }
 
+/* Correlated branches. */
+static struct esc_val val(enum esc_val_kind kind, int key, uint64_t object)
+{
+	struct esc_val v = { kind, key, object };
+	return v;
+}
+
+/* q = c ? &x : r; if (p == &x) p = 0; return p;  -- the address reaches
+   the return only on the edge where the test rules it out (fact 0: no
+   rule-out, 1: on the != edge, 2: on the == edge, the wrong one; 3: on
+   the != edge, but the address may also reach the return in what p
+   points to, which p != &x says nothing of) */
+TEST(correlated_return)
+{
+	for (int fact = 0; fact < 4; fact++) {
+		struct esc_cfg *c = esc_cfg_new();
+		int p0 = esc_cfg_key(c, -1), p1 = esc_cfg_key(c, -1);
+		/* 0: take x, p0 = anything; if (p0 == &x) 1 else 2;
+		   1: p = 0; 2: p1 = PHI <p0 (0), 0 (1)>; return p1 */
+		esc_cfg_block(c, 0);
+		esc_cfg_take(c, X_LOC);
+		esc_cfg_def(c, p0, val(ESC_VAL_ANY, -1, 0));
+		esc_cfg_block(c, 1);
+		esc_cfg_block(c, 2);
+		int ret = stmt(c, ESC_OP_RETURN, 5, -1);
+		esc_cfg_values(c, ret, &p1, 1);
+		esc_cfg_edge(c, 0, 1, -1, ESC_BR_ANY);
+		if (fact == 2)
+			esc_cfg_edge_rules_out(c, p0, X_LOC);
+		esc_cfg_edge(c, 1, 2, -1, ESC_BR_ANY);
+		esc_cfg_edge_assign(c, p1, val(ESC_VAL_NULL, -1, 0));
+		esc_cfg_edge(c, 0, 2, -1, ESC_BR_ANY);
+		esc_cfg_edge_assign(c, p1, val(ESC_VAL_KEY, p0, 0));
+		if (fact == 1 || fact == 3)
+			esc_cfg_edge_rules_out(c, p0, X_LOC);
+		esc_cfg_edge(c, 2, -1, -1, ESC_BR_ANY);
+		struct fixture fx;
+		struct esc_step s = step(ESC_STEP_RETURN, 5, NULL, 0, 3);
+		fixture(&fx, 1, &s);
+		if (fact == 3)
+			fx.sinks[0].levels = 3;
+		CHECK_EQ_INT(warnings(&fx, c, NULL), fact != 1);
+		/* another object's address ruled out says nothing of x */
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+}
+
+/* e = f(s); if (e == NULL) { e = f(&x); if (e != NULL) e = s + ...; }
+   return e;  -- Lua's l_str2d: x's address only where e is NULL; and
+   the first e, made before any address of x was taken, is not x's */
+TEST(correlated_null)
+{
+	for (int fact = 0; fact < 2; fact++) {
+		struct esc_cfg *c = esc_cfg_new();
+		int e0 = esc_cfg_key(c, -1), e1 = esc_cfg_key(c, -1);
+		int e2 = esc_cfg_key(c, -1), r = esc_cfg_key(c, -1);
+		/* 0: e0 = f(s); if (e0 == 0) 1 else 3
+		   1: take x; e1 = f(&x); if (e1 != 0) 2 else 3
+		   2: e2 = s + ...
+		   3: r = PHI <e0 (0), e1 (1), e2 (2)>; return r */
+		esc_cfg_block(c, 0);
+		call(c, 1, "f", -1, -1, -1);
+		esc_cfg_def(c, e0, val(ESC_VAL_ANY, -1, 0));
+		esc_cfg_block(c, 1);
+		esc_cfg_take(c, X_LOC);
+		call(c, 2, "f", -1, -1, -1);
+		esc_cfg_def(c, e1, val(ESC_VAL_ANY, -1, 0));
+		esc_cfg_block(c, 2);
+		esc_cfg_def(c, e2, val(ESC_VAL_NONE, -1, 0));
+		esc_cfg_block(c, 3);
+		int ret = stmt(c, ESC_OP_RETURN, 5, -1);
+		esc_cfg_values(c, ret, &r, 1);
+		esc_cfg_edge(c, 0, 1, -1, ESC_BR_ANY);
+		esc_cfg_edge(c, 0, 3, -1, ESC_BR_ANY);
+		esc_cfg_edge_assign(c, r, val(ESC_VAL_KEY, e0, 0));
+		esc_cfg_edge(c, 1, 2, -1, ESC_BR_ANY);
+		esc_cfg_edge(c, 1, 3, -1, ESC_BR_ANY);
+		esc_cfg_edge_assign(c, r, val(ESC_VAL_KEY, e1, 0));
+		if (fact)
+			esc_cfg_edge_rules_out(c, e1, 0);
+		esc_cfg_edge(c, 2, 3, -1, ESC_BR_ANY);
+		esc_cfg_edge_assign(c, r, val(ESC_VAL_KEY, e2, 0));
+		esc_cfg_edge(c, 3, -1, -1, ESC_BR_ANY);
+		struct fixture fx;
+		struct esc_step s = step(ESC_STEP_RETURN, 5, NULL, 0, 3);
+		fixture(&fx, 1, &s);
+		CHECK_EQ_INT(warnings(&fx, c, NULL), !fact);
+		fixture_free(&fx);
+		/* reached in what the value points to too: only the null
+		   test says anything (e0, made before x was taken, may
+		   point to memory x's address is put in later) */
+		fixture(&fx, 1, &s);
+		fx.sinks[0].levels = 2;
+		CHECK_EQ_INT(warnings(&fx, c, NULL), 1);
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+}
+
+/* p = g(); ... take x ...; keep(p)  -- p made before any address of x
+   was taken holds none; around a loop (the take reaches p's definition
+   by the back edge) it may */
+TEST(correlated_taken_before)
+{
+	for (int loop = 0; loop < 2; loop++) {
+		struct esc_cfg *c = esc_cfg_new();
+		int p = esc_cfg_key(c, -1);
+		/* 0: p = g(); 1: take x; keep(p); 2: return */
+		esc_cfg_block(c, 0);
+		call(c, 1, "g", -1, -1, -1);
+		esc_cfg_def(c, p, val(ESC_VAL_ANY, -1, 0));
+		esc_cfg_block(c, 1);
+		esc_cfg_take(c, X_LOC);
+		int k = call(c, 2, "keep", -1, -1, -1);
+		int vals[2] = { -1, p };
+		esc_cfg_values(c, k, vals, 2);
+		esc_cfg_block(c, 2);
+		stmt(c, ESC_OP_RETURN, 5, -1);
+		esc_cfg_edge(c, 0, 1, -1, ESC_BR_ANY);
+		esc_cfg_edge(c, 1, 2, -1, ESC_BR_ANY);
+		if (loop)
+			esc_cfg_edge(c, 1, 0, -1, ESC_BR_ANY);
+		esc_cfg_edge(c, 2, -1, -1, ESC_BR_ANY);
+		struct fixture fx;
+		struct esc_step s = step(ESC_STEP_ARG_SUMMARY, 2, "keep", 1, 3);
+		fixture(&fx, 1, &s);
+		CHECK_EQ_INT(warnings(&fx, c, NULL), loop);
+		if (fx.r.nwarnings)
+			CHECK_STR(fx.r.warnings[0].id, "escape-kept");
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+}
+
+/* yyss = yyssa; loop { ... if (yyss != yyssa) keep(yyss); yyss = heap; }
+   -- the keeping call only where yyss is not x: no warning; ruling out
+   another object's address keeps it */
+TEST(correlated_loop)
+{
+	for (int other = 0; other < 2; other++) {
+		struct esc_cfg *c = esc_cfg_new();
+		int y0 = esc_cfg_key(c, -1), y1 = esc_cfg_key(c, -1);
+		int h = esc_cfg_key(c, -1);
+		/* 0: take x; y0 = &x
+		   1: y1 = PHI <y0 (0), h (3)>; if (y1 != &x) 2 else 3
+		   2: keep(y1)
+		   3: h = heap(); -> 1, or return */
+		esc_cfg_block(c, 0);
+		esc_cfg_take(c, X_LOC);
+		esc_cfg_def(c, y0, val(ESC_VAL_ADDR, -1, X_LOC));
+		esc_cfg_block(c, 1);
+		esc_cfg_block(c, 2);
+		int k = call(c, 2, "keep", -1, -1, -1);
+		int vals[2] = { -1, y1 };
+		esc_cfg_values(c, k, vals, 2);
+		esc_cfg_block(c, 3);
+		call(c, 3, "heap", -1, -1, -1);
+		esc_cfg_def(c, h, val(ESC_VAL_ANY, -1, 0));
+		esc_cfg_block(c, 4);
+		stmt(c, ESC_OP_RETURN, 5, -1);
+		esc_cfg_edge(c, 0, 1, -1, ESC_BR_ANY);
+		esc_cfg_edge_assign(c, y1, val(ESC_VAL_KEY, y0, 0));
+		esc_cfg_edge(c, 1, 2, -1, ESC_BR_ANY);
+		esc_cfg_edge_rules_out(c, y1, other ? X_LOC + 1 : X_LOC);
+		esc_cfg_edge(c, 1, 3, -1, ESC_BR_ANY);
+		esc_cfg_edge(c, 2, 3, -1, ESC_BR_ANY);
+		esc_cfg_edge(c, 3, 1, -1, ESC_BR_ANY);
+		esc_cfg_edge_assign(c, y1, val(ESC_VAL_KEY, h, 0));
+		esc_cfg_edge(c, 3, 4, -1, ESC_BR_ANY);
+		esc_cfg_edge(c, 4, -1, -1, ESC_BR_ANY);
+		struct fixture fx;
+		struct esc_step s = step(ESC_STEP_ARG_SUMMARY, 2, "keep", 1, 3);
+		fixture(&fx, 1, &s);
+		CHECK_EQ_INT(warnings(&fx, c, NULL), other);
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+}
+
 int main(void)
 {
 	RUN(scope);
@@ -540,5 +721,9 @@ int main(void)
 	RUN(foreign_sink_at_the_call);
 	RUN(scope_end_is_death);
 	RUN(kinds);
+	RUN(correlated_return);
+	RUN(correlated_null);
+	RUN(correlated_taken_before);
+	RUN(correlated_loop);
 	return unit_done();
 }
