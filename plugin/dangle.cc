@@ -788,6 +788,27 @@ static tree value_of(tree t)
 	return t;
 }
 
+/* Teardown: the memory pointer t points to, as a key: its value (after
+   copies), or the place of a local variable it was loaded from whose
+   address is never taken (only a store changes it: -O0's o.st); -1 if
+   neither. */
+static int mem_key(struct keys *k, function *fun, tree t)
+{
+	t = value_of(t);
+	if (!t || TREE_CODE(t) != SSA_NAME || !POINTER_TYPE_P(TREE_TYPE(t)))
+		return -1;
+	gimple *def = SSA_NAME_DEF_STMT(t);
+	if (!SSA_NAME_IS_DEFAULT_DEF(t) && def && gimple_assign_single_p(def)) {
+		tree rhs = gimple_assign_rhs1(def);
+		tree base = TREE_CODE(rhs) != SSA_NAME ? get_base_address(rhs)
+						       : NULL_TREE;
+		if (base && VAR_P(base) && auto_var_in_fn_p(base, fun->decl) &&
+		    !TREE_ADDRESSABLE(base) && TREE_CODE(rhs) != ADDR_EXPR)
+			return key_of(k, rhs);
+	}
+	return key_of(k, t);
+}
+
 /* The value key of t, or -1 (not a pointer SSA value). */
 static int value_key(struct keys *k, tree t)
 {
@@ -1104,6 +1125,10 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 					ckeys[1 + a] = value_key(&k, gimple_call_arg(s, a));
 				esc_cfg_values(k.cfg, st, ckeys.address(),
 					       (int)ckeys.length());
+				for (unsigned a = 0; a < gimple_call_num_args(s); a++)
+					ckeys[1 + a] = mem_key(&k, fun, gimple_call_arg(s, a));
+				esc_cfg_mems(k.cfg, st, ckeys.address(),
+					     (int)ckeys.length());
 			} else if (place == -2) {
 				/* keys[0]: the value stored; a store into
 				   ptr->field links it there (undo) */
@@ -1114,6 +1139,9 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 						  NULL, &v, 1, NULL, -1, 0);
 				int vk = rhs ? value_key(&k, rhs) : -1;
 				esc_cfg_values(k.cfg, st, &vk, 1);
+				tree p = deref_of(lhs);
+				int mk = p ? mem_key(&k, fun, p) : -1;
+				esc_cfg_mems(k.cfg, st, &mk, 1);
 				tree ptr;
 				struct esc_undo u;
 				u.kind = ESC_UNDO_LINK;

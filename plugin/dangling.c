@@ -126,6 +126,8 @@ struct cstmt {
 				(esc_cfg_undo) */
 	int vals, nvals;     /* into pool: operands' value keys
 				(esc_cfg_values) */
+	int mems, nmems;     /* into pool: operands' memory keys
+				(esc_cfg_mems) */
 };
 
 /* Correlated branches: a value's definition, an edge's fact. */
@@ -264,6 +266,7 @@ int esc_cfg_stmt(struct esc_cfg *c, enum esc_op op, const void *origin,
 	s->block = c->cur;
 	s->undo = s->nundo = 0;
 	s->vals = s->nvals = 0;
+	s->mems = s->nmems = 0;
 	c->count[c->cur]++;
 	return c->nstmts++;
 }
@@ -377,6 +380,14 @@ void esc_cfg_values(struct esc_cfg *c, int stmt, const int *vals, int n)
 		return;
 	c->stmts[stmt].vals = pool_add(c, vals, n);
 	c->stmts[stmt].nvals = n;
+}
+
+void esc_cfg_mems(struct esc_cfg *c, int stmt, const int *mems, int n)
+{
+	if (stmt < 0 || stmt >= c->nstmts || n <= 0 || !mems)
+		return;
+	c->stmts[stmt].mems = pool_add(c, mems, n);
+	c->stmts[stmt].nmems = n;
 }
 
 /* Fact i of statement s: its kind, key, into, field (f[0..3]). */
@@ -661,6 +672,8 @@ struct kill {
 	const char *callee;
 	const int (*pairs)[2];
 	int npairs;
+	int freed;           /* teardown: releasing this handle kills */
+	const struct esc_rules *rules; /* which calls release */
 };
 
 /* Does call statement s get what the leaving call k->at got, as pairs
@@ -677,11 +690,30 @@ static int same_handles(const struct esc_cfg *c, const struct kill *k,
 	return 1;
 }
 
+/* Does call s release (free, by its rule, without copying it anywhere:
+   not realloc) the memory handle names? */
+static int releases(const struct esc_cfg *c, const struct esc_rules *rules,
+		    const struct cstmt *s, int handle)
+{
+	const struct esc_rule *r = rules && s->callee
+		? esc_rules_find(rules, s->callee) : NULL;
+	if (!r)
+		return 0;
+	for (int i = 0; i + 1 < s->nmems; i++)
+		if ((esc_rule_effect(r, i) & ESC_EFF_FREE) && r->copy_from != i &&
+		    c->pool[s->mems + 1 + i] == handle)
+			return 1;
+	return 0;
+}
+
 static int is_kill(const struct esc_cfg *c, const struct kill *k, int i)
 {
 	const struct cstmt *s = &c->stmts[i];
 	if (i == k->at)
 		return 0;
+	if (k->freed >= 0 && s->op == ESC_OP_CALL &&
+	    releases(c, k->rules, s, k->freed))
+		return 1;
 	if (s->place >= 0 && k->place >= 0 && covers(c, s->place, k->place))
 		return 1;
 	if (s->op == ESC_OP_CALL && k->global >= 0 && in_writes(c, s, k->global))
@@ -743,6 +775,8 @@ static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
 	k->at = at;
 	k->place = k->global = k->handle = -1;
 	k->popped = k->unlinked = k->field = -1;
+	k->freed = -1;
+	k->rules = rules;
 	if (s->op != ESC_OP_CALL && s->op != ESC_OP_STORE)
 		return;
 	/* undo: the link this statement makes of the address (the value
@@ -795,7 +829,8 @@ static int dangles(struct view *v, const struct kill *k, uint64_t object)
 	const struct esc_cfg *c = v->c;
 	int start = c->stmts[k->at].block;
 	int any = k->place >= 0 || k->global >= 0 || k->writes || k->handle >= 0 ||
-		  k->popped >= 0 || k->unlinked >= 0 || k->callee;
+		  k->popped >= 0 || k->unlinked >= 0 || k->callee ||
+		  k->freed >= 0;
 
 	/* the loops with a kill, taken to run it */
 	int ncomp = 0;
@@ -1070,6 +1105,59 @@ static int carrier_of(const struct esc_cfg *c, int at, const struct esc_step *le
 		break;
 	}
 	return i >= 0 && i < s->nvals ? c->pool[s->vals + i] : -1;
+}
+
+/* Is place key stored to (or a place around it or inside it) on some
+   path from statement at on? */
+static int stored_after(struct view *v, int at, int key)
+{
+	const struct esc_cfg *c = v->c;
+	int stamp = ++v->stamp, sp = 0, b = c->stmts[at].block, from = at + 1;
+	for (;;) {
+		int end = c->first[b] + c->count[b];
+		for (int i = from; i < end; i++) {
+			v->work++;
+			int pl = c->stmts[i].place;
+			if (pl >= 0 && (covers(c, pl, key) || covers(c, key, pl)))
+				return 1;
+		}
+		for (int j = v->succ_start[b]; j < v->succ_start[b + 1]; j++) {
+			int to = c->edges[v->succ[j]].to;
+			if (to < 0 || v->seen[to] == stamp)
+				continue;
+			v->seen[to] = stamp;
+			v->stack[sp++] = to;
+		}
+		if (!sp)
+			return 0;
+		b = v->stack[--sp];
+		from = c->first[b];
+	}
+}
+
+/* Teardown: the memory that holds the address is released before the
+   object dies.  A store through p (escape-caller, escape-global) leaves
+   it in *p: releasing p ends it.  A keeper given p that holds only p
+   (sink levels and held: bit 1 alone), where *p holds the address, keeps
+   a pointer to freed memory once p is released.  The handle must name
+   the same memory when it is released: a place it was loaded from that
+   is stored to again on the way does not. */
+static void teardown_of(struct view *v, const struct esc_sink *sk,
+			const struct esc_step *leave, int kind, struct kill *k)
+{
+	const struct esc_cfg *c = v->c;
+	const struct cstmt *s = &c->stmts[k->at];
+	int i = -1;
+	if (s->op == ESC_OP_STORE &&
+	    (kind == ESC_WARN_CALLER || kind == ESC_WARN_GLOBAL))
+		i = 0;
+	else if (s->op == ESC_OP_CALL && sk && sk->levels == 2u &&
+		 sk->held == 2u && leave->arg > 0 &&
+		 (kind == ESC_WARN_KEPT || kind == ESC_WARN_UNKNOWN))
+		i = leave->arg;
+	int h = i >= 0 && i < s->nmems ? c->pool[s->mems + i] : -1;
+	if (h >= 0 && !stored_after(v, k->at, h))
+		k->freed = h;
 }
 
 static char *message(int kind, const char *obj, const char *fn,
@@ -1540,6 +1628,9 @@ int esc_check_dangling(const struct esc_cfg *cfg, const struct esc_rules *rules,
 				struct kill k;
 				kill_of(cfg, rules, sink, leave, kind, at,
 					ai != f->nsteps - 1, &k);
+				if (leave == sink)
+					teardown_of(&v, si < l->nsinks ? &l->sinks[si]
+						    : NULL, leave, kind, &k);
 				ESC_GROW(d, capd, nd + 1);
 				d[nd].object = li;
 				d[nd].kind = kind;

@@ -459,6 +459,9 @@ struct esc_sink {
 	unsigned levels;      /* bit k: a path brings the address to the
 				 sink's source location after k derefs (bit
 				 0: the value itself is the address) */
+	unsigned held;        /* bit k: the sink holds the address after k
+				 derefs (bit 1 alone: a keeper of a pointer
+				 to the memory the address is in) */
 };
 
 struct esc_local_report {
@@ -814,6 +817,12 @@ void esc_cfg_edge_rules_out(struct esc_cfg *c, int key, uint64_t object);
    value, a STORE's value (vals[0]); a CALL's result, then its arguments
    (vals[1 + i]), n in all. */
 void esc_cfg_values(struct esc_cfg *c, int stmt, const int *vals, int n);
+/* Teardown: the memory the operands of statement stmt point to, as keys
+   (-1 unknown; the same memory, the same key while no store changes
+   it): a STORE's pointer it stores through (mems[0]); a CALL's result,
+   then its arguments (mems[1 + i]).  A release (a rule's "free") of the
+   memory a sink left the address in, before the object dies, kills it. */
+void esc_cfg_mems(struct esc_cfg *c, int stmt, const int *mems, int n);
 
 /*
  * Which sinks of r's stack objects dangle: for each sink (every one the

@@ -358,9 +358,13 @@ static void add_sink(const struct esc_graph *g, struct sinkwalk *w,
 	/* the level the edge's source holds the address at (0: it is the
 	   address; an address-of edge is its own source) */
 	unsigned level = 1u << (state < 0 ? 0 : state % ESC_LEVELS);
+	int nl = state < 0 ? 0 : state % ESC_LEVELS - g->edges[e].derefs;
+	unsigned held = 1u << (nl < 0 ? 0 : nl >= ESC_LEVELS ? ESC_LEVELS - 1 : nl);
 	if (w->sink_seen[e] == w->stamp) {
-		if (w->sink_at[e] >= 0)
+		if (w->sink_at[e] >= 0) {
 			r->sinks[w->sink_at[e]].levels |= level;
+			r->sinks[w->sink_at[e]].held |= held;
+		}
 		return;
 	}
 	w->sink_seen[e] = w->stamp;
@@ -373,6 +377,7 @@ static void add_sink(const struct esc_graph *g, struct sinkwalk *w,
 	w->sink_at[e] = r->nsinks;
 	struct esc_sink *sk = &r->sinks[r->nsinks++];
 	sk->levels = level;
+	sk->held = held;
 	sk->step = g->edges[e].why;
 	sk->flow = sink_flow(g, w, state, e);
 	if (sk->flow.nsteps)

@@ -706,6 +706,101 @@ TEST(correlated_loop)
 	}
 }
 
+/* Teardown. */
+static struct esc_rules *free_rules(void)
+{
+	char dir[] = "/tmp/test_dangling.XXXXXX";
+	char path[64], err[256];
+	if (!mkdtemp(dir))
+		return NULL;
+	snprintf(path, sizeof path, "%s/r.json", dir);
+	FILE *fp = fopen(path, "w");
+	if (!fp)
+		return NULL;
+	fputs("{ \"escape-rules\": 1, \"functions\": {\n"
+	      " \"release\": { \"params\": [\"free\"] },\n"
+	      " \"move\": { \"params\": [\"free\", \"none\"], \"returns\": \"alloc\","
+	      " \"copy\": [0, \"result\"] } } }\n", fp);
+	fclose(fp);
+	struct esc_rules *rules = esc_rules_new();
+	int rc = esc_rules_load(rules, path, err, sizeof err);
+	unlink(path);
+	rmdir(dir);
+	if (rc) {
+		esc_rules_free(rules);
+		return NULL;
+	}
+	return rules;
+}
+
+/* p->f = &x; [release(p) | release(q) | move(p) | if (c) release(p)];
+   return;  -- the memory the address was left in is released on every
+   path: no warning (case 0 only) */
+TEST(teardown_store)
+{
+	struct esc_rules *rules = free_rules();
+	CHECK(rules != NULL);
+	for (int k = 0; k < 4; k++) {
+		struct esc_cfg *c = esc_cfg_new();
+		int pf = esc_cfg_key(c, -1), p = esc_cfg_key(c, -1);
+		int q = esc_cfg_key(c, -1);
+		esc_cfg_block(c, 0);
+		int st = stmt(c, ESC_OP_STORE, 1, pf);
+		esc_cfg_mems(c, st, &p, 1);
+		esc_cfg_block(c, 1);
+		int rel = call(c, 2, k == 2 ? "move" : "release", -1, -1, -1);
+		int mems[3] = { -1, k == 1 ? q : p, -1 };
+		esc_cfg_mems(c, rel, mems, 3);
+		esc_cfg_block(c, 2);
+		stmt(c, ESC_OP_RETURN, 3, -1);
+		esc_cfg_edge(c, 0, 1, -1, ESC_BR_ANY);
+		if (k == 3)
+			esc_cfg_edge(c, 0, 2, -1, ESC_BR_ANY);
+		esc_cfg_edge(c, 1, 2, -1, ESC_BR_ANY);
+		esc_cfg_edge(c, 2, -1, -1, ESC_BR_ANY);
+		struct fixture fx;
+		struct esc_step s = step(ESC_STEP_STORE_PTR, 1, NULL, 0, 2);
+		fixture(&fx, 1, &s);
+		CHECK_EQ_INT(warnings(&fx, c, rules), k != 0);
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+	esc_rules_free(rules);
+}
+
+/* p->f = &x; keep(p); [p stored again]; release(p);  -- a keeper of p
+   (held at level 1, the address in *p) keeps freed memory: no warning;
+   a keeper of what p points to (held at level 0), or p's place stored
+   to again before the release, still warns */
+TEST(teardown_keeper)
+{
+	struct esc_rules *rules = free_rules();
+	CHECK(rules != NULL);
+	for (int k = 0; k < 3; k++) {
+		struct esc_cfg *c = esc_cfg_new();
+		int p = esc_cfg_key(c, -1);
+		esc_cfg_block(c, 0);
+		int kc = call(c, 1, "keep", -1, -1, -1);
+		int mems[3] = { -1, p, -1 };
+		esc_cfg_mems(c, kc, mems, 3);
+		if (k == 2)
+			stmt(c, ESC_OP_STORE, 4, p);
+		int rel = call(c, 2, "release", -1, -1, -1);
+		esc_cfg_mems(c, rel, mems, 3);
+		stmt(c, ESC_OP_RETURN, 3, -1);
+		esc_cfg_edge(c, 0, -1, -1, ESC_BR_ANY);
+		struct fixture fx;
+		struct esc_step s = step(ESC_STEP_ARG_SUMMARY, 1, "keep", 1, 2);
+		fixture(&fx, 1, &s);
+		fx.sinks[0].levels = 2;
+		fx.sinks[0].held = k == 1 ? 1 : 2;
+		CHECK_EQ_INT(warnings(&fx, c, rules), k != 0);
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+	esc_rules_free(rules);
+}
+
 int main(void)
 {
 	RUN(scope);
@@ -725,5 +820,7 @@ int main(void)
 	RUN(correlated_null);
 	RUN(correlated_taken_before);
 	RUN(correlated_loop);
+	RUN(teardown_store);
+	RUN(teardown_keeper);
 	return unit_done();
 }
