@@ -105,6 +105,9 @@ void esc_declare_function(struct esc_unit *u, struct esc_graph *g,
 
 /* call.cc */
 void esc_call(struct esc_ctx *c, gcall *call);
+/* dangle.cc: is the memory ptr points into released on every path from
+   the statement being built to the exit (teardown)? */
+bool esc_released_after(struct esc_ctx *c, tree ptr);
 
 /* plugin.cc: a function's parameters' types in words, "(record_type
    list*,record_type node*)": what a summary is matched by (interned). */

@@ -580,9 +580,15 @@ struct esc_hole esc_lvalue_hole(struct esc_ctx *c, tree lhs)
 				return esc_hole_to(esc_func_result(c->g, c->fn->gfunc), 0,
 					esc_step_at(ESC_STEP_RETURN, at, NULL, 0));
 			int l = esc_ssa_loc(c, ptr);
-			if (l)
-				return hole_store(l, 0,
+			if (l) {
+				struct esc_hole k = hole_store(l, 0,
 					esc_step_at(ESC_STEP_STORE_PTR, at, NULL, 0));
+				/* teardown: into memory released before the
+				   return (into the heap only: pointsto.c) */
+				if (esc_released_after(c, ptr))
+					k.why.assumed = ESC_ASSUMED_TORN_DOWN;
+				return k;
+			}
 		}
 		break;
 	}

@@ -95,6 +95,12 @@ static bool arg_may_hold_address(gcall *call, int i)
 static void arg_into(struct esc_ctx *c, gcall *call, int i, struct esc_hole k)
 {
 	tree a = call_arg(call, i);
+	/* teardown: a keeper of the pointer itself, which the function
+	   releases before it returns, keeps no address that is in it */
+	if (a && k.kind == HOLE_LOC && k.loc == ESC_HEAP && k.derefs == 0 &&
+	    !k.why.assumed && k.why.kind != ESC_STEP_ARG_THREAD &&
+	    esc_released_after(c, a))
+		k.why.assumed = ESC_ASSUMED_TORN_DOWN;
 	if (a)
 		esc_expr(c, k, a);
 	else

@@ -1048,6 +1048,165 @@ static void def_of(struct keys *k, function *fun, gimple *s)
 	esc_cfg_def(k->cfg, key_of(k, lhs), v);
 }
 
+/* ------------------------------------------------------------------ */
+/* Teardown in the graph: memory released before every return          */
+
+/* The pointer t points into memory of (through copies, casts, pointer
+   arithmetic, &p->f, &p[1]), or NULL_TREE. */
+static tree mem_root(tree t)
+{
+	for (int depth = 0; t && depth < 16; depth++) {
+		if (TREE_CODE(t) == ADDR_EXPR) {
+			tree base = get_base_address(TREE_OPERAND(t, 0));
+			if (!base || (TREE_CODE(base) != MEM_REF &&
+				      TREE_CODE(base) != TARGET_MEM_REF))
+				return NULL_TREE;
+			t = TREE_OPERAND(base, 0);
+			continue;
+		}
+		if (TREE_CODE(t) != SSA_NAME)
+			return NULL_TREE;
+		gimple *def = SSA_NAME_DEF_STMT(t);
+		if (SSA_NAME_IS_DEFAULT_DEF(t) || !is_gimple_assign(def))
+			return t;
+		enum tree_code code = gimple_assign_rhs_code(def);
+		if (code != SSA_NAME && code != POINTER_PLUS_EXPR &&
+		    code != ADDR_EXPR && !CONVERT_EXPR_CODE_P(code))
+			return t;
+		t = gimple_assign_rhs1(def);
+	}
+	return NULL_TREE;
+}
+
+/* The place root was loaded from, if that is a local whose address is
+   never taken (-O0's o.st: the same memory while nothing stores there),
+   or NULL_TREE. */
+static tree root_place(function *fun, tree root)
+{
+	gimple *def = SSA_NAME_IS_DEFAULT_DEF(root) ? NULL : SSA_NAME_DEF_STMT(root);
+	if (!def || !gimple_assign_single_p(def))
+		return NULL_TREE;
+	tree rhs = gimple_assign_rhs1(def);
+	tree base = TREE_CODE(rhs) != SSA_NAME && TREE_CODE(rhs) != ADDR_EXPR
+		? get_base_address(rhs) : NULL_TREE;
+	return base && VAR_P(base) && auto_var_in_fn_p(base, fun->decl) &&
+	       !TREE_ADDRESSABLE(base) ? rhs : NULL_TREE;
+}
+
+/* Do roots a and b name the same memory? */
+static bool same_root(function *fun, tree a, tree b)
+{
+	if (a == b)
+		return true;
+	tree pa = root_place(fun, a), pb = root_place(fun, b);
+	return pa && pb && operand_equal_p(pa, pb, 0);
+}
+
+/* Does call s release argument j (a rule's "free" that does not copy
+   it: not realloc)? */
+static bool releases_arg(struct esc_unit *u, gimple *s, unsigned j)
+{
+	tree fndecl = gimple_call_fndecl(s);
+	if (!fndecl || gimple_call_internal_p(s))
+		return false;
+	const char *name = callee_of(s);
+	const struct esc_rule *r = name && u->rules ? esc_rules_find(u->rules, name)
+						    : NULL;
+	return r && (esc_rule_effect(r, (int)j) & ESC_EFF_FREE) &&
+	       r->copy_from != (int)j;
+}
+
+/* Does call s release the memory of root? */
+static bool releases_root(struct esc_unit *u, function *fun, gimple *s, tree root)
+{
+	if (!is_gimple_call(s))
+		return false;
+	for (unsigned j = 0; j < gimple_call_num_args(s); j++) {
+		tree r = mem_root(gimple_call_arg(s, j));
+		if (r && same_root(fun, r, root) && releases_arg(u, s, j))
+			return true;
+	}
+	return false;
+}
+
+/* The memory roots the function releases somewhere (a cheap first
+   question), for one function at a time. */
+static function *released_fun;
+static vec<tree> released_roots;
+
+static bool released_somewhere(struct esc_unit *u, function *fun, tree root)
+{
+	if (released_fun != fun) {
+		released_fun = fun;
+		released_roots.truncate(0);
+		basic_block bb;
+		FOR_EACH_BB_FN(bb, fun)
+			for (gimple_stmt_iterator i = gsi_start_bb(bb); !gsi_end_p(i);
+			     gsi_next(&i)) {
+				gimple *s = gsi_stmt(i);
+				if (!is_gimple_call(s))
+					continue;
+				for (unsigned j = 0; j < gimple_call_num_args(s); j++) {
+					tree r = mem_root(gimple_call_arg(s, j));
+					if (r && releases_arg(u, s, j))
+						released_roots.safe_push(r);
+				}
+			}
+	}
+	for (unsigned i = 0; i < released_roots.length(); i++)
+		if (same_root(fun, released_roots[i], root))
+			return true;
+	return false;
+}
+
+/* Is the memory pointer ptr points into released on every path from
+   the statement being built (c->stmt) to the function's exit, and not
+   stored to on the way if it is named by a local's place?  Then what is
+   left in it, or kept as a pointer to it, by this statement is dead
+   before the function returns. */
+bool esc_released_after(struct esc_ctx *c, tree ptr)
+{
+	gimple *at = c->stmt;
+	tree root = ptr ? mem_root(ptr) : NULL_TREE;
+	basic_block start = at ? gimple_bb(at) : NULL;
+	if (!root || !start || !c->unit ||
+	    !released_somewhere(c->unit, c->fun, root))
+		return false;
+	tree place = root_place(c->fun, root);
+	tree base = place ? get_base_address(place) : NULL_TREE;
+	auto_vec<basic_block> stack;
+	auto_bitmap seen;
+	gimple_stmt_iterator i = gsi_for_stmt(at);
+	gsi_next(&i);
+	basic_block b = start;
+	for (int budget = 0; budget < 4096; budget++) {
+		bool released = false;
+		for (; !gsi_end_p(i) && !released; gsi_next(&i)) {
+			gimple *s = gsi_stmt(i);
+			if (releases_root(c->unit, c->fun, s, root))
+				released = true;
+			else if (base && gimple_get_lhs(s) &&
+				 get_base_address(gimple_get_lhs(s)) == base)
+				return false;
+		}
+		if (!released) {
+			edge e;
+			edge_iterator ei;
+			FOR_EACH_EDGE(e, ei, b->succs) {
+				if (e->dest == EXIT_BLOCK_PTR_FOR_FN(c->fun))
+					return false;
+				if (bitmap_set_bit(seen, e->dest->index))
+					stack.safe_push(e->dest);
+			}
+		}
+		if (stack.is_empty())
+			return true;
+		b = stack.pop();
+		i = gsi_start_bb(b);
+	}
+	return false;
+}
+
 /* fun's abstract CFG (caller frees with esc_cfg_free). */
 static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 {

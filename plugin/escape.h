@@ -162,6 +162,11 @@ struct esc_step {
 	   edge adds; 0 for any other step. */
 	int imported;
 };
+/* Assumed because what it keeps or stores into is memory its function
+   releases on every path before it returns (teardown: dangle.cc's
+   esc_released_after): a pointer kept to it, or the heap memory a store
+   writes into, holds no address once freed. */
+#define ESC_ASSUMED_TORN_DOWN 3
 
 /* Words for a step kind, as used in notes and JSON: "address-of", ... */
 const char *esc_step_name(enum esc_step_kind kind);

@@ -178,6 +178,10 @@ static void store_into(struct pts_state *s, const struct esc_store_rec *st,
 		       int obj)
 {
 	struct esc_step why = st->why;
+	/* memory its function releases before it returns: only the heap's
+	   (a tracked object's contents may be read out before) */
+	if (why.assumed == ESC_ASSUMED_TORN_DOWN && obj != ESC_HEAP)
+		why.assumed = 0;
 	if (obj == ESC_HEAP) {
 		why.kind = ESC_STEP_STORE_PTR;
 		esc_graph_add_edge(s->g, ESC_HEAP, st->src, st->derefs, why);

@@ -137,3 +137,63 @@ void run_other_member(void (*cb)(void *))
 	engine_start(t.a); // dangle "escape-kept"
 	free(t.b);
 }
+
+/* Teardown inside the keeper: the callee puts what it is given in memory
+   it allocates, hands that to a keeper and frees it before it returns
+   (SQLite's whereLoopAddVirtual: allocateIndexInfo, freeIndexInfo) */
+struct wc { int n; };
+struct info { struct wc *wc; };
+struct builder { struct wc *wc; };
+struct info *info_mem(void);        /* no body: memory from elsewhere */
+static void *considered;
+
+/* keeps what it is given */
+__attribute__((noinline)) void consider(void *info)
+{
+	considered = info;
+}
+
+__attribute__((noinline)) void dealloc(void *p)
+{
+	free(p);
+}
+
+__attribute__((noinline)) int add_virtual(struct builder *b, int fresh)
+{
+	struct info *p = fresh ? malloc(sizeof *p) : info_mem();
+	if (!p)
+		return 1;
+	p->wc = b->wc;
+	consider(p);
+	free(p);
+	return 0;
+}
+
+int add_or(struct builder *b0)
+{
+	struct wc temp = { 1 };
+	struct builder sub = *b0;
+	sub.wc = &temp;
+	return add_virtual(&sub, 1);
+}
+
+/* freed on one path only: kept */
+__attribute__((noinline)) int add_virtual_leaky(struct builder *b, int c)
+{
+	struct info *p = malloc(sizeof *p);
+	if (!p)
+		return 1;
+	p->wc = b->wc;
+	consider(p);
+	if (c)
+		dealloc(p);
+	return 0;
+}
+
+int add_or_leaky(struct builder *b0, int c)
+{
+	struct wc temp = { 1 };
+	struct builder sub = *b0;
+	sub.wc = &temp;
+	return add_virtual_leaky(&sub, c); // dangle "escape-kept"
+}
