@@ -742,6 +742,12 @@ void esc_effects_function(tree fndecl, const struct esc_rules *rules,
 			const struct esc_rule *rule = callee && rules
 				? esc_rules_find(rules, callee) : NULL;
 			for (unsigned a = 0; callee && a < gimple_call_num_args(s); a++) {
+				/* a value that cannot hold an address has no
+				   memory to act on (a narrow integer parameter
+				   passed on as it is: GCC 16 on x86 no longer
+				   promotes it to int first, the others do) */
+				if (!esc_may_hold_address(TREE_TYPE(gimple_call_arg(s, a))))
+					continue;
 				int q = value_path(fndecl, gimple_call_arg(s, a), &path);
 				if (q < 0)
 					continue;
