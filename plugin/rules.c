@@ -967,10 +967,10 @@ static void index_free(struct index *ix)
 	free(ix);
 }
 
-/* How index_fn finds a function's name: ended by a space, which it
-   leaves (checking the index) or makes a NUL (the first load of the
-   file: the name is then used in place), or ended by that NUL. */
-enum { NAME_CHECK, NAME_CUT, NAME_CUT_BEFORE };
+/* How index_fn finds a function's name: ended by a space, which it makes
+   a NUL (the first fill of the file: the name is then used in place), or
+   ended by that NUL (a later fill, of the same file loaded again). */
+enum { NAME_CUT, NAME_CUT_BEFORE };
 
 static int index_fn(char **p, size_t size, struct entry *e, int how);
 
@@ -1066,29 +1066,33 @@ static void fill_whole(struct esc_rules *rules, const struct text *t)
 static void fill_file(struct esc_rules *rules, struct text *t,
 		      struct ifile *f)
 {
+	struct entry *es;
 	char *p = f->fns;
+	int k = 0;
 
-	if (f->state == FNS_UNCHECKED) {
-		for (int k = 0; k < f->n; k++) {
-			struct entry e;
-			if (index_fn(&p, t->len, &e, NAME_CHECK)) {
-				f->state = FNS_BAD;
-				break;
-			}
-		}
-		p = f->fns;
-	}
 	if (f->state == FNS_BAD) {
 		fill_whole(rules, t);
 		return;
 	}
-	for (int k = 0; k < f->n; k++) {
-		struct entry e = { .text = t };
-		index_fn(&p, t->len, &e, f->state == FNS_CUT ?
-			 NAME_CUT_BEFORE : NAME_CUT);
-		table_put(rules, &e);
+	/* one pass: read into es, and only then into the table */
+	es = esc_xmalloc(((size_t)f->n + 1) * sizeof *es);
+	for (; k < f->n; k++) {
+		es[k].text = t;
+		es[k].rule = NULL;
+		es[k].failed = 0;
+		if (index_fn(&p, t->len, &es[k], f->state == FNS_CUT ?
+			     NAME_CUT_BEFORE : NAME_CUT))
+			break;
 	}
-	f->state = FNS_CUT;
+	if (k < f->n) {
+		f->state = FNS_BAD;
+		fill_whole(rules, t);
+	} else {
+		for (k = 0; k < f->n; k++)
+			table_put(rules, &es[k]);
+		f->state = FNS_CUT;
+	}
+	free(es);
 }
 
 /* The functions of the indexed files loaded since the last fill, in
@@ -1134,21 +1138,20 @@ static void parse_lazy(const struct esc_rules *rules, struct entry *e)
 static int number(char **p, unsigned long long *out)
 {
 	unsigned long long n = 0;
-	char *s = *p;
+	char *s = *p, *q = s;
 
-	for (; **p != ' ' && **p != '\n'; (*p)++) {
-		unsigned d = (unsigned)(**p - '0');
+	for (; *q != ' ' && *q != '\n'; q++) {
+		unsigned d = (unsigned)(*q - '0');
 		if (d > 9)
 			return -1; /* also the blob's final NUL */
 		/* 19 digits never overflow: test only from the 20th */
-		if (*p - s >= 19 && n > (ULLONG_MAX - d) / 10)
+		if (q - s >= 19 && n > (ULLONG_MAX - d) / 10)
 			return -1;
 		n = n * 10 + d;
 	}
-	if (*p == s)
+	if (q == s)
 		return -1;
-	if (**p == ' ')
-		(*p)++;
+	*p = *q == ' ' ? q + 1 : q;
 	*out = n;
 	return 0;
 }
