@@ -675,6 +675,48 @@ static void close_effects(void)
 	}
 }
 
+/* Does callee d keep argument arg of the call of pending warning `call'
+   (of function fi) only by storing it into the very memory of other
+   arguments that are, at this call, the caller's own frame objects
+   (event_set(&ev, fd, flags, cb, &ev) stores &ev into ev.ev_arg)?  That
+   memory dies with the object: no keeper (if the frame object itself is
+   kept, its own warning says so). */
+static int kept_in_frame(int fi, const struct def *d, int arg, json_t *call,
+			 const char *callee)
+{
+	if (d->gave_up || arg >= d->nslots - 1 || d->sure[arg] == 0)
+		return 0;
+	json_t *st = json_object_get(json_object_get(lf[d->func].link, "summary"),
+				     "stores");
+	json_t *imps = json_object_get(lf[fi].link, "imports");
+	int line = int_of(call, "line", 0), col = int_of(call, "column", 0);
+	int any = 0;
+	for (size_t i = 0; i < json_array_size(st); i++) {
+		json_t *o = json_array_get(st, i);
+		json_t *to_j = json_object_get(o, "to");
+		int to = json_is_integer(to_j) ? (int)json_integer_value(to_j) : -1;
+		if (int_of(o, "from", -1) != arg || int_of(o, "derefs", 1) != 0 ||
+		    to == arg)
+			continue;
+		if (to < 0 || int_of(o, "level", 0) != 1)
+			return 0;
+		/* argument `to' of this very call: a frame object's address */
+		int found = 0;
+		for (size_t k = 0; k < json_array_size(imps) && !found; k++) {
+			json_t *m = json_array_get(imps, k);
+			const char *c = json_string_value(json_object_get(m, "callee"));
+			found = json_object_get(m, "local") && c && !strcmp(c, callee) &&
+				int_of(m, "arg", -1) == to &&
+				json_is_true(json_object_get(m, "addr")) &&
+				int_of(m, "line", -1) == line && int_of(m, "column", -1) == col;
+		}
+		if (!found)
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
 /* Does one of the later calls of pending warning o undo what its keeping
    call (callee, argument arg) kept, by the build's effects? */
 static int undone(int fi, json_t *o, const char *callee, int arg)
@@ -744,7 +786,10 @@ static void decide_pending(int fi)
 			if (m <= -ESC_MAX_DEREFS - 1)
 				m = -1;
 			int su = eff_sure(d, arg, report_of(fi)), re = eff_result(d, arg);
-			if (su >= 0 && m + su < 0)
+			/* not kept when only stored into the very memory of
+			   a frame object of the caller's (kept_in_frame) */
+			if (su >= 0 && m + su < 0 &&
+			    !(m == -1 && kept_in_frame(fi, d, arg, call, callee)))
 				kind = "escape-kept";
 			else if (re >= 0 && vres >= 0 && m + re + vres < 0)
 				kind = "escape-return";

@@ -127,6 +127,9 @@ void esc_check_noescape(tree fndecl, struct esc_func_report *r);
    esc_effect), for the link step: into r->effects. */
 void esc_effects_function(tree fndecl, const struct esc_rules *rules,
 			  struct esc_func_report *r);
+/* Frees what the check kept of same-file functions' effects (at the
+   unit's end). */
+void esc_effects_reset(void);
 
 /* call.cc: is argument i (0-based) of call declared noescape? */
 bool esc_arg_noescape(gcall *call, int i);

@@ -662,6 +662,29 @@ static bool failure_edge(tree fndecl, edge e)
 		(e->flags & EDGE_FALSE_VALUE));
 }
 
+/* Does every path from fun's entry to a normal return pass through one
+   of the blocks of set? */
+static bool on_every_normal_path_set(function *fun, tree fndecl, bitmap set)
+{
+	auto_vec<basic_block> stack;
+	auto_bitmap seen;
+	stack.safe_push(ENTRY_BLOCK_PTR_FOR_FN(fun));
+	bitmap_set_bit(seen, ENTRY_BLOCK_PTR_FOR_FN(fun)->index);
+	while (!stack.is_empty()) {
+		basic_block x = stack.pop();
+		if (x == EXIT_BLOCK_PTR_FOR_FN(fun))
+			return false;
+		edge e;
+		edge_iterator ei;
+		FOR_EACH_EDGE(e, ei, x->succs)
+			if (!bitmap_bit_p(set, e->dest->index) &&
+			    !failure_edge(fndecl, e) &&
+			    bitmap_set_bit(seen, e->dest->index))
+				stack.safe_push(e->dest);
+	}
+	return true;
+}
+
 /* Does every path from fun's entry to a normal return pass through
    block b? */
 static bool on_every_normal_path(function *fun, tree fndecl, basic_block b)
@@ -709,14 +732,19 @@ static void effect_add(auto_vec<struct esc_effect> *out, enum esc_effect_kind ki
 	out->safe_push(e);
 }
 
-void esc_effects_function(tree fndecl, const struct esc_rules *rules,
-			  struct esc_func_report *r)
+/* What fndecl's body does (its own statements); the callee of each CALL
+   fact, when it has a body here, in *bodies (by callee name). */
+static void body_effects(tree fndecl, const struct esc_rules *rules,
+			 auto_vec<struct esc_effect> *out, auto_vec<tree> *bodies)
 {
 	function *fun = DECL_STRUCT_FUNCTION(fndecl);
 	if (!fun || !fun->cfg || !gimple_in_ssa_p(fun) ||
 	    n_basic_blocks_for_fn(fun) > 400)
 		return;
-	auto_vec<struct esc_effect> out;
+	/* where each path is freed, or handed to an indirect call (a
+	   deallocator's hook: mm_free_fn_(p) else free(p)) */
+	struct release { int q; const char *path; int bb; bool freed; };
+	auto_vec<release> rel;
 	basic_block bb;
 	FOR_EACH_BB_FN(bb, fun) {
 		int every = -1; /* computed once per block, when needed */
@@ -732,7 +760,7 @@ void esc_effects_function(tree fndecl, const struct esc_rules *rules,
 			if (p >= 0) {
 				if (every < 0)
 					every = on_every_normal_path(fun, fndecl, bb);
-				effect_add(&out, every ? ESC_FX_CLEAR : ESC_FX_SET, p,
+				effect_add(out, every ? ESC_FX_CLEAR : ESC_FX_SET, p,
 					   path, NULL, 0, 0,
 					   POINTER_TYPE_P(TREE_TYPE(lhs)));
 			}
@@ -741,7 +769,9 @@ void esc_effects_function(tree fndecl, const struct esc_rules *rules,
 			const char *callee = callee_of(s);
 			const struct esc_rule *rule = callee && rules
 				? esc_rules_find(rules, callee) : NULL;
-			for (unsigned a = 0; callee && a < gimple_call_num_args(s); a++) {
+			tree cd = gimple_call_fndecl(s);
+			for (unsigned a = 0; (callee || !cd) && a < gimple_call_num_args(s);
+			     a++) {
 				/* a value that cannot hold an address has no
 				   memory to act on (a narrow integer parameter
 				   passed on as it is: GCC 16 on x86 no longer
@@ -751,18 +781,60 @@ void esc_effects_function(tree fndecl, const struct esc_rules *rules,
 				int q = value_path(fndecl, gimple_call_arg(s, a), &path);
 				if (q < 0)
 					continue;
+				if (!cd) {
+					release r = { q, path, bb->index, false };
+					rel.safe_push(r);
+					continue;
+				}
 				if (every < 0)
 					every = on_every_normal_path(fun, fndecl, bb);
 				int eff = rule ? esc_rule_effect(rule, (int)a) : -1;
-				if (eff >= 0 && (eff & ESC_EFF_FREE))
-					effect_add(&out, every ? ESC_FX_CLEAR : ESC_FX_SET,
+				if (eff >= 0 && (eff & ESC_EFF_FREE)) {
+					effect_add(out, every ? ESC_FX_CLEAR : ESC_FX_SET,
 						   q, path, NULL, 0, 0, 1);
-				else if (!rule && gimple_call_fndecl(s))
-					effect_add(&out, ESC_FX_CALL, q, path, callee,
+					release r = { q, path, bb->index, true };
+					rel.safe_push(r);
+				} else if (!rule && cd) {
+					effect_add(out, ESC_FX_CALL, q, path, callee,
 						   (int)a, every, 0);
+					if (bodies && DECL_STRUCT_FUNCTION(cd) &&
+					    DECL_STRUCT_FUNCTION(cd)->cfg) {
+						bool dup = false;
+						for (unsigned k = 0; k < bodies->length(); k++)
+							dup |= (*bodies)[k] == cd;
+						if (!dup)
+							bodies->safe_push(cd);
+					}
+				}
 			}
 		}
 	}
+	/* freed on some path, and on every other one handed to an indirect
+	   call (the allocator's own hook): released */
+	for (unsigned i = 0; i < rel.length(); i++) {
+		if (!rel[i].freed)
+			continue;
+		bool seen = false;
+		for (unsigned j = 0; j < i && !seen; j++)
+			seen = rel[j].freed && rel[j].q == rel[i].q &&
+			       rel[j].path == rel[i].path;
+		if (seen)
+			continue;
+		auto_bitmap set;
+		for (unsigned j = 0; j < rel.length(); j++)
+			if (rel[j].q == rel[i].q && rel[j].path == rel[i].path)
+				bitmap_set_bit(set, rel[j].bb);
+		if (on_every_normal_path_set(fun, fndecl, set))
+			effect_add(out, ESC_FX_CLEAR, rel[i].q, rel[i].path, NULL, 0,
+				   0, 1);
+	}
+}
+
+void esc_effects_function(tree fndecl, const struct esc_rules *rules,
+			  struct esc_func_report *r)
+{
+	auto_vec<struct esc_effect> out;
+	body_effects(fndecl, rules, &out, NULL);
 	if (out.is_empty())
 		return;
 	r->effects = XNEWVEC(struct esc_effect, out.length());
@@ -1213,6 +1285,82 @@ bool esc_released_after(struct esc_ctx *c, tree ptr)
 	return false;
 }
 
+/* The effects of same-file functions closed over their same-file calls,
+   for the compile's own check (esc_cfg_effects): computed once per
+   function and kept until esc_effects_reset. */
+struct closed_fx {
+	struct esc_effect *fx;
+	int n, cap;
+};
+static hash_map<tree, closed_fx *> *fx_memo;
+
+static const struct esc_effect *closed_effects(tree fndecl,
+					       const struct esc_rules *rules,
+					       int *n);
+
+struct close_ctx {
+	auto_vec<tree> *bodies;
+	const struct esc_rules *rules;
+};
+
+static const struct esc_effect *callee_effects(const char *name, void *ctx,
+					       int *n)
+{
+	struct close_ctx *c = (struct close_ctx *)ctx;
+	*n = 0;
+	for (unsigned i = 0; i < c->bodies->length(); i++) {
+		tree d = (*c->bodies)[i];
+		const char *dn = DECL_NAME(d) ? IDENTIFIER_POINTER(DECL_NAME(d)) : NULL;
+		if (dn && !strcmp(dn, name))
+			return closed_effects(d, c->rules, n);
+	}
+	return NULL;
+}
+
+static const struct esc_effect *closed_effects(tree fndecl,
+					       const struct esc_rules *rules,
+					       int *n)
+{
+	if (!fx_memo)
+		fx_memo = new hash_map<tree, closed_fx *>;
+	closed_fx **got = fx_memo->get(fndecl);
+	if (got) {
+		/* a recursion closes with what is known so far */
+		*n = (*got)->n;
+		return (*got)->fx;
+	}
+	closed_fx *c = XCNEW(closed_fx);
+	fx_memo->put(fndecl, c);
+	auto_vec<struct esc_effect> out;
+	auto_vec<tree> bodies;
+	body_effects(fndecl, rules, &out, &bodies);
+	c->cap = (int)out.length() + 8;
+	c->fx = XNEWVEC(struct esc_effect, c->cap);
+	if (!out.is_empty())
+		memcpy(c->fx, out.address(), out.length() * sizeof *c->fx);
+	c->n = (int)out.length();
+	struct close_ctx ctx = { &bodies, rules };
+	/* callees' facts are closed first (depth-first); twice, for what a
+	   recursion added */
+	for (int round = 0; round < 2; round++)
+		c->n = esc_effects_close(&c->fx, c->n, &c->cap, callee_effects, &ctx);
+	*n = c->n;
+	return c->fx;
+}
+
+void esc_effects_reset(void)
+{
+	if (!fx_memo)
+		return;
+	for (hash_map<tree, closed_fx *>::iterator i = fx_memo->begin();
+	     i != fx_memo->end(); ++i) {
+		free((*i).second->fx);
+		free((*i).second);
+	}
+	delete fx_memo;
+	fx_memo = NULL;
+}
+
 /* fun's abstract CFG (caller frees with esc_cfg_free). */
 static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 {
@@ -1294,6 +1442,14 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 					ckeys[1 + a] = mem_key(&k, fun, gimple_call_arg(s, a));
 				esc_cfg_mems(k.cfg, st, ckeys.address(),
 					     (int)ckeys.length());
+				tree cd = gimple_call_fndecl(s);
+				if (cd && DECL_STRUCT_FUNCTION(cd) &&
+				    DECL_STRUCT_FUNCTION(cd)->cfg) {
+					int nfx;
+					const struct esc_effect *fx =
+						closed_effects(cd, rules, &nfx);
+					esc_cfg_effects(k.cfg, st, fx, nfx);
+				}
 			} else if (place == -2) {
 				/* keys[0]: the value stored; a store into
 				   ptr->field links it there (undo) */

@@ -26,7 +26,12 @@
  *                   reached through a function of the same component is
  *                   taken at the call too): killed by a store, or a call
  *                   of a same-file function storing, to a global that
- *                   function's body stores to
+ *                   function's body stores to; or by a later call of a
+ *                   same-file function that undoes what the keeper kept
+ *                   on a handle both were given, by their effects
+ *                   (effects.c: inflateInit_/inflateEnd, push/pop,
+ *                   register/free; also for escape-caller and
+ *                   escape-global left by such a keeper)
  *   escape-thread   handed to a thread (pthread_create, by its rule):
  *                   killed by the rule's "until" (pthread_join) on the
  *                   same handle
@@ -49,6 +54,11 @@
  * definition that is no address of this frame or one made before any
  * address of the object was taken on the way.  "if (p == &q) p = 0;
  * return p;", bison's "if (yyss != yyssa) free(yyss);", Lua's l_str2d.
+ *
+ * A pending warning (its keeper defined in another file) lists the later
+ * calls that alone cut every path from the keeping call to the object's
+ * death (undo_candidates); the link step drops it when one of them
+ * undoes, by the build's effects.
  *
  * The check never looks at another function's CFG: a sink in a callee
  * is judged at the call.  A function's check crosses at most
@@ -128,6 +138,8 @@ struct cstmt {
 				(esc_cfg_values) */
 	int mems, nmems;     /* into pool: operands' memory keys
 				(esc_cfg_mems) */
+	const struct esc_effect *fx; /* CALL: its callee's effects */
+	int nfx;
 };
 
 /* Correlated branches: a value's definition, an edge's fact. */
@@ -267,6 +279,8 @@ int esc_cfg_stmt(struct esc_cfg *c, enum esc_op op, const void *origin,
 	s->undo = s->nundo = 0;
 	s->vals = s->nvals = 0;
 	s->mems = s->nmems = 0;
+	s->fx = NULL;
+	s->nfx = 0;
 	c->count[c->cur]++;
 	return c->nstmts++;
 }
@@ -388,6 +402,16 @@ void esc_cfg_mems(struct esc_cfg *c, int stmt, const int *mems, int n)
 		return;
 	c->stmts[stmt].mems = pool_add(c, mems, n);
 	c->stmts[stmt].nmems = n;
+}
+
+void esc_cfg_effects(struct esc_cfg *c, int stmt, const struct esc_effect *fx,
+		     int n)
+{
+	if (stmt < 0 || stmt >= c->nstmts || n <= 0 ||
+	    c->stmts[stmt].op != ESC_OP_CALL)
+		return;
+	c->stmts[stmt].fx = fx;
+	c->stmts[stmt].nfx = n;
 }
 
 /* Fact i of statement s: its kind, key, into, field (f[0..3]). */
@@ -674,7 +698,31 @@ struct kill {
 	int npairs;
 	int freed;           /* teardown: releasing this handle kills */
 	const struct esc_rules *rules; /* which calls release */
+	/* a later call whose effects undo what the leaving call's (a
+	   same-file keeper's) kept of its argument kept (effects.c) */
+	const struct esc_effect *fx;
+	int nfx, kept;
 };
+
+/* Does call statement s undo, by its effects, what the leaving call
+   k->at kept (k->fx)? */
+static int undoes(const struct esc_cfg *c, const struct kill *k,
+		  const struct cstmt *s)
+{
+	const struct cstmt *at = &c->stmts[k->at];
+	int pairs[16][2], np = 0;
+	for (int j = 0; j + 1 < s->nkeys && np < 16; j++) {
+		int kj = key_at(c, s, 1 + j);
+		for (int m = -1; kj >= 0 && m + 1 < at->nkeys; m++)
+			if (key_at(c, at, 1 + m) == kj) {
+				pairs[np][0] = j;
+				pairs[np++][1] = m;
+				break;
+			}
+	}
+	struct esc_undo_call u = { s->callee, np, pairs };
+	return np && esc_effects_undo(k->fx, k->nfx, k->kept, s->fx, s->nfx, &u);
+}
 
 /* Does call statement s get what the leaving call k->at got, as pairs
    says? */
@@ -733,6 +781,8 @@ static int is_kill(const struct esc_cfg *c, const struct kill *k, int i)
 		     (f[0] == ESC_UNDO_UNLINK && f[1] == k->unlinked)))
 			return 1;
 	}
+	if (k->fx && s->op == ESC_OP_CALL && s->nfx && undoes(c, k, s))
+		return 1;
 	if (k->callee && s->op == ESC_OP_CALL && s->callee &&
 	    (s->callee == k->callee || !strcmp(s->callee, k->callee)) &&
 	    same_handles(c, k, s))
@@ -795,6 +845,19 @@ static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
 			break;
 		}
 	}
+	/* kept by a same-file function (its summary, or the body of one
+	   of this component), also where it stores the address further on:
+	   a later call may undo it (effects) */
+	if ((kind == ESC_WARN_KEPT || kind == ESC_WARN_CALLER ||
+	     kind == ESC_WARN_GLOBAL) && s->op == ESC_OP_CALL && s->nfx) {
+		k->fx = s->fx;
+		k->nfx = s->nfx;
+		/* the argument kept (a summary's store applied at the call
+		   may not say) */
+		k->kept = (leave->kind == ESC_STEP_ARG_SUMMARY ||
+			   leave->kind == ESC_STEP_ARG) && leave->arg > 0
+			? leave->arg - 1 : -2;
+	}
 	const struct esc_rule *r = NULL;
 	if (!foreign && (kind == ESC_WARN_KEPT || kind == ESC_WARN_THREAD) &&
 	    sink->kind != ESC_STEP_ARG_SUMMARY && rules)
@@ -830,7 +893,7 @@ static int dangles(struct view *v, const struct kill *k, uint64_t object)
 	int start = c->stmts[k->at].block;
 	int any = k->place >= 0 || k->global >= 0 || k->writes || k->handle >= 0 ||
 		  k->popped >= 0 || k->unlinked >= 0 || k->callee ||
-		  k->freed >= 0;
+		  k->freed >= 0 || k->fx;
 
 	/* the loops with a kill, taken to run it */
 	int ncomp = 0;

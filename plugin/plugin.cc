@@ -701,6 +701,8 @@ static unsigned int escape_execute(void)
 		analyse_component(&u, k, order + start[k], start[k + 1] - start[k]);
 	stage_end();
 
+	esc_effects_reset();
+
 	/* what was found, function by function in source order */
 	struct esc_fn **by_pos = XNEWVEC(struct esc_fn *, u.nfns ? u.nfns : 1);
 	for (int i = 0; i < u.nfns; i++)

@@ -330,6 +330,52 @@ TEST(same_file_keeper_writes)
 	}
 }
 
+/* init(&s) keeps &s (its summary); a later call whose effects clear the
+   pointer init set on the same handle kills it: end(&s) on every path
+   (k 0), on one path only (k 1), step(&s) that clears another field
+   (k 2), end(&t) on another object (k 3). */
+TEST(later_call_undoes_by_effects)
+{
+	struct esc_effect init[1], end[1], stepfx[1];
+	memset(init, 0, sizeof init);
+	memset(end, 0, sizeof end);
+	memset(stepfx, 0, sizeof stepfx);
+	init[0].kind = ESC_FX_SET;
+	init[0].path = esc_intern("state");
+	init[0].pointer = 1;
+	end[0] = init[0];
+	end[0].kind = ESC_FX_CLEAR;
+	stepfx[0] = end[0];
+	stepfx[0].path = esc_intern("next");
+	for (int k = 0; k < 4; k++) {
+		struct esc_cfg *c = esc_cfg_new();
+		int s = esc_cfg_key(c, -1), t = esc_cfg_key(c, -1);
+		esc_cfg_block(c, 0);
+		int c1 = call(c, 1, "init", -1, s, -1);
+		esc_cfg_effects(c, c1, init, 1);
+		if (k == 1) {
+			esc_cfg_edge(c, 0, 1, -1, ESC_BR_ANY);
+			esc_cfg_edge(c, 0, 2, -1, ESC_BR_ANY);
+			esc_cfg_block(c, 1);
+		} else {
+			esc_cfg_edge(c, 0, 2, -1, ESC_BR_ANY);
+		}
+		int c2 = call(c, 2, k == 2 ? "step" : "end", -1, k == 3 ? t : s, -1);
+		esc_cfg_effects(c, c2, k == 2 ? stepfx : end, 1);
+		if (k == 1)
+			esc_cfg_edge(c, 1, 2, -1, ESC_BR_ANY);
+		esc_cfg_block(c, 2);
+		stmt(c, ESC_OP_RETURN, 3, -1);
+		esc_cfg_edge(c, 2, -1, -1, ESC_BR_ANY);
+		struct esc_step st = step(ESC_STEP_ARG_SUMMARY, 1, "init", 1, 2);
+		struct fixture fx;
+		fixture(&fx, 1, &st);
+		CHECK_EQ_INT(warnings(&fx, c, NULL), k != 0);
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+}
+
 /* A sink in another function (a flow whose last steps have origins this
    CFG does not hold) is judged at the last statement of this one. */
 TEST(foreign_sink_at_the_call)
@@ -813,6 +859,7 @@ int main(void)
 	RUN(rule_handle_until_fails);
 	RUN(loop_with_kill_runs);
 	RUN(same_file_keeper_writes);
+	RUN(later_call_undoes_by_effects);
 	RUN(foreign_sink_at_the_call);
 	RUN(scope_end_is_death);
 	RUN(kinds);

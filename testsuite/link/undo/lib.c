@@ -100,6 +100,14 @@ void base_free(struct base *base)
 	free(base);
 }
 
+/* the callback argument, kept in the event (libevent's event_set(&ev,
+   fd, flags, cb, &ev)) */
+void ev_setarg(struct event *ev, int fd, void *arg)
+{
+	ev->fd = fd;
+	ev->arg = arg;
+}
+
 int parse_run(struct parse *p, struct db *db)
 {
 	struct parse *parent = db->cur;

@@ -89,6 +89,23 @@ struct base *event_leak(void)
 	return base;
 }
 
+/* kept in a frame object of the caller's, which dies with it */
+int event_self(void)
+{
+	struct event ev;
+	int x = 0;
+	ev_setarg(&ev, 1, &ev);
+	ev_setarg(&ev, 2, &x);
+	return ev.fd;
+}
+
+/* kept in the caller's event */
+void event_heap(struct event *hev)
+{
+	int x = 0;
+	ev_setarg(hev, 3, &x); // linked "escape-kept"
+}
+
 /* the callee restores what it linked before it returns */
 int prepare(struct db *db)
 {

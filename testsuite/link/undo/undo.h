@@ -35,11 +35,13 @@ struct base {
 struct event {
 	struct base *base;
 	int fd;
+	void *arg;
 };
 struct base *base_new(void);
 void reg_add(struct base *base, struct event *ev);
 void base_run(struct base *base);
 void base_free(struct base *base);
+void ev_setarg(struct event *ev, int fd, void *arg);
 
 /* a callee that links its argument and restores the link before it
    returns (undo inside the callee: its summary's store is assumed) */
