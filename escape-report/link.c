@@ -301,6 +301,7 @@ static void read_effects(int fi, json_t *a)
 			link_bad(fi, "an effect without its kind, parameter or path");
 		e.path = esc_intern(path);
 		e.pointer = json_is_true(json_object_get(o, "pointer"));
+		e.pop = e.kind == ESC_FX_CLEAR && json_is_true(json_object_get(o, "pop"));
 		if (e.kind == ESC_FX_CALL) {
 			const char *callee = json_string_value(json_object_get(o, "callee"));
 			e.arg = int_of(o, "arg", -1);
@@ -1089,6 +1090,21 @@ void write_summaries(void)
 		set(o, "result", result);
 		stores = json_object_get(s, "stores");
 		set(o, "stores", stores ? json_incref(stores) : must(json_array()));
+		json_t *fx = must(json_array());
+		for (int k = 0; k < lf[d->func].nfx; k++) {
+			const struct esc_effect *e = &lf[d->func].fx[k];
+			if (e->kind == ESC_FX_CALL)
+				continue;
+			json_t *x = must(json_object());
+			set(x, "kind", text(e->kind == ESC_FX_SET ? "set" : "clear"));
+			set(x, "param", json_integer(e->param));
+			set(x, "path", text(e->path));
+			set(x, "pointer", json_boolean(e->pointer));
+			if (e->kind == ESC_FX_CLEAR)
+				set(x, "pop", json_boolean(e->pop));
+			add(fx, x);
+		}
+		set(o, "effects", fx);
 		set(o, "fresh", json_boolean(d->fresh));
 		set(o, "result_other", json_boolean(other));
 		set(o, "gave_up", json_boolean(d->gave_up));

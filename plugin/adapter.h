@@ -127,6 +127,9 @@ void esc_check_noescape(tree fndecl, struct esc_func_report *r);
    esc_effect), for the link step: into r->effects. */
 void esc_effects_function(tree fndecl, const struct esc_rules *rules,
 			  struct esc_func_report *r);
+/* The linked summary (summaries=FILE) of a function without a body here,
+   if one is given and still matches, or NULL. */
+const struct esc_summary *esc_linked_summary(tree fndecl);
 /* Frees what the check kept of same-file functions' effects (at the
    unit's end). */
 void esc_effects_reset(void);

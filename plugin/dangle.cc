@@ -640,10 +640,12 @@ static tree returned_on(edge e)
 	return v;
 }
 
-/* Is edge e a way out that does not count for "every path": into a
-   return of a non-zero constant (C's failure), or the branch on which
-   a parameter is null (nothing to tear down)? */
-static bool failure_edge(tree fndecl, edge e)
+/* Is edge e a way out that does not count for "every path" of a fact on
+   parameter q's path (q -1: none): into a return of a non-zero constant
+   (C's failure), or the branch on which a parameter is null, or what its
+   path (or the field the path starts with) holds is null (nothing there
+   to tear down)? */
+static bool failure_edge(tree fndecl, edge e, int q, const char *path)
 {
 	tree v = returned_on(e);
 	if (v && TREE_CODE(v) == INTEGER_CST && !integer_zerop(v))
@@ -652,9 +654,20 @@ static bool failure_edge(tree fndecl, edge e)
 	if (!last || gimple_code(last) != GIMPLE_COND)
 		return false;
 	gcond *c = as_a<gcond *>(last);
-	if (!integer_zerop(gimple_cond_rhs(c)) ||
-	    param_of(fndecl, gimple_cond_lhs(c)) < 0 ||
-	    !POINTER_TYPE_P(TREE_TYPE(gimple_cond_lhs(c))))
+	tree lhs = gimple_cond_lhs(c);
+	if (!integer_zerop(gimple_cond_rhs(c)) || !POINTER_TYPE_P(TREE_TYPE(lhs)))
+		return false;
+	bool null = false;
+	if (param_of(fndecl, lhs) >= 0) {
+		null = true;
+	} else if (q >= 0 && path && *path) {
+		const char *held;
+		size_t n;
+		if (value_path(fndecl, lhs, &held) == q && (n = strlen(held)) &&
+		    !strncmp(held, path, n) && (path[n] == 0 || path[n] == '/'))
+			null = true;
+	}
+	if (!null)
 		return false;
 	bool t = e->flags & EDGE_TRUE_VALUE;
 	return (gimple_cond_code(c) == EQ_EXPR && t) ||
@@ -663,8 +676,10 @@ static bool failure_edge(tree fndecl, edge e)
 }
 
 /* Does every path from fun's entry to a normal return pass through one
-   of the blocks of set? */
-static bool on_every_normal_path_set(function *fun, tree fndecl, bitmap set)
+   of the blocks of set (failure_edge's ways out, for a fact on q's path,
+   do not count)? */
+static bool on_every_normal_path_set(function *fun, tree fndecl, bitmap set,
+				     int q, const char *path)
 {
 	auto_vec<basic_block> stack;
 	auto_bitmap seen;
@@ -678,7 +693,7 @@ static bool on_every_normal_path_set(function *fun, tree fndecl, bitmap set)
 		edge_iterator ei;
 		FOR_EACH_EDGE(e, ei, x->succs)
 			if (!bitmap_bit_p(set, e->dest->index) &&
-			    !failure_edge(fndecl, e) &&
+			    !failure_edge(fndecl, e, q, path) &&
 			    bitmap_set_bit(seen, e->dest->index))
 				stack.safe_push(e->dest);
 	}
@@ -687,29 +702,42 @@ static bool on_every_normal_path_set(function *fun, tree fndecl, bitmap set)
 
 /* Does every path from fun's entry to a normal return pass through
    block b? */
-static bool on_every_normal_path(function *fun, tree fndecl, basic_block b)
+static bool on_every_normal_path(function *fun, tree fndecl, basic_block b,
+				 int q, const char *path)
 {
-	auto_vec<basic_block> stack;
-	auto_bitmap seen;
-	stack.safe_push(ENTRY_BLOCK_PTR_FOR_FN(fun));
-	bitmap_set_bit(seen, ENTRY_BLOCK_PTR_FOR_FN(fun)->index);
-	while (!stack.is_empty()) {
-		basic_block x = stack.pop();
-		if (x == EXIT_BLOCK_PTR_FOR_FN(fun))
-			return false;
-		edge e;
-		edge_iterator ei;
-		FOR_EACH_EDGE(e, ei, x->succs)
-			if (e->dest != b && !failure_edge(fndecl, e) &&
-			    bitmap_set_bit(seen, e->dest->index))
-				stack.safe_push(e->dest);
+	auto_bitmap set;
+	bitmap_set_bit(set, b->index);
+	return on_every_normal_path_set(fun, fndecl, set, q, path);
+}
+
+/* Does store s (into lhs) restore lhs from itself: lhs = lhs->g, or
+   lhs = lhs - c (a pop)? */
+static bool restores(gimple *s, tree lhs)
+{
+	if (!is_gimple_assign(s))
+		return false;
+	tree rhs = gimple_assign_rhs1(s), p;
+	if (gimple_assign_single_p(s)) {
+		/* through a copy: t = lhs->g ... lhs = t; or t = lhs - c */
+		tree v = source_of(rhs);
+		if (v && TREE_CODE(v) == SSA_NAME) {
+			gimple *d = SSA_NAME_DEF_STMT(v);
+			return d && d != s && restores(d, lhs);
+		}
+		return v && loaded_from(v, &p) >= 0 && (p = source_of(p)) &&
+		       operand_equal_p(p, lhs, 0);
 	}
-	return true;
+	if (gimple_assign_rhs_code(s) == POINTER_PLUS_EXPR) {
+		tree off = gimple_assign_rhs2(s);
+		return TREE_CODE(off) == INTEGER_CST && tree_int_cst_sign_bit(off) &&
+		       (p = source_of(rhs)) && operand_equal_p(p, lhs, 0);
+	}
+	return false;
 }
 
 static void effect_add(auto_vec<struct esc_effect> *out, enum esc_effect_kind kind,
 		       int param, const char *path, const char *callee, int arg,
-		       int every, int pointer)
+		       int every, int pointer, int pop = 0)
 {
 	for (unsigned i = 0; i < out->length(); i++) {
 		struct esc_effect *e = &(*out)[i];
@@ -717,6 +745,7 @@ static void effect_add(auto_vec<struct esc_effect> *out, enum esc_effect_kind ki
 		    e->callee == callee && e->arg == arg) {
 			e->every |= every;
 			e->pointer |= pointer;
+			e->pop |= pop;
 			return;
 		}
 	}
@@ -729,6 +758,7 @@ static void effect_add(auto_vec<struct esc_effect> *out, enum esc_effect_kind ki
 	e.arg = arg;
 	e.every = every;
 	e.pointer = pointer;
+	e.pop = kind == ESC_FX_CLEAR && pop;
 	out->safe_push(e);
 }
 
@@ -759,10 +789,14 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 					? ref_path(fndecl, lhs, &path) : -1;
 			if (p >= 0) {
 				if (every < 0)
-					every = on_every_normal_path(fun, fndecl, bb);
-				effect_add(out, every ? ESC_FX_CLEAR : ESC_FX_SET, p,
+					every = on_every_normal_path(fun, fndecl, bb,
+								     -1, NULL);
+				bool all = every ||
+					   on_every_normal_path(fun, fndecl, bb, p, path);
+				effect_add(out, all ? ESC_FX_CLEAR : ESC_FX_SET, p,
 					   path, NULL, 0, 0,
-					   POINTER_TYPE_P(TREE_TYPE(lhs)));
+					   POINTER_TYPE_P(TREE_TYPE(lhs)),
+					   restores(s, lhs));
 			}
 			if (!is_gimple_call(s))
 				continue;
@@ -787,18 +821,23 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 					continue;
 				}
 				if (every < 0)
-					every = on_every_normal_path(fun, fndecl, bb);
+					every = on_every_normal_path(fun, fndecl, bb,
+								     -1, NULL);
 				int eff = rule ? esc_rule_effect(rule, (int)a) : -1;
 				if (eff >= 0 && (eff & ESC_EFF_FREE)) {
-					effect_add(out, every ? ESC_FX_CLEAR : ESC_FX_SET,
+					bool all = every ||
+						   on_every_normal_path(fun, fndecl, bb,
+									q, path);
+					effect_add(out, all ? ESC_FX_CLEAR : ESC_FX_SET,
 						   q, path, NULL, 0, 0, 1);
 					release r = { q, path, bb->index, true };
 					rel.safe_push(r);
 				} else if (!rule && cd) {
 					effect_add(out, ESC_FX_CALL, q, path, callee,
 						   (int)a, every, 0);
-					if (bodies && DECL_STRUCT_FUNCTION(cd) &&
-					    DECL_STRUCT_FUNCTION(cd)->cfg) {
+					if (bodies && ((DECL_STRUCT_FUNCTION(cd) &&
+							DECL_STRUCT_FUNCTION(cd)->cfg) ||
+						       esc_linked_summary(cd))) {
 						bool dup = false;
 						for (unsigned k = 0; k < bodies->length(); k++)
 							dup |= (*bodies)[k] == cd;
@@ -824,7 +863,7 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 		for (unsigned j = 0; j < rel.length(); j++)
 			if (rel[j].q == rel[i].q && rel[j].path == rel[i].path)
 				bitmap_set_bit(set, rel[j].bb);
-		if (on_every_normal_path_set(fun, fndecl, set))
+		if (on_every_normal_path_set(fun, fndecl, set, rel[i].q, rel[i].path))
 			effect_add(out, ESC_FX_CLEAR, rel[i].q, rel[i].path, NULL, 0,
 				   0, 1);
 	}
@@ -1311,8 +1350,14 @@ static const struct esc_effect *callee_effects(const char *name, void *ctx,
 	for (unsigned i = 0; i < c->bodies->length(); i++) {
 		tree d = (*c->bodies)[i];
 		const char *dn = DECL_NAME(d) ? IDENTIFIER_POINTER(DECL_NAME(d)) : NULL;
-		if (dn && !strcmp(dn, name))
+		if (!dn || strcmp(dn, name))
+			continue;
+		if (DECL_STRUCT_FUNCTION(d) && DECL_STRUCT_FUNCTION(d)->cfg)
 			return closed_effects(d, c->rules, n);
+		/* another unit's, by its linked summary (closed already) */
+		const struct esc_summary *ls = esc_linked_summary(d);
+		*n = ls ? ls->neffects : 0;
+		return ls ? ls->effects : NULL;
 	}
 	return NULL;
 }
@@ -1443,12 +1488,17 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 				esc_cfg_mems(k.cfg, st, ckeys.address(),
 					     (int)ckeys.length());
 				tree cd = gimple_call_fndecl(s);
+				const struct esc_summary *ls;
 				if (cd && DECL_STRUCT_FUNCTION(cd) &&
 				    DECL_STRUCT_FUNCTION(cd)->cfg) {
 					int nfx;
 					const struct esc_effect *fx =
 						closed_effects(cd, rules, &nfx);
 					esc_cfg_effects(k.cfg, st, fx, nfx);
+				} else if (cd && (ls = esc_linked_summary(cd)) &&
+					   ls->neffects) {
+					esc_cfg_effects(k.cfg, st, ls->effects,
+							ls->neffects);
 				}
 			} else if (place == -2) {
 				/* keys[0]: the value stored; a store into

@@ -698,6 +698,9 @@ struct kill {
 	int npairs;
 	int freed;           /* teardown: releasing this handle kills */
 	const struct esc_rules *rules; /* which calls release */
+	int noloop;          /* a loop holding a kill is not taken to run it
+				(undo candidates: a return inside the loop may
+				come before the call) */
 	/* a later call whose effects undo what the leaving call's (a
 	   same-file keeper's) kept of its argument kept (effects.c) */
 	const struct esc_effect *fx;
@@ -901,7 +904,7 @@ static int dangles(struct view *v, const struct kill *k, uint64_t object)
 		if (v->comp[b] + 1 > ncomp)
 			ncomp = v->comp[b] + 1;
 	memset(v->killing, 0, (size_t)(ncomp ? ncomp : 1));
-	if (any)
+	if (any && !k->noloop)
 		for (int i = 0; i < c->nstmts; i++) {
 			v->work++;
 			if (is_kill(c, k, i) && v->cyclic[v->comp[c->stmts[i].block]])
@@ -1339,7 +1342,9 @@ static int done_find(const struct done *d, int n, int obj, int kind, int at)
 /* The undo candidates of a pending warning whose address leaves by call
    statement k->at: each later call (grouped by callee and by which of
    its arguments get what the leaving call got, or its result) whose
-   calls alone cut every path from there to the object's death.  Which
+   calls alone cut every path from there to the object's death (a loop
+   that holds the call is not taken to run it: a return inside the loop
+   may come first, as in Lua's findloader).  Which
    of them undoes is the link step's question (effects.c). */
 static void undo_candidates(struct view *v, const struct kill *base,
 			    uint64_t object, struct esc_warning *w)
@@ -1380,6 +1385,7 @@ static void undo_candidates(struct view *v, const struct kill *base,
 		k.callee = s->callee;
 		k.pairs = (const int (*)[2])pairs;
 		k.npairs = np;
+		k.noloop = 1;
 		if (dangles(v, &k, object))
 			continue;
 		ESC_GROW(w->undo, cap, w->nundo + 1);

@@ -16,10 +16,12 @@
  *
  * Deliberately by field name: C2 must clear the very field C1 set on
  * that handle (inflateEnd clears strm->state, which inflateInit_ set;
- * inflate, which writes next_out and avail_out, undoes nothing).  What
- * it cannot tell: a pop from a push on an array stack (both move
- * L->top): a later push of another value on the same handle is taken
- * to undo too.
+ * inflate, which writes next_out and avail_out, undoes nothing); on a
+ * handle other than the kept object, only a pop undoes a push (the
+ * field restored from itself: p->top = p->top->prev, L->top - 1), or a
+ * call given the object itself that moves its handle's field back
+ * (luaL_pushresult(&b)).  What it cannot tell: a pop by a variable
+ * amount (lua_settop(L, idx)) given the handle alone is no pop.
  */
 #include "graph.h"
 
@@ -45,11 +47,11 @@ const char *esc_effect_path(const char *via, const char *path)
 }
 
 static int has(const struct esc_effect *fx, int n, enum esc_effect_kind kind,
-	       int param, const char *path, int pointer)
+	       int param, const char *path, int pointer, int pop)
 {
 	for (int i = 0; i < n; i++)
 		if (fx[i].kind == kind && fx[i].param == param &&
-		    fx[i].pointer >= pointer &&
+		    fx[i].pointer >= pointer && fx[i].pop >= pop &&
 		    (fx[i].path == path || !strcmp(fx[i].path, path)))
 			return 1;
 	return 0;
@@ -75,8 +77,9 @@ int esc_effects_close(struct esc_effect **facts, int n, int *cap,
 				kind = ESC_FX_SET;
 			/* freeing what p->g holds clears p->g */
 			const char *path = esc_effect_path(call.path, g[k].path);
+			int pop = kind == ESC_FX_CLEAR && g[k].pop;
 			if (!path || has(*facts, n, kind, call.param, path,
-					     g[k].pointer))
+					     g[k].pointer, pop))
 				continue;
 			ESC_GROW(*facts, *cap, n + 1);
 			struct esc_effect e;
@@ -85,6 +88,7 @@ int esc_effects_close(struct esc_effect **facts, int n, int *cap,
 			e.param = call.param;
 			e.path = path;
 			e.pointer = g[k].pointer;
+			e.pop = pop;
 			(*facts)[n++] = e;
 		}
 	}
@@ -95,8 +99,8 @@ int esc_effects_close(struct esc_effect **facts, int n, int *cap,
    too)? */
 static int sets(const struct esc_effect *fx, int n, int p, const char *path)
 {
-	return has(fx, n, ESC_FX_SET, p, path, 1) ||
-	       has(fx, n, ESC_FX_CLEAR, p, path, 1);
+	return has(fx, n, ESC_FX_SET, p, path, 1, 0) ||
+	       has(fx, n, ESC_FX_CLEAR, p, path, 1, 0);
 }
 
 /* Does fx set a pointer at path of a parameter other than p? */
@@ -130,7 +134,9 @@ int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,
 			} else if (m < 0) {
 				continue;
 			} else if (!slash) {
-				if (sets(fx1, n1, m, c->path))
+				/* the kept object's own field (its state), or a
+				   pop of the handle's field it was pushed on */
+				if (sets(fx1, n1, m, c->path) && (m == kept || c->pop))
 					return 1;
 			} else {
 				/* through the handle the keeper stored in

@@ -305,6 +305,10 @@ struct esc_summary {
 	   known only by name (after esc_solve_imports; result is not
 	   dropped where no stronger than heap): the link step's start */
 	signed char *local_heap, *local_sure, *local_result;
+	/* a linked summary's (summaries=FILE): the function's effects,
+	   closed over the build's calls (effects.c); none otherwise */
+	int neffects;
+	struct esc_effect *effects;
 };
 
 /* The summary of function `func' of a solved graph (caller frees with
@@ -388,7 +392,10 @@ enum esc_effect_kind {
 	ESC_FX_CLEAR, /* writes path, or frees it ("": frees the parameter's
 			 object), on every path that returns normally (a
 			 path that returns a non-zero constant, or leaves
-			 where the parameter is null, does not count) */
+			 where the parameter or what the field the path
+			 starts with holds is null, does not count; freed
+			 on some path and handed to an indirect call on
+			 every other one: freed) */
 	ESC_FX_CALL   /* passes the value at path (only "" or "g": the
 			 parameter, or what p->g holds) as argument arg of
 			 callee; every: on every path that returns normally */
@@ -402,6 +409,9 @@ struct esc_effect {
 	int every;           /* CALL: see above */
 	int pointer;         /* SET, CLEAR: the value written is a pointer,
 				or the memory is freed */
+	int pop;             /* CLEAR: what is written restores the field
+				from itself (p->f = p->f->next; p->f =
+				p->f - 1): a pop, not a push */
 };
 /* The path "via/path" capped at two fields, or NULL if deeper (interned). */
 const char *esc_effect_path(const char *via, const char *path);
@@ -429,7 +439,10 @@ struct esc_undo_call {
    CLEARs on every path: "" (frees it) with m the keeper's result or a
    handle other than kept; "f" with fx1 SETting "f" on parameter m
    (inflateInit_(&s) ... inflateEnd(&s): s->state set, then freed and
-   cleared); "g/f" with fx1 SETting "g" on parameter m and "f" on another
+   cleared) - if m is not kept itself, only a pop of "f" (pop(s) after
+   push(s, &b); a later push, lua_pushstring(L, ...) after
+   luaL_buffinit(L, &b), undoes nothing); "g/f" with fx1 SETting "g" on
+   parameter m and "f" on another
    one (luaL_buffinit(L, &b) stores L in b.L and pushes onto L->top;
    luaL_pushresult(&b) moves b.L->top back).  Only pointers count: the
    keeper's memory hangs off a pointer field, which C1 sets and C2

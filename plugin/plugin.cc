@@ -518,6 +518,14 @@ const char *esc_signature(tree decl)
 	return esc_intern(sig);
 }
 
+const struct esc_summary *esc_linked_summary(tree fndecl)
+{
+	if (!summaries || !fndecl || !TREE_PUBLIC(fndecl) || !DECL_NAME(fndecl))
+		return NULL;
+	return esc_summaries_find(summaries, IDENTIFIER_POINTER(DECL_NAME(fndecl)),
+				  esc_signature(fndecl));
+}
+
 /* What the link step needs of a function: its summary (a static one's
    too: same-unit callers' verdicts may rest on it), and its symbol and
    signature if it has external linkage (statics stay apart). */

@@ -394,6 +394,8 @@ static json_t *effects_json(const struct esc_func_report *f)
 		put(o, "path", str(e->path));
 		if (e->kind != ESC_FX_CALL)
 			put(o, "pointer", json_boolean(e->pointer));
+		if (e->kind == ESC_FX_CLEAR)
+			put(o, "pop", json_boolean(e->pop));
 		if (e->kind == ESC_FX_CALL) {
 			put(o, "callee", str(e->callee));
 			put(o, "arg", json_integer(e->arg));

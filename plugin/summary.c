@@ -128,6 +128,7 @@ void esc_summary_free(struct esc_summary *s)
 	free(s->local_sure);
 	free(s->local_result);
 	free(s->stores);
+	free(s->effects);
 	free(s);
 }
 
@@ -377,6 +378,31 @@ struct esc_summaries *esc_summaries_load(const char *path, char *err,
 			s->stores[s->nstores].assumed =
 				json_is_true(json_object_get(x, "assumed"));
 			s->stores[s->nstores++].level = (int)json_integer_value(lev);
+		}
+		json_t *fx = json_object_get(o, "effects");
+		if (fx && !json_is_array(fx))
+			BAD("%s: functions[%zu] (%s): \"effects\" is not an array", path, i, sym);
+		for (size_t k = 0; k < json_array_size(fx); k++) {
+			json_t *x = json_array_get(fx, k);
+			const char *kind = json_string_value(json_object_get(x, "kind"));
+			const char *p = json_string_value(json_object_get(x, "path"));
+			json_t *param = json_object_get(x, "param");
+			if (!kind || (strcmp(kind, "set") && strcmp(kind, "clear")) || !p ||
+			    !json_is_integer(param) || json_integer_value(param) < 0 ||
+			    json_integer_value(param) >= n + 1)
+				BAD("%s: functions[%zu] (%s): effects[%zu] is not {\"kind\": "
+				    "\"set\"|\"clear\", \"param\", \"path\", \"pointer\"}",
+				    path, i, sym, k);
+			s->effects = esc_xrealloc(s->effects, (size_t)(s->neffects + 1) *
+						  sizeof *s->effects);
+			struct esc_effect *e = &s->effects[s->neffects++];
+			memset(e, 0, sizeof *e);
+			e->kind = strcmp(kind, "set") ? ESC_FX_CLEAR : ESC_FX_SET;
+			e->param = (int)json_integer_value(param);
+			e->path = esc_intern(p);
+			e->pointer = json_is_true(json_object_get(x, "pointer"));
+			e->pop = e->kind == ESC_FX_CLEAR &&
+				 json_is_true(json_object_get(x, "pop"));
 		}
 		s->fresh = json_is_true(json_object_get(o, "fresh"));
 		s->result_other = json_is_true(json_object_get(o, "result_other"));

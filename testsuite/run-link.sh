@@ -243,6 +243,19 @@ undo_case() { # OPT
 for opt in O0 O2; do
 	t "undo -$opt: a later call in another file that undoes the keeper (exactly the markers)" undo_case $opt
 done
+# the same with the linked summaries at compile time (their effects)
+undo_summaries() { # OPT
+	local d=$tmp/undo-$1
+	"$report" --summaries -o "$d/sums.json" "$d/json" || return 1
+	(cd "$undo_dir" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
+		-fplugin-arg-escape-summaries="$d/sums.json" main.c) 2>&1 |
+		sed -nE 's/^main.c:([0-9]+):[0-9]+: warning: .*\[escape-[a-z]+\].*/main.c:\1/p' |
+		sort >"$d/c"
+	cut -d: -f1,2 "$d/want" | diff - "$d/c"
+}
+for opt in O0 O2; do
+	t "undo -$opt: summaries=: a compile of main.c warns where the link step does" undo_summaries $opt
+done
 
 # --- a symbol defined twice ---------------------------------------------
 twice() {

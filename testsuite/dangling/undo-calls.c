@@ -193,6 +193,14 @@ void buf_clean(struct stk *L)
 	buf_result(&b);
 }
 
+/* another value pushed after it: no pop */
+void buf_push(struct stk *L, void *other)
+{
+	struct buf b;
+	buf_init(L, &b); // dangle "escape-kept"
+	stk_push(L, other);
+}
+
 /* pushed, never popped */
 void buf_leak(struct stk *L)
 {

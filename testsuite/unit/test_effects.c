@@ -120,6 +120,17 @@ TEST(push_pop_through_the_object)
 	CHECK(!undo(init + 1, 1, 1, result, 1, 0, 1));
 }
 
+TEST(pop_not_push)
+{
+	/* push(s, &b): s->top set; pop(s) restores s->top from itself;
+	   push2(s, &c) sets it again: no pop */
+	struct esc_effect push[1] = { fx(ESC_FX_CLEAR, 0, "top", 1) };
+	struct esc_effect pop[1] = { fx(ESC_FX_CLEAR, 0, "top", 1) };
+	pop[0].pop = 1;
+	CHECK(undo(push, 1, 1, pop, 1, 0, 0));
+	CHECK(!undo(push, 1, 1, push, 1, 0, 0));
+}
+
 TEST(free_the_handle_or_result)
 {
 	struct esc_effect reg[1] = { fx(ESC_FX_SET, 1, "base", 1) };
@@ -139,6 +150,7 @@ int main(void)
 	RUN(clear_only_through_every_path);
 	RUN(init_end);
 	RUN(push_pop_through_the_object);
+	RUN(pop_not_push);
 	RUN(free_the_handle_or_result);
 	esc_intern_free();
 	return unit_done();

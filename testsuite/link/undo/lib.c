@@ -39,6 +39,16 @@ int stream_end(struct stream *s)
 	return 0;
 }
 
+/* the same without a result: the path on which there is no state has
+   nothing to free */
+void stream_close(struct stream *s)
+{
+	if (s->state == 0)
+		return;
+	s->release(s->state);
+	s->state = 0;
+}
+
 /* a placeholder pushed on an array stack and popped (Lua's
    luaL_buffinit/luaL_pushresult) */
 void stk_push(struct stk *L, void *p)

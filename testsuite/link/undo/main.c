@@ -19,6 +19,17 @@ int stream_clean(void)
 	return stream_end(&s);
 }
 
+int stream_clean_close(void)
+{
+	struct stream s;
+	s.alloc = alloc;
+	s.release = free;
+	if (stream_init(&s) != 0)
+		return -1;
+	stream_close(&s);
+	return 0;
+}
+
 /* init without end: the state still holds &s */
 long stream_leak(void)
 {
@@ -50,6 +61,14 @@ void buf_clean(struct stk *L)
 	buf_init(L, &b);
 	buf_add(&b, 'x');
 	buf_result(&b);
+}
+
+/* another value pushed after it: no pop */
+void buf_push(struct stk *L, void *other)
+{
+	struct buf b;
+	buf_init(L, &b); // linked "escape-kept"
+	stk_push(L, other);
 }
 
 /* pushed, never popped */

@@ -11,6 +11,7 @@ struct stream {
 int stream_init(struct stream *s);
 int stream_step(struct stream *s, int n);
 int stream_end(struct stream *s);
+void stream_close(struct stream *s);
 
 struct stk {
 	void **top;
