@@ -306,6 +306,7 @@ static void read_effects(int fi, json_t *a)
 			const char *callee = json_string_value(json_object_get(o, "callee"));
 			e.arg = int_of(o, "arg", -1);
 			e.every = json_is_true(json_object_get(o, "every"));
+			e.alt = int_of(o, "alt", 0);
 			if (!callee || e.arg < 0)
 				link_bad(fi, "a call effect without its callee or argument");
 			e.callee = esc_intern(callee);

@@ -773,8 +773,19 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 		return;
 	/* where each path is freed, or handed to an indirect call (a
 	   deallocator's hook: mm_free_fn_(p) else free(p)) */
-	struct release { int q; const char *path; int bb; bool freed; };
-	auto_vec<release> rel;
+	struct release {
+		int q;
+		const char *path;
+		int bb;
+		bool freed;
+		const char *callee; /* calls: the callee and argument */
+		int arg;
+	};
+	auto_vec<release> rel, calls;
+	/* the writes not on every path, by block: several of them may be
+	   together (if (c) s->p = 0; else s->p = q;) */
+	struct write { int q; const char *path; int bb; bool ptr, pop; };
+	auto_vec<write> writes;
 	basic_block bb;
 	FOR_EACH_BB_FN(bb, fun) {
 		int every = -1; /* computed once per block, when needed */
@@ -793,10 +804,14 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 								     -1, NULL);
 				bool all = every ||
 					   on_every_normal_path(fun, fndecl, bb, p, path);
+				bool ptr = POINTER_TYPE_P(TREE_TYPE(lhs));
+				bool pop = restores(s, lhs);
 				effect_add(out, all ? ESC_FX_CLEAR : ESC_FX_SET, p,
-					   path, NULL, 0, 0,
-					   POINTER_TYPE_P(TREE_TYPE(lhs)),
-					   restores(s, lhs));
+					   path, NULL, 0, 0, ptr, pop);
+				if (!all) {
+					struct write w = { p, path, bb->index, ptr, pop };
+					writes.safe_push(w);
+				}
 			}
 			if (!is_gimple_call(s))
 				continue;
@@ -816,7 +831,7 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 				if (q < 0)
 					continue;
 				if (!cd) {
-					release r = { q, path, bb->index, false };
+					release r = { q, path, bb->index, false, NULL, 0 };
 					rel.safe_push(r);
 					continue;
 				}
@@ -830,11 +845,16 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 									q, path);
 					effect_add(out, all ? ESC_FX_CLEAR : ESC_FX_SET,
 						   q, path, NULL, 0, 0, 1);
-					release r = { q, path, bb->index, true };
+					release r = { q, path, bb->index, true, NULL, 0 };
 					rel.safe_push(r);
 				} else if (!rule && cd) {
 					effect_add(out, ESC_FX_CALL, q, path, callee,
 						   (int)a, every, 0);
+					if (!every) {
+						release r = { q, path, bb->index, false,
+							      callee, (int)a };
+						calls.safe_push(r);
+					}
 					if (bodies && ((DECL_STRUCT_FUNCTION(cd) &&
 							DECL_STRUCT_FUNCTION(cd)->cfg) ||
 						       esc_linked_summary(cd))) {
@@ -866,6 +886,51 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 		if (on_every_normal_path_set(fun, fndecl, set, rel[i].q, rel[i].path))
 			effect_add(out, ESC_FX_CLEAR, rel[i].q, rel[i].path, NULL, 0,
 				   0, 1);
+	}
+	/* writes of one path in several blocks, together on every path */
+	for (unsigned i = 0; i < writes.length(); i++) {
+		bool seen = false, several = false, ptr = false, pop = true;
+		for (unsigned j = 0; j < i && !seen; j++)
+			seen = writes[j].q == writes[i].q && writes[j].path == writes[i].path;
+		if (seen)
+			continue;
+		auto_bitmap set;
+		for (unsigned j = 0; j < writes.length(); j++)
+			if (writes[j].q == writes[i].q && writes[j].path == writes[i].path) {
+				bitmap_set_bit(set, writes[j].bb);
+				several |= writes[j].bb != writes[i].bb;
+				ptr |= writes[j].ptr;
+				pop &= writes[j].pop;
+			}
+		if (several && on_every_normal_path_set(fun, fndecl, set, writes[i].q,
+							writes[i].path))
+			effect_add(out, ESC_FX_CLEAR, writes[i].q, writes[i].path, NULL, 0,
+				   0, ptr, pop);
+	}
+	/* calls of several callees given the same path, none on every
+	   path, together on every one: an alt group */
+	int alt = 0;
+	for (unsigned i = 0; i < calls.length(); i++) {
+		bool seen = false, other = false;
+		for (unsigned j = 0; j < i && !seen; j++)
+			seen = calls[j].q == calls[i].q && calls[j].path == calls[i].path;
+		if (seen)
+			continue;
+		auto_bitmap set;
+		for (unsigned j = 0; j < calls.length(); j++)
+			if (calls[j].q == calls[i].q && calls[j].path == calls[i].path) {
+				bitmap_set_bit(set, calls[j].bb);
+				other |= calls[j].callee != calls[i].callee;
+			}
+		if (!other || !on_every_normal_path_set(fun, fndecl, set, -1, NULL))
+			continue;
+		alt++;
+		for (unsigned k = 0; k < out->length(); k++) {
+			struct esc_effect *e = &(*out)[k];
+			if (e->kind == ESC_FX_CALL && !e->every && e->param == calls[i].q &&
+			    e->path == calls[i].path)
+				e->alt = alt;
+		}
 	}
 }
 

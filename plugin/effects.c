@@ -57,6 +57,31 @@ static int has(const struct esc_effect *fx, int n, enum esc_effect_kind kind,
 	return 0;
 }
 
+/* Does every other call of call's alt group (on the same parameter and
+   path) clear path of the argument it is given too? */
+static int alt_clears(const struct esc_effect *facts, int n,
+		      const struct esc_effect *call, const char *path,
+		      const struct esc_effect *(*callee_facts)(const char *name,
+							       void *ctx, int *count),
+		      void *ctx)
+{
+	for (int i = 0; i < n; i++) {
+		const struct esc_effect *o = &facts[i];
+		if (o->kind != ESC_FX_CALL || o->alt != call->alt || o == call ||
+		    (o->callee == call->callee && o->arg == call->arg))
+			continue;
+		int m = 0, yes = 0;
+		const struct esc_effect *g = o->callee ? callee_facts(o->callee, ctx, &m)
+						       : NULL;
+		for (int k = 0; g && k < m && !yes; k++)
+			yes = g[k].kind == ESC_FX_CLEAR && g[k].param == o->arg &&
+			      !strcmp(g[k].path, path);
+		if (!yes)
+			return 0;
+	}
+	return 1;
+}
+
 int esc_effects_close(struct esc_effect **facts, int n, int *cap,
 		      const struct esc_effect *(*callee_facts)(const char *name,
 							       void *ctx, int *count),
@@ -73,7 +98,9 @@ int esc_effects_close(struct esc_effect **facts, int n, int *cap,
 			if (g[k].kind == ESC_FX_CALL || g[k].param != call.arg)
 				continue;
 			enum esc_effect_kind kind = g[k].kind;
-			if (kind == ESC_FX_CLEAR && !call.every)
+			if (kind == ESC_FX_CLEAR && !call.every &&
+			    !(call.alt > 0 && alt_clears(*facts, ncalls, &call, g[k].path,
+							 callee_facts, ctx)))
 				kind = ESC_FX_SET;
 			/* freeing what p->g holds clears p->g */
 			const char *path = esc_effect_path(call.path, g[k].path);

@@ -412,13 +412,19 @@ struct esc_effect {
 	int pop;             /* CLEAR: what is written restores the field
 				from itself (p->f = p->f->next; p->f =
 				p->f - 1): a pop, not a push */
+	int alt;             /* CALL not on every path: > 0 when the calls
+				of this group (the same alt) are, together,
+				on every path that returns normally (gzclose:
+				mode == READ ? gzclose_r(f) : gzclose_w(f)):
+				what every one of them clears is cleared */
 };
 /* The path "via/path" capped at two fields, or NULL if deeper (interned). */
 const char *esc_effect_path(const char *via, const char *path);
 /* Closes facts[0..n) over its CALLs, once: adds the SET and CLEAR facts
    of each callee (callee_facts(name, ctx, &count) gives them, NULL for
    none) at the parameter and path it is given (a CLEAR only through a
-   call on every path).  Duplicates are not added.  Returns the new count
+   call on every path, or through each call of an alt group).
+   Duplicates are not added.  Returns the new count
    (*facts is grown). */
 int esc_effects_close(struct esc_effect **facts, int n, int *cap,
 		      const struct esc_effect *(*callee_facts)(const char *name,

@@ -400,6 +400,8 @@ static json_t *effects_json(const struct esc_func_report *f)
 			put(o, "callee", str(e->callee));
 			put(o, "arg", json_integer(e->arg));
 			put(o, "every", json_boolean(e->every));
+			if (e->alt > 0)
+				put(o, "alt", json_integer(e->alt));
 		}
 		append(a, o);
 	}

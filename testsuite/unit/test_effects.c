@@ -40,15 +40,18 @@ TEST(paths)
    grow sets L->top on some path only */
 static const struct esc_effect *lookup(const char *name, void *ctx, int *n)
 {
-	static struct esc_effect settop[1], grow[1];
+	static struct esc_effect settop[1], grow[1], freeit[1];
 	(void)ctx;
 	settop[0] = fx(ESC_FX_CLEAR, 0, "top", 1);
 	grow[0] = fx(ESC_FX_SET, 0, "top", 1);
+	freeit[0] = fx(ESC_FX_CLEAR, 0, "", 1);
 	*n = 1;
 	if (!strcmp(name, "settop"))
 		return settop;
 	if (!strcmp(name, "grow"))
 		return grow;
+	if (!strcmp(name, "close_r") || !strcmp(name, "close_w"))
+		return freeit;
 	*n = 0;
 	return NULL;
 }
@@ -79,6 +82,25 @@ TEST(clear_only_through_every_path)
 	CHECK_EQ_INT(n, 2);
 	CHECK(f[1].kind == ESC_FX_SET && f[1].param == 1);
 	free(f);
+}
+
+/* close(f): mode == READ ? close_r(f) : close_w(f), both freeing f:
+   together on every path (an alt group), f is freed; with a callee
+   that frees nothing in the group, it is not */
+TEST(alt_group)
+{
+	for (int k = 0; k < 2; k++) {
+		int cap = 2, n = 2;
+		struct esc_effect *f = malloc((size_t)cap * sizeof *f);
+		f[0] = call(0, "", "close_r", 0, 0);
+		f[1] = call(0, "", k ? "log_it" : "close_w", 0, 0);
+		f[0].alt = f[1].alt = 1;
+		n = esc_effects_close(&f, n, &cap, lookup, NULL);
+		CHECK_EQ_INT(n, 3);
+		CHECK(f[2].kind == (k ? ESC_FX_SET : ESC_FX_CLEAR) &&
+		      !strcmp(f[2].path, ""));
+		free(f);
+	}
 }
 
 static int undo(const struct esc_effect *fx1, int n1, int kept,
@@ -148,6 +170,7 @@ int main(void)
 	RUN(paths);
 	RUN(close_through_field);
 	RUN(clear_only_through_every_path);
+	RUN(alt_group);
 	RUN(init_end);
 	RUN(push_pop_through_the_object);
 	RUN(pop_not_push);

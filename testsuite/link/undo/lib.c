@@ -49,6 +49,51 @@ void stream_close(struct stream *s)
 	s->state = 0;
 }
 
+/* two ways to end, one of which is taken (zlib's gzclose: gzclose_r or
+   gzclose_w by the file's mode) */
+__attribute__((noinline)) static void close_r(struct stream *s)
+{
+	s->release(s->state);
+	s->state = 0;
+}
+
+__attribute__((noinline)) static void close_w(struct stream *s)
+{
+	s->total = 0;
+	s->release(s->state);
+	s->state = 0;
+}
+
+void stream_close_either(struct stream *s, int how)
+{
+	if (how)
+		close_r(s);
+	else
+		close_w(s);
+}
+
+/* the same written out: the state cleared on each branch */
+void stream_close_split(struct stream *s, int how)
+{
+	if (how) {
+		s->release(s->state);
+		s->state = 0;
+	} else {
+		s->total = 0;
+		s->release(s->state);
+		s->state = 0;
+	}
+}
+
+/* one way ends, the other does not */
+void stream_close_part(struct stream *s, int how)
+{
+	if (how)
+		close_r(s);
+	else
+		s->total = 0;
+}
+
 /* a placeholder pushed on an array stack and popped (Lua's
    luaL_buffinit/luaL_pushresult) */
 void stk_push(struct stk *L, void *p)

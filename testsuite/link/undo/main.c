@@ -30,6 +30,40 @@ int stream_clean_close(void)
 	return 0;
 }
 
+int stream_clean_either(int how)
+{
+	struct stream s;
+	s.alloc = alloc;
+	s.release = free;
+	if (stream_init(&s) != 0)
+		return -1;
+	stream_close_either(&s, how);
+	return 0;
+}
+
+int stream_clean_split(int how)
+{
+	struct stream s;
+	s.alloc = alloc;
+	s.release = free;
+	if (stream_init(&s) != 0)
+		return -1;
+	stream_close_split(&s, how);
+	return 0;
+}
+
+/* ended on one of the callee's paths only */
+int stream_part(int how)
+{
+	struct stream s;
+	s.alloc = alloc;
+	s.release = free;
+	if (stream_init(&s) != 0) // linked "escape-kept"
+		return -1;
+	stream_close_part(&s, how);
+	return 0;
+}
+
 /* init without end: the state still holds &s */
 long stream_leak(void)
 {

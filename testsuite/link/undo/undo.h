@@ -12,6 +12,9 @@ int stream_init(struct stream *s);
 int stream_step(struct stream *s, int n);
 int stream_end(struct stream *s);
 void stream_close(struct stream *s);
+void stream_close_either(struct stream *s, int how);
+void stream_close_part(struct stream *s, int how);
+void stream_close_split(struct stream *s, int how);
 
 struct stk {
 	void **top;
