@@ -724,8 +724,10 @@ static int kept_in_frame(int fi, const struct def *d, int arg, json_t *call,
 static int undone(int fi, json_t *o, const char *callee, int arg)
 {
 	json_t *undo = json_object_get(o, "undo");
+	/* a keeper with no effects may still be undone by freeing what
+	   it returned or the handle it kept into */
 	int c1 = callee_func(fi, callee);
-	if (c1 < 0 || !lf[c1].nfx)
+	if (c1 < 0)
 		return 0;
 	for (size_t i = 0; i < json_array_size(undo); i++) {
 		json_t *u = json_array_get(undo, i), *args = json_object_get(u, "args");

@@ -1560,9 +1560,11 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 					const struct esc_effect *fx =
 						closed_effects(cd, rules, &nfx);
 					esc_cfg_effects(k.cfg, st, fx, nfx);
-				} else if (cd && (ls = esc_linked_summary(cd)) &&
-					   ls->neffects) {
-					esc_cfg_effects(k.cfg, st, ls->effects,
+				} else if (cd && (ls = esc_linked_summary(cd))) {
+					/* its effects, maybe none (known) */
+					static const struct esc_effect none[1] = {};
+					esc_cfg_effects(k.cfg, st,
+							ls->effects ? ls->effects : none,
 							ls->neffects);
 				}
 			} else if (place == -2) {

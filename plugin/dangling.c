@@ -407,7 +407,7 @@ void esc_cfg_mems(struct esc_cfg *c, int stmt, const int *mems, int n)
 void esc_cfg_effects(struct esc_cfg *c, int stmt, const struct esc_effect *fx,
 		     int n)
 {
-	if (stmt < 0 || stmt >= c->nstmts || n <= 0 ||
+	if (stmt < 0 || stmt >= c->nstmts || n < 0 || !fx ||
 	    c->stmts[stmt].op != ESC_OP_CALL)
 		return;
 	c->stmts[stmt].fx = fx;
@@ -852,7 +852,7 @@ static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
 	   of this component), also where it stores the address further on:
 	   a later call may undo it (effects) */
 	if ((kind == ESC_WARN_KEPT || kind == ESC_WARN_CALLER ||
-	     kind == ESC_WARN_GLOBAL) && s->op == ESC_OP_CALL && s->nfx) {
+	     kind == ESC_WARN_GLOBAL) && s->op == ESC_OP_CALL && s->fx) {
 		k->fx = s->fx;
 		k->nfx = s->nfx;
 		/* the argument kept (a summary's store applied at the call
@@ -860,6 +860,15 @@ static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
 		k->kept = (leave->kind == ESC_STEP_ARG_SUMMARY ||
 			   leave->kind == ESC_STEP_ARG) && leave->arg > 0
 			? leave->arg - 1 : -2;
+		/* what it returns is handed to a later call: a handle, so the
+		   branch on which it is null kept nothing (as the link step's
+		   undo candidates take it) */
+		int res = key_at(c, s, 0);
+		for (int i = 0; res >= 0 && i < c->nstmts && !k->fails_null; i++)
+			if (i != at && c->stmts[i].op == ESC_OP_CALL)
+				for (int j = 1; j < c->stmts[i].nkeys; j++)
+					if (key_at(c, &c->stmts[i], j) == res)
+						k->fails_null = 1;
 	}
 	const struct esc_rule *r = NULL;
 	if (!foreign && (kind == ESC_WARN_KEPT || kind == ESC_WARN_THREAD) &&
@@ -875,8 +884,9 @@ static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
 		return;
 	}
 	if (s->op == ESC_OP_CALL) {
-		/* no rule: C's convention for failure */
-		k->fails_nonzero = k->fails_negative = 1;
+		/* no rule: C's convention for failure (for a handle it
+		   returns: null) */
+		k->fails_nonzero = k->fails_negative = !k->fails_null;
 		if (s->nwrites >= 0)
 			k->writes = s; /* a same-file function's globals */
 	}
@@ -1386,6 +1396,14 @@ static void undo_candidates(struct view *v, const struct kill *base,
 		k.pairs = (const int (*)[2])pairs;
 		k.npairs = np;
 		k.noloop = 1;
+		/* a later call given what the keeper returned: a handle, so
+		   the branch on which it is null kept nothing (if (ev)
+		   event_free(ev)), and the other is no failure */
+		for (int p = 0; p < np; p++)
+			if (pairs[p][1] < 0) {
+				k.fails_null = 1;
+				k.fails_nonzero = k.fails_negative = 0;
+			}
 		if (dangles(v, &k, object))
 			continue;
 		ESC_GROW(w->undo, cap, w->nundo + 1);

@@ -795,8 +795,8 @@ void esc_cfg_undo(struct esc_cfg *c, int stmt, const struct esc_undo *facts,
 		  int n);
 
 /* The effects of the callee of call statement stmt (a same-file
-   function's, closed over its own calls: esc_effects_close); they must
-   outlive c.  A sink kept by a call's summary is killed by a later call
+   function's, closed over its own calls: esc_effects_close; n may be 0:
+   known to have none); they must outlive c.  A sink kept by a call's summary is killed by a later call
    that undoes what it kept (esc_effects_undo), as the link step does
    across files. */
 void esc_cfg_effects(struct esc_cfg *c, int stmt, const struct esc_effect *fx,

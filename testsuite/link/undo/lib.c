@@ -182,3 +182,22 @@ int parse_run_leaky(struct parse *p, struct db *db, int c)
 		db->cur = parent;
 	return p->n;
 }
+
+/* a handle the keeper allocates and returns, holding the argument until
+   it is freed (libevent's event_new(base, fd, flags, cb, &arg) ...
+   event_free(ev); allocated through a hook, as mm_malloc) */
+void *(*ev_alloc)(unsigned long) = malloc;
+
+struct event *ev_new(void *arg)
+{
+	struct event *e = ev_alloc(sizeof *e);
+	if (!e)
+		return 0;
+	e->arg = arg;
+	return e;
+}
+
+void ev_free(struct event *e)
+{
+	free(e);
+}

@@ -173,3 +173,45 @@ int prepare_leaky(struct db *db, int c)
 	s.n = 0;
 	return parse_run_leaky(&s, db, c); // linked "escape-kept"
 }
+
+int event_new_clean(void)
+{
+	int x = 0;
+	struct event *e = ev_new(&x);
+	if (!e)
+		return -1;
+	e->fd = 1;
+	ev_free(e);
+	return x;
+}
+
+/* freed where it was made: the null branch kept nothing */
+int event_new_guarded(int c)
+{
+	int x = 0;
+	struct event *e = ev_new(&x);
+	if (c && e)
+		e->fd = 2;
+	if (e)
+		ev_free(e);
+	return x;
+}
+
+/* returned: still holds &x */
+struct event *event_new_leak(void)
+{
+	int x = 0;
+	struct event *e = ev_new(&x); // linked "escape-kept"
+	e->fd = 3;
+	return e;
+}
+
+/* used, never freed */
+int event_new_unfreed(void)
+{
+	int x = 0;
+	struct event *e = ev_new(&x); // linked "escape-kept"
+	if (e)
+		e->fd = 4;
+	return x;
+}

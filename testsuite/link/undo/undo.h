@@ -46,6 +46,8 @@ void reg_add(struct base *base, struct event *ev);
 void base_run(struct base *base);
 void base_free(struct base *base);
 void ev_setarg(struct event *ev, int fd, void *arg);
+struct event *ev_new(void *arg);
+void ev_free(struct event *e);
 
 /* a callee that links its argument and restores the link before it
    returns (undo inside the callee: its summary's store is assumed) */
