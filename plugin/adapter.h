@@ -56,6 +56,8 @@ struct esc_unit {
 	hash_map<tree, int> *fn_index; /* FUNCTION_DECL -> index in fns */
 	const struct esc_rules *rules;
 	struct esc_summaries *summaries; /* summaries=FILE, or NULL */
+	struct esc_releases *releases;   /* which parameters are released
+					    (esc_releases_scan), by index in fns */
 	int cur_comp;
 };
 
@@ -105,6 +107,9 @@ void esc_declare_function(struct esc_unit *u, struct esc_graph *g,
 
 /* call.cc */
 void esc_call(struct esc_ctx *c, gcall *call);
+/* The unit's releases (which parameters each function frees, or hands to
+   one that does), solved: u->releases. */
+void esc_releases_scan(struct esc_unit *u);
 /* dangle.cc: is the memory ptr points into released on every path from
    the statement being built to the exit (teardown)? */
 bool esc_released_after(struct esc_ctx *c, tree ptr);

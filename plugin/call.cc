@@ -234,7 +234,15 @@ static void call_in_component(struct esc_ctx *c, gcall *call,
 				 esc_func_result(c->g, f->gfunc), 0);
 }
 
-/* 2. A finished function: its summary (or, 6., a linked one). */
+/* Does the summarised function release its argument i (summary.c)? */
+static int released(const struct esc_summary *sum, int i)
+{
+	return sum->release && !sum->gave_up && i >= 0 && i < sum->nparams &&
+	       sum->release[i];
+}
+
+/* 2. A finished function: its summary (or, 6., a linked one).  What it
+   does with an argument it releases is assumed (esc_param_released). */
 static void call_summary(struct esc_ctx *c, gcall *call,
 			 const struct esc_summary *sum, const char *name)
 {
@@ -249,15 +257,16 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 		/* its leak rests on a function this unit knows only by name:
 		   one more import (imports.c) */
 		int imp = esc_summary_imported(sum, slot);
+		int rel = released(sum, i);
 		if (h >= 0) {
 			struct esc_hole k = heap_hole(c, call, sum->gave_up
 						? ESC_STEP_UNANALYSED
 						: ESC_STEP_ARG_SUMMARY, name, i, h);
-			k.why.assumed = s != h;
+			k.why.assumed = rel ? ESC_ASSUMED_RELEASED : s != h;
 			k.why.imported = imp && !sum->gave_up ? 1 + h : 0;
 			arg_into(c, call, i, k);
 		}
-		if (s > h && h >= 0) {
+		if (s > h && h >= 0 && !rel) {
 			struct esc_hole k = heap_hole(c, call, ESC_STEP_ARG_SUMMARY,
 						      name, i, s);
 			k.why.imported = imp ? 1 + s : 0;
@@ -267,6 +276,7 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 			struct esc_hole k = value_hole(c, call,
 				ESC_STEP_CALL_RESULT, name, i);
 			k.derefs += r;
+			k.why.assumed = rel ? ESC_ASSUMED_RELEASED : 0;
 			arg_into(c, call, i, k);
 		}
 	}
@@ -284,10 +294,16 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 		const struct esc_summary_store *st = &sum->stores[k];
 		if (st->to == ESC_FRESH_RESULT) {
 			if (fresh >= 0 && st->from < nargs &&
-			    arg_may_hold_address(call, st->from))
-				arg_into(c, call, st->from, esc_hole_to(fresh,
-					st->derefs, esc_step_at(ESC_STEP_STORE_LOCAL,
-						c->stmt_loc, name, 0)));
+			    arg_may_hold_address(call, st->from)) {
+				struct esc_hole k = esc_hole_to(fresh, st->derefs,
+					esc_step_at(ESC_STEP_STORE_LOCAL,
+						    c->stmt_loc, name, 0));
+				if (released(sum, st->from))
+					k.why.assumed = ESC_ASSUMED_RELEASED;
+				else if (st->assumed)
+					k.why.assumed = st->assumed;
+				arg_into(c, call, st->from, k);
+			}
 			continue;
 		}
 		if (st->to < 0 || st->from >= nargs || st->to >= nargs ||
@@ -295,7 +311,10 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 			continue;
 		struct esc_step why = esc_step_at(ESC_STEP_ARG_SUMMARY,
 			c->stmt_loc, name, arg_number(call, st->from));
-		why.assumed = st->assumed; /* undone before it returns */
+		if (released(sum, st->from))
+			why.assumed = ESC_ASSUMED_RELEASED;
+		else if (st->assumed)
+			why.assumed = st->assumed; /* undone before it returns */
 		tree to = call_arg(call, st->to), from = call_arg(call, st->from);
 		if (!to || !from)
 			continue;
@@ -722,4 +741,167 @@ void esc_call(struct esc_ctx *c, gcall *call)
 	if (call_gcc_knows(c, call, fndecl, name))
 		return;
 	call_unknown(c, call, ESC_STEP_ARG_UNKNOWN, name);
+}
+
+/* ------------------------------------------------------------------ */
+/* Releases: the facts of which parameters each function of the unit
+   frees, or hands to a function that does (the core solves them:
+   summary.c).  A call through a function pointer loaded from a field
+   (config.xFree(p)) may call any function of the unit that the unit puts
+   in that field of that struct (a methods table's initializer, or a
+   store): the field is the key. */
+
+/* The function of the unit value t is the address of, or -1. */
+static int unit_function(struct esc_unit *u, tree t)
+{
+	STRIP_NOPS(t);
+	if (TREE_CODE(t) != ADDR_EXPR ||
+	    TREE_CODE(TREE_OPERAND(t, 0)) != FUNCTION_DECL)
+		return -1;
+	cgraph_node *node = cgraph_node::get(TREE_OPERAND(t, 0));
+	int *idx = node ? u->fn_index->get(node->ultimate_alias_target()->decl)
+			: NULL;
+	return idx ? *idx : -1;
+}
+
+static void put_in_field(struct esc_unit *u, tree field, tree value)
+{
+	if (field && TREE_CODE(field) == FIELD_DECL)
+		esc_releases_target(u->releases, (uintptr_t)field,
+				    unit_function(u, value));
+}
+
+/* The functions a static initializer puts in fields. */
+static void scan_initializer(struct esc_unit *u, tree init, int depth)
+{
+	unsigned HOST_WIDE_INT ix;
+	tree idx, val;
+	if (!init || TREE_CODE(init) != CONSTRUCTOR || depth > 16)
+		return;
+	FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(init), ix, idx, val) {
+		if (TREE_CODE(val) == CONSTRUCTOR)
+			scan_initializer(u, val, depth + 1);
+		else
+			put_in_field(u, idx, val);
+	}
+}
+
+static int param_number(tree fndecl, tree parm)
+{
+	int i = 0;
+	for (tree a = DECL_ARGUMENTS(fndecl); a; a = DECL_CHAIN(a), i++)
+		if (a == parm)
+			return i;
+	return -1;
+}
+
+/* The parameter (0-based) whose value v is, through copies, casts,
+   pointer arithmetic and PHIs, or -1. */
+static int param_value(tree fndecl, tree v, int depth)
+{
+	for (; depth < 16; depth++) {
+		if (TREE_CODE(v) == ADDR_EXPR &&
+		    TREE_CODE(TREE_OPERAND(v, 0)) == MEM_REF) {
+			v = TREE_OPERAND(TREE_OPERAND(v, 0), 0); /* &MEM[p + 8] */
+			continue;
+		}
+		if (TREE_CODE(v) != SSA_NAME)
+			return -1;
+		if (SSA_NAME_IS_DEFAULT_DEF(v)) {
+			tree var = SSA_NAME_VAR(v);
+			return var && TREE_CODE(var) == PARM_DECL
+				       ? param_number(fndecl, var) : -1;
+		}
+		gimple *d = SSA_NAME_DEF_STMT(v);
+		if (gphi *phi = dyn_cast<gphi *>(d)) {
+			for (unsigned k = 0; k < gimple_phi_num_args(phi); k++) {
+				int p = param_value(fndecl, gimple_phi_arg_def(phi, k),
+						    depth + 4);
+				if (p >= 0)
+					return p;
+			}
+			return -1;
+		}
+		if (!is_gimple_assign(d))
+			return -1;
+		enum tree_code code = gimple_assign_rhs_code(d);
+		if (code != SSA_NAME && !CONVERT_EXPR_CODE_P(code) &&
+		    code != POINTER_PLUS_EXPR && code != ADDR_EXPR)
+			return -1;
+		v = gimple_assign_rhs1(d);
+	}
+	return -1;
+}
+
+/* The field a call through a pointer loads its callee from, or NULL. */
+static tree called_field(gcall *call)
+{
+	tree fn = gimple_call_fn(call);
+	if (!fn || TREE_CODE(fn) != SSA_NAME)
+		return NULL_TREE;
+	gimple *d = SSA_NAME_DEF_STMT(fn);
+	if (!gimple_assign_single_p(d))
+		return NULL_TREE;
+	tree rhs = gimple_assign_rhs1(d);
+	return TREE_CODE(rhs) == COMPONENT_REF ? TREE_OPERAND(rhs, 1) : NULL_TREE;
+}
+
+/* The facts of function i's statements. */
+static void scan_releases(struct esc_unit *u, int i)
+{
+	tree decl = u->fns[i].node->decl;
+	function *fun = DECL_STRUCT_FUNCTION(decl);
+	basic_block bb;
+	if (!fun || !fun->cfg || !gimple_in_ssa_p(fun))
+		return;
+	FOR_EACH_BB_FN(bb, fun)
+		for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si);
+		     gsi_next(&si)) {
+			gimple *st = gsi_stmt(si);
+			if (gimple_assign_single_p(st) &&
+			    TREE_CODE(gimple_assign_lhs(st)) == COMPONENT_REF)
+				put_in_field(u, TREE_OPERAND(gimple_assign_lhs(st), 1),
+					     gimple_assign_rhs1(st));
+			gcall *call = dyn_cast<gcall *>(st);
+			if (!call || gimple_call_internal_p(call))
+				continue;
+			/* the callee as esc_call finds it: a function of the
+			   unit (not a library's inline wrapper with a rule),
+			   else a rule */
+			tree fndecl = gimple_call_fndecl(call);
+			const char *name = fndecl ? callee_name(fndecl) : NULL;
+			const struct esc_rule *r = name && u->rules
+				? esc_rules_find(u->rules, name) : NULL;
+			cgraph_node *node = fndecl ? cgraph_node::get(fndecl) : NULL;
+			int *idx = node && !(r && DECL_EXTERNAL(fndecl))
+				? u->fn_index->get(node->ultimate_alias_target()->decl)
+				: NULL;
+			tree field = fndecl ? NULL_TREE : called_field(call);
+			if (!idx && !r && !field)
+				continue;
+			for (unsigned j = 0; j < gimple_call_num_args(call); j++) {
+				int p = param_value(decl, gimple_call_arg(call, j), 0);
+				int eff = r && !idx ? esc_rule_effect(r, (int)j) : -1;
+				if (p < 0)
+					continue;
+				if (idx)
+					esc_releases_pass(u->releases, i, p, *idx, (int)j);
+				else if (field)
+					esc_releases_pass_indirect(u->releases, i, p,
+						(uintptr_t)field, (int)j);
+				else if (eff > 0 && (eff & ESC_EFF_FREE))
+					esc_releases_seed(u->releases, i, p);
+			}
+		}
+}
+
+void esc_releases_scan(struct esc_unit *u)
+{
+	varpool_node *var;
+	u->releases = esc_releases_new();
+	FOR_EACH_VARIABLE(var)
+		scan_initializer(u, DECL_INITIAL(var->decl), 0);
+	for (int i = 0; i < u->nfns; i++)
+		scan_releases(u, i);
+	esc_releases_solve(u->releases);
 }

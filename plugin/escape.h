@@ -153,7 +153,10 @@ struct esc_step {
 	   (no body, no rule, or an indirect call) whose parameter is typed,
 	   not void *; or a summary leak that rests only on such arguments.
 	   Go's model counts it as an escape; a dangling warning needs a
-	   sink that is not assumed (solve.c's sure walk). */
+	   sink that is not assumed (solve.c's sure walk).
+	   ESC_ASSUMED_RELEASED: assumed because it carries the value of a
+	   parameter its function releases (esc_param_released), which a
+	   summary's stores say to callers (esc_summary_store.assumed). */
 	int assumed;
 	/* A summary's step (ESC_STEP_ARG_SUMMARY) whose leak rests on
 	   functions the unit knows only by name: the callee's leak for this
@@ -162,6 +165,7 @@ struct esc_step {
 	   edge adds; 0 for any other step. */
 	int imported;
 };
+#define ESC_ASSUMED_RELEASED 2
 /* Assumed because what it keeps or stores into is memory its function
    releases on every path before it returns (teardown: dangle.cc's
    esc_released_after): a pointer kept to it, or the heap memory a store
@@ -208,6 +212,11 @@ int esc_param_new(struct esc_graph *g, int func, int index, const char *name,
    pointers loaded from there point to (they can only have been put there
    by type punning: const char *s). */
 void esc_param_readonly(struct esc_graph *g, int param, int deep);
+/* Parameter param is released by its function (esc_releases): what its
+   value flows into (derefs 0, not what is loaded through it) is assumed
+   (esc_step.assumed), so that no dangling warning rests on what a
+   deallocator does with its argument; its summary says so to callers. */
+void esc_param_released(struct esc_graph *g, int param);
 /* A stack object or allocation site (kind ESC_LOC_STACK / ESC_LOC_ALLOC). */
 int esc_object_new(struct esc_graph *g, enum esc_loc_kind kind,
 		   enum esc_obj_kind obj, int func, const char *name,
@@ -269,9 +278,11 @@ int esc_leak_result(const struct esc_graph *g, int loc);
 struct esc_summary_store {
 	int from, to, derefs; /* to: a parameter, or ESC_FRESH_RESULT */
 	int level;            /* 1: *arg[to] receives; 2: **arg[to] */
-	int assumed;          /* undone before every return
-				 (esc_summary_undo): the caller's store is
-				 assumed (esc_step.assumed) */
+	int assumed;          /* the caller's store is assumed
+				 (esc_step.assumed): undone before every
+				 return (esc_summary_undo), or made only of
+				 steps that carry a released parameter's
+				 value (ESC_ASSUMED_RELEASED, its value) */
 };
 
 /* A summary store's target: the fresh allocation the function returns
@@ -309,6 +320,11 @@ struct esc_summary {
 	   closed over the build's calls (effects.c); none otherwise */
 	int neffects;
 	struct esc_effect *effects;
+	/* per parameter (nparams, no varargs slot), 1 if the function
+	   releases it (esc_param_released): a caller's edges for that
+	   argument (heap, result, stores from it) are assumed; NULL for
+	   none (a linked summary) */
+	unsigned char *release;
 };
 
 /* The summary of function `func' of a solved graph (caller frees with
@@ -337,6 +353,35 @@ void esc_summaries_free(struct esc_summaries *ss);
 const struct esc_summary *esc_summaries_find(struct esc_summaries *ss,
 					     const char *symbol,
 					     const char *signature);
+
+/* Releases: which parameters a function releases - frees them (a rule's
+   "free"), or hands their value to a parameter that another function
+   releases (directly, or through a function pointer whose targets the
+   adapter knows), on some path.  A stack address given to a function
+   that frees or recycles its argument is not kept in any sense a C
+   programmer means (freeing a stack object is another bug): the adapter
+   gives the facts of the whole unit, solves them once, and marks the
+   released parameters of each graph (esc_param_released).  func, callee:
+   the adapter's function numbers; param, arg: 0-based. */
+struct esc_releases;
+struct esc_releases *esc_releases_new(void);
+void esc_releases_free(struct esc_releases *r);
+/* param of func is released by func itself (freed) */
+void esc_releases_seed(struct esc_releases *r, int func, int param);
+/* func hands param's value to argument arg of callee: released if
+   that is */
+void esc_releases_pass(struct esc_releases *r, int func, int param,
+		       int callee, int arg);
+/* Calls through a function pointer: the unit puts function fn in the
+   field named by key (an opaque handle: the compiler's field), and func
+   hands param's value to argument arg of a call through a pointer loaded
+   from such a field: released if any function put there releases it. */
+void esc_releases_target(struct esc_releases *r, uintptr_t key, int fn);
+void esc_releases_pass_indirect(struct esc_releases *r, int func, int param,
+				uintptr_t key, int arg);
+/* To the fixed point; returns how many parameters are released. */
+int esc_releases_solve(struct esc_releases *r);
+int esc_releases_param(const struct esc_releases *r, int func, int param);
 
 /* Bottom-up order of a call graph's strongly connected components
    (Tarjan).  edges are n_edges (caller, callee) pairs of function indices

@@ -157,6 +157,13 @@ void esc_param_readonly(struct esc_graph *g, int param, int deep)
 		g->locs[g->locs[p].ptee].readonly = 1;
 }
 
+void esc_param_released(struct esc_graph *g, int param)
+{
+	if (param >= 0 && param < g->nlocs &&
+	    g->locs[param].kind == ESC_LOC_PARAM)
+		g->locs[param].released = 1;
+}
+
 int esc_object_new(struct esc_graph *g, enum esc_loc_kind kind,
 		   enum esc_obj_kind obj, int func, const char *name,
 		   struct esc_pos pos)

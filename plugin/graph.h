@@ -77,6 +77,8 @@ struct esc_location {
 	int by_result;                 /* object found escaping by a result walk */
 	int fresh;                     /* an allocation its function returns,
 					  escaping by no other way (solve.c) */
+	int released;                  /* for params: its function releases
+					  it (esc_param_released) */
 
 	/* The same without the calls of functions known only by name
 	   (imports.c): what the link step starts from. */
@@ -95,6 +97,9 @@ struct esc_imp {
    summaries). */
 struct esc_pstore {
 	int func, from, to, derefs, level;
+	int loc;     /* the parameter's location */
+	int assumed; /* only by steps that carry a released parameter's
+			value (ESC_ASSUMED_RELEASED) */
 };
 
 struct esc_func_rec {

@@ -547,8 +547,13 @@ static void analyse_component(struct esc_unit *u, int comp, int *members,
 	struct esc_graph *g = esc_graph_new();
 	u->cur_comp = comp;
 
-	for (int i = 0; i < nmembers; i++)
-		esc_declare_function(u, g, &u->fns[members[i]]);
+	for (int i = 0; i < nmembers; i++) {
+		struct esc_fn *fn = &u->fns[members[i]];
+		esc_declare_function(u, g, fn);
+		for (int k = 0; k < fn->nparams; k++)
+			if (esc_releases_param(u->releases, members[i], k))
+				esc_param_released(g, fn->params[k]);
+	}
 	for (int i = 0; i < nmembers; i++) {
 		struct esc_fn *fn = &u->fns[members[i]];
 		function *fun = DECL_STRUCT_FUNCTION(fn->node->decl);
@@ -705,6 +710,7 @@ static unsigned int escape_execute(void)
 	for (int i = 0; i < u.nfns; i++)
 		order[fill[comp[i]]++] = i;
 	stage_begin("escape: analysis");
+	esc_releases_scan(&u);
 	for (int k = 0; k < ncomp; k++)
 		analyse_component(&u, k, order + start[k], start[k + 1] - start[k]);
 	stage_end();
@@ -743,6 +749,7 @@ static unsigned int escape_execute(void)
 	free(comp);
 	free(edges);
 	free(u.fns);
+	esc_releases_free(u.releases);
 	delete u.fn_index;
 	return 0;
 }

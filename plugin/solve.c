@@ -38,7 +38,9 @@
  * from those that are only assumed (esc_step.assumed: a typed argument of
  * a function nothing is known of).  The sure walk is the heap walk again
  * without assumed edges: sure_derefs and sure_via, the trail a warning is
- * explained by; and leak_sure is leak_own without them.
+ * explained by; and leak_sure is leak_own without them.  What the value
+ * of a parameter its function releases flows into is assumed too
+ * (esc_param_released: a deallocator that recycles its argument).
  *
  * A result walk also tells whether the result may hold anything that no
  * parameter gave it (result_other): an object's address other than an
@@ -169,7 +171,8 @@ static int fresh_of(const struct esc_graph *g, int l, int func)
 /* What a walk leaves out: edges out of the caller's memory (SKIP_PTEE),
    assumed steps (SKIP_ASSUMED); as sources, the allocations a result walk
    reached (SKIP_RETURNED) or those found fresh (SKIP_FRESH). */
-enum { SKIP_PTEE = 1, SKIP_ASSUMED = 2, SKIP_RETURNED = 4, SKIP_FRESH = 8 };
+enum { SKIP_PTEE = 1, SKIP_ASSUMED = 2, SKIP_RETURNED = 4, SKIP_FRESH = 8,
+       SKIP_RELEASED = 16 };
 
 /* What a walk looks for.  A judging walk marks the objects whose address
    it reaches as escaping: the heap walk (heap NULL, func -1), or the result
@@ -200,6 +203,9 @@ static void walk_run(struct esc_graph *g, struct walk *w,
 			    g->locs[src].kind == ESC_LOC_PTEE)
 				continue;
 			if ((goal->skip & SKIP_ASSUMED) && e->why.assumed)
+				continue;
+			if ((goal->skip & SKIP_RELEASED) &&
+			    e->why.assumed == ESC_ASSUMED_RELEASED)
 				continue;
 			int d = dl + e->derefs;
 			if (d < 0) {
@@ -286,8 +292,26 @@ static void solve_conservatively(struct esc_graph *g)
 	g->npstores = 0;
 }
 
+/* The edges and stores that carry a released parameter's value on
+   (derefs 0; a load through it reads what it points to) are assumed. */
+static void assume_released(struct esc_graph *g)
+{
+	int any = 0;
+	for (int l = 0; l < g->nlocs && !any; l++)
+		any = g->locs[l].released;
+	if (!any)
+		return;
+	for (int i = 0; i < g->nedges; i++)
+		if (g->edges[i].derefs <= 0 && g->locs[g->edges[i].src].released)
+			g->edges[i].why.assumed = ESC_ASSUMED_RELEASED;
+	for (int i = 0; i < g->nstores; i++)
+		if (g->stores[i].derefs <= 0 && g->locs[g->stores[i].src].released)
+			g->stores[i].why.assumed = ESC_ASSUMED_RELEASED;
+}
+
 int esc_solve(struct esc_graph *g)
 {
+	assume_released(g);
 	int rc = esc_resolve_stores(g);
 	int n = g->nlocs, over = 0;
 	struct walk heap, res;
@@ -410,6 +434,9 @@ int esc_solve(struct esc_graph *g)
 	/* what each pointee stored into receives from the parameters of
 	   its function, and each fresh allocation returned (to:
 	   ESC_FRESH_RESULT) */
+	int any_released = 0;
+	for (int i = 0; i < g->nedges && !any_released; i++)
+		any_released = g->edges[i].why.assumed == ESC_ASSUMED_RELEASED;
 	for (int p = 0; p < n; p++) {
 		int fresh = g->locs[p].fresh;
 		if ((g->locs[p].kind != ESC_LOC_PTEE && !fresh) ||
@@ -420,6 +447,7 @@ int esc_solve(struct esc_graph *g)
 			break;
 		}
 		struct walk_goal stores = { 0, -1, NULL, SKIP_PTEE };
+		int first = g->npstores;
 		walk_reset(&heap);
 		walk_source(&heap, p);
 		walk_run(g, &heap, &stores);
@@ -436,6 +464,20 @@ int esc_solve(struct esc_graph *g)
 			ps->to = fresh ? ESC_FRESH_RESULT : g->locs[p].param_index;
 			ps->derefs = heap.dist[l];
 			ps->level = g->locs[p].deep ? 2 : 1;
+			ps->loc = l;
+			ps->assumed = 0;
+		}
+		/* which of them only steps that carry a released
+		   parameter's value make (a deallocator's free list) */
+		if (first < g->npstores && any_released) {
+			stores.skip |= SKIP_RELEASED;
+			walk_reset(&heap);
+			walk_source(&heap, p);
+			walk_run(g, &heap, &stores);
+			for (int k = first; k < g->npstores; k++) {
+				struct esc_pstore *ps = &g->pstores[k];
+				ps->assumed = heap.dist[ps->loc] > ps->derefs;
+			}
 		}
 	}
 	walk_free(&heap);

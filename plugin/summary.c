@@ -29,6 +29,13 @@
  * (parser_new(text) keeping text), so that what it holds escapes only if
  * the caller lets it.
  *
+ * And it says which parameters the function releases (frees, or hands to
+ * a function that releases them, on some path: esc_releases below): the
+ * caller's edges for such an argument are assumed, as the function's own
+ * edges out of the parameter are (solve.c), so that no dangling warning
+ * rests on a deallocator that recycles its argument (a free list) or a
+ * reallocator that returns it.
+ *
  * Functions are finished bottom-up over the strongly connected components
  * of the call graph (Tarjan's algorithm emits a component only after every
  * component it calls), so a caller always finds its callees' summaries
@@ -58,6 +65,7 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 	s->heap = esc_xmalloc((size_t)n + 1);
 	s->result = esc_xmalloc((size_t)n + 1);
 	s->sure = esc_xmalloc((size_t)n + 1);
+	s->release = esc_xcalloc((size_t)n + 1, 1);
 	s->local_heap = esc_xmalloc((size_t)n + 1);
 	s->local_sure = esc_xmalloc((size_t)n + 1);
 	s->local_result = esc_xmalloc((size_t)n + 1);
@@ -96,6 +104,8 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 		s->heap[i] = (signed char)h;
 		s->result[i] = (signed char)r;
 		s->sure[i] = (signed char)loc->leak_sure;
+		if (i < n)
+			s->release[i] = (unsigned char)loc->released;
 	}
 	for (int k = 0; k < g->npstores; k++) {
 		const struct esc_pstore *ps = &g->pstores[k];
@@ -111,7 +121,8 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 		s->stores[s->nstores].from = ps->from;
 		s->stores[s->nstores].to = ps->to;
 		s->stores[s->nstores].level = ps->level;
-		s->stores[s->nstores].assumed = 0;
+		s->stores[s->nstores].assumed =
+			ps->assumed ? ESC_ASSUMED_RELEASED : 0;
 		s->stores[s->nstores++].derefs = ps->derefs;
 	}
 	return s;
@@ -124,6 +135,7 @@ void esc_summary_free(struct esc_summary *s)
 	free(s->heap);
 	free(s->result);
 	free(s->sure);
+	free(s->release);
 	free(s->local_heap);
 	free(s->local_sure);
 	free(s->local_result);
@@ -165,6 +177,204 @@ int esc_summary_result(const struct esc_summary *s, int index)
 	if (s->gave_up)
 		return -1;
 	return s->result[slot(s, index)];
+}
+
+/* ------------------------------------------------------------------ */
+/* Releases: which parameters a function releases (escape.h)           */
+
+struct esc_release_pass {
+	int func, param, callee, arg;
+};
+
+struct esc_release_target {
+	uintptr_t key;
+	int fn;
+};
+
+struct esc_release_indirect {
+	uintptr_t key;
+	int func, param, arg;
+};
+
+struct esc_releases {
+	uint64_t *set;  /* open addressing, 0 empty: 1 + (func << 32 | param) */
+	int nset, capset;
+	struct esc_release_pass *pass;
+	int npass, cappass;
+	struct esc_release_target *targets;
+	int ntargets, captargets;
+	struct esc_release_indirect *indirect;
+	int nindirect, capindirect;
+};
+
+static uint64_t release_key(int func, int param)
+{
+	return 1 + (((uint64_t)(uint32_t)func << 32) | (uint32_t)param);
+}
+
+static size_t release_slot(const struct esc_releases *r, uint64_t k)
+{
+	uint64_t h = k * 0x9e3779b97f4a7c15ull;
+	size_t i = (size_t)(h >> 32) & (size_t)(r->capset - 1);
+	while (r->set[i] && r->set[i] != k)
+		i = (i + 1) & (size_t)(r->capset - 1);
+	return i;
+}
+
+static int release_has(const struct esc_releases *r, int func, int param)
+{
+	if (!r || !r->capset || func < 0 || param < 0)
+		return 0;
+	return r->set[release_slot(r, release_key(func, param))] != 0;
+}
+
+static void release_add(struct esc_releases *r, int func, int param)
+{
+	if (func < 0 || param < 0 || release_has(r, func, param))
+		return;
+	if (2 * (r->nset + 1) > r->capset) {
+		uint64_t *old = r->set;
+		int oldcap = r->capset;
+		r->capset = oldcap ? 2 * oldcap : 64;
+		r->set = esc_xcalloc((size_t)r->capset, sizeof *r->set);
+		for (int i = 0; i < oldcap; i++)
+			if (old[i])
+				r->set[release_slot(r, old[i])] = old[i];
+		free(old);
+	}
+	r->set[release_slot(r, release_key(func, param))] = release_key(func, param);
+	r->nset++;
+}
+
+struct esc_releases *esc_releases_new(void)
+{
+	return esc_xcalloc(1, sizeof(struct esc_releases));
+}
+
+void esc_releases_free(struct esc_releases *r)
+{
+	if (!r)
+		return;
+	free(r->set);
+	free(r->pass);
+	free(r->targets);
+	free(r->indirect);
+	free(r);
+}
+
+void esc_releases_seed(struct esc_releases *r, int func, int param)
+{
+	release_add(r, func, param);
+}
+
+void esc_releases_pass(struct esc_releases *r, int func, int param,
+		       int callee, int arg)
+{
+	if (func < 0 || param < 0 || callee < 0 || arg < 0)
+		return;
+	ESC_GROW(r->pass, r->cappass, r->npass + 1);
+	r->pass[r->npass].func = func;
+	r->pass[r->npass].param = param;
+	r->pass[r->npass].callee = callee;
+	r->pass[r->npass++].arg = arg;
+}
+
+void esc_releases_target(struct esc_releases *r, uintptr_t key, int fn)
+{
+	if (fn < 0)
+		return;
+	ESC_GROW(r->targets, r->captargets, r->ntargets + 1);
+	r->targets[r->ntargets].key = key;
+	r->targets[r->ntargets++].fn = fn;
+}
+
+void esc_releases_pass_indirect(struct esc_releases *r, int func, int param,
+				uintptr_t key, int arg)
+{
+	if (func < 0 || param < 0 || arg < 0)
+		return;
+	ESC_GROW(r->indirect, r->capindirect, r->nindirect + 1);
+	r->indirect[r->nindirect].key = key;
+	r->indirect[r->nindirect].func = func;
+	r->indirect[r->nindirect].param = param;
+	r->indirect[r->nindirect++].arg = arg;
+}
+
+static int cmp_target(const void *a, const void *b)
+{
+	const struct esc_release_target *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->fn > y->fn) - (x->fn < y->fn);
+}
+
+static int cmp_pass(const void *a, const void *b)
+{
+	const struct esc_release_pass *x = a, *y = b;
+	if (x->callee != y->callee)
+		return x->callee < y->callee ? -1 : 1;
+	return (x->arg > y->arg) - (x->arg < y->arg);
+}
+
+int esc_releases_solve(struct esc_releases *r)
+{
+	/* a call through a field hands the value to each function put
+	   there */
+	qsort(r->targets, (size_t)r->ntargets, sizeof *r->targets, cmp_target);
+	for (int k = 0; k < r->nindirect; k++) {
+		const struct esc_release_indirect *c = &r->indirect[k];
+		int lo = 0, hi = r->ntargets;
+		while (lo < hi) {
+			int m = lo + (hi - lo) / 2;
+			if (r->targets[m].key < c->key)
+				lo = m + 1;
+			else
+				hi = m;
+		}
+		for (int t = lo; t < r->ntargets && r->targets[t].key == c->key; t++)
+			if (t == lo || r->targets[t].fn != r->targets[t - 1].fn)
+				esc_releases_pass(r, c->func, c->param,
+						  r->targets[t].fn, c->arg);
+	}
+	r->nindirect = 0;
+	/* a worklist of released parameters; the facts that hand a value
+	   to one, found by (callee, arg) in the sorted facts */
+	qsort(r->pass, (size_t)r->npass, sizeof *r->pass, cmp_pass);
+	uint64_t *work = esc_xmalloc(((size_t)r->nset + (size_t)r->npass + 1) *
+				     sizeof *work);
+	int nwork = 0;
+	for (int i = 0; i < r->capset; i++)
+		if (r->set[i])
+			work[nwork++] = r->set[i] - 1;
+	while (nwork) {
+		uint64_t k = work[--nwork];
+		struct esc_release_pass key;
+		key.callee = (int)(k >> 32);
+		key.arg = (int)(k & 0xffffffffu);
+		int lo = 0, hi = r->npass;
+		while (lo < hi) {
+			int m = lo + (hi - lo) / 2;
+			if (cmp_pass(&r->pass[m], &key) < 0)
+				lo = m + 1;
+			else
+				hi = m;
+		}
+		for (int i = lo; i < r->npass && !cmp_pass(&r->pass[i], &key); i++) {
+			const struct esc_release_pass *p = &r->pass[i];
+			if (release_has(r, p->func, p->param))
+				continue;
+			release_add(r, p->func, p->param);
+			work[nwork++] = ((uint64_t)(uint32_t)p->func << 32) |
+					(uint32_t)p->param;
+		}
+	}
+	free(work);
+	return r->nset;
+}
+
+int esc_releases_param(const struct esc_releases *r, int func, int param)
+{
+	return release_has(r, func, param);
 }
 
 /* Tarjan's algorithm, iterative so that deep call chains cannot overflow

@@ -370,6 +370,110 @@ TEST(deep_store_summary)
 	esc_graph_free(g);
 }
 
+/* void conn_free(struct conn *db, void *p) { if (mine(db, p)) { s = p;
+   s->next = db->free; db->free = s; return; } g_last = p; api_free(p); },
+   with p released (it frees p on a path): p still leaks (Go's view, the
+   notes), but neither the heap leak nor the store into *db is sure, and
+   the summary says so to callers; what is loaded through p is not
+   released (g2 = *p stays sure). */
+TEST(released_param_is_assumed)
+{
+	for (int rel = 0; rel <= 1; rel++) {
+		struct esc_graph *g = esc_graph_new();
+		int f = esc_func_new(g, "conn_free", pos(1));
+		int db = esc_param_new(g, f, 0, "db", pos(1), 1);
+		int p = esc_param_new(g, f, 1, "p", pos(1), 1);
+		int q = esc_param_new(g, f, 2, "q", pos(1), 1);
+		int s = value(g, f, "s");
+		if (rel) {
+			esc_param_released(g, p);
+			esc_param_released(g, q);
+		}
+		esc_edge(g, s, p, 0, step(ESC_STEP_ASSIGN, 2));
+		esc_store(g, db, s, 0, step(ESC_STEP_STORE_PTR, 3));
+		esc_edge(g, ESC_HEAP, p, 0, step(ESC_STEP_STORE_GLOBAL, 4));
+		esc_edge(g, ESC_HEAP, q, 1, step(ESC_STEP_STORE_GLOBAL, 5));
+		esc_solve(g);
+		CHECK_EQ_INT(esc_leak_heap(g, p), 0);
+		struct esc_summary *sum = esc_summarize(g, f);
+		CHECK_EQ_INT(esc_summary_heap(sum, 1), 0);
+		CHECK_EQ_INT(esc_summary_sure(sum, 1), rel ? -1 : 0);
+		CHECK_EQ_INT(esc_summary_sure(sum, 2), 1);
+		CHECK_EQ_INT(sum->release[0], 0);
+		CHECK_EQ_INT(sum->release[1], rel);
+		CHECK_EQ_INT(sum->release[2], rel);
+		esc_summary_free(sum);
+		esc_graph_free(g);
+	}
+}
+
+/* put(h, v) { in = *h; *in = v; } with v released on a path of its own
+   (a deallocator's free list): the store the summary gives callers is
+   assumed, so no dangling warning rests on it; a plain one is not. */
+TEST(released_store_is_assumed)
+{
+	for (int rel = 0; rel <= 1; rel++) {
+		struct esc_graph *g = esc_graph_new();
+		int f = esc_func_new(g, "put", pos(1));
+		int h = esc_param_new(g, f, 0, "h", pos(1), 1);
+		int v = esc_param_new(g, f, 1, "v", pos(1), 1);
+		int in = value(g, f, "in");
+		if (rel)
+			esc_param_released(g, v);
+		esc_edge(g, in, h, 1, step(ESC_STEP_LOAD, 2));
+		esc_store(g, in, v, 0, step(ESC_STEP_STORE_PTR, 2));
+		esc_solve(g);
+		struct esc_summary *s = esc_summarize(g, f);
+		CHECK_EQ_INT(s->nstores, 1);
+		if (s->nstores == 1) {
+			CHECK_EQ_INT(s->stores[0].from, 1);
+			CHECK_EQ_INT(s->stores[0].level, 2);
+			CHECK_EQ_INT(s->stores[0].assumed, rel);
+		}
+		esc_summary_free(s);
+		esc_graph_free(g);
+	}
+}
+
+/* Releases of a unit: 0 frees its parameter 1; 1 hands its parameter 0
+   to 0's 1; 2 hands its 0 to 1's 0 and its 1 to 0's 0 (not released);
+   3 and 4 hand each other their 0 (a cycle, released by nothing); 5 hands
+   its 0 to 4 and to 2.  Through function pointers: 0 and 6 are put in
+   field A; 8 calls through A with its 1 as argument 2 (0's 1: released),
+   9 through B, where nothing is put. */
+TEST(releases_fixed_point)
+{
+	struct esc_releases *r = esc_releases_new();
+	esc_releases_pass(r, 5, 0, 4, 0);
+	esc_releases_pass(r, 2, 0, 1, 0);
+	esc_releases_pass(r, 2, 1, 0, 0);
+	esc_releases_pass(r, 3, 0, 4, 0);
+	esc_releases_pass(r, 4, 0, 3, 0);
+	esc_releases_pass(r, 5, 0, 2, 0);
+	esc_releases_pass(r, 1, 0, 0, 1);
+	esc_releases_seed(r, 0, 1);
+	esc_releases_pass_indirect(r, 8, 1, 0xa0, 1);
+	esc_releases_pass_indirect(r, 9, 0, 0xb0, 1);
+	esc_releases_target(r, 0xa0, 6);
+	esc_releases_target(r, 0xa0, 0);
+	esc_releases_target(r, 0xa0, 0);
+	CHECK_EQ_INT(esc_releases_solve(r), 5);
+	CHECK(esc_releases_param(r, 8, 1));
+	CHECK(!esc_releases_param(r, 8, 0));
+	CHECK(!esc_releases_param(r, 9, 0));
+	CHECK(esc_releases_param(r, 0, 1));
+	CHECK(!esc_releases_param(r, 0, 0));
+	CHECK(esc_releases_param(r, 1, 0));
+	CHECK(esc_releases_param(r, 2, 0));
+	CHECK(!esc_releases_param(r, 2, 1));
+	CHECK(!esc_releases_param(r, 3, 0));
+	CHECK(!esc_releases_param(r, 4, 0));
+	CHECK(esc_releases_param(r, 5, 0));
+	CHECK(!esc_releases_param(r, 7, 0));
+	esc_releases_free(r);
+	CHECK(!esc_releases_param(NULL, 0, 1));
+}
+
 /* void f(const char *s) { int x; char **q = (char **)s; *q = &x; }:
    storing into memory seen through a pointer to const escapes, but only
    assumed - no dangling warning rests on it. */
@@ -504,6 +608,9 @@ int main(void)
 	RUN(explanation_budget);
 	RUN(deep_store_summary);
 	RUN(readonly_pointee_store_is_assumed);
+	RUN(released_param_is_assumed);
+	RUN(released_store_is_assumed);
+	RUN(releases_fixed_point);
 	RUN(report_sites_and_flows);
 	RUN(give_up_is_conservative);
 	RUN(components_bottom_up);
