@@ -273,6 +273,64 @@ static void param_leaks(struct esc_graph *g, const struct walk *w, int sure)
 	}
 }
 
+/* leak_sure: the heap walk from the same sources as heap_again (SKIP_PTEE
+   | SKIP_FRESH | SKIP_ASSUMED), over states (location, returned): a
+   summary is for callers outside the component, and a path that leaves
+   the parameter's function by its return into a caller of the component
+   (its result's edges) before it reaches the heap is one such a caller
+   never takes - its call returns to itself.  Backwards, crossing a
+   return (an edge out of a function's result) sets the bit, crossing a
+   call (an argument into a parameter of the component) clears it, as a
+   pop that matches any push: a path is dropped only when it surely
+   returns without a call (sqlite3StrAccumFinish returning the
+   accumulator's buffer into sqlite3VMPrintf, whose caller stores it,
+   taken for the StrAccum of every other caller).  A parameter leaks
+   surely by the count of its state 0. */
+static void sure_leaks(struct esc_graph *g, struct walk *w)
+{
+	int n = g->nlocs;
+	walk_reset(w);
+	for (int l = 0; l < n; l++) {
+		const struct esc_location *loc = &g->locs[l];
+		int unanalysed = loc->func >= 0 && g->funcs[loc->func].gave_up;
+		if (l == ESC_HEAP || (esc_is_object(g, l) &&
+		    ((loc->by_result && !loc->fresh) || unanalysed)))
+			walk_source(w, 2 * l);
+	}
+	while (w->qlen) {
+		int st = walk_pop(w), l = st / 2, ret = st % 2;
+		int dl = w->dist[st];
+		for (int ei = g->locs[l].in_head; ei >= 0;
+		     ei = g->edges[ei].next_in) {
+			const struct esc_edge *e = &g->edges[ei];
+			int src = e->src, r = ret;
+			w->work++;
+			if (g->locs[src].kind == ESC_LOC_PTEE || e->why.assumed)
+				continue;
+			if (g->locs[src].kind == ESC_LOC_RESULT)
+				r = 1;
+			else if (e->why.kind == ESC_STEP_ARG &&
+				 g->locs[l].kind == ESC_LOC_PARAM)
+				r = 0;
+			int d = dl + e->derefs;
+			if (d < 0)
+				d = 0;
+			if (d > ESC_MAX_DEREFS)
+				d = ESC_MAX_DEREFS;
+			if (d < w->dist[2 * src + r])
+				walk_set(w, 2 * src + r, d, ei);
+		}
+	}
+	for (int l = 0; l < n; l++) {
+		struct esc_location *loc = &g->locs[l];
+		if (loc->kind != ESC_LOC_PARAM)
+			continue;
+		loc->leak_sure = loc->func >= 0 && g->funcs[loc->func].gave_up ? 0 : -1;
+		if (w->dist[2 * l] != ESC_INF)
+			loc->leak_sure = min_leak(loc->leak_sure, w->dist[2 * l]);
+	}
+}
+
 /* Over budget: everything escapes (see ESC_WALK_BUDGET_MIN). */
 static void solve_conservatively(struct esc_graph *g)
 {
@@ -428,8 +486,13 @@ int esc_solve(struct esc_graph *g)
 	   allocations, the latter around assumed steps too. */
 	heap_again(g, &heap, SKIP_PTEE | SKIP_FRESH);
 	param_leaks(g, &heap, 0);
-	heap_again(g, &heap, SKIP_PTEE | SKIP_FRESH | SKIP_ASSUMED);
-	param_leaks(g, &heap, 1);
+	{
+		struct walk two;
+		walk_init(&two, 2 * n);
+		sure_leaks(g, &two);
+		heap.work += two.work;
+		walk_free(&two);
+	}
 
 	/* what each pointee stored into receives from the parameters of
 	   its function, and each fresh allocation returned (to:

@@ -435,6 +435,52 @@ TEST(released_store_is_assumed)
 	}
 }
 
+/* One component: char *fin(struct acc *a) { return a->z; } and
+   void msg(struct parse *q) { q->err = fin(&loc); } with q's store going
+   to the heap (g = fin(..)), and char *dup(char *s) { h = id(s); return
+   s; } with id returning its argument.  fin's a leaks (Go's view), but
+   surely only on a path that returns into msg, which a caller from
+   outside never takes: its summary's sure leak is none; dup's s is
+   stored after a call that returns it (matched): sure. */
+TEST(sure_leak_returns_to_its_caller)
+{
+	struct esc_graph *g = esc_graph_new();
+	int fin = esc_func_new(g, "fin", pos(1));
+	int msg = esc_func_new(g, "msg", pos(2));
+	int dup = esc_func_new(g, "dup", pos(3));
+	int id = esc_func_new(g, "id", pos(4));
+	int a = esc_param_new(g, fin, 0, "a", pos(1), 1);
+	int s = esc_param_new(g, dup, 0, "s", pos(3), 1);
+	int x = esc_param_new(g, id, 0, "x", pos(4), 1);
+	int z = value(g, fin, "z");
+	int v = value(g, msg, "v");
+	int w = value(g, dup, "w");
+	esc_edge(g, z, a, 1, step(ESC_STEP_LOAD, 1));
+	esc_edge(g, esc_func_result(g, fin), z, 0, step(ESC_STEP_RETURN, 1));
+	esc_edge(g, v, esc_func_result(g, fin), 0, step(ESC_STEP_CALL_RESULT, 2));
+	esc_edge(g, ESC_HEAP, v, 0, step(ESC_STEP_STORE_GLOBAL, 2));
+	esc_edge(g, x, s, 0, step(ESC_STEP_ARG, 3));
+	esc_edge(g, esc_func_result(g, id), x, 0, step(ESC_STEP_RETURN, 4));
+	esc_edge(g, w, esc_func_result(g, id), 0, step(ESC_STEP_CALL_RESULT, 3));
+	esc_edge(g, ESC_HEAP, w, 0, step(ESC_STEP_STORE_GLOBAL, 3));
+	esc_edge(g, esc_func_result(g, dup), s, 0, step(ESC_STEP_RETURN, 3));
+	esc_solve(g);
+	CHECK_EQ_INT(esc_leak_heap(g, a), 1);
+	CHECK_EQ_INT(esc_leak_heap(g, s), 0);
+	struct esc_summary *sf = esc_summarize(g, fin);
+	CHECK_EQ_INT(esc_summary_heap(sf, 0), 1);
+	CHECK_EQ_INT(esc_summary_sure(sf, 0), -1);
+	esc_summary_free(sf);
+	struct esc_summary *sd = esc_summarize(g, dup);
+	CHECK_EQ_INT(esc_summary_sure(sd, 0), 0);
+	esc_summary_free(sd);
+	struct esc_summary *si = esc_summarize(g, id);
+	CHECK_EQ_INT(esc_summary_heap(si, 0), 0);
+	CHECK_EQ_INT(esc_summary_sure(si, 0), -1);
+	esc_summary_free(si);
+	esc_graph_free(g);
+}
+
 /* Releases of a unit: 0 frees its parameter 1; 1 hands its parameter 0
    to 0's 1; 2 hands its 0 to 1's 0 and its 1 to 0's 0 (not released);
    3 and 4 hand each other their 0 (a cycle, released by nothing); 5 hands
@@ -611,6 +657,7 @@ int main(void)
 	RUN(released_param_is_assumed);
 	RUN(released_store_is_assumed);
 	RUN(releases_fixed_point);
+	RUN(sure_leak_returns_to_its_caller);
 	RUN(report_sites_and_flows);
 	RUN(give_up_is_conservative);
 	RUN(components_bottom_up);
