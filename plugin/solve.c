@@ -274,18 +274,23 @@ static void param_leaks(struct esc_graph *g, const struct walk *w, int sure)
 }
 
 /* leak_sure: the heap walk from the same sources as heap_again (SKIP_PTEE
-   | SKIP_FRESH | SKIP_ASSUMED), over states (location, returned): a
+   | SKIP_FRESH | SKIP_ASSUMED), over states (location, returns): a
    summary is for callers outside the component, and a path that leaves
    the parameter's function by its return into a caller of the component
    (its result's edges) before it reaches the heap is one such a caller
    never takes - its call returns to itself.  Backwards, crossing a
-   return (an edge out of a function's result) sets the bit, crossing a
-   call (an argument into a parameter of the component) clears it, as a
-   pop that matches any push: a path is dropped only when it surely
-   returns without a call (sqlite3StrAccumFinish returning the
-   accumulator's buffer into sqlite3VMPrintf, whose caller stores it,
-   taken for the StrAccum of every other caller).  A parameter leaks
-   surely by the count of its state 0. */
+   return (an edge out of a function's result) counts one up, crossing a
+   call (an argument into a parameter of the component) one down, as a
+   pop that matches any push, with at most RETS - 1 counted: the count
+   is never more than the returns left unmatched, so a path is dropped
+   only when it surely returns without a call (sqlite3StrAccumFinish
+   returning the accumulator's buffer into sqlite3VMPrintf, whose caller
+   stores it, taken for the StrAccum of every other caller; what
+   sqlite3_str_vappendf adopts into sqlite3VMPrintf's accumulator, two
+   returns after one call).  A parameter leaks surely by the count of
+   its state 0. */
+#define RETS 4
+
 static void sure_leaks(struct esc_graph *g, struct walk *w)
 {
 	int n = g->nlocs;
@@ -295,10 +300,10 @@ static void sure_leaks(struct esc_graph *g, struct walk *w)
 		int unanalysed = loc->func >= 0 && g->funcs[loc->func].gave_up;
 		if (l == ESC_HEAP || (esc_is_object(g, l) &&
 		    ((loc->by_result && !loc->fresh) || unanalysed)))
-			walk_source(w, 2 * l);
+			walk_source(w, RETS * l);
 	}
 	while (w->qlen) {
-		int st = walk_pop(w), l = st / 2, ret = st % 2;
+		int st = walk_pop(w), l = st / RETS, ret = st % RETS;
 		int dl = w->dist[st];
 		for (int ei = g->locs[l].in_head; ei >= 0;
 		     ei = g->edges[ei].next_in) {
@@ -308,17 +313,17 @@ static void sure_leaks(struct esc_graph *g, struct walk *w)
 			if (g->locs[src].kind == ESC_LOC_PTEE || e->why.assumed)
 				continue;
 			if (g->locs[src].kind == ESC_LOC_RESULT)
-				r = 1;
+				r = ret < RETS - 1 ? ret + 1 : ret;
 			else if (e->why.kind == ESC_STEP_ARG &&
 				 g->locs[l].kind == ESC_LOC_PARAM)
-				r = 0;
+				r = ret > 0 ? ret - 1 : 0;
 			int d = dl + e->derefs;
 			if (d < 0)
 				d = 0;
 			if (d > ESC_MAX_DEREFS)
 				d = ESC_MAX_DEREFS;
-			if (d < w->dist[2 * src + r])
-				walk_set(w, 2 * src + r, d, ei);
+			if (d < w->dist[RETS * src + r])
+				walk_set(w, RETS * src + r, d, ei);
 		}
 	}
 	for (int l = 0; l < n; l++) {
@@ -326,8 +331,8 @@ static void sure_leaks(struct esc_graph *g, struct walk *w)
 		if (loc->kind != ESC_LOC_PARAM)
 			continue;
 		loc->leak_sure = loc->func >= 0 && g->funcs[loc->func].gave_up ? 0 : -1;
-		if (w->dist[2 * l] != ESC_INF)
-			loc->leak_sure = min_leak(loc->leak_sure, w->dist[2 * l]);
+		if (w->dist[RETS * l] != ESC_INF)
+			loc->leak_sure = min_leak(loc->leak_sure, w->dist[RETS * l]);
 	}
 }
 
@@ -487,11 +492,11 @@ int esc_solve(struct esc_graph *g)
 	heap_again(g, &heap, SKIP_PTEE | SKIP_FRESH);
 	param_leaks(g, &heap, 0);
 	{
-		struct walk two;
-		walk_init(&two, 2 * n);
-		sure_leaks(g, &two);
-		heap.work += two.work;
-		walk_free(&two);
+		struct walk rets;
+		walk_init(&rets, RETS * n);
+		sure_leaks(g, &rets);
+		heap.work += rets.work;
+		walk_free(&rets);
 	}
 
 	/* what each pointee stored into receives from the parameters of

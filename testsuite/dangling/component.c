@@ -73,3 +73,43 @@ void failed(struct parse *p)
 	char name[16] = "x";
 	err_dup(p, name); // dangle "escape-kept"
 }
+
+/* The same with a store of the component's into its caller's frame
+   (SQLite's sqlite3_str_vappendf adopting a "%z" argument as the buffer
+   of sqlite3VMPrintf's accumulator, which sqlite3ErrorMsg stores): the
+   store lands in vadopt's accumulator for every caller of adopt, and
+   reaches the heap by two returns after one call.  log_name's name is
+   adopted by its own accumulator only. */
+void adopt(struct acc *a, char *s);
+
+char *fin2(struct acc *a)
+{
+	if (a->n > a->cap)
+		adopt(a, 0);
+	return a->z;
+}
+
+char *vadopt(const char *msg)
+{
+	struct acc a = { 0, 0, 0 };
+	adopt(&a, strdup(msg));
+	return fin2(&a);
+}
+
+void adopt(struct acc *a, char *s)
+{
+	if (!a->n)
+		a->z = s;
+	else if (cur->depth++ < 3)
+		cur->err = vadopt("overflow");
+}
+
+void log_name(const char *what, void (*out)(const char *))
+{
+	char name[16];
+	struct acc a = { 0, 0, 0 };
+	strncpy(name, what, sizeof name - 1);
+	name[sizeof name - 1] = 0;
+	adopt(&a, name);
+	out(fin2(&a));
+}

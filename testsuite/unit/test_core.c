@@ -481,6 +481,42 @@ TEST(sure_leak_returns_to_its_caller)
 	esc_graph_free(g);
 }
 
+/* Two returns after one call: void adopt(struct acc *a, char *s) {
+   a->z = s; } stores into vadopt's accumulator o (the component's
+   points-to), char *vadopt(void) { adopt(&o, ..); return fin(&o); } with
+   fin returning a->z, and w = vadopt() stored into the heap: forwards, a
+   call of fin and its return, then vadopt's return with nothing to
+   match - no caller of adopt's takes it. */
+TEST(sure_leak_counts_returns)
+{
+	struct esc_graph *g = esc_graph_new();
+	int adopt = esc_func_new(g, "adopt", pos(1));
+	int vadopt = esc_func_new(g, "vadopt", pos(2));
+	int fin = esc_func_new(g, "fin", pos(3));
+	int msg = esc_func_new(g, "msg", pos(4));
+	int s = esc_param_new(g, adopt, 1, "s", pos(1), 1);
+	int a = esc_param_new(g, fin, 0, "a", pos(3), 1);
+	int o = local(g, vadopt, "o");
+	int z = value(g, fin, "z");
+	int v = value(g, vadopt, "v");
+	int w = value(g, msg, "w");
+	esc_edge(g, o, s, 0, step(ESC_STEP_STORE_LOCAL, 1));
+	esc_edge(g, a, o, -1, step(ESC_STEP_ARG, 2));
+	esc_edge(g, z, a, 1, step(ESC_STEP_LOAD, 3));
+	esc_edge(g, esc_func_result(g, fin), z, 0, step(ESC_STEP_RETURN, 3));
+	esc_edge(g, v, esc_func_result(g, fin), 0, step(ESC_STEP_CALL_RESULT, 2));
+	esc_edge(g, esc_func_result(g, vadopt), v, 0, step(ESC_STEP_RETURN, 2));
+	esc_edge(g, w, esc_func_result(g, vadopt), 0, step(ESC_STEP_CALL_RESULT, 4));
+	esc_edge(g, ESC_HEAP, w, 0, step(ESC_STEP_STORE_GLOBAL, 4));
+	esc_solve(g);
+	CHECK_EQ_INT(esc_leak_heap(g, s), 0);
+	struct esc_summary *sa = esc_summarize(g, adopt);
+	CHECK_EQ_INT(esc_summary_heap(sa, 1), 0);
+	CHECK_EQ_INT(esc_summary_sure(sa, 1), -1);
+	esc_summary_free(sa);
+	esc_graph_free(g);
+}
+
 /* Releases of a unit: 0 frees its parameter 1; 1 hands its parameter 0
    to 0's 1; 2 hands its 0 to 1's 0 and its 1 to 0's 0 (not released);
    3 and 4 hand each other their 0 (a cycle, released by nothing); 5 hands
@@ -658,6 +694,7 @@ int main(void)
 	RUN(released_store_is_assumed);
 	RUN(releases_fixed_point);
 	RUN(sure_leak_returns_to_its_caller);
+	RUN(sure_leak_counts_returns);
 	RUN(report_sites_and_flows);
 	RUN(give_up_is_conservative);
 	RUN(components_bottom_up);
