@@ -234,6 +234,57 @@ static void call_in_component(struct esc_ctx *c, gcall *call,
 				 esc_func_result(c->g, f->gfunc), 0);
 }
 
+/* The key of a va_arg read of type t or of a variadic argument of type
+   t (esc_vaarg_value): what a pointer points to, its main variant, the
+   character types as one; 0 (any) for void *, a pointer to pointer, or
+   anything else. */
+static uintptr_t vaarg_key(tree t)
+{
+	if (!t || !POINTER_TYPE_P(t))
+		return 0;
+	tree p = TYPE_MAIN_VARIANT(TREE_TYPE(t));
+	if (RECORD_OR_UNION_TYPE_P(p))
+		return (uintptr_t)p;
+	if (TREE_CODE(p) == INTEGER_TYPE &&
+	    TYPE_PRECISION(p) == TYPE_PRECISION(char_type_node))
+		return (uintptr_t)char_type_node;
+	if (TREE_CODE(p) == INTEGER_TYPE || TREE_CODE(p) == REAL_TYPE)
+		return (uintptr_t)p;
+	return 0;
+}
+
+/* Is t a va_list, a pointer to one, or what one decays to as an
+   argument (x86-64: struct __va_list_tag[1] and its element's pointer)? */
+static bool is_va_list(tree t)
+{
+	tree v = va_list_type_node;
+	if (!t || !v)
+		return false;
+	v = TYPE_MAIN_VARIANT(v);
+	tree e = TREE_CODE(v) == ARRAY_TYPE ? TYPE_MAIN_VARIANT(TREE_TYPE(v))
+					    : NULL_TREE;
+	for (int k = 0; k < 2 && t; k++) {
+		tree m = TYPE_MAIN_VARIANT(t);
+		if (m == v || (e && m == e))
+			return true;
+		t = POINTER_TYPE_P(t) ? TREE_TYPE(t) : NULL_TREE;
+	}
+	return false;
+}
+
+/* The call hands a va_list (or its caller's "...") to a callee of
+   summary sum, or, with sum NULL, to one the graph cannot follow. */
+static void vaarg_handed(struct esc_ctx *c, gcall *call,
+			 const struct esc_summary *sum)
+{
+	int n = (int)gimple_call_num_args(call);
+	if (gimple_call_va_arg_pack_p(call))
+		esc_vaarg_callee(c->g, NULL);
+	for (int i = 0; i < n; i++)
+		if (is_va_list(TREE_TYPE(gimple_call_arg(call, i))))
+			esc_vaarg_callee(c->g, sum);
+}
+
 /* Does the summarised function release its argument i (summary.c)? */
 static int released(const struct esc_summary *sum, int i)
 {
@@ -247,6 +298,7 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 			 const struct esc_summary *sum, const char *name)
 {
 	int n = arg_count(c, call);
+	vaarg_handed(c, call, sum);
 	for (int i = 0; i < n; i++) {
 		if (!arg_may_hold_address(call, i))
 			continue;
@@ -258,6 +310,20 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 		   one more import (imports.c) */
 		int imp = esc_summary_imported(sum, slot);
 		int rel = released(sum, i);
+		/* a variadic argument of a type no va_arg read that is kept
+		   reads: its content only, surely */
+		if (i >= sum->nparams && s == 0 && h == 0 && !rel &&
+		    i < (int)gimple_call_num_args(call) &&
+		    !esc_summary_vkey(sum, vaarg_key(TREE_TYPE(
+			    gimple_call_arg(call, i))))) {
+			struct esc_hole k = heap_hole(c, call,
+				ESC_STEP_ARG_SUMMARY, name, i, 0);
+			k.why.assumed = 1;
+			arg_into(c, call, i, k);
+			arg_into(c, call, i, heap_hole(c, call,
+				ESC_STEP_ARG_SUMMARY, name, i, 1));
+			h = -1;
+		}
 		if (h >= 0) {
 			struct esc_hole k = heap_hole(c, call, sum->gave_up
 						? ESC_STEP_UNANALYSED
@@ -473,6 +539,7 @@ static void call_rule(struct esc_ctx *c, gcall *call,
 	int n = arg_count(c, call);
 	int alloc = 0;
 
+	vaarg_handed(c, call, NULL);
 	if (r->returns_alloc)
 		alloc = new_object(c, call, ESC_LOC_ALLOC, ESC_OBJ_LOCAL, name);
 	for (int i = 0; i < n; i++) {
@@ -536,6 +603,7 @@ static void call_unknown(struct esc_ctx *c, gcall *call,
 			 enum esc_step_kind kind, const char *name)
 {
 	int n = arg_count(c, call);
+	vaarg_handed(c, call, NULL);
 	for (int i = 0; i < n; i++)
 		if (arg_may_hold_address(call, i) && !esc_arg_noescape(call, i))
 			arg_into(c, call, i, unknown_hole(c, call, kind, name, i));
@@ -549,6 +617,7 @@ static bool call_gcc_knows(struct esc_ctx *c, gcall *call, tree fndecl,
 	int flags = gimple_call_flags(call);
 	int n = arg_count(c, call);
 
+	vaarg_handed(c, call, NULL);
 	if (flags & (ECF_CONST | ECF_PURE)) {
 		/* stores nothing: arguments can only come back as the value,
 		   if that is a pointer */
@@ -606,6 +675,12 @@ static void call_internal(struct esc_ctx *c, gcall *call)
 	if (gimple_call_internal_fn(call) == IFN_VA_ARG) {
 		/* x = va_arg (ap): a load through the va_list */
 		struct esc_hole k = value_hole(c, call, ESC_STEP_LOAD, NULL, -1);
+		tree lhs = gimple_call_lhs(call);
+		if (k.kind == HOLE_LOC)
+			esc_vaarg_value(c->g, k.loc,
+					vaarg_key(lhs ? TREE_TYPE(lhs) : NULL_TREE));
+		else if (k.kind == HOLE_STORE)
+			esc_vaarg_value(c->g, -1, 0);
 		k.derefs += 1;
 		if (n >= 1)
 			esc_expr(c, k, gimple_call_arg(call, 0));

@@ -217,6 +217,15 @@ void esc_param_readonly(struct esc_graph *g, int param, int deep);
    (esc_step.assumed), so that no dangling warning rests on what a
    deallocator does with its argument; its summary says so to callers. */
 void esc_param_released(struct esc_graph *g, int param);
+/* Variadic arguments by type.  Value location loc holds what a va_arg
+   read of pointer type key gives (key: an opaque handle of the type
+   pointed to, the adapter's; 0 for "any type": void *, or a value that
+   is not a pointer), or loc -1: the graph reads a va_list in a way it
+   cannot follow.  esc_vaarg_callee: a va_list is handed to a callee of
+   summary s (NULL: one with none, or a rule, or an indirect call). */
+struct esc_summary;
+void esc_vaarg_value(struct esc_graph *g, int loc, uintptr_t key);
+void esc_vaarg_callee(struct esc_graph *g, const struct esc_summary *s);
 /* A stack object or allocation site (kind ESC_LOC_STACK / ESC_LOC_ALLOC). */
 int esc_object_new(struct esc_graph *g, enum esc_loc_kind kind,
 		   enum esc_obj_kind obj, int func, const char *name,
@@ -325,6 +334,15 @@ struct esc_summary {
 	   argument (heap, result, stores from it) are assumed; NULL for
 	   none (a linked summary) */
 	unsigned char *release;
+	/* the types (esc_vaarg_value keys) of the va_arg reads whose value
+	   is surely kept, in this function's component or a callee's it
+	   hands a va_list to, when all are known (vkeys_known): a variadic
+	   argument of a pointer type none of them reads is not surely kept
+	   (SQLite's sqlite3ErrorMsg adopts a "%z" char *, only reads a "%T"
+	   Token *) */
+	int vkeys_known;
+	int nvkeys;
+	uintptr_t *vkeys;
 };
 
 /* The summary of function `func' of a solved graph (caller frees with
@@ -335,6 +353,9 @@ int esc_summary_heap(const struct esc_summary *s, int index);
 /* Fewest derefs to the heap by steps that are not assumed, or -1. */
 int esc_summary_sure(const struct esc_summary *s, int index);
 int esc_summary_result(const struct esc_summary *s, int index);
+/* Does a variadic argument whose type is key surely reach what the
+   summary's varargs slot says (1), or only by assumption (0)? */
+int esc_summary_vkey(const struct esc_summary *s, uintptr_t key);
 /* Does argument index's leak to the heap rest on functions known only by
    name (heap or sure not the local one)?  A caller's edge for it is then
    an import (esc_step.imported). */

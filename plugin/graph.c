@@ -90,6 +90,9 @@ void esc_graph_free(struct esc_graph *g)
 	free(g->out);
 	free(g->imports);
 	esc_param_walk_free(g);
+	free(g->vlocs);
+	free(g->vkeys);
+	free(g->ckeys);
 	free(g);
 }
 
@@ -155,6 +158,30 @@ void esc_param_readonly(struct esc_graph *g, int param, int deep)
 	g->locs[p].readonly = 1;
 	if (deep && g->locs[p].ptee >= 0)
 		g->locs[g->locs[p].ptee].readonly = 1;
+}
+
+void esc_vaarg_value(struct esc_graph *g, int loc, uintptr_t key)
+{
+	if (loc < 0 || loc >= g->nlocs) {
+		g->vunknown = 1;
+		return;
+	}
+	ESC_GROW(g->vlocs, g->capv, g->nv + 1);
+	ESC_GROW(g->vkeys, g->capvk, g->nv + 1);
+	g->vlocs[g->nv] = loc;
+	g->vkeys[g->nv++] = key;
+}
+
+void esc_vaarg_callee(struct esc_graph *g, const struct esc_summary *s)
+{
+	if (!s || !s->vkeys_known || s->gave_up) {
+		g->vunknown = 1;
+		return;
+	}
+	for (int i = 0; i < s->nvkeys; i++) {
+		ESC_GROW(g->ckeys, g->capck, g->nck + 1);
+		g->ckeys[g->nck++] = s->vkeys[i];
+	}
 }
 
 void esc_param_released(struct esc_graph *g, int param)

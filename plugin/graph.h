@@ -136,6 +136,15 @@ struct esc_graph {
 	int nimports, cap_imports;
 	int imports_solved;      /* the local_ fields are set */
 	struct sinkwalk *param_walk; /* esc_param_sinks's, kept for the next */
+	/* va_arg reads (esc_vaarg_value): their locations and keys; the
+	   keys of callees handed a va_list; whether a va_list went where it
+	   cannot be followed */
+	int *vlocs;
+	uintptr_t *vkeys;
+	int nv, capv, capvk;
+	uintptr_t *ckeys;
+	int nck, capck;
+	int vunknown;
 };
 
 /* Adds an edge (also used by pointsto.c for resolved stores). */

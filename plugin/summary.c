@@ -49,6 +49,57 @@
 
 #include <jansson.h>
 
+static int cmp_key(const void *a, const void *b)
+{
+	uintptr_t x = *(const uintptr_t *)a, y = *(const uintptr_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The types of the va_arg reads whose value is surely kept (its own
+   address reaches the heap by steps that are not assumed), here or in
+   a callee handed a va_list: for the whole graph, a component's
+   functions share their va_lists. */
+static void vaarg_keys(const struct esc_graph *g, struct esc_summary *s)
+{
+	int n = 0;
+	s->vkeys_known = !g->vunknown;
+	if (!s->vkeys_known)
+		return;
+	s->vkeys = esc_xmalloc(((size_t)g->nv + (size_t)g->nck + 1) *
+			       sizeof *s->vkeys);
+	for (int i = 0; i < g->nv; i++)
+		if (g->locs[g->vlocs[i]].sure_derefs == 0) {
+			if (!g->vkeys[i]) {
+				s->vkeys_known = 0; /* any type */
+				break;
+			}
+			s->vkeys[n++] = g->vkeys[i];
+		}
+	for (int i = 0; i < g->nck && s->vkeys_known; i++)
+		s->vkeys[n++] = g->ckeys[i];
+	if (!s->vkeys_known) {
+		free(s->vkeys);
+		s->vkeys = NULL;
+		return;
+	}
+	qsort(s->vkeys, (size_t)n, sizeof *s->vkeys, cmp_key);
+	int m = 0;
+	for (int i = 0; i < n; i++)
+		if (!m || s->vkeys[m - 1] != s->vkeys[i])
+			s->vkeys[m++] = s->vkeys[i];
+	s->nvkeys = m;
+}
+
+int esc_summary_vkey(const struct esc_summary *s, uintptr_t key)
+{
+	if (!s->vkeys_known || !key || s->gave_up)
+		return 1;
+	for (int i = 0; i < s->nvkeys; i++)
+		if (s->vkeys[i] == key)
+			return 1;
+	return 0;
+}
+
 struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 {
 	struct esc_summary *s = esc_xcalloc(1, sizeof *s);
@@ -107,6 +158,7 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 		if (i < n)
 			s->release[i] = (unsigned char)loc->released;
 	}
+	vaarg_keys(g, s);
 	for (int k = 0; k < g->npstores; k++) {
 		const struct esc_pstore *ps = &g->pstores[k];
 		if (ps->func != func || ps->from >= n || ps->to >= n)
@@ -136,6 +188,7 @@ void esc_summary_free(struct esc_summary *s)
 	free(s->result);
 	free(s->sure);
 	free(s->release);
+	free(s->vkeys);
 	free(s->local_heap);
 	free(s->local_sure);
 	free(s->local_result);

@@ -517,6 +517,42 @@ TEST(sure_leak_counts_returns)
 	esc_graph_free(g);
 }
 
+/* int f(const char *fmt, ...) reading va_arg(ap, char *) into a global
+   (v1, kept) and va_arg(ap, struct tok *) only locally (v2): the summary
+   knows the kept type; an argument of another type is not surely kept.
+   A kept read of void * (any type), or a va_list handed where it cannot
+   be followed, makes every type kept. */
+TEST(varargs_by_type)
+{
+	for (int variant = 0; variant < 3; variant++) {
+		struct esc_graph *g = esc_graph_new();
+		int f = esc_func_new(g, "f", pos(1));
+		esc_param_new(g, f, 0, "fmt", pos(1), 1);
+		int va = esc_param_new(g, f, ESC_VARARGS, "...", pos(1), 1);
+		int v1 = value(g, f, "s"), v2 = value(g, f, "t"), v3 = value(g, f, "p");
+		esc_edge(g, v1, va, 1, step(ESC_STEP_LOAD, 2));
+		esc_edge(g, v2, va, 1, step(ESC_STEP_LOAD, 3));
+		esc_edge(g, ESC_HEAP, v1, 0, step(ESC_STEP_STORE_GLOBAL, 2));
+		esc_vaarg_value(g, v1, 0x10);
+		esc_vaarg_value(g, v2, 0x20);
+		if (variant == 1) {
+			esc_edge(g, v3, va, 1, step(ESC_STEP_LOAD, 4));
+			esc_edge(g, ESC_HEAP, v3, 0, step(ESC_STEP_STORE_GLOBAL, 4));
+			esc_vaarg_value(g, v3, 0);
+		}
+		if (variant == 2)
+			esc_vaarg_callee(g, NULL);
+		esc_solve(g);
+		struct esc_summary *s = esc_summarize(g, f);
+		CHECK_EQ_INT(s->vkeys_known, variant == 0);
+		CHECK(esc_summary_vkey(s, 0x10));
+		CHECK_EQ_INT(esc_summary_vkey(s, 0x20), variant != 0);
+		CHECK(esc_summary_vkey(s, 0));
+		esc_summary_free(s);
+		esc_graph_free(g);
+	}
+}
+
 /* Releases of a unit: 0 frees its parameter 1; 1 hands its parameter 0
    to 0's 1; 2 hands its 0 to 1's 0 and its 1 to 0's 0 (not released);
    3 and 4 hand each other their 0 (a cycle, released by nothing); 5 hands
@@ -695,6 +731,7 @@ int main(void)
 	RUN(releases_fixed_point);
 	RUN(sure_leak_returns_to_its_caller);
 	RUN(sure_leak_counts_returns);
+	RUN(varargs_by_type);
 	RUN(report_sites_and_flows);
 	RUN(give_up_is_conservative);
 	RUN(components_bottom_up);
