@@ -428,7 +428,8 @@ TEST(released_store_is_assumed)
 		if (s->nstores == 1) {
 			CHECK_EQ_INT(s->stores[0].from, 1);
 			CHECK_EQ_INT(s->stores[0].level, 2);
-			CHECK_EQ_INT(s->stores[0].assumed, rel);
+			CHECK_EQ_INT(s->stores[0].assumed,
+				     rel ? ESC_ASSUMED_RELEASED : 0);
 		}
 		esc_summary_free(s);
 		esc_graph_free(g);
