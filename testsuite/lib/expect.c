@@ -535,7 +535,7 @@ static const char *verdict(json_t *doc, const char *what, const char *func,
 			else if (!strcmp(what, "param"))
 				got = param_verdict(x, buf, len);
 			else if (!json_is_true(json_object_get(x, "suppressed")))
-				got = "dangles";
+				return "dangles";	/* one warning is enough */
 			else
 				continue;
 			if (!v || !strcmp(got, want))
