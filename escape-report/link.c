@@ -283,7 +283,7 @@ static struct table statics; /* report index and name -> funcs[] index + 1 */
 
 static void read_effects(int fi, json_t *a)
 {
-	static const char *const kinds[] = { "set", "clear", "call" };
+	static const char *const kinds[] = { "set", "clear", "call", "unlink" };
 	if (a && !json_is_array(a))
 		link_bad(fi, "\"effects\" is not an array");
 	for (size_t i = 0; i < json_array_size(a); i++) {
@@ -293,7 +293,7 @@ static void read_effects(int fi, json_t *a)
 		struct esc_effect e;
 		memset(&e, 0, sizeof e);
 		e.kind = (enum esc_effect_kind)-1;
-		for (int k = 0; kind && k < 3; k++)
+		for (int k = 0; kind && k < 4; k++)
 			if (!strcmp(kind, kinds[k]))
 				e.kind = (enum esc_effect_kind)k;
 		e.param = int_of(o, "param", -1);
@@ -1099,7 +1099,9 @@ void write_summaries(void)
 			if (e->kind == ESC_FX_CALL)
 				continue;
 			json_t *x = must(json_object());
-			set(x, "kind", text(e->kind == ESC_FX_SET ? "set" : "clear"));
+			set(x, "kind", text(e->kind == ESC_FX_SET     ? "set"
+					    : e->kind == ESC_FX_UNLINK ? "unlink"
+								       : "clear"));
 			set(x, "param", json_integer(e->param));
 			set(x, "path", text(e->path));
 			set(x, "pointer", json_boolean(e->pointer));

@@ -735,6 +735,28 @@ static bool restores(gimple *s, tree lhs)
 	return false;
 }
 
+/* Is the store lhs = rhs an unlink of a parameter's object: the memory
+   one of its fields f points to (the cell that points to the object, or
+   its neighbour) receives what another of its own fields holds (*n->prevp
+   = n->next, BSD LIST_REMOVE/TAILQ_REMOVE; n->prev->next = n->next)?
+   Sets *via to f; returns the parameter's index or -1. */
+static int unlink_of(tree fndecl, tree lhs, tree rhs, const char **via)
+{
+	tree ref = lhs;
+	while (handled_component_p(ref))
+		ref = TREE_OPERAND(ref, 0);
+	if (TREE_CODE(ref) != MEM_REF || !POINTER_TYPE_P(TREE_TYPE(lhs)))
+		return -1;
+	tree cell = source_of(TREE_OPERAND(ref, 0)), v = source_of(rhs);
+	const char *f, *h;
+	int p = cell && TREE_CODE(cell) != SSA_NAME ? ref_path(fndecl, cell, &f) : -1;
+	if (p < 0 || !*f || strchr(f, '/') || !v || TREE_CODE(v) == SSA_NAME ||
+	    ref_path(fndecl, v, &h) != p || !*h || strchr(h, '/'))
+		return -1;
+	*via = f;
+	return p;
+}
+
 static void effect_add(auto_vec<struct esc_effect> *out, enum esc_effect_kind kind,
 		       int param, const char *path, const char *callee, int arg,
 		       int every, int pointer, int pop = 0)
@@ -812,6 +834,18 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 					struct write w = { p, path, bb->index, ptr, pop };
 					writes.safe_push(w);
 				}
+			}
+			const char *via;
+			int u = lhs && TREE_CODE(lhs) != SSA_NAME && gimple_assign_single_p(s)
+					? unlink_of(fndecl, lhs, gimple_assign_rhs1(s), &via)
+					: -1;
+			if (u >= 0) {
+				if (every < 0)
+					every = on_every_normal_path(fun, fndecl, bb,
+								     -1, NULL);
+				if (every || on_every_normal_path(fun, fndecl, bb, u, via))
+					effect_add(out, ESC_FX_UNLINK, u, via, NULL, 0,
+						   0, 1);
 			}
 			if (!is_gimple_call(s))
 				continue;

@@ -20,7 +20,13 @@
  * handle other than the kept object, only a pop undoes a push (the
  * field restored from itself: p->top = p->top->prev, L->top - 1), or a
  * call given the object itself that moves its handle's field back
- * (luaL_pushresult(&b)).  What it cannot tell: a pop by a variable
+ * (luaL_pushresult(&b)).  An object linked into a list (the keeper sets
+ * its link field) is undone by a call given the same object that unlinks
+ * it through that field on every path (*n->prevp = n->next): the cell
+ * that pointed to it now holds its successor.  What it cannot tell: an
+ * unlink under a condition (libevent's event_del_nolock_ calls
+ * evmap_io_del_ only when the event's flags say it was added) is none,
+ * nor is a removal from an array (min_heap_erase_).  Nor: a pop by a variable
  * amount (lua_settop(L, idx)) given the handle alone is no pop.
  */
 #include "graph.h"
@@ -98,6 +104,10 @@ int esc_effects_close(struct esc_effect **facts, int n, int *cap,
 			if (g[k].kind == ESC_FX_CALL || g[k].param != call.arg)
 				continue;
 			enum esc_effect_kind kind = g[k].kind;
+			/* an unlink of the object itself, on every path */
+			if (kind == ESC_FX_UNLINK &&
+			    (!call.every || *call.path))
+				continue;
 			if (kind == ESC_FX_CLEAR && !call.every &&
 			    !(call.alt > 0 && alt_clears(*facts, ncalls, &call, g[k].path,
 							 callee_facts, ctx)))
@@ -135,7 +145,8 @@ static int sets_other(const struct esc_effect *fx, int n, int p,
 		      const char *path)
 {
 	for (int i = 0; i < n; i++)
-		if (fx[i].kind != ESC_FX_CALL && fx[i].param != p &&
+		if ((fx[i].kind == ESC_FX_SET || fx[i].kind == ESC_FX_CLEAR) &&
+		    fx[i].param != p &&
 		    fx[i].pointer && !strcmp(fx[i].path, path))
 			return 1;
 	return 0;
@@ -149,6 +160,12 @@ int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,
 		int j = u->pairs[i][0], m = u->pairs[i][1];
 		for (int k = 0; k < n2; k++) {
 			const struct esc_effect *c = &fx2[k];
+			/* the kept object unlinked through the link field
+			   the keeper set (reg_add(r, &n) sets n.prevp;
+			   reg_del(&n): *n->prevp = n->next) */
+			if (c->kind == ESC_FX_UNLINK && c->param == j && m >= 0 &&
+			    m == kept && sets(fx1, n1, m, c->path))
+				return 1;
 			if (c->kind != ESC_FX_CLEAR || c->param != j ||
 			    !c->pointer)
 				continue;

@@ -462,9 +462,15 @@ enum esc_effect_kind {
 			 starts with holds is null, does not count; freed
 			 on some path and handed to an indirect call on
 			 every other one: freed) */
-	ESC_FX_CALL   /* passes the value at path (only "" or "g": the
+	ESC_FX_CALL,  /* passes the value at path (only "" or "g": the
 			 parameter, or what p->g holds) as argument arg of
 			 callee; every: on every path that returns normally */
+	ESC_FX_UNLINK /* unlinks the parameter's object from the list it is
+			 in, on every path that returns normally: the memory
+			 its link field path (one field) points to, the cell
+			 that points to the object, receives another of its
+			 fields (its successor): *n->prevp = n->next (BSD
+			 LIST_REMOVE/TAILQ_REMOVE), n->prev->next = n->next */
 };
 struct esc_effect {
 	enum esc_effect_kind kind;
@@ -516,7 +522,10 @@ struct esc_undo_call {
    luaL_buffinit(L, &b), undoes nothing); "g/f" with fx1 SETting "g" on
    parameter m and "f" on another
    one (luaL_buffinit(L, &b) stores L in b.L and pushes onto L->top;
-   luaL_pushresult(&b) moves b.L->top back).  Only pointers count: the
+   luaL_pushresult(&b) moves b.L->top back); or fx2 UNLINKs parameter j
+   through field f with m the kept object and fx1 SETting its pointer
+   field f (reg_add(r, &n) sets n.prevp, reg_del(&n) does *n->prevp =
+   n->next).  Only pointers count: the
    keeper's memory hangs off a pointer field, which C1 sets and C2
    clears, frees or moves. */
 int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,

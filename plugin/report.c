@@ -381,7 +381,7 @@ static void import_fields(json_t *o, const struct esc_import *x)
 	put(o, "column", positive(x->pos.col));
 }
 
-static const char *const effect_kinds[] = { "set", "clear", "call" };
+static const char *const effect_kinds[] = { "set", "clear", "call", "unlink" };
 
 static json_t *effects_json(const struct esc_func_report *f)
 {

@@ -165,6 +165,57 @@ TEST(free_the_handle_or_result)
 	CHECK(!undo(reg, 1, 1, bfree, 1, 0, 1));
 }
 
+TEST(unlink)
+{
+	/* add(r, &n): n->e (the entry, pointers) set, r->head cleared;
+	   del(&n): *n->e.prevp = n->e.next on every path */
+	struct esc_effect add[2] = { fx(ESC_FX_SET, 1, "e", 1),
+				     fx(ESC_FX_CLEAR, 0, "head", 1) };
+	struct esc_effect del[1] = { fx(ESC_FX_UNLINK, 0, "e", 1) };
+	struct esc_effect del_other[1] = { fx(ESC_FX_UNLINK, 0, "e2", 1) };
+	CHECK(undo(add, 2, 1, del, 1, 0, 1));
+	/* through another entry than the one the keeper set */
+	CHECK(!undo(add, 2, 1, del_other, 1, 0, 1));
+	/* given the handle, not the kept object */
+	CHECK(!undo(add, 2, 1, del, 1, 0, 0));
+	/* the keeper set no entry of the object */
+	CHECK(!undo(add + 1, 1, 1, del, 1, 0, 1));
+}
+
+static const struct esc_effect *unlinker(const char *name, void *ctx, int *n)
+{
+	static struct esc_effect del[1];
+	(void)ctx;
+	del[0] = fx(ESC_FX_UNLINK, 0, "e", 1);
+	*n = 1;
+	if (!strcmp(name, "del"))
+		return del;
+	*n = 0;
+	return NULL;
+}
+
+TEST(unlink_through_calls)
+{
+	/* del(n) on every path: an unlink of the caller's parameter; on
+	   some path only, or given n->g (another object): none */
+	int cap = 4, n = 3;
+	struct esc_effect *f = malloc((size_t)cap * sizeof *f);
+	f[0] = call(0, "", "del", 0, 1);
+	f[1] = call(1, "", "del", 0, 0);
+	f[2] = call(2, "g", "del", 0, 1);
+	n = esc_effects_close(&f, n, &cap, unlinker, NULL);
+	CHECK_EQ_INT(n, 4);
+	CHECK(f[3].kind == ESC_FX_UNLINK && f[3].param == 0 &&
+	      !strcmp(f[3].path, "e"));
+	free(f);
+	/* an unlink is no pointer set of another parameter's field:
+	   g/f undo needs fx1 to set f on another parameter */
+	struct esc_effect init[2] = { fx(ESC_FX_SET, 1, "L", 1),
+				      fx(ESC_FX_UNLINK, 0, "top", 1) };
+	struct esc_effect result[1] = { fx(ESC_FX_CLEAR, 0, "L/top", 1) };
+	CHECK(!undo(init, 2, 1, result, 1, 0, 1));
+}
+
 int main(void)
 {
 	RUN(paths);
@@ -175,6 +226,8 @@ int main(void)
 	RUN(push_pop_through_the_object);
 	RUN(pop_not_push);
 	RUN(free_the_handle_or_result);
+	RUN(unlink);
+	RUN(unlink_through_calls);
 	esc_intern_free();
 	return unit_done();
 }
