@@ -302,6 +302,11 @@ static void read_effects(int fi, json_t *a)
 		e.path = esc_intern(path);
 		e.pointer = json_is_true(json_object_get(o, "pointer"));
 		e.pop = e.kind == ESC_FX_CLEAR && json_is_true(json_object_get(o, "pop"));
+		e.nonzero = e.kind != ESC_FX_CALL &&
+			    json_is_true(json_object_get(o, "nonzero"));
+		if (e.kind == ESC_FX_UNLINK &&
+		    json_is_string(json_object_get(o, "guard")))
+			e.guard = esc_intern(json_string_value(json_object_get(o, "guard")));
 		if (e.kind == ESC_FX_CALL) {
 			const char *callee = json_string_value(json_object_get(o, "callee"));
 			e.arg = int_of(o, "arg", -1);
@@ -1107,6 +1112,10 @@ void write_summaries(void)
 			set(x, "pointer", json_boolean(e->pointer));
 			if (e->kind == ESC_FX_CLEAR)
 				set(x, "pop", json_boolean(e->pop));
+			if (e->nonzero)
+				set(x, "nonzero", json_true());
+			if (e->guard)
+				set(x, "guard", text(e->guard));
 			add(fx, x);
 		}
 		set(o, "effects", fx);

@@ -675,11 +675,55 @@ static bool failure_edge(tree fndecl, edge e, int q, const char *path)
 		(e->flags & EDGE_FALSE_VALUE));
 }
 
+/* The field of parameter q that value v is read from, possibly through
+   a mask (v = q->f & c) and conversions, one field deep; or NULL. */
+static const char *flag_of(tree fndecl, tree v, int q)
+{
+	for (int depth = 0; depth < 4 && v && TREE_CODE(v) == SSA_NAME; depth++) {
+		gimple *d = SSA_NAME_DEF_STMT(v);
+		if (!d || !is_gimple_assign(d))
+			return NULL;
+		enum tree_code code = gimple_assign_rhs_code(d);
+		if (code == BIT_AND_EXPR &&
+		    TREE_CODE(gimple_assign_rhs2(d)) == INTEGER_CST)
+			v = gimple_assign_rhs1(d);
+		else if (CONVERT_EXPR_CODE_P(code))
+			v = gimple_assign_rhs1(d);
+		else if (gimple_assign_single_p(d))
+			v = gimple_assign_rhs1(d);
+		else
+			return NULL;
+	}
+	const char *f;
+	if (!v || TREE_CODE(v) == SSA_NAME || q < 0 ||
+	    ref_path(fndecl, v, &f) != q || !*f || strchr(f, '/'))
+		return NULL;
+	return f;
+}
+
+/* Is edge e the branch on which parameter q's field guard (a flag,
+   possibly masked) is zero? */
+static bool guard_zero_edge(tree fndecl, edge e, int q, const char *guard)
+{
+	gimple *last = esc_last_stmt(e->src);
+	if (!guard || !last || gimple_code(last) != GIMPLE_COND)
+		return false;
+	gcond *c = as_a<gcond *>(last);
+	if (!integer_zerop(gimple_cond_rhs(c)) ||
+	    flag_of(fndecl, gimple_cond_lhs(c), q) != guard)
+		return false;
+	bool t = e->flags & EDGE_TRUE_VALUE;
+	return (gimple_cond_code(c) == EQ_EXPR && t) ||
+	       (gimple_cond_code(c) == NE_EXPR && (e->flags & EDGE_FALSE_VALUE));
+}
+
 /* Does every path from fun's entry to a normal return pass through one
    of the blocks of set (failure_edge's ways out, for a fact on q's path,
-   do not count)? */
+   do not count; nor, with a guard, the branch on which q->guard is
+   zero)? */
 static bool on_every_normal_path_set(function *fun, tree fndecl, bitmap set,
-				     int q, const char *path)
+				     int q, const char *path,
+				     const char *guard = NULL)
 {
 	auto_vec<basic_block> stack;
 	auto_bitmap seen;
@@ -694,6 +738,7 @@ static bool on_every_normal_path_set(function *fun, tree fndecl, bitmap set,
 		FOR_EACH_EDGE(e, ei, x->succs)
 			if (!bitmap_bit_p(set, e->dest->index) &&
 			    !failure_edge(fndecl, e, q, path) &&
+			    !guard_zero_edge(fndecl, e, q, guard) &&
 			    bitmap_set_bit(seen, e->dest->index))
 				stack.safe_push(e->dest);
 	}
@@ -703,11 +748,50 @@ static bool on_every_normal_path_set(function *fun, tree fndecl, bitmap set,
 /* Does every path from fun's entry to a normal return pass through
    block b? */
 static bool on_every_normal_path(function *fun, tree fndecl, basic_block b,
-				 int q, const char *path)
+				 int q, const char *path, const char *guard = NULL)
 {
 	auto_bitmap set;
 	bitmap_set_bit(set, b->index);
-	return on_every_normal_path_set(fun, fndecl, set, q, path);
+	return on_every_normal_path_set(fun, fndecl, set, q, path, guard);
+}
+
+/* A flag of parameter q that fun tests against zero (if (!n->linked)
+   return;) with which block b is on every normal path, or NULL. */
+static const char *unlink_guard(function *fun, tree fndecl, basic_block b,
+				int q, const char *path)
+{
+	basic_block x;
+	FOR_EACH_BB_FN(x, fun) {
+		gimple *last = esc_last_stmt(x);
+		if (!last || gimple_code(last) != GIMPLE_COND ||
+		    !integer_zerop(gimple_cond_rhs(as_a<gcond *>(last))))
+			continue;
+		const char *f = flag_of(fndecl, gimple_cond_lhs(as_a<gcond *>(last)), q);
+		if (f && strcmp(f, path) &&
+		    on_every_normal_path(fun, fndecl, b, q, path, f))
+			return f;
+	}
+	return NULL;
+}
+
+/* Is the value stored by s a non-zero constant, or or-ed with one
+   (n->linked = 1; ev->flags |= 4)? */
+static bool nonzero_store(gimple *s)
+{
+	if (!gimple_assign_single_p(s))
+		return false;
+	tree v = gimple_assign_rhs1(s);
+	if (TREE_CODE(v) == INTEGER_CST)
+		return !integer_zerop(v);
+	if (TREE_CODE(v) != SSA_NAME)
+		return false;
+	gimple *d = SSA_NAME_DEF_STMT(v);
+	if (d && is_gimple_assign(d) && CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(d)) &&
+	    TREE_CODE(gimple_assign_rhs1(d)) == SSA_NAME)
+		d = SSA_NAME_DEF_STMT(gimple_assign_rhs1(d));
+	return d && is_gimple_assign(d) && gimple_assign_rhs_code(d) == BIT_IOR_EXPR &&
+	       TREE_CODE(gimple_assign_rhs2(d)) == INTEGER_CST &&
+	       !integer_zerop(gimple_assign_rhs2(d));
 }
 
 /* Does store s (into lhs) restore lhs from itself: lhs = lhs->g, or
@@ -759,7 +843,8 @@ static int unlink_of(tree fndecl, tree lhs, tree rhs, const char **via)
 
 static void effect_add(auto_vec<struct esc_effect> *out, enum esc_effect_kind kind,
 		       int param, const char *path, const char *callee, int arg,
-		       int every, int pointer, int pop = 0)
+		       int every, int pointer, int pop = 0, int nonzero = 0,
+		       const char *guard = NULL)
 {
 	for (unsigned i = 0; i < out->length(); i++) {
 		struct esc_effect *e = &(*out)[i];
@@ -768,6 +853,11 @@ static void effect_add(auto_vec<struct esc_effect> *out, enum esc_effect_kind ki
 			e->every |= every;
 			e->pointer |= pointer;
 			e->pop |= pop;
+			/* every write of the path non-zero; an unlink
+			   without a guard is the stronger */
+			e->nonzero &= nonzero;
+			if (!guard)
+				e->guard = NULL;
 			return;
 		}
 	}
@@ -781,6 +871,8 @@ static void effect_add(auto_vec<struct esc_effect> *out, enum esc_effect_kind ki
 	e.every = every;
 	e.pointer = pointer;
 	e.pop = kind == ESC_FX_CLEAR && pop;
+	e.nonzero = kind != ESC_FX_CALL && nonzero;
+	e.guard = kind == ESC_FX_UNLINK ? guard : NULL;
 	out->safe_push(e);
 }
 
@@ -829,7 +921,7 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 				bool ptr = POINTER_TYPE_P(TREE_TYPE(lhs));
 				bool pop = restores(s, lhs);
 				effect_add(out, all ? ESC_FX_CLEAR : ESC_FX_SET, p,
-					   path, NULL, 0, 0, ptr, pop);
+					   path, NULL, 0, 0, ptr, pop, nonzero_store(s));
 				if (!all) {
 					struct write w = { p, path, bb->index, ptr, pop };
 					writes.safe_push(w);
@@ -843,9 +935,11 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 				if (every < 0)
 					every = on_every_normal_path(fun, fndecl, bb,
 								     -1, NULL);
-				if (every || on_every_normal_path(fun, fndecl, bb, u, via))
+				const char *guard = NULL;
+				if (every || on_every_normal_path(fun, fndecl, bb, u, via) ||
+				    (guard = unlink_guard(fun, fndecl, bb, u, via)))
 					effect_add(out, ESC_FX_UNLINK, u, via, NULL, 0,
-						   0, 1);
+						   0, 1, 0, 0, guard);
 			}
 			if (!is_gimple_call(s))
 				continue;

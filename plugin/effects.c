@@ -23,10 +23,14 @@
  * (luaL_pushresult(&b)).  An object linked into a list (the keeper sets
  * its link field) is undone by a call given the same object that unlinks
  * it through that field on every path (*n->prevp = n->next): the cell
- * that pointed to it now holds its successor.  What it cannot tell: an
- * unlink under a condition (libevent's event_del_nolock_ calls
- * evmap_io_del_ only when the event's flags say it was added) is none,
- * nor is a removal from an array (min_heap_erase_).  Nor: a pop by a variable
+ * that pointed to it now holds its successor; an unlink skipped when a
+ * flag of the object is zero (if (!n->linked) return;) counts when the
+ * keeper sets that flag, to non-zero values only.  What it cannot tell:
+ * a flag set to a value the keeper is given (libevent's
+ * event_queue_insert_inserted: ev->ev_flags |= queue), an unlink in a
+ * callee called under a condition (event_del_nolock_ calls evmap_io_del_
+ * only when the event's flags say it was added), the removal from an
+ * array (min_heap_erase_).  Nor: a pop by a variable
  * amount (lua_settop(L, idx)) given the handle alone is no pop.
  */
 #include "graph.h"
@@ -126,6 +130,8 @@ int esc_effects_close(struct esc_effect **facts, int n, int *cap,
 			e.path = path;
 			e.pointer = g[k].pointer;
 			e.pop = pop;
+			e.nonzero = g[k].nonzero;
+			e.guard = g[k].guard;
 			(*facts)[n++] = e;
 		}
 	}
@@ -138,6 +144,21 @@ static int sets(const struct esc_effect *fx, int n, int p, const char *path)
 {
 	return has(fx, n, ESC_FX_SET, p, path, 1, 0) ||
 	       has(fx, n, ESC_FX_CLEAR, p, path, 1, 0);
+}
+
+/* Does fx write the flag at path of parameter p, with non-zero values
+   only? */
+static int sets_flag(const struct esc_effect *fx, int n, int p, const char *path)
+{
+	int any = 0;
+	for (int i = 0; i < n; i++)
+		if ((fx[i].kind == ESC_FX_SET || fx[i].kind == ESC_FX_CLEAR) &&
+		    fx[i].param == p && !strcmp(fx[i].path, path)) {
+			if (!fx[i].nonzero)
+				return 0;
+			any = 1;
+		}
+	return any;
 }
 
 /* Does fx set a pointer at path of a parameter other than p? */
@@ -164,7 +185,8 @@ int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,
 			   the keeper set (reg_add(r, &n) sets n.prevp;
 			   reg_del(&n): *n->prevp = n->next) */
 			if (c->kind == ESC_FX_UNLINK && c->param == j && m >= 0 &&
-			    m == kept && sets(fx1, n1, m, c->path))
+			    m == kept && sets(fx1, n1, m, c->path) &&
+			    (!c->guard || sets_flag(fx1, n1, m, c->guard)))
 				return 1;
 			if (c->kind != ESC_FX_CLEAR || c->param != j ||
 			    !c->pointer)

@@ -484,6 +484,13 @@ struct esc_effect {
 	int pop;             /* CLEAR: what is written restores the field
 				from itself (p->f = p->f->next; p->f =
 				p->f - 1): a pop, not a push */
+	int nonzero;         /* SET, CLEAR: every value written is a non-zero
+				constant, or or-ed with one (a flag set:
+				n->linked = 1; ev->flags |= 4) */
+	const char *guard;   /* UNLINK: NULL, or the field of the parameter
+				(a flag) on whose zero branch it leaves
+				without unlinking (if (!n->linked) return;):
+				unlinked whenever that flag is set */
 	int alt;             /* CALL not on every path: > 0 when the calls
 				of this group (the same alt) are, together,
 				on every path that returns normally (gzclose:
@@ -525,7 +532,9 @@ struct esc_undo_call {
    luaL_pushresult(&b) moves b.L->top back); or fx2 UNLINKs parameter j
    through field f with m the kept object and fx1 SETting its pointer
    field f (reg_add(r, &n) sets n.prevp, reg_del(&n) does *n->prevp =
-   n->next).  Only pointers count: the
+   n->next; with a guard flag, only if fx1 sets that flag of it to
+   non-zero values only: add(b, &e) links e and sets e->added = 1,
+   del(&e) returns if !e->added, else unlinks).  Only pointers count: the
    keeper's memory hangs off a pointer field, which C1 sets and C2
    clears, frees or moves. */
 int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,

@@ -396,6 +396,10 @@ static json_t *effects_json(const struct esc_func_report *f)
 			put(o, "pointer", json_boolean(e->pointer));
 		if (e->kind == ESC_FX_CLEAR)
 			put(o, "pop", json_boolean(e->pop));
+		if (e->nonzero)
+			put(o, "nonzero", json_true());
+		if (e->kind == ESC_FX_UNLINK && e->guard)
+			put(o, "guard", str(e->guard));
 		if (e->kind == ESC_FX_CALL) {
 			put(o, "callee", str(e->callee));
 			put(o, "arg", json_integer(e->arg));

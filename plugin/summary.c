@@ -670,6 +670,11 @@ struct esc_summaries *esc_summaries_load(const char *path, char *err,
 			e->pointer = json_is_true(json_object_get(x, "pointer"));
 			e->pop = e->kind == ESC_FX_CLEAR &&
 				 json_is_true(json_object_get(x, "pop"));
+			e->nonzero = json_is_true(json_object_get(x, "nonzero"));
+			if (e->kind == ESC_FX_UNLINK &&
+			    json_is_string(json_object_get(x, "guard")))
+				e->guard = esc_intern(json_string_value(
+					json_object_get(x, "guard")));
 		}
 		s->fresh = json_is_true(json_object_get(o, "fresh"));
 		s->result_other = json_is_true(json_object_get(o, "result_other"));

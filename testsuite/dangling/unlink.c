@@ -1,10 +1,11 @@
 /* Undo by unlinking: a node linked into a list by a function of this
    file and unlinked by another (*n->e.prevp = n->e.next, BSD
-   LIST_REMOVE with the entry inside the node; Linux list_del), directly
-   or by a call on every path: the same shapes as testsuite/link/unlink,
-   in one file.  Never unlinked, unlinked on one path, another node or
-   the other list unlinked, a remover that unlinks only when a flag says
-   so: still warns. */
+   LIST_REMOVE with the entry inside the node; Linux list_del), directly,
+   by a call on every path, or unless a flag the keeper sets is zero: the
+   same shapes as testsuite/link/unlink, in one file.  Never unlinked,
+   unlinked on one path, another node or the other list unlinked, a
+   guarded remover after a keeper that does not set the flag, an unlink
+   in a call made under a flag: still warns. */
 struct lnode;
 struct lentry {
 	struct lnode *next;
@@ -31,6 +32,8 @@ void lreg_del(struct lnode *n);
 void lreg_del_time(struct lnode *n);
 void lreg_del_flagged(struct lnode *n);
 void lreg_del_both(struct lnode *n);
+void lreg_add_noflag(struct lreg *r, struct lnode *n);
+void lreg_del_guarded(struct lnode *n);
 void dlist_add(struct dlist *head, struct dlist *n);
 void dlist_del(struct dlist *n);
 void work(void);
@@ -71,8 +74,28 @@ void lreg_del_time(struct lnode *n)
 	*n->by_time.prevp = n->by_time.next;
 }
 
-/* removed only when its flag says it was added (libevent's
-   event_del_nolock_): not on every path */
+/* linked without setting its flag */
+void lreg_add_noflag(struct lreg *r, struct lnode *n)
+{
+	if ((n->by_fd.next = r->fds) != 0)
+		r->fds->by_fd.prevp = &n->by_fd.next;
+	r->fds = n;
+	n->by_fd.prevp = &r->fds;
+}
+
+/* unlinked unless its flag (set by lreg_add) says it is not in the list */
+void lreg_del_guarded(struct lnode *n)
+{
+	if (!(n->flags & 1))
+		return;
+	if (n->by_fd.next)
+		n->by_fd.next->by_fd.prevp = n->by_fd.prevp;
+	*n->by_fd.prevp = n->by_fd.next;
+	n->flags &= ~1;
+}
+
+/* the unlink in a call made when its flag says it was added (libevent's
+   event_del_nolock_ -> evmap_io_del_): not followed */
 void lreg_del_flagged(struct lnode *n)
 {
 	if (n->flags & 1)
@@ -147,13 +170,43 @@ void list_wrong_list(struct lreg *r)
 	lreg_del_time(&n);
 }
 
-/* unlinked by a remover that tests a flag first */
+/* unlinked by a call made when a flag says so: not followed */
 void list_flagged(struct lreg *r)
 {
 	struct lnode n;
 	n.flags = 0;
 	lreg_add(r, &n); // dangle "escape-kept"
 	lreg_del_flagged(&n);
+}
+
+/* unlinked unless the flag lreg_add sets is zero */
+void list_guarded(struct lreg *r)
+{
+	struct lnode n;
+	n.flags = 0;
+	lreg_add(r, &n);
+	work();
+	lreg_del_guarded(&n);
+}
+
+/* the keeper did not set the flag: the remover may skip the unlink */
+void list_guarded_noflag(struct lreg *r)
+{
+	struct lnode n;
+	n.flags = 0;
+	lreg_add_noflag(r, &n); // dangle "escape-kept"
+	lreg_del_guarded(&n);
+}
+
+/* guarded, on one path only */
+void list_guarded_one_path(struct lreg *r, int c)
+{
+	struct lnode n;
+	n.flags = 0;
+	lreg_add(r, &n); // dangle "escape-kept"
+	if (c)
+		return;
+	lreg_del_guarded(&n);
 }
 
 /* in two lists, unlinked from both by one call */

@@ -182,6 +182,27 @@ TEST(unlink)
 	CHECK(!undo(add + 1, 1, 1, del, 1, 0, 1));
 }
 
+TEST(unlink_guarded)
+{
+	/* add(b, &e): e->e set, e->added = 1; del(&e): if (!e->added)
+	   return; unlink */
+	struct esc_effect add[2] = { fx(ESC_FX_SET, 1, "e", 1),
+				     fx(ESC_FX_SET, 1, "added", 0) };
+	add[1].nonzero = 1;
+	struct esc_effect del[1] = { fx(ESC_FX_UNLINK, 0, "e", 1) };
+	del[0].guard = esc_intern("added");
+	CHECK(undo(add, 2, 1, del, 1, 0, 1));
+	/* the keeper does not set the flag */
+	CHECK(!undo(add, 1, 1, del, 1, 0, 1));
+	/* it also writes zero into it */
+	struct esc_effect add0[3] = { add[0], add[1], fx(ESC_FX_CLEAR, 1, "added", 0) };
+	CHECK(!undo(add0, 3, 1, del, 1, 0, 1));
+	/* another flag than the guard */
+	struct esc_effect addx[2] = { add[0], fx(ESC_FX_SET, 1, "other", 0) };
+	addx[1].nonzero = 1;
+	CHECK(!undo(addx, 2, 1, del, 1, 0, 1));
+}
+
 static const struct esc_effect *unlinker(const char *name, void *ctx, int *n)
 {
 	static struct esc_effect del[1];
@@ -227,6 +248,7 @@ int main(void)
 	RUN(pop_not_push);
 	RUN(free_the_handle_or_result);
 	RUN(unlink);
+	RUN(unlink_guarded);
 	RUN(unlink_through_calls);
 	esc_intern_free();
 	return unit_done();

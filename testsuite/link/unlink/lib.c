@@ -37,8 +37,28 @@ void lreg_del_time(struct lnode *n)
 	*n->by_time.prevp = n->by_time.next;
 }
 
-/* removed only when its flag says it was added (libevent's
-   event_del_nolock_): not on every path */
+/* linked without setting its flag */
+void lreg_add_noflag(struct lreg *r, struct lnode *n)
+{
+	if ((n->by_fd.next = r->fds) != 0)
+		r->fds->by_fd.prevp = &n->by_fd.next;
+	r->fds = n;
+	n->by_fd.prevp = &r->fds;
+}
+
+/* unlinked unless its flag (set by lreg_add) says it is not in the list */
+void lreg_del_guarded(struct lnode *n)
+{
+	if (!(n->flags & 1))
+		return;
+	if (n->by_fd.next)
+		n->by_fd.next->by_fd.prevp = n->by_fd.prevp;
+	*n->by_fd.prevp = n->by_fd.next;
+	n->flags &= ~1;
+}
+
+/* the unlink in a call made when its flag says it was added (libevent's
+   event_del_nolock_ -> evmap_io_del_): not followed */
 void lreg_del_flagged(struct lnode *n)
 {
 	if (n->flags & 1)

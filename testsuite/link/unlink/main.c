@@ -49,13 +49,43 @@ void list_wrong_list(struct lreg *r)
 	lreg_del_time(&n);
 }
 
-/* unlinked by a remover that tests a flag first */
+/* unlinked by a call made when a flag says so: not followed */
 void list_flagged(struct lreg *r)
 {
 	struct lnode n;
 	n.flags = 0;
 	lreg_add(r, &n); // linked "escape-kept"
 	lreg_del_flagged(&n);
+}
+
+/* unlinked unless the flag lreg_add sets is zero */
+void list_guarded(struct lreg *r)
+{
+	struct lnode n;
+	n.flags = 0;
+	lreg_add(r, &n);
+	work();
+	lreg_del_guarded(&n);
+}
+
+/* the keeper did not set the flag: the remover may skip the unlink */
+void list_guarded_noflag(struct lreg *r)
+{
+	struct lnode n;
+	n.flags = 0;
+	lreg_add_noflag(r, &n); // linked "escape-kept"
+	lreg_del_guarded(&n);
+}
+
+/* guarded, on one path only */
+void list_guarded_one_path(struct lreg *r, int c)
+{
+	struct lnode n;
+	n.flags = 0;
+	lreg_add(r, &n); // linked "escape-kept"
+	if (c)
+		return;
+	lreg_del_guarded(&n);
 }
 
 /* in two lists, unlinked from both by one call */

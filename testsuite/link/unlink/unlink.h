@@ -28,6 +28,8 @@ void lreg_del(struct lnode *n);
 void lreg_del_time(struct lnode *n);
 void lreg_del_flagged(struct lnode *n);
 void lreg_del_both(struct lnode *n);
+void lreg_add_noflag(struct lreg *r, struct lnode *n);
+void lreg_del_guarded(struct lnode *n);
 void dlist_add(struct dlist *head, struct dlist *n);
 void dlist_del(struct dlist *n);
 void work(void);
