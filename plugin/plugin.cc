@@ -469,9 +469,13 @@ static void pre_genericize(void *gcc_data, void *)
 	walk_tree(&DECL_SAVED_TREE(fndecl), find_cond_assign, &w, &seen);
 	/* only a function returning a pointer has its `return &x' rewritten
 	   (c_finish_return): the others are not walked for it */
-	if (POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(fndecl))))
-		walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl),
-					     find_dropped_return, fndecl);
+	if (POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(fndecl)))) {
+		/* walk_tree_without_duplicates, which is this walk with a
+		   set of its own: one GCC symbol fewer to bind at load */
+		hash_set<tree> pset;
+		walk_tree(&DECL_SAVED_TREE(fndecl), find_dropped_return,
+			  fndecl, &pset);
+	}
 	stage_end();
 }
 

@@ -130,17 +130,20 @@
 struct entry {
 	const char *name;
 	struct esc_rule *rule;    /* NULL until parsed */
-	const struct text *text;  /* indexed: the file, its value's bytes */
+	struct text *text;        /* indexed: the file, its value's bytes */
 	unsigned off, len;        /* (files are under MAX_TEXT) */
 	int line;
 	int failed;               /* indexed, and did not parse */
 };
 
-/* An indexed file's text, kept for its rules' lazy parsing. */
+/* An indexed file, for its rules' lazy parsing: its bytes, or (NULL)
+   the file kept open since it was hashed, read on its first use. */
 struct text {
 	char *path;
 	char *bytes;
 	size_t len;
+	unsigned long long hash;
+	int fd;                   /* -1: bytes read, or could not be */
 };
 
 struct index;
@@ -214,6 +217,8 @@ void esc_rules_free(struct esc_rules *rules)
 	for (int i = 0; i < rules->ntexts; i++) {
 		free(rules->texts[i]->path);
 		free(rules->texts[i]->bytes);
+		if (rules->texts[i]->fd >= 0)
+			close(rules->texts[i]->fd);
 		free(rules->texts[i]);
 	}
 	free(rules->texts);
@@ -974,22 +979,44 @@ enum { NAME_CUT, NAME_CUT_BEFORE };
 
 static int index_fn(char **p, size_t size, struct entry *e, int how);
 
-/* A 64-bit hash of a file's bytes, 8 at a time: tells an edited file. */
-static unsigned long long hash_bytes(const char *s, size_t n)
+/* A 64-bit hash of a file's bytes, 8 at a time: tells an edited file.
+   In pieces, so that a file can be hashed as it is read: hash_start
+   with the file's size, hash_words on each piece but the last (whole
+   words), hash_end on the last. */
+static unsigned long long hash_start(size_t n)
 {
-	unsigned long long h = 0x9e3779b97f4a7c15ull ^ n, w;
-	size_t i = 0;
+	return 0x9e3779b97f4a7c15ull ^ n;
+}
 
-	for (; i + 8 <= n; i += 8) {
+static unsigned long long hash_words(unsigned long long h, const char *s,
+				     size_t n)
+{
+	unsigned long long w;
+
+	for (size_t i = 0; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		h = (h ^ w) * 0xff51afd7ed558ccdull;
 		h ^= h >> 32;
 	}
+	return h;
+}
+
+static unsigned long long hash_end(unsigned long long h, const char *s,
+				   size_t n)
+{
+	size_t i = n & ~(size_t)7;
+
+	h = hash_words(h, s, i);
 	for (; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
 	h ^= h >> 33;
 	h *= 0xc4ceb9fe1a85ec53ull;
 	return h ^ (h >> 33);
+}
+
+static unsigned long long hash_bytes(const char *s, size_t n)
+{
+	return hash_end(hash_start(n), s, n);
 }
 
 /* The index's record of a file with these bytes, or NULL. */
@@ -1015,6 +1042,9 @@ static struct ifile *index_lookup(const struct index *ix, const char *text,
 /* Keeps the text of an indexed file (taking ld->text); its functions
    enter the table, unparsed, when it is next used (fill_pending), so
    that a unit that looks up nothing does not fill it at all. */
+static void add_text(struct esc_rules *rules, struct text *t,
+		     struct ifile *f);
+
 static void load_indexed(struct esc_rules *rules, struct loader *ld,
 			 struct ifile *f)
 {
@@ -1023,7 +1053,17 @@ static void load_indexed(struct esc_rules *rules, struct loader *ld,
 	t->path = esc_xstrdup(ld->path);
 	t->bytes = ld->text;
 	t->len = ld->len;
+	t->hash = f->hash;
+	t->fd = -1;
 	ld->text = NULL;
+	add_text(rules, t, f);
+}
+
+/* Adds t, an indexed file, whose functions enter the table on the next
+   fill. */
+static void add_text(struct esc_rules *rules, struct text *t,
+		     struct ifile *f)
+{
 	ESC_GROW(rules->texts, rules->ctexts, rules->ntexts + 1);
 	rules->texts[rules->ntexts++] = t;
 	ESC_GROW(rules->pending, rules->cpending, rules->npending + 1);
@@ -1033,13 +1073,14 @@ static void load_indexed(struct esc_rules *rules, struct loader *ld,
 
 static int parse_file(struct loader *ld, json_t **doc,
 		      struct esc_rule ***staged, int *n);
+static const char *text_bytes(struct text *t, struct loader *ld);
 static void loader_free(struct loader *ld, json_t *doc,
 			struct esc_rule **staged, int n);
 
 /* A file whose lines in the index are bad (a damaged index: its bytes
    are those indexed) is parsed whole from its text, as without one; an
    error is then kept as a lazy parse's is. */
-static void fill_whole(struct esc_rules *rules, const struct text *t)
+static void fill_whole(struct esc_rules *rules, struct text *t)
 {
 	char err[ERR_SIZE];
 	struct loader ld = { .path = t->path, .len = t->len, .err = err,
@@ -1048,6 +1089,11 @@ static void fill_whole(struct esc_rules *rules, const struct text *t)
 	json_t *doc = NULL;
 	int n = 0;
 
+	if (!text_bytes(t, &ld)) {
+		if (!rules->err[0])
+			snprintf(rules->err, ERR_SIZE, "%s", err);
+		return;
+	}
 	ld.text = esc_xmalloc(t->len + 1);
 	memcpy(ld.text, t->bytes, t->len + 1);
 	if (parse_file(&ld, &doc, &staged, &n) == 0) {
@@ -1117,11 +1163,16 @@ static void parse_lazy(const struct esc_rules *rules, struct entry *e)
 	char err[ERR_SIZE];
 	struct loader ld = { .path = e->text->path, .err = err,
 			     .errlen = sizeof err };
+	const char *bytes = text_bytes(e->text, &ld);
 	json_error_t je;
-	json_t *v = json_loadb(e->text->bytes + e->off, e->len,
-			       JSON_REJECT_DUPLICATES, &je);
+	json_t *v = NULL;
 
-	if (!v)
+	if (bytes)
+		v = json_loadb(bytes + e->off, e->len, JSON_REJECT_DUPLICATES,
+			       &je);
+	if (!bytes)
+		; /* text_bytes said why */
+	else if (!v)
 		fail(&ld, e->line, "function \"%s\": not valid JSON: %s",
 		     e->name, je.text);
 	else
@@ -1281,6 +1332,114 @@ struct job {
 	FILE *index;
 };
 
+/* Reads n bytes of fd at off into buf (fewer at its end). */
+static size_t read_at(int fd, char *buf, size_t n, size_t off)
+{
+	size_t got = 0;
+
+	while (got < n) {
+		ssize_t r = pread(fd, buf + got, n - got, (off_t)(off + got));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	return got;
+}
+
+/* An indexed file is recognised without keeping its bytes: it is read a
+   piece at a time into a buffer on the stack and hashed, and kept open,
+   so that the text its rules are parsed from on their first lookup is
+   that of the file it was (text_bytes).  A unit that looks up nothing of
+   a file never holds its text: the one-function file held 88 KB of rules
+   text on the heap, most of them in pages no other part of the compile
+   touched.  Returns 1 when path was loaded so, 0 when it is to be read
+   whole (not a regular file, of no size the index lists, not indexed,
+   or unreadable: read_text then says why). */
+static int load_hashed(struct esc_rules *rules, const char *path)
+{
+	char buf[16384]; /* a multiple of 8: hash_words takes whole words */
+	struct ifile *f = NULL;
+	unsigned long long h;
+	struct stat st;
+	size_t size, done = 0;
+	int fd, i;
+
+	if (!rules->index)
+		return 0;
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (unsigned long long)st.st_size > MAX_TEXT)
+		goto no;
+	size = (size_t)st.st_size;
+	for (i = 0; i < rules->index->nfiles; i++)
+		if (rules->index->files[i].size == size)
+			break;
+	if (i == rules->index->nfiles)
+		goto no;
+	h = hash_start(size);
+	while (done < size) {
+		size_t want = size - done < sizeof buf ? size - done : sizeof buf;
+		size_t got = read_at(fd, buf, want, done);
+		if (got != want)
+			goto no; /* shrunk, or unreadable */
+		done += got;
+		h = done < size ? hash_words(h, buf, got) : hash_end(h, buf, got);
+	}
+	for (; i < rules->index->nfiles && !f; i++)
+		if (rules->index->files[i].size == size &&
+		    rules->index->files[i].hash == h)
+			f = &rules->index->files[i];
+	if (!f)
+		goto no;
+	struct text *t = esc_xmalloc(sizeof *t);
+	t->path = esc_xstrdup(path);
+	t->bytes = NULL;
+	t->len = size;
+	t->hash = h;
+	t->fd = fd;
+	add_text(rules, t, f);
+	return 1;
+no:
+	close(fd);
+	return 0;
+}
+
+/* The bytes of indexed file t (NUL-terminated): read on their first use
+   from the file kept open since it was hashed, and hashed again.  A file
+   that changed in place meanwhile is an error, never rules parsed from
+   bytes other than those checked (one replaced by a new file, as editors
+   save, is still read as it was: the kept file is the old one). */
+static const char *text_bytes(struct text *t, struct loader *ld)
+{
+	char *b;
+
+	if (t->bytes || t->fd < 0) {
+		if (!t->bytes)
+			fail(ld, 0, "changed since it was loaded, or unreadable: "
+			     "its rules are not used");
+		return t->bytes;
+	}
+	b = esc_xmalloc(t->len + 1);
+	if (read_at(t->fd, b, t->len, 0) != t->len ||
+	    hash_bytes(b, t->len) != t->hash) {
+		free(b);
+		b = NULL;
+	} else {
+		b[t->len] = '\0';
+	}
+	close(t->fd);
+	t->fd = -1;
+	t->bytes = b;
+	if (!b)
+		fail(ld, 0, "changed since it was loaded, or unreadable: "
+		     "its rules are not used");
+	return b;
+}
+
 static int load_file(struct job *job, const char *path, char *err,
 		     size_t errlen)
 {
@@ -1294,6 +1453,10 @@ static int load_file(struct job *job, const char *path, char *err,
 	ld.path = path;
 	ld.err = err;
 	ld.errlen = errlen;
+	if (job->rules && load_hashed(job->rules, path)) {
+		ret = 0;
+		goto out;
+	}
 	if (read_text(&ld))
 		goto out;
 	if (job->rules &&

@@ -815,6 +815,57 @@ TEST(index_edited_file)
 	esc_rules_free(rs);
 }
 
+/* An indexed file is not held in memory until a rule of it is looked
+   up; then its bytes are read again and must be those indexed.  Changed
+   in place in between: an error, and none of its rules used (never rules
+   parsed from bytes other than those checked).  Replaced by a new file
+   (as editors save): the file loaded is still the one read. */
+TEST(index_file_changed_after_load)
+{
+	char err[1024];
+	const struct esc_rule *r;
+	const char *a = HEAD "    \"f\": { \"params\": [\"read\"] },\n"
+			"    \"g\": { \"params\": [\"keep\"] }" TAIL;
+	const char *b = HEAD "    \"f\": { \"params\": [\"keep\"] },\n"
+			"    \"g\": { \"params\": [\"read\"] }" TAIL;
+
+	make_dir(at_tmp("ixc"));
+	write_file(at_tmp("ixc/a.json"), a);
+	CHECK_EQ_INT(esc_rules_write_index(at_tmp("ixc"), at_tmp("ixc.idx"),
+					   err, sizeof err), 0);
+	remember(at_tmp("ixc.idx"));
+
+	struct esc_rules *rs = esc_rules_new();
+	CHECK_EQ_INT(esc_rules_use_index(rs, at_tmp("ixc.idx")), 0);
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("ixc"), err, sizeof err), 0);
+	CHECK_EQ_INT(esc_rules_parsed(rs), 0);
+	write_file(at_tmp("ixc/a.json"), b); /* in place, the same size */
+	CHECK(find(rs, "g") == NULL);
+	CHECK(find(rs, "f") == NULL);
+	CHECK(esc_rules_error(rs) != NULL);
+	if (esc_rules_error(rs))
+		CHECK_HAS(esc_rules_error(rs), "ixc/a.json: changed since it "
+			  "was loaded");
+	esc_rules_free(rs);
+
+	write_file(at_tmp("ixc/a.json"), a);
+	rs = esc_rules_new();
+	CHECK_EQ_INT(esc_rules_use_index(rs, at_tmp("ixc.idx")), 0);
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("ixc"), err, sizeof err), 0);
+	FILE *f = fopen(at_tmp("ixc/new.tmp"), "w"); /* not remembered */
+	CHECK(f != NULL);
+	if (f) {
+		fputs(b, f);
+		fclose(f);
+	}
+	CHECK_EQ_INT(rename(at_tmp("ixc/new.tmp"), at_tmp("ixc/a.json")), 0);
+	if ((r = find(rs, "g")))
+		CHECK_EQ_INT(r->params[0], ESC_EFF_KEEP);
+	CHECK(r != NULL);
+	CHECK(esc_rules_error(rs) == NULL);
+	esc_rules_free(rs);
+}
+
 /* Indexed and parsed files override each other in load order. */
 TEST(index_override_order)
 {
@@ -995,6 +1046,7 @@ int main(int argc, char **argv)
 	RUN(bad_file_adds_nothing);
 	RUN(index_same_rules);
 	RUN(index_edited_file);
+	RUN(index_file_changed_after_load);
 	RUN(index_override_order);
 	RUN(index_bad);
 	RUN(index_lazy_error);
