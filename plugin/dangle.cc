@@ -876,6 +876,105 @@ static void effect_add(auto_vec<struct esc_effect> *out, enum esc_effect_kind ki
 	out->safe_push(e);
 }
 
+/* Deallocator slots: a field (its FIELD_DECL) or global that the unit
+   sets to a deallocator of the rules (p->mem.free_fcn = free; expat's
+   parserCreate), and to no other function it names; what else it is
+   set to is the caller's replacement (p->mem.free_fcn =
+   ms->free_fcn).  An indirect call through one releases the argument
+   the deallocator frees (expat's FREE(parser, p), xz's
+   allocator->free).  Per unit: slot -> that argument + 1, 0 when some
+   store names a function that frees nothing there. */
+static hash_map<tree, int> *dealloc_slots;
+
+static tree slot_of(tree ref)
+{
+	if (TREE_CODE(ref) == COMPONENT_REF)
+		return TREE_OPERAND(ref, 1);
+	if (VAR_P(ref) && is_global_var(ref))
+		return ref;
+	return NULL_TREE;
+}
+
+/* The argument function value fn frees by its rule, or -1. */
+static int frees_arg(tree fn, const struct esc_rules *rules)
+{
+	if (TREE_CODE(fn) != ADDR_EXPR ||
+	    TREE_CODE(TREE_OPERAND(fn, 0)) != FUNCTION_DECL || !rules)
+		return -2;
+	tree d = TREE_OPERAND(fn, 0);
+	const struct esc_rule *r = DECL_NAME(d)
+		? esc_rules_find(rules, esc_intern(IDENTIFIER_POINTER(DECL_NAME(d))))
+		: NULL;
+	for (int a = 0; r && a < 8; a++)
+		if ((esc_rule_effect(r, a) & ESC_EFF_FREE) && r->copy_from != a)
+			return a;
+	return -1;
+}
+
+static void slot_set(tree slot, tree fn, const struct esc_rules *rules)
+{
+	int a = slot ? frees_arg(fn, rules) : -2;
+	if (a == -2)
+		return;
+	int *old = dealloc_slots->get(slot);
+	if (a < 0 || (old && *old != a + 1))
+		dealloc_slots->put(slot, 0);
+	else
+		dealloc_slots->put(slot, a + 1);
+}
+
+static void slots_of_init(tree field_or_var, tree init,
+			  const struct esc_rules *rules, int depth)
+{
+	if (!init || depth > 4)
+		return;
+	if (TREE_CODE(init) != CONSTRUCTOR) {
+		slot_set(field_or_var, init, rules);
+		return;
+	}
+	unsigned i;
+	tree f, v;
+	FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(init), i, f, v)
+		if (f && TREE_CODE(f) == FIELD_DECL)
+			slots_of_init(f, v, rules, depth + 1);
+}
+
+/* The argument an indirect call s releases through a deallocator slot,
+   or -1. */
+static int dealloc_arg(gimple *s, const struct esc_rules *rules)
+{
+	if (!dealloc_slots) {
+		dealloc_slots = new hash_map<tree, int>;
+		cgraph_node *node;
+		FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
+			function *fun = node->get_fun();
+			basic_block bb;
+			if (!fun || !fun->cfg)
+				continue;
+			FOR_EACH_BB_FN(bb, fun)
+				for (gimple_stmt_iterator i = gsi_start_bb(bb);
+				     !gsi_end_p(i); gsi_next(&i))
+					if (gimple_assign_single_p(gsi_stmt(i)))
+						slot_set(slot_of(gimple_assign_lhs(gsi_stmt(i))),
+							 gimple_assign_rhs1(gsi_stmt(i)),
+							 rules);
+		}
+		varpool_node *vn;
+		FOR_EACH_VARIABLE(vn)
+			if (DECL_INITIAL(vn->decl) && DECL_INITIAL(vn->decl) != error_mark_node)
+				slots_of_init(vn->decl, DECL_INITIAL(vn->decl), rules, 0);
+	}
+	tree fn = gimple_call_fn(s);
+	if (!fn || TREE_CODE(fn) != SSA_NAME)
+		return -1;
+	gimple *def = SSA_NAME_DEF_STMT(fn);
+	if (!def || !gimple_assign_single_p(def))
+		return -1;
+	tree slot = slot_of(gimple_assign_rhs1(def));
+	int *a = slot ? dealloc_slots->get(slot) : NULL;
+	return a ? *a - 1 : -1;
+}
+
 /* What fndecl's body does (its own statements); the callee of each CALL
    fact, when it has a body here, in *bodies (by callee name). */
 static void body_effects(tree fndecl, const struct esc_rules *rules,
@@ -958,7 +1057,8 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 				int q = value_path(fndecl, gimple_call_arg(s, a), &path);
 				if (q < 0)
 					continue;
-				if (!cd) {
+				bool hook = !cd && dealloc_arg(s, rules) == (int)a;
+				if (!cd && !hook) {
 					release r = { q, path, bb->index, false, NULL, 0 };
 					rel.safe_push(r);
 					continue;
@@ -967,7 +1067,7 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 					every = on_every_normal_path(fun, fndecl, bb,
 								     -1, NULL);
 				int eff = rule ? esc_rule_effect(rule, (int)a) : -1;
-				if (eff >= 0 && (eff & ESC_EFF_FREE)) {
+				if (hook || (eff >= 0 && (eff & ESC_EFF_FREE))) {
 					bool all = every ||
 						   on_every_normal_path(fun, fndecl, bb,
 									q, path);
@@ -1728,6 +1828,12 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 		edge e;
 		edge_iterator ei;
 		FOR_EACH_EDGE(e, ei, bb->succs) {
+			/* no path of C: an exception (-fexceptions) leaves a
+			   call only for a landing pad that clobbers the frame's
+			   objects and unwinds; C's own ways out are the
+			   returns */
+			if (e->flags & EDGE_EH)
+				continue;
 			gimple *call;
 			enum esc_branch br = branch_of(e, &call);
 			int *test = call ? index.get(call) : NULL;

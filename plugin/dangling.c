@@ -58,7 +58,11 @@
  * A pending warning (its keeper defined in another file) lists the later
  * calls that alone cut every path from the keeping call to the object's
  * death (undo_candidates); the link step drops it when one of them
- * undoes, by the build's effects.
+ * undoes, by the build's effects.  A later call counts when it is given
+ * the handle (what the keeping call returned or was given) or a merge of
+ * it that holds it on that path (struct ev *e = NULL; ... e =
+ * ev_new(cb, &x); ... end: if (e) ev_free(e)); the branch on which the
+ * handle is null kept nothing.
  *
  * The check never looks at another function's CFG: a sink in a callee
  * is judged at the call.  A function's check crosses at most
@@ -676,6 +680,8 @@ static int in_writes(const struct esc_cfg *c, const struct cstmt *s, int k)
 	return 0;
 }
 
+#define ESC_CARRY 6
+
 /* What kills a sink, and when its leaving call failed. */
 struct kill {
 	int at;              /* the leaving statement (never its own kill) */
@@ -696,6 +702,11 @@ struct kill {
 	const char *callee;
 	const int (*pairs)[2];
 	int npairs;
+	/* an undo candidate's handle: merge_from (what the leaving call
+	   returned or was given; -1 none), and its merges: the keys carry[]
+	   (PHIs) that take it, or one another, on some edges
+	   (dangles_merge) */
+	int carry[ESC_CARRY], ncarry, merge_from;
 	int freed;           /* teardown: releasing this handle kills */
 	const struct esc_rules *rules; /* which calls release */
 	int noloop;          /* a loop holding a kill is not taken to run it
@@ -730,12 +741,18 @@ static int undoes(const struct esc_cfg *c, const struct kill *k,
 /* Does call statement s get what the leaving call k->at got, as pairs
    says? */
 static int same_handles(const struct esc_cfg *c, const struct kill *k,
-			const struct cstmt *s)
+			const struct cstmt *s, unsigned merged)
 {
 	const struct cstmt *at = &c->stmts[k->at];
 	for (int i = 0; i < k->npairs; i++) {
 		int mine = key_at(c, s, 1 + k->pairs[i][0]);
-		if (mine < 0 || mine != key_at(c, at, 1 + k->pairs[i][1]))
+		int theirs = key_at(c, at, 1 + k->pairs[i][1]);
+		int carried = 0;
+		for (int b = 0; b < k->ncarry && mine >= 0 && theirs == k->merge_from; b++)
+			carried |= ((merged >> b) & 1) && k->carry[b] == mine;
+		if (carried)
+			continue;
+		if (mine < 0 || mine != theirs)
 			return 0;
 	}
 	return 1;
@@ -757,7 +774,10 @@ static int releases(const struct esc_cfg *c, const struct esc_rules *rules,
 	return 0;
 }
 
-static int is_kill(const struct esc_cfg *c, const struct kill *k, int i)
+/* merged: bit b set when k->carry[b] holds k->merge_from here
+   (dangles_merge) */
+static int is_kill_in(const struct esc_cfg *c, const struct kill *k, int i,
+		      unsigned merged)
 {
 	const struct cstmt *s = &c->stmts[i];
 	if (i == k->at)
@@ -788,7 +808,7 @@ static int is_kill(const struct esc_cfg *c, const struct kill *k, int i)
 		return 1;
 	if (k->callee && s->op == ESC_OP_CALL && s->callee &&
 	    (s->callee == k->callee || !strcmp(s->callee, k->callee)) &&
-	    same_handles(c, k, s))
+	    same_handles(c, k, s, merged))
 		return 1;
 	if (s->op == ESC_OP_CALL && k->handle >= 0 && s->callee &&
 	    key_at(c, s, 1) == k->handle)
@@ -797,6 +817,11 @@ static int is_kill(const struct esc_cfg *c, const struct kill *k, int i)
 			    !strcmp(k->until[j], s->callee))
 				return 1;
 	return 0;
+}
+
+static int is_kill(const struct esc_cfg *c, const struct kill *k, int i)
+{
+	return is_kill_in(c, k, i, 0);
 }
 
 /* Is edge e the branch on which the leaving call failed? */
@@ -829,6 +854,8 @@ static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
 	k->place = k->global = k->handle = -1;
 	k->popped = k->unlinked = k->field = -1;
 	k->freed = -1;
+	k->ncarry = 0;
+	k->merge_from = -1;
 	k->rules = rules;
 	if (s->op != ESC_OP_CALL && s->op != ESC_OP_STORE)
 		return;
@@ -898,11 +925,141 @@ static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
 	}
 }
 
+/* The keys that carry key from: PHIs that take it, or one of them, on
+   some edge (at most ESC_CARRY); their number. */
+static int carriers_of(const struct esc_cfg *c, int from, int *carry)
+{
+	int n = 0;
+	for (int changed = 1; changed && n < ESC_CARRY;) {
+		changed = 0;
+		for (int i = 0; i < c->nfacts && n < ESC_CARRY; i++) {
+			const struct cfact *f = &c->facts[i];
+			if (!f->assign || f->val.kind != ESC_VAL_KEY || f->key == from)
+				continue;
+			int src = f->val.key == from, dup = 0;
+			for (int b = 0; b < n; b++) {
+				src |= carry[b] == f->val.key;
+				dup |= carry[b] == f->key;
+			}
+			if (src && !dup) {
+				carry[n++] = f->key;
+				changed = 1;
+			}
+		}
+	}
+	return n;
+}
+
+/* dangles() for an undo candidate's kill (no loop is taken to run a
+   kill, k->noloop), given the handle: what the leaving call returned or
+   was given (merge_from) and its merges (k->carry).  Each block is
+   searched in each state of which carriers hold the handle.  An edge
+   that assigns a carrier sets its bit (from merge_from or a carrier
+   holding it) or clears it (another value: ev = NULL after the keeping
+   call, a leak); before any assignment a carrier does not hold it.  A
+   call given a carrier that holds it kills as one given merge_from, and
+   an edge on which the handle or such a carrier is null is the leaving
+   call's failure, as failed_on for a result: a null handle kept nothing
+   (the undo candidates stand for the address kept in the handle: its
+   teardown undoes it). */
+static int dangles_merge(struct view *v, const struct kill *k,
+			 uint64_t object)
+{
+	const struct esc_cfg *c = v->c;
+	int nb = c->nblocks ? c->nblocks : 1, n = k->ncarry, r = 0, sp = 0;
+	size_t states = (size_t)1 << n, ne = (size_t)c->nedges + 1;
+	/* per edge: the carriers it assigns, those taking merge_from, the
+	   carrier each other one takes (-1: another value), the null ones */
+	unsigned char *assigned = esc_xcalloc(ne, 1), *direct = esc_xcalloc(ne, 1);
+	unsigned char *null = esc_xcalloc(ne, 1);
+	signed char *src = esc_xmalloc(ne * ESC_CARRY);
+	memset(src, -1, ne * ESC_CARRY);
+	unsigned char *seen = esc_xcalloc((size_t)nb * states, 1);
+	int *stack = esc_xmalloc((size_t)nb * states * sizeof *stack);
+	for (int i = 0; i < c->nfacts; i++) {
+		const struct cfact *f = &c->facts[i];
+		/* the handle itself null: bit 7 */
+		if (f->key == k->merge_from && !f->assign && f->val.object == 0)
+			null[f->edge] |= 0x80;
+		for (int b = 0; b < n; b++) {
+			if (f->key != k->carry[b])
+				continue;
+			if (!f->assign) {
+				if (f->val.object == 0)
+					null[f->edge] |= 1u << b;
+				continue;
+			}
+			assigned[f->edge] |= 1u << b;
+			if (f->val.kind != ESC_VAL_KEY)
+				continue;
+			if (f->val.key == k->merge_from)
+				direct[f->edge] |= 1u << b;
+			for (int a = 0; a < n; a++)
+				if (f->val.key == k->carry[a])
+					src[f->edge * ESC_CARRY + b] = (signed char)a;
+		}
+	}
+	int b = c->stmts[k->at].block, from = k->at + 1;
+	unsigned merged = 0;
+	for (;;) {
+		int end = c->first[b] + c->count[b], stop = 0;
+		for (int i = from; i < end && !stop; i++) {
+			const struct cstmt *s = &c->stmts[i];
+			v->work++;
+			if (is_kill_in(c, k, i, merged))
+				stop = 1;
+			else if (s->op == ESC_OP_RETURN ||
+				 (s->op == ESC_OP_END && s->object == object)) {
+				r = 1;
+				goto out;
+			}
+		}
+		if (!stop)
+			for (int j = v->succ_start[b]; j < v->succ_start[b + 1]; j++) {
+				int ei = v->succ[j];
+				const struct cedge *e = &c->edges[ei];
+				if (failed_on(k, e) || ((merged | 0x80) & null[ei]))
+					continue;
+				if (e->to < 0) {
+					r = 1;
+					goto out;
+				}
+				unsigned m = (merged & ~assigned[ei]) | direct[ei];
+				for (int a = 0; a < n; a++) {
+					int from_a = src[ei * ESC_CARRY + a];
+					if (from_a >= 0 && ((merged >> from_a) & 1))
+						m |= 1u << a;
+				}
+				size_t x = (size_t)e->to * states + m;
+				if (seen[x])
+					continue;
+				seen[x] = 1;
+				stack[sp++] = (int)x;
+			}
+		if (!sp)
+			break;
+		int x = stack[--sp];
+		b = x / (int)states;
+		merged = (unsigned)(x % (int)states);
+		from = c->first[b];
+	}
+out:
+	free(assigned);
+	free(direct);
+	free(null);
+	free(src);
+	free(seen);
+	free(stack);
+	return r;
+}
+
 /* Is there a path from k->at to the end of the object's life (a return,
    its scope end `object', the exit) on which nothing kills? */
 static int dangles(struct view *v, const struct kill *k, uint64_t object)
 {
 	const struct esc_cfg *c = v->c;
+	if (k->merge_from >= 0)
+		return dangles_merge(v, k, object);
 	int start = c->stmts[k->at].block;
 	int any = k->place >= 0 || k->global >= 0 || k->writes || k->handle >= 0 ||
 		  k->popped >= 0 || k->unlinked >= 0 || k->callee ||
@@ -1362,32 +1519,49 @@ static void undo_candidates(struct view *v, const struct kill *base,
 	const struct esc_cfg *c = v->c;
 	const struct cstmt *at = &c->stmts[base->at];
 	struct esc_undo_call tried[ESC_UNDO_TRIES];
+	int tried_merge[ESC_UNDO_TRIES];
 	int ntried = 0, cap = 0;
+	/* the carriers of what the leaving call returned or was given
+	   (its operand m): PHIs that merge it with other values */
+	int carry[8][ESC_CARRY], ncarry[8];
+	for (int m = -1; m + 1 < at->nkeys && m + 1 < 8; m++) {
+		int km = key_at(c, at, 1 + m);
+		ncarry[m + 1] = km >= 0 ? carriers_of(c, km, carry[m + 1]) : 0;
+	}
 	for (int i = 0; i < c->nstmts && ntried < ESC_UNDO_TRIES; i++) {
 		const struct cstmt *s = &c->stmts[i];
 		if (s->op != ESC_OP_CALL || !s->callee || i == base->at)
 			continue;
-		int (*pairs)[2] = NULL, np = 0, capp = 0;
+		int (*pairs)[2] = NULL, np = 0, capp = 0, merge = -2;
 		for (int j = 0; j + 1 < s->nkeys; j++) {
-			int kj = key_at(c, s, 1 + j);
-			for (int m = -1; kj >= 0 && m + 1 < at->nkeys; m++)
-				if (key_at(c, at, 1 + m) == kj) {
-					ESC_GROW(pairs, capp, np + 1);
-					pairs[np][0] = j;
-					pairs[np++][1] = m;
-					break;
-				}
+			int kj = key_at(c, s, 1 + j), mj = -2;
+			for (int m = -1; kj >= 0 && m + 1 < at->nkeys && mj < -1; m++)
+				if (key_at(c, at, 1 + m) == kj)
+					mj = m;
+			/* given a merge of the leaving call's operand m (if
+			   (ev) ev_free(ev)): one operand's merges per kill */
+			for (int m = -1; kj >= 0 && mj < -1 && merge < -1 &&
+			     m + 1 < at->nkeys && m + 1 < 8; m++)
+				for (int u = 0; u < ncarry[m + 1]; u++)
+					if (carry[m + 1][u] == kj)
+						mj = merge = m;
+			if (mj < -1)
+				continue;
+			ESC_GROW(pairs, capp, np + 1);
+			pairs[np][0] = j;
+			pairs[np++][1] = mj;
 		}
 		int dup = !np;
 		for (int u = 0; u < ntried && !dup; u++)
 			dup = (tried[u].callee == s->callee ||
 			       !strcmp(tried[u].callee, s->callee)) &&
-			      tried[u].npairs == np &&
+			      tried[u].npairs == np && tried_merge[u] == merge &&
 			      !memcmp(tried[u].pairs, pairs, (size_t)np * sizeof *pairs);
 		if (dup) {
 			free(pairs);
 			continue;
 		}
+		tried_merge[ntried] = merge;
 		tried[ntried].callee = s->callee;
 		tried[ntried].npairs = np;
 		tried[ntried++].pairs = pairs;
@@ -1396,6 +1570,12 @@ static void undo_candidates(struct view *v, const struct kill *base,
 		k.pairs = (const int (*)[2])pairs;
 		k.npairs = np;
 		k.noloop = 1;
+		/* the handle: the operand merged, else the first one paired */
+		if (merge >= -1) {
+			k.ncarry = ncarry[merge + 1];
+			memcpy(k.carry, carry[merge + 1], sizeof k.carry);
+		}
+		k.merge_from = key_at(c, at, 1 + (merge >= -1 ? merge : pairs[0][1]));
 		/* a later call given what the keeper returned: a handle, so
 		   the branch on which it is null kept nothing (if (ev)
 		   event_free(ev)), and the other is no failure */
@@ -1405,6 +1585,15 @@ static void undo_candidates(struct view *v, const struct kill *base,
 				k.fails_nonzero = k.fails_negative = 0;
 			}
 		if (dangles(v, &k, object))
+			continue;
+		/* once per callee and pairs (a merge and its operand) */
+		dup = 0;
+		for (int u = 0; u < w->nundo && !dup; u++)
+			dup = (w->undo[u].callee == s->callee ||
+			       !strcmp(w->undo[u].callee, s->callee)) &&
+			      w->undo[u].npairs == np &&
+			      !memcmp(w->undo[u].pairs, pairs, (size_t)np * sizeof *pairs);
+		if (dup)
 			continue;
 		ESC_GROW(w->undo, cap, w->nundo + 1);
 		w->undo[w->nundo] = tried[ntried - 1];

@@ -461,7 +461,11 @@ enum esc_effect_kind {
 			 where the parameter or what the field the path
 			 starts with holds is null, does not count; freed
 			 on some path and handed to an indirect call on
-			 every other one: freed) */
+			 every other one: freed; handed to an indirect
+			 call through a field or global that the unit sets
+			 to a deallocator, and to no other function
+			 (p->mem.free_fcn = free ... p->mem.free_fcn(p)):
+			 freed) */
 	ESC_FX_CALL,  /* passes the value at path (only "" or "g": the
 			 parameter, or what p->g holds) as argument arg of
 			 callee; every: on every path that returns normally */

@@ -289,6 +289,33 @@ for opt in O0 O2; do
 	t "unlink -$opt: a node unlinked by another file's function (exactly the markers; summaries= too)" unlink_case $opt
 done
 
+# --- teardown through allocator hooks (testsuite/link/hooks) ------------
+# A handle kept in the heap and freed through the program's deallocator
+# hook or wrapper (mm_free: the hook if set, else free(); a handle's own
+# free_fcn field, set to free() or the caller's), also when the freed
+# value merges the handle with null (if (ev) ev_free(ev) after ev = NULL
+# and a jump to the end); and with -fexceptions, whose EH edges are no
+# path of C.  Exactly the `// linked' markers of main.c (the handle
+# dropped, freed on one path, another handle freed, handed to a hook that
+# frees nothing).
+hooks_dir=$root/testsuite/link/hooks
+hooks_case() { # OPT [FLAGS]
+	local d=$tmp/hooks-$1$2
+	mkdir -p "$d/json" || return 1
+	for f in lib.c main.c; do
+		(cd "$hooks_dir" && $CC -$1 $2 -c -o /dev/null -fplugin="$plugin" \
+			-fplugin-arg-escape-json="$d/json/" "$f") || return 1
+	done
+	"$report" --root "$hooks_dir" --sarif "$d/json" >"$d/s.sarif" || return 1
+	sarif_warnings "$d/s.sarif" >"$d/got"
+	linked_markers "$hooks_dir/main.c" >"$d/want"
+	[ -s "$d/want" ] && diff "$d/want" "$d/got"
+}
+for opt in O0 O2; do
+	t "hooks -$opt: teardown through allocator hooks and wrappers (exactly the markers)" hooks_case $opt
+	t "hooks -$opt -fexceptions: the same markers" hooks_case $opt -fexceptions
+done
+
 # --- a symbol defined twice ---------------------------------------------
 twice() {
 	mkdir -p "$tmp/twice/a" "$tmp/twice/b" "$tmp/twice/json"

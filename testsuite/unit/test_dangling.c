@@ -376,6 +376,88 @@ TEST(later_call_undoes_by_effects)
 	}
 }
 
+/* A pending warning's undo candidates (the keeper ev_new known only by
+   name): struct ev *e = NULL; if (c) goto end; e = ev_new(cb, &x); ...
+   end: if (e) ev_free(e); return.  The call of ev_free is given a merge
+   (a PHI) of what ev_new returned with null: on every path from the
+   keeping call it holds ev_new's result, and the branch on which it is
+   null kept nothing: ev_free is a candidate, given the result.  Not when
+   the merge may take another value after the keeping call (e = NULL: a
+   leak), nor when ev_free is left out on a path on which it holds the
+   result (if (e && c2)), nor through a merge of another call's result. */
+TEST(pending_undo_through_merge)
+{
+	for (int k = 0; k < 4; k++) {
+		struct esc_cfg *c = esc_cfg_new();
+		int r = esc_cfg_key(c, -1), p = esc_cfg_key(c, -1);
+		int x = esc_cfg_key(c, -1), o = esc_cfg_key(c, -1);
+		struct esc_val null = { ESC_VAL_NULL, -1, 0 };
+		struct esc_val res = { ESC_VAL_KEY, k == 3 ? o : r, 0 };
+		esc_cfg_block(c, 0);
+		esc_cfg_edge(c, 0, 2, -1, ESC_BR_ANY);
+		esc_cfg_edge_assign(c, p, null);
+		esc_cfg_edge(c, 0, 1, -1, ESC_BR_ANY);
+		esc_cfg_block(c, 1);
+		call(c, 1, "ev_other", o, -1, -1);
+		int c1 = call(c, 2, "ev_new", r, -1, x);
+		/* the keeping call failed: nothing kept */
+		esc_cfg_edge(c, 1, 2, c1, ESC_BR_ZERO);
+		esc_cfg_edge_assign(c, p, k == 1 ? null : res);
+		esc_cfg_edge(c, 1, 2, c1, ESC_BR_NONZERO);
+		esc_cfg_edge_assign(c, p, k == 1 ? null : res);
+		esc_cfg_block(c, 2);
+		/* if (e): on the edge to the return, e is null (k 2: not
+		   only then) */
+		esc_cfg_edge(c, 2, 4, -1, ESC_BR_ANY);
+		if (k != 2)
+			esc_cfg_edge_rules_out(c, p, 0);
+		esc_cfg_edge(c, 2, 3, -1, ESC_BR_ANY);
+		esc_cfg_block(c, 3);
+		call(c, 3, "ev_free", -1, p, -1);
+		esc_cfg_edge(c, 3, 4, -1, ESC_BR_ANY);
+		esc_cfg_block(c, 4);
+		stmt(c, ESC_OP_RETURN, 4, -1);
+		esc_cfg_edge(c, 4, -1, -1, ESC_BR_ANY);
+
+		struct fixture fx;
+		struct esc_import im;
+		memset(&im, 0, sizeof im);
+		im.callee = esc_intern("ev_new");
+		im.arg = 1;
+		im.derefs = -1;
+		im.addr = 1;
+		im.origin = O(2);
+		im.owner_kind = ESC_OWNER_LOCAL;
+		im.owner = 0;
+		struct esc_step st = step(ESC_STEP_ARG_UNKNOWN, 2, "ev_new", 2, 2);
+		fixture(&fx, 1, &st);
+		fx.r.nimports = 1;
+		fx.r.imports = &im;
+		warnings(&fx, c, NULL);
+		int pending = 0, undone = 0;
+		for (int i = 0; i < fx.r.nwarnings; i++) {
+			const struct esc_warning *w = &fx.r.warnings[i];
+			if (!w->pending)
+				continue;
+			pending++;
+			for (int u = 0; u < w->nundo; u++)
+				undone += !strcmp(w->undo[u].callee, "ev_free") &&
+					  w->undo[u].npairs == 1 &&
+					  w->undo[u].pairs[0][0] == 0 &&
+					  w->undo[u].pairs[0][1] == -1;
+		}
+		CHECK_EQ_INT(pending, 1);
+		CHECK_EQ_INT(undone, k == 0);
+		for (int i = 0; i < fx.r.nwarnings; i++) {
+			for (int u = 0; u < fx.r.warnings[i].nundo; u++)
+				free(fx.r.warnings[i].undo[u].pairs);
+			free(fx.r.warnings[i].undo);
+		}
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+}
+
 /* A sink in another function (a flow whose last steps have origins this
    CFG does not hold) is judged at the last statement of this one. */
 TEST(foreign_sink_at_the_call)
@@ -860,6 +942,7 @@ int main(void)
 	RUN(loop_with_kill_runs);
 	RUN(same_file_keeper_writes);
 	RUN(later_call_undoes_by_effects);
+	RUN(pending_undo_through_merge);
 	RUN(foreign_sink_at_the_call);
 	RUN(scope_end_is_death);
 	RUN(kinds);
