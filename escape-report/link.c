@@ -724,6 +724,21 @@ static int kept_in_frame(int fi, const struct def *d, int arg, json_t *call,
 	return any;
 }
 
+/* Does function c's summary store its argument arg itself into what its
+   argument m points to (m->f = arg)? */
+static int stored_into(int c, int arg, int m)
+{
+	json_t *st = json_object_get(json_object_get(lf[c].link, "summary"),
+				     "stores");
+	for (size_t i = 0; i < json_array_size(st); i++) {
+		json_t *o = json_array_get(st, i);
+		if (int_of(o, "from", -1) == arg && int_of(o, "to", -1) == m &&
+		    int_of(o, "derefs", 1) == 0 && int_of(o, "level", 0) == 1)
+			return 1;
+	}
+	return 0;
+}
+
 /* Does one of the later calls of pending warning o undo what its keeping
    call (callee, argument arg) kept, by the build's effects? */
 static int undone(int fi, json_t *o, const char *callee, int arg)
@@ -754,6 +769,15 @@ static int undone(int fi, json_t *o, const char *callee, int arg)
 		}
 		int yes = esc_effects_undo(lf[c1].fx, lf[c1].nfx, arg, lf[c2].fx,
 					   lf[c2].nfx, &call);
+		/* the keeper stored the address into the very object of
+		   its argument m, and the later call clears every pointer
+		   field the keeper writes there */
+		for (int k = 0; !yes && k < call.npairs; k++) {
+			int j = call.pairs[k][0], m = call.pairs[k][1];
+			yes = m >= 0 && m != arg && stored_into(c1, arg, m) &&
+			      esc_effects_clears_all(lf[c1].fx, lf[c1].nfx, m,
+						     lf[c2].fx, lf[c2].nfx, j);
+		}
 		free(pairs);
 		if (yes)
 			return 1;

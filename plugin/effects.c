@@ -173,6 +173,23 @@ static int sets_other(const struct esc_effect *fx, int n, int p,
 	return 0;
 }
 
+int esc_effects_clears_all(const struct esc_effect *fx1, int n1, int m,
+			   const struct esc_effect *fx2, int n2, int j)
+{
+	int any = 0;
+	for (int i = 0; i < n1; i++) {
+		const struct esc_effect *e = &fx1[i];
+		if ((e->kind != ESC_FX_SET && e->kind != ESC_FX_CLEAR) ||
+		    e->param != m || !e->pointer)
+			continue;
+		if (!*e->path || strchr(e->path, '/') ||
+		    !has(fx2, n2, ESC_FX_CLEAR, j, e->path, 1, 0))
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
 int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,
 		     const struct esc_effect *fx2, int n2,
 		     const struct esc_undo_call *u)

@@ -544,6 +544,16 @@ struct esc_undo_call {
 int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,
 		     const struct esc_effect *fx2, int n2,
 		     const struct esc_undo_call *u);
+/* Does a later call with effects fx2 (closed) clear, on its parameter
+   j, every pointer field that a keeping call with effects fx1 (closed)
+   writes on its parameter m, each a field of m's own object (no path
+   through another pointer), at least one?  Then what the keeper stored
+   into that object itself is gone (bufferevent_setcb(bev, r, w, e, arg)
+   writes bev->readcb ... bev->cbarg; bufferevent_free(bev) sets them
+   all to NULL).  The caller must know that the keeper stored the
+   address there (the link step: its summary's store into m, level 1). */
+int esc_effects_clears_all(const struct esc_effect *fx1, int n1, int m,
+			   const struct esc_effect *fx2, int n2, int j);
 
 struct esc_param_report {
 	const char *name;

@@ -294,7 +294,9 @@ done
 # hook or wrapper (mm_free: the hook if set, else free(); a handle's own
 # free_fcn field, set to free() or the caller's), also when the freed
 # value merges the handle with null (if (ev) ev_free(ev) after ev = NULL
-# and a jump to the end); and with -fexceptions, whose EH edges are no
+# and a jump to the end); a release that clears every pointer field the
+# keeper set in the handle's object (conn_free: conn_setcb(c, NULL, ...)
+# under a reference count); and with -fexceptions, whose EH edges are no
 # path of C.  Exactly the `// linked' markers of main.c (the handle
 # dropped, freed on one path, another handle freed, handed to a hook that
 # frees nothing).

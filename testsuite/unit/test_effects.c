@@ -237,6 +237,35 @@ TEST(unlink_through_calls)
 	CHECK(!undo(init, 2, 1, result, 1, 0, 1));
 }
 
+TEST(clears_every_field_set)
+{
+	/* setcb(c, r, e, arg): c->readcb, c->errcb, c->cbarg */
+	struct esc_effect setcb[4] = {
+		fx(ESC_FX_CLEAR, 0, "readcb", 1), fx(ESC_FX_CLEAR, 0, "errcb", 1),
+		fx(ESC_FX_CLEAR, 0, "cbarg", 1), fx(ESC_FX_SET, 0, "refcnt", 0),
+	};
+	/* release(c): all three set to NULL (and the count) */
+	struct esc_effect release[4] = {
+		fx(ESC_FX_CLEAR, 0, "readcb", 1), fx(ESC_FX_CLEAR, 0, "errcb", 1),
+		fx(ESC_FX_CLEAR, 0, "cbarg", 1), fx(ESC_FX_CLEAR, 0, "refcnt", 0),
+	};
+	CHECK(esc_effects_clears_all(setcb, 4, 0, release, 4, 0));
+	/* close(c): the callbacks only, not their argument */
+	CHECK(!esc_effects_clears_all(setcb, 4, 0, release, 2, 0));
+	/* cleared on some path only */
+	struct esc_effect some[3] = { release[0], release[1], release[2] };
+	some[2].kind = ESC_FX_SET;
+	CHECK(!esc_effects_clears_all(setcb, 4, 0, some, 3, 0));
+	/* on another parameter, or of another one of the keeper's */
+	CHECK(!esc_effects_clears_all(setcb, 4, 0, release, 4, 1));
+	CHECK(!esc_effects_clears_all(setcb, 4, 1, release, 4, 0));
+	/* a field through another pointer (c->buf->data) the release
+	   does not say it clears */
+	struct esc_effect deep[2] = { setcb[2], fx(ESC_FX_SET, 0, "buf/data", 1) };
+	struct esc_effect deepclr[2] = { release[2], fx(ESC_FX_CLEAR, 0, "buf/data", 1) };
+	CHECK(!esc_effects_clears_all(deep, 2, 0, deepclr, 2, 0));
+}
+
 int main(void)
 {
 	RUN(paths);
@@ -250,6 +279,7 @@ int main(void)
 	RUN(unlink);
 	RUN(unlink_guarded);
 	RUN(unlink_through_calls);
+	RUN(clears_every_field_set);
 	esc_intern_free();
 	return unit_done();
 }

@@ -24,6 +24,18 @@ struct reg *reg_new(void);
 void reg_add(struct reg *r, void *p);
 void reg_free(struct reg *r);
 
+/* a connection that keeps its callbacks' argument until its release
+   clears the callbacks (libevent's bufferevent_setcb, and
+   bufferevent_free = bufferevent_setcb(bev, NULL, ...) + a reference
+   count) */
+struct conn;
+struct conn *conn_new(void);
+void conn_setcb(struct conn *c, void (*readcb)(void *), void (*errcb)(void *),
+		void *arg);
+void conn_run(struct conn *c);
+void conn_free(struct conn *c);
+void conn_close(struct conn *c);
+
 /* a parser whose handle holds its own deallocator, set to free() or to
    the caller's (expat's XML_ParserCreate_MM, XML_SetUserData,
    XML_ParserFree: FREE(parser, parser) is parser->m_mem.free_fcn) */

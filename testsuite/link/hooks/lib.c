@@ -81,6 +81,56 @@ void reg_free(struct reg *r)
 	mm_free(r);
 }
 
+struct conn {
+	void (*readcb)(void *);
+	void (*errcb)(void *);
+	void *cbarg;
+	int refcnt;
+};
+
+struct conn *conn_new(void)
+{
+	struct conn *c = mm_malloc(sizeof *c);
+	if (c) {
+		c->readcb = c->errcb = NULL;
+		c->cbarg = NULL;
+		c->refcnt = 1;
+	}
+	return c;
+}
+
+void conn_setcb(struct conn *c, void (*readcb)(void *), void (*errcb)(void *),
+		void *arg)
+{
+	c->readcb = readcb;
+	c->errcb = errcb;
+	c->cbarg = arg;
+}
+
+void conn_run(struct conn *c)
+{
+	if (c->readcb)
+		c->readcb(c->cbarg);
+}
+
+/* freed only when the last reference goes: the callbacks are cleared
+   first */
+void conn_free(struct conn *c)
+{
+	conn_setcb(c, NULL, NULL, NULL);
+	if (--c->refcnt == 0)
+		mm_free(c);
+}
+
+/* clears the callbacks but not their argument */
+void conn_close(struct conn *c)
+{
+	c->readcb = NULL;
+	c->errcb = NULL;
+	if (--c->refcnt == 0)
+		mm_free(c);
+}
+
 struct parser {
 	void *user;
 	const char *pos;

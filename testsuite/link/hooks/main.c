@@ -158,6 +158,52 @@ end:
 	return x;
 }
 
+/* the callbacks cleared by the release (every pointer field the keeper
+   set), whatever the reference count does */
+int conn_clean(int c)
+{
+	int x = 0;
+	struct conn *k = NULL;
+	if (check(c))
+		goto end;
+	k = conn_new();
+	if (!k)
+		goto end;
+	conn_setcb(k, cb, cb, &x);
+	conn_run(k);
+end:
+	if (k)
+		conn_free(k);
+	return x;
+}
+
+/* the release leaves the callbacks' argument */
+int conn_closed(void)
+{
+	int x = 0;
+	struct conn *k = conn_new();
+	if (!k)
+		return 1;
+	conn_setcb(k, cb, cb, &x); // linked "escape-kept"
+	conn_run(k);
+	conn_close(k);
+	return x;
+}
+
+/* released on one path only */
+int conn_some(int c)
+{
+	int x = 0;
+	struct conn *k = conn_new();
+	if (!k)
+		return 1;
+	conn_setcb(k, cb, cb, &x); // linked "escape-kept"
+	conn_run(k);
+	if (c)
+		conn_free(k);
+	return x;
+}
+
 /* freed through the deallocator the handle holds */
 int parser_clean(const char *s)
 {
