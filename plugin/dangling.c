@@ -654,6 +654,12 @@ static int key_at(const struct esc_cfg *c, const struct cstmt *s, int i)
 	return i >= 0 && i < s->nkeys ? c->pool[s->keys + i] : -1;
 }
 
+/* The value key of operand i of statement s (esc_cfg_values), or -1. */
+static int val_at(const struct esc_cfg *c, const struct cstmt *s, int i)
+{
+	return i >= 0 && i < s->nvals ? c->pool[s->vals + i] : -1;
+}
+
 static int root_of(const struct esc_cfg *c, int k)
 {
 	for (int depth = 0; k >= 0 && c->parent[k] >= 0 && depth < 64; depth++)
@@ -703,10 +709,10 @@ struct kill {
 	const int (*pairs)[2];
 	int npairs;
 	/* an undo candidate's handle: merge_from (what the leaving call
-	   returned or was given; -1 none), and its merges: the keys carry[]
-	   (PHIs) that take it, or one another, on some edges
-	   (dangles_merge) */
-	int carry[ESC_CARRY], ncarry, merge_from;
+	   returned or was given; -1 none; merge_val its value key), and its
+	   merges: the keys carry[] (PHIs) that take its value, or one
+	   another, on some edges (dangles_merge) */
+	int carry[ESC_CARRY], ncarry, merge_from, merge_val;
 	int freed;           /* teardown: releasing this handle kills */
 	const struct esc_rules *rules; /* which calls release */
 	int noloop;          /* a loop holding a kill is not taken to run it
@@ -855,7 +861,7 @@ static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
 	k->popped = k->unlinked = k->field = -1;
 	k->freed = -1;
 	k->ncarry = 0;
-	k->merge_from = -1;
+	k->merge_from = k->merge_val = -1;
 	k->rules = rules;
 	if (s->op != ESC_OP_CALL && s->op != ESC_OP_STORE)
 		return;
@@ -979,7 +985,7 @@ static int dangles_merge(struct view *v, const struct kill *k,
 	for (int i = 0; i < c->nfacts; i++) {
 		const struct cfact *f = &c->facts[i];
 		/* the handle itself null: bit 7 */
-		if (f->key == k->merge_from && !f->assign && f->val.object == 0)
+		if (f->key == k->merge_val && !f->assign && f->val.object == 0)
 			null[f->edge] |= 0x80;
 		for (int b = 0; b < n; b++) {
 			if (f->key != k->carry[b])
@@ -992,7 +998,7 @@ static int dangles_merge(struct view *v, const struct kill *k,
 			assigned[f->edge] |= 1u << b;
 			if (f->val.kind != ESC_VAL_KEY)
 				continue;
-			if (f->val.key == k->merge_from)
+			if (f->val.key == k->merge_val)
 				direct[f->edge] |= 1u << b;
 			for (int a = 0; a < n; a++)
 				if (f->val.key == k->carry[a])
@@ -1525,7 +1531,9 @@ static void undo_candidates(struct view *v, const struct kill *base,
 	   (its operand m): PHIs that merge it with other values */
 	int carry[8][ESC_CARRY], ncarry[8];
 	for (int m = -1; m + 1 < at->nkeys && m + 1 < 8; m++) {
-		int km = key_at(c, at, 1 + m);
+		int km = val_at(c, at, 1 + m);
+		if (km < 0)
+			km = key_at(c, at, 1 + m);
 		ncarry[m + 1] = km >= 0 ? carriers_of(c, km, carry[m + 1]) : 0;
 	}
 	for (int i = 0; i < c->nstmts && ntried < ESC_UNDO_TRIES; i++) {
@@ -1575,7 +1583,10 @@ static void undo_candidates(struct view *v, const struct kill *base,
 			k.ncarry = ncarry[merge + 1];
 			memcpy(k.carry, carry[merge + 1], sizeof k.carry);
 		}
-		k.merge_from = key_at(c, at, 1 + (merge >= -1 ? merge : pairs[0][1]));
+		int hm = merge >= -1 ? merge : pairs[0][1];
+		k.merge_from = key_at(c, at, 1 + hm);
+		k.merge_val = val_at(c, at, 1 + hm) >= 0 ? val_at(c, at, 1 + hm)
+							 : k.merge_from;
 		/* a later call given what the keeper returned: a handle, so
 		   the branch on which it is null kept nothing (if (ev)
 		   event_free(ev)), and the other is no failure */

@@ -30,6 +30,7 @@ void reg_free(struct reg *r);
    count) */
 struct conn;
 struct conn *conn_new(void);
+int conn_open(struct conn **out);
 void conn_setcb(struct conn *c, void (*readcb)(void *), void (*errcb)(void *),
 		void *arg);
 void conn_run(struct conn *c);

@@ -99,6 +99,12 @@ struct conn *conn_new(void)
 	return c;
 }
 
+int conn_open(struct conn **out)
+{
+	*out = conn_new();
+	return *out ? 0 : -1;
+}
+
 void conn_setcb(struct conn *c, void (*readcb)(void *), void (*errcb)(void *),
 		void *arg)
 {

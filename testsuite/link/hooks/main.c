@@ -177,6 +177,24 @@ end:
 	return x;
 }
 
+/* the handle read from memory (an out-parameter) */
+int conn_clean_out(int c)
+{
+	int x = 0;
+	struct conn *k = NULL, *made;
+	if (check(c))
+		goto end;
+	if (conn_open(&made))
+		goto end;
+	k = made;
+	conn_setcb(k, cb, cb, &x);
+	conn_run(k);
+end:
+	if (k)
+		conn_free(k);
+	return x;
+}
+
 /* the release leaves the callbacks' argument */
 int conn_closed(void)
 {
