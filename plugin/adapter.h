@@ -58,6 +58,10 @@ struct esc_unit {
 	struct esc_summaries *summaries; /* summaries=FILE, or NULL */
 	struct esc_releases *releases;   /* which parameters are released
 					    (esc_releases_scan), by index in fns */
+	struct esc_releases *frees;      /* the same but for releases made
+					    only when the memory says so (a
+					    reference count): what surely
+					    dies, for teardown (dangle.cc) */
 	int cur_comp;
 };
 
@@ -108,11 +112,14 @@ void esc_declare_function(struct esc_unit *u, struct esc_graph *g,
 /* call.cc */
 void esc_call(struct esc_ctx *c, gcall *call);
 /* The unit's releases (which parameters each function frees, or hands to
-   one that does), solved: u->releases. */
+   one that does), solved: u->releases, and u->frees. */
 void esc_releases_scan(struct esc_unit *u);
 /* dangle.cc: is the memory ptr points into released on every path from
    the statement being built to the exit (teardown)? */
 bool esc_released_after(struct esc_ctx *c, tree ptr);
+/* dangle.cc: is the memory ptr points into what the function returns on
+   every path from the statement being built to the exit (or null)? */
+bool esc_returned_after(struct esc_ctx *c, tree ptr);
 
 /* plugin.cc: a function's parameters' types in words, "(record_type
    list*,record_type node*)": what a summary is matched by (interned). */

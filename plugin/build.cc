@@ -52,6 +52,7 @@ struct esc_step esc_step_at(enum esc_step_kind kind, location_t loc,
 	s.origin = NULL;
 	s.assumed = 0;
 	s.imported = 0;
+	s.into_result = 0;
 	return s;
 }
 
@@ -587,6 +588,8 @@ struct esc_hole esc_lvalue_hole(struct esc_ctx *c, tree lhs)
 				   return (into the heap only: pointsto.c) */
 				if (esc_released_after(c, ptr))
 					k.why.assumed = ESC_ASSUMED_TORN_DOWN;
+				else if (esc_returned_after(c, ptr))
+					k.why.into_result = 1;
 				return k;
 			}
 		}

@@ -292,6 +292,26 @@ static int released(const struct esc_summary *sum, int i)
 	       sum->release[i];
 }
 
+/* A sure leak of the summary at derefs `sure' that rests (also) on
+   stores into the memory the callee returns (the summary's sure_out is
+   weaker: out): a caller that releases the result before it returns
+   keeps none of it (teardown), one that returns it passes the fact on.
+   Returns the derefs of the sure leak left beside it, or -1. */
+static int into_result(struct esc_ctx *c, gcall *call, struct esc_hole *k,
+		       int sure, int out)
+{
+	tree lhs = gimple_call_lhs(call);
+	if (sure < 0 || out == sure || !lhs || TREE_CODE(lhs) != SSA_NAME)
+		return -1;
+	if (esc_released_after(c, lhs))
+		k->why.assumed = ESC_ASSUMED_TORN_DOWN;
+	else if (esc_returned_after(c, lhs))
+		k->why.into_result = 1;
+	else
+		return -1;
+	return out;
+}
+
 /* 2. A finished function: its summary (or, 6., a linked one).  What it
    does with an argument it releases is assumed (esc_param_released). */
 static void call_summary(struct esc_ctx *c, gcall *call,
@@ -324,18 +344,32 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 				ESC_STEP_ARG_SUMMARY, name, i, 1));
 			h = -1;
 		}
+		/* the sure leak beside the stores into the result, when a
+		   release or return of the result takes those */
+		int so = -1;
 		if (h >= 0) {
 			struct esc_hole k = heap_hole(c, call, sum->gave_up
 						? ESC_STEP_UNANALYSED
 						: ESC_STEP_ARG_SUMMARY, name, i, h);
 			k.why.assumed = rel ? ESC_ASSUMED_RELEASED : s != h;
 			k.why.imported = imp && !sum->gave_up ? 1 + h : 0;
+			if (!rel && s == h && !sum->gave_up)
+				so = into_result(c, call, &k, s,
+						 esc_summary_sure_out(sum, slot));
 			arg_into(c, call, i, k);
 		}
 		if (s > h && h >= 0 && !rel) {
 			struct esc_hole k = heap_hole(c, call, ESC_STEP_ARG_SUMMARY,
 						      name, i, s);
 			k.why.imported = imp ? 1 + s : 0;
+			so = into_result(c, call, &k, s,
+					 esc_summary_sure_out(sum, slot));
+			arg_into(c, call, i, k);
+		}
+		if (so >= 0) {
+			struct esc_hole k = heap_hole(c, call, ESC_STEP_ARG_SUMMARY,
+						      name, i, so);
+			k.why.imported = imp ? 1 + so : 0;
 			arg_into(c, call, i, k);
 		}
 		if (r >= 0) {
@@ -839,15 +873,17 @@ static int unit_function(struct esc_unit *u, tree t)
 	return idx ? *idx : -1;
 }
 
-static void put_in_field(struct esc_unit *u, tree field, tree value)
+static void put_in_field(struct esc_unit *u, struct esc_releases *r,
+			 tree field, tree value)
 {
 	if (field && TREE_CODE(field) == FIELD_DECL)
-		esc_releases_target(u->releases, (uintptr_t)field,
+		esc_releases_target(r, (uintptr_t)field,
 				    unit_function(u, value));
 }
 
 /* The functions a static initializer puts in fields. */
-static void scan_initializer(struct esc_unit *u, tree init, int depth)
+static void scan_initializer(struct esc_unit *u, struct esc_releases *r,
+			     tree init, int depth)
 {
 	unsigned HOST_WIDE_INT ix;
 	tree idx, val;
@@ -855,9 +891,9 @@ static void scan_initializer(struct esc_unit *u, tree init, int depth)
 		return;
 	FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(init), ix, idx, val) {
 		if (TREE_CODE(val) == CONSTRUCTOR)
-			scan_initializer(u, val, depth + 1);
+			scan_initializer(u, r, val, depth + 1);
 		else
-			put_in_field(u, idx, val);
+			put_in_field(u, r, idx, val);
 	}
 }
 
@@ -921,8 +957,74 @@ static tree called_field(gcall *call)
 	return TREE_CODE(rhs) == COMPONENT_REF ? TREE_OPERAND(rhs, 1) : NULL_TREE;
 }
 
-/* The facts of function i's statements. */
-static void scan_releases(struct esc_unit *u, int i)
+/* Is t (through arithmetic and conversions) made of a value loaded
+   from memory parameter p of fndecl points into (--o->ref)? */
+static bool loaded_through(tree fndecl, tree t, int p, int depth)
+{
+	if (TREE_CODE(t) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(t) || depth > 4)
+		return false;
+	gimple *d = SSA_NAME_DEF_STMT(t);
+	if (!is_gimple_assign(d))
+		return false;
+	if (gimple_assign_single_p(d) && !is_gimple_val(gimple_assign_rhs1(d))) {
+		tree base = get_base_address(gimple_assign_rhs1(d));
+		return base && TREE_CODE(base) == MEM_REF &&
+		       param_value(fndecl, TREE_OPERAND(base, 0), 0) == p;
+	}
+	for (unsigned k = 1; k < gimple_num_ops(d); k++)
+		if (gimple_op(d, k) &&
+		    loaded_through(fndecl, gimple_op(d, k), p, depth + 1))
+			return true;
+	return false;
+}
+
+/* Can `from' reach `to' (NULL: the exit) by its successors without
+   entering `avoid'? */
+static bool reaches(function *fun, basic_block from, basic_block to,
+		    basic_block avoid)
+{
+	auto_vec<basic_block> stack;
+	auto_bitmap seen;
+	basic_block end = to ? to : EXIT_BLOCK_PTR_FOR_FN(fun);
+	stack.safe_push(from);
+	for (int budget = 0; !stack.is_empty() && budget < 4096; budget++) {
+		basic_block b = stack.pop();
+		edge e;
+		edge_iterator ei;
+		FOR_EACH_EDGE(e, ei, b->succs) {
+			if (e->dest == end)
+				return true;
+			if (e->dest != avoid && bitmap_set_bit(seen, e->dest->index))
+				stack.safe_push(e->dest);
+		}
+	}
+	return false;
+}
+
+/* Is the call in block b made only when a test of memory parameter p
+   points into says so (a reference count: if (--o->ref == 0) free(o))?
+   A test before b that may lead around it to the exit. */
+static bool guarded_by_param(function *fun, tree fndecl, basic_block b, int p)
+{
+	basic_block c;
+	FOR_EACH_BB_FN(c, fun) {
+		gimple *last = last_stmt(c);
+		gcond *cond = last ? dyn_cast<gcond *>(last) : NULL;
+		if (!cond || c == b ||
+		    (!loaded_through(fndecl, gimple_cond_lhs(cond), p, 0) &&
+		     !loaded_through(fndecl, gimple_cond_rhs(cond), p, 0)))
+			continue;
+		if (reaches(fun, c, b, NULL) && reaches(fun, c, NULL, b))
+			return true;
+	}
+	return false;
+}
+
+/* The facts of function i's statements, into rel; strict: not a
+   release made only when the released memory says so (teardown needs
+   memory that is surely dead). */
+static void scan_releases(struct esc_unit *u, struct esc_releases *rel,
+			  int i, bool strict)
 {
 	tree decl = u->fns[i].node->decl;
 	function *fun = DECL_STRUCT_FUNCTION(decl);
@@ -935,7 +1037,7 @@ static void scan_releases(struct esc_unit *u, int i)
 			gimple *st = gsi_stmt(si);
 			if (gimple_assign_single_p(st) &&
 			    TREE_CODE(gimple_assign_lhs(st)) == COMPONENT_REF)
-				put_in_field(u, TREE_OPERAND(gimple_assign_lhs(st), 1),
+				put_in_field(u, rel, TREE_OPERAND(gimple_assign_lhs(st), 1),
 					     gimple_assign_rhs1(st));
 			gcall *call = dyn_cast<gcall *>(st);
 			if (!call || gimple_call_internal_p(call))
@@ -959,13 +1061,16 @@ static void scan_releases(struct esc_unit *u, int i)
 				int eff = r && !idx ? esc_rule_effect(r, (int)j) : -1;
 				if (p < 0)
 					continue;
+				if (strict && (idx || field || eff > 0) &&
+				    guarded_by_param(fun, decl, bb, p))
+					continue;
 				if (idx)
-					esc_releases_pass(u->releases, i, p, *idx, (int)j);
+					esc_releases_pass(rel, i, p, *idx, (int)j);
 				else if (field)
-					esc_releases_pass_indirect(u->releases, i, p,
+					esc_releases_pass_indirect(rel, i, p,
 						(uintptr_t)field, (int)j);
 				else if (eff > 0 && (eff & ESC_EFF_FREE))
-					esc_releases_seed(u->releases, i, p);
+					esc_releases_seed(rel, i, p);
 			}
 		}
 }
@@ -974,9 +1079,15 @@ void esc_releases_scan(struct esc_unit *u)
 {
 	varpool_node *var;
 	u->releases = esc_releases_new();
-	FOR_EACH_VARIABLE(var)
-		scan_initializer(u, DECL_INITIAL(var->decl), 0);
-	for (int i = 0; i < u->nfns; i++)
-		scan_releases(u, i);
+	u->frees = esc_releases_new();
+	FOR_EACH_VARIABLE(var) {
+		scan_initializer(u, u->releases, DECL_INITIAL(var->decl), 0);
+		scan_initializer(u, u->frees, DECL_INITIAL(var->decl), 0);
+	}
+	for (int i = 0; i < u->nfns; i++) {
+		scan_releases(u, u->releases, i, false);
+		scan_releases(u, u->frees, i, true);
+	}
 	esc_releases_solve(u->releases);
+	esc_releases_solve(u->frees);
 }

@@ -1512,8 +1512,13 @@ static bool same_root(function *fun, tree a, tree b)
 	return pa && pb && operand_equal_p(pa, pb, 0);
 }
 
-/* Does call s release argument j (a rule's "free" that does not copy
-   it: not realloc)? */
+/* Does call s release argument j: a rule's "free" that does not copy
+   it (not realloc), or a function of the unit that releases that
+   parameter (esc_releases: it frees it, or hands it to one that does,
+   also through a function pointer the unit fills: a project's
+   deallocator over its allocator hooks; not only when the memory says
+   so, as a reference count: u->frees)?  As esc_call, a function of the
+   unit before a rule, but for a library's inline wrapper. */
 static bool releases_arg(struct esc_unit *u, gimple *s, unsigned j)
 {
 	tree fndecl = gimple_call_fndecl(s);
@@ -1522,6 +1527,12 @@ static bool releases_arg(struct esc_unit *u, gimple *s, unsigned j)
 	const char *name = callee_of(s);
 	const struct esc_rule *r = name && u->rules ? esc_rules_find(u->rules, name)
 						    : NULL;
+	cgraph_node *node = cgraph_node::get(fndecl);
+	int *idx = node && u->frees && u->fn_index &&
+		   !(r && DECL_EXTERNAL(fndecl))
+		? u->fn_index->get(node->ultimate_alias_target()->decl) : NULL;
+	if (idx)
+		return esc_releases_param(u->frees, *idx, (int)j);
 	return r && (esc_rule_effect(r, (int)j) & ESC_EFF_FREE) &&
 	       r->copy_from != (int)j;
 }
@@ -1569,6 +1580,47 @@ static bool released_somewhere(struct esc_unit *u, function *fun, tree root)
 	return false;
 }
 
+/* Is t, through copies and casts, a null pointer constant? */
+static bool null_value(tree t)
+{
+	for (int depth = 0; t && depth < 16; depth++) {
+		if (integer_zerop(t))
+			return true;
+		if (TREE_CODE(t) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(t))
+			return false;
+		gimple *def = SSA_NAME_DEF_STMT(t);
+		if (!is_gimple_assign(def))
+			return false;
+		enum tree_code code = gimple_assign_rhs_code(def);
+		if (code != SSA_NAME && code != INTEGER_CST &&
+		    !CONVERT_EXPR_CODE_P(code))
+			return false;
+		t = gimple_assign_rhs1(def);
+	}
+	return false;
+}
+
+/* Is e the way out of a test of root against null on which root is null
+   (if (p == 0) return; if (p) free(p);)?  Such a path holds nothing in
+   root's memory. */
+static bool null_edge(function *fun, edge e, tree root)
+{
+	gimple *last = last_stmt(e->src);
+	gcond *cond = last ? dyn_cast<gcond *>(last) : NULL;
+	if (!cond)
+		return false;
+	enum tree_code code = gimple_cond_code(cond);
+	tree lhs = gimple_cond_lhs(cond);
+	if ((code != EQ_EXPR && code != NE_EXPR) ||
+	    !integer_zerop(gimple_cond_rhs(cond)) ||
+	    !POINTER_TYPE_P(TREE_TYPE(lhs)))
+		return false;
+	tree r = mem_root(lhs);
+	if (!r || !same_root(fun, r, root))
+		return false;
+	return (e->flags & (code == EQ_EXPR ? EDGE_TRUE_VALUE : EDGE_FALSE_VALUE)) != 0;
+}
+
 /* Is the memory pointer ptr points into released on every path from
    the statement being built (c->stmt) to the function's exit, and not
    stored to on the way if it is named by a local's place?  Then what is
@@ -1603,6 +1655,8 @@ bool esc_released_after(struct esc_ctx *c, tree ptr)
 			edge e;
 			edge_iterator ei;
 			FOR_EACH_EDGE(e, ei, b->succs) {
+				if (null_edge(c->fun, e, root))
+					continue;
 				if (e->dest == EXIT_BLOCK_PTR_FOR_FN(c->fun))
 					return false;
 				if (bitmap_set_bit(seen, e->dest->index))
@@ -1611,6 +1665,117 @@ bool esc_released_after(struct esc_ctx *c, tree ptr)
 		}
 		if (stack.is_empty())
 			return true;
+		b = stack.pop();
+		i = gsi_start_bb(b);
+	}
+	return false;
+}
+
+/* Does the return value v hold (a pointer into) root's memory, or null,
+   through copies and PHIs? */
+static bool returns_root(function *fun, tree v, tree root, int depth)
+{
+	if (!v || depth > 4)
+		return false;
+	if (null_value(v))
+		return true;
+	tree r = mem_root(v);
+	if (!r)
+		return false;
+	if (same_root(fun, r, root))
+		return true;
+	gphi *phi = TREE_CODE(r) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(r)
+		? dyn_cast<gphi *>(SSA_NAME_DEF_STMT(r)) : NULL;
+	if (!phi)
+		return false;
+	for (unsigned k = 0; k < gimple_phi_num_args(phi); k++)
+		if (!returns_root(fun, gimple_phi_arg_def(phi, k), root, depth + 1))
+			return false;
+	return true;
+}
+
+/* Entering e->dest by e: does a return there whose value is a PHI of
+   e->dest (the return block of -O2: return PHI <0, p, q>) return, on
+   this way in, root's memory or null? */
+static bool edge_returns_root(function *fun, edge e, tree root)
+{
+	gimple *last = last_stmt(e->dest);
+	greturn *ret = last ? dyn_cast<greturn *>(last) : NULL;
+	tree v = ret ? gimple_return_retval(ret) : NULL_TREE;
+	tree r = v ? mem_root(v) : NULL_TREE;
+	gphi *phi = r && TREE_CODE(r) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(r)
+		? dyn_cast<gphi *>(SSA_NAME_DEF_STMT(r)) : NULL;
+	if (!phi || gimple_bb(phi) != e->dest)
+		return true;
+	return returns_root(fun, PHI_ARG_DEF_FROM_EDGE(phi, e), root, 0);
+}
+
+/* Is the memory pointer ptr points into what the function returns, on
+   every path from the statement being built (c->stmt) to its exit, or
+   null there (and made once: no path goes back to where root is
+   defined, and a local's place it is named by is not stored to on the
+   way)?  Then what this statement leaves in it is the caller's to keep
+   or release with the result (esc_step.into_result). */
+bool esc_returned_after(struct esc_ctx *c, tree ptr)
+{
+	gimple *at = c->stmt;
+	tree root = ptr ? mem_root(ptr) : NULL_TREE;
+	basic_block start = at ? gimple_bb(at) : NULL;
+	if (!root || !start || DECL_RESULT(c->fun->decl) == NULL_TREE ||
+	    !POINTER_TYPE_P(TREE_TYPE(DECL_RESULT(c->fun->decl))))
+		return false;
+	tree place = root_place(c->fun, root);
+	tree base = place ? get_base_address(place) : NULL_TREE;
+	gimple *root_def = TREE_CODE(root) == SSA_NAME &&
+			   !SSA_NAME_IS_DEFAULT_DEF(root)
+		? SSA_NAME_DEF_STMT(root) : NULL;
+	auto_vec<basic_block> stack;
+	auto_bitmap seen;
+	gimple_stmt_iterator i = gsi_for_stmt(at);
+	gsi_next(&i);
+	basic_block b = start;
+	bool any = false;
+	for (int budget = 0; budget < 4096; budget++) {
+		bool returned = false;
+		for (; !gsi_end_p(i) && !returned; gsi_next(&i)) {
+			gimple *s = gsi_stmt(i);
+			if (s == root_def)
+				return false;
+			if (greturn *ret = dyn_cast<greturn *>(s)) {
+				/* a PHI of this block: edge_returns_root
+				   checked the way in */
+				tree v = gimple_return_retval(ret);
+				tree r = v ? mem_root(v) : NULL_TREE;
+				gimple *d = r && TREE_CODE(r) == SSA_NAME &&
+					    !SSA_NAME_IS_DEFAULT_DEF(r)
+					? SSA_NAME_DEF_STMT(r) : NULL;
+				if (!(d && gimple_code(d) == GIMPLE_PHI &&
+				      gimple_bb(d) == b && b != start) &&
+				    !returns_root(c->fun, v, root, 0))
+					return false;
+				returned = any = true;
+			} else if (base && gimple_get_lhs(s) &&
+				   get_base_address(gimple_get_lhs(s)) == base) {
+				return false;
+			}
+		}
+		if (!returned) {
+			edge e;
+			edge_iterator ei;
+			FOR_EACH_EDGE(e, ei, b->succs) {
+				if (e->dest == EXIT_BLOCK_PTR_FOR_FN(c->fun))
+					return false;
+				if (root_def && gimple_code(root_def) == GIMPLE_PHI &&
+				    gimple_bb(root_def) == e->dest)
+					return false;
+				if (!edge_returns_root(c->fun, e, root))
+					return false;
+				if (bitmap_set_bit(seen, e->dest->index))
+					stack.safe_push(e->dest);
+			}
+		}
+		if (stack.is_empty())
+			return any;
 		b = stack.pop();
 		i = gsi_start_bb(b);
 	}

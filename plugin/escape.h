@@ -164,6 +164,14 @@ struct esc_step {
 	   step re-derives it (imports.c): 1 + the callee's leak (derefs) the
 	   edge adds; 0 for any other step. */
 	int imported;
+	/* A store into the memory its function returns (on every path
+	   after it, or null there: dangle.cc's esc_returned_after), not a
+	   fresh allocation of its own: the project's allocator took it from
+	   a free list or through a function pointer.  Sure all the same;
+	   the summary also says which leaks need no such store
+	   (esc_summary.sure_out), so that a caller that releases the
+	   result before it returns keeps nothing (teardown). */
+	int into_result;
 };
 #define ESC_ASSUMED_RELEASED 2
 /* Assumed because what it keeps or stores into is memory its function
@@ -334,6 +342,12 @@ struct esc_summary {
 	   argument (heap, result, stores from it) are assumed; NULL for
 	   none (a linked summary) */
 	unsigned char *release;
+	/* per slot (as sure), NULL when it is sure: the fewest derefs to
+	   the heap by steps that are neither assumed nor stores into the
+	   memory the function returns (esc_step.into_result): a caller
+	   that releases the result before it returns keeps only these
+	   (none for a linked summary) */
+	signed char *sure_out;
 	/* the types (esc_vaarg_value keys) of the va_arg reads whose value
 	   is surely kept, in this function's component or a callee's it
 	   hands a va_list to, when all are known (vkeys_known): a variadic
@@ -352,6 +366,9 @@ void esc_summary_free(struct esc_summary *s);
 int esc_summary_heap(const struct esc_summary *s, int index);
 /* Fewest derefs to the heap by steps that are not assumed, or -1. */
 int esc_summary_sure(const struct esc_summary *s, int index);
+/* The same by steps that are not stores into the memory the function
+   returns either (esc_summary.sure_out). */
+int esc_summary_sure_out(const struct esc_summary *s, int index);
 int esc_summary_result(const struct esc_summary *s, int index);
 /* Does a variadic argument whose type is key surely reach what the
    summary's varargs slot says (1), or only by assumption (0)? */

@@ -138,7 +138,7 @@ int esc_param_new(struct esc_graph *g, int func, int index, const char *name,
 		   caller's node pool, reached through the caller's parser) */
 		int p = add_loc(g, ESC_LOC_PTEE, func, name, pos);
 		int p2 = add_loc(g, ESC_LOC_PTEE, func, name, pos);
-		struct esc_step why = { ESC_STEP_ASSIGN, pos, NULL, 0, NULL, 0, 0 };
+		struct esc_step why = { ESC_STEP_ASSIGN, pos, NULL, 0, NULL, 0, 0, 0 };
 		why.pos.file = g->locs[p].pos.file;
 		g->locs[p].param_index = g->locs[p2].param_index = index;
 		g->locs[p2].deep = 1;

@@ -63,6 +63,9 @@ struct esc_location {
 					  way of the caller's memory */
 	int leak_sure;                 /* leak_own by steps that are not
 					  assumed (esc_step.assumed) */
+	int leak_sure_out;             /* leak_sure by steps that are not
+					  stores into the memory its function
+					  returns either (esc_step.into_result) */
 	int sure_derefs, sure_via;     /* heap_derefs, heap_via by steps that
 					  are not assumed */
 	int ptee;                      /* for params: their ESC_LOC_PTEE; for

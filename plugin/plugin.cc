@@ -754,6 +754,7 @@ static unsigned int escape_execute(void)
 	free(edges);
 	free(u.fns);
 	esc_releases_free(u.releases);
+	esc_releases_free(u.frees);
 	delete u.fn_index;
 	return 0;
 }

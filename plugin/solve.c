@@ -291,7 +291,7 @@ static void param_leaks(struct esc_graph *g, const struct walk *w, int sure)
    its state 0. */
 #define RETS 4
 
-static void sure_leaks(struct esc_graph *g, struct walk *w)
+static void sure_leaks(struct esc_graph *g, struct walk *w, int out)
 {
 	int n = g->nlocs;
 	walk_reset(w);
@@ -310,7 +310,8 @@ static void sure_leaks(struct esc_graph *g, struct walk *w)
 			const struct esc_edge *e = &g->edges[ei];
 			int src = e->src, r = ret;
 			w->work++;
-			if (g->locs[src].kind == ESC_LOC_PTEE || e->why.assumed)
+			if (g->locs[src].kind == ESC_LOC_PTEE || e->why.assumed ||
+			    (out && e->why.into_result))
 				continue;
 			if (g->locs[src].kind == ESC_LOC_RESULT)
 				r = ret < RETS - 1 ? ret + 1 : ret;
@@ -330,9 +331,12 @@ static void sure_leaks(struct esc_graph *g, struct walk *w)
 		struct esc_location *loc = &g->locs[l];
 		if (loc->kind != ESC_LOC_PARAM)
 			continue;
-		loc->leak_sure = loc->func >= 0 && g->funcs[loc->func].gave_up ? 0 : -1;
+		int *leak = out ? &loc->leak_sure_out : &loc->leak_sure;
+		*leak = loc->func >= 0 && g->funcs[loc->func].gave_up ? 0 : -1;
 		if (w->dist[RETS * l] != ESC_INF)
-			loc->leak_sure = min_leak(loc->leak_sure, w->dist[RETS * l]);
+			*leak = min_leak(*leak, w->dist[RETS * l]);
+		if (!out)
+			loc->leak_sure_out = loc->leak_sure;
 	}
 }
 
@@ -348,6 +352,7 @@ static void solve_conservatively(struct esc_graph *g)
 			loc->leak_heap = 0;
 			loc->leak_own = 0;
 			loc->leak_sure = 0;
+			loc->leak_sure_out = 0;
 		}
 	}
 	for (int f = 0; f < g->nfuncs; f++)
@@ -494,7 +499,14 @@ int esc_solve(struct esc_graph *g)
 	{
 		struct walk rets;
 		walk_init(&rets, RETS * n);
-		sure_leaks(g, &rets);
+		sure_leaks(g, &rets, 0);
+		/* and around the stores into what a function returns, when
+		   there are any */
+		int into = 0;
+		for (int i = 0; i < g->nedges && !into; i++)
+			into = g->edges[i].why.into_result;
+		if (into)
+			sure_leaks(g, &rets, 1);
 		heap.work += rets.work;
 		walk_free(&rets);
 	}

@@ -155,6 +155,23 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 		s->heap[i] = (signed char)h;
 		s->result[i] = (signed char)r;
 		s->sure[i] = (signed char)loc->leak_sure;
+		if (loc->leak_sure_out != loc->leak_sure && !s->gave_up) {
+			if (!s->sure_out) {
+				s->sure_out = esc_xmalloc((size_t)n + 1);
+				memset(s->sure_out, -1, (size_t)n + 1);
+				for (int k2 = 0; k2 < nl; k2++) {
+					const struct esc_location *l2 =
+						&g->locs[ls[k2]];
+					int i2 = l2->param_index == ESC_VARARGS
+						? n : l2->param_index;
+					if (l2->kind == ESC_LOC_PARAM &&
+					    l2->func == func && i2 >= 0)
+						s->sure_out[i2] =
+							(signed char)l2->leak_sure;
+				}
+			}
+			s->sure_out[i] = (signed char)loc->leak_sure_out;
+		}
 		if (i < n)
 			s->release[i] = (unsigned char)loc->released;
 	}
@@ -187,6 +204,7 @@ void esc_summary_free(struct esc_summary *s)
 	free(s->heap);
 	free(s->result);
 	free(s->sure);
+	free(s->sure_out);
 	free(s->release);
 	free(s->vkeys);
 	free(s->local_heap);
@@ -215,6 +233,13 @@ int esc_summary_sure(const struct esc_summary *s, int index)
 	if (s->gave_up)
 		return 0;
 	return s->sure[slot(s, index)];
+}
+
+int esc_summary_sure_out(const struct esc_summary *s, int index)
+{
+	if (s->gave_up)
+		return 0;
+	return (s->sure_out ? s->sure_out : s->sure)[slot(s, index)];
 }
 
 int esc_summary_imported(const struct esc_summary *s, int index)

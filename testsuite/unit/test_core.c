@@ -711,6 +711,50 @@ TEST(components_deep_chain)
 	CHECK(comp[N - 1] < comp[0]);
 }
 
+/* struct info *f(struct builder *a, struct wc *b, struct wc *c)
+   { struct info *p = pool_get(); p->wc = a; p->wc2 = b; g = b;
+     p->wc3 = c; g2 = *c; return p; }
+   Stores into the memory f returns (not an allocation of its own) are
+   sure, and the summary says which leaks rest on them alone (sure_out):
+   a, and c at level 0 (c's content leaks beside). */
+TEST(stores_into_result_memory)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "f", pos(1));
+	int a = esc_param_new(g, f, 0, "a", pos(1), 1);
+	int b = esc_param_new(g, f, 1, "b", pos(1), 1);
+	int c = esc_param_new(g, f, 2, "c", pos(1), 1);
+	struct esc_step into = step(ESC_STEP_STORE_PTR, 2);
+	into.into_result = 1;
+	esc_edge(g, ESC_HEAP, a, 0, into);
+	esc_edge(g, ESC_HEAP, b, 0, into);
+	esc_edge(g, ESC_HEAP, b, 0, step(ESC_STEP_STORE_GLOBAL, 3));
+	esc_edge(g, ESC_HEAP, c, 0, into);
+	esc_edge(g, ESC_HEAP, c, 1, step(ESC_STEP_STORE_GLOBAL, 4));
+	esc_solve(g);
+	struct esc_summary *s = esc_summarize(g, f);
+	CHECK_EQ_INT(esc_summary_sure(s, 0), 0);
+	CHECK_EQ_INT(esc_summary_sure(s, 1), 0);
+	CHECK_EQ_INT(esc_summary_sure(s, 2), 0);
+	CHECK_EQ_INT(esc_summary_sure_out(s, 0), -1);
+	CHECK_EQ_INT(esc_summary_sure_out(s, 1), 0);
+	CHECK_EQ_INT(esc_summary_sure_out(s, 2), 1);
+	esc_summary_free(s);
+	esc_graph_free(g);
+
+	/* without such stores the summary has no sure_out */
+	g = esc_graph_new();
+	f = esc_func_new(g, "f", pos(1));
+	a = esc_param_new(g, f, 0, "a", pos(1), 1);
+	esc_edge(g, ESC_HEAP, a, 0, step(ESC_STEP_STORE_GLOBAL, 2));
+	esc_solve(g);
+	s = esc_summarize(g, f);
+	CHECK(s->sure_out == NULL);
+	CHECK_EQ_INT(esc_summary_sure_out(s, 0), 0);
+	esc_summary_free(s);
+	esc_graph_free(g);
+}
+
 int main(void)
 {
 	RUN(return_address);
@@ -738,6 +782,7 @@ int main(void)
 	RUN(components_bottom_up);
 	RUN(components_deep_chain);
 	RUN(forwarded_loads);
+	RUN(stores_into_result_memory);
 	esc_intern_free();
 	return unit_done();
 }
