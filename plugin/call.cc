@@ -873,12 +873,45 @@ static int unit_function(struct esc_unit *u, tree t)
 	return idx ? *idx : -1;
 }
 
+/* A library function put in a field whose rule releases a parameter
+   (config.xfree = free): a function of its own for the releases, after
+   the unit's (u->nfns + its index here), with those parameters seeded. */
+static vec<tree> rule_fns;
+
+static int rule_function(struct esc_unit *u, struct esc_releases *r, tree t)
+{
+	STRIP_NOPS(t);
+	if (TREE_CODE(t) != ADDR_EXPR ||
+	    TREE_CODE(TREE_OPERAND(t, 0)) != FUNCTION_DECL || !u->rules)
+		return -1;
+	tree fndecl = TREE_OPERAND(t, 0);
+	const char *name = callee_name(fndecl);
+	const struct esc_rule *rule = name ? esc_rules_find(u->rules, name) : NULL;
+	if (!rule || !DECL_EXTERNAL(fndecl))
+		return -1;
+	unsigned k;
+	for (k = 0; k < rule_fns.length() && rule_fns[k] != fndecl; k++)
+		;
+	if (k == rule_fns.length())
+		rule_fns.safe_push(fndecl);
+	int fn = u->nfns + (int)k, any = 0;
+	for (int j = 0; j < rule->nparams; j++)
+		if ((esc_rule_effect(rule, j) & ESC_EFF_FREE) &&
+		    rule->copy_from != j) {
+			esc_releases_seed(r, fn, j);
+			any = 1;
+		}
+	return any ? fn : -1;
+}
+
 static void put_in_field(struct esc_unit *u, struct esc_releases *r,
 			 tree field, tree value)
 {
-	if (field && TREE_CODE(field) == FIELD_DECL)
-		esc_releases_target(r, (uintptr_t)field,
-				    unit_function(u, value));
+	if (!field || TREE_CODE(field) != FIELD_DECL)
+		return;
+	int fn = unit_function(u, value);
+	esc_releases_target(r, (uintptr_t)field,
+			    fn >= 0 ? fn : rule_function(u, r, value));
 }
 
 /* The functions a static initializer puts in fields. */
@@ -1061,7 +1094,14 @@ static void scan_releases(struct esc_unit *u, struct esc_releases *rel,
 				int eff = r && !idx ? esc_rule_effect(r, (int)j) : -1;
 				if (p < 0)
 					continue;
-				if (strict && (idx || field || eff > 0) &&
+				/* (u->releases is solved: only a fact that
+				   can release is looked at) */
+				if (strict &&
+				    ((idx && esc_releases_param(u->releases, *idx,
+								(int)j)) ||
+				     (!idx && field) ||
+				     (!idx && !field && eff > 0 &&
+				      (eff & ESC_EFF_FREE))) &&
 				    guarded_by_param(fun, decl, bb, p))
 					continue;
 				if (idx)
@@ -1080,14 +1120,15 @@ void esc_releases_scan(struct esc_unit *u)
 	varpool_node *var;
 	u->releases = esc_releases_new();
 	u->frees = esc_releases_new();
+	rule_fns.truncate(0);
 	FOR_EACH_VARIABLE(var) {
 		scan_initializer(u, u->releases, DECL_INITIAL(var->decl), 0);
 		scan_initializer(u, u->frees, DECL_INITIAL(var->decl), 0);
 	}
-	for (int i = 0; i < u->nfns; i++) {
+	for (int i = 0; i < u->nfns; i++)
 		scan_releases(u, u->releases, i, false);
-		scan_releases(u, u->frees, i, true);
-	}
 	esc_releases_solve(u->releases);
+	for (int i = 0; i < u->nfns; i++)
+		scan_releases(u, u->frees, i, true);
 	esc_releases_solve(u->frees);
 }

@@ -1710,6 +1710,42 @@ static bool edge_returns_root(function *fun, edge e, tree root)
 	return returns_root(fun, PHI_ARG_DEF_FROM_EDGE(phi, e), root, 0);
 }
 
+/* The memory roots the function returns somewhere (through copies and
+   PHIs), for one function at a time: a cheap first question. */
+static function *returned_fun;
+static vec<tree> returned_roots;
+
+static void add_returned(tree v, int depth)
+{
+	tree r = v && depth < 8 ? mem_root(v) : NULL_TREE;
+	if (!r)
+		return;
+	returned_roots.safe_push(r);
+	gphi *phi = TREE_CODE(r) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(r)
+		? dyn_cast<gphi *>(SSA_NAME_DEF_STMT(r)) : NULL;
+	for (unsigned k = 0; phi && k < gimple_phi_num_args(phi); k++)
+		add_returned(gimple_phi_arg_def(phi, k), depth + 1);
+}
+
+static bool returned_somewhere(function *fun, tree root)
+{
+	if (returned_fun != fun) {
+		returned_fun = fun;
+		returned_roots.truncate(0);
+		basic_block bb;
+		FOR_EACH_BB_FN(bb, fun) {
+			gimple *last = last_stmt(bb);
+			greturn *ret = last ? dyn_cast<greturn *>(last) : NULL;
+			if (ret)
+				add_returned(gimple_return_retval(ret), 0);
+		}
+	}
+	for (unsigned i = 0; i < returned_roots.length(); i++)
+		if (same_root(fun, returned_roots[i], root))
+			return true;
+	return false;
+}
+
 /* Is the memory pointer ptr points into what the function returns, on
    every path from the statement being built (c->stmt) to its exit, or
    null there (and made once: no path goes back to where root is
@@ -1722,7 +1758,8 @@ bool esc_returned_after(struct esc_ctx *c, tree ptr)
 	tree root = ptr ? mem_root(ptr) : NULL_TREE;
 	basic_block start = at ? gimple_bb(at) : NULL;
 	if (!root || !start || DECL_RESULT(c->fun->decl) == NULL_TREE ||
-	    !POINTER_TYPE_P(TREE_TYPE(DECL_RESULT(c->fun->decl))))
+	    !POINTER_TYPE_P(TREE_TYPE(DECL_RESULT(c->fun->decl))) ||
+	    !returned_somewhere(c->fun, root))
 		return false;
 	tree place = root_place(c->fun, root);
 	tree base = place ? get_base_address(place) : NULL_TREE;

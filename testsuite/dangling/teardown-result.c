@@ -280,3 +280,47 @@ void use_dropped(struct db *db, int key)
 	o->wc = &temp;
 	drop(db, o);
 }
+
+/* the allocator hooks are the C library's own functions (a field set to
+   free by the unit releases what it is called with) */
+struct lib_methods { void *(*xmalloc)(size_t); void (*xfree)(void *); };
+static struct lib_methods lib = { malloc, free };
+
+__attribute__((noinline)) struct info *lib_info(struct builder *b)
+{
+	struct info *p = lib.xmalloc(sizeof *p);
+	if (p)
+		p->wc = b->wc;
+	return p;
+}
+
+__attribute__((noinline)) void lib_release(void *p)
+{
+	lib.xfree(p);
+}
+
+int use_lib(struct builder *b0)
+{
+	struct wc temp = { 1 };
+	struct builder sub = *b0;
+	sub.wc = &temp;
+	struct info *p = lib_info(&sub);
+	if (!p)
+		return 1;
+	consider(p);
+	lib_release(p);
+	return 0;
+}
+
+/* the same not released: kept */
+int use_lib_kept(struct builder *b0)
+{
+	struct wc temp = { 1 };
+	struct builder sub = *b0;
+	sub.wc = &temp;
+	struct info *p = lib_info(&sub); // dangle "escape-kept"
+	if (!p)
+		return 1;
+	consider(p);
+	return 0;
+}
