@@ -156,14 +156,15 @@ struct esc_step {
 	   sink that is not assumed (solve.c's sure walk).
 	   ESC_ASSUMED_RELEASED: assumed because it carries the value of a
 	   parameter its function releases (esc_param_released), which a
-	   summary's stores say to callers (esc_summary_store.assumed). */
-	int assumed;
+	   summary's stores say to callers (esc_summary_store.assumed).
+	   (The three flags share one word: a step is in every edge.) */
+	int assumed : 8;
 	/* A summary's step (ESC_STEP_ARG_SUMMARY) whose leak rests on
 	   functions the unit knows only by name: the callee's leak for this
 	   argument is not its local one (esc_summary.local_heap).  The link
 	   step re-derives it (imports.c): 1 + the callee's leak (derefs) the
 	   edge adds; 0 for any other step. */
-	int imported;
+	int imported : 16;
 	/* A store into the memory its function returns (on every path
 	   after it, or null there: dangle.cc's esc_returned_after), not a
 	   fresh allocation of its own: the project's allocator took it from
@@ -171,7 +172,7 @@ struct esc_step {
 	   the summary also says which leaks need no such store
 	   (esc_summary.sure_out), so that a caller that releases the
 	   result before it returns keeps nothing (teardown). */
-	int into_result;
+	int into_result : 8;
 };
 #define ESC_ASSUMED_RELEASED 2
 /* Assumed because what it keeps or stores into is memory its function
