@@ -651,9 +651,11 @@ static void fill_alloc(const struct esc_graph *g, int l,
 static void add_imports(const struct esc_graph *g, int func,
 			struct esc_func_report *r)
 {
-	int cap = 0;
-	for (int k = 0; k < g->nimports; k++) {
-		const struct esc_imp *im = &g->imports[k];
+	int cap = 0, nk;
+	/* not all the graph's imports for each of its functions: linear */
+	const int *ks = esc_func_imports(g, func, &nk);
+	for (int j = 0; j < nk; j++) {
+		const struct esc_imp *im = &g->imports[ks[j]];
 		const struct esc_location *loc = &g->locs[im->loc];
 		int kind = -1, owner = -1;
 		if (loc->func != func)

@@ -89,6 +89,8 @@ void esc_graph_free(struct esc_graph *g)
 	free(g->out_start);
 	free(g->out);
 	free(g->imports);
+	free(g->fimp_start);
+	free(g->fimp);
 	esc_param_walk_free(g);
 	free(g->vlocs);
 	free(g->vkeys);
@@ -244,6 +246,39 @@ const int *esc_func_locs(const struct esc_graph *g, int func, int *n)
 	}
 	*n = m->floc_start[func + 1] - m->floc_start[func];
 	return m->floc + m->floc_start[func];
+}
+
+const int *esc_func_imports(const struct esc_graph *g, int func, int *n)
+{
+	/* as esc_func_locs: a counting sort, made on first use and again
+	   when the imports changed (the cache is not the graph's value) */
+	struct esc_graph *m = (struct esc_graph *)g;
+	if (!m->fimp_start || m->fimp_n != g->nimports) {
+		free(m->fimp_start);
+		free(m->fimp);
+		m->fimp_start = esc_xcalloc((size_t)g->nfuncs + 2,
+					    sizeof *m->fimp_start);
+		m->fimp = esc_xmalloc(((size_t)g->nimports + 1) * sizeof *m->fimp);
+		for (int k = 0; k < g->nimports; k++) {
+			int f = g->locs[g->imports[k].loc].func;
+			if (f >= 0 && f < g->nfuncs)
+				m->fimp_start[f + 2]++;
+		}
+		for (int f = 0; f < g->nfuncs; f++)
+			m->fimp_start[f + 2] += m->fimp_start[f + 1];
+		for (int k = 0; k < g->nimports; k++) {
+			int f = g->locs[g->imports[k].loc].func;
+			if (f >= 0 && f < g->nfuncs)
+				m->fimp[m->fimp_start[f + 1]++] = k;
+		}
+		m->fimp_n = g->nimports;
+	}
+	if (func < 0 || func >= g->nfuncs) {
+		*n = 0;
+		return m->fimp;
+	}
+	*n = m->fimp_start[func + 1] - m->fimp_start[func];
+	return m->fimp + m->fimp_start[func];
 }
 
 const int *esc_out_edges(const struct esc_graph *g, int l, int *n)

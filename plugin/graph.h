@@ -138,6 +138,10 @@ struct esc_graph {
 	struct esc_imp *imports; /* esc_solve_imports */
 	int nimports, cap_imports;
 	int imports_solved;      /* the local_ fields are set */
+	/* each function's imports, in their order (esc_func_imports):
+	   fimp[fimp_start[f] .. fimp_start[f + 1]), made for fimp_n */
+	int *fimp_start, *fimp;
+	int fimp_n;
 	struct sinkwalk *param_walk; /* esc_param_sinks's, kept for the next */
 	/* va_arg reads (esc_vaarg_value): their locations and keys; the
 	   keys of callees handed a va_list; whether a va_list went where it
@@ -158,6 +162,9 @@ int esc_is_object(const struct esc_graph *g, int loc);
    what the per-function readers (summary.c, findings.c) walk, so that a
    graph of many functions is read in time linear in its size. */
 const int *esc_func_locs(const struct esc_graph *g, int func, int *n);
+/* The indices of the imports of function func's locations, in their
+   order, and how many (*n). */
+const int *esc_func_imports(const struct esc_graph *g, int func, int *n);
 /* The edges out of location l (src == l), and how many (*n). */
 const int *esc_out_edges(const struct esc_graph *g, int l, int *n);
 

@@ -246,6 +246,7 @@ void esc_solve_imports(struct esc_graph *g)
 		budget = IMP_BUDGET_MIN;
 
 	g->nimports = 0;
+	g->fimp_n = -1; /* esc_func_imports's index is made again */
 	g->imports_solved = 1;
 	for (int l = 0; l < n; l++) {
 		struct esc_location *loc = &g->locs[l];

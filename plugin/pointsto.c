@@ -139,8 +139,14 @@ static void merge_from(struct pts_state *s, int dst, int src, int from)
 	struct esc_pts *p = &s->pts[src];
 	if (p->top)
 		set_top(s, dst);
-	for (int i = from; i < p->n; i++)
-		add_obj(s, dst, s->pts[src].objs[i]);
+	for (int i = from; i < p->n; i++) {
+		/* a full top set takes nothing more (add_obj): stop at once,
+		   not once per object (a set of 32 sent into every copy) */
+		const struct esc_pts *d = &s->pts[dst];
+		if (d->top && d->n >= ESC_PTS_MAX)
+			break;
+		add_obj(s, dst, p->objs[i]);
+	}
 }
 
 /* pts(dst) includes pts(src): for a new copy edge. */
