@@ -29,7 +29,18 @@
 
 struct esc_pos esc_pos_of(location_t loc)
 {
+	/* the statements of a function give the same few positions again
+	   and again: the last ones expanded are kept (a position's
+	   expansion never changes within a compilation) */
+	static struct {
+		location_t loc;
+		struct esc_pos pos;
+	} seen[64];
+	unsigned slot = (loc ^ (loc >> 6)) & 63;
+	if (seen[slot].loc == loc && loc != UNKNOWN_LOCATION)
+		return seen[slot].pos;
 	struct esc_pos p;
+	location_t from = loc;
 	/* a system header's macro used in the user's code (alloca, errno):
 	   report where it is used */
 	loc = expansion_point_location_if_in_system_header(loc);
@@ -38,6 +49,10 @@ struct esc_pos esc_pos_of(location_t loc)
 	p.line = x.line;
 	p.col = x.column;
 	p.handle = loc;
+	if (from != UNKNOWN_LOCATION) {
+		seen[slot].loc = from;
+		seen[slot].pos = p;
+	}
 	return p;
 }
 
@@ -302,8 +317,15 @@ int esc_ssa_loc(struct esc_ctx *c, tree ssa)
 	char buf[32];
 	const char *name = var ? decl_name(var) : NULL;
 	if (!name) {
-		snprintf(buf, sizeof buf, "_%u", v);
-		name = buf;
+		/* "_%u", without snprintf's cost (one per SSA value) */
+		char *e = buf + sizeof buf;
+		*--e = 0;
+		unsigned n = v;
+		do
+			*--e = (char)('0' + n % 10);
+		while ((n /= 10));
+		*--e = '_';
+		name = e;
 	}
 	location_t where = var ? DECL_SOURCE_LOCATION(var) : c->stmt_loc;
 	return c->ssa[v] = esc_loc_new(c->g, ESC_LOC_VALUE, c->fn->gfunc, name,

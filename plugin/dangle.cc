@@ -49,6 +49,7 @@ static const char *callee_of(gimple *s)
 struct key_ent {
 	tree t;
 	int key;
+	hashval_t hash; /* iterative_hash_expr (t): computed once */
 };
 
 struct keys {
@@ -70,7 +71,7 @@ static void keys_grow(struct keys *k)
 	k->cap = cap;
 	for (unsigned i = 0; i < oldcap; i++)
 		if (old[i].t) {
-			unsigned h = iterative_hash_expr(old[i].t, 0) & (cap - 1);
+			unsigned h = old[i].hash & (cap - 1);
 			while (k->slots[h].t)
 				h = (h + 1) & (cap - 1);
 			k->slots[h] = old[i];
@@ -85,9 +86,14 @@ static int key_of(struct keys *k, tree t)
 		return -1;
 	if (2 * (k->n + 1) > k->cap)
 		keys_grow(k);
-	unsigned h = iterative_hash_expr(t, 0) & (k->cap - 1);
+	/* operand_equal_p implies equal hashes (GCC's contract, checked by
+	   its verify_hash_value): a slot of another hash is no match */
+	hashval_t hash = iterative_hash_expr(t, 0);
+	unsigned h = hash & (k->cap - 1);
 	for (; k->slots[h].t; h = (h + 1) & (k->cap - 1))
-		if (k->slots[h].t == t || operand_equal_p(k->slots[h].t, t, 0))
+		if (k->slots[h].t == t ||
+		    (k->slots[h].hash == hash &&
+		     operand_equal_p(k->slots[h].t, t, 0)))
 			return k->slots[h].key;
 	/* inside: the reference it is a component of; a MEM_REF of a
 	   variable's address (a folded memcpy's store) is inside that
@@ -101,10 +107,11 @@ static int key_of(struct keys *k, tree t)
 	/* the table may have grown: find the free slot again */
 	if (2 * (k->n + 1) > k->cap)
 		keys_grow(k);
-	h = iterative_hash_expr(t, 0) & (k->cap - 1);
+	h = hash & (k->cap - 1);
 	while (k->slots[h].t)
 		h = (h + 1) & (k->cap - 1);
 	k->slots[h].t = t;
+	k->slots[h].hash = hash;
 	k->slots[h].key = esc_cfg_key(k->cfg, parent);
 	k->n++;
 	return k->slots[h].key;
@@ -1427,19 +1434,27 @@ static tree find_take(tree *tp, int *walk_subtrees, void *data)
 	return NULL_TREE;
 }
 
+static bool no_take(tree t)
+{
+	return TREE_CODE(t) == SSA_NAME || DECL_P(t) || CONSTANT_CLASS_P(t);
+}
+
 /* Every address of a frame object that statement s (or PHI) computes. */
 static void takes_of(struct keys *k, function *fun, gimple *s)
 {
 	auto_vec<uint64_t> objs;
 	struct take_data d = { fun, &objs };
+	/* an SSA name, a declaration or a constant is one node that takes
+	   no address (walk_tree would visit it alone): not walked */
 	if (gimple_code(s) == GIMPLE_PHI) {
 		for (unsigned i = 0; i < gimple_phi_num_args(s); i++) {
 			tree a = gimple_phi_arg_def(s, i);
-			walk_tree(&a, find_take, &d, NULL);
+			if (a && !no_take(a))
+				walk_tree(&a, find_take, &d, NULL);
 		}
 	} else {
 		for (unsigned i = 0; i < gimple_num_ops(s); i++)
-			if (gimple_op(s, i))
+			if (gimple_op(s, i) && !no_take(gimple_op(s, i)))
 				walk_tree(gimple_op_ptr(s, i), find_take, &d, NULL);
 	}
 	for (unsigned i = 0; i < objs.length(); i++)

@@ -504,9 +504,17 @@ static void type_words(tree t, char *buf, size_t len)
 		if (nm && TREE_CODE(nm) == IDENTIFIER_NODE)
 			tag = IDENTIFIER_POINTER(nm);
 	}
-	snprintf(buf + n, len - n, "%s%s%s%s%s%.*s", n > 1 ? "," : "",
-		 t && TYPE_READONLY(t) ? "const " : "", code, *tag ? " " : "",
-		 tag, depth, "********");
+	/* as snprintf (buf + n, len - n, "%s%s%s%s%s%.*s", ...) would,
+	   truncation included, without its cost (a call per parameter) */
+	const char *part[6] = { n > 1 ? "," : "",
+				t && TYPE_READONLY(t) ? "const " : "", code,
+				*tag ? " " : "", tag, "********" + 8 - depth };
+	if (n >= len)
+		return;
+	for (int i = 0; i < 6; i++)
+		for (const char *c = part[i]; *c && n + 1 < len; c++)
+			buf[n++] = *c;
+	buf[n] = 0;
 }
 
 const char *esc_signature(tree decl)
