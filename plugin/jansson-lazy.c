@@ -80,6 +80,7 @@ LAZY(json_t *, json_array_get, (const json_t *array, size_t index),
 LAZY(int, json_array_append_new, (json_t *array, json_t *value),
      (array, value))
 LAZY(const char *, json_string_value, (const json_t *string), (string))
+LAZY(size_t, json_string_length, (const json_t *string), (string))
 LAZY(json_int_t, json_integer_value, (const json_t *integer), (integer))
 LAZY(json_t *, json_loadb,
      (const char *buffer, size_t buflen, size_t flags, json_error_t *error),
