@@ -78,6 +78,9 @@ struct esc_ctx {
 	bool block_copy;              /* it copies memory to memory */
 	bool forward;                 /* edges made are esc_edge_fwd's */
 	location_t stmt_loc;          /* and its location */
+	basic_block bb;               /* its block (NULL: a PHI's) */
+	struct esc_excl *excl;        /* correlated branches (build.cc) */
+	int nexcl;
 };
 
 /* A place a value goes: a location (dst holds *^derefs value), a store

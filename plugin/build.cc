@@ -332,6 +332,148 @@ int esc_ssa_loc(struct esc_ctx *c, tree ssa)
 				       esc_pos_of(where));
 }
 
+/*
+ * Correlated branches.  x = PHI <y, z>; ... if (x != y) use (x): where
+ * the use stands x is not y, so it holds only what the PHI's other
+ * arguments gave it (bash's bind_variable_internal: newval = append ?
+ * make_variable_value (value) : value; ... if (newval != value) free
+ * (newval) frees only the new value).  A block dominated by an edge that
+ * says x != y (the true edge of x != y, the false one of x == y) reads
+ * x as a value of its own, made of the PHI's arguments other than y.  y
+ * must mean the same at the PHI and at the test: a parameter's incoming
+ * value or an invariant (a constant, an object's address: if (p !=
+ * &buf) free (p)).  Between the test and the use x is not redefined: a
+ * path that reached x's PHI again would reach the use without the edge.
+ */
+struct esc_excl {
+	unsigned version; /* x's */
+	tree y;
+	int loc;          /* x without y */
+};
+
+/* The value t copies (through copies and pointer conversions: the
+   gimplifier's temporaries of a conditional assignment). */
+static tree copied_value(tree t)
+{
+	for (int depth = 0; depth < 8 && t && TREE_CODE(t) == SSA_NAME;
+	     depth++) {
+		gimple *def = SSA_NAME_DEF_STMT(t);
+		if (!def || !is_gimple_assign(def))
+			break;
+		enum tree_code code = gimple_assign_rhs_code(def);
+		tree r = gimple_assign_rhs1(def);
+		if (!(gimple_assign_single_p(def) || CONVERT_EXPR_CODE_P(code)) ||
+		    !(TREE_CODE(r) == SSA_NAME || is_gimple_min_invariant(r)) ||
+		    !POINTER_TYPE_P(TREE_TYPE(r)))
+			break;
+		t = r;
+	}
+	return t;
+}
+
+/* x's PHI (x a copy of its result), or NULL. */
+static gphi *phi_of(tree x)
+{
+	x = copied_value(x);
+	gimple *def = x && TREE_CODE(x) == SSA_NAME ? SSA_NAME_DEF_STMT(x)
+						     : NULL;
+	return def && gimple_code(def) == GIMPLE_PHI ? as_a<gphi *>(def) : NULL;
+}
+
+static tree excluded_value(struct esc_ctx *c, tree x)
+{
+	gphi *phi = c->bb ? phi_of(x) : NULL;
+	if (!phi)
+		return NULL_TREE;
+	int n = 0;
+	for (basic_block d = c->bb;
+	     d && d != ENTRY_BLOCK_PTR_FOR_FN(c->fun) && n < 64;
+	     d = get_immediate_dominator(CDI_DOMINATORS, d), n++) {
+		if (!single_pred_p(d))
+			continue;
+		edge e = single_pred_edge(d);
+		gimple *last = esc_last_stmt(e->src);
+		if (!last || gimple_code(last) != GIMPLE_COND)
+			continue;
+		gcond *cond = as_a<gcond *>(last);
+		bool t = e->flags & EDGE_TRUE_VALUE;
+		bool f = e->flags & EDGE_FALSE_VALUE;
+		enum tree_code code = gimple_cond_code(cond);
+		if (!((code == NE_EXPR && t) || (code == EQ_EXPR && f)))
+			continue;
+		tree lhs = gimple_cond_lhs(cond), rhs = gimple_cond_rhs(cond);
+		tree y = phi_of(lhs) == phi ? copied_value(rhs)
+		       : phi_of(rhs) == phi ? copied_value(lhs)
+					    : NULL_TREE;
+		if (!y || !((TREE_CODE(y) == SSA_NAME &&
+			     SSA_NAME_IS_DEFAULT_DEF(y)) ||
+			    is_gimple_min_invariant(y)))
+			continue;
+		bool is_y = false, other = false;
+		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+			tree a = copied_value(gimple_phi_arg_def(phi, i));
+			if (a && operand_equal_p(a, y, 0))
+				is_y = true;
+			else
+				other = true;
+		}
+		if (is_y && other)
+			return y;
+	}
+	return NULL_TREE;
+}
+
+/* The location of x where the statement being built stands. */
+static int use_loc(struct esc_ctx *c, tree x)
+{
+	int l = esc_ssa_loc(c, x);
+	tree y = l ? excluded_value(c, x) : NULL_TREE;
+	if (!y)
+		return l;
+	gphi *phi = phi_of(x);
+	unsigned version = SSA_NAME_VERSION(gimple_phi_result(phi));
+	for (int i = 0; i < c->nexcl; i++)
+		if (c->excl[i].version == version &&
+		    operand_equal_p(c->excl[i].y, y, 0))
+			return c->excl[i].loc;
+	tree var = SSA_NAME_VAR(x);
+	const char *name = var ? decl_name(var) : NULL;
+	int r = esc_loc_new(c->g, ESC_LOC_VALUE, c->fn->gfunc,
+			    name ? name : "_excl",
+			    esc_pos_of(var ? DECL_SOURCE_LOCATION(var)
+					   : gimple_location(phi)));
+	c->excl = XRESIZEVEC(struct esc_excl, c->excl, c->nexcl + 1);
+	c->excl[c->nexcl].version = version;
+	c->excl[c->nexcl].y = y;
+	c->excl[c->nexcl++].loc = r;
+	/* the PHI's other arguments, as build_phi makes them */
+	gimple *stmt = c->stmt;
+	location_t at = c->stmt_loc;
+	basic_block bb = c->bb;
+	c->stmt = phi;
+	c->stmt_loc = gimple_location(phi);
+	if (c->stmt_loc == UNKNOWN_LOCATION)
+		c->stmt_loc = DECL_SOURCE_LOCATION(c->fun->decl);
+	c->bb = NULL;
+	struct esc_hole k = esc_hole_to(r, 0,
+		esc_step_at(ESC_STEP_ASSIGN, c->stmt_loc, NULL, 0));
+	for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+		tree a = gimple_phi_arg_def(phi, i);
+		tree v = copied_value(a);
+		if (v && operand_equal_p(v, y, 0))
+			continue;
+		location_t pa = gimple_phi_arg_location(phi, i);
+		struct esc_hole ki = k;
+		if (pa != UNKNOWN_LOCATION && esc_assign_location(pa) != pa)
+			ki.why.pos = esc_pos_of(esc_assign_location(pa));
+		esc_expr(c, ki, a);
+	}
+	c->stmt = stmt;
+	c->stmt_loc = at;
+	c->bb = bb;
+	return r;
+}
+
 void esc_flow_to_hole(struct esc_ctx *c, struct esc_hole k, int src,
 		      int derefs)
 {
@@ -505,7 +647,7 @@ void esc_expr(struct esc_ctx *c, struct esc_hole k, tree t)
 		return;
 	switch (TREE_CODE(t)) {
 	case SSA_NAME:
-		esc_flow_to_hole(c, k, esc_ssa_loc(c, t), 0);
+		esc_flow_to_hole(c, k, use_loc(c, t), 0);
 		return;
 	case ADDR_EXPR:
 		expr_addr(c, k, TREE_OPERAND(t, 0));
@@ -1026,16 +1168,23 @@ void esc_build_function(struct esc_ctx *c)
 			 esc_step_at(ESC_STEP_RETURN, c->stmt_loc, NULL, 0));
 	}
 
+	/* correlated branches (use_loc) read the dominators; computed here
+	   only if GCC has none, and dropped again */
+	bool dom = dom_info_available_p(CDI_DOMINATORS);
+	if (!dom)
+		calculate_dominance_info(CDI_DOMINATORS);
 	FOR_EACH_BB_FN(bb, c->fun) {
+		c->bb = NULL;
 		for (gphi_iterator pi = gsi_start_phis(bb); !gsi_end_p(pi);
 		     gsi_next(&pi))
 			build_phi(c, pi.phi());
+		c->bb = bb;
 		for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si);
 		     gsi_next(&si)) {
 			if (++nstmts > ESC_MAX_STMTS) {
 				esc_func_give_up(c->g, c->fn->gfunc,
 						 "function too large");
-				return;
+				goto done;
 			}
 			build_stmt(c, gsi_stmt(si));
 			struct walk_stmt_info wi;
@@ -1044,4 +1193,11 @@ void esc_build_function(struct esc_ctx *c)
 			walk_gimple_op(gsi_stmt(si), note_address_taken, &wi);
 		}
 	}
+done:
+	if (!dom)
+		free_dominance_info(CDI_DOMINATORS);
+	XDELETEVEC(c->excl);
+	c->excl = NULL;
+	c->nexcl = 0;
+	c->bb = NULL;
 }

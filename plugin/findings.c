@@ -715,8 +715,14 @@ struct esc_func_report *esc_report_func(const struct esc_graph *g, int func)
 			p->leaks_to_result = loc->leak_result;
 			p->local_heap = esc_local_leak(g, l, 0);
 			p->loc = l;
+			/* a leak that is seen as well as assumed is
+			   explained by the trail of steps that are not
+			   assumed: what a caller's warning rests on */
 			if (p->leaks_to_heap >= 0)
-				p->heap_flow = explain(g, l, NULL, TRAIL_HEAP);
+				p->heap_flow = explain(g, l, NULL,
+					loc->sure_derefs == loc->leak_heap &&
+					loc->sure_via >= 0 ? TRAIL_SURE
+							   : TRAIL_HEAP);
 			if (p->leaks_to_result >= 0)
 				p->result_flow = explain(g, l, NULL, TRAIL_RESULT);
 		} else if (loc->kind == ESC_LOC_STACK &&
