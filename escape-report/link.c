@@ -73,6 +73,11 @@ struct def {
 	signed char *store; /* fewest derefs of a store from the slot */
 	signed char *store_other; /* the same, into another argument's memory */
 	int gave_up, fresh, result_other;
+	/* the variadic arguments are kept only when argument vwhen_param
+	   is one of vwhen[] (esc_summary.vwhen); -1: whatever the call */
+	int vwhen_param;
+	long long *vwhen;
+	size_t nvwhen, vwhen_cap;
 	int twice; /* the symbol has another definition in the build */
 	char **where; /* file:line of each definition */
 	size_t nwhere, where_cap;
@@ -414,6 +419,22 @@ static void read_link(int fi)
 	d.gave_up = json_is_true(json_object_get(s, "gave_up"));
 	d.fresh = json_is_true(json_object_get(s, "fresh"));
 	d.result_other = json_is_true(json_object_get(s, "result_other"));
+	d.vwhen_param = -1;
+	json_t *vw = json_object_get(s, "vwhen");
+	if (vw) {
+		json_t *vals = json_object_get(vw, "values");
+		d.vwhen_param = int_of(vw, "param", -1);
+		if (d.vwhen_param < 0 || d.vwhen_param >= d.nslots - 1 ||
+		    !json_is_array(vals) || !json_array_size(vals))
+			link_bad(fi, "a \"vwhen\" without its parameter or values");
+		for (size_t i = 0; i < json_array_size(vals); i++) {
+			json_t *v = json_array_get(vals, i);
+			if (!json_is_integer(v))
+				link_bad(fi, "a \"vwhen\" value that is not an integer");
+			long long x = (long long)json_integer_value(v);
+			PUSH(d.vwhen, d.nvwhen, d.vwhen_cap, x);
+		}
+	}
 	if (d.next)
 		defs[d.next - 1].twice = d.twice = 1;
 	PUSH(defs, ndefs, defs_cap, d);
@@ -496,6 +517,30 @@ static int eff_sure(const struct def *d, int arg, int rep)
 static int eff_result(const struct def *d, int arg)
 {
 	return d->gave_up ? -1 : d->result[slot(d, arg)];
+}
+
+/* Are the variadic arguments of the call kept by d, as far as its
+   constant selector tells (esc_summary.vwhen)?  The call's "consts":
+   [arg, value] pairs, an argument that is one of several values in as
+   many pairs. */
+static int vwhen_keeps(const struct def *d, json_t *call)
+{
+	if (d->vwhen_param < 0 || d->gave_up)
+		return 1;
+	json_t *cs = json_object_get(call, "consts");
+	int known = 0;
+	for (size_t i = 0; i < json_array_size(cs); i++) {
+		json_t *p = json_array_get(cs, i);
+		json_t *a = json_array_get(p, 0), *v = json_array_get(p, 1);
+		if (!json_is_integer(a) || !json_is_integer(v) ||
+		    json_integer_value(a) != d->vwhen_param)
+			continue;
+		known = 1;
+		for (size_t k = 0; k < d->nvwhen; k++)
+			if (d->vwhen[k] == (long long)json_integer_value(v))
+				return 1;
+	}
+	return !known;
 }
 
 /* With derefs of the import m: the leak to the heap it adds (or -1). */
@@ -819,6 +864,10 @@ static void decide_pending(int fi)
 			if (m <= -ESC_MAX_DEREFS - 1)
 				m = -1;
 			int su = eff_sure(d, arg, report_of(fi)), re = eff_result(d, arg);
+			/* a variadic argument of a call whose selector is a
+			   constant no keeping read happens under */
+			if (arg >= d->nslots - 1 && !vwhen_keeps(d, call))
+				su = -1;
 			/* not kept when only stored into the very memory of
 			   a frame object of the caller's (kept_in_frame) */
 			if (su >= 0 && m + su < 0 &&
@@ -1146,6 +1195,9 @@ void write_summaries(void)
 		set(o, "fresh", json_boolean(d->fresh));
 		set(o, "result_other", json_boolean(other));
 		set(o, "gave_up", json_boolean(d->gave_up));
+		json_t *vw = json_object_get(s, "vwhen");
+		if (vw)
+			set(o, "vwhen", json_incref(vw));
 		add(fns, o);
 	}
 	free(v);

@@ -81,6 +81,7 @@ struct esc_ctx {
 	basic_block bb;               /* its block (NULL: a PHI's) */
 	struct esc_excl *excl;        /* correlated branches (build.cc) */
 	int nexcl;
+	bool dom_made;                /* esc_dominators computed them */
 };
 
 /* A place a value goes: a location (dst holds *^derefs value), a store
@@ -92,6 +93,10 @@ struct esc_hole {
 	int derefs;
 	struct esc_step why;
 };
+
+/* call.cc: the constant integer arguments of report r's imports that
+   are calls of variadic functions (esc_import.consts) */
+void esc_import_consts(function *fun, struct esc_func_report *r);
 
 /* build.cc */
 struct esc_pos esc_pos_of(location_t loc);
@@ -109,6 +114,9 @@ void esc_store_through_deref(struct esc_ctx *c, tree ptr, tree value,
 void esc_store_through(struct esc_ctx *c, tree ptr, tree value, int derefs,
 		       struct esc_step why);
 void esc_build_function(struct esc_ctx *c);
+/* The dominators of c's function, computed on first need (and dropped
+   when its graph is built) if GCC has none. */
+void esc_dominators(struct esc_ctx *c);
 void esc_declare_function(struct esc_unit *u, struct esc_graph *g,
 			  struct esc_fn *fn);
 

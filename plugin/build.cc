@@ -380,11 +380,45 @@ static gphi *phi_of(tree x)
 	return def && gimple_code(def) == GIMPLE_PHI ? as_a<gphi *>(def) : NULL;
 }
 
+/* Is r, or a copy of it, tested by == or != (cheap, before any
+   dominators)? */
+static bool compared(tree r, int depth)
+{
+	imm_use_iterator it;
+	use_operand_p use;
+	if (depth > 4)
+		return false;
+	FOR_EACH_IMM_USE_FAST(use, it, r) {
+		gimple *s = USE_STMT(use);
+		if (gimple_code(s) == GIMPLE_COND) {
+			enum tree_code code = gimple_cond_code(as_a<gcond *>(s));
+			if (code == EQ_EXPR || code == NE_EXPR)
+				return true;
+		} else if (is_gimple_assign(s) &&
+			   TREE_CODE(gimple_assign_lhs(s)) == SSA_NAME &&
+			   (gimple_assign_single_p(s) ||
+			    CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(s))) &&
+			   compared(gimple_assign_lhs(s), depth + 1)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+void esc_dominators(struct esc_ctx *c)
+{
+	if (!dom_info_available_p(CDI_DOMINATORS)) {
+		calculate_dominance_info(CDI_DOMINATORS);
+		c->dom_made = true;
+	}
+}
+
 static tree excluded_value(struct esc_ctx *c, tree x)
 {
 	gphi *phi = c->bb ? phi_of(x) : NULL;
-	if (!phi)
+	if (!phi || !compared(gimple_phi_result(phi), 0))
 		return NULL_TREE;
+	esc_dominators(c);
 	int n = 0;
 	for (basic_block d = c->bb;
 	     d && d != ENTRY_BLOCK_PTR_FOR_FN(c->fun) && n < 64;
@@ -1168,11 +1202,7 @@ void esc_build_function(struct esc_ctx *c)
 			 esc_step_at(ESC_STEP_RETURN, c->stmt_loc, NULL, 0));
 	}
 
-	/* correlated branches (use_loc) read the dominators; computed here
-	   only if GCC has none, and dropped again */
-	bool dom = dom_info_available_p(CDI_DOMINATORS);
-	if (!dom)
-		calculate_dominance_info(CDI_DOMINATORS);
+	c->dom_made = false;
 	FOR_EACH_BB_FN(bb, c->fun) {
 		c->bb = NULL;
 		for (gphi_iterator pi = gsi_start_phis(bb); !gsi_end_p(pi);
@@ -1194,8 +1224,11 @@ void esc_build_function(struct esc_ctx *c)
 		}
 	}
 done:
-	if (!dom)
+	/* the dominators correlated branches and selectors read
+	   (esc_dominators), dropped again if GCC had none */
+	if (c->dom_made)
 		free_dominance_info(CDI_DOMINATORS);
+	c->dom_made = false;
 	XDELETEVEC(c->excl);
 	c->excl = NULL;
 	c->nexcl = 0;

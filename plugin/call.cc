@@ -285,6 +285,217 @@ static void vaarg_handed(struct esc_ctx *c, gcall *call,
 			esc_vaarg_callee(c->g, sum);
 }
 
+/*
+ * Constant selectors.  A variadic function that reads its arguments by
+ * the value of a parameter (sqlite3_db_config (db, op, ...): switch (op))
+ * says, per va_arg read it keeps, under which constants of that
+ * parameter the read happens (esc_vaarg_when); a call whose argument
+ * there is a constant, or a value a dominating test or case fixes,
+ * keeps its variadic arguments only if that constant is one of them.
+ */
+
+/* t without integer conversions and copies. */
+static tree int_source(tree t)
+{
+	for (int depth = 0; depth < 8 && t && TREE_CODE(t) == SSA_NAME;
+	     depth++) {
+		gimple *def = SSA_NAME_DEF_STMT(t);
+		if (!def || !is_gimple_assign(def))
+			break;
+		enum tree_code code = gimple_assign_rhs_code(def);
+		tree r = gimple_assign_rhs1(def);
+		if (!(gimple_assign_single_p(def) || CONVERT_EXPR_CODE_P(code)) ||
+		    !(TREE_CODE(r) == SSA_NAME || TREE_CODE(r) == INTEGER_CST) ||
+		    !INTEGRAL_TYPE_P(TREE_TYPE(r)))
+			break;
+		t = r;
+	}
+	return t;
+}
+
+#define ESC_WHEN_MAX 64
+
+/* The constants that edge e (into a block it alone enters) fixes
+   source value v to (at most ESC_WHEN_MAX, in vals): a case of a switch
+   on v that is not the default's, the true edge of v == C, the false
+   edge of v != C.  Returns how many, 0 for none. */
+static int edge_fixes(function *fun, edge e, tree v, long long *vals)
+{
+	gimple *last = esc_last_stmt(e->src);
+	if (!last)
+		return 0;
+	if (gimple_code(last) == GIMPLE_COND) {
+		gcond *cond = as_a<gcond *>(last);
+		enum tree_code code = gimple_cond_code(cond);
+		tree l = int_source(gimple_cond_lhs(cond));
+		tree r = gimple_cond_rhs(cond);
+		bool t = e->flags & EDGE_TRUE_VALUE, f = e->flags & EDGE_FALSE_VALUE;
+		if (l != v || TREE_CODE(r) != INTEGER_CST ||
+		    !tree_fits_shwi_p(r) ||
+		    !((code == EQ_EXPR && t) || (code == NE_EXPR && f)))
+			return 0;
+		vals[0] = tree_to_shwi(r);
+		return 1;
+	}
+	if (gimple_code(last) != GIMPLE_SWITCH)
+		return 0;
+	gswitch *sw = as_a<gswitch *>(last);
+	if (int_source(gimple_switch_index(sw)) != v)
+		return 0;
+	int n = 0;
+	for (unsigned i = 0; i < gimple_switch_num_labels(sw); i++) {
+		tree cl = gimple_switch_label(sw, i);
+		if (label_to_block(fun, CASE_LABEL(cl)) != e->dest)
+			continue;
+		tree lo = CASE_LOW(cl), hi = CASE_HIGH(cl) ? CASE_HIGH(cl) : lo;
+		if (!lo || !tree_fits_shwi_p(lo) || !tree_fits_shwi_p(hi))
+			return 0; /* the default's block */
+		for (long long k = tree_to_shwi(lo); k <= tree_to_shwi(hi); k++) {
+			if (n >= ESC_WHEN_MAX)
+				return 0;
+			vals[n++] = k;
+		}
+	}
+	return n;
+}
+
+/* The constants a dominating edge fixes v to where block bb starts. */
+static int fixed_at(function *fun, basic_block bb, tree v, long long *vals)
+{
+	if (!v || TREE_CODE(v) != SSA_NAME ||
+	    !dom_info_available_p(CDI_DOMINATORS))
+		return 0;
+	int depth = 0;
+	for (basic_block d = bb; d && d != ENTRY_BLOCK_PTR_FOR_FN(fun) &&
+	     depth < 64; d = get_immediate_dominator(CDI_DOMINATORS, d), depth++) {
+		if (!single_pred_p(d))
+			continue;
+		int n = edge_fixes(fun, single_pred_edge(d), v, vals);
+		if (n)
+			return n;
+	}
+	return 0;
+}
+
+/* A va_arg read in block bb: under which constants of which parameter
+   of c's function it happens (esc_vaarg_when). */
+static void vaarg_guard(struct esc_ctx *c, basic_block bb)
+{
+	if (!bb)
+		return;
+	esc_dominators(c);
+	int depth = 0;
+	for (basic_block d = bb; d && d != ENTRY_BLOCK_PTR_FOR_FN(c->fun) &&
+	     depth < 64; d = get_immediate_dominator(CDI_DOMINATORS, d), depth++) {
+		if (!single_pred_p(d))
+			continue;
+		edge e = single_pred_edge(d);
+		gimple *last = esc_last_stmt(e->src);
+		tree v = NULL_TREE;
+		if (last && gimple_code(last) == GIMPLE_COND)
+			v = int_source(gimple_cond_lhs(as_a<gcond *>(last)));
+		else if (last && gimple_code(last) == GIMPLE_SWITCH)
+			v = int_source(gimple_switch_index(as_a<gswitch *>(last)));
+		if (!v || TREE_CODE(v) != SSA_NAME || !SSA_NAME_IS_DEFAULT_DEF(v) ||
+		    !SSA_NAME_VAR(v) || TREE_CODE(SSA_NAME_VAR(v)) != PARM_DECL)
+			continue;
+		long long vals[ESC_WHEN_MAX];
+		int n = edge_fixes(c->fun, e, v, vals);
+		if (!n)
+			continue;
+		int i = 0;
+		for (tree p = DECL_ARGUMENTS(c->fun->decl); p; p = DECL_CHAIN(p), i++)
+			if (p == SSA_NAME_VAR(v)) {
+				esc_vaarg_when(c->g, i, vals, n);
+				return;
+			}
+		return;
+	}
+}
+
+/* The constants argument i of call is one of where the call stands (a
+   constant, or a value a dominating case or test fixes), at most
+   ESC_WHEN_MAX in vals; how many, 0 if it is not known to be one. */
+static int const_arg(function *fun, gcall *call, int i, long long *vals)
+{
+	if (i < 0 || i >= (int)gimple_call_num_args(call))
+		return 0;
+	tree a = int_source(gimple_call_arg(call, i));
+	if (a && TREE_CODE(a) == INTEGER_CST && tree_fits_shwi_p(a)) {
+		vals[0] = tree_to_shwi(a);
+		return 1;
+	}
+	return fixed_at(fun, gimple_bb(call), a, vals);
+}
+
+/* May summary sum keep the variadic arguments of call, by the constants
+   its selector argument is one of (esc_summary_vwhen)? */
+static bool vwhen_keeps(struct esc_ctx *c, gcall *call,
+			const struct esc_summary *sum)
+{
+	long long vals[ESC_WHEN_MAX];
+	if (sum->vwhen_param < 0 || !sum->nvwhen)
+		return true;
+	esc_dominators(c);
+	int n = const_arg(c->fun, call, sum->vwhen_param, vals);
+	if (!n)
+		return true;
+	for (int k = 0; k < n; k++)
+		if (esc_summary_vwhen(sum, 1, vals[k]))
+			return true;
+	return false;
+}
+
+/* The import's call, if it calls a variadic function. */
+static gcall *variadic_call(const struct esc_import *x)
+{
+	gimple *s = (gimple *)x->origin;
+	if (!s || !is_gimple_call(s) || !gimple_bb(s))
+		return NULL;
+	tree fntype = gimple_call_fntype(s);
+	return fntype && stdarg_p(fntype) ? as_a<gcall *>(s) : NULL;
+}
+
+void esc_import_consts(function *fun, struct esc_func_report *r)
+{
+	int any = 0;
+	for (int k = 0; k < r->nimports && !any; k++)
+		any = variadic_call(&r->imports[k]) != NULL;
+	if (!any || !fun || !fun->cfg)
+		return;
+	push_cfun(fun);
+	bool dom = dom_info_available_p(CDI_DOMINATORS);
+	if (!dom)
+		calculate_dominance_info(CDI_DOMINATORS);
+	for (int k = 0; k < r->nimports; k++) {
+		struct esc_import *x = &r->imports[k];
+		gcall *call = variadic_call(x);
+		x->nconsts = 0;
+		/* an import of a component's function may rest on a call of
+		   another member: its blocks are not fun's */
+		basic_block bb = call ? gimple_bb(call) : NULL;
+		if (!bb || bb->index >= last_basic_block_for_fn(fun) ||
+		    BASIC_BLOCK_FOR_FN(fun, bb->index) != bb)
+			continue;
+		int n = (int)gimple_call_num_args(call);
+		for (int i = 0; i < n; i++) {
+			long long v[ESC_WHEN_MAX];
+			int nv = INTEGRAL_TYPE_P(TREE_TYPE(gimple_call_arg(call, i)))
+				 ? const_arg(fun, call, i, v) : 0;
+			/* all of an argument's values, or none */
+			if (x->nconsts + nv > ESC_IMPORT_CONSTS)
+				continue;
+			for (int k = 0; k < nv; k++) {
+				x->const_arg[x->nconsts] = i;
+				x->const_val[x->nconsts++] = v[k];
+			}
+		}
+	}
+	if (!dom)
+		free_dominance_info(CDI_DOMINATORS);
+	pop_cfun();
+}
+
 /* Does the summarised function release its argument i (summary.c)? */
 static int released(const struct esc_summary *sum, int i)
 {
@@ -331,11 +542,13 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 		int imp = esc_summary_imported(sum, slot);
 		int rel = released(sum, i);
 		/* a variadic argument of a type no va_arg read that is kept
-		   reads: its content only, surely */
+		   reads, or of a call whose selector is a constant no such
+		   read happens under: its content only, surely */
 		if (i >= sum->nparams && s == 0 && h == 0 && !rel &&
 		    i < (int)gimple_call_num_args(call) &&
-		    !esc_summary_vkey(sum, vaarg_key(TREE_TYPE(
-			    gimple_call_arg(call, i))))) {
+		    (!esc_summary_vkey(sum, vaarg_key(TREE_TYPE(
+			    gimple_call_arg(call, i)))) ||
+		     !vwhen_keeps(c, call, sum))) {
 			struct esc_hole k = heap_hole(c, call,
 				ESC_STEP_ARG_SUMMARY, name, i, 0);
 			k.why.assumed = 1;
@@ -710,11 +923,13 @@ static void call_internal(struct esc_ctx *c, gcall *call)
 		/* x = va_arg (ap): a load through the va_list */
 		struct esc_hole k = value_hole(c, call, ESC_STEP_LOAD, NULL, -1);
 		tree lhs = gimple_call_lhs(call);
-		if (k.kind == HOLE_LOC)
+		if (k.kind == HOLE_LOC) {
 			esc_vaarg_value(c->g, k.loc,
 					vaarg_key(lhs ? TREE_TYPE(lhs) : NULL_TREE));
-		else if (k.kind == HOLE_STORE)
+			vaarg_guard(c, gimple_bb(call));
+		} else if (k.kind == HOLE_STORE) {
 			esc_vaarg_value(c->g, -1, 0);
+		}
 		k.derefs += 1;
 		if (n >= 1)
 			esc_expr(c, k, gimple_call_arg(call, 0));

@@ -235,6 +235,13 @@ void esc_param_released(struct esc_graph *g, int param);
 struct esc_summary;
 void esc_vaarg_value(struct esc_graph *g, int loc, uintptr_t key);
 void esc_vaarg_callee(struct esc_graph *g, const struct esc_summary *s);
+/* The last va_arg read made (esc_vaarg_value) happens only when
+   parameter param (0-based) of its function holds one of the n integer
+   constants vals: it stands under a switch's case or an == test of the
+   parameter (sqlite3_db_config (db, op, ...) reads a pointer it keeps
+   for two ops only). */
+void esc_vaarg_when(struct esc_graph *g, int param, const long long *vals,
+		    int n);
 /* A stack object or allocation site (kind ESC_LOC_STACK / ESC_LOC_ALLOC). */
 int esc_object_new(struct esc_graph *g, enum esc_loc_kind kind,
 		   enum esc_obj_kind obj, int func, const char *name,
@@ -358,6 +365,13 @@ struct esc_summary {
 	int vkeys_known;
 	int nvkeys;
 	uintptr_t *vkeys;
+	/* the variadic arguments are surely kept only when argument
+	   vwhen_param (0-based) is one of the nvwhen constants vwhen
+	   (ascending): every va_arg read whose value is surely kept happens
+	   only then (esc_vaarg_when); -1: whatever the call passes */
+	int vwhen_param;
+	int nvwhen;
+	long long *vwhen;
 };
 
 /* The summary of function `func' of a solved graph (caller frees with
@@ -374,6 +388,11 @@ int esc_summary_result(const struct esc_summary *s, int index);
 /* Does a variadic argument whose type is key surely reach what the
    summary's varargs slot says (1), or only by assumption (0)? */
 int esc_summary_vkey(const struct esc_summary *s, uintptr_t key);
+/* May the variadic arguments of a call be surely kept, when its argument
+   s->vwhen_param is the constant value (known: 1) or unknown (known: 0)?
+   0 only when the summary says they are kept for other values only. */
+int esc_summary_vwhen(const struct esc_summary *s, int known,
+		      long long value);
 /* Does argument index's leak to the heap rest on functions known only by
    name (heap or sure not the local one)?  A caller's edge for it is then
    an import (esc_step.imported). */
@@ -443,6 +462,8 @@ struct esc_flow {
    decides: an argument of a function known here only by its symbol (no
    body, no rule; imports.c), which the link step (escape-report) resolves
    against the build. */
+#define ESC_IMPORT_CONSTS 8
+
 struct esc_import {
 	const char *callee;  /* its symbol (interned) */
 	int arg;             /* 0-based */
@@ -460,6 +481,13 @@ struct esc_import {
 	const void *origin;  /* the call statement (opaque) */
 	int owner_kind;      /* ESC_OWNER_PARAM, _LOCAL or _ALLOC */
 	int owner;           /* its index in the function report's array */
+	/* the call's integer arguments that are constants where it stands
+	   (the adapter's, esc_import_consts), an argument one of several
+	   when it stands in as many entries: the link step reads the
+	   callee's esc_summary.vwhen with them */
+	int nconsts;
+	int const_arg[ESC_IMPORT_CONSTS]; /* 0-based */
+	long long const_val[ESC_IMPORT_CONSTS];
 };
 
 enum { ESC_OWNER_PARAM, ESC_OWNER_LOCAL, ESC_OWNER_ALLOC };

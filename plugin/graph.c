@@ -95,6 +95,10 @@ void esc_graph_free(struct esc_graph *g)
 	free(g->vlocs);
 	free(g->vkeys);
 	free(g->ckeys);
+	free(g->vwhen_param);
+	free(g->vwhen_at);
+	free(g->vwhen_n);
+	free(g->vvals);
 	free(g);
 }
 
@@ -170,8 +174,28 @@ void esc_vaarg_value(struct esc_graph *g, int loc, uintptr_t key)
 	}
 	ESC_GROW(g->vlocs, g->capv, g->nv + 1);
 	ESC_GROW(g->vkeys, g->capvk, g->nv + 1);
+	int cap = g->capvw;
+	ESC_GROW(g->vwhen_param, cap, g->nv + 1);
+	cap = g->capvw;
+	ESC_GROW(g->vwhen_at, cap, g->nv + 1);
+	ESC_GROW(g->vwhen_n, g->capvw, g->nv + 1);
+	g->vwhen_param[g->nv] = -1;
+	g->vwhen_at[g->nv] = g->vwhen_n[g->nv] = 0;
 	g->vlocs[g->nv] = loc;
 	g->vkeys[g->nv++] = key;
+}
+
+void esc_vaarg_when(struct esc_graph *g, int param, const long long *vals,
+		    int n)
+{
+	if (!g->nv || param < 0 || n <= 0)
+		return;
+	ESC_GROW(g->vvals, g->capvv, g->nvvals + n);
+	g->vwhen_param[g->nv - 1] = param;
+	g->vwhen_at[g->nv - 1] = g->nvvals;
+	g->vwhen_n[g->nv - 1] = n;
+	memcpy(g->vvals + g->nvvals, vals, (size_t)n * sizeof *vals);
+	g->nvvals += n;
 }
 
 void esc_vaarg_callee(struct esc_graph *g, const struct esc_summary *s)

@@ -152,6 +152,12 @@ struct esc_graph {
 	uintptr_t *ckeys;
 	int nck, capck;
 	int vunknown;
+	/* per va_arg read: the parameter of its function whose constant
+	   value it happens under (esc_vaarg_when), -1 for any; the values,
+	   vwhen_n of them from vwhen_at in vvals */
+	int *vwhen_param, *vwhen_at, *vwhen_n, capvw;
+	long long *vvals;
+	int nvvals, capvv;
 };
 
 /* Adds an edge (also used by pointsto.c for resolved stores). */

@@ -603,6 +603,8 @@ static void analyse_component(struct esc_unit *u, int comp, int *members,
 		struct esc_fn *fn = &u->fns[members[i]];
 		fn->summary = esc_summarize(g, fn->gfunc);
 		fn->report = esc_report_func(g, fn->gfunc);
+		esc_import_consts(DECL_STRUCT_FUNCTION(fn->node->decl),
+				  fn->report);
 		cfgs[i] = esc_dangle_cfg(DECL_STRUCT_FUNCTION(fn->node->decl),
 					 u->rules, fn->report, fn->summary);
 		esc_cfgset_add(set, cfgs[i]);

@@ -362,6 +362,16 @@ static json_t *summary_json(const struct esc_summary *s)
 	put(o, "fresh", json_boolean(s->fresh));
 	put(o, "result_other", json_boolean(s->result_other));
 	put(o, "gave_up", json_boolean(s->gave_up));
+	/* the variadic arguments are surely kept only for these constants
+	   of argument "param" (esc_summary.vwhen) */
+	if (s->vwhen_param >= 0 && s->nvwhen) {
+		json_t *w = must(json_object()), *vals = must(json_array());
+		put(w, "param", json_integer(s->vwhen_param));
+		for (int i = 0; i < s->nvwhen; i++)
+			append(vals, json_integer((json_int_t)s->vwhen[i]));
+		put(w, "values", vals);
+		put(o, "vwhen", w);
+	}
 	return o;
 }
 
@@ -379,6 +389,16 @@ static void import_fields(json_t *o, const struct esc_import *x)
 	put(o, "file", str(x->pos.file));
 	put(o, "line", positive(x->pos.line));
 	put(o, "column", positive(x->pos.col));
+	if (x->nconsts) {
+		json_t *c = must(json_array());
+		for (int i = 0; i < x->nconsts; i++) {
+			json_t *p = must(json_array());
+			append(p, json_integer(x->const_arg[i]));
+			append(p, json_integer((json_int_t)x->const_val[i]));
+			append(c, p);
+		}
+		put(o, "consts", c);
+	}
 }
 
 static const char *const effect_kinds[] = { "set", "clear", "call", "unlink" };

@@ -90,6 +90,63 @@ static void vaarg_keys(const struct esc_graph *g, struct esc_summary *s)
 	s->nvkeys = m;
 }
 
+/* The constants of a parameter under which every va_arg read whose value
+   may be kept happens, all of them in func (esc_vaarg_when); none if
+   a va_list goes where it cannot be followed or to a callee that keeps
+   what it reads. */
+static int cmp_ll(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return (x > y) - (x < y);
+}
+
+static void vaarg_when(const struct esc_graph *g, int func,
+		       struct esc_summary *s)
+{
+	int p = -1, n = 0;
+	s->vwhen_param = -1;
+	if (g->vunknown || g->nck)
+		return;
+	/* every read whose value may be kept, surely or not: what the
+	   link step finds of a callee known here only by name counts too */
+	for (int i = 0; i < g->nv; i++) {
+		const struct esc_location *l = &g->locs[g->vlocs[i]];
+		if (l->heap_derefs != 0)
+			continue;
+		if (l->func != func || g->vwhen_param[i] < 0 ||
+		    (p >= 0 && p != g->vwhen_param[i]))
+			return;
+		p = g->vwhen_param[i];
+		n += g->vwhen_n[i];
+	}
+	if (p < 0 || p >= s->nparams)
+		return;
+	s->vwhen = esc_xmalloc((size_t)n * sizeof *s->vwhen);
+	n = 0;
+	for (int i = 0; i < g->nv; i++)
+		if (g->locs[g->vlocs[i]].heap_derefs == 0)
+			for (int k = 0; k < g->vwhen_n[i]; k++)
+				s->vwhen[n++] = g->vvals[g->vwhen_at[i] + k];
+	qsort(s->vwhen, (size_t)n, sizeof *s->vwhen, cmp_ll);
+	int m = 0;
+	for (int i = 0; i < n; i++)
+		if (!m || s->vwhen[m - 1] != s->vwhen[i])
+			s->vwhen[m++] = s->vwhen[i];
+	s->nvwhen = m;
+	s->vwhen_param = p;
+}
+
+int esc_summary_vwhen(const struct esc_summary *s, int known,
+		      long long value)
+{
+	if (s->vwhen_param < 0 || !s->nvwhen || !known || s->gave_up)
+		return 1;
+	for (int i = 0; i < s->nvwhen; i++)
+		if (s->vwhen[i] == value)
+			return 1;
+	return 0;
+}
+
 int esc_summary_vkey(const struct esc_summary *s, uintptr_t key)
 {
 	if (!s->vkeys_known || !key || s->gave_up)
@@ -176,6 +233,7 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 			s->release[i] = (unsigned char)loc->released;
 	}
 	vaarg_keys(g, s);
+	vaarg_when(g, func, s);
 	for (int k = 0; k < g->npstores; k++) {
 		const struct esc_pstore *ps = &g->pstores[k];
 		if (ps->func != func || ps->from >= n || ps->to >= n)
@@ -207,6 +265,7 @@ void esc_summary_free(struct esc_summary *s)
 	free(s->sure_out);
 	free(s->release);
 	free(s->vkeys);
+	free(s->vwhen);
 	free(s->local_heap);
 	free(s->local_sure);
 	free(s->local_result);
@@ -626,6 +685,7 @@ struct esc_summaries *esc_summaries_load(const char *path, char *err,
 		struct esc_linked *L = &ss->v[ss->n++];
 		L->s = s;
 		s->nparams = n;
+		s->vwhen_param = -1;
 		s->heap = esc_xmalloc((size_t)n + 1);
 		s->sure = esc_xmalloc((size_t)n + 1);
 		s->result = esc_xmalloc((size_t)n + 1);
@@ -666,6 +726,25 @@ struct esc_summaries *esc_summaries_load(const char *path, char *err,
 			s->stores[s->nstores].assumed =
 				json_is_true(json_object_get(x, "assumed"));
 			s->stores[s->nstores++].level = (int)json_integer_value(lev);
+		}
+		json_t *vw = json_object_get(o, "vwhen");
+		if (vw) {
+			json_t *p = json_object_get(vw, "param");
+			json_t *vals = json_object_get(vw, "values");
+			if (!json_is_integer(p) || json_integer_value(p) < 0 ||
+			    json_integer_value(p) >= n || !json_is_array(vals) ||
+			    !json_array_size(vals))
+				BAD("%s: functions[%zu] (%s): \"vwhen\" is not {\"param\", "
+				    "\"values\"}", path, i, sym);
+			s->vwhen = esc_xmalloc(json_array_size(vals) * sizeof *s->vwhen);
+			for (size_t k = 0; k < json_array_size(vals); k++) {
+				json_t *v = json_array_get(vals, k);
+				if (!json_is_integer(v))
+					BAD("%s: functions[%zu] (%s): \"vwhen\" values[%zu] "
+					    "is not an integer", path, i, sym, k);
+				s->vwhen[s->nvwhen++] = (long long)json_integer_value(v);
+			}
+			s->vwhen_param = (int)json_integer_value(p);
 		}
 		json_t *fx = json_object_get(o, "effects");
 		if (fx && !json_is_array(fx))

@@ -318,6 +318,42 @@ for opt in O0 O2; do
 	t "hooks -$opt -fexceptions: the same markers" hooks_case $opt -fexceptions
 done
 
+# --- constant selectors of variadic arguments (testsuite/link/vwhen) -----
+# A variadic function of another file that keeps its variadic arguments
+# only under some constants of a parameter (switch (op)): a call with
+# another constant there (or a value a case fixes to others) keeps
+# nothing.  The linked SARIF has exactly the `// linked' markers of
+# main.c, at -O0 and -O2.
+vwhen_dir=$root/testsuite/link/vwhen
+vwhen_case() { # OPT
+	local d=$tmp/vwhen-$1
+	mkdir -p "$d/json" || return 1
+	for f in lib.c main.c; do
+		(cd "$vwhen_dir" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
+			-fplugin-arg-escape-json="$d/json/" "$f") || return 1
+	done
+	"$report" --root "$vwhen_dir" --sarif "$d/json" >"$d/s.sarif" || return 1
+	sarif_warnings "$d/s.sarif" >"$d/got"
+	linked_markers "$vwhen_dir/main.c" >"$d/want"
+	[ -s "$d/want" ] && diff "$d/want" "$d/got"
+}
+for opt in O0 O2; do
+	t "vwhen -$opt: a constant selector no keeping read happens under (exactly the markers)" vwhen_case $opt
+done
+# the same with the linked summaries at compile time
+vwhen_summaries() { # OPT
+	local d=$tmp/vwhen-$1
+	"$report" --summaries -o "$d/sums.json" "$d/json" || return 1
+	(cd "$vwhen_dir" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
+		-fplugin-arg-escape-summaries="$d/sums.json" main.c) 2>&1 |
+		sed -nE 's/^main.c:([0-9]+):[0-9]+: warning: .*\[escape-[a-z]+\].*/main.c:\1/p' |
+		sort >"$d/c"
+	cut -d: -f1,2 "$d/want" | diff - "$d/c"
+}
+for opt in O0 O2; do
+	t "vwhen -$opt: summaries=: a compile of main.c warns where the link step does" vwhen_summaries $opt
+done
+
 # --- a symbol defined twice ---------------------------------------------
 twice() {
 	mkdir -p "$tmp/twice/a" "$tmp/twice/b" "$tmp/twice/json"

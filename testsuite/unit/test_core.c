@@ -554,6 +554,50 @@ TEST(varargs_by_type)
 	}
 }
 
+/* int f(int op, ...): switch (op) { case 1: g = va_arg (ap, char *);
+   case 2: case 3: h = va_arg (ap, void *); default: *va_arg (ap, int *)
+   = 0; }: the variadic arguments are kept for ops 1, 2 and 3 only.
+   Variant 1: a kept read under no case (any op); variant 2: kept reads
+   under cases of two parameters; variant 3: a va_list handed where it
+   cannot be followed.  None of them has a selector. */
+TEST(varargs_by_selector)
+{
+	for (int variant = 0; variant < 4; variant++) {
+		struct esc_graph *g = esc_graph_new();
+		int f = esc_func_new(g, "f", pos(1));
+		esc_param_new(g, f, 0, "op", pos(1), 0);
+		esc_param_new(g, f, 1, "op2", pos(1), 0);
+		int va = esc_param_new(g, f, ESC_VARARGS, "...", pos(1), 1);
+		int v1 = value(g, f, "s"), v2 = value(g, f, "b"), v3 = value(g, f, "r");
+		esc_edge(g, v1, va, 1, step(ESC_STEP_LOAD, 2));
+		esc_edge(g, v2, va, 1, step(ESC_STEP_LOAD, 3));
+		esc_edge(g, v3, va, 1, step(ESC_STEP_LOAD, 4));
+		esc_edge(g, ESC_HEAP, v1, 0, step(ESC_STEP_STORE_GLOBAL, 2));
+		esc_edge(g, ESC_HEAP, v2, 0, step(ESC_STEP_STORE_GLOBAL, 3));
+		long long one = 1, two[2] = { 3, 2 }, seven = 7;
+		esc_vaarg_value(g, v1, 0x10);
+		if (variant != 1)
+			esc_vaarg_when(g, 0, &one, 1);
+		esc_vaarg_value(g, v2, 0);
+		esc_vaarg_when(g, variant == 2 ? 1 : 0, two, 2);
+		esc_vaarg_value(g, v3, 0x30);
+		esc_vaarg_when(g, 0, &seven, 1); /* not kept: no say */
+		if (variant == 3)
+			esc_vaarg_callee(g, NULL);
+		esc_solve(g);
+		struct esc_summary *s = esc_summarize(g, f);
+		CHECK_EQ_INT(s->vwhen_param, variant == 0 ? 0 : -1);
+		CHECK(esc_summary_vwhen(s, 1, 1));
+		CHECK(esc_summary_vwhen(s, 1, 2));
+		CHECK(esc_summary_vwhen(s, 1, 3));
+		CHECK_EQ_INT(esc_summary_vwhen(s, 1, 7), variant != 0);
+		CHECK_EQ_INT(esc_summary_vwhen(s, 1, 1010), variant != 0);
+		CHECK(esc_summary_vwhen(s, 0, 1010)); /* not a constant */
+		esc_summary_free(s);
+		esc_graph_free(g);
+	}
+}
+
 /* Releases of a unit: 0 frees its parameter 1; 1 hands its parameter 0
    to 0's 1; 2 hands its 0 to 1's 0 and its 1 to 0's 0 (not released);
    3 and 4 hand each other their 0 (a cycle, released by nothing); 5 hands
@@ -777,6 +821,7 @@ int main(void)
 	RUN(sure_leak_returns_to_its_caller);
 	RUN(sure_leak_counts_returns);
 	RUN(varargs_by_type);
+	RUN(varargs_by_selector);
 	RUN(report_sites_and_flows);
 	RUN(give_up_is_conservative);
 	RUN(components_bottom_up);
