@@ -663,21 +663,47 @@ static void flow_add(struct flow *f, int *cap, struct step s)
 	PUSH(f->steps, f->n, *cap, s);
 }
 
+/* The function a call of name from report rep reaches: a static one of
+   that report, else the build's external one; -1 if none. */
+static int callee_in(int rep, const char *name)
+{
+	char *key = xasprintf("%d" SEP "%s", rep, name);
+	struct entry *e = lookup_str(&statics, key);
+	free(key);
+	if (e->value)
+		return (int)(uintptr_t)e->value - 1;
+	const struct def *d = def_in(name, rep);
+	return d ? d->func : -1;
+}
+
 /* A step that passes an argument to a function defined in the build
    that keeps it: said as the plugin says it of a summary, and followed
-   into the callee's own flow (across files), as far as it goes. */
-static void extend(struct flow *f, int cap, int rep)
+   into the callee's own flow (across files), as far as it goes.  For a
+   warning (kept), so is a step the unit already explained by a summary
+   (a function of its own): its flow, the callee's trail of steps that
+   are not assumed when there is one, is what the warning rests on. */
+static void extend(struct flow *f, int cap, int rep, int kept)
 {
 	for (int depth = 0; depth < 8 && f->n; depth++) {
 		struct step *last = &f->steps[f->n - 1];
 		const struct def *d;
-		if (strcmp(last->kind, "argument of unknown function") || !last->what ||
-		    last->arg < 1 || !(d = def_in(last->what, rep)) ||
-		    eff_heap(d, last->arg - 1, rep) < 0)
+		int callee = -1;
+		if (!last->what || last->arg < 1)
 			return;
-		rep = report_of(d->func);
-		last->kind = esc_step_name(ESC_STEP_ARG_SUMMARY);
-		struct flow more = param_flow(d->func, last->arg - 1);
+		if (!strcmp(last->kind, esc_step_name(ESC_STEP_ARG_SUMMARY))) {
+			callee = kept ? callee_in(rep, last->what) : -1;
+			if (callee < 0)
+				return;
+		} else if (strcmp(last->kind, "argument of unknown function") ||
+			   !(d = def_in(last->what, rep)) ||
+			   eff_heap(d, last->arg - 1, rep) < 0) {
+			return;
+		} else {
+			callee = d->func;
+			last->kind = esc_step_name(ESC_STEP_ARG_SUMMARY);
+		}
+		rep = report_of(callee);
+		struct flow more = param_flow(callee, last->arg - 1);
 		for (int i = 0; i < more.n; i++)
 			flow_add(f, &cap, more.steps[i]);
 		free(more.steps);
@@ -896,7 +922,7 @@ static void decide_pending(int fi)
 		x.suppressed = json_is_true(json_object_get(o, "suppressed"));
 		x.flow = read_flow(r, json_object_get(o, "flow"), funcs[fi].file);
 		if (!strcmp(kind, "escape-kept")) {
-			extend(&x.flow, x.flow.n, report_of(fi));
+			extend(&x.flow, x.flow.n, report_of(fi), 1);
 		} else if (!strcmp(kind, "escape-return") && x.flow.n) {
 			struct step *last = &x.flow.steps[x.flow.n - 1];
 			last->kind = esc_step_name(ESC_STEP_CALL_RESULT);
@@ -1038,6 +1064,10 @@ void link_build(void)
 	/* what rested on the imports, again */
 	for (size_t i = 0; i < nfindings; i++) {
 		struct finding *x = &findings[i];
+		/* a callee of the unit that keeps the address: its trail */
+		if (lf[x->func].link && x->kind == K_WARNING && x->rule &&
+		    !strcmp(x->rule, "escape-kept"))
+			extend(&x->flow, x->flow.n, report_of(x->func), 1);
 		if (!lf[x->func].link || x->kind == K_WARNING || x->kind == K_RESULT)
 			continue;
 		if (x->kind == K_ESCAPE || x->kind == K_ALLOC) {
@@ -1054,7 +1084,7 @@ void link_build(void)
 				x->dropped = 1;
 		}
 		if (!x->dropped)
-			extend(&x->flow, x->flow.n, report_of(x->func));
+			extend(&x->flow, x->flow.n, report_of(x->func), 0);
 	}
 	/* the functions' counts */
 	for (size_t fi = 0; fi < nfuncs; fi++) {

@@ -413,9 +413,80 @@ static void vaarg_guard(struct esc_ctx *c, basic_block bb)
 	}
 }
 
+/* Adds integer constant v to the set vals (n of them); false if it
+   is full. */
+static bool add_val(long long *vals, int *n, long long v)
+{
+	for (int k = 0; k < *n; k++)
+		if (vals[k] == v)
+			return true;
+	if (*n >= ESC_WHEN_MAX)
+		return false;
+	vals[(*n)++] = v;
+	return true;
+}
+
+/* The constants a value read from a constant table can be (the shell's
+   sqlite3_db_config (db, aDbConfig[ii].op, -1, &v), aDbConfig a static
+   const array): t = d[i].f or d[i] for a static, read-only d whose
+   initializer gives every element; all of that field's values.  How
+   many (at most ESC_WHEN_MAX in vals), 0 if not such a read. */
+static int table_values(tree t, long long *vals)
+{
+	gimple *def = t && TREE_CODE(t) == SSA_NAME ? SSA_NAME_DEF_STMT(t) : NULL;
+	if (!def || !gimple_assign_single_p(def))
+		return 0;
+	tree ref = gimple_assign_rhs1(def), field = NULL_TREE;
+	if (TREE_CODE(ref) == COMPONENT_REF) {
+		field = TREE_OPERAND(ref, 1);
+		ref = TREE_OPERAND(ref, 0);
+	}
+	if (TREE_CODE(ref) != ARRAY_REF)
+		return 0;
+	tree d = TREE_OPERAND(ref, 0);
+	if (TREE_CODE(d) != VAR_DECL || !TREE_STATIC(d) || !TREE_READONLY(d) ||
+	    TREE_THIS_VOLATILE(d) || !DECL_INITIAL(d) ||
+	    TREE_CODE(DECL_INITIAL(d)) != CONSTRUCTOR ||
+	    TREE_CODE(TREE_TYPE(d)) != ARRAY_TYPE)
+		return 0;
+	tree dom = TYPE_DOMAIN(TREE_TYPE(d));
+	if (!dom || !TYPE_MAX_VALUE(dom) || !tree_fits_shwi_p(TYPE_MAX_VALUE(dom)))
+		return 0;
+	long long nelts = tree_to_shwi(TYPE_MAX_VALUE(dom)) + 1;
+	int n = 0;
+	unsigned i;
+	tree idx, elt;
+	long long given = 0;
+	FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(DECL_INITIAL(d)), i, idx, elt) {
+		if (idx && TREE_CODE(idx) == RANGE_EXPR)
+			return 0;
+		given++;
+		tree v = NULL_TREE;
+		if (!field) {
+			v = elt;
+		} else if (TREE_CODE(elt) == CONSTRUCTOR) {
+			unsigned j;
+			tree f, fv;
+			FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(elt), j, f, fv)
+				if (f == field)
+					v = fv;
+			if (!v) /* not given: zero */
+				v = integer_zero_node;
+		}
+		if (!v || TREE_CODE(v) != INTEGER_CST || !tree_fits_shwi_p(v) ||
+		    !add_val(vals, &n, tree_to_shwi(v)))
+			return 0;
+	}
+	/* elements the initializer leaves out are zero */
+	if (given < nelts && !add_val(vals, &n, 0))
+		return 0;
+	return n;
+}
+
 /* The constants argument i of call is one of where the call stands (a
-   constant, or a value a dominating case or test fixes), at most
-   ESC_WHEN_MAX in vals; how many, 0 if it is not known to be one. */
+   constant, a value a dominating case or test fixes, a value read from
+   a constant table), at most ESC_WHEN_MAX in vals; how many, 0 if it is
+   not known to be one. */
 static int const_arg(function *fun, gcall *call, int i, long long *vals)
 {
 	if (i < 0 || i >= (int)gimple_call_num_args(call))
@@ -425,7 +496,8 @@ static int const_arg(function *fun, gcall *call, int i, long long *vals)
 		vals[0] = tree_to_shwi(a);
 		return 1;
 	}
-	return fixed_at(fun, gimple_bb(call), a, vals);
+	int n = fixed_at(fun, gimple_bb(call), a, vals);
+	return n ? n : table_values(a, vals);
 }
 
 /* May summary sum keep the variadic arguments of call, by the constants
@@ -482,12 +554,13 @@ void esc_import_consts(function *fun, struct esc_func_report *r)
 			long long v[ESC_WHEN_MAX];
 			int nv = INTEGRAL_TYPE_P(TREE_TYPE(gimple_call_arg(call, i)))
 				 ? const_arg(fun, call, i, v) : 0;
-			/* all of an argument's values, or none */
-			if (x->nconsts + nv > ESC_IMPORT_CONSTS)
+			if (!nv)
 				continue;
+			x->consts = XRESIZEVEC(struct esc_const, x->consts,
+					       x->nconsts + nv);
 			for (int k = 0; k < nv; k++) {
-				x->const_arg[x->nconsts] = i;
-				x->const_val[x->nconsts++] = v[k];
+				x->consts[x->nconsts].arg = i;
+				x->consts[x->nconsts++].value = v[k];
 			}
 		}
 	}

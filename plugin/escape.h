@@ -462,7 +462,10 @@ struct esc_flow {
    decides: an argument of a function known here only by its symbol (no
    body, no rule; imports.c), which the link step (escape-report) resolves
    against the build. */
-#define ESC_IMPORT_CONSTS 8
+struct esc_const {
+	int arg;         /* 0-based */
+	long long value;
+};
 
 struct esc_import {
 	const char *callee;  /* its symbol (interned) */
@@ -486,8 +489,7 @@ struct esc_import {
 	   when it stands in as many entries: the link step reads the
 	   callee's esc_summary.vwhen with them */
 	int nconsts;
-	int const_arg[ESC_IMPORT_CONSTS]; /* 0-based */
-	long long const_val[ESC_IMPORT_CONSTS];
+	struct esc_const *consts; /* owned by the report */
 };
 
 enum { ESC_OWNER_PARAM, ESC_OWNER_LOCAL, ESC_OWNER_ALLOC };

@@ -835,6 +835,8 @@ void esc_func_report_free(struct esc_func_report *r)
 		free(r->warnings[i].undo);
 	}
 	free(r->warnings);
+	for (int i = 0; i < r->nimports; i++)
+		free(r->imports[i].consts);
 	free(r->imports);
 	free(r->effects);
 	free(r);

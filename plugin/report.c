@@ -393,8 +393,8 @@ static void import_fields(json_t *o, const struct esc_import *x)
 		json_t *c = must(json_array());
 		for (int i = 0; i < x->nconsts; i++) {
 			json_t *p = must(json_array());
-			append(p, json_integer(x->const_arg[i]));
-			append(p, json_integer((json_int_t)x->const_val[i]));
+			append(p, json_integer(x->consts[i].arg));
+			append(p, json_integer((json_int_t)x->consts[i].value));
 			append(c, p);
 		}
 		put(o, "consts", c);

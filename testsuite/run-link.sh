@@ -354,6 +354,43 @@ for opt in O0 O2; do
 	t "vwhen -$opt: summaries=: a compile of main.c warns where the link step does" vwhen_summaries $opt
 done
 
+# --- the trail a linked warning rests on (testsuite/link/trail) ----------
+# keep () of lib.c hands its argument to a static function of its file
+# that keeps it surely (a store to a global) and by assumption (a typed
+# argument of a function known only by name): main.c's linked warning
+# (exactly the markers) has a codeFlow that goes on through the static
+# callee to the store, at -O0 and -O2.
+trail_dir=$root/testsuite/link/trail
+trail_case() { # OPT
+	local d=$tmp/trail-$1
+	mkdir -p "$d/json" || return 1
+	for f in lib.c main.c; do
+		(cd "$trail_dir" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
+			-fplugin-arg-escape-json="$d/json/" "$f") || return 1
+	done
+	"$report" --root "$trail_dir" --sarif "$d/json" >"$d/s.sarif" || return 1
+	sarif_warnings "$d/s.sarif" >"$d/got"
+	linked_markers "$trail_dir/main.c" >"$d/want"
+	[ -s "$d/want" ] && diff "$d/want" "$d/got" || return 1
+	python3 - "$d/s.sarif" <<'PY'
+import json, sys
+log = json.load(open(sys.argv[1]))
+r = log["runs"][0]["results"][0]
+steps = [(s["location"]["physicalLocation"]["artifactLocation"]["uri"],
+          s["location"]["message"]["text"])
+         for s in r["codeFlows"][0]["threadFlows"][0]["locations"]]
+want = [("main.c", "address-of c"), ("main.c", "argument 1 of keep (kept by its body)"),
+        ("lib.c", "argument 1 of stash (kept by its body)"), ("lib.c", "assign d"),
+        ("lib.c", "store to global saved")]
+if steps != want:
+    print("want %s, got %s" % (want, steps))
+    sys.exit(1)
+PY
+}
+for opt in O0 O2; do
+	t "trail -$opt: a linked warning's codeFlow goes on through a static keeper to the store it rests on" trail_case $opt
+done
+
 # --- a symbol defined twice ---------------------------------------------
 twice() {
 	mkdir -p "$tmp/twice/a" "$tmp/twice/b" "$tmp/twice/json"

@@ -82,6 +82,23 @@ int traced(void)
 	return x;
 }
 
+/* the op read from a constant table of flag ops (the shell's
+   aDbConfig[ii].op) */
+static const struct choice { const char *name; int op; } choices[] = {
+	{ "defensive", 5 }, { "trusted", 6 }, { "legacy", 9 },
+};
+
+int flags_of_table(struct db *db)
+{
+	int on = 0;
+	for (unsigned i = 0; i < sizeof choices / sizeof *choices; i++) {
+		int v = 0;
+		config(db, choices[i].op, -1, &v);
+		on += v;
+	}
+	return on;
+}
+
 /* still warned: an op that keeps it */
 void named(struct db *db)
 {
@@ -106,6 +123,30 @@ int any_op(struct db *db, int op)
 {
 	int v = 0;
 	config(db, op, -1, &v); // dangle "escape-kept"
+	return v;
+}
+
+/* a table that holds a keeping op */
+static const struct choice mixed[] = { { "defensive", 5 }, { "name", 1 } };
+
+int flags_of_mixed(struct db *db)
+{
+	int on = 0;
+	for (unsigned i = 0; i < sizeof mixed / sizeof *mixed; i++) {
+		int v = 0;
+		config(db, mixed[i].op, -1, &v); // dangle "escape-kept"
+		on += v;
+	}
+	return on;
+}
+
+/* a table that is not constant */
+static struct choice writable[] = { { "defensive", 5 } };
+
+int flags_of_writable(struct db *db)
+{
+	int v = 0;
+	config(db, writable[0].op, -1, &v); // dangle "escape-kept"
 	return v;
 }
 
