@@ -92,6 +92,10 @@ struct esc_hole {
 	int loc;
 	int derefs;
 	struct esc_step why;
+	/* fields, for the edges it makes (esc_edge_field): ESC_FIELD_READ
+	   or _WRITE of bytes [foff, foff + fsize) (0: the whole), fpres */
+	unsigned char fkind, fpres;
+	int foff, fsize;
 };
 
 /* call.cc: the constant integer arguments of report r's imports that

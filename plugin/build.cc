@@ -22,6 +22,7 @@
  * Nothing here changes the IL: it is only read.
  */
 #include "adapter.h"
+#include "tree-dfa.h"
 
 /* Statements in one function above which it is analysed conservatively:
    a safety valve for generated code. */
@@ -78,6 +79,56 @@ struct esc_hole esc_hole_to(int loc, int derefs, struct esc_step why)
 	k.loc = loc;
 	k.derefs = derefs;
 	k.why = why;
+	k.fkind = k.fpres = 0;
+	k.foff = k.fsize = 0;
+	return k;
+}
+
+/* The bytes reference t designates in the memory it is in, relative to
+   its base (a declaration, or what a MEM_REF's pointer points to), as
+   [*off, *off + *size); false if not known. */
+static bool ref_range(tree t, int *off, int *size)
+{
+	poly_int64 bitpos, bitsize, maxsize;
+	bool reverse;
+	tree base = get_ref_base_and_extent(t, &bitpos, &bitsize, &maxsize,
+					    &reverse);
+	HOST_WIDE_INT pos, sz, msz;
+	if (!base || !bitpos.is_constant(&pos) || !bitsize.is_constant(&sz) ||
+	    !maxsize.is_constant(&msz) || sz <= 0 || msz != sz || pos < 0)
+		return false;
+	if (TREE_CODE(base) == TARGET_MEM_REF)
+		return false;
+	if (TREE_CODE(base) == MEM_REF &&
+	    TREE_CODE(TREE_OPERAND(base, 0)) == ADDR_EXPR)
+		return false; /* not folded into the object: relative to what? */
+	if (TREE_CODE(base) == MEM_REF) {
+		poly_offset_int o = mem_ref_offset(base);
+		poly_int64 po;
+		HOST_WIDE_INT ob;
+		if (!o.to_shwi(&po) || !po.is_constant(&ob) || ob < 0)
+			return false;
+		pos += ob * BITS_PER_UNIT;
+	}
+	HOST_WIDE_INT lo = pos / BITS_PER_UNIT;
+	HOST_WIDE_INT hi = (pos + sz + BITS_PER_UNIT - 1) / BITS_PER_UNIT;
+	if (hi > INT_MAX || lo >= hi)
+		return false;
+	*off = (int)lo;
+	*size = (int)(hi - lo);
+	return true;
+}
+
+/* k reads (kind ESC_FIELD_READ) or writes reference t: its range. */
+static struct esc_hole field_of(struct esc_hole k, int kind, tree t)
+{
+	int off, size;
+	k.fkind = (unsigned char)kind;
+	k.foff = k.fsize = 0;
+	if (ref_range(t, &off, &size)) {
+		k.foff = off;
+		k.fsize = size;
+	}
 	return k;
 }
 
@@ -515,12 +566,16 @@ void esc_flow_to_hole(struct esc_ctx *c, struct esc_hole k, int src,
 		return;
 	if (!k.why.origin)
 		k.why.origin = c->stmt;
+	int n = esc_edge_count(c->g);
 	if (k.kind == HOLE_LOC && c->forward)
 		esc_edge_fwd(c->g, k.loc, src, derefs + k.derefs, k.why);
 	else if (k.kind == HOLE_LOC)
 		esc_edge(c->g, k.loc, src, derefs + k.derefs, k.why);
 	else
 		esc_store(c->g, k.loc, src, derefs + k.derefs, k.why);
+	if (k.kind == HOLE_LOC && (k.fkind || k.fpres) &&
+	    esc_edge_count(c->g) > n)
+		esc_edge_field(c->g, n, k.fkind, k.foff, k.fsize, k.fpres);
 }
 
 /* k receives the address of the object that reference t designates. */
@@ -539,15 +594,20 @@ static void expr_addr(struct esc_ctx *c, struct esc_hole k, tree t)
 			return;
 		}
 		if (is_frame_decl(base)) {
+			if (t != base)
+				k.fpres = 0; /* &s.f: not where &s points */
 			esc_flow_to_hole(c, k, object_loc(c, base), -1);
 			return;
 		}
 		break;
 	case MEM_REF:
 		/* &p->f is p plus an offset */
+		if (t != base || !integer_zerop(TREE_OPERAND(base, 1)))
+			k.fpres = 0;
 		esc_expr(c, k, TREE_OPERAND(base, 0));
 		return;
 	case TARGET_MEM_REF:
+		k.fpres = 0;
 		esc_expr(c, k, TMR_BASE(base));
 		return;
 	default:
@@ -634,6 +694,12 @@ static void expr_load(struct esc_ctx *c, struct esc_hole k, tree t)
 			tree v = k.kind == HOLE_LOC ? forwarded_value(c, t, &store)
 						    : NULL_TREE;
 			if (!v) {
+				/* a read of s.f (a copy of a part of s into
+				   another object: of nothing known) */
+				if (k.fkind == ESC_FIELD_WRITE)
+					k.fkind = 0;
+				else if (k.derefs == 0 && k.kind == HOLE_LOC)
+					k = field_of(k, ESC_FIELD_READ, t);
 				esc_flow_to_hole(c, k, object_loc(c, base), 0);
 				return;
 			}
@@ -659,9 +725,15 @@ static void expr_load(struct esc_ctx *c, struct esc_hole k, tree t)
 		}
 		return;
 	case MEM_REF:
+		/* a read of p->f (a copy of memory: of nothing known) */
+		if (k.fkind == ESC_FIELD_WRITE)
+			k.fkind = 0;
+		else if (k.derefs == 0 && k.kind == HOLE_LOC)
+			k = field_of(k, ESC_FIELD_READ, t);
 		esc_expr(c, shift(k, 1), TREE_OPERAND(base, 0));
 		return;
 	case TARGET_MEM_REF:
+		k.fkind = 0;
 		esc_expr(c, shift(k, 1), TMR_BASE(base));
 		return;
 	case SSA_NAME:
@@ -759,9 +831,10 @@ struct esc_hole esc_lvalue_hole(struct esc_ctx *c, tree lhs)
 			return esc_hole_to(v, 0, why);
 		}
 		if (is_frame_decl(base))
-			return esc_hole_to(object_loc(c, base), 0,
+			return field_of(esc_hole_to(object_loc(c, base), 0,
 				esc_step_at(ESC_STEP_STORE_LOCAL, at,
-					    decl_name(base), 0));
+					    decl_name(base), 0)),
+				ESC_FIELD_WRITE, lhs);
 		return esc_hole_to(ESC_HEAP, 0,
 			esc_step_at(ESC_STEP_STORE_GLOBAL, at, decl_name(base), 0));
 	case RESULT_DECL:
@@ -771,8 +844,13 @@ struct esc_hole esc_lvalue_hole(struct esc_ctx *c, tree lhs)
 	case TARGET_MEM_REF: {
 		tree ptr = TREE_CODE(base) == MEM_REF ? TREE_OPERAND(base, 0)
 						      : TMR_BASE(base);
-		if (TREE_CODE(ptr) == ADDR_EXPR)
-			return esc_lvalue_hole(c, TREE_OPERAND(ptr, 0));
+		if (TREE_CODE(ptr) == ADDR_EXPR) {
+			/* MEM[&s].f: the field of s (ref_range folds &s) */
+			struct esc_hole k = esc_lvalue_hole(c, TREE_OPERAND(ptr, 0));
+			if (k.fkind == ESC_FIELD_WRITE)
+				k = field_of(k, ESC_FIELD_WRITE, lhs);
+			return k;
+		}
 		if (TREE_CODE(ptr) == SSA_NAME) {
 			tree var = SSA_NAME_VAR(ptr);
 			if (var && TREE_CODE(var) == RESULT_DECL)
@@ -810,6 +888,7 @@ void esc_store_through(struct esc_ctx *c, tree ptr, tree value, int derefs,
 		return; /* strtol(s, NULL, 10): no store at all */
 	if (TREE_CODE(ptr) == ADDR_EXPR) {
 		k = esc_lvalue_hole(c, TREE_OPERAND(ptr, 0));
+		k.fkind = 0; /* memcpy(&s.f, ...) may write past s.f */
 		if (k.why.kind == ESC_STEP_STORE_GLOBAL) {
 			why.kind = ESC_STEP_STORE_GLOBAL; /* &g: say which */
 			why.what = k.why.what;
@@ -902,6 +981,7 @@ static void build_assign(struct esc_ctx *c, gassign *s)
 	switch (get_gimple_rhs_class(code)) {
 	case GIMPLE_SINGLE_RHS:
 		c->block_copy = is_block_copy(s);
+		k.fpres = 1; /* a copy: it points where rhs1 does */
 		esc_expr(c, k, rhs1);
 		c->block_copy = false;
 		return;
@@ -909,6 +989,9 @@ static void build_assign(struct esc_ctx *c, gassign *s)
 		if (CONVERT_EXPR_CODE_P(code) && POINTER_TYPE_P(TREE_TYPE(rhs1)) &&
 		    !POINTER_TYPE_P(TREE_TYPE(lhs)))
 			k.why.kind = ESC_STEP_TO_INT;
+		k.fpres = CONVERT_EXPR_CODE_P(code) &&
+			  POINTER_TYPE_P(TREE_TYPE(rhs1)) &&
+			  POINTER_TYPE_P(TREE_TYPE(lhs));
 		esc_expr(c, k, rhs1);
 		return;
 	case GIMPLE_BINARY_RHS:
@@ -981,7 +1064,10 @@ static void build_return(struct esc_ctx *c, greturn *s)
 	}
 	struct esc_step why = esc_step_at(ESC_STEP_RETURN, c->stmt_loc, NULL, 0);
 	why.assumed = number;
-	esc_expr(c, esc_hole_to(esc_func_result(c->g, c->fn->gfunc), 0, why), v);
+	struct esc_hole k = esc_hole_to(esc_func_result(c->g, c->fn->gfunc), 0,
+					why);
+	k.fpres = 1;
+	esc_expr(c, k, v);
 }
 
 /* Inline asm: what it is given may be kept anywhere, and what it writes
@@ -1101,6 +1187,7 @@ static void build_phi(struct esc_ctx *c, gphi *phi)
 		c->stmt_loc = DECL_SOURCE_LOCATION(c->fun->decl);
 	struct esc_hole k = esc_hole_to(l, 0,
 		esc_step_at(ESC_STEP_ASSIGN, c->stmt_loc, NULL, 0));
+	k.fpres = 1;
 	for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
 		/* an argument from a conditional assignment's statements is
 		   assigned where they stand (esc_assign_location) */

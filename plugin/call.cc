@@ -224,9 +224,11 @@ static void call_in_component(struct esc_ctx *c, gcall *call,
 		int p = i < f->nparams ? f->params[i] : f->varargs;
 		if (p < 0 || !arg_may_hold_address(call, i + first))
 			continue;
-		arg_into(c, call, i + first, esc_hole_to(p, 0,
+		struct esc_hole k = esc_hole_to(p, 0,
 			esc_step_at(ESC_STEP_ARG, c->stmt_loc, name,
-				    first ? i + 1 : arg_number(call, i))));
+				    first ? i + 1 : arg_number(call, i)));
+		k.fpres = 1; /* the parameter points where the argument does */
+		arg_into(c, call, i + first, k);
 	}
 	if (!first)
 		esc_flow_to_hole(c, value_hole(c, call, ESC_STEP_CALL_RESULT,

@@ -273,6 +273,22 @@ void esc_edge_fwd(struct esc_graph *g, int dst, int src, int derefs,
    esc_solve. */
 void esc_store(struct esc_graph *g, int ptr, int src, int derefs,
 	       struct esc_step why);
+/* Fields, for the sinks walk only (the solver mixes an object's fields,
+   as Go's model does).  The adapter says of edge `edge' (made since
+   esc_edge_count said so) what part of memory it reads or writes:
+   ESC_FIELD_READ, the bytes [off, off + size) of the memory it loads
+   from at its last deref (an object's own contents for derefs 0: x =
+   s.f; x = p->f); ESC_FIELD_WRITE, of dst, a stack object (s.f = v);
+   size 0: unknown, the whole.  pres: the pointer the edge makes points
+   where the one it copies did, at the same offset (a copy, a cast, the
+   address of a whole object; not p + 8 nor &s.f).  A sinks walk that
+   follows an address into a field of an object does not take a load of
+   another field of it for the address (sNC.next = pNC ... pNC->types:
+   SQLite's columnTypeImpl). */
+enum { ESC_FIELD_NONE, ESC_FIELD_READ, ESC_FIELD_WRITE };
+int esc_edge_count(const struct esc_graph *g);
+void esc_edge_field(struct esc_graph *g, int edge, int kind, int off,
+		    int size, int pres);
 
 /* Marks function `func' as not analysed (too large, or something the
    adapter could not model): every object and parameter of it is treated
@@ -289,6 +305,16 @@ int esc_solve(struct esc_graph *g);
 /* After esc_solve: what rests on functions known only by name (no body,
    no rule), for the link step (imports.c). */
 void esc_solve_imports(struct esc_graph *g);
+
+/* After esc_solve_imports: an object of a function found escaping by
+   its result (Go moves it to the heap; what it holds leaks surely to
+   the heap) whose address reaches no sink once the sinks walk tells its
+   fields apart, and does without that (esc_edge_field), is no source of
+   the sure leaks: SQLite's columnTypeImpl links its caller's context
+   into a local and recurses with the local's address, and only the
+   walk that mixes fields takes a load of another field of the local
+   for the local.  Go's verdicts stay.  Returns how many objects. */
+int esc_recheck_sure(struct esc_graph *g);
 
 /* After esc_solve: */
 int esc_escapes(const struct esc_graph *g, int loc);

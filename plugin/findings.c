@@ -242,8 +242,33 @@ static void add_site(const struct esc_graph *g, struct esc_local_report *r,
  * walks ESC_SINK_FUNC edges in all; past them the object's sinks are cut
  * (esc_local_report.sinks_cut) and the dangling check falls back on the
  * sites' flows.
+ *
+ * Fields (graph.h's fkind, esc_edge_field): a state also carries, for the
+ * memory at each of its first FT_DEPTH deref depths (an object's own
+ * contents at depth 0, what a value points to at 1, ...), the byte range
+ * the pointer that leads on to the address lies in, or any, and one
+ * range for all the depths past them (what a load brings back into
+ * view: the recursion links context after context through the same
+ * field).  A store into a field of a stack object sets depth 0
+ * (sNC.next = pNC); a load of a field at the depth the walk tracks one
+ * is crossed only if the two overlap (pNC->types is not sNC.next);
+ * pointer arithmetic and the address of a part (p + 8, &s.f) make depth
+ * 1 any.  A state reached again with other ranges takes any where they
+ * differ and is walked again.  So a function that links its caller's context into a local
+ * and recurses with the local's address (SQLite's columnTypeImpl) does
+ * not return the local when it returns what it loaded from another
+ * field of it.
  */
 #define ESC_LEVELS (ESC_MAX_DEREFS + 1)
+#define FT_DEPTH 4
+#define FT_TAGS (FT_DEPTH + 1) /* and one for every depth past them */
+
+/* A byte range of memory; size 0: any part; FT_NONE: no memory (past
+   the depth the address is at). */
+struct ftag {
+	int off, size;
+};
+#define FT_NONE (-1)
 #define ESC_SINKS_MAX 64
 #define ESC_SINK_WALK 200000L
 #define ESC_SINK_FUNC 4000000L
@@ -258,6 +283,9 @@ struct sinkwalk {
 	int *touched, ntouched;
 	int *sink_seen;    /* per edge: the walk that found it as a sink */
 	int *sink_at;      /* per edge: that sink's index (its levels) */
+	int *tagi;         /* per state: 1 + its ranges' index in tags, 0 none */
+	struct ftag *tags; /* FT_DEPTH per visited state */
+	int ntags, captags, qcap;
 	int stamp;
 	long work;         /* edges crossed by the function's walks */
 };
@@ -269,6 +297,8 @@ static void sinkwalk_init(struct sinkwalk *w, const struct esc_graph *g)
 	w->via = esc_xcalloc((size_t)w->n, sizeof *w->via);
 	w->prev = esc_xcalloc((size_t)w->n, 1);
 	w->queue = esc_xmalloc((size_t)w->n * sizeof *w->queue);
+	w->qcap = w->n;
+	w->tagi = esc_xcalloc((size_t)w->n, sizeof *w->tagi);
 	w->touched = esc_xmalloc((size_t)w->n * sizeof *w->touched);
 	w->sink_seen = esc_xcalloc((size_t)g->nedges + 1, sizeof *w->sink_seen);
 	w->nedges = g->nedges;
@@ -279,20 +309,109 @@ static void sinkwalk_free(struct sinkwalk *w)
 {
 	free(w->via);
 	free(w->prev);
+	free(w->tagi);
+	free(w->tags);
 	free(w->queue);
 	free(w->touched);
 	free(w->sink_seen);
 	free(w->sink_at);
 }
 
-static void sinkwalk_visit(struct sinkwalk *w, int state, int edge, int prev)
+static void sinkwalk_push(struct sinkwalk *w, int state)
 {
-	if (w->via[state])
+	ESC_GROW(w->queue, w->qcap, w->qlen + 1);
+	w->queue[w->qlen++] = state;
+}
+
+/* esc_recheck_sure's second walk: the fields mixed, as before them */
+static int ft_mixed;
+
+/* Does memory range t hold anything of [off, off + size)? */
+static int ft_overlap(struct ftag t, int off, int size)
+{
+	return t.size <= 0 || !size || (off < t.off + t.size && t.off < off + size);
+}
+
+static struct ftag ft_join(struct ftag a, struct ftag b)
+{
+	if (a.size == FT_NONE)
+		return b;
+	if (b.size == FT_NONE || (a.size == b.size && a.off == b.off))
+		return a;
+	a.size = 0;
+	return a;
+}
+
+/* The ranges (FT_TAGS) after edge e from a state at level lev with
+   ranges t (NULL: any at every depth up to lev), into out; 0 if e reads
+   a part of the memory that does not hold what leads to the address. */
+static int ft_cross(const struct esc_graph *g, const struct esc_edge *e,
+		    const struct ftag *t, int lev, struct ftag *out)
+{
+	int d = e->derefs;
+	if (t && !ft_mixed && e->fkind == ESC_FIELD_READ && d >= 0 && d <= lev &&
+	    d < FT_DEPTH && !ft_overlap(t[d], e->foff, e->fsize))
+		return 0;
+	for (int k = 0; k < FT_TAGS; k++) {
+		out[k].off = 0;
+		out[k].size = t || k > lev - d ? FT_NONE : 0;
+	}
+	for (int k = 1; k < FT_DEPTH && t; k++)
+		if (k + d >= 0)
+			out[k] = t[k + d < FT_DEPTH ? k + d : FT_DEPTH];
+	if (t) {
+		/* past the depths kept: what was there, and what a deeper
+		   address pushes out of them */
+		out[FT_DEPTH] = t[FT_DEPTH];
+		if (d < 0)
+			out[FT_DEPTH] = ft_join(out[FT_DEPTH], t[FT_DEPTH - 1]);
+	}
+	out[0].off = 0;
+	out[0].size = 0;
+	if (e->fkind == ESC_FIELD_WRITE && esc_is_object(g, e->dst)) {
+		out[0].off = e->foff;
+		out[0].size = e->fsize;
+	}
+	if (!e->fpres && d <= 0)
+		out[1].size = 0;
+	/* no memory past the depth the address is at */
+	for (int k = lev - d + 1; k < FT_TAGS; k++)
+		if (k > 0)
+			out[k].size = FT_NONE;
+	return 1;
+}
+
+/* The ranges of a visited state, or NULL. */
+static struct ftag *ft_of(const struct sinkwalk *w, int state)
+{
+	return w->tagi[state] ? &w->tags[(w->tagi[state] - 1) * FT_TAGS] : NULL;
+}
+
+static void sinkwalk_visit(struct sinkwalk *w, int state, int edge, int prev,
+			   const struct ftag *t)
+{
+	if (w->via[state]) {
+		/* again, with other ranges: any where they differ */
+		struct ftag *o = ft_of(w, state);
+		int changed = 0;
+		for (int k = 0; o && k < FT_TAGS; k++) {
+			struct ftag j = ft_join(o[k], t[k]);
+			if (j.size != o[k].size || j.off != o[k].off) {
+				o[k] = j;
+				changed = 1;
+			}
+		}
+		if (changed)
+			sinkwalk_push(w, state);
 		return;
+	}
 	w->via[state] = edge + 1;
 	w->prev[state] = (signed char)prev;
 	w->touched[w->ntouched++] = state;
-	w->queue[w->qlen++] = state;
+	ESC_GROW(w->tags, w->captags, (w->ntags + 1) * FT_TAGS);
+	memcpy(&w->tags[w->ntags * FT_TAGS], t, FT_TAGS * sizeof *t);
+	w->tagi[state] = ++w->ntags;
+	sinkwalk_push(w, state);
 }
 
 /* The flow of the path that reached state, then edge `last'. */
@@ -396,16 +515,19 @@ static void find_sinks(const struct esc_graph *g, int l,
 		r->sinks_cut = 1;
 		return;
 	}
+	struct ftag nt[FT_TAGS];
 	w->stamp++;
 	w->qlen = w->qhead = 0;
+	w->ntags = 0;
 	for (int i = obj->addr_head; i >= 0; i = g->edges[i].next_addr) {
 		const struct esc_edge *e = &g->edges[i];
 		if (e->why.assumed)
 			continue;
+		ft_cross(g, e, NULL, 0, nt);
 		if (is_sink(g, e->dst, obj))
 			add_sink(g, w, r, &cap, -1, i);
 		else
-			sinkwalk_visit(w, e->dst * ESC_LEVELS, i, -1);
+			sinkwalk_visit(w, e->dst * ESC_LEVELS, i, -1, nt);
 	}
 	/* the address taken where a forwarded load reads it (esc_edge_fwd:
 	   in no address-of list) */
@@ -415,10 +537,11 @@ static void find_sinks(const struct esc_graph *g, int l,
 		const struct esc_edge *e = &g->edges[from[k]];
 		if (!e->fwd || e->derefs >= 0 || e->why.assumed)
 			continue;
+		ft_cross(g, e, NULL, 0, nt);
 		if (is_sink(g, e->dst, obj))
 			add_sink(g, w, r, &cap, -1, from[k]);
 		else
-			sinkwalk_visit(w, e->dst * ESC_LEVELS, from[k], -1);
+			sinkwalk_visit(w, e->dst * ESC_LEVELS, from[k], -1, nt);
 	}
 	while (w->qhead < w->qlen) {
 		int state = w->queue[w->qhead++];
@@ -432,14 +555,14 @@ static void find_sinks(const struct esc_graph *g, int l,
 					       e->why.kind == ESC_STEP_ARG_SUMMARY))
 				continue;
 			int nl = lev - e->derefs;
-			if (nl < 0)
+			if (nl < 0 || !ft_cross(g, e, ft_of(w, state), lev, nt))
 				continue;
 			if (nl >= ESC_LEVELS)
 				nl = ESC_LEVELS - 1;
 			if (is_sink(g, e->dst, obj))
 				add_sink(g, w, r, &cap, state, out[k]);
 			else
-				sinkwalk_visit(w, e->dst * ESC_LEVELS + nl, out[k], lev);
+				sinkwalk_visit(w, e->dst * ESC_LEVELS + nl, out[k], lev, nt);
 		}
 		if (work > ESC_SINK_WALK) {
 			r->sinks_cut = 1;
@@ -447,7 +570,7 @@ static void find_sinks(const struct esc_graph *g, int l,
 		}
 	}
 	for (int i = 0; i < w->ntouched; i++)
-		w->via[w->touched[i]] = 0;
+		w->via[w->touched[i]] = w->tagi[w->touched[i]] = 0;
 	w->ntouched = 0;
 	w->work += work;
 	if (r->nsinks > 1)
@@ -488,6 +611,8 @@ struct esc_sink *esc_param_sinks(const struct esc_graph *g, int p, int level,
 	memset(&r, 0, sizeof r);
 	wp->stamp++;
 	wp->qlen = wp->qhead = 0;
+	wp->ntags = 0;
+	struct ftag nt[FT_TAGS];
 	/* the graph's walks together: past this many edges, every walk is
 	   cut (its parameter stays as the solution says) */
 	if (wp->work > ESC_PARAM_WALKS + 4L * g->nedges) {
@@ -500,14 +625,15 @@ struct esc_sink *esc_param_sinks(const struct esc_graph *g, int p, int level,
 	for (int k = 0; k < nout; k++) {
 		const struct esc_edge *e = &g->edges[out[k]];
 		int nl = level - e->derefs;
-		if (e->why.assumed || e->stale || nl < 0)
+		if (e->why.assumed || e->stale || nl < 0 ||
+		    !ft_cross(g, e, NULL, level, nt))
 			continue;
 		if (nl >= ESC_LEVELS)
 			nl = ESC_LEVELS - 1;
 		if (e->dst == into)
 			add_sink(g, wp, &r, &cap, -1, out[k]);
 		else if (!is_sink(g, e->dst, obj))
-			sinkwalk_visit(wp, e->dst * ESC_LEVELS + nl, out[k], -1);
+			sinkwalk_visit(wp, e->dst * ESC_LEVELS + nl, out[k], -1, nt);
 	}
 	while (wp->qhead < wp->qlen && work <= ESC_PARAM_WALK) {
 		int state = wp->queue[wp->qhead++];
@@ -517,23 +643,61 @@ struct esc_sink *esc_param_sinks(const struct esc_graph *g, int p, int level,
 			const struct esc_edge *e = &g->edges[o[k]];
 			work++;
 			int nl = lev - e->derefs;
-			if (e->why.assumed || e->stale || nl < 0)
+			if (e->why.assumed || e->stale || nl < 0 ||
+			    !ft_cross(g, e, ft_of(wp, state), lev, nt))
 				continue;
 			if (nl >= ESC_LEVELS)
 				nl = ESC_LEVELS - 1;
 			if (e->dst == into)
 				add_sink(g, wp, &r, &cap, state, o[k]);
 			else if (!is_sink(g, e->dst, obj))
-				sinkwalk_visit(wp, e->dst * ESC_LEVELS + nl, o[k], lev);
+				sinkwalk_visit(wp, e->dst * ESC_LEVELS + nl, o[k], lev, nt);
 		}
 	}
 	*cut = r.sinks_cut || wp->qhead < wp->qlen;
 	wp->work += work;
 	for (int i = 0; i < wp->ntouched; i++)
-		wp->via[wp->touched[i]] = 0;
+		wp->via[wp->touched[i]] = wp->tagi[wp->touched[i]] = 0;
 	wp->ntouched = 0;
 	*n = r.nsinks;
 	return r.sinks;
+}
+
+int esc_recheck_sure(struct esc_graph *g)
+{
+	struct sinkwalk w;
+	int changed = 0, init = 0;
+	for (int l = 0; l < g->nlocs; l++) {
+		struct esc_location *loc = &g->locs[l];
+		if (loc->kind != ESC_LOC_STACK || !loc->by_result ||
+		    loc->fresh || loc->unsure)
+			continue;
+		if (!init) {
+			sinkwalk_init(&w, g);
+			init = 1;
+		}
+		struct esc_local_report r;
+		memset(&r, 0, sizeof r);
+		find_sinks(g, l, &r, &w);
+		int none = !r.nsinks && !r.sinks_cut;
+		esc_sinks_free(r.sinks, r.nsinks);
+		if (!none)
+			continue;
+		memset(&r, 0, sizeof r);
+		ft_mixed = 1;
+		find_sinks(g, l, &r, &w);
+		ft_mixed = 0;
+		if (r.nsinks) {
+			loc->unsure = 1;
+			changed++;
+		}
+		esc_sinks_free(r.sinks, r.nsinks);
+	}
+	if (init)
+		sinkwalk_free(&w);
+	if (changed)
+		esc_solve_sure_again(g);
+	return changed;
 }
 
 void esc_param_walk_free(struct esc_graph *g)

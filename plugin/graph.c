@@ -347,6 +347,8 @@ int esc_graph_add_edge(struct esc_graph *g, int dst, int src, int derefs,
 	why.what = esc_intern(why.what);
 	e->why = why;
 	e->stale = e->fwd = 0;
+	e->fkind = e->fpres = 0;
+	e->foff = e->fsize = 0;
 	e->next_in = g->locs[dst].in_head;
 	g->locs[dst].in_head = g->nedges;
 	e->next_addr = -1;
@@ -399,8 +401,28 @@ void esc_edge_fwd(struct esc_graph *g, int dst, int src, int derefs,
 	e->why = why;
 	e->stale = 0;
 	e->fwd = 1;
+	e->fkind = e->fpres = 0;
+	e->foff = e->fsize = 0;
 	e->next_in = e->next_addr = -1;
 	g->nedges++;
+}
+
+int esc_edge_count(const struct esc_graph *g)
+{
+	return g->nedges;
+}
+
+void esc_edge_field(struct esc_graph *g, int edge, int kind, int off,
+		    int size, int pres)
+{
+	if (edge < 0 || edge >= g->nedges)
+		return;
+	struct esc_edge *e = &g->edges[edge];
+	e->fkind = (unsigned char)(kind == ESC_FIELD_READ || kind == ESC_FIELD_WRITE
+				   ? kind : 0);
+	e->foff = off > 0 ? off : 0;
+	e->fsize = size > 0 && off >= 0 ? size : 0;
+	e->fpres = pres ? 1 : 0;
 }
 
 void esc_store(struct esc_graph *g, int ptr, int src, int derefs,

@@ -22,6 +22,15 @@ struct esc_edge {
 	   the sinks walk only (it is in no in- or address-of list, and the
 	   other stages skip it). */
 	unsigned char stale, fwd;
+	/* Fields, for the sinks walk only (esc_edge_field): what part of
+	   the memory the edge reads (ESC_FIELD_READ: the memory at its
+	   last deref, an object's own contents for derefs 0) or writes
+	   (ESC_FIELD_WRITE: dst, a stack object), as a byte range; fsize
+	   0 is the whole.  fpres: what the value points to is at the same
+	   offset after the edge (a copy, a cast, the address of a whole
+	   object; not pointer arithmetic, not &s.f). */
+	unsigned char fkind, fpres;
+	int foff, fsize;
 };
 
 struct esc_store_rec {
@@ -80,6 +89,11 @@ struct esc_location {
 	int by_result;                 /* object found escaping by a result walk */
 	int fresh;                     /* an allocation its function returns,
 					  escaping by no other way (solve.c) */
+	int unsure;                    /* an object found escaping by a
+					  result walk whose address reaches
+					  no sink once fields are told apart
+					  (esc_recheck_sure): no source of
+					  the sure walk */
 	int released;                  /* for params: its function releases
 					  it (esc_param_released) */
 
@@ -164,6 +178,9 @@ struct esc_graph {
 int esc_graph_add_edge(struct esc_graph *g, int dst, int src, int derefs,
 		       struct esc_step why);
 int esc_is_object(const struct esc_graph *g, int loc);
+/* The sure walk again (leak_sure), and local_sure no stronger than it:
+   after esc_recheck_sure marked objects unsure. */
+void esc_solve_sure_again(struct esc_graph *g);
 /* The locations of function func, in creation order, and how many (*n):
    what the per-function readers (summary.c, findings.c) walk, so that a
    graph of many functions is read in time linear in its size. */

@@ -594,6 +594,7 @@ static void analyse_component(struct esc_unit *u, int comp, int *members,
 			esc_func_give_up(g, u->fns[members[i]].gfunc,
 					 "over the analysis budget");
 	esc_solve_imports(g);
+	esc_recheck_sure(g);
 
 	/* the members' abstract CFGs, one set: a sink that lies in another
 	   member is judged there too */

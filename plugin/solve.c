@@ -299,7 +299,8 @@ static void sure_leaks(struct esc_graph *g, struct walk *w, int out)
 		const struct esc_location *loc = &g->locs[l];
 		int unanalysed = loc->func >= 0 && g->funcs[loc->func].gave_up;
 		if (l == ESC_HEAP || (esc_is_object(g, l) &&
-		    ((loc->by_result && !loc->fresh) || unanalysed)))
+		    ((loc->by_result && !loc->fresh && !loc->unsure) ||
+		     unanalysed)))
 			walk_source(w, RETS * l);
 	}
 	while (w->qlen) {
@@ -337,6 +338,23 @@ static void sure_leaks(struct esc_graph *g, struct walk *w, int out)
 			*leak = min_leak(*leak, w->dist[RETS * l]);
 		if (!out)
 			loc->leak_sure_out = loc->leak_sure;
+	}
+}
+
+void esc_solve_sure_again(struct esc_graph *g)
+{
+	struct walk rets;
+	walk_init(&rets, RETS * g->nlocs);
+	sure_leaks(g, &rets);
+	walk_free(&rets);
+	for (int l = 0; l < g->nlocs; l++) {
+		struct esc_location *loc = &g->locs[l];
+		if (loc->kind != ESC_LOC_PARAM || !g->imports_solved)
+			continue;
+		if (loc->leak_sure < 0)
+			loc->local_sure = -1;
+		else if (loc->local_sure >= 0 && loc->local_sure < loc->leak_sure)
+			loc->local_sure = loc->leak_sure;
 	}
 }
 
@@ -398,6 +416,7 @@ int esc_solve(struct esc_graph *g)
 		loc->sure_via = -1;
 		loc->fresh = 0;
 		loc->by_result = 0;
+		loc->unsure = 0;
 	}
 	g->npstores = 0;
 	for (int f = 0; f < g->nfuncs; f++)
