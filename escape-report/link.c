@@ -58,6 +58,8 @@ struct imp {
 	int owner;
 	const char *callee;
 	int arg, derefs, vres, vheap, isvoid;
+	int addr;       /* the object's very address reaches the argument */
+	int line, col;  /* the call's */
 	int def; /* index in defs[], or -1 */
 	int rep; /* the caller's report */
 };
@@ -368,6 +370,9 @@ static void read_link(int fi)
 		m.vres = int_of(o, "value_result", -1);
 		m.vheap = int_of(o, "value_heap", -1);
 		m.isvoid = json_is_true(json_object_get(o, "void"));
+		m.addr = json_is_true(json_object_get(o, "addr"));
+		m.line = int_of(o, "line", -1);
+		m.col = int_of(o, "column", -1);
 		m.def = -1;
 		if (m.owner < 0 || m.arg < 0)
 			link_bad(fi, "an import without its owner or argument");
@@ -566,6 +571,78 @@ static int via_sure(const struct imp *m)
 	return s >= 0 ? level(m->derefs + s) : -1;
 }
 
+/* The frame object of function fi whose address alone is argument `to'
+   of the call of import m (every import of that argument of that call is
+   the object's very address), or -1. */
+static int frame_arg(int fi, const struct imp *m, int to)
+{
+	int obj = -1;
+	if (m->line < 0)
+		return -1;
+	for (int i = 0; i < lf[fi].nimp; i++) {
+		const struct imp *x = &lf[fi].imp[i];
+		if (x->arg != to || x->line != m->line || x->col != m->col ||
+		    strcmp(x->callee, m->callee))
+			continue;
+		if (x->owner_kind != ESC_OWNER_LOCAL || x->derefs != -1 ||
+		    !x->addr || (obj >= 0 && x->owner != obj))
+			return -1;
+		obj = x->owner;
+	}
+	return obj;
+}
+
+/* With how few derefs what frame object obj of function fi holds
+   reaches the heap surely: by the unit's local verdict (local.contents;
+   a report without it: 0), or by an import the object is handed to. */
+static int content_leak(int fi, int obj)
+{
+	json_t *c = json_object_get(json_object_get(lf[fi].link, "local"),
+				    "contents");
+	int best = json_is_array(c) ? lev_at(c, (size_t)obj) : 0;
+	for (int i = 0; i < lf[fi].nimp && best != 0; i++) {
+		const struct imp *x = &lf[fi].imp[i];
+		if (x->owner_kind == ESC_OWNER_LOCAL && x->owner == obj)
+			best = min_leak(best, via_sure(x));
+	}
+	return best;
+}
+
+/* via_sure for import m of function fi.  A callee's store of the
+   argument into the memory another argument points to is taken as the
+   heap (eff_sure), but where that argument is, at this call, the address
+   of one of fi's own frame objects, the value lands in the object and
+   goes as far as what the object holds goes (content_leak): Lua's
+   lua_load does ZIO z; luaZ_init(L, &z, reader, data), which stores
+   data into z, a local that keeps nothing past lua_load's return. */
+static int via_sure_at(int fi, const struct imp *m)
+{
+	const struct def *d = m->def >= 0 ? &defs[m->def] : NULL;
+	if (!d || d->gave_up || report_of(d->func) == m->rep ||
+	    m->arg >= d->nslots - 1 || d->store_other[m->arg] < 0)
+		return via_sure(m);
+	int best = d->sure[m->arg];
+	json_t *st = json_object_get(json_object_get(lf[d->func].link, "summary"),
+				     "stores");
+	for (size_t i = 0; i < json_array_size(st); i++) {
+		json_t *o = json_array_get(st, i);
+		int from = int_of(o, "from", -1), to = int_of(o, "to", -1);
+		int der = level(int_of(o, "derefs", 0));
+		if (from != m->arg || to < 0 || to == from ||
+		    json_is_true(json_object_get(o, "assumed")))
+			continue;
+		int obj = int_of(o, "level", 0) == 1 ? frame_arg(fi, m, to) : -1;
+		if (obj < 0) {
+			best = min_leak(best, der);
+			continue;
+		}
+		int c = content_leak(fi, obj);
+		if (c >= 0)
+			best = min_leak(best, level(der + c));
+	}
+	return best >= 0 ? level(m->derefs + best) : -1;
+}
+
 static int via_result(const struct imp *m)
 {
 	const struct def *d = m->def >= 0 ? &defs[m->def] : NULL;
@@ -612,7 +689,8 @@ static void solve(void)
 				   derefs are counted without clamping, and may
 				   say more) */
 				int h = weaker(min_leak(d->heap[s], via_heap(m)), d->bound[s]);
-				int u = weaker(min_leak(d->sure[s], via_sure(m)), d->bound[s]);
+				int u = weaker(min_leak(d->sure[s], via_sure_at(d->func, m)),
+					       d->bound[s]);
 				int r = min_leak(d->result[s], via_result(m));
 				if (h != d->heap[s] || u != d->sure[s] || r != d->result[s]) {
 					d->heap[s] = (signed char)h;

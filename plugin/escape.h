@@ -672,6 +672,12 @@ struct esc_local_report {
 	int sinks_cut;        /* the sink walk was over its budget: sinks
 				 lists only some; the sites' flows stand in */
 	int local_escapes;    /* escapes without imports */
+	int local_content;    /* fewest derefs with which what it holds
+				 reaches the heap without imports nor
+				 assumed steps (0: its address escapes),
+				 -1 none: where a callee of another file
+				 storing into it leaves a value (the link
+				 step) */
 	int loc;
 };
 

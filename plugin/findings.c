@@ -746,6 +746,7 @@ static void fill_local(const struct esc_graph *g, int l,
 	r->pos = loc->pos;
 	r->escapes = loc->escapes;
 	r->local_escapes = esc_local_escapes(g, l);
+	r->local_content = esc_local_content(g, l);
 	r->loc = l;
 	if (!loc->escapes)
 		return;

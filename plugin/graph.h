@@ -101,6 +101,10 @@ struct esc_location {
 	   (imports.c): what the link step starts from. */
 	int local_escapes;
 	int local_heap, local_own, local_sure; /* leak_heap, leak_own, leak_sure */
+	int local_content; /* for objects: the fewest derefs with which what
+			      the object holds reaches the heap, without
+			      imports nor assumed steps (0 if its address
+			      escapes), -1 none */
 };
 
 /* An import of location loc (imports.c). */
@@ -194,6 +198,8 @@ const int *esc_out_edges(const struct esc_graph *g, int l, int *n);
 /* A location's verdicts without imports: the verdicts themselves until
    esc_solve_imports has run. */
 int esc_local_escapes(const struct esc_graph *g, int loc);
+/* An object's local_content (0 before esc_solve_imports). */
+int esc_local_content(const struct esc_graph *g, int loc);
 int esc_local_leak(const struct esc_graph *g, int loc, int which); /* 0 heap, 1 own, 2 sure */
 
 /* findings.c: the sinks in location into (the heap, a parameter's

@@ -254,6 +254,7 @@ void esc_solve_imports(struct esc_graph *g)
 		loc->local_heap = loc->leak_heap;
 		loc->local_own = loc->leak_own;
 		loc->local_sure = loc->leak_sure;
+		loc->local_content = 0;
 	}
 	if (g->over_budget)
 		return;
@@ -309,6 +310,8 @@ void esc_solve_imports(struct esc_graph *g)
 	for (int l = 0; l < n; l++)
 		if (g->locs[l].kind == ESC_LOC_PARAM)
 			g->locs[l].local_sure = as_leak(w.dist[l]);
+		else if (esc_is_object(g, l))
+			g->locs[l].local_content = as_leak(w.dist[l]);
 	/* a function not analysed keeps what it has, whatever the callees */
 	for (int l = 0; l < n; l++) {
 		struct esc_location *loc = &g->locs[l];
@@ -317,6 +320,7 @@ void esc_solve_imports(struct esc_graph *g)
 			loc->local_heap = loc->leak_heap;
 			loc->local_own = loc->leak_own;
 			loc->local_sure = loc->leak_sure;
+			loc->local_content = 0;
 		}
 	}
 
@@ -391,6 +395,7 @@ void esc_solve_imports(struct esc_graph *g)
 			loc->local_heap = loc->leak_heap;
 			loc->local_own = loc->leak_own;
 			loc->local_sure = loc->leak_sure;
+			loc->local_content = 0;
 		}
 	}
 	iw_free(&w);
@@ -402,6 +407,11 @@ int esc_local_escapes(const struct esc_graph *g, int loc)
 {
 	const struct esc_location *l = &g->locs[loc];
 	return g->imports_solved ? l->local_escapes : l->escapes;
+}
+
+int esc_local_content(const struct esc_graph *g, int loc)
+{
+	return g->imports_solved ? g->locs[loc].local_content : 0;
 }
 
 int esc_local_leak(const struct esc_graph *g, int loc, int which)

@@ -468,6 +468,10 @@ static json_t *link_json(const struct esc_func_report *f)
 		append(a, json_boolean(f->locals[i].local_escapes));
 	put(local, "locals", a);
 	a = must(json_array());
+	for (int i = 0; i < f->nlocals; i++)
+		append(a, derefs(f->locals[i].local_content));
+	put(local, "contents", a);
+	a = must(json_array());
 	for (int i = 0; i < f->nallocs; i++)
 		append(a, json_boolean(f->allocs[i].local_escapes));
 	put(local, "allocations", a);

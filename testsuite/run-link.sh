@@ -391,6 +391,30 @@ for opt in O0 O2; do
 	t "trail -$opt: a linked warning's codeFlow goes on through a static keeper to the store it rests on" trail_case $opt
 done
 
+# --- a store into the caller's own local (testsuite/link/framestore) -----
+# A callee of another file stores one argument into the memory another
+# points to, and that other is the caller's local (lua_load's ZIO z;
+# luaZ_init(L, &z, reader, data)): the value is kept only as far as what
+# the local holds goes (handed to a keeper, copied into a global), or
+# when the memory is not a local.  Exactly the `// linked' markers of
+# main.c, at -O0 and -O2.
+fs_dir=$root/testsuite/link/framestore
+framestore_case() { # OPT
+	local d=$tmp/framestore-$1
+	mkdir -p "$d/json" || return 1
+	for f in lib.c load.c main.c; do
+		(cd "$fs_dir" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
+			-fplugin-arg-escape-json="$d/json/" "$f") || return 1
+	done
+	"$report" --root "$fs_dir" --sarif "$d/json" >"$d/s.sarif" || return 1
+	sarif_warnings "$d/s.sarif" >"$d/got"
+	linked_markers "$fs_dir/main.c" >"$d/want"
+	[ -s "$d/want" ] && diff "$d/want" "$d/got"
+}
+for opt in O0 O2; do
+	t "framestore -$opt: a store into the caller's own local keeps only what the local hands on (exactly the markers)" framestore_case $opt
+done
+
 # --- a symbol defined twice ---------------------------------------------
 twice() {
 	mkdir -p "$tmp/twice/a" "$tmp/twice/b" "$tmp/twice/json"

@@ -189,6 +189,37 @@ TEST(summaries_file_errors)
 	CHECK(strstr(err, "/nonexistent/s.json: cannot read") != NULL);
 }
 
+/* void f(void *d, void *h) { struct zio z, y; zinit(&z, d); zinit(&y, h);
+	                       g = y.data; }
+   zinit has no body here.  What z holds goes nowhere without imports
+   (local.contents -1: where the link step leaves what zinit stores into
+   it); what y holds reaches the global (0). */
+TEST(local_contents)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "f", pos(1));
+	int z = esc_object_new(g, ESC_LOC_STACK, ESC_OBJ_LOCAL, f, "z", pos(2));
+	int y = esc_object_new(g, ESC_LOC_STACK, ESC_OBJ_LOCAL, f, "y", pos(2));
+	int a = esc_loc_new(g, ESC_LOC_VALUE, f, "a", pos(3));
+	int b = esc_loc_new(g, ESC_LOC_VALUE, f, "b", pos(4));
+	esc_edge(g, a, z, -1, step(ESC_STEP_ADDR, 3));
+	esc_edge(g, ESC_HEAP, a, 0, arg_of("zinit", 1, 3, 0));
+	esc_edge(g, b, y, -1, step(ESC_STEP_ADDR, 4));
+	esc_edge(g, ESC_HEAP, b, 0, arg_of("zinit", 1, 4, 0));
+	esc_edge(g, ESC_HEAP, y, 0, step(ESC_STEP_STORE_GLOBAL, 5));
+	esc_solve(g);
+	esc_solve_imports(g);
+	struct esc_func_report *r = esc_report_func(g, f);
+	CHECK_EQ_INT(r->nlocals, 2);
+	for (int i = 0; i < r->nlocals; i++) {
+		const struct esc_local_report *l = &r->locals[i];
+		CHECK_EQ_INT(l->local_escapes, 0);
+		CHECK_EQ_INT(l->local_content, !strcmp(l->name, "y") ? 0 : -1);
+	}
+	esc_func_report_free(r);
+	esc_graph_free(g);
+}
+
 int main(void)
 {
 	RUN(imports_of_params_and_objects);
@@ -196,5 +227,6 @@ int main(void)
 	RUN(no_imports_solved);
 	RUN(summaries_file);
 	RUN(summaries_file_errors);
+	RUN(local_contents);
 	return unit_done();
 }
