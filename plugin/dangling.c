@@ -712,7 +712,7 @@ struct kill {
 	   returned or was given; -1 none; merge_val its value key), and its
 	   merges: the keys carry[] (PHIs) that take its value, or one
 	   another, on some edges (dangles_merge) */
-	int carry[ESC_CARRY], ncarry, merge_from, merge_val;
+	int carry[ESC_CARRY], ncarry, merge_from, merge_val, merge_m;
 	int freed;           /* teardown: releasing this handle kills */
 	const struct esc_rules *rules; /* which calls release */
 	int noloop;          /* a loop holding a kill is not taken to run it
@@ -727,18 +727,23 @@ struct kill {
 /* Does call statement s undo, by its effects, what the leaving call
    k->at kept (k->fx)? */
 static int undoes(const struct esc_cfg *c, const struct kill *k,
-		  const struct cstmt *s)
+		  const struct cstmt *s, unsigned merged)
 {
 	const struct cstmt *at = &c->stmts[k->at];
 	int pairs[16][2], np = 0;
 	for (int j = 0; j + 1 < s->nkeys && np < 16; j++) {
-		int kj = key_at(c, s, 1 + j);
-		for (int m = -1; kj >= 0 && m + 1 < at->nkeys; m++)
-			if (key_at(c, at, 1 + m) == kj) {
-				pairs[np][0] = j;
-				pairs[np++][1] = m;
-				break;
-			}
+		int kj = key_at(c, s, 1 + j), mj = -2;
+		for (int m = -1; kj >= 0 && m + 1 < at->nkeys && mj < -1; m++)
+			if (key_at(c, at, 1 + m) == kj)
+				mj = m;
+		/* a merge that holds the handle here (dangles_merge) */
+		for (int b = 0; kj >= 0 && mj < -1 && b < k->ncarry; b++)
+			if (((merged >> b) & 1) && k->carry[b] == kj)
+				mj = k->merge_m;
+		if (mj < -1)
+			continue;
+		pairs[np][0] = j;
+		pairs[np++][1] = mj;
 	}
 	struct esc_undo_call u = { s->callee, np, pairs };
 	return np && esc_effects_undo(k->fx, k->nfx, k->kept, s->fx, s->nfx, &u);
@@ -810,7 +815,7 @@ static int is_kill_in(const struct esc_cfg *c, const struct kill *k, int i,
 		     (f[0] == ESC_UNDO_UNLINK && f[1] == k->unlinked)))
 			return 1;
 	}
-	if (k->fx && s->op == ESC_OP_CALL && s->nfx && undoes(c, k, s))
+	if (k->fx && s->op == ESC_OP_CALL && s->nfx && undoes(c, k, s, merged))
 		return 1;
 	if (k->callee && s->op == ESC_OP_CALL && s->callee &&
 	    (s->callee == k->callee || !strcmp(s->callee, k->callee)) &&
@@ -847,6 +852,8 @@ static int failed_on(const struct kill *k, const struct cedge *e)
 	}
 }
 
+static int carriers_of(const struct esc_cfg *c, int from, int *carry);
+
 /* The kill of a sink that leaves the frame at statement at (step: the
    sink itself, foreign: it lies in another function; leave: the step at
    statement at). */
@@ -861,7 +868,7 @@ static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
 	k->popped = k->unlinked = k->field = -1;
 	k->freed = -1;
 	k->ncarry = 0;
-	k->merge_from = k->merge_val = -1;
+	k->merge_from = k->merge_val = k->merge_m = -1;
 	k->rules = rules;
 	if (s->op != ESC_OP_CALL && s->op != ESC_OP_STORE)
 		return;
@@ -896,12 +903,42 @@ static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
 		/* what it returns is handed to a later call: a handle, so the
 		   branch on which it is null kept nothing (as the link step's
 		   undo candidates take it) */
-		int res = key_at(c, s, 0);
+		int res = key_at(c, s, 0), rcarry[ESC_CARRY], nr = 0;
+		if (res >= 0)
+			nr = carriers_of(c, val_at(c, s, 0) >= 0 ? val_at(c, s, 0) : res,
+					 rcarry);
 		for (int i = 0; res >= 0 && i < c->nstmts && !k->fails_null; i++)
 			if (i != at && c->stmts[i].op == ESC_OP_CALL)
-				for (int j = 1; j < c->stmts[i].nkeys; j++)
-					if (key_at(c, &c->stmts[i], j) == res)
+				for (int j = 1; j < c->stmts[i].nkeys; j++) {
+					int kj = key_at(c, &c->stmts[i], j);
+					for (int b = 0; kj >= 0 && b < nr; b++)
+						k->fails_null |= rcarry[b] == kj;
+					if (kj >= 0 && kj == res)
 						k->fails_null = 1;
+				}
+		/* a later call may be given the handle through a merge (if
+		   (h) h_free(h), as the link step's undo candidates): the
+		   result handed on, else an argument other than the kept one
+		   that a PHI merges (not for a global's keeper: its handle
+		   null may keep nothing in it but still the global) */
+		int hm = k->fails_null ? -1 : -2;
+		for (int m = 0; hm == -2 && kind != ESC_WARN_GLOBAL &&
+				m + 1 < s->nkeys && m + 1 < s->nvals; m++) {
+			int carry[ESC_CARRY];
+			if (m != k->kept && val_at(c, s, 1 + m) >= 0 &&
+			    carriers_of(c, val_at(c, s, 1 + m), carry))
+				hm = m;
+		}
+		if (hm >= -1 && key_at(c, s, 1 + hm) >= 0) {
+			int hv = val_at(c, s, 1 + hm) >= 0 ? val_at(c, s, 1 + hm)
+							   : key_at(c, s, 1 + hm);
+			k->ncarry = carriers_of(c, hv, k->carry);
+			if (k->ncarry) {
+				k->merge_m = hm;
+				k->merge_from = key_at(c, s, 1 + hm);
+				k->merge_val = hv;
+			}
+		}
 	}
 	const struct esc_rule *r = NULL;
 	if (!foreign && (kind == ESC_WARN_KEPT || kind == ESC_WARN_THREAD) &&
@@ -1005,7 +1042,19 @@ static int dangles_merge(struct view *v, const struct kill *k,
 					src[f->edge * ESC_CARRY + b] = (signed char)a;
 		}
 	}
-	int b = c->stmts[k->at].block, from = k->at + 1;
+	/* the loops with a kill, taken to run it (not for undo
+	   candidates: k->noloop) */
+	int ncomp = 0, start = c->stmts[k->at].block;
+	for (int x = 0; x < c->nblocks; x++)
+		if (v->comp[x] + 1 > ncomp)
+			ncomp = v->comp[x] + 1;
+	memset(v->killing, 0, (size_t)(ncomp ? ncomp : 1));
+	for (int i = 0; !k->noloop && i < c->nstmts; i++) {
+		v->work++;
+		if (is_kill_in(c, k, i, 0) && v->cyclic[v->comp[c->stmts[i].block]])
+			v->killing[v->comp[c->stmts[i].block]] = 1;
+	}
+	int b = start, from = k->at + 1;
 	unsigned merged = 0;
 	for (;;) {
 		int end = c->first[b] + c->count[b], stop = 0;
@@ -1030,6 +1079,9 @@ static int dangles_merge(struct view *v, const struct kill *k,
 					r = 1;
 					goto out;
 				}
+				int cc = v->comp[e->to];
+				if (cc != v->comp[start] && v->killing[cc])
+					continue;
 				unsigned m = (merged & ~assigned[ei]) | direct[ei];
 				for (int a = 0; a < n; a++) {
 					int from_a = src[ei * ESC_CARRY + a];
@@ -1584,6 +1636,7 @@ static void undo_candidates(struct view *v, const struct kill *base,
 			memcpy(k.carry, carry[merge + 1], sizeof k.carry);
 		}
 		int hm = merge >= -1 ? merge : pairs[0][1];
+		k.merge_m = hm;
 		k.merge_from = key_at(c, at, 1 + hm);
 		k.merge_val = val_at(c, at, 1 + hm) >= 0 ? val_at(c, at, 1 + hm)
 							 : k.merge_from;

@@ -376,6 +376,63 @@ TEST(later_call_undoes_by_effects)
 	}
 }
 
+/* A keeper of this file (its effects known: ev_new's result holds the
+   argument, ev_free frees its argument) undone through a merge of its
+   result: e = NULL; if (c) goto end; e = ev_new(cb, &x); end: if (e)
+   ev_free(e); return.  No warning; with e = NULL after the keeping call
+   (k 1), or ev_free left out where the merge holds the result (k 2), the
+   warning stays. */
+TEST(later_call_undoes_through_merge)
+{
+	struct esc_effect newfx[1], freefx[1];
+	memset(newfx, 0, sizeof newfx);
+	memset(freefx, 0, sizeof freefx);
+	newfx[0].kind = ESC_FX_CALL;
+	newfx[0].param = 1;
+	newfx[0].path = esc_intern("");
+	newfx[0].callee = esc_intern("use");
+	freefx[0].kind = ESC_FX_CLEAR;
+	freefx[0].param = 0;
+	freefx[0].path = esc_intern("");
+	freefx[0].pointer = 1;
+	for (int k = 0; k < 3; k++) {
+		struct esc_cfg *c = esc_cfg_new();
+		int r = esc_cfg_key(c, -1), p = esc_cfg_key(c, -1);
+		int x = esc_cfg_key(c, -1);
+		struct esc_val null = { ESC_VAL_NULL, -1, 0 };
+		struct esc_val res = { ESC_VAL_KEY, r, 0 };
+		esc_cfg_block(c, 0);
+		esc_cfg_edge(c, 0, 2, -1, ESC_BR_ANY);
+		esc_cfg_edge_assign(c, p, null);
+		esc_cfg_edge(c, 0, 1, -1, ESC_BR_ANY);
+		esc_cfg_block(c, 1);
+		int c1 = call(c, 1, "ev_new", r, -1, x);
+		int vals[3] = { r, -1, -1 };
+		esc_cfg_values(c, c1, vals, 3);
+		esc_cfg_effects(c, c1, newfx, 1);
+		esc_cfg_edge(c, 1, 2, -1, ESC_BR_ANY);
+		esc_cfg_edge_assign(c, p, k == 1 ? null : res);
+		esc_cfg_block(c, 2);
+		esc_cfg_edge(c, 2, 4, -1, ESC_BR_ANY);
+		if (k != 2)
+			esc_cfg_edge_rules_out(c, p, 0);
+		esc_cfg_edge(c, 2, 3, -1, ESC_BR_ANY);
+		esc_cfg_block(c, 3);
+		int c2 = call(c, 3, "ev_free", -1, p, -1);
+		esc_cfg_effects(c, c2, freefx, 1);
+		esc_cfg_edge(c, 3, 4, -1, ESC_BR_ANY);
+		esc_cfg_block(c, 4);
+		stmt(c, ESC_OP_RETURN, 4, -1);
+		esc_cfg_edge(c, 4, -1, -1, ESC_BR_ANY);
+		struct esc_step st = step(ESC_STEP_ARG_SUMMARY, 1, "ev_new", 2, 2);
+		struct fixture fx;
+		fixture(&fx, 1, &st);
+		CHECK_EQ_INT(warnings(&fx, c, NULL), k != 0);
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+}
+
 /* A pending warning's undo candidates (the keeper ev_new known only by
    name): struct ev *e = NULL; if (c) goto end; e = ev_new(cb, &x); ...
    end: if (e) ev_free(e); return.  The call of ev_free is given a merge
@@ -943,6 +1000,7 @@ int main(void)
 	RUN(same_file_keeper_writes);
 	RUN(later_call_undoes_by_effects);
 	RUN(pending_undo_through_merge);
+	RUN(later_call_undoes_through_merge);
 	RUN(foreign_sink_at_the_call);
 	RUN(scope_end_is_death);
 	RUN(kinds);
