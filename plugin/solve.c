@@ -345,7 +345,13 @@ void esc_solve_sure_again(struct esc_graph *g)
 {
 	struct walk rets;
 	walk_init(&rets, RETS * g->nlocs);
-	sure_leaks(g, &rets);
+	sure_leaks(g, &rets, 0);
+	/* as esc_solve: around the stores into what a function returns */
+	int into = 0;
+	for (int i = 0; i < g->nedges && !into; i++)
+		into = g->edges[i].why.into_result;
+	if (into)
+		sure_leaks(g, &rets, 1);
 	walk_free(&rets);
 	for (int l = 0; l < g->nlocs; l++) {
 		struct esc_location *loc = &g->locs[l];
