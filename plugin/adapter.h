@@ -77,6 +77,11 @@ struct esc_ctx {
 	gimple *stmt;                 /* the statement being built */
 	bool block_copy;              /* it copies memory to memory */
 	bool forward;                 /* edges made are esc_edge_fwd's */
+	int guard;                    /* esc_step.guard of what the
+					 statement being built makes */
+	bool guards_ok;               /* the function calls nothing of its
+					 own component: a parameter has one
+					 value in its body (guards) */
 	location_t stmt_loc;          /* and its location */
 	basic_block bb;               /* its block (NULL: a PHI's) */
 	struct esc_excl *excl;        /* correlated branches (build.cc) */
@@ -135,6 +140,10 @@ bool esc_released_after(struct esc_ctx *c, tree ptr);
 /* dangle.cc: is the memory ptr points into what the function returns on
    every path from the statement being built to the exit (or null)? */
 bool esc_returned_after(struct esc_ctx *c, tree ptr);
+/* build.cc: the guard of a parameter value v under mask (v a default
+   definition of a parameter of the function being built, when
+   c->guards_ok), 0 for none. */
+int esc_param_guard(struct esc_ctx *c, tree v, uint64_t mask);
 
 /* plugin.cc: a function's parameters' types in words, "(record_type
    list*,record_type node*)": what a summary is matched by (interned). */

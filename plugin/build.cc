@@ -69,6 +69,7 @@ struct esc_step esc_step_at(enum esc_step_kind kind, location_t loc,
 	s.assumed = 0;
 	s.imported = 0;
 	s.into_result = 0;
+	s.guard = 0;
 	return s;
 }
 
@@ -566,6 +567,8 @@ void esc_flow_to_hole(struct esc_ctx *c, struct esc_hole k, int src,
 		return;
 	if (!k.why.origin)
 		k.why.origin = c->stmt;
+	if (!k.why.guard)
+		k.why.guard = c->guard;
 	int n = esc_edge_count(c->g);
 	if (k.kind == HOLE_LOC && c->forward)
 		esc_edge_fwd(c->g, k.loc, src, derefs + k.derefs, k.why);
@@ -1273,6 +1276,119 @@ static tree note_address_taken(tree *tp, int *walk_subtrees, void *data)
 	return NULL_TREE;
 }
 
+/* Guards: statements only the non-zero way of a test of a parameter
+   leads to.  A parameter has one value in the body only when the
+   function calls nothing of its own component (no recursion gives it
+   another). */
+static bool calls_own_component(struct esc_ctx *c)
+{
+	basic_block bb;
+	FOR_EACH_BB_FN(bb, c->fun)
+		for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si);
+		     gsi_next(&si)) {
+			gcall *call = dyn_cast<gcall *>(gsi_stmt(si));
+			tree fndecl = call ? gimple_call_fndecl(call) : NULL_TREE;
+			if (call && !fndecl && !gimple_call_internal_p(call))
+				return true; /* indirect: it may be */
+			cgraph_node *node = fndecl ? cgraph_node::get(fndecl) : NULL;
+			int *idx = node && c->unit && c->unit->fn_index
+				? c->unit->fn_index->get(
+					  node->ultimate_alias_target()->decl)
+				: NULL;
+			if (idx && c->unit->fns[*idx].comp == c->fn->comp)
+				return true;
+		}
+	return false;
+}
+
+int esc_param_guard(struct esc_ctx *c, tree v, uint64_t mask)
+{
+	if (!c->guards_ok || TREE_CODE(v) != SSA_NAME ||
+	    !SSA_NAME_IS_DEFAULT_DEF(v) || !SSA_NAME_VAR(v) ||
+	    TREE_CODE(SSA_NAME_VAR(v)) != PARM_DECL)
+		return 0;
+	int i = 0;
+	for (tree p = DECL_ARGUMENTS(c->fun->decl); p; p = DECL_CHAIN(p), i++)
+		if (p == SSA_NAME_VAR(v))
+			return i < c->fn->nparams && c->fn->params[i] > 0
+				? esc_graph_guard(c->g, c->fn->params[i], mask) : 0;
+	return 0;
+}
+
+/* The guard a test (the last statement of bb) makes on its non-zero
+   way out, and that way (*way), or 0. */
+static int cond_guard(struct esc_ctx *c, basic_block bb, edge *way)
+{
+	gimple *last = last_stmt(bb);
+	gcond *cond = last ? dyn_cast<gcond *>(last) : NULL;
+	if (!cond || (gimple_cond_code(cond) != NE_EXPR &&
+		      gimple_cond_code(cond) != EQ_EXPR) ||
+	    !integer_zerop(gimple_cond_rhs(cond)))
+		return 0;
+	tree v = gimple_cond_lhs(cond);
+	uint64_t mask = ~(uint64_t)0;
+	if (TREE_CODE(v) != SSA_NAME ||
+	    !(INTEGRAL_TYPE_P(TREE_TYPE(v)) || POINTER_TYPE_P(TREE_TYPE(v))))
+		return 0;
+	if (!SSA_NAME_IS_DEFAULT_DEF(v)) {
+		gimple *d = SSA_NAME_DEF_STMT(v);
+		if (!is_gimple_assign(d) ||
+		    gimple_assign_rhs_code(d) != BIT_AND_EXPR ||
+		    TREE_CODE(gimple_assign_rhs2(d)) != INTEGER_CST ||
+		    !tree_fits_uhwi_p(gimple_assign_rhs2(d)))
+			return 0;
+		mask = tree_to_uhwi(gimple_assign_rhs2(d));
+		v = gimple_assign_rhs1(d);
+	}
+	int id = esc_param_guard(c, v, mask);
+	if (!id)
+		return 0;
+	edge e;
+	edge_iterator ei;
+	FOR_EACH_EDGE(e, ei, bb->succs)
+		if (e->flags & (gimple_cond_code(cond) == NE_EXPR ? EDGE_TRUE_VALUE
+								  : EDGE_FALSE_VALUE))
+			*way = e;
+	return id;
+}
+
+/* guard[b->index]: the guard of block b's statements, 0 for none (the
+   first test found whose non-zero way leads to b alone). */
+static int *block_guards(struct esc_ctx *c)
+{
+	int n = last_basic_block_for_fn(c->fun), found = 0;
+	int *guard = NULL;
+	basic_block bb;
+	FOR_EACH_BB_FN(bb, c->fun) {
+		edge way = NULL;
+		int id = found < 8 ? cond_guard(c, bb, &way) : 0;
+		if (!id || !way || !single_pred_p(way->dest))
+			continue;
+		found++;
+		if (!guard)
+			guard = XCNEWVEC(int, n);
+		/* what the entry reaches around way->dest is not guarded */
+		auto_vec<basic_block> stack;
+		auto_bitmap seen;
+		stack.safe_push(ENTRY_BLOCK_PTR_FOR_FN(c->fun));
+		bitmap_set_bit(seen, ENTRY_BLOCK_PTR_FOR_FN(c->fun)->index);
+		while (!stack.is_empty()) {
+			basic_block b = stack.pop();
+			edge e;
+			edge_iterator ei;
+			FOR_EACH_EDGE(e, ei, b->succs)
+				if (e->dest != way->dest &&
+				    bitmap_set_bit(seen, e->dest->index))
+					stack.safe_push(e->dest);
+		}
+		basic_block b;
+		FOR_EACH_BB_FN(b, c->fun)
+			if (!bitmap_bit_p(seen, b->index) && !guard[b->index])
+				guard[b->index] = id;
+	}
+	return guard;
+}
+
 void esc_build_function(struct esc_ctx *c)
 {
 	basic_block bb;
@@ -1290,8 +1406,11 @@ void esc_build_function(struct esc_ctx *c)
 	}
 
 	c->dom_made = false;
+	c->guards_ok = !calls_own_component(c);
+	int *guard = block_guards(c);
 	FOR_EACH_BB_FN(bb, c->fun) {
 		c->bb = NULL;
+		c->guard = guard ? guard[bb->index] : 0;
 		for (gphi_iterator pi = gsi_start_phis(bb); !gsi_end_p(pi);
 		     gsi_next(&pi))
 			build_phi(c, pi.phi());
@@ -1311,6 +1430,8 @@ void esc_build_function(struct esc_ctx *c)
 		}
 	}
 done:
+	free(guard);
+	c->guard = 0;
 	/* the dominators correlated branches and selectors read
 	   (esc_dominators), dropped again if GCC had none */
 	if (c->dom_made)

@@ -598,6 +598,42 @@ static int into_result(struct esc_ctx *c, gcall *call, struct esc_hole *k,
 	return out;
 }
 
+/* A sure leak of the summary at derefs `sure' for slot `slot' that a
+   guard of the callee rules out at this call: the guard's parameter is
+   given a constant its mask makes zero (the edge is assumed), or this
+   function's own parameter (the edge is guarded by it in turn, for this
+   function's callers).  Returns the derefs of the sure leak left beside
+   it, or -1 (also when no guard applies: *k unchanged). */
+static int guarded(struct esc_ctx *c, gcall *call,
+		   const struct esc_summary *sum, int slot, int sure,
+		   struct esc_hole *k)
+{
+	int nargs = (int)gimple_call_num_args(call);
+	for (int j = 0; sure >= 0 && j < sum->nguards; j++) {
+		const struct esc_summary_guard *gd = &sum->guards[j];
+		int gs = gd->sure[slot];
+		if (gd->param >= nargs || gs == sure)
+			continue;
+		tree a = gimple_call_arg(call, gd->param);
+		if (TREE_CODE(a) == INTEGER_CST) {
+			if (!tree_fits_uhwi_p(a) && !tree_fits_shwi_p(a))
+				continue;
+			uint64_t v = tree_fits_uhwi_p(a) ? tree_to_uhwi(a)
+				: (uint64_t)tree_to_shwi(a);
+			if (v & gd->mask)
+				continue;
+			k->why.assumed = 1;
+			return gs;
+		}
+		int id = esc_param_guard(c, a, gd->mask);
+		if (id) {
+			k->why.guard = id;
+			return gs;
+		}
+	}
+	return -1;
+}
+
 /* 2. A finished function: its summary (or, 6., a linked one).  What it
    does with an argument it releases is assumed (esc_param_released). */
 static void call_summary(struct esc_ctx *c, gcall *call,
@@ -641,9 +677,12 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 						: ESC_STEP_ARG_SUMMARY, name, i, h);
 			k.why.assumed = rel ? ESC_ASSUMED_RELEASED : s != h;
 			k.why.imported = imp && !sum->gave_up ? 1 + h : 0;
-			if (!rel && s == h && !sum->gave_up)
+			if (!rel && s == h && !sum->gave_up) {
 				so = into_result(c, call, &k, s,
 						 esc_summary_sure_out(sum, slot));
+				if (so < 0 && !k.why.assumed && !k.why.into_result)
+					so = guarded(c, call, sum, slot, s, &k);
+			}
 			arg_into(c, call, i, k);
 		}
 		if (s > h && h >= 0 && !rel) {
@@ -652,6 +691,8 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 			k.why.imported = imp ? 1 + s : 0;
 			so = into_result(c, call, &k, s,
 					 esc_summary_sure_out(sum, slot));
+			if (so < 0 && !k.why.assumed && !k.why.into_result)
+				so = guarded(c, call, sum, slot, s, &k);
 			arg_into(c, call, i, k);
 		}
 		if (so >= 0) {

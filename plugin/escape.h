@@ -164,7 +164,7 @@ struct esc_step {
 	   argument is not its local one (esc_summary.local_heap).  The link
 	   step re-derives it (imports.c): 1 + the callee's leak (derefs) the
 	   edge adds; 0 for any other step. */
-	int imported : 16;
+	int imported : 8;
 	/* A store into the memory its function returns (on every path
 	   after it, or null there: dangle.cc's esc_returned_after), not a
 	   fresh allocation of its own: the project's allocator took it from
@@ -172,7 +172,14 @@ struct esc_step {
 	   the summary also says which leaks need no such store
 	   (esc_summary.sure_out), so that a caller that releases the
 	   result before it returns keeps nothing (teardown). */
-	int into_result : 8;
+	int into_result : 1;
+	/* Made only when a parameter's value, under a mask, is not zero
+	   (its statement lies where only the non-zero way of a test of the
+	   parameter leads, if (flags & CREATE), if (out)): 1 + the index of
+	   the graph's guard (esc_graph_guard), 0 for none.  A caller that
+	   passes a constant the mask makes zero keeps nothing by it
+	   (esc_summary.guards). */
+	int guard : 15;
 };
 #define ESC_ASSUMED_RELEASED 2
 /* Assumed because what it keeps or stores into is memory its function
@@ -226,6 +233,12 @@ void esc_param_readonly(struct esc_graph *g, int param, int deep);
    (esc_step.assumed), so that no dangling warning rests on what a
    deallocator does with its argument; its summary says so to callers. */
 void esc_param_released(struct esc_graph *g, int param);
+/* A guard of the graph: parameter location param is tested against
+   zero under mask (all ones: the whole value) before the statements the
+   adapter builds while esc_graph_guard_set says so.  Returns its number
+   for esc_step.guard (1 + its index), 0 when there are too many (the
+   steps are then not guarded: sure). */
+int esc_graph_guard(struct esc_graph *g, int param, uint64_t mask);
 /* Variadic arguments by type.  Value location loc holds what a va_arg
    read of pointer type key gives (key: an opaque handle of the type
    pointed to, the adapter's; 0 for "any type": void *, or a value that
@@ -382,6 +395,11 @@ struct esc_summary {
 	   that releases the result before it returns keeps only these
 	   (none for a linked summary) */
 	signed char *sure_out;
+	/* when argument `param' is a constant c with (c & mask) == 0: the
+	   sure leaks (per slot, as sure) by the steps that test does not
+	   rule out (esc_step.guard); none for a linked summary */
+	int nguards;
+	struct esc_summary_guard *guards;
 	/* the types (esc_vaarg_value keys) of the va_arg reads whose value
 	   is surely kept, in this function's component or a callee's it
 	   hands a va_list to, when all are known (vkeys_known): a variadic
@@ -398,6 +416,13 @@ struct esc_summary {
 	int vwhen_param;
 	int nvwhen;
 	long long *vwhen;
+};
+
+/* A guard of a summary (esc_summary.guards). */
+struct esc_summary_guard {
+	int param;
+	uint64_t mask;
+	signed char *sure;
 };
 
 /* The summary of function `func' of a solved graph (caller frees with

@@ -77,6 +77,9 @@ struct esc_graph *esc_graph_new(void)
 
 void esc_graph_free(struct esc_graph *g)
 {
+	if (g)
+		for (int i = 0; i < g->nguards; i++)
+			free(g->guards[i].sure);
 	if (!g)
 		return;
 	free(g->locs);
@@ -144,7 +147,7 @@ int esc_param_new(struct esc_graph *g, int func, int index, const char *name,
 		   caller's node pool, reached through the caller's parser) */
 		int p = add_loc(g, ESC_LOC_PTEE, func, name, pos);
 		int p2 = add_loc(g, ESC_LOC_PTEE, func, name, pos);
-		struct esc_step why = { ESC_STEP_ASSIGN, pos, NULL, 0, NULL, 0, 0, 0 };
+		struct esc_step why = { ESC_STEP_ASSIGN, pos, NULL, 0, NULL, 0, 0, 0, 0 };
 		why.pos.file = g->locs[p].pos.file;
 		g->locs[p].param_index = g->locs[p2].param_index = index;
 		g->locs[p2].deep = 1;
@@ -454,4 +457,18 @@ void esc_func_give_up(struct esc_graph *g, int func, const char *why)
 {
 	if (func >= 0 && func < g->nfuncs && !g->funcs[func].gave_up)
 		g->funcs[func].gave_up = esc_intern(why ? why : "not analysed");
+}
+
+int esc_graph_guard(struct esc_graph *g, int param, uint64_t mask)
+{
+	for (int i = 0; i < g->nguards; i++)
+		if (g->guards[i].param == param && g->guards[i].mask == mask)
+			return i + 1;
+	if (g->nguards == ESC_MAX_GUARDS || !valid(g, param) ||
+	    g->locs[param].kind != ESC_LOC_PARAM)
+		return 0;
+	g->guards[g->nguards].param = param;
+	g->guards[g->nguards].mask = mask;
+	g->guards[g->nguards].sure = NULL;
+	return ++g->nguards;
 }

@@ -132,6 +132,7 @@ struct esc_func_rec {
 			     (solve.c) */
 };
 
+#define ESC_MAX_GUARDS 4
 struct esc_graph {
 	struct esc_location *locs;
 	int nlocs, cap_locs;
@@ -176,6 +177,15 @@ struct esc_graph {
 	int *vwhen_param, *vwhen_at, *vwhen_n, capvw;
 	long long *vvals;
 	int nvvals, capvv;
+	/* guards (esc_graph_guard): the parameter tested, its mask, and
+	   after solving, per location, leak_sure without the steps it
+	   guards (for parameters; -1 none) */
+	struct esc_gguard {
+		int param;
+		uint64_t mask;
+		int *sure;
+	} guards[ESC_MAX_GUARDS];
+	int nguards;
 };
 
 /* Adds an edge (also used by pointsto.c for resolved stores). */

@@ -291,7 +291,8 @@ static void param_leaks(struct esc_graph *g, const struct walk *w, int sure)
    its state 0. */
 #define RETS 4
 
-static void sure_leaks(struct esc_graph *g, struct walk *w, int out)
+static void sure_leaks(struct esc_graph *g, struct walk *w, int out,
+		       int guard)
 {
 	int n = g->nlocs;
 	walk_reset(w);
@@ -312,7 +313,8 @@ static void sure_leaks(struct esc_graph *g, struct walk *w, int out)
 			int src = e->src, r = ret;
 			w->work++;
 			if (g->locs[src].kind == ESC_LOC_PTEE || e->why.assumed ||
-			    (out && e->why.into_result))
+			    (out && e->why.into_result) ||
+			    (guard && e->why.guard == guard))
 				continue;
 			if (g->locs[src].kind == ESC_LOC_RESULT)
 				r = ret < RETS - 1 ? ret + 1 : ret;
@@ -332,12 +334,40 @@ static void sure_leaks(struct esc_graph *g, struct walk *w, int out)
 		struct esc_location *loc = &g->locs[l];
 		if (loc->kind != ESC_LOC_PARAM)
 			continue;
-		int *leak = out ? &loc->leak_sure_out : &loc->leak_sure;
+		int gl;
+		int *leak = guard ? &gl : out ? &loc->leak_sure_out
+					      : &loc->leak_sure;
 		*leak = loc->func >= 0 && g->funcs[loc->func].gave_up ? 0 : -1;
 		if (w->dist[RETS * l] != ESC_INF)
 			*leak = min_leak(*leak, w->dist[RETS * l]);
-		if (!out)
+		if (guard)
+			g->guards[guard - 1].sure[l] = gl;
+		else if (!out)
 			loc->leak_sure_out = loc->leak_sure;
+	}
+}
+
+/* leak_sure; leak_sure_out around the stores into what a function
+   returns, when there are any; and per guard that guards any step, the
+   sure leaks around its steps. */
+static void sure_leaks_all(struct esc_graph *g, struct walk *rets)
+{
+	sure_leaks(g, rets, 0, 0);
+	int into = 0;
+	for (int i = 0; i < g->nedges && !into; i++)
+		into = g->edges[i].why.into_result;
+	if (into)
+		sure_leaks(g, rets, 1, 0);
+	for (int k = 0; k < g->nguards; k++) {
+		int any = 0;
+		for (int i = 0; i < g->nedges && !any; i++)
+			any = g->edges[i].why.guard == k + 1;
+		free(g->guards[k].sure);
+		g->guards[k].sure = NULL;
+		if (!any)
+			continue;
+		g->guards[k].sure = esc_xmalloc((size_t)g->nlocs * sizeof(int));
+		sure_leaks(g, rets, 0, k + 1);
 	}
 }
 
@@ -345,13 +375,8 @@ void esc_solve_sure_again(struct esc_graph *g)
 {
 	struct walk rets;
 	walk_init(&rets, RETS * g->nlocs);
-	sure_leaks(g, &rets, 0);
-	/* as esc_solve: around the stores into what a function returns */
-	int into = 0;
-	for (int i = 0; i < g->nedges && !into; i++)
-		into = g->edges[i].why.into_result;
-	if (into)
-		sure_leaks(g, &rets, 1);
+	/* as esc_solve */
+	sure_leaks_all(g, &rets);
 	walk_free(&rets);
 	for (int l = 0; l < g->nlocs; l++) {
 		struct esc_location *loc = &g->locs[l];
@@ -382,6 +407,10 @@ static void solve_conservatively(struct esc_graph *g)
 	for (int f = 0; f < g->nfuncs; f++)
 		g->funcs[f].result_other = 1;
 	g->npstores = 0;
+	for (int k = 0; k < g->nguards; k++) {
+		free(g->guards[k].sure);
+		g->guards[k].sure = NULL;
+	}
 }
 
 /* The edges and stores that carry a released parameter's value on
@@ -524,14 +553,7 @@ int esc_solve(struct esc_graph *g)
 	{
 		struct walk rets;
 		walk_init(&rets, RETS * n);
-		sure_leaks(g, &rets, 0);
-		/* and around the stores into what a function returns, when
-		   there are any */
-		int into = 0;
-		for (int i = 0; i < g->nedges && !into; i++)
-			into = g->edges[i].why.into_result;
-		if (into)
-			sure_leaks(g, &rets, 1);
+		sure_leaks_all(g, &rets);
 		heap.work += rets.work;
 		walk_free(&rets);
 	}

@@ -232,6 +232,38 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 		if (i < n)
 			s->release[i] = (unsigned char)loc->released;
 	}
+	/* the guards on this function's parameters that change a sure leak */
+	for (int k = 0; k < g->nguards && !s->gave_up; k++) {
+		const struct esc_gguard *gg = &g->guards[k];
+		const struct esc_location *pl = &g->locs[gg->param];
+		if (!gg->sure || pl->func != func || pl->param_index < 0 ||
+		    pl->param_index >= n)
+			continue;
+		signed char *sure = esc_xmalloc((size_t)n + 1);
+		memcpy(sure, s->sure, (size_t)n + 1);
+		int differs = 0;
+		for (int j = 0; j < nl; j++) {
+			const struct esc_location *loc = &g->locs[ls[j]];
+			int i = loc->param_index == ESC_VARARGS ? n : loc->param_index;
+			if (loc->kind != ESC_LOC_PARAM || loc->func != func || i < 0)
+				continue;
+			/* never stronger than the sure leak itself */
+			int gs = gg->sure[ls[j]];
+			if (gs >= 0 && (s->sure[i] < 0 || gs < s->sure[i]))
+				gs = s->sure[i];
+			sure[i] = (signed char)gs;
+			differs |= sure[i] != s->sure[i];
+		}
+		if (!differs) {
+			free(sure);
+			continue;
+		}
+		s->guards = esc_xrealloc(s->guards, (size_t)(s->nguards + 1) *
+					 sizeof *s->guards);
+		s->guards[s->nguards].param = pl->param_index;
+		s->guards[s->nguards].mask = gg->mask;
+		s->guards[s->nguards++].sure = sure;
+	}
 	vaarg_keys(g, s);
 	vaarg_when(g, func, s);
 	for (int k = 0; k < g->npstores; k++) {
@@ -263,6 +295,9 @@ void esc_summary_free(struct esc_summary *s)
 	free(s->result);
 	free(s->sure);
 	free(s->sure_out);
+	for (int k = 0; k < s->nguards; k++)
+		free(s->guards[k].sure);
+	free(s->guards);
 	free(s->release);
 	free(s->vkeys);
 	free(s->vwhen);

@@ -865,6 +865,39 @@ TEST(stores_into_result_memory)
 	esc_graph_free(g);
 }
 
+/* int f(char *key, int flags, char *other)
+   { if (flags & 1) { g1 = key; g2 = other; } g3 = other; ... }
+   The guard's walk leaves out the steps under the test: key is not
+   kept when the caller's flags have bit 0 clear; other still is. */
+TEST(guarded_steps)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "f", pos(1));
+	int key = esc_param_new(g, f, 0, "key", pos(1), 1);
+	int flags = esc_param_new(g, f, 1, "flags", pos(1), 0);
+	int other = esc_param_new(g, f, 2, "other", pos(1), 1);
+	int id = esc_graph_guard(g, flags, 1);
+	CHECK_EQ_INT(id, 1);
+	CHECK_EQ_INT(esc_graph_guard(g, flags, 1), 1);
+	CHECK_EQ_INT(esc_graph_guard(g, key, 1), 2);
+	struct esc_step in = step(ESC_STEP_STORE_GLOBAL, 2);
+	in.guard = id;
+	esc_edge(g, ESC_HEAP, key, 0, in);
+	esc_edge(g, ESC_HEAP, other, 0, in);
+	esc_edge(g, ESC_HEAP, other, 0, step(ESC_STEP_STORE_GLOBAL, 3));
+	esc_solve(g);
+	struct esc_summary *s = esc_summarize(g, f);
+	CHECK_EQ_INT(esc_summary_sure(s, 0), 0);
+	CHECK_EQ_INT(esc_summary_sure(s, 2), 0);
+	CHECK_EQ_INT(s->nguards, 1);
+	CHECK_EQ_INT(s->guards[0].param, 1);
+	CHECK(s->guards[0].mask == 1);
+	CHECK_EQ_INT(s->guards[0].sure[0], -1);
+	CHECK_EQ_INT(s->guards[0].sure[2], 0);
+	esc_summary_free(s);
+	esc_graph_free(g);
+}
+
 int main(void)
 {
 	RUN(return_address);
@@ -895,6 +928,7 @@ int main(void)
 	RUN(forwarded_loads);
 	RUN(stores_into_result_memory);
 	RUN(field_sinks);
+	RUN(guarded_steps);
 	esc_intern_free();
 	return unit_done();
 }
