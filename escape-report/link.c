@@ -888,6 +888,62 @@ static int stored_into(int c, int arg, int m)
 	return 0;
 }
 
+/* Undo through the object's handle: an earlier call c0 (u's "through")
+   stored, in a pointer field g of the kept object, the handle that the
+   later call c2 frees on every path, and the keeper c1 reaches memory
+   through the kept object's field g and stores no other argument into
+   the object itself: event_assign(&ev, base) sets ev.ev_base;
+   event_add(&ev) keeps ev in what ev->ev_base points to;
+   event_base_free(base) frees it. */
+static int undone_through(int fi, json_t *u, int c1, int arg, int c2)
+{
+	json_t *via = json_object_get(u, "through"), *args = json_object_get(u, "args");
+	const char *name = json_string_value(json_object_get(via, "callee"));
+	int a = int_of(via, "object", -1);
+	int c0 = name ? callee_func(fi, name) : -1;
+	if (c0 < 0 || a < 0 || !lf[c0].nfx)
+		return 0;
+	/* the keeper moves no other argument into the object */
+	json_t *st = json_object_get(json_object_get(lf[c1].link, "summary"), "stores");
+	for (size_t i = 0; i < json_array_size(st); i++) {
+		json_t *o = json_array_get(st, i);
+		if (int_of(o, "to", -2) == arg && int_of(o, "from", arg) != arg)
+			return 0;
+	}
+	for (size_t k = 0; k < json_array_size(args); k++) {
+		json_t *pr = json_array_get(args, k);
+		int j = (int)json_integer_value(json_array_get(pr, 0));
+		json_t *m = json_array_get(pr, 1);
+		if (!json_is_integer(m) || !stored_into(c0, (int)json_integer_value(m), a))
+			continue;
+		/* c2 frees what it is given in j on every path */
+		int frees = 0;
+		for (int x = 0; x < lf[c2].nfx && !frees; x++)
+			frees = lf[c2].fx[x].kind == ESC_FX_CLEAR && lf[c2].fx[x].param == j &&
+				lf[c2].fx[x].pointer && !*lf[c2].fx[x].path;
+		if (!frees)
+			continue;
+		/* a pointer field g of the object c0 writes, through which
+		   c1 reaches memory */
+		for (int x = 0; x < lf[c0].nfx; x++) {
+			const struct esc_effect *e = &lf[c0].fx[x];
+			if ((e->kind != ESC_FX_SET && e->kind != ESC_FX_CLEAR) ||
+			    e->param != a || !e->pointer || !*e->path ||
+			    strchr(e->path, '/'))
+				continue;
+			size_t n = strlen(e->path);
+			for (int y = 0; y < lf[c1].nfx; y++) {
+				const struct esc_effect *f = &lf[c1].fx[y];
+				if (f->param == arg &&
+				    ((f->kind == ESC_FX_CALL && !strcmp(f->path, e->path)) ||
+				     (!strncmp(f->path, e->path, n) && f->path[n] == '/')))
+					return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 /* Does one of the later calls of pending warning o undo what its keeping
    call (callee, argument arg) kept, by the build's effects? */
 static int undone(int fi, json_t *o, const char *callee, int arg)
@@ -904,9 +960,16 @@ static int undone(int fi, json_t *o, const char *callee, int arg)
 		int c2 = name ? callee_func(fi, name) : -1;
 		if (c2 < 0 || !lf[c2].nfx || !json_is_array(args))
 			continue;
+		if (json_object_get(u, "through")) {
+			if (undone_through(fi, u, c1, arg, c2))
+				return 1;
+			continue;
+		}
 		struct esc_undo_call call;
 		int (*pairs)[2] = xmalloc((json_array_size(args) + 1) * sizeof *pairs);
 		call.callee = name;
+		call.via = NULL;
+		call.via_arg = -1;
 		call.npairs = 0;
 		call.pairs = pairs;
 		for (size_t k = 0; k < json_array_size(args); k++) {

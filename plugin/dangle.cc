@@ -332,7 +332,7 @@ static int call_place(struct keys *k, gimple *s, const struct esc_rules *rules,
 
 /* The index of the parameter t is the incoming value of (through
    copies), or -1. */
-static int param_of(tree fndecl, tree t)
+static int incoming_param(tree fndecl, tree t)
 {
 	t = source_of(t);
 	if (!t || TREE_CODE(t) != SSA_NAME || !SSA_NAME_IS_DEFAULT_DEF(t) ||
@@ -343,6 +343,63 @@ static int param_of(tree fndecl, tree t)
 		if (p == SSA_NAME_VAR(t))
 			return i;
 	return -1;
+}
+
+/* Is edge e taken only where the incoming value of parameter p is null
+   (through blocks of a single predecessor from a test of p against
+   0)? */
+static bool under_null(tree fndecl, edge e, int p)
+{
+	for (int depth = 0; depth < 8; depth++) {
+		gimple *last = esc_last_stmt(e->src);
+		gcond *c = last && gimple_code(last) == GIMPLE_COND
+				   ? as_a<gcond *>(last) : NULL;
+		if (c && integer_zerop(gimple_cond_rhs(c)) &&
+		    incoming_param(fndecl, gimple_cond_lhs(c)) == p) {
+			bool t = e->flags & EDGE_TRUE_VALUE;
+			return (gimple_cond_code(c) == EQ_EXPR && t) ||
+			       (gimple_cond_code(c) == NE_EXPR &&
+				(e->flags & EDGE_FALSE_VALUE));
+		}
+		if (!single_pred_p(e->src))
+			return false;
+		e = single_pred_edge(e->src);
+	}
+	return false;
+}
+
+/* The index of the parameter t is the incoming value of, or -1; also
+   when t is a parameter defaulted where it is null, from a global or
+   to null (event_base_free: if (!base && current_base) base =
+   current_base;): what it does to t it does to the parameter's object
+   whenever there is one. */
+static int param_of(tree fndecl, tree t)
+{
+	int p = incoming_param(fndecl, t);
+	t = source_of(t);
+	if (p >= 0 || !t || TREE_CODE(t) != SSA_NAME)
+		return p;
+	gimple *d = SSA_NAME_DEF_STMT(t);
+	if (!d || gimple_code(d) != GIMPLE_PHI)
+		return -1;
+	gphi *phi = as_a<gphi *>(d);
+	for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+		int q = incoming_param(fndecl, gimple_phi_arg_def(phi, i));
+		if (q >= 0 && (p < 0 || q == p))
+			p = q;
+		else if (q >= 0)
+			return -1;
+	}
+	for (unsigned i = 0; p >= 0 && i < gimple_phi_num_args(phi); i++) {
+		tree a = gimple_phi_arg_def(phi, i), g = source_of(a);
+		if (incoming_param(fndecl, a) == p)
+			continue;
+		bool global = integer_zerop(a) ||
+			      (g && VAR_P(g) && is_global_var(g));
+		if (!global || !under_null(fndecl, gimple_phi_arg_edge(phi, i), p))
+			return -1;
+	}
+	return p;
 }
 
 /* ref is ptr->field: sets *ptr, returns the field's number (DECL_UID),

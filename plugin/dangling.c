@@ -713,6 +713,9 @@ struct kill {
 	   merges: the keys carry[] (PHIs) that take its value, or one
 	   another, on some edges (dangles_merge) */
 	int carry[ESC_CARRY], ncarry, merge_from, merge_val, merge_m;
+	int pairs_at;        /* >= 0: pairs[i][1] are this statement's
+				arguments, not at's (an undo through the
+				object's handle) */
 	int freed;           /* teardown: releasing this handle kills */
 	const struct esc_rules *rules; /* which calls release */
 	int noloop;          /* a loop holding a kill is not taken to run it
@@ -745,7 +748,7 @@ static int undoes(const struct esc_cfg *c, const struct kill *k,
 		pairs[np][0] = j;
 		pairs[np++][1] = mj;
 	}
-	struct esc_undo_call u = { s->callee, np, pairs };
+	struct esc_undo_call u = { s->callee, np, pairs, NULL, -1 };
 	return np && esc_effects_undo(k->fx, k->nfx, k->kept, s->fx, s->nfx, &u);
 }
 
@@ -754,7 +757,7 @@ static int undoes(const struct esc_cfg *c, const struct kill *k,
 static int same_handles(const struct esc_cfg *c, const struct kill *k,
 			const struct cstmt *s, unsigned merged)
 {
-	const struct cstmt *at = &c->stmts[k->at];
+	const struct cstmt *at = &c->stmts[k->pairs_at >= 0 ? k->pairs_at : k->at];
 	for (int i = 0; i < k->npairs; i++) {
 		int mine = key_at(c, s, 1 + k->pairs[i][0]);
 		int theirs = key_at(c, at, 1 + k->pairs[i][1]);
@@ -865,6 +868,7 @@ static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
 	memset(k, 0, sizeof *k);
 	k->at = at;
 	k->place = k->global = k->handle = -1;
+	k->pairs_at = -1;
 	k->popped = k->unlinked = k->field = -1;
 	k->freed = -1;
 	k->ncarry = 0;
@@ -1560,6 +1564,156 @@ static int done_find(const struct done *d, int n, int obj, int kind, int at)
 	return 0;
 }
 
+/* The successors of each block (CSR: succ[start[b] .. start[b + 1])). */
+struct succs {
+	int *start, *succ;
+};
+
+static void succs_of(const struct esc_cfg *c, struct succs *g)
+{
+	int nb = c->nblocks;
+	g->start = esc_xmalloc(((size_t)nb + 2) * sizeof *g->start);
+	g->succ = esc_xmalloc(((size_t)c->nedges + 1) * sizeof *g->succ);
+	int *fill = esc_xmalloc(((size_t)nb + 1) * sizeof *fill);
+	memset(g->start, 0, ((size_t)nb + 2) * sizeof *g->start);
+	for (int e = 0; e < c->nedges; e++)
+		if (c->edges[e].from >= 0 && c->edges[e].from < nb &&
+		    c->edges[e].to >= 0 && c->edges[e].to < nb)
+			g->start[c->edges[e].from + 1]++;
+	for (int b = 0; b < nb; b++)
+		g->start[b + 1] += g->start[b];
+	memcpy(fill, g->start, (size_t)nb * sizeof *fill);
+	for (int e = 0; e < c->nedges; e++)
+		if (c->edges[e].from >= 0 && c->edges[e].from < nb &&
+		    c->edges[e].to >= 0 && c->edges[e].to < nb)
+			g->succ[fill[c->edges[e].from]++] = c->edges[e].to;
+	free(fill);
+}
+
+/* seen[b]: block b is reachable from the end of block from (avoid: a
+   block not entered, -1 none). */
+static void reach(const struct esc_cfg *c, const struct succs *g, int from,
+		  int avoid, unsigned char *seen, int *stack)
+{
+	int n = 0;
+	memset(seen, 0, (size_t)c->nblocks + 1);
+	stack[n++] = from;
+	while (n) {
+		int b = stack[--n];
+		for (int i = g->start[b]; i < g->start[b + 1]; i++) {
+			int to = g->succ[i];
+			if (to != avoid && !seen[to]) {
+				seen[to] = 1;
+				stack[n++] = to;
+			}
+		}
+	}
+}
+
+/* May statement t run after statement s (from_s: the blocks reachable
+   from s's)? */
+static int after(const struct esc_cfg *c, int s, int t, const unsigned char *from_s)
+{
+	return (c->stmts[t].block == c->stmts[s].block && t > s) ||
+	       from_s[c->stmts[t].block];
+}
+
+struct via {
+	int at, arg;
+};
+
+/* The earlier calls through which a later call may free the handle the
+   keeping call `at' kept the object in (given in at's argument
+   kept_arg): calls given the object, on every path to the keeping call,
+   with no call of another callee than the keeping call's given the
+   object between them and it (a second assign, or one that might move
+   the object's handle); at most max, their number. */
+static int through_calls(const struct esc_cfg *c, int at, int kept_arg,
+			 struct via *out, int max)
+{
+	const struct cstmt *k = &c->stmts[at];
+	int obj = kept_arg + 1 < k->nkeys ? key_at(c, k, 1 + kept_arg) : -1;
+	if (obj < 0 || c->nblocks <= 0 || k->block < 0)
+		return 0;
+	struct via *calls = NULL;
+	int ncalls = 0, cap = 0, n = 0;
+	for (int i = 0; i < c->nstmts; i++) {
+		const struct cstmt *t = &c->stmts[i];
+		if (t->op != ESC_OP_CALL || i == at || t->block < 0)
+			continue;
+		for (int x = 0; x + 1 < t->nkeys; x++)
+			if (key_at(c, t, 1 + x) == obj) {
+				ESC_GROW(calls, cap, ncalls + 1);
+				calls[ncalls].at = i;
+				calls[ncalls++].arg = x;
+				break;
+			}
+	}
+	if (!ncalls)
+		return 0;
+	struct succs g;
+	succs_of(c, &g);
+	unsigned char *from = esc_xmalloc((size_t)c->nblocks + 1);
+	unsigned char *from_u = esc_xmalloc((size_t)c->nblocks + 1);
+	int *stack = esc_xmalloc(((size_t)c->nblocks + 1) * sizeof *stack);
+	for (int ci = 0; ci < ncalls && n < max; ci++) {
+		int i = calls[ci].at, bi = c->stmts[i].block;
+		if (!c->stmts[i].callee)
+			continue;
+		/* on every path to the keeping call */
+		if (bi == k->block) {
+			if (i > at)
+				continue;
+		} else if (c->entry != bi) {
+			reach(c, &g, c->entry, bi, from, stack);
+			if (from[k->block] || c->entry == k->block)
+				continue;
+		}
+		reach(c, &g, bi, -1, from, stack);
+		int clean = 1;
+		for (int ui = 0; ui < ncalls && clean; ui++) {
+			int u = calls[ui].at;
+			if (u == i || !after(c, i, u, from))
+				continue;
+			reach(c, &g, c->stmts[u].block, -1, from_u, stack);
+			if (after(c, u, at, from_u) &&
+			    !(c->stmts[u].callee && k->callee &&
+			      !strcmp(c->stmts[u].callee, k->callee)))
+				clean = 0;
+		}
+		if (clean)
+			out[n++] = calls[ci];
+	}
+	free(g.start);
+	free(g.succ);
+	free(from);
+	free(from_u);
+	free(stack);
+	free(calls);
+	return n;
+}
+
+/* The pairs of later call s with earlier call via (its arguments other
+   than the object): their number. */
+static int through_pairs(const struct esc_cfg *c, const struct cstmt *s,
+			 const struct via *via, int kept_obj, int (**pairs)[2])
+{
+	const struct cstmt *t = &c->stmts[via->at];
+	int n = 0, cap = 0;
+	*pairs = NULL;
+	for (int j = 0; j + 1 < s->nkeys; j++) {
+		int kj = key_at(c, s, 1 + j);
+		for (int m = 0; kj >= 0 && kj != kept_obj && m + 1 < t->nkeys; m++)
+			if (m != via->arg && key_at(c, t, 1 + m) == kj) {
+				ESC_GROW(*pairs, cap, n + 1);
+				(*pairs)[n][0] = j;
+				(*pairs)[n++][1] = m;
+				break;
+			}
+	}
+	return n;
+}
+
 /* At most this many later calls are tried as a pending warning's undo
    candidates. */
 #define ESC_UNDO_TRIES 32
@@ -1572,7 +1726,7 @@ static int done_find(const struct done *d, int n, int obj, int kind, int at)
    may come first, as in Lua's findloader).  Which
    of them undoes is the link step's question (effects.c). */
 static void undo_candidates(struct view *v, const struct kill *base,
-			    uint64_t object, struct esc_warning *w)
+			    uint64_t object, int kept_arg, struct esc_warning *w)
 {
 	const struct esc_cfg *c = v->c;
 	const struct cstmt *at = &c->stmts[base->at];
@@ -1588,6 +1742,10 @@ static void undo_candidates(struct view *v, const struct kill *base,
 			km = key_at(c, at, 1 + m);
 		ncarry[m + 1] = km >= 0 ? carriers_of(c, km, carry[m + 1]) : 0;
 	}
+	struct via vias[8];
+	int nvias = -1; /* through_calls, when first needed */
+	int kept_obj = kept_arg >= 0 && kept_arg + 1 < at->nkeys
+			       ? key_at(c, at, 1 + kept_arg) : -1;
 	for (int i = 0; i < c->nstmts && ntried < ESC_UNDO_TRIES; i++) {
 		const struct cstmt *s = &c->stmts[i];
 		if (s->op != ESC_OP_CALL || !s->callee || i == base->at)
@@ -1611,11 +1769,31 @@ static void undo_candidates(struct view *v, const struct kill *base,
 			pairs[np][0] = j;
 			pairs[np++][1] = mj;
 		}
+		/* given none of the keeping call's arguments: what an
+		   earlier call stored in the object (its handle) */
+		const char *via = NULL;
+		int via_arg = -1, via_at = -1;
+		if (!np && kept_obj >= 0) {
+			free(pairs);
+			pairs = NULL;
+			if (nvias < 0)
+				nvias = through_calls(c, base->at, kept_arg, vias, 8);
+			for (int x = 0; x < nvias && !np; x++) {
+				free(pairs);
+				np = through_pairs(c, s, &vias[x], kept_obj, &pairs);
+				if (np) {
+					via_at = vias[x].at;
+					via_arg = vias[x].arg;
+					via = c->stmts[via_at].callee;
+				}
+			}
+		}
 		int dup = !np;
 		for (int u = 0; u < ntried && !dup; u++)
 			dup = (tried[u].callee == s->callee ||
 			       !strcmp(tried[u].callee, s->callee)) &&
 			      tried[u].npairs == np && tried_merge[u] == merge &&
+			      tried[u].via == via &&
 			      !memcmp(tried[u].pairs, pairs, (size_t)np * sizeof *pairs);
 		if (dup) {
 			free(pairs);
@@ -1624,21 +1802,26 @@ static void undo_candidates(struct view *v, const struct kill *base,
 		tried_merge[ntried] = merge;
 		tried[ntried].callee = s->callee;
 		tried[ntried].npairs = np;
+		tried[ntried].via = via;
+		tried[ntried].via_arg = via_arg;
 		tried[ntried++].pairs = pairs;
 		struct kill k = *base;
 		k.callee = s->callee;
 		k.pairs = (const int (*)[2])pairs;
 		k.npairs = np;
+		k.pairs_at = via_at;
 		k.noloop = 1;
 		/* the handle: the operand merged, else the first one paired */
 		if (merge >= -1) {
 			k.ncarry = ncarry[merge + 1];
 			memcpy(k.carry, carry[merge + 1], sizeof k.carry);
 		}
+		/* (through: the earlier call's operand) */
+		const struct cstmt *hs = via_at >= 0 ? &c->stmts[via_at] : at;
 		int hm = merge >= -1 ? merge : pairs[0][1];
 		k.merge_m = hm;
-		k.merge_from = key_at(c, at, 1 + hm);
-		k.merge_val = val_at(c, at, 1 + hm) >= 0 ? val_at(c, at, 1 + hm)
+		k.merge_from = key_at(c, hs, 1 + hm);
+		k.merge_val = val_at(c, hs, 1 + hm) >= 0 ? val_at(c, hs, 1 + hm)
 							 : k.merge_from;
 		/* a later call given what the keeper returned: a handle, so
 		   the branch on which it is null kept nothing (if (ev)
@@ -1655,7 +1838,7 @@ static void undo_candidates(struct view *v, const struct kill *base,
 		for (int u = 0; u < w->nundo && !dup; u++)
 			dup = (w->undo[u].callee == s->callee ||
 			       !strcmp(w->undo[u].callee, s->callee)) &&
-			      w->undo[u].npairs == np &&
+			      w->undo[u].npairs == np && w->undo[u].via == via &&
 			      !memcmp(w->undo[u].pairs, pairs, (size_t)np * sizeof *pairs);
 		if (dup)
 			continue;
@@ -1729,7 +1912,7 @@ static void check_pending(struct view *v, const struct esc_cfg *cfg,
 		w.flow = flow;
 		w.pending = im;
 		if (v->work <= ESC_DANGLE_BUDGET)
-			undo_candidates(v, &k, l->pos.handle, &w);
+			undo_candidates(v, &k, l->pos.handle, im->arg, &w);
 		esc_report_warning(r, &w);
 	}
 }

@@ -146,6 +146,16 @@ static int sets(const struct esc_effect *fx, int n, int p, const char *path)
 	       has(fx, n, ESC_FX_CLEAR, p, path, 1, 0);
 }
 
+/* Does fx write into the memory of parameter p (any path)? */
+static int writes(const struct esc_effect *fx, int n, int p)
+{
+	for (int i = 0; i < n; i++)
+		if ((fx[i].kind == ESC_FX_SET || fx[i].kind == ESC_FX_CLEAR) &&
+		    fx[i].param == p)
+			return 1;
+	return 0;
+}
+
 /* Does fx write the flag at path of parameter p, with non-zero values
    only? */
 static int sets_flag(const struct esc_effect *fx, int n, int p, const char *path)
@@ -211,8 +221,12 @@ int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,
 			const char *slash = strchr(c->path, '/');
 			if (!*c->path) {
 				/* frees what the keeper returned, or the
-				   handle the address was kept in */
-				if (m < 0 || m != kept)
+				   handle the address was kept in: one the
+				   keeper writes into (reg_add(base, &ev);
+				   not event_assign(&ev, base), which only
+				   reads the base and keeps &ev in a global
+				   map) */
+				if (m < 0 || (m != kept && writes(fx1, n1, m)))
 					return 1;
 			} else if (m < 0) {
 				continue;

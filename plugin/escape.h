@@ -620,6 +620,15 @@ struct esc_undo_call {
 	const char *callee;
 	int npairs;
 	int (*pairs)[2];
+	/* through: NULL, or the callee of an earlier call (on every path to
+	   the keeping call, the last of its callee's before it, and no call
+	   of another callee given the object between them) given the kept
+	   object in argument via_arg; pairs[i][1] then are that call's
+	   arguments (assign(&ev, base); add(&ev); base_free(base): base_free
+	   frees the handle assign stored in ev, through which add kept
+	   it) */
+	const char *via;
+	int via_arg;
 };
 /* Does a later call with effects fx2 (closed) undo what a keeping call
    with effects fx1 (closed) kept of its argument kept, given the

@@ -446,6 +446,12 @@ static json_t *undo_json(const struct esc_warning *w)
 			append(pairs, pr);
 		}
 		put(o, "args", pairs);
+		if (w->undo[i].via) {
+			json_t *via = must(json_object());
+			put(via, "callee", str(w->undo[i].via));
+			put(via, "object", json_integer(w->undo[i].via_arg));
+			put(o, "through", via);
+		}
 		append(a, o);
 	}
 	return a;

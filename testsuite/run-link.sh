@@ -257,36 +257,45 @@ for opt in O0 O2; do
 	t "undo -$opt: summaries=: a compile of main.c warns where the link step does" undo_summaries $opt
 done
 
-# --- list unlink across files (testsuite/link/unlink) --------------------
-# A node linked into a list by one function of another file (BSD
+# --- list unlink and handle teardown across files (testsuite/link/unlink,
+# testsuite/link/handle) ----------------------------------------------------
+# unlink: a node linked into a list by one function of another file (BSD
 # LIST_INSERT_HEAD with the entry inside the node, Linux list_add) and
 # unlinked by another (*n->e.prevp = n->e.next; n->prev->next = n->next),
-# directly or by a call on every path: no warning; never unlinked,
-# unlinked on one path, another node or the other list unlinked, or a
-# remover that unlinks only when a flag says so: the markers, at -O0 and
-# -O2, and the same through summaries= (their "unlink" effects).
-unlink_dir=$root/testsuite/link/unlink
-unlink_case() { # OPT
-	local d=$tmp/unlink-$1
+# directly, by a call on every path, or unless a flag the keeper sets is
+# zero: no warning; never unlinked, unlinked on one path, another node or
+# the other list unlinked, a guarded remover after a keeper that does not
+# set the flag, an unlink in a call made under a flag: the markers.
+# handle: an event registered in the base an earlier call stored in it
+# (assign(&e, b); add(&e); base_free(b), base_free defaulting a null base
+# to a global): no warning; the base kept, another base freed, freed on
+# one path, the event moved to another base before or assigned after the
+# add, a keeper given the base itself, a teardown that frees nothing: the
+# markers.  At -O0 and -O2, and the same through summaries= (unlink: its
+# "unlink" effects).
+list_case() { # DIR OPT
+	local src=$root/testsuite/link/$1 d=$tmp/$1-$2
 	mkdir -p "$d/json" || return 1
 	for f in lib.c main.c; do
-		(cd "$unlink_dir" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
+		(cd "$src" && $CC -$2 -c -o /dev/null -fplugin="$plugin" \
 			-fplugin-arg-escape-json="$d/json/" "$f") || return 1
 	done
-	"$report" --root "$unlink_dir" --sarif "$d/json" >"$d/s.sarif" || return 1
+	"$report" --root "$src" --sarif "$d/json" >"$d/s.sarif" || return 1
 	sarif_warnings "$d/s.sarif" >"$d/got"
-	linked_markers "$unlink_dir/main.c" >"$d/want"
+	linked_markers "$src/main.c" >"$d/want"
 	[ -s "$d/want" ] && diff "$d/want" "$d/got" || return 1
+	[ "$1" = unlink ] || return 0
 	"$report" --summaries -o "$d/sums.json" "$d/json" || return 1
 	grep -q '"unlink"' "$d/sums.json" || { echo "no unlink effect in the summaries"; return 1; }
-	(cd "$unlink_dir" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
+	(cd "$src" && $CC -$2 -c -o /dev/null -fplugin="$plugin" \
 		-fplugin-arg-escape-summaries="$d/sums.json" main.c) 2>&1 |
 		sed -nE 's/^main.c:([0-9]+):[0-9]+: warning: .*\[escape-[a-z]+\].*/main.c:\1/p' |
 		sort >"$d/c"
 	cut -d: -f1,2 "$d/want" | diff - "$d/c"
 }
 for opt in O0 O2; do
-	t "unlink -$opt: a node unlinked by another file's function (exactly the markers; summaries= too)" unlink_case $opt
+	t "unlink -$opt: a node unlinked by another file's function (exactly the markers; summaries= too)" list_case unlink $opt
+	t "handle -$opt: the base an earlier call stored in the event, freed (exactly the markers)" list_case handle $opt
 done
 
 # --- teardown through allocator hooks (testsuite/link/hooks) ------------

@@ -107,7 +107,7 @@ static int undo(const struct esc_effect *fx1, int n1, int kept,
 		const struct esc_effect *fx2, int n2, int j, int m)
 {
 	int pairs[1][2] = { { j, m } };
-	struct esc_undo_call u = { "c2", 1, pairs };
+	struct esc_undo_call u = { "c2", 1, pairs, NULL, -1 };
 	return esc_effects_undo(fx1, n1, kept, fx2, n2, &u);
 }
 
@@ -155,10 +155,14 @@ TEST(pop_not_push)
 
 TEST(free_the_handle_or_result)
 {
-	struct esc_effect reg[1] = { fx(ESC_FX_SET, 1, "base", 1) };
+	struct esc_effect reg[2] = { fx(ESC_FX_SET, 1, "base", 1),
+				     fx(ESC_FX_SET, 0, "n", 0) };
 	struct esc_effect bfree[1] = { fx(ESC_FX_CLEAR, 0, "", 1) };
-	/* reg(base, &ev) ... free(base) */
-	CHECK(undo(reg, 1, 1, bfree, 1, 0, 0));
+	/* reg(base, &ev) writes into base ... free(base) */
+	CHECK(undo(reg, 2, 1, bfree, 1, 0, 0));
+	/* assign(&ev, base) only stores base in ev (and may keep &ev
+	   elsewhere, a global map): freeing base undoes nothing */
+	CHECK(!undo(reg, 1, 1, bfree, 1, 0, 0));
 	/* what the keeper returned, freed */
 	CHECK(undo(reg, 1, 0, bfree, 1, 0, -1));
 	/* freeing the kept object's own argument is no undo */

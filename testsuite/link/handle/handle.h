@@ -1,0 +1,24 @@
+/* testsuite/link/handle: an event registered in the base an earlier call
+   stored in it, freed by a later call (libevent's event_assign(&ev,
+   base, ...); event_add(&ev, ...); event_base_free(base)), all three in
+   another file than the caller (run-link.sh). */
+struct base;
+struct ev {
+	struct ev *next;
+	struct base *base;
+	void *arg;
+	int fd;
+};
+struct base {
+	struct ev *head;
+	int n;
+};
+extern struct base *current;
+struct base *base_new(void);
+void ev_assign(struct ev *e, struct base *b, int fd, void *arg);
+void ev_set_base(struct base *b, struct ev *e);
+int ev_add(struct ev *e);
+void ev_move(struct ev *e, struct base *b);
+void base_free(struct base *b);
+void base_clear(struct base *b);
+void work(void);
