@@ -72,6 +72,7 @@ struct pts_state {
 	struct ilist selfs;   /* pairs edge, obj: stores of a value into obj */
 	int *queue, qhead, qlen, qcap;
 	char *queued;
+	int *mark, stamp;     /* merge_from's: the objects of a set */
 	long work;
 };
 
@@ -113,6 +114,20 @@ static int set_top(struct pts_state *s, int l)
 	return 1;
 }
 
+/* obj, not in l's set yet, joins it (or makes it top when full). */
+static void add_new(struct pts_state *s, int l, int obj)
+{
+	struct esc_pts *p = &s->pts[l];
+	s->work += p->n + 1;
+	if (p->n >= ESC_PTS_MAX) {
+		set_top(s, l);
+		return;
+	}
+	ESC_GROW(p->objs, p->cap, p->n + 1);
+	p->objs[p->n++] = obj;
+	push(s, l);
+}
+
 static void add_obj(struct pts_state *s, int l, int obj)
 {
 	struct esc_pts *p = &s->pts[l];
@@ -139,6 +154,27 @@ static void merge_from(struct pts_state *s, int dst, int src, int from)
 	struct esc_pts *p = &s->pts[src];
 	if (p->top)
 		set_top(s, dst);
+	if (p->n - from > 4) {
+		/* many objects: dst's are marked once, not searched for each
+		   (the same objects join in the same order, as add_obj) */
+		const struct esc_pts *d = &s->pts[dst];
+		if (d->top && d->n >= ESC_PTS_MAX)
+			return;
+		s->stamp++;
+		for (int i = 0; i < d->n; i++)
+			s->mark[d->objs[i]] = s->stamp;
+		for (int i = from; i < p->n; i++) {
+			d = &s->pts[dst];
+			if (d->top && d->n >= ESC_PTS_MAX)
+				break;
+			int obj = p->objs[i];
+			if (s->mark[obj] == s->stamp)
+				continue;
+			s->mark[obj] = s->stamp;
+			add_new(s, dst, obj);
+		}
+		return;
+	}
 	for (int i = from; i < p->n; i++) {
 		/* a full top set takes nothing more (add_obj): stop at once,
 		   not once per object (a set of 32 sent into every copy) */
@@ -247,6 +283,7 @@ static void state_free(struct pts_state *s, int n)
 	free(s->stores);
 	free(s->queue);
 	free(s->queued);
+	free(s->mark);
 }
 
 int esc_resolve_stores(struct esc_graph *g)
@@ -262,6 +299,7 @@ int esc_resolve_stores(struct esc_graph *g)
 	s.loads = esc_xcalloc(n, sizeof *s.loads);
 	s.stores = esc_xcalloc(n, sizeof *s.stores);
 	s.queued = esc_xcalloc(n, 1);
+	s.mark = esc_xcalloc(n, sizeof *s.mark);
 
 	for (int l = 0; l < n; l++) {
 		enum esc_loc_kind k = g->locs[l].kind;
