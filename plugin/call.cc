@@ -735,22 +735,37 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 			}
 			continue;
 		}
-		if (st->to < 0 || st->from >= nargs || st->to >= nargs ||
-		    !arg_may_hold_address(call, st->from))
+		if (st->to < 0 || st->to >= nargs)
 			continue;
-		struct esc_step why = esc_step_at(ESC_STEP_ARG_SUMMARY,
-			c->stmt_loc, name, arg_number(call, st->from));
-		if (released(sum, st->from))
-			why.assumed = ESC_ASSUMED_RELEASED;
-		else if (st->assumed)
-			why.assumed = st->assumed; /* undone before it returns */
-		tree to = call_arg(call, st->to), from = call_arg(call, st->from);
-		if (!to || !from)
-			continue;
-		if (st->level == 2)
-			esc_store_through_deref(c, to, from, st->derefs, why);
-		else
-			esc_store_through(c, to, from, st->derefs, why);
+		/* from the variadic arguments' slot: each of them */
+		int lo = st->from, hi = st->from + 1;
+		if (st->from == sum->nparams)
+			hi = nargs;
+		for (int a = lo; a < hi && a < nargs; a++) {
+			if (!arg_may_hold_address(call, a))
+				continue;
+			struct esc_step why = esc_step_at(ESC_STEP_ARG_SUMMARY,
+				c->stmt_loc, name, arg_number(call, a));
+			if (released(sum, a))
+				why.assumed = ESC_ASSUMED_RELEASED;
+			else if (st->assumed)
+				why.assumed = st->assumed; /* undone before it returns */
+			/* a variadic argument of a type no keeping va_arg read
+			   reads, or of a selector no keeping read happens
+			   under: as for its leak */
+			else if (a >= sum->nparams && a < (int)gimple_call_num_args(call) &&
+				 (!esc_summary_vkey(sum, vaarg_key(TREE_TYPE(
+					 gimple_call_arg(call, a)))) ||
+				  !vwhen_keeps(c, call, sum)))
+				why.assumed = 1;
+			tree to = call_arg(call, st->to), from = call_arg(call, a);
+			if (!to || !from)
+				continue;
+			if (st->level == 2)
+				esc_store_through_deref(c, to, from, st->derefs, why);
+			else
+				esc_store_through(c, to, from, st->derefs, why);
+		}
 	}
 	if (sum->result_other)
 		value_unknown(c, call);

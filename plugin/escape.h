@@ -363,8 +363,8 @@ struct esc_summary {
 	   esc_step.assumed): >= heap, -1 for none */
 	signed char *sure;
 	/* stores into the caller's memory: *arg[to] (or **arg[to], by
-	   level) receives *^derefs arg[from]; the heap counts above leave
-	   these paths out */
+	   level) receives *^derefs arg[from] (from nparams: each variadic
+	   argument); the heap counts above leave these paths out */
 	int nstores;
 	struct esc_summary_store *stores;
 	int gave_up; /* not analysed: every pointer argument escapes */

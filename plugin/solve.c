@@ -581,8 +581,9 @@ int esc_solve(struct esc_graph *g)
 		for (int t = 0; t < heap.ntouched; t++) {
 			int l = heap.touched[t];
 			const struct esc_location *loc = &g->locs[l];
+			/* the variadic arguments too (ESC_VARARGS) */
 			if (loc->kind != ESC_LOC_PARAM || loc->func != g->locs[p].func ||
-			    loc->param_index < 0)
+			    (loc->param_index < 0 && loc->param_index != ESC_VARARGS))
 				continue;
 			ESC_GROW(g->pstores, g->cap_pstores, g->npstores + 1);
 			struct esc_pstore *ps = &g->pstores[g->npstores++];

@@ -268,16 +268,19 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 	vaarg_when(g, func, s);
 	for (int k = 0; k < g->npstores; k++) {
 		const struct esc_pstore *ps = &g->pstores[k];
-		if (ps->func != func || ps->from >= n || ps->to >= n)
+		/* from the variadic arguments: their slot, n */
+		int from = ps->from == ESC_VARARGS ? n : ps->from;
+		if (ps->func != func || from < 0 || from > n || ps->to >= n ||
+		    (ps->to < 0 && ps->to != ESC_FRESH_RESULT))
 			continue;
 		/* a store no stronger than the local heap leak says nothing
 		   more (one covered only by a leak that rests on an import
 		   stays: the link step may drop that leak) */
-		if (s->local_heap[ps->from] >= 0 && s->local_heap[ps->from] <= ps->derefs)
+		if (s->local_heap[from] >= 0 && s->local_heap[from] <= ps->derefs)
 			continue;
 		s->stores = esc_xrealloc(s->stores, (size_t)(s->nstores + 1) *
 					 sizeof *s->stores);
-		s->stores[s->nstores].from = ps->from;
+		s->stores[s->nstores].from = from;
 		s->stores[s->nstores].to = ps->to;
 		s->stores[s->nstores].level = ps->level;
 		s->stores[s->nstores].assumed =
