@@ -55,8 +55,17 @@
 # suppressed), and the build's time (wall and CPU, plain and plugin);
 # lines are those of the distinct C files compiled.  Every dangling
 # warning is listed in WORK/warnings.tsv (project, id, file, line,
-# function, message; kept with --keep), the list docs/precision.md
-# judges.
+# function, message; kept with --keep).
+# Linked: the reports are then linked per program, as the linker would
+# (each ELF executable and shared library of the plugin tree: the compile
+# units of its DWARF information, plus those of the project's shared
+# libraries it needs; a shared library whose units all belong to a bigger
+# program is judged there; reports no program uses form one more group),
+# with escape-report --sarif; the linked warnings are the union over the
+# programs (distinct id, file, line and message), counted per project and
+# listed in WORK/linked.tsv (project, id, file, line, function, message,
+# programs): the list docs/precision.md judges.  Needs python3 and
+# readelf; skipped (said so) without them or without escape-report.
 # Ends with "N passed, N failed"; exits 1 if anything failed, 2 if it
 # could not run at all (bad option, no plugin, no network...).
 #
@@ -78,7 +87,9 @@
 #
 # Environment: PLUGIN (default plugin/escape.so of this tree; its rules
 # are escape-rules/ next to it), SCHEMA (default docs/report.schema.json
-# of this tree: give the one that matches PLUGIN), CC (gcc), TMPDIR.
+# of this tree: give the one that matches PLUGIN), REPORT (the
+# escape-report that links; default build/escape-report of this tree),
+# CC (gcc), TMPDIR.
 # Needs apt-get, dpkg-source (dpkg-dev), jq, make, and tclsh (tcl) for
 # sqlite3; installs the missing ones with apt-get when run as root,
 # otherwise prints the command to run and exits 2.  The projects' own
@@ -142,6 +153,8 @@ CC=${CC:-gcc}
 PLUGIN=${PLUGIN:-plugin/escape.so}
 case $PLUGIN in /*) ;; *) PLUGIN="$root/$PLUGIN" ;; esac
 schema=${SCHEMA:-$root/docs/report.schema.json}
+REPORT=${REPORT:-build/escape-report}
+case $REPORT in /*) ;; *) REPORT="$root/$REPORT" ;; esac
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/escape/projects
 JOBS=$(nproc 2>/dev/null || echo 2)
 keep=""
@@ -440,7 +453,8 @@ fetch() { # NAME: $cache/src/NAME/ holds its .dsc and files, whole or not at all
 # One project                                                        #
 # ------------------------------------------------------------------ #
 results=$work/results   # RESULT<TAB>PROJECT<TAB>CHECK<TAB>DETAIL
-: >"$work/warnings.tsv"  # every dangling warning (docs/precision.md)
+: >"$work/warnings.tsv"  # every dangling warning the compiles print
+: >"$work/linked.tsv"    # every linked warning (docs/precision.md)
 table=$work/table       # one line of figures per project
 : >"$results"; : >"$table"
 check() { # RESULT PROJECT CHECK DETAIL
@@ -631,8 +645,105 @@ EOF
 	fi
 	printf '%s\n' "$stats" | grep '^DETAIL' | cut -f2- | sed "s/^/  /"
 	t=$(printf '%s\n' "$stats" | grep -m1 '^TABLE' | cut -f2-)
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s/%s\t%s/%s\n' "$name" "$version" "$nrep" "$nfiles" "$nlines" "$t" \
-		"$wall1" "$wall2" "$cpu1" "$cpu2" >>"$table"
+	# linked: the reports linked per program (see the header)
+	nlinked=-
+	if [ -z "$PY" ] || ! command -v readelf >/dev/null 2>&1; then
+		echo "  linked: not measured (needs python3 and readelf)"
+	elif [ ! -x "$REPORT" ]; then
+		echo "  linked: not measured (no escape-report at $REPORT; REPORT=)"
+	elif lout=$("$PY" -I - "$d" "$name" "$REPORT" "$work/linked.tsv" <<'EOF'
+import collections, json, os, re, subprocess, sys
+d, proj, tool, out = sys.argv[1:5]
+tree, rdir = os.path.join(d, "plugin"), os.path.join(d, "reports")
+bysrc = collections.defaultdict(list)   # source path -> its reports
+for n in sorted(os.listdir(rdir)):
+    if n.endswith(".json"):
+        with open(os.path.join(rdir, n), encoding="utf-8") as f:
+            r = json.load(f)
+        bysrc[os.path.normpath(os.path.join(r["directory"], r["source"]))].append(os.path.join(rdir, n))
+def run(*cmd):
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                          text=True, errors="replace").stdout
+info, soname = {}, {}
+for dp, dn, fn in os.walk(tree):
+    for n in sorted(fn):
+        p = os.path.join(dp, n)
+        if os.path.islink(p) or not os.path.isfile(p):
+            continue
+        with open(p, "rb") as f:
+            if f.read(4) != b"\x7fELF":
+                continue
+        m = re.search(r"Type:\s+(\w+)", run("readelf", "-h", p))
+        if not m or m.group(1) not in ("EXEC", "DYN"):
+            continue
+        dyn = run("readelf", "-d", p)
+        srcs, cu = set(), {}
+        for line in run("readelf", "--debug-dump=info", "--dwarf-depth=1", p).splitlines() + ["DW_TAG_compile_unit"]:
+            if "DW_TAG_compile_unit" in line:
+                if cu.get("name"):
+                    s = os.path.normpath(os.path.join(cu.get("comp_dir", ""), cu["name"]))
+                    if s in bysrc:
+                        srcs.add(s)
+                cu = {}
+            m = re.search(r"DW_AT_(name|comp_dir)\s*:\s*(?:\(.*?\):\s*)?(.*)$", line)
+            if m and m.group(1) not in cu:
+                cu[m.group(1)] = m.group(2).strip()
+        info[p] = (re.findall(r"\(NEEDED\)\s+Shared library: \[(.*?)\]", dyn), srcs)
+        for so in re.findall(r"\(SONAME\)\s+Library soname: \[(.*?)\]", dyn):
+            soname.setdefault(so, p)
+def closure(p, seen):
+    if p in seen:
+        return set()
+    seen.add(p)
+    r = set(info[p][1])
+    for n in info[p][0]:
+        if n in soname:
+            r |= closure(soname[n], seen)
+    return r
+groups = collections.OrderedDict()
+for p in sorted(info):
+    s = frozenset(closure(p, set()))
+    if s:
+        groups.setdefault(s, []).append(os.path.relpath(p, tree))
+for s in list(groups):
+    if any(s < o for o in groups) and all(".so" in n for n in groups[s]):
+        del groups[s]
+covered = set().union(*groups) if groups else set()
+left = frozenset(s for s in bysrc if s not in covered)
+if left:
+    groups[left] = ["(in no program)"]
+res = collections.OrderedDict()
+for s, names in groups.items():
+    files = sorted(r for src in s for r in bysrc[src])
+    pr = subprocess.run([tool, "--sarif"] + files, cwd=d, stdout=subprocess.PIPE,
+                        stderr=subprocess.PIPE, text=True)
+    if pr.returncode != 0:
+        print("escape-report fails on %s: %s" % (names[0], pr.stderr.strip()[:200]))
+        sys.exit(1)
+    for r in json.loads(pr.stdout)["runs"][0].get("results", []):
+        if r.get("suppressions"):
+            continue
+        loc = r["locations"][0]["physicalLocation"]
+        key = (r["ruleId"], loc["artifactLocation"]["uri"], loc["region"]["startLine"], r["message"]["text"])
+        res.setdefault(key, set()).add(names[0])
+with open(out, "a", encoding="utf-8") as f:
+    for k in sorted(res, key=lambda k: (k[1], k[2], k[0], k[3])):
+        m = re.search(r"(?:after|outside|from|thread that) '(.*?)'", k[3])
+        f.write("%s\t%s\t%s\t%s\t%s\t%s\t%s\n" % (proj, k[0], k[1], k[2], m.group(1) if m else "?",
+                                            k[3], ",".join(sorted(res[k]))))
+by = collections.Counter(k[0] for k in res)
+print(len(res))
+print("linked: %d warnings%s (%d programs linked)" % (len(res), "".join(
+    "%s%d %s" % (": " if i == 0 else ", ", n, r) for i, (r, n) in enumerate(sorted(by.items()))), len(groups)))
+EOF
+	); then
+		nlinked=$(printf '%s\n' "$lout" | head -n 1)
+		printf '%s\n' "$lout" | tail -n +2 | sed "s/^/  /"
+	else
+		echo "  linked: not measured: ${lout:-python3 failed}"
+	fi
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s/%s\t%s/%s\n' "$name" "$version" "$nrep" "$nfiles" "$nlines" "$t" \
+		"$nlinked" "$wall1" "$wall2" "$cpu1" "$cpu2" >>"$table"
 	# the trees are big; the reports and logs stay while the work directory does
 	[ -n "$keep" ] || rm -rf "$d/prep" "$d/plain" "$d/plugin"
 }
@@ -684,7 +795,7 @@ secs=$(($(date +%s) - start))
 echo
 echo "figures (time: wall/CPU seconds of the build, plain and with the plugin, make -j$JOBS):"
 {
-	printf 'project\tversion\tTUs\tfiles\tlines\tfunctions\tescaping\tleaking\tunknown\t(external)\twarnings\twall s\tCPU s\n'
+	printf 'project\tversion\tTUs\tfiles\tlines\tfunctions\tescaping\tleaking\tunknown\t(external)\twarnings\tlinked\twall s\tCPU s\n'
 	cat "$table"
 } | column -t -s $'\t'
 passed=$(grep -c '^PASS' "$results")
