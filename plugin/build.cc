@@ -1319,7 +1319,7 @@ int esc_param_guard(struct esc_ctx *c, tree v, uint64_t mask)
    way out, and that way (*way), or 0. */
 static int cond_guard(struct esc_ctx *c, basic_block bb, edge *way)
 {
-	gimple *last = last_stmt(bb);
+	gimple *last = esc_last_stmt(bb);
 	gcond *cond = last ? dyn_cast<gcond *>(last) : NULL;
 	if (!cond || (gimple_cond_code(cond) != NE_EXPR &&
 		      gimple_cond_code(cond) != EQ_EXPR) ||

@@ -1387,7 +1387,7 @@ static bool guarded_by_param(function *fun, tree fndecl, basic_block b, int p)
 {
 	basic_block c;
 	FOR_EACH_BB_FN(c, fun) {
-		gimple *last = last_stmt(c);
+		gimple *last = esc_last_stmt(c);
 		gcond *cond = last ? dyn_cast<gcond *>(last) : NULL;
 		if (!cond || c == b ||
 		    (!loaded_through(fndecl, gimple_cond_lhs(cond), p, 0) &&

@@ -1677,7 +1677,7 @@ static bool null_value(tree t)
    root's memory. */
 static bool null_edge(function *fun, edge e, tree root)
 {
-	gimple *last = last_stmt(e->src);
+	gimple *last = esc_last_stmt(e->src);
 	gcond *cond = last ? dyn_cast<gcond *>(last) : NULL;
 	if (!cond)
 		return false;
@@ -1771,7 +1771,7 @@ static bool returns_root(function *fun, tree v, tree root, int depth)
    this way in, root's memory or null? */
 static bool edge_returns_root(function *fun, edge e, tree root)
 {
-	gimple *last = last_stmt(e->dest);
+	gimple *last = esc_last_stmt(e->dest);
 	greturn *ret = last ? dyn_cast<greturn *>(last) : NULL;
 	tree v = ret ? gimple_return_retval(ret) : NULL_TREE;
 	tree r = v ? mem_root(v) : NULL_TREE;
@@ -1806,7 +1806,7 @@ static bool returned_somewhere(function *fun, tree root)
 		returned_roots.truncate(0);
 		basic_block bb;
 		FOR_EACH_BB_FN(bb, fun) {
-			gimple *last = last_stmt(bb);
+			gimple *last = esc_last_stmt(bb);
 			greturn *ret = last ? dyn_cast<greturn *>(last) : NULL;
 			if (ret)
 				add_returned(gimple_return_retval(ret), 0);
