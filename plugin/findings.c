@@ -811,6 +811,26 @@ static void fill_alloc(const struct esc_graph *g, int l,
 	r->flow = explain(g, l, NULL, TRAIL_HEAP);
 }
 
+/* Imports in the order of their calls' positions, then owners: the
+   graph's order follows the statements, which GCC series order
+   differently (GCC 15 at -O0), and reports are the same on every GCC. */
+static int import_cmp(const void *a, const void *b)
+{
+	const struct esc_import *x = a, *y = b;
+	int f = strcmp(x->pos.file ? x->pos.file : "",
+		       y->pos.file ? y->pos.file : "");
+	if (f)
+		return f;
+	int d[] = { x->pos.line - y->pos.line, x->pos.col - y->pos.col,
+		    x->arg - y->arg, x->owner_kind - y->owner_kind,
+		    x->owner - y->owner, x->derefs - y->derefs,
+		    x->addr - y->addr };
+	for (unsigned i = 0; i < sizeof d / sizeof *d; i++)
+		if (d[i])
+			return d[i];
+	return 0;
+}
+
 /* The imports of the function's parameters, locals and allocations,
    each with its owner's index in the report. */
 static void add_imports(const struct esc_graph *g, int func,
@@ -849,6 +869,8 @@ static void add_imports(const struct esc_graph *g, int func,
 		x->owner_kind = kind;
 		x->owner = owner;
 	}
+	if (r->nimports > 1)
+		qsort(r->imports, r->nimports, sizeof *r->imports, import_cmp);
 }
 
 struct esc_func_report *esc_report_func(const struct esc_graph *g, int func)
