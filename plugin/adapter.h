@@ -140,6 +140,17 @@ bool esc_released_after(struct esc_ctx *c, tree ptr);
 /* dangle.cc: is the memory ptr points into what the function returns on
    every path from the statement being built to the exit (or null)? */
 bool esc_returned_after(struct esc_ctx *c, tree ptr);
+/* dangle.cc: is the memory ptr points into hung off a field of what a
+   parameter points to on every path from the statement being built to
+   the exit (or null)?  The hang (esc_step.hang), or 0. */
+int esc_hung_after(struct esc_ctx *c, tree ptr);
+/* dangle.cc: the hang of the field at offset off of what v, a parameter's
+   incoming value, points to, or 0. */
+int esc_param_hang(struct esc_ctx *c, tree v, int off);
+/* dangle.cc: is what the field at offset off of the frame's object whose
+   address v is holds released on every path from the statement being
+   built to the exit? */
+bool esc_field_released_after(struct esc_ctx *c, tree v, int off);
 /* build.cc: the guard of a parameter value v under mask (v a default
    definition of a parameter of the function being built, when
    c->guards_ok), 0 for none. */

@@ -70,6 +70,7 @@ struct esc_step esc_step_at(enum esc_step_kind kind, location_t loc,
 	s.imported = 0;
 	s.into_result = 0;
 	s.guard = 0;
+	s.hang = 0;
 	return s;
 }
 
@@ -869,6 +870,10 @@ struct esc_hole esc_lvalue_hole(struct esc_ctx *c, tree lhs)
 					k.why.assumed = ESC_ASSUMED_TORN_DOWN;
 				else if (esc_returned_after(c, ptr))
 					k.why.into_result = 1;
+				/* hung off a parameter's field: the caller's
+				   to release (into the heap only: pointsto.c) */
+				if (k.why.assumed != ESC_ASSUMED_TORN_DOWN)
+					k.why.hang = esc_hung_after(c, ptr);
 				return k;
 			}
 		}

@@ -634,6 +634,40 @@ static int guarded(struct esc_ctx *c, gcall *call,
 	return -1;
 }
 
+/* A sure leak of the summary at derefs `sure' for slot `slot' that rests
+   on stores into memory the callee hangs off a field of what another
+   argument points to (a hang: SQLite's Vdbe hung off its Parse): this
+   function's own parameter there passes the fact on (the edge is hung
+   off it in turn, also beside a store into the result); the address of
+   an object of this frame whose field this function releases before
+   every return (finalize(sParse.pVdbe)) tears that memory down (the
+   edge is assumed).  Returns the derefs of the sure leak left beside
+   it, or -1 (also when no hang applies: *k unchanged but for the
+   flag). */
+static int hung(struct esc_ctx *c, gcall *call, const struct esc_summary *sum,
+		int slot, int sure, struct esc_hole *k)
+{
+	int nargs = (int)gimple_call_num_args(call);
+	for (int j = 0; sure >= 0 && j < sum->nhangs; j++) {
+		const struct esc_summary_hang *hg = &sum->hangs[j];
+		int hs = hg->sure[slot];
+		if (hg->param >= nargs || hs == sure)
+			continue;
+		tree a = gimple_call_arg(call, hg->param);
+		int id = esc_param_hang(c, a, hg->off);
+		if (id) {
+			k->why.hang = id;
+			return k->why.into_result ? -1 : hs;
+		}
+		if (!k->why.into_result &&
+		    esc_field_released_after(c, a, hg->off)) {
+			k->why.assumed = ESC_ASSUMED_TORN_DOWN;
+			return hs;
+		}
+	}
+	return -1;
+}
+
 /* 2. A finished function: its summary (or, 6., a linked one).  What it
    does with an argument it releases is assumed (esc_param_released). */
 static void call_summary(struct esc_ctx *c, gcall *call,
@@ -682,6 +716,11 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 						 esc_summary_sure_out(sum, slot));
 				if (so < 0 && !k.why.assumed && !k.why.into_result)
 					so = guarded(c, call, sum, slot, s, &k);
+				if (!k.why.assumed && !k.why.guard) {
+					int sh = hung(c, call, sum, slot, s, &k);
+					if (so < 0)
+						so = sh;
+				}
 			}
 			arg_into(c, call, i, k);
 		}
@@ -693,6 +732,11 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 					 esc_summary_sure_out(sum, slot));
 			if (so < 0 && !k.why.assumed && !k.why.into_result)
 				so = guarded(c, call, sum, slot, s, &k);
+			if (!k.why.assumed && !k.why.guard) {
+				int sh = hung(c, call, sum, slot, s, &k);
+				if (so < 0)
+					so = sh;
+			}
 			arg_into(c, call, i, k);
 		}
 		if (so >= 0) {

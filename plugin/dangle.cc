@@ -21,6 +21,7 @@
  * Runs on the unchanged IL, after the solution.
  */
 #include "adapter.h"
+#include "tree-dfa.h"
 
 unsigned esc_warn_enabled = ~0u;
 
@@ -1885,6 +1886,390 @@ bool esc_returned_after(struct esc_ctx *c, tree ptr)
 		}
 		if (stack.is_empty())
 			return any;
+		b = stack.pop();
+		i = gsi_start_bb(b);
+	}
+	return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Teardown through a field of the object: memory hung off a field      */
+
+/* Reference t is in what the pointer *ptr points to, at byte offset
+   *off (t = p->f, MEM[p + 8].f)?  False if not known. */
+static bool ref_in_pointee(tree t, tree *ptr, int *off)
+{
+	poly_int64 bitpos, bitsize, maxsize;
+	bool reverse;
+	tree base = get_ref_base_and_extent(t, &bitpos, &bitsize, &maxsize,
+					    &reverse);
+	HOST_WIDE_INT pos, sz, msz;
+	if (!base || TREE_CODE(base) != MEM_REF ||
+	    TREE_CODE(TREE_OPERAND(base, 0)) != SSA_NAME ||
+	    !bitpos.is_constant(&pos) || !bitsize.is_constant(&sz) ||
+	    !maxsize.is_constant(&msz) || sz <= 0 || msz != sz || pos < 0 ||
+	    pos % BITS_PER_UNIT)
+		return false;
+	poly_offset_int o = mem_ref_offset(base);
+	poly_int64 po;
+	HOST_WIDE_INT ob;
+	if (!o.to_shwi(&po) || !po.is_constant(&ob) || ob < 0 ||
+	    pos / BITS_PER_UNIT + ob > INT_MAX)
+		return false;
+	*ptr = TREE_OPERAND(base, 0);
+	*off = (int)(pos / BITS_PER_UNIT + ob);
+	return true;
+}
+
+/* The parameter (its index) whose incoming value v is, through copies
+   and casts (not pointer arithmetic), or -1. */
+static int param_value(function *fun, tree v)
+{
+	for (int depth = 0; v && TREE_CODE(v) == SSA_NAME && depth < 16;
+	     depth++) {
+		if (SSA_NAME_IS_DEFAULT_DEF(v)) {
+			tree var = SSA_NAME_VAR(v);
+			if (!var || TREE_CODE(var) != PARM_DECL ||
+			    !POINTER_TYPE_P(TREE_TYPE(v)))
+				return -1;
+			int i = 0;
+			for (tree p = DECL_ARGUMENTS(fun->decl); p;
+			     p = DECL_CHAIN(p), i++)
+				if (p == var)
+					return i;
+			return -1;
+		}
+		gimple *def = SSA_NAME_DEF_STMT(v);
+		if (!is_gimple_assign(def))
+			return -1;
+		enum tree_code code = gimple_assign_rhs_code(def);
+		if (code != SSA_NAME && !CONVERT_EXPR_CODE_P(code))
+			return -1;
+		v = gimple_assign_rhs1(def);
+	}
+	return -1;
+}
+
+/* The hang (esc_graph_hang) for the field at offset off of what v, this
+   function's parameter's incoming value (through copies and casts),
+   points to; 0 for none. */
+int esc_param_hang(struct esc_ctx *c, tree v, int off)
+{
+	int i = param_value(c->fun, v);
+	return i >= 0 && i < c->fn->nparams && c->fn->params[i] > 0
+		? esc_graph_hang(c->g, c->fn->params[i], off) : 0;
+}
+
+/* The stores of one function into a field of what a parameter points to
+   (p->f = v), for one function at a time: a cheap first question. */
+struct param_store {
+	gimple *stmt;
+	tree root; /* mem_root of the value, or NULL_TREE */
+	int param, off;
+};
+static function *pstores_fun;
+static vec<param_store> pstores_list;
+
+static void param_stores(function *fun)
+{
+	if (pstores_fun == fun)
+		return;
+	pstores_fun = fun;
+	pstores_list.truncate(0);
+	basic_block bb;
+	FOR_EACH_BB_FN(bb, fun)
+		for (gimple_stmt_iterator i = gsi_start_bb(bb); !gsi_end_p(i);
+		     gsi_next(&i)) {
+			gimple *s = gsi_stmt(i);
+			tree lhs = gimple_get_lhs(s), p;
+			int o;
+			if (!lhs || TREE_CODE(lhs) == SSA_NAME ||
+			    !is_gimple_assign(s) || !ref_in_pointee(lhs, &p, &o))
+				continue;
+			int pi = param_value(fun, p);
+			if (pi < 0)
+				continue;
+			param_store ps;
+			ps.stmt = s;
+			ps.root = gimple_assign_single_p(s)
+				? mem_root(gimple_assign_rhs1(s)) : NULL_TREE;
+			ps.param = pi;
+			ps.off = o;
+			pstores_list.safe_push(ps);
+		}
+}
+
+/* The one store of the function into a field of what a parameter points
+   to whose value is (a pointer into) root's memory, when it is made
+   before statement at on every path (it dominates it; no path leads
+   from it back to root's definition) and no other store of the function
+   writes that field: its parameter and offset. */
+static bool hung_before(struct esc_ctx *c, gimple *at, tree root,
+			int *param, int *off)
+{
+	gimple *found = NULL;
+	for (unsigned k = 0; k < pstores_list.length(); k++) {
+		const param_store &ps = pstores_list[k];
+		if (ps.root && same_root(c->fun, ps.root, root)) {
+			if (found)
+				return false;
+			found = ps.stmt;
+			*param = ps.param;
+			*off = ps.off;
+		}
+	}
+	if (!found)
+		return false;
+	for (unsigned k = 0; k < pstores_list.length(); k++) {
+		const param_store &ps = pstores_list[k];
+		if (ps.stmt != found && ps.param == *param && ps.off == *off)
+			return false;
+	}
+	basic_block fb = gimple_bb(found), ab = gimple_bb(at);
+	if (fb == ab) {
+		for (gimple_stmt_iterator i = gsi_start_bb(fb); !gsi_end_p(i);
+		     gsi_next(&i)) {
+			if (gsi_stmt(i) == at)
+				return false;
+			if (gsi_stmt(i) == found)
+				break;
+		}
+	} else {
+		esc_dominators(c);
+		if (!dominated_by_p(CDI_DOMINATORS, ab, fb))
+			return false;
+	}
+	/* no way back to root's definition (a loop making it again) */
+	gimple *root_def = SSA_NAME_IS_DEFAULT_DEF(root) ? NULL
+		: SSA_NAME_DEF_STMT(root);
+	basic_block rb = root_def ? gimple_bb(root_def) : NULL;
+	if (!rb)
+		return false;
+	auto_vec<basic_block> stack;
+	auto_bitmap seen;
+	stack.safe_push(fb);
+	for (int budget = 0; !stack.is_empty(); budget++) {
+		if (budget > 4096)
+			return false;
+		basic_block b = stack.pop();
+		edge e;
+		edge_iterator ei;
+		FOR_EACH_EDGE(e, ei, b->succs) {
+			if (e->dest == rb)
+				return false;
+			if (bitmap_set_bit(seen, e->dest->index))
+				stack.safe_push(e->dest);
+		}
+	}
+	return true;
+}
+
+/* Is the memory pointer ptr points into hung, on every path from the
+   statement being built (c->stmt) to the exit or null there, off one
+   field of what a parameter points to (pParse->pVdbe = v), the same on
+   every path, made once (no path goes back to where root is defined)?
+   Then what this statement leaves in it is the caller's to release with
+   that field (esc_step.hang).  Returns the hang, or 0. */
+int esc_hung_after(struct esc_ctx *c, tree ptr)
+{
+	gimple *at = c->stmt;
+	tree root = ptr ? mem_root(ptr) : NULL_TREE;
+	basic_block start = at ? gimple_bb(at) : NULL;
+	if (!root || !start || TREE_CODE(root) != SSA_NAME ||
+	    param_value(c->fun, root) >= 0)
+		return 0;
+	param_stores(c->fun);
+	bool any = false;
+	for (unsigned k = 0; k < pstores_list.length() && !any; k++)
+		any = pstores_list[k].root &&
+		      same_root(c->fun, pstores_list[k].root, root);
+	if (!any)
+		return 0;
+	int param = -1, off = -1;
+	if (hung_before(c, at, root, &param, &off))
+		return param < c->fn->nparams && c->fn->params[param] > 0
+			? esc_graph_hang(c->g, c->fn->params[param], off) : 0;
+	param = off = -1;
+	tree place = root_place(c->fun, root);
+	tree base = place ? get_base_address(place) : NULL_TREE;
+	gimple *root_def = SSA_NAME_IS_DEFAULT_DEF(root) ? NULL
+		: SSA_NAME_DEF_STMT(root);
+	auto_vec<basic_block> stack;
+	auto_bitmap seen;
+	gimple_stmt_iterator i = gsi_for_stmt(at);
+	gsi_next(&i);
+	basic_block b = start;
+	for (int budget = 0; budget < 4096; budget++) {
+		bool hung = false;
+		for (; !gsi_end_p(i) && !hung; gsi_next(&i)) {
+			gimple *s = gsi_stmt(i);
+			if (s == root_def)
+				return 0;
+			tree lhs = gimple_get_lhs(s), p;
+			int o;
+			if (gimple_assign_single_p(s) && lhs &&
+			    TREE_CODE(lhs) != SSA_NAME &&
+			    ref_in_pointee(lhs, &p, &o)) {
+				tree r = mem_root(gimple_assign_rhs1(s));
+				int pi = param_value(c->fun, p);
+				if (pi >= 0 && r && same_root(c->fun, r, root)) {
+					if (param >= 0 && (pi != param || o != off))
+						return 0;
+					param = pi;
+					off = o;
+					hung = true;
+					continue;
+				}
+			}
+			if (base && lhs && get_base_address(lhs) == base)
+				return 0;
+		}
+		if (!hung) {
+			edge e;
+			edge_iterator ei;
+			FOR_EACH_EDGE(e, ei, b->succs) {
+				if (null_edge(c->fun, e, root))
+					continue;
+				if (e->dest == EXIT_BLOCK_PTR_FOR_FN(c->fun))
+					return 0;
+				if (root_def && gimple_code(root_def) == GIMPLE_PHI &&
+				    gimple_bb(root_def) == e->dest)
+					return 0;
+				if (bitmap_set_bit(seen, e->dest->index))
+					stack.safe_push(e->dest);
+			}
+		}
+		if (stack.is_empty())
+			break;
+		b = stack.pop();
+		i = gsi_start_bb(b);
+	}
+	if (param < 0 || !stack.is_empty() || param >= c->fn->nparams ||
+	    c->fn->params[param] <= 0)
+		return 0;
+	return esc_graph_hang(c->g, c->fn->params[param], off);
+}
+
+/* The stack object of this frame whose whole address v is (through
+   copies and casts), or NULL_TREE. */
+static tree frame_object(function *fun, tree v)
+{
+	for (int depth = 0; v && depth < 16; depth++) {
+		if (TREE_CODE(v) == ADDR_EXPR) {
+			tree o = TREE_OPERAND(v, 0);
+			return VAR_P(o) && auto_var_in_fn_p(o, fun->decl) ? o
+									 : NULL_TREE;
+		}
+		if (TREE_CODE(v) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(v))
+			return NULL_TREE;
+		gimple *def = SSA_NAME_DEF_STMT(v);
+		if (!is_gimple_assign(def))
+			return NULL_TREE;
+		enum tree_code code = gimple_assign_rhs_code(def);
+		if (code != SSA_NAME && code != ADDR_EXPR &&
+		    !CONVERT_EXPR_CODE_P(code))
+			return NULL_TREE;
+		v = gimple_assign_rhs1(def);
+	}
+	return NULL_TREE;
+}
+
+/* Is v (through copies and casts) a value loaded from the field of obj
+   at byte offset off (sParse.pVdbe)? */
+static bool loaded_from_field(tree v, tree obj, int off)
+{
+	for (int depth = 0; v && TREE_CODE(v) == SSA_NAME && depth < 16;
+	     depth++) {
+		if (SSA_NAME_IS_DEFAULT_DEF(v))
+			return false;
+		gimple *def = SSA_NAME_DEF_STMT(v);
+		if (!is_gimple_assign(def))
+			return false;
+		tree rhs = gimple_assign_rhs1(def);
+		if (gimple_assign_single_p(def) && REFERENCE_CLASS_P(rhs)) {
+			poly_int64 bitpos, bitsize, maxsize;
+			bool reverse;
+			HOST_WIDE_INT pos;
+			tree b = get_ref_base_and_extent(rhs, &bitpos, &bitsize,
+							 &maxsize, &reverse);
+			return b == obj && bitpos.is_constant(&pos) &&
+			       pos == (HOST_WIDE_INT)off * BITS_PER_UNIT;
+		}
+		enum tree_code code = gimple_assign_rhs_code(def);
+		if (code != SSA_NAME && !CONVERT_EXPR_CODE_P(code))
+			return false;
+		v = rhs;
+	}
+	return false;
+}
+
+/* Does statement s write obj's bytes from off on, as far as known? */
+static bool writes_field(gimple *s, tree obj, int off)
+{
+	tree lhs = gimple_get_lhs(s);
+	if (!lhs || TREE_CODE(lhs) == SSA_NAME || get_base_address(lhs) != obj)
+		return false;
+	poly_int64 bitpos, bitsize, maxsize;
+	bool reverse;
+	HOST_WIDE_INT pos, msz;
+	get_ref_base_and_extent(lhs, &bitpos, &bitsize, &maxsize, &reverse);
+	if (!bitpos.is_constant(&pos) || !maxsize.is_constant(&msz) || msz < 0)
+		return true;
+	HOST_WIDE_INT lo = (HOST_WIDE_INT)off * BITS_PER_UNIT;
+	return pos < lo + (HOST_WIDE_INT)POINTER_SIZE && lo < pos + msz;
+}
+
+/* Is what the field at offset off of the frame's object whose address
+   v is holds released on every path from the statement being built
+   (c->stmt) to the exit (if (sParse.pVdbe) finalize(sParse.pVdbe)), the
+   field not written on the way?  Then memory a callee hung off that
+   field (esc_step.hang) is dead before the function returns. */
+bool esc_field_released_after(struct esc_ctx *c, tree v, int off)
+{
+	gimple *at = c->stmt;
+	tree obj = frame_object(c->fun, v);
+	basic_block start = at ? gimple_bb(at) : NULL;
+	if (!obj || !start || !c->unit)
+		return false;
+	auto_vec<basic_block> stack;
+	auto_bitmap seen;
+	gimple_stmt_iterator i = gsi_for_stmt(at);
+	gsi_next(&i);
+	basic_block b = start;
+	for (int budget = 0; budget < 4096; budget++) {
+		bool released = false;
+		for (; !gsi_end_p(i) && !released; gsi_next(&i)) {
+			gimple *s = gsi_stmt(i);
+			if (writes_field(s, obj, off))
+				return false;
+			for (unsigned j = 0; is_gimple_call(s) && !released &&
+			     j < gimple_call_num_args(s); j++) {
+				tree r = mem_root(gimple_call_arg(s, j));
+				released = r && loaded_from_field(r, obj, off) &&
+					   releases_arg(c->unit, s, j);
+			}
+		}
+		if (!released) {
+			edge e;
+			edge_iterator ei;
+			gimple *last = esc_last_stmt(b);
+			gcond *cond = last ? dyn_cast<gcond *>(last) : NULL;
+			FOR_EACH_EDGE(e, ei, b->succs) {
+				if (cond && integer_zerop(gimple_cond_rhs(cond)) &&
+				    loaded_from_field(gimple_cond_lhs(cond), obj, off) &&
+				    (gimple_cond_code(cond) == EQ_EXPR ||
+				     gimple_cond_code(cond) == NE_EXPR) &&
+				    (e->flags & (gimple_cond_code(cond) == EQ_EXPR
+						 ? EDGE_TRUE_VALUE : EDGE_FALSE_VALUE)))
+					continue; /* null there: nothing hung */
+				if (e->dest == EXIT_BLOCK_PTR_FOR_FN(c->fun))
+					return false;
+				if (bitmap_set_bit(seen, e->dest->index))
+					stack.safe_push(e->dest);
+			}
+		}
+		if (stack.is_empty())
+			return true;
 		b = stack.pop();
 		i = gsi_start_bb(b);
 	}

@@ -157,8 +157,8 @@ struct esc_step {
 	   ESC_ASSUMED_RELEASED: assumed because it carries the value of a
 	   parameter its function releases (esc_param_released), which a
 	   summary's stores say to callers (esc_summary_store.assumed).
-	   (The three flags share one word: a step is in every edge.) */
-	int assumed : 8;
+	   (The flags share one word: a step is in every edge.) */
+	int assumed : 4;
 	/* A summary's step (ESC_STEP_ARG_SUMMARY) whose leak rests on
 	   functions the unit knows only by name: the callee's leak for this
 	   argument is not its local one (esc_summary.local_heap).  The link
@@ -180,6 +180,18 @@ struct esc_step {
 	   passes a constant the mask makes zero keeps nothing by it
 	   (esc_summary.guards). */
 	int guard : 15;
+	/* A store into memory that, on every path after it (or null
+	   there: dangle.cc's esc_hung_after), the function hangs off a
+	   field of a parameter's memory (v->pParse = pParse; pParse->pVdbe
+	   = v: SQLite's Vdbe hung off its Parse), or a summary's step that
+	   rests on such stores into memory hung off the same field of this
+	   function's own parameter: 1 + the index of the graph's hang
+	   (esc_graph_hang), 0 for none.  Sure all the same; the summary
+	   also says which leaks need no such store (esc_summary.hangs), so
+	   that a caller that releases what that field of its object holds
+	   before every return (sqlite3VdbeFinalize(sParse.pVdbe)) keeps
+	   nothing by them (teardown through the object's own field). */
+	int hang : 4;
 };
 #define ESC_ASSUMED_RELEASED 2
 /* Assumed because what it keeps or stores into is memory its function
@@ -239,6 +251,11 @@ void esc_param_released(struct esc_graph *g, int param);
    for esc_step.guard (1 + its index), 0 when there are too many (the
    steps are then not guarded: sure). */
 int esc_graph_guard(struct esc_graph *g, int param, uint64_t mask);
+/* A hang of the graph: memory hung off the bytes at offset off of what
+   parameter location param points to (esc_step.hang).  Returns its
+   number for esc_step.hang (1 + its index), 0 when there are too many
+   (the steps are then plain stores: sure). */
+int esc_graph_hang(struct esc_graph *g, int param, int off);
 /* Variadic arguments by type.  Value location loc holds what a va_arg
    read of pointer type key gives (key: an opaque handle of the type
    pointed to, the adapter's; 0 for "any type": void *, or a value that
@@ -400,6 +417,13 @@ struct esc_summary {
 	   rule out (esc_step.guard); none for a linked summary */
 	int nguards;
 	struct esc_summary_guard *guards;
+	/* memory the function hangs off a field of what argument `param'
+	   points to (esc_step.hang): the sure leaks (per slot, as sure)
+	   by the steps that are not stores into it; a caller that releases
+	   what that field holds before it returns keeps only these (none
+	   for a linked summary) */
+	int nhangs;
+	struct esc_summary_hang *hangs;
 	/* the types (esc_vaarg_value keys) of the va_arg reads whose value
 	   is surely kept, in this function's component or a callee's it
 	   hands a va_list to, when all are known (vkeys_known): a variadic
@@ -422,6 +446,13 @@ struct esc_summary {
 struct esc_summary_guard {
 	int param;
 	uint64_t mask;
+	signed char *sure;
+};
+
+/* A hang of a summary (esc_summary.hangs): the field at byte offset
+   off of what argument param points to. */
+struct esc_summary_hang {
+	int param, off;
 	signed char *sure;
 };
 

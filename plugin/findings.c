@@ -84,7 +84,7 @@ static struct esc_flow explain(const struct esc_graph *g, int from,
 	int cap = 0, nseen = 0;
 	int seen[ESC_FLOW_MAX + 1]; /* the trail so far: at most this long */
 	int l = from;
-	struct esc_step last = { ESC_STEP__COUNT, { 0 }, NULL, 0, NULL, 0, 0, 0, 0 };
+	struct esc_step last = { ESC_STEP__COUNT, { 0 }, NULL, 0, NULL, 0, 0, 0, 0, 0 };
 
 	if (addr) {
 		struct esc_step s = addr->why;
@@ -120,7 +120,7 @@ static struct esc_flow explain(const struct esc_graph *g, int from,
 				struct esc_step s = { ESC_STEP_UNANALYSED,
 						      g->funcs[loc->func].pos,
 						      g->funcs[loc->func].gave_up, 0,
-						      NULL, 0, 0, 0, 0 };
+						      NULL, 0, 0, 0, 0, 0 };
 				flow_add(&f, &cap, s);
 			}
 			break;

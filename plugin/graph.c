@@ -80,6 +80,9 @@ void esc_graph_free(struct esc_graph *g)
 	if (g)
 		for (int i = 0; i < g->nguards; i++)
 			free(g->guards[i].sure);
+	if (g)
+		for (int i = 0; i < g->nhangs; i++)
+			free(g->hangs[i].sure);
 	if (!g)
 		return;
 	free(g->locs);
@@ -147,7 +150,7 @@ int esc_param_new(struct esc_graph *g, int func, int index, const char *name,
 		   caller's node pool, reached through the caller's parser) */
 		int p = add_loc(g, ESC_LOC_PTEE, func, name, pos);
 		int p2 = add_loc(g, ESC_LOC_PTEE, func, name, pos);
-		struct esc_step why = { ESC_STEP_ASSIGN, pos, NULL, 0, NULL, 0, 0, 0, 0 };
+		struct esc_step why = { ESC_STEP_ASSIGN, pos, NULL, 0, NULL, 0, 0, 0, 0, 0 };
 		why.pos.file = g->locs[p].pos.file;
 		g->locs[p].param_index = g->locs[p2].param_index = index;
 		g->locs[p2].deep = 1;
@@ -471,4 +474,18 @@ int esc_graph_guard(struct esc_graph *g, int param, uint64_t mask)
 	g->guards[g->nguards].mask = mask;
 	g->guards[g->nguards].sure = NULL;
 	return ++g->nguards;
+}
+
+int esc_graph_hang(struct esc_graph *g, int param, int off)
+{
+	for (int i = 0; i < g->nhangs; i++)
+		if (g->hangs[i].param == param && g->hangs[i].off == off)
+			return i + 1;
+	if (g->nhangs == ESC_MAX_HANGS || !valid(g, param) || off < 0 ||
+	    g->locs[param].kind != ESC_LOC_PARAM)
+		return 0;
+	g->hangs[g->nhangs].param = param;
+	g->hangs[g->nhangs].off = off;
+	g->hangs[g->nhangs].sure = NULL;
+	return ++g->nhangs;
 }

@@ -133,6 +133,7 @@ struct esc_func_rec {
 };
 
 #define ESC_MAX_GUARDS 4
+#define ESC_MAX_HANGS 7 /* esc_step.hang: 4 bits */
 struct esc_graph {
 	struct esc_location *locs;
 	int nlocs, cap_locs;
@@ -186,6 +187,15 @@ struct esc_graph {
 		int *sure;
 	} guards[ESC_MAX_GUARDS];
 	int nguards;
+	/* hangs (esc_graph_hang): the parameter whose memory's field at
+	   offset off the memory is hung off, and after solving, per
+	   location, leak_sure without the stores into it (for parameters;
+	   -1 none) */
+	struct esc_ghang {
+		int param, off;
+		int *sure;
+	} hangs[ESC_MAX_HANGS];
+	int nhangs;
 };
 
 /* Adds an edge (also used by pointsto.c for resolved stores). */

@@ -224,8 +224,10 @@ static void store_into(struct pts_state *s, const struct esc_store_rec *st,
 	   (a tracked object's contents may be read out before) */
 	if (why.assumed == ESC_ASSUMED_TORN_DOWN && obj != ESC_HEAP)
 		why.assumed = 0;
-	if (obj != ESC_HEAP)
+	if (obj != ESC_HEAP) {
 		why.into_result = 0;
+		why.hang = 0;
+	}
 	if (obj == ESC_HEAP) {
 		why.kind = ESC_STEP_STORE_PTR;
 		esc_graph_add_edge(s->g, ESC_HEAP, st->src, st->derefs, why);

@@ -292,7 +292,7 @@ static void param_leaks(struct esc_graph *g, const struct walk *w, int sure)
 #define RETS 4
 
 static void sure_leaks(struct esc_graph *g, struct walk *w, int out,
-		       int guard)
+		       int guard, int hang)
 {
 	int n = g->nlocs;
 	walk_reset(w);
@@ -314,7 +314,8 @@ static void sure_leaks(struct esc_graph *g, struct walk *w, int out,
 			w->work++;
 			if (g->locs[src].kind == ESC_LOC_PTEE || e->why.assumed ||
 			    (out && e->why.into_result) ||
-			    (guard && e->why.guard == guard))
+			    (guard && e->why.guard == guard) ||
+			    (hang && e->why.hang == hang))
 				continue;
 			if (g->locs[src].kind == ESC_LOC_RESULT)
 				r = ret < RETS - 1 ? ret + 1 : ret;
@@ -335,29 +336,31 @@ static void sure_leaks(struct esc_graph *g, struct walk *w, int out,
 		if (loc->kind != ESC_LOC_PARAM)
 			continue;
 		int gl;
-		int *leak = guard ? &gl : out ? &loc->leak_sure_out
-					      : &loc->leak_sure;
+		int *leak = guard || hang ? &gl : out ? &loc->leak_sure_out
+						      : &loc->leak_sure;
 		*leak = loc->func >= 0 && g->funcs[loc->func].gave_up ? 0 : -1;
 		if (w->dist[RETS * l] != ESC_INF)
 			*leak = min_leak(*leak, w->dist[RETS * l]);
 		if (guard)
 			g->guards[guard - 1].sure[l] = gl;
+		else if (hang)
+			g->hangs[hang - 1].sure[l] = gl;
 		else if (!out)
 			loc->leak_sure_out = loc->leak_sure;
 	}
 }
 
 /* leak_sure; leak_sure_out around the stores into what a function
-   returns, when there are any; and per guard that guards any step, the
-   sure leaks around its steps. */
+   returns, when there are any; and per guard that guards any step, and
+   per hang that any store goes into, the sure leaks around its steps. */
 static void sure_leaks_all(struct esc_graph *g, struct walk *rets)
 {
-	sure_leaks(g, rets, 0, 0);
+	sure_leaks(g, rets, 0, 0, 0);
 	int into = 0;
 	for (int i = 0; i < g->nedges && !into; i++)
 		into = g->edges[i].why.into_result;
 	if (into)
-		sure_leaks(g, rets, 1, 0);
+		sure_leaks(g, rets, 1, 0, 0);
 	for (int k = 0; k < g->nguards; k++) {
 		int any = 0;
 		for (int i = 0; i < g->nedges && !any; i++)
@@ -367,7 +370,26 @@ static void sure_leaks_all(struct esc_graph *g, struct walk *rets)
 		if (!any)
 			continue;
 		g->guards[k].sure = esc_xmalloc((size_t)g->nlocs * sizeof(int));
-		sure_leaks(g, rets, 0, k + 1);
+		sure_leaks(g, rets, 0, k + 1, 0);
+	}
+	for (int k = 0; k < g->nhangs; k++) {
+		int any = 0;
+		for (int i = 0; i < g->nedges && !any; i++)
+			any = g->edges[i].why.hang == k + 1;
+		/* a parameter given values inside the graph (a recursive
+		   component calls its function): an inner activation hangs
+		   its memory off another object than the caller's, so its
+		   stores are not the caller's to release */
+		for (int ei = g->locs[g->hangs[k].param].in_head;
+		     ei >= 0 && any; ei = g->edges[ei].next_in)
+			if (g->edges[ei].why.kind == ESC_STEP_ARG)
+				any = 0;
+		free(g->hangs[k].sure);
+		g->hangs[k].sure = NULL;
+		if (!any)
+			continue;
+		g->hangs[k].sure = esc_xmalloc((size_t)g->nlocs * sizeof(int));
+		sure_leaks(g, rets, 0, 0, k + 1);
 	}
 }
 
@@ -410,6 +432,10 @@ static void solve_conservatively(struct esc_graph *g)
 	for (int k = 0; k < g->nguards; k++) {
 		free(g->guards[k].sure);
 		g->guards[k].sure = NULL;
+	}
+	for (int k = 0; k < g->nhangs; k++) {
+		free(g->hangs[k].sure);
+		g->hangs[k].sure = NULL;
 	}
 }
 

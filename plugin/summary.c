@@ -264,6 +264,37 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 		s->guards[s->nguards].mask = gg->mask;
 		s->guards[s->nguards++].sure = sure;
 	}
+	/* the hangs off this function's parameters that change a sure leak */
+	for (int k = 0; k < g->nhangs && !s->gave_up; k++) {
+		const struct esc_ghang *gh = &g->hangs[k];
+		const struct esc_location *pl = &g->locs[gh->param];
+		if (!gh->sure || pl->func != func || pl->param_index < 0 ||
+		    pl->param_index >= n)
+			continue;
+		signed char *sure = esc_xmalloc((size_t)n + 1);
+		memcpy(sure, s->sure, (size_t)n + 1);
+		int differs = 0;
+		for (int j = 0; j < nl; j++) {
+			const struct esc_location *loc = &g->locs[ls[j]];
+			int i = loc->param_index == ESC_VARARGS ? n : loc->param_index;
+			if (loc->kind != ESC_LOC_PARAM || loc->func != func || i < 0)
+				continue;
+			int hs = gh->sure[ls[j]];
+			if (hs >= 0 && (s->sure[i] < 0 || hs < s->sure[i]))
+				hs = s->sure[i];
+			sure[i] = (signed char)hs;
+			differs |= sure[i] != s->sure[i];
+		}
+		if (!differs) {
+			free(sure);
+			continue;
+		}
+		s->hangs = esc_xrealloc(s->hangs, (size_t)(s->nhangs + 1) *
+					sizeof *s->hangs);
+		s->hangs[s->nhangs].param = pl->param_index;
+		s->hangs[s->nhangs].off = gh->off;
+		s->hangs[s->nhangs++].sure = sure;
+	}
 	vaarg_keys(g, s);
 	vaarg_when(g, func, s);
 	for (int k = 0; k < g->npstores; k++) {
@@ -301,6 +332,9 @@ void esc_summary_free(struct esc_summary *s)
 	for (int k = 0; k < s->nguards; k++)
 		free(s->guards[k].sure);
 	free(s->guards);
+	for (int k = 0; k < s->nhangs; k++)
+		free(s->hangs[k].sure);
+	free(s->hangs);
 	free(s->release);
 	free(s->vkeys);
 	free(s->vwhen);

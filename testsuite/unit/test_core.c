@@ -898,6 +898,58 @@ TEST(guarded_steps)
 	esc_graph_free(g);
 }
 
+/* struct vdbe *create(struct parse *p, char *other)
+   { v = alloc(); v->parse = p; v->other = other; p->vdbe = v; g = other; }
+   The stores into v are hung off p's field at offset 8: the hang's walk
+   leaves them out, so p is not kept by anything else; other still is (g).
+   A parameter that the graph gives values (a recursive call) gets no
+   hang walk. */
+TEST(hung_off_param_field)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "create", pos(1));
+	int p = esc_param_new(g, f, 0, "p", pos(1), 1);
+	int other = esc_param_new(g, f, 1, "other", pos(1), 1);
+	int id = esc_graph_hang(g, p, 8);
+	CHECK_EQ_INT(id, 1);
+	CHECK_EQ_INT(esc_graph_hang(g, p, 8), 1);
+	CHECK_EQ_INT(esc_graph_hang(g, p, 16), 2);
+	CHECK_EQ_INT(esc_graph_hang(g, ESC_HEAP, 8), 0);
+	struct esc_step in = step(ESC_STEP_STORE_PTR, 2);
+	in.hang = id;
+	esc_edge(g, ESC_HEAP, p, 0, in);
+	esc_edge(g, ESC_HEAP, other, 0, in);
+	esc_edge(g, ESC_HEAP, other, 0, step(ESC_STEP_STORE_GLOBAL, 3));
+	esc_solve(g);
+	struct esc_summary *s = esc_summarize(g, f);
+	CHECK_EQ_INT(esc_summary_sure(s, 0), 0);
+	CHECK_EQ_INT(esc_summary_sure(s, 1), 0);
+	CHECK_EQ_INT(s->nhangs, 1);
+	CHECK_EQ_INT(s->hangs[0].param, 0);
+	CHECK_EQ_INT(s->hangs[0].off, 8);
+	CHECK_EQ_INT(s->hangs[0].sure[0], -1);
+	CHECK_EQ_INT(s->hangs[0].sure[1], 0);
+	esc_summary_free(s);
+	esc_graph_free(g);
+
+	/* recursive: create(p) calls create(q) with its own q */
+	g = esc_graph_new();
+	f = esc_func_new(g, "create", pos(1));
+	p = esc_param_new(g, f, 0, "p", pos(1), 1);
+	int q = esc_loc_new(g, ESC_LOC_VALUE, f, "q", pos(2));
+	esc_edge(g, p, q, 0, step(ESC_STEP_ARG, 3));
+	id = esc_graph_hang(g, p, 8);
+	in = step(ESC_STEP_STORE_PTR, 2);
+	in.hang = id;
+	esc_edge(g, ESC_HEAP, p, 0, in);
+	esc_solve(g);
+	s = esc_summarize(g, f);
+	CHECK_EQ_INT(esc_summary_sure(s, 0), 0);
+	CHECK_EQ_INT(s->nhangs, 0);
+	esc_summary_free(s);
+	esc_graph_free(g);
+}
+
 int main(void)
 {
 	RUN(return_address);
@@ -929,6 +981,7 @@ int main(void)
 	RUN(stores_into_result_memory);
 	RUN(field_sinks);
 	RUN(guarded_steps);
+	RUN(hung_off_param_field);
 	esc_intern_free();
 	return unit_done();
 }
