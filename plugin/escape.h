@@ -1155,6 +1155,11 @@ struct esc_report *esc_report_new(const char *source, const char *gcc_version,
 void esc_report_free(struct esc_report *r);
 /* Adds a function (copies what it needs). */
 void esc_report_add(struct esc_report *r, const struct esc_func_report *f);
+/* The report keeps at most about bytes of each array's text in memory and
+   the rest in a temporary file (256 KB unless set; for tests). */
+void esc_report_spill_at(struct esc_report *r, size_t bytes);
+/* Bytes of the arrays' text held in memory now. */
+size_t esc_report_held(const struct esc_report *r);
 /* Writes the report to path whole (a temporary file in the same directory,
    then rename).  Returns 0, or -1 with a message in err. */
 int esc_report_write(const struct esc_report *r, const char *path, char *err,

@@ -60,18 +60,31 @@
 
 /* The arrays' items are turned into text as they come, indented as they
    will sit in the document: a unit's report is about 15 times smaller as
-   text than as Jansson values, and it is kept until the end of the unit,
-   when the compiler's own memory is at its peak. */
+   text than as Jansson values.  It is kept until the end of the unit, when
+   the compiler's own memory is at its peak, so an array's text does not
+   stay in memory either: once it holds spill_at bytes, it is appended to
+   a temporary file of its own (unlinked, in $TMPDIR or /tmp, where GCC
+   puts its own temporaries) and the buffer starts again; the report's
+   writer copies the file's bytes, then the buffer's.  sqlite3.c's 12 MB
+   report held 12 MB of the compiler's peak.  Without a temporary file (none
+   can be made, or a write to it fails) the text stays in memory, as
+   before. */
 struct esc_text {
 	char *s;
 	size_t len, cap;
+	int fd;         /* the spill file, or -1 */
+	int no_spill;   /* making or writing it failed: keep the rest */
+	size_t spilled; /* bytes of it written, before s */
 };
+
+#define SPILL_AT ((size_t)256 * 1024)
 
 struct esc_report {
 	json_t *doc;                /* the document's keys before the arrays */
 	struct esc_text diagnostics; /* the items of "diagnostics", */
 	struct esc_text functions;   /* and of "functions", which end it */
 	struct esc_text dump;        /* scratch: one item as Jansson dumps it */
+	size_t spill_at;             /* SPILL_AT; esc_report_spill_at */
 };
 
 static char *absolute_path(const char *path);
@@ -808,6 +821,46 @@ static int dump_value(struct esc_text *t, json_t *v, int depth)
 	}
 }
 
+static int write_all(int fd, const char *buf, size_t n);
+
+/* A temporary file nobody else can open (unlinked at once), or -1. */
+static int spill_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	if (!dir || !*dir)
+		dir = "/tmp";
+	size_t n = strlen(dir);
+	char *name = esc_xmalloc(n + sizeof "/escape-report.XXXXXX");
+	sprintf(name, "%s/escape-report.XXXXXX", dir);
+	int fd = mkstemp(name);
+	if (fd >= 0) {
+		unlink(name);
+		fcntl(fd, F_SETFD, FD_CLOEXEC);
+	}
+	free(name);
+	return fd;
+}
+
+/* Moves t's text to the end of its spill file (see struct esc_text). */
+static void spill(struct esc_text *t)
+{
+	if (t->no_spill || !t->len)
+		return;
+	if (t->fd < 0 && (t->fd = spill_file()) < 0) {
+		t->no_spill = 1;
+		return;
+	}
+	/* a short write leaves bytes past spilled, which are never read */
+	if (lseek(t->fd, (off_t)t->spilled, SEEK_SET) < 0 ||
+	    write_all(t->fd, t->s, t->len)) {
+		t->no_spill = 1;
+		return;
+	}
+	t->spilled += t->len;
+	t->len = 0;
+	t->s[0] = 0;
+}
+
 /* Appends v (and drops it) as the next item of an array of the document:
    the text json_dumps would give it there, two levels deep, written by
    dump_value (Jansson's own dump, through its output callback, was about
@@ -817,8 +870,10 @@ static int dump_value(struct esc_text *t, json_t *v, int depth)
    more. */
 static void add_item(struct esc_report *r, struct esc_text *t, json_t *v)
 {
+	if (t->len >= r->spill_at)
+		spill(t);
 	size_t at = t->len;
-	if (t->len)
+	if (t->len || t->spilled)
 		text_add(t, ",\n", 2);
 	text_add(t, "    ", 4);
 	if (!dump_value(t, v, 2)) {
@@ -844,7 +899,7 @@ static void add_item(struct esc_report *r, struct esc_text *t, json_t *v)
 	     (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
 		lines++;
 	text_reserve(t, 2 + 4 * lines + n);
-	if (t->len)
+	if (t->len || t->spilled)
 		text_add(t, ",\n", 2);
 	const char *p = d->s, *end = d->s + n;
 	for (;;) {
@@ -874,15 +929,39 @@ static char *report_head(const struct esc_report *r)
 	return head;
 }
 
-static int write_all(int fd, const char *buf, size_t n);
+/* Copies the first n bytes of file in to out; 0, or -1 with errno. */
+static int copy_spilled(int out, int in, size_t n)
+{
+	char buf[65536];
+	off_t at = 0;
+
+	while (n) {
+		ssize_t got = pread(in, buf, n < sizeof buf ? n : sizeof buf,
+				    at);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			if (!got)
+				errno = EIO; /* shorter than what was written */
+			return -1;
+		}
+		if (write_all(out, buf, (size_t)got))
+			return -1;
+		at += got;
+		n -= (size_t)got;
+	}
+	return 0;
+}
 
 static int write_array(int fd, const char *key, const struct esc_text *items)
 {
 	return write_all(fd, ",\n  \"", 5) || write_all(fd, key, strlen(key)) ||
-	       (items->len ? write_all(fd, "\": [\n", 5) ||
-				     write_all(fd, items->s, items->len) ||
-				     write_all(fd, "\n  ]", 4)
-			   : write_all(fd, "\": []", 5));
+	       (items->len || items->spilled
+			? write_all(fd, "\": [\n", 5) ||
+				  copy_spilled(fd, items->fd, items->spilled) ||
+				  write_all(fd, items->s, items->len) ||
+				  write_all(fd, "\n  ]", 4)
+			: write_all(fd, "\": []", 5));
 }
 
 /* Writes the whole document, as json_dumps(doc, JSON_INDENT(2)) would
@@ -921,7 +1000,19 @@ struct esc_report *esc_report_new(const char *source, const char *gcc_version,
 	memset(&r->diagnostics, 0, sizeof r->diagnostics);
 	memset(&r->functions, 0, sizeof r->functions);
 	memset(&r->dump, 0, sizeof r->dump);
+	r->diagnostics.fd = r->functions.fd = r->dump.fd = -1;
+	r->spill_at = SPILL_AT;
 	return r;
+}
+
+void esc_report_spill_at(struct esc_report *r, size_t bytes)
+{
+	r->spill_at = bytes;
+}
+
+size_t esc_report_held(const struct esc_report *r)
+{
+	return r->diagnostics.len + r->functions.len;
 }
 
 void esc_report_free(struct esc_report *r)
@@ -929,6 +1020,10 @@ void esc_report_free(struct esc_report *r)
 	if (!r)
 		return;
 	json_decref(r->doc);
+	if (r->diagnostics.fd >= 0)
+		close(r->diagnostics.fd);
+	if (r->functions.fd >= 0)
+		close(r->functions.fd);
 	free(r->diagnostics.s);
 	free(r->functions.s);
 	free(r->dump.s);

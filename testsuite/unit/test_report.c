@@ -1028,6 +1028,77 @@ TEST(add_copies)
 	free(path);
 }
 
+/* A big report's text goes to a temporary file as it grows, and the
+   document is the same bytes as one kept whole in memory: written twice,
+   and with no temporary file to be had ($TMPDIR not a directory). */
+TEST(spill_same_bytes)
+{
+	struct esc_report *whole = esc_report_new("src/observe.c", "12", "");
+	struct esc_report *spilt = esc_report_new("src/observe.c", "12", "");
+	struct esc_report *stuck = esc_report_new("src/observe.c", "12", "");
+	char *dir = make_tmpdir(), *p1 = join(dir, "whole.json");
+	char *p2 = join(dir, "spilt.json"), *p3 = join(dir, "stuck.json");
+	char *nodir = join(dir, "not-a-dir"), err[512] = "";
+	const char *old = getenv("TMPDIR");
+	char *saved = old ? esc_xstrdup(old) : NULL;
+	size_t most = 0;
+
+	esc_report_spill_at(whole, (size_t)-1);
+	esc_report_spill_at(spilt, 4096);
+	esc_report_spill_at(stuck, 4096);
+	spew(nodir, "x");
+	for (int i = 0; i < 300; i++) {
+		esc_report_add(whole, i % 2 ? &big : &observe);
+		esc_report_add(spilt, i % 2 ? &big : &observe);
+		if (esc_report_held(spilt) > most)
+			most = esc_report_held(spilt);
+		setenv("TMPDIR", nodir, 1);
+		esc_report_add(stuck, i % 2 ? &big : &observe);
+		if (saved)
+			setenv("TMPDIR", saved, 1);
+		else
+			unsetenv("TMPDIR");
+	}
+	CHECK(esc_report_held(whole) > 100000);
+	CHECK(most < 2 * 4096 + 8192);
+	CHECK_EQ_INT(esc_report_held(stuck), esc_report_held(whole));
+	CHECK_EQ_INT(esc_report_write(whole, p1, err, sizeof err), 0);
+	CHECK_EQ_INT(esc_report_write(spilt, p2, err, sizeof err), 0);
+	CHECK_EQ_INT(esc_report_write(stuck, p3, err, sizeof err), 0);
+	char *t1 = slurp(p1), *t2 = slurp(p2), *t3 = slurp(p3);
+	CHECK(t1 && t2 && t3 && strlen(t1) > 100000);
+	CHECK_STR(t2, t1);
+	CHECK_STR(t3, t1);
+	free(t2);
+	/* written again, after one more function, still the same */
+	esc_report_add(whole, &latin1);
+	esc_report_add(spilt, &latin1);
+	CHECK_EQ_INT(esc_report_write(whole, p1, err, sizeof err), 0);
+	CHECK_EQ_INT(esc_report_write(spilt, p2, err, sizeof err), 0);
+	free(t1);
+	t1 = slurp(p1);
+	t2 = slurp(p2);
+	CHECK(t1 && t2);
+	CHECK_STR(t2, t1);
+	json_t *doc = load(p2);
+	CHECK_EQ_INT(len(doc, "functions"), 301);
+	json_decref(doc);
+
+	free(t1);
+	free(t2);
+	free(t3);
+	free(saved);
+	esc_report_free(whole);
+	esc_report_free(spilt);
+	esc_report_free(stuck);
+	remove_tree(dir);
+	free(dir);
+	free(p1);
+	free(p2);
+	free(p3);
+	free(nodir);
+}
+
 /* ------------------------------------------------------------------ */
 /* Writing                                                             */
 
@@ -1372,6 +1443,7 @@ int main(int argc, char **argv)
 	RUN(func_notes);
 	RUN(not_utf8);
 	RUN(add_copies);
+	RUN(spill_same_bytes);
 	RUN(write_leaves_only_the_report);
 	RUN(write_replaces_whole);
 	RUN(write_missing_dir);
