@@ -32,6 +32,8 @@
 
 #include "bversion.h"
 
+#include <dlfcn.h>
+
 #if BUILDING_GCC_MAJOR < 12
 #error "escape needs GCC 12 or later"
 #endif
@@ -76,14 +78,158 @@ typedef diagnostic_metadata esc_diagnostic_metadata;
 #include "diagnostic-format.h"
 #endif
 
+/* GCC functions written here from their GCC 12 and 13 bodies (the same
+   code, inline).  GCC opens a plugin with RTLD_NOW, so every function
+   escape.so takes from cc1 is looked up by name when it loads, in every
+   compile, and each lookup pages in the 64 KB of cc1's symbol tables
+   around the name: a window goes only when every name in it goes.  With
+   these (and the lazy timer below) a small unit's peak RSS on GCC 12
+   falls by three such windows, 192 KB (docs/performance.md, session 10).
+   From GCC 14 on (13 for the two that learned about `f(...)'), GCC's own
+   function is called. */
+#if BUILDING_GCC_MAJOR < 14
+static inline bool esc_integer_zerop(const_tree expr)
+{
+	switch (TREE_CODE(expr)) {
+	case INTEGER_CST:
+		return wi::to_wide(expr) == 0;
+	case COMPLEX_CST:
+		return esc_integer_zerop(TREE_REALPART(expr)) &&
+		       esc_integer_zerop(TREE_IMAGPART(expr));
+	case VECTOR_CST:
+		return VECTOR_CST_NPATTERNS(expr) == 1 &&
+		       VECTOR_CST_DUPLICATE_P(expr) &&
+		       esc_integer_zerop(VECTOR_CST_ENCODED_ELT(expr, 0));
+	default:
+		return false;
+	}
+}
+#define integer_zerop esc_integer_zerop
+
+/* gimple_call_fndecl, whose GCC 12/13 body (gimple_call_addr_fndecl, in
+   gimple-expr.h) calls GCC's integer_zerop */
+static inline tree esc_gimple_call_fndecl(const gimple *gs)
+{
+	tree fn = gimple_call_fn(gs);
+	if (fn && TREE_CODE(fn) == ADDR_EXPR) {
+		tree fndecl = TREE_OPERAND(fn, 0);
+		if (TREE_CODE(fndecl) == MEM_REF &&
+		    TREE_CODE(TREE_OPERAND(fndecl, 0)) == ADDR_EXPR &&
+		    esc_integer_zerop(TREE_OPERAND(fndecl, 1)))
+			fndecl = TREE_OPERAND(TREE_OPERAND(fndecl, 0), 0);
+		if (TREE_CODE(fndecl) == FUNCTION_DECL)
+			return fndecl;
+	}
+	return NULL_TREE;
+}
+#define gimple_call_fndecl esc_gimple_call_fndecl
+
+static inline location_t esc_expansion_point_if_system(location_t loc)
+{
+	if (in_system_header_at(loc))
+		loc = linemap_resolve_location(line_table, loc,
+					       LRK_MACRO_EXPANSION_POINT, NULL);
+	return loc;
+}
+#define expansion_point_location_if_in_system_header \
+	esc_expansion_point_if_system
+
+/* STRIP_NOPS */
+static inline bool esc_nop_conversion(const_tree exp)
+{
+	if (location_wrapper_p(exp))
+		return true;
+	if (!CONVERT_EXPR_P(exp) && TREE_CODE(exp) != NON_LVALUE_EXPR)
+		return false;
+	tree outer = TREE_TYPE(exp), inner = TREE_TYPE(TREE_OPERAND(exp, 0));
+	if (!inner || inner == error_mark_node)
+		return false;
+	return tree_nop_conversion_p(outer, inner);
+}
+
+static inline tree esc_strip_nop_conversions(tree exp)
+{
+	while (esc_nop_conversion(exp))
+		exp = TREE_OPERAND(exp, 0);
+	return exp;
+}
+#undef STRIP_NOPS
+#define STRIP_NOPS(EXP) (EXP) = esc_strip_nop_conversions(CONST_CAST_TREE(EXP))
+
+/* EXPR_HAS_LOCATION */
+static inline location_t esc_location_locus(location_t loc)
+{
+	return IS_ADHOC_LOC(loc)
+		? line_table->location_adhoc_data_map.data[loc & MAX_LOCATION_T].locus
+		: loc;
+}
+#undef LOCATION_LOCUS
+#define LOCATION_LOCUS(LOC) esc_location_locus(LOC)
+#endif
+
+#if BUILDING_GCC_MAJOR < 13
+static inline bool esc_stdarg_p(const_tree fntype)
+{
+	function_args_iterator args_iter;
+	tree n = NULL_TREE, t;
+
+	if (!fntype)
+		return false;
+	FOREACH_FUNCTION_ARGS(fntype, t, args_iter)
+		n = t;
+	return n != NULL_TREE && n != void_type_node;
+}
+#define stdarg_p esc_stdarg_p
+
+static inline bool esc_prototype_p(const_tree fntype)
+{
+	gcc_assert(fntype != NULL_TREE);
+	return TYPE_ARG_TYPES(fntype) != NULL_TREE;
+}
+#define prototype_p esc_prototype_p
+#endif
+
 /* The last statement of bb that is not a debug statement, or NULL. */
 static inline gimple *esc_last_stmt(basic_block bb)
 {
 #if BUILDING_GCC_MAJOR >= 14
 	return last_nondebug_stmt(bb);
 #else
-	return last_stmt(bb);
+	gimple_stmt_iterator i = gsi_last_bb(bb);
+	gimple *stmt = NULL;
+
+	while (!gsi_end_p(i) && is_gimple_debug((stmt = gsi_stmt(i)))) {
+		gsi_prev(&i);
+		stmt = NULL;
+	}
+	return stmt;
 #endif
+}
+
+/* -ftime-report's client items (g_timer is set only then): looked up on
+   first use, so that a compile without it binds neither at load. */
+static inline void esc_timer_push(const char *name)
+{
+	static void (*push)(timer *, const char *);
+	if (!g_timer)
+		return;
+	if (!push)
+		push = (void (*)(timer *, const char *))
+			dlsym(RTLD_DEFAULT, "_ZN5timer16push_client_itemEPKc");
+	if (push)
+		push(g_timer, name);
+}
+
+static inline void esc_timer_pop(void)
+{
+	static void (*pop)(timer *);
+	if (!g_timer)
+		return;
+	if (!pop)
+		pop = (void (*)(timer *))dlsym(RTLD_DEFAULT,
+					       "_ZN5timer15pop_client_itemEv");
+	if (pop)
+		pop(g_timer);
 }
 
 /* A copy of line `line' of file `file' (free it), or NULL. */

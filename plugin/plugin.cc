@@ -448,14 +448,12 @@ location_t esc_assign_location(location_t loc)
 /* Times a stage for -ftime-report (GCC's client items), when asked. */
 static void stage_begin(const char *name)
 {
-	if (g_timer)
-		g_timer->push_client_item(name);
+	esc_timer_push(name);
 }
 
 static void stage_end(void)
 {
-	if (g_timer)
-		g_timer->pop_client_item();
+	esc_timer_pop();
 }
 
 static void pre_genericize(void *gcc_data, void *)
@@ -823,8 +821,8 @@ static char *report_path(void)
 		return xstrdup(opt_json);
 	/* the output's stable name: gcc passes cc1 -dumpdir and -dumpbase
 	   from -o (asm_file_name is a random temporary) */
-	char *output = concat(dump_dir_name ? dump_dir_name : "",
-			      dump_base_name ? dump_base_name : "", NULL);
+	char *output = xasprintf("%s%s", dump_dir_name ? dump_dir_name : "",
+				 dump_base_name ? dump_base_name : "");
 	char *path = esc_report_path_in_dir(opt_json, main_input_filename,
 					    output);
 	free(output);

@@ -137,5 +137,18 @@ PY
 		echo "FAIL $c"; failed=$((failed + 1))
 	fi
 done
+# -ftime-report lists the plugin's stages (GCC's client items, which the
+# plugin looks up on first use: gcc-common.h's esc_timer_push)
+c=$root/testsuite/dangling/stores.c
+if "$CC" -O2 -c "$c" -o /dev/null -ftime-report -w -fplugin="$plugin" \
+	-fplugin-arg-escape-json="$tmp/t.json" >"$tmp/time" 2>&1 &&
+	grep -q '^ escape: analysis  *:' "$tmp/time" &&
+	grep -q '^ escape: notes and warnings  *:' "$tmp/time" &&
+	grep -q '^ escape: JSON report  *:' "$tmp/time"; then
+	echo "PASS -ftime-report: the plugin's stages"; passed=$((passed + 1))
+else
+	echo "FAIL -ftime-report: the plugin's stages"; head -n 5 "$tmp/time"
+	failed=$((failed + 1))
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
