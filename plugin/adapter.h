@@ -31,6 +31,11 @@ struct esc_fn {
 			       frame): the location of the parameter made
 			       for it, the last one, or -1 */
 	struct esc_summary *summary; /* once its component is finished */
+	/* its printf-style format (esc_summary.fmt_param, fmt_keep) as
+	   known before its component's graph is built
+	   (esc_component_formats): fmt_keep NULL none */
+	int fmt_param;
+	const char *fmt_keep;
 	struct esc_func_report *report; /* likewise: what is reported */
 };
 
@@ -102,6 +107,11 @@ struct esc_hole {
 	unsigned char fkind, fpres;
 	int foff, fsize;
 };
+
+/* call.cc: the formats of the functions of a component (esc_fn.fmt_keep)
+   before its graph is built, for its calls of its own variadic
+   functions */
+void esc_component_formats(struct esc_unit *u, const int *members, int n);
 
 /* call.cc: the constant integer arguments of report r's imports that
    are calls of variadic functions (esc_import.consts) */

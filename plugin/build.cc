@@ -1211,13 +1211,17 @@ static void build_phi(struct esc_ctx *c, gphi *phi)
 void esc_declare_function(struct esc_unit *u, struct esc_graph *g,
 			  struct esc_fn *fn)
 {
-	(void)u;
 	tree decl = fn->node->decl;
 	const char *name = IDENTIFIER_POINTER(DECL_NAME(decl));
 	location_t at = DECL_SOURCE_LOCATION(decl);
 	int i = 0;
 
 	fn->gfunc = esc_func_new(g, name, esc_pos_of(at));
+	/* a rule's "format": what its va_arg reads keep */
+	const struct esc_rule *fr = u->rules ? esc_rules_format(u->rules, name)
+					     : NULL;
+	if (fr)
+		esc_func_format(g, fn->gfunc, fr->fmt_param, fr->fmt_keep);
 	for (tree p = DECL_ARGUMENTS(decl); p; p = DECL_CHAIN(p))
 		i++;
 	/* a nested function's static chain is one more parameter, after

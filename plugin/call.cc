@@ -216,10 +216,36 @@ static int new_object(struct esc_ctx *c, gcall *call, enum esc_loc_kind kind,
    the call's argument i + first: first is 0, or, for an OpenMP region's
    body, the argument of its data (GOMP_parallel's second), which is then
    the only argument; the region's result is not the call's value. */
+static bool is_va_list(tree t);
+static int own_param(struct esc_ctx *c, tree t);
+static const char *literal_string(tree t);
+
+/* The call hands a va_list to callee, a function of the component
+   (esc_vaarg_format_in). */
+static void vaarg_handed_in(struct esc_ctx *c, gcall *call, int callee)
+{
+	int n = (int)gimple_call_num_args(call);
+	int params[ESC_VFMT_ARGS];
+	if (gimple_call_va_arg_pack_p(call))
+		esc_vaarg_format(c->g, c->fn->gfunc, -1, NULL);
+	for (int i = 0; i < n; i++)
+		if (is_va_list(TREE_TYPE(gimple_call_arg(call, i)))) {
+			for (int k = 0; k < ESC_VFMT_ARGS; k++)
+				params[k] = k < n ? own_param(c,
+					gimple_call_arg(call, k)) : -1;
+			esc_vaarg_format_in(c->g, c->fn->gfunc, callee, params,
+					    ESC_VFMT_ARGS);
+			return;
+		}
+}
+
 static void call_in_component(struct esc_ctx *c, gcall *call,
 			      struct esc_fn *f, const char *name, int first)
 {
 	int n = first ? 1 : arg_count(c, call);
+	/* the literal format of a printf-style member (esc_fn.fmt_keep) */
+	const char *fmt = !first && f->fmt_keep && f->fmt_param < n
+		? literal_string(gimple_call_arg(call, f->fmt_param)) : NULL;
 	for (int i = 0; i < n; i++) {
 		int p = i < f->nparams ? f->params[i] : f->varargs;
 		if (p < 0 || !arg_may_hold_address(call, i + first))
@@ -228,12 +254,18 @@ static void call_in_component(struct esc_ctx *c, gcall *call,
 			esc_step_at(ESC_STEP_ARG, c->stmt_loc, name,
 				    first ? i + 1 : arg_number(call, i)));
 		k.fpres = 1; /* the parameter points where the argument does */
+		/* a variadic argument its format only reads: what the
+		   member does with it is assumed */
+		if (fmt && i >= f->nparams && p == f->varargs &&
+		    !esc_format_arg(fmt, i - f->nparams, f->fmt_keep))
+			k.why.assumed = 1;
 		arg_into(c, call, i + first, k);
 	}
 	if (!first)
 		esc_flow_to_hole(c, value_hole(c, call, ESC_STEP_CALL_RESULT,
 					       name, -1),
 				 esc_func_result(c->g, f->gfunc), 0);
+	vaarg_handed_in(c, call, f->gfunc);
 }
 
 /* The key of a va_arg read of type t or of a variadic argument of type
@@ -274,17 +306,186 @@ static bool is_va_list(tree t)
 	return false;
 }
 
+/* The parameter (0-based) of c's function that t is as it came in, or
+   -1. */
+static int param_of(tree fndecl, tree t)
+{
+	if (TREE_CODE(t) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF(t))
+		t = SSA_NAME_VAR(t);
+	if (!t || TREE_CODE(t) != PARM_DECL)
+		return -1;
+	int i = 0;
+	for (tree a = DECL_ARGUMENTS(fndecl); a; a = DECL_CHAIN(a), i++)
+		if (a == t)
+			return i;
+	return -1;
+}
+
+static int own_param(struct esc_ctx *c, tree t)
+{
+	return param_of(c->fun->decl, t);
+}
+
+/* The first va_list argument of call, or -1. */
+static int va_list_arg(gcall *call)
+{
+	for (unsigned i = 0; i < gimple_call_num_args(call); i++)
+		if (is_va_list(TREE_TYPE(gimple_call_arg(call, i))))
+			return (int)i;
+	return -1;
+}
+
+void esc_component_formats(struct esc_unit *u, const int *members, int n)
+{
+	auto_vec<struct esc_vfmt> v;
+	int *fp = XNEWVEC(int, n);
+	const char **fk = XNEWVEC(const char *, n);
+	bool bad = false;
+	for (int i = 0; i < n; i++) {
+		struct esc_fn *fn = &u->fns[members[i]];
+		tree d = fn->node->decl;
+		const struct esc_rule *r = u->rules && DECL_NAME(d)
+			? esc_rules_format(u->rules, IDENTIFIER_POINTER(DECL_NAME(d)))
+			: NULL;
+		fn->fmt_keep = NULL;
+		fp[i] = r ? r->fmt_param : -1;
+		fk[i] = r ? r->fmt_keep : NULL;
+	}
+	for (int i = 0; i < n && !bad; i++) {
+		tree d = u->fns[members[i]].node->decl;
+		function *fun = DECL_STRUCT_FUNCTION(d);
+		basic_block bb;
+		if (!fun || !fun->cfg)
+			continue;
+		FOR_EACH_BB_FN(bb, fun)
+			for (gimple_stmt_iterator gsi = gsi_start_bb(bb);
+			     !gsi_end_p(gsi); gsi_next(&gsi)) {
+				gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+				if (!call)
+					continue;
+				/* a va_arg read of a function without a
+				   format: what it keeps is not known here */
+				if (gimple_call_internal_p(call)) {
+					if (gimple_call_internal_fn(call) == IFN_VA_ARG &&
+					    !fk[i])
+						bad = true;
+					continue;
+				}
+				tree cd = gimple_call_fndecl(call);
+				int a = va_list_arg(call);
+				if (a < 0 && !gimple_call_va_arg_pack_p(call))
+					continue;
+				struct esc_vfmt h;
+				memset(&h, 0, sizeof h);
+				h.func = i;
+				h.param = -1;
+				h.callee = -1;
+				/* va_start into the frame's own va_list, va_end,
+				   va_copy: no hand-off (call_builtin) */
+				if (cd && fndecl_built_in_p(cd, BUILT_IN_NORMAL)) {
+					enum built_in_function b = DECL_FUNCTION_CODE(cd);
+					if (b == BUILT_IN_VA_END || b == BUILT_IN_VA_COPY ||
+					    (b == BUILT_IN_VA_START &&
+					     TREE_CODE(gimple_call_arg(call, 0)) == ADDR_EXPR))
+						continue;
+				}
+				cgraph_node *node = cd ? cgraph_node::get(cd) : NULL;
+				int *idx = node && !gimple_call_va_arg_pack_p(call)
+					? u->fn_index->get(node->ultimate_alias_target()->decl)
+					: NULL;
+				struct esc_fn *f = idx ? &u->fns[*idx] : NULL;
+				const struct esc_summary *sum = f ? f->summary : NULL;
+				const struct esc_rule *r = cd && !f && u->rules
+					? esc_rules_find(u->rules, callee_name(cd)) : NULL;
+				int nargs = (int)gimple_call_num_args(call);
+				if (f && f->comp == u->cur_comp) {
+					for (int k = 0; k < n; k++)
+						if (members[k] == *idx)
+							h.callee = k;
+					for (int k = 0; k < ESC_VFMT_ARGS; k++)
+						h.params[k] = k < nargs ? param_of(d,
+							gimple_call_arg(call, k)) : -1;
+					if (h.callee < 0)
+						h.params[0] = -1, h.callee = -1;
+				} else if ((sum && sum->fmt_keep) || (r && r->fmt_keep)) {
+					int q = sum ? sum->fmt_param : r->fmt_param;
+					h.keep = sum ? sum->fmt_keep : r->fmt_keep;
+					h.param = q < nargs ? param_of(d,
+						gimple_call_arg(call, q)) : -1;
+				}
+				v.safe_push(h);
+			}
+	}
+	if (!bad) {
+		esc_formats_solve(v.address(), (int)v.length(), n, fp, fk);
+		for (int i = 0; i < n; i++) {
+			struct esc_fn *fn = &u->fns[members[i]];
+			if (fk[i] && fp[i] >= 0 && fp[i] < fn->nparams) {
+				fn->fmt_param = fp[i];
+				fn->fmt_keep = fk[i];
+			}
+		}
+	}
+	XDELETEVEC(fp);
+	XDELETEVEC(fk);
+}
+
 /* The call hands a va_list (or its caller's "...") to a callee of
-   summary sum, or, with sum NULL, to one the graph cannot follow. */
+   summary sum, or, with sum NULL, to one the graph cannot follow (whose
+   rule r may say what it keeps of them by a format: esc_vaarg_format). */
 static void vaarg_handed(struct esc_ctx *c, gcall *call,
-			 const struct esc_summary *sum)
+			 const struct esc_summary *sum,
+			 const struct esc_rule *r = NULL)
 {
 	int n = (int)gimple_call_num_args(call);
-	if (gimple_call_va_arg_pack_p(call))
+	const char *keep = sum ? sum->fmt_keep : r ? r->fmt_keep : NULL;
+	int fp = sum ? sum->fmt_param : r ? r->fmt_param : -1;
+	if (gimple_call_va_arg_pack_p(call)) {
 		esc_vaarg_callee(c->g, NULL);
+		esc_vaarg_format(c->g, c->fn->gfunc, -1, NULL);
+	}
 	for (int i = 0; i < n; i++)
-		if (is_va_list(TREE_TYPE(gimple_call_arg(call, i))))
+		if (is_va_list(TREE_TYPE(gimple_call_arg(call, i)))) {
 			esc_vaarg_callee(c->g, sum);
+			esc_vaarg_format(c->g, c->fn->gfunc, keep && fp >= 0 &&
+					 fp < n ? own_param(c, gimple_call_arg(call, fp))
+					 : -1, keep);
+		}
+}
+
+/* The string literal t points to the start of (through one copy), or
+   NULL. */
+static const char *literal_string(tree t)
+{
+	STRIP_NOPS(t);
+	if (TREE_CODE(t) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(t) &&
+	    gimple_assign_single_p(SSA_NAME_DEF_STMT(t))) {
+		t = gimple_assign_rhs1(SSA_NAME_DEF_STMT(t));
+		STRIP_NOPS(t);
+	}
+	if (TREE_CODE(t) != ADDR_EXPR)
+		return NULL;
+	t = TREE_OPERAND(t, 0);
+	if (TREE_CODE(t) == ARRAY_REF && integer_zerop(TREE_OPERAND(t, 1)))
+		t = TREE_OPERAND(t, 0);
+	if (TREE_CODE(t) != STRING_CST || !TREE_TYPE(t) ||
+	    TREE_CODE(TREE_TYPE(t)) != ARRAY_TYPE ||
+	    TYPE_PRECISION(TREE_TYPE(TREE_TYPE(t))) !=
+	    TYPE_PRECISION(char_type_node))
+		return NULL;
+	const char *p = TREE_STRING_POINTER(t);
+	return memchr(p, 0, (size_t)TREE_STRING_LENGTH(t)) ? p : NULL;
+}
+
+/* May the callee keep variadic argument i of call, by the literal
+   format it is given (esc_summary_fmt)? */
+static bool fmt_keeps(gcall *call, const struct esc_summary *sum, int i)
+{
+	int n = (int)gimple_call_num_args(call);
+	if (!sum->fmt_keep || sum->fmt_param >= n || i < sum->nparams)
+		return true;
+	return esc_summary_fmt(sum, literal_string(gimple_call_arg(call,
+				sum->fmt_param)), i - sum->nparams);
 }
 
 /*
@@ -693,7 +894,7 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 		    i < (int)gimple_call_num_args(call) &&
 		    (!esc_summary_vkey(sum, vaarg_key(TREE_TYPE(
 			    gimple_call_arg(call, i)))) ||
-		     !vwhen_keeps(c, call, sum))) {
+		     !vwhen_keeps(c, call, sum) || !fmt_keeps(call, sum, i))) {
 			struct esc_hole k = heap_hole(c, call,
 				ESC_STEP_ARG_SUMMARY, name, i, 0);
 			k.why.assumed = 1;
@@ -749,7 +950,8 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 			struct esc_hole k = value_hole(c, call,
 				ESC_STEP_CALL_RESULT, name, i);
 			k.derefs += r;
-			k.why.assumed = rel ? ESC_ASSUMED_RELEASED : 0;
+			k.why.assumed = rel ? ESC_ASSUMED_RELEASED
+				: !fmt_keeps(call, sum, i);
 			arg_into(c, call, i, k);
 		}
 	}
@@ -800,7 +1002,8 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 			else if (a >= sum->nparams && a < (int)gimple_call_num_args(call) &&
 				 (!esc_summary_vkey(sum, vaarg_key(TREE_TYPE(
 					 gimple_call_arg(call, a)))) ||
-				  !vwhen_keeps(c, call, sum)))
+				  !vwhen_keeps(c, call, sum) ||
+				  !fmt_keeps(call, sum, a)))
 				why.assumed = 1;
 			tree to = call_arg(call, st->to), from = call_arg(call, a);
 			if (!to || !from)
@@ -893,6 +1096,8 @@ static bool call_builtin(struct esc_ctx *c, gcall *call, tree fndecl,
 				k.why = why;
 			} else {
 				k = esc_hole_to(ESC_HEAP, 0, why);
+				/* kept without a hand-off: no format */
+				esc_vaarg_format(c->g, c->fn->gfunc, -1, NULL);
 			}
 			esc_flow_to_hole(c, k, c->fn->varargs, 0);
 		}
@@ -961,13 +1166,19 @@ static void call_rule(struct esc_ctx *c, gcall *call,
 	int n = arg_count(c, call);
 	int alloc = 0;
 
-	vaarg_handed(c, call, NULL);
+	vaarg_handed(c, call, NULL, r);
+	const char *fmt = r->fmt_keep && r->fmt_param < (int)gimple_call_num_args(call)
+		? literal_string(gimple_call_arg(call, r->fmt_param)) : NULL;
 	if (r->returns_alloc)
 		alloc = new_object(c, call, ESC_LOC_ALLOC, ESC_OBJ_LOCAL, name);
 	for (int i = 0; i < n; i++) {
 		if (!arg_may_hold_address(call, i))
 			continue;
 		int eff = esc_rule_effect(r, i);
+		/* a variadic argument its format only reads */
+		if (fmt && i >= r->nparams &&
+		    !esc_format_arg(fmt, i - r->nparams, r->fmt_keep))
+			continue;
 		if (eff < 0) {
 			/* the rule does not say: as if unknown */
 			arg_into(c, call, i, unknown_hole(c, call,

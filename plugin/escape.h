@@ -272,6 +272,50 @@ void esc_vaarg_callee(struct esc_graph *g, const struct esc_summary *s);
    for two ops only). */
 void esc_vaarg_when(struct esc_graph *g, int param, const long long *vals,
 		    int n);
+/* Variadic arguments by format.  Function func hands its variadic
+   arguments (its va_list) to a callee that keeps of them only those its
+   printf-style format consumes with a conversion of keep (the callee's
+   esc_summary.fmt_keep, or a rule's "format"), the format being func's
+   parameter param (0-based; -1: anything else); keep NULL: a callee of
+   which this is not known.  A va_arg read that may be kept, or any such
+   hand-off without a format, leaves func's summary without one. */
+void esc_vaarg_format(struct esc_graph *g, int func, int param,
+		      const char *keep);
+/* The same for a hand-off to callee, a function of the same graph:
+   params[i] is the parameter of func that argument i is (-1: none),
+   for the first n arguments. */
+void esc_vaarg_format_in(struct esc_graph *g, int func, int callee,
+			 const int *params, int n);
+#define ESC_VFMT_ARGS 8 /* the arguments esc_vaarg_format_in keeps */
+/* One hand-off of a va_list by function func: to a callee whose format
+   is known (param: func's parameter given as the format, -1 none; keep
+   the callee's letters, NULL: no format), or to function callee (>= 0)
+   of the same set, params[i] being the parameter of func that argument
+   i is (-1 none). */
+struct esc_vfmt {
+	int func, param;
+	const char *keep;
+	int callee;
+	int params[ESC_VFMT_ARGS];
+};
+/* The formats of nf functions (esc_summary.fmt_param, fmt_keep) from
+   their hand-offs v[0..nv), to a fixed point: fp[f], fk[f] hold a
+   rule's format on entry (fk[f] NULL: none, to be found; such a
+   function keeps it), a function's own on return (fk NULL: none). */
+void esc_formats_solve(const struct esc_vfmt *v, int nv, int nf, int *fp,
+		       const char **fk);
+/* Function func of the graph has a rule's "format" (esc_rules_format):
+   its va_arg reads keep only what those conversions consume. */
+void esc_func_format(struct esc_graph *g, int func, int param,
+		     const char *keep);
+/* Is the k-th (0-based) argument that printf-style format fmt consumes
+   read by a conversion of keep (1), by another one or by nothing (0), or
+   is that unknown (-1: a positional "%1$", glibc's "%m", a conversion
+   that is not a letter)?  Conversions as C99 and SQLite write them:
+   "%%" consumes nothing; flags "-+ #0'!,"; a width or precision "*"
+   consumes an int; length modifiers "hlLqjzt" unless keep names the
+   letter (SQLite's "%z" is a conversion). */
+int esc_format_arg(const char *fmt, int k, const char *keep);
 /* A stack object or allocation site (kind ESC_LOC_STACK / ESC_LOC_ALLOC). */
 int esc_object_new(struct esc_graph *g, enum esc_loc_kind kind,
 		   enum esc_obj_kind obj, int func, const char *name,
@@ -440,6 +484,14 @@ struct esc_summary {
 	int vwhen_param;
 	int nvwhen;
 	long long *vwhen;
+	/* printf-style: parameter fmt_param (0-based) is a format, and of
+	   the variadic arguments only those it consumes with a conversion
+	   of fmt_keep (interned letters) may be kept, stored or returned;
+	   the others are only read (a rule's "format", or every va_list
+	   hand-off of the function goes to such a callee with that
+	   parameter: esc_vaarg_format).  NULL: not known */
+	int fmt_param;
+	const char *fmt_keep;
 };
 
 /* A guard of a summary (esc_summary.guards). */
@@ -475,6 +527,10 @@ int esc_summary_vkey(const struct esc_summary *s, uintptr_t key);
    0 only when the summary says they are kept for other values only. */
 int esc_summary_vwhen(const struct esc_summary *s, int known,
 		      long long value);
+/* May the variadic argument k (0-based among them) of a call be kept,
+   its format argument (s->fmt_param) being fmt (NULL: not a literal)?
+   0 only when fmt consumes it with a conversion s->fmt_keep leaves out. */
+int esc_summary_fmt(const struct esc_summary *s, const char *fmt, int k);
 /* Does argument index's leak to the heap rest on functions known only by
    name (heap or sure not the local one)?  A caller's edge for it is then
    an import (esc_step.imported). */
@@ -912,6 +968,15 @@ struct esc_rule {
 	int nuntil;
 	const char **until;  /* interned names */
 	int fails;
+	/* "format": [param, "letters"]: parameter fmt_param is a
+	   printf-style format, and of the variadic arguments (or those of
+	   a va_list parameter) only the ones its conversions fmt_keep
+	   consume may be kept (esc_format_arg); fmt_keep NULL: none.  A
+	   rule with only "format" (fmt_only) is no model of the function:
+	   esc_rules_find does not give it, esc_rules_format does */
+	int fmt_param;
+	const char *fmt_keep;
+	int fmt_only;
 	const char *file;    /* where the rule was read */
 	int line;
 };
@@ -931,6 +996,11 @@ int esc_rules_load(struct esc_rules *rules, const char *path, char *err,
    parsed here, on its first lookup. */
 const struct esc_rule *esc_rules_find(const struct esc_rules *rules,
 				      const char *name);
+/* The rule of name if it has a "format" (esc_rule.fmt_keep), with or
+   without a model of the function: what a function of the program with
+   that name does with its variadic arguments. */
+const struct esc_rule *esc_rules_format(const struct esc_rules *rules,
+					const char *name);
 size_t esc_rules_count(const struct esc_rules *rules);
 /* How many of them are parsed so far. */
 size_t esc_rules_parsed(const struct esc_rules *rules);

@@ -104,6 +104,7 @@ void esc_graph_free(struct esc_graph *g)
 	free(g->vwhen_param);
 	free(g->vwhen_at);
 	free(g->vwhen_n);
+	free(g->vfmt);
 	free(g->vvals);
 	free(g);
 }
@@ -116,6 +117,8 @@ int esc_func_new(struct esc_graph *g, const char *name, struct esc_pos pos)
 	f->pos = pos;
 	f->pos.file = esc_intern(pos.file);
 	f->gave_up = NULL;
+	f->fmt_param = -1;
+	f->fmt_keep = NULL;
 	f->result = add_loc(g, ESC_LOC_RESULT, g->nfuncs, "{result}", pos);
 	return g->nfuncs++;
 }
@@ -176,6 +179,7 @@ void esc_vaarg_value(struct esc_graph *g, int loc, uintptr_t key)
 {
 	if (loc < 0 || loc >= g->nlocs) {
 		g->vunknown = 1;
+		g->vfmt_bad = 1;
 		return;
 	}
 	ESC_GROW(g->vlocs, g->capv, g->nv + 1);
@@ -202,6 +206,43 @@ void esc_vaarg_when(struct esc_graph *g, int param, const long long *vals,
 	g->vwhen_n[g->nv - 1] = n;
 	memcpy(g->vvals + g->nvvals, vals, (size_t)n * sizeof *vals);
 	g->nvvals += n;
+}
+
+static struct esc_vfmt *vfmt_new(struct esc_graph *g, int func)
+{
+	ESC_GROW(g->vfmt, g->capvfmt, g->nvfmt + 1);
+	struct esc_vfmt *v = &g->vfmt[g->nvfmt++];
+	memset(v, 0, sizeof *v);
+	v->func = func;
+	v->param = -1;
+	v->callee = -1;
+	return v;
+}
+
+void esc_vaarg_format(struct esc_graph *g, int func, int param,
+		      const char *keep)
+{
+	struct esc_vfmt *v = vfmt_new(g, func);
+	v->param = param;
+	v->keep = param >= 0 ? keep : NULL;
+}
+
+void esc_vaarg_format_in(struct esc_graph *g, int func, int callee,
+			 const int *params, int n)
+{
+	struct esc_vfmt *v = vfmt_new(g, func);
+	v->callee = callee;
+	for (int i = 0; i < ESC_VFMT_ARGS; i++)
+		v->params[i] = i < n ? params[i] : -1;
+}
+
+void esc_func_format(struct esc_graph *g, int func, int param,
+		     const char *keep)
+{
+	if (func >= 0 && func < g->nfuncs && param >= 0 && keep) {
+		g->funcs[func].fmt_param = param;
+		g->funcs[func].fmt_keep = keep;
+	}
 }
 
 void esc_vaarg_callee(struct esc_graph *g, const struct esc_summary *s)

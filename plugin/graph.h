@@ -130,6 +130,9 @@ struct esc_func_rec {
 	const char *gave_up;
 	int result_other; /* the result may hold what no parameter gave it
 			     (solve.c) */
+	/* a rule's "format" for it (esc_func_format): fmt_keep NULL none */
+	int fmt_param;
+	const char *fmt_keep;
 };
 
 #define ESC_MAX_GUARDS 4
@@ -178,6 +181,13 @@ struct esc_graph {
 	int *vwhen_param, *vwhen_at, *vwhen_n, capvw;
 	long long *vvals;
 	int nvvals, capvv;
+	/* va_list hand-offs by format (esc_vaarg_format, _format_in): per
+	   hand-off its function, and either the format parameter and the
+	   callee's letters (keep NULL: no format), or the callee of the
+	   graph (callee >= 0) and, per argument, the parameter of func it
+	   is (-1: none); vfmt_bad: a va_arg read it cannot follow */
+	struct esc_vfmt *vfmt;
+	int nvfmt, capvfmt, vfmt_bad;
 	/* guards (esc_graph_guard): the parameter tested, its mask, and
 	   after solving, per location, leak_sure without the steps it
 	   guards (for parameters; -1 none) */

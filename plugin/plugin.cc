@@ -564,6 +564,7 @@ static void analyse_component(struct esc_unit *u, int comp, int *members,
 			if (esc_releases_param(u->releases, members[i], k))
 				esc_param_released(g, fn->params[k]);
 	}
+	esc_component_formats(u, members, nmembers);
 	for (int i = 0; i < nmembers; i++) {
 		struct esc_fn *fn = &u->fns[members[i]];
 		function *fun = DECL_STRUCT_FUNCTION(fn->node->decl);

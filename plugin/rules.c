@@ -44,6 +44,12 @@
  *              pthread_join, setvbuf itself with NULL); needs "handle".
  *   "fails"    "nonzero" or "null": the result that says the call kept
  *              nothing (pthread_create, fmemopen).
+ *   "format"   [param, "letters"]: parameter param is a printf-style
+ *              format; of the variadic arguments only those consumed
+ *              by a conversion named in letters may be kept (SQLite's
+ *              "%z").  A rule with only "format" (and "doc") is no
+ *              model of the function: esc_rules_find does not give it,
+ *              esc_rules_format does (a function with a body).
  *   "doc"      free text for the reader.
  *
  * Indices are 0-based and must name a declared parameter.  An effect is
@@ -308,7 +314,21 @@ const struct esc_rule *esc_rules_find(const struct esc_rules *rules,
 	struct entry *e = &rules->entries[k - 1];
 	if (!e->rule && !e->failed)
 		parse_lazy(rules, e);
-	return e->rule;
+	return e->rule && !e->rule->fmt_only ? e->rule : NULL;
+}
+
+const struct esc_rule *esc_rules_format(const struct esc_rules *rules,
+					const char *name)
+{
+	if (!filled(rules) || !name || !rules->count)
+		return NULL;
+	unsigned k = rules->slots[slot_of(rules, name)];
+	if (!k)
+		return NULL;
+	struct entry *e = &rules->entries[k - 1];
+	if (!e->rule && !e->failed)
+		parse_lazy(rules, e);
+	return e->rule && e->rule->fmt_keep ? e->rule : NULL;
 }
 
 size_t esc_rules_count(const struct esc_rules *rules)
@@ -607,6 +627,30 @@ static int parse_pair(struct ctx *c, const struct esc_rule *r, json_t *v,
 	return 0;
 }
 
+/* "format": [param, "letters"]: the format parameter and the
+   conversions whose argument may be kept (esc_rule.fmt_keep). */
+static int parse_format(struct ctx *c, struct esc_rule *r, json_t *v)
+{
+	const char *k = json_is_array(v) && json_array_size(v) == 2 &&
+		json_is_integer(json_array_get(v, 0)) &&
+		json_is_string(json_array_get(v, 1))
+		? json_string_value(json_array_get(v, 1)) : NULL;
+	if (!k)
+		return fail(c->ld, c->line, "function \"%s\": \"format\" must "
+			    "be [param, \"letters\"]: the format parameter "
+			    "(0-based) and the conversions that may keep their "
+			    "argument", c->name);
+	for (const char *q = k; *q; q++)
+		if (!((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z')))
+			return fail(c->ld, c->line, "function \"%s\": \"format\": "
+				    "\"%s\" is not a list of conversion letters",
+				    c->name, k);
+	if (parse_index(c, r, json_array_get(v, 0), "format", 0, &r->fmt_param))
+		return -1;
+	r->fmt_keep = esc_intern(k);
+	return 0;
+}
+
 static int is_identifier(const char *s)
 {
 	if (!*s || (*s >= '0' && *s <= '9'))
@@ -637,19 +681,38 @@ static struct esc_rule *parse_rule(struct loader *ld, const char *name,
 		     "with \"params\"", name);
 		return NULL;
 	}
+	int other = 0; /* keys beside "format" and "doc" */
 	json_object_foreach(v, key, val) {
+		other += strcmp(key, "format") && strcmp(key, "doc");
 		if (strcmp(key, "params") && strcmp(key, "...") &&
 		    strcmp(key, "returns") && strcmp(key, "copy") &&
 		    strcmp(key, "store") && strcmp(key, "doc") &&
 		    strcmp(key, "handle") && strcmp(key, "until") &&
-		    strcmp(key, "fails")) {
+		    strcmp(key, "fails") && strcmp(key, "format")) {
 			fail(ld, c.line, "function \"%s\": unknown key \"%s\" "
 			     "(known: params, ..., returns, copy, store, handle, "
-			     "until, fails, doc)", name, key);
+			     "until, fails, format, doc)", name, key);
 			return NULL;
 		}
 	}
 	params = json_object_get(v, "params");
+	/* only a "format" (and "doc"): what a function with a body does
+	   with its variadic arguments, no model of it */
+	if (!params && json_object_get(v, "format") && !other) {
+		r = esc_xcalloc(1, sizeof *r);
+		r->name = esc_intern(name);
+		r->file = esc_intern(ld->path);
+		r->line = c.line;
+		r->nparams = MAX_PARAMS;
+		r->copy_from = r->copy_to = -1;
+		r->store_from = r->store_to = -1;
+		r->handle = -1;
+		r->fmt_only = 1;
+		if (parse_format(&c, r, json_object_get(v, "format")))
+			goto bad;
+		r->nparams = 0;
+		return r;
+	}
 	if (!params) {
 		fail(ld, c.line, "function \"%s\": missing \"params\" (one "
 		     "effect per parameter; [] for none)", name);
@@ -747,6 +810,8 @@ static struct esc_rule *parse_rule(struct loader *ld, const char *name,
 			goto bad;
 		}
 	}
+	if ((val = json_object_get(v, "format")) && parse_format(&c, r, val))
+		goto bad;
 	if ((val = json_object_get(v, "doc")) && !json_is_string(val)) {
 		fail(ld, c.line, "function \"%s\": \"doc\" is not a string",
 		     name);

@@ -136,6 +136,151 @@ static void vaarg_when(const struct esc_graph *g, int func,
 	s->vwhen_param = p;
 }
 
+void esc_formats_solve(const struct esc_vfmt *v, int nv, int nf, int *fp,
+		       const char **fk)
+{
+	unsigned char *rule = esc_xcalloc((size_t)nf + 1, 1);
+	for (int f = 0; f < nf; f++) {
+		rule[f] = fk[f] != NULL;
+		if (!rule[f])
+			fp[f] = -1;
+	}
+	for (int round = 0, changed = 1; changed && round <= nf; round++) {
+		changed = 0;
+		for (int f = 0; f < nf; f++) {
+			if (rule[f])
+				continue;
+			int p = -1, ok = 1;
+			char keep[64];
+			size_t n = 0;
+			for (int i = 0; ok && i < nv; i++) {
+				int hp = v[i].param;
+				const char *hk = v[i].keep;
+				if (v[i].func != f)
+					continue;
+				if (v[i].callee >= 0) {
+					int q = v[i].callee < nf ? fp[v[i].callee] : -1;
+					hp = q >= 0 && q < ESC_VFMT_ARGS
+						? v[i].params[q] : -1;
+					hk = q >= 0 ? fk[v[i].callee] : NULL;
+				}
+				if (!hk || hp < 0 || (p >= 0 && hp != p)) {
+					ok = 0;
+					break;
+				}
+				p = hp;
+				for (const char *q = hk; *q; q++)
+					if (!memchr(keep, *q, n)) {
+						if (n + 1 >= sizeof keep) {
+							ok = 0;
+							break;
+						}
+						keep[n++] = *q;
+					}
+			}
+			if (!ok)
+				p = -1;
+			keep[n] = 0;
+			const char *k = p >= 0 ? esc_intern(keep) : NULL;
+			if (p != fp[f] || k != fk[f]) {
+				fp[f] = p;
+				fk[f] = k;
+				changed = 1;
+			}
+		}
+	}
+	free(rule);
+}
+
+/* Printf-style formats: the variadic arguments of a function go only
+   to callees that keep those of some conversions of a format, the
+   format being the same parameter of the function each time
+   (esc_vaarg_format, _format_in): its summary says so, with the letters
+   of all of them.  A function with a rule's "format" has it
+   (esc_func_format), and its va_arg reads are what the rule describes;
+   a va_arg read elsewhere in the graph that may keep its value (a
+   component's functions share their va_lists), a hand-off without a
+   format, or one to a function of the graph that has none, leaves a
+   function without one.  The functions of the graph are solved
+   together, callees first, to a fixed point. */
+static void vaarg_format(const struct esc_graph *g, int func,
+			 struct esc_summary *s)
+{
+	int nf = g->nfuncs;
+	if (g->funcs[func].fmt_keep) {
+		if (g->funcs[func].fmt_param < s->nparams) {
+			s->fmt_param = g->funcs[func].fmt_param;
+			s->fmt_keep = g->funcs[func].fmt_keep;
+		}
+		return;
+	}
+	if (g->vfmt_bad || !g->nvfmt)
+		return;
+	for (int i = 0; i < g->nv; i++) {
+		const struct esc_location *l = &g->locs[g->vlocs[i]];
+		if (l->heap_derefs == 0 && !g->funcs[l->func].fmt_keep)
+			return;
+	}
+	int *fp = esc_xmalloc((size_t)nf * sizeof *fp);
+	const char **fk = esc_xmalloc((size_t)nf * sizeof *fk);
+	for (int f = 0; f < nf; f++) {
+		fp[f] = g->funcs[f].fmt_keep ? g->funcs[f].fmt_param : -1;
+		fk[f] = g->funcs[f].fmt_keep;
+	}
+	esc_formats_solve(g->vfmt, g->nvfmt, nf, fp, fk);
+	if (fp[func] >= 0 && fp[func] < s->nparams) {
+		s->fmt_param = fp[func];
+		s->fmt_keep = fk[func];
+	}
+	free(fp);
+	free(fk);
+}
+
+int esc_format_arg(const char *fmt, int k, const char *keep)
+{
+	int at = 0; /* the next argument consumed */
+	for (const char *f = fmt; *f; f++) {
+		if (*f != '%')
+			continue;
+		f++;
+		if (*f == '%')
+			continue;
+		while (*f && strchr("-+ #0'!,", *f))
+			f++;
+		for (int part = 0; part < 2; part++) {
+			if (*f == '*') {
+				if (at++ == k)
+					return 0;
+				f++;
+			} else {
+				while (*f >= '0' && *f <= '9')
+					f++;
+			}
+			if (*f == '$')
+				return -1;
+			if (part == 0 && *f == '.')
+				f++;
+			else
+				break;
+		}
+		while (*f && strchr("hlLqjzt", *f) && !strchr(keep, *f))
+			f++;
+		if (!((*f >= 'a' && *f <= 'z') || (*f >= 'A' && *f <= 'Z')) ||
+		    *f == 'm')
+			return -1;
+		if (at++ == k)
+			return strchr(keep, *f) != NULL;
+	}
+	return 0; /* past the format: never read */
+}
+
+int esc_summary_fmt(const struct esc_summary *s, const char *fmt, int k)
+{
+	if (!s->fmt_keep || !fmt || s->gave_up || k < 0)
+		return 1;
+	return esc_format_arg(fmt, k, s->fmt_keep) != 0;
+}
+
 int esc_summary_vwhen(const struct esc_summary *s, int known,
 		      long long value)
 {
@@ -297,6 +442,7 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 	}
 	vaarg_keys(g, s);
 	vaarg_when(g, func, s);
+	vaarg_format(g, func, s);
 	for (int k = 0; k < g->npstores; k++) {
 		const struct esc_pstore *ps = &g->pstores[k];
 		/* from the variadic arguments: their slot, n */

@@ -49,7 +49,7 @@ static const char *at_tmp(const char *rel)
 }
 
 /* Temporary files, removed by cleanup() (deepest first). */
-static char *made[64];
+static char *made[128];
 static int nmade;
 
 static void remember(const char *path)
@@ -57,7 +57,7 @@ static void remember(const char *path)
 	for (int i = 0; i < nmade; i++)
 		if (!strcmp(made[i], path))
 			return; /* written again */
-	if (nmade < 64)
+	if (nmade < 128)
 		made[nmade++] = strdup(path);
 }
 
@@ -118,7 +118,7 @@ static const char *shipped[] = {
 	"string.json", "stdlib.json", "stdio.json", "posix-io.json",
 	"files.json", "sockets.json", "time.json", "pthread.json",
 	"process.json", "misc.json", "fortify.json", "glibc.json",
-	"openmp.json",
+	"openmp.json", "sqlite3.json",
 };
 
 TEST(every_shipped_file_loads)
@@ -550,6 +550,53 @@ static void expect_text_error(const char *text, int line, const char *w1,
 
 #define HEAD "{\n  \"escape-rules\": 1,\n  \"functions\": {\n"
 #define TAIL "\n  }\n}\n"
+
+/* "format": [param, "letters"] (esc_rule.fmt_keep): a rule with only
+   it is no model of the function (esc_rules_find does not give it),
+   esc_rules_format does; which argument a conversion consumes
+   (esc_format_arg). */
+TEST(format)
+{
+	char err[1024];
+	write_file(at_tmp("format.json"), HEAD
+		   "    \"vappend\": { \"format\": [1, \"z\"], \"doc\": \"x\" },\n"
+		   "    \"mprintf\": { \"params\": [\"read\"], \"...\": \"keep\",\n"
+		   "                 \"format\": [0, \"zT\"] }" TAIL);
+	struct esc_rules *rs = esc_rules_new();
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("format.json"), err, sizeof err), 0);
+	CHECK(!esc_rules_find(rs, esc_intern("vappend")));
+	const struct esc_rule *r = esc_rules_format(rs, esc_intern("vappend"));
+	CHECK(r && r->fmt_only && r->fmt_param == 1 && !strcmp(r->fmt_keep, "z"));
+	r = esc_rules_find(rs, esc_intern("mprintf"));
+	CHECK(r && !r->fmt_only && r->fmt_param == 0 && !strcmp(r->fmt_keep, "zT"));
+	CHECK(esc_rules_format(rs, esc_intern("mprintf")) == r);
+	CHECK(!esc_rules_format(rs, esc_intern("nosuch")));
+	esc_rules_free(rs);
+
+	CHECK_EQ_INT(esc_format_arg("%s %z", 0, "z"), 0);
+	CHECK_EQ_INT(esc_format_arg("%s %z", 1, "z"), 1);
+	CHECK_EQ_INT(esc_format_arg("%s %z", 2, "z"), 0);   /* never read */
+	CHECK_EQ_INT(esc_format_arg("%%z %z", 0, "z"), 1);  /* %% none */
+	CHECK_EQ_INT(esc_format_arg("%*.*z", 0, "z"), 0);   /* the width */
+	CHECK_EQ_INT(esc_format_arg("%*.*z", 1, "z"), 0);   /* the precision */
+	CHECK_EQ_INT(esc_format_arg("%*.*z", 2, "z"), 1);
+	CHECK_EQ_INT(esc_format_arg("%-!,08.3lld%z", 1, "z"), 1);
+	CHECK_EQ_INT(esc_format_arg("%zu %s", 0, "s"), 0);  /* C99's z modifier */
+	CHECK_EQ_INT(esc_format_arg("%zu %s", 1, "s"), 1);
+	CHECK_EQ_INT(esc_format_arg("%1$s", 0, "s"), -1);   /* positional */
+	CHECK_EQ_INT(esc_format_arg("%m %s", 0, "s"), -1);  /* glibc: no argument */
+	CHECK_EQ_INT(esc_format_arg("%", 0, "s"), -1);
+	CHECK_EQ_INT(esc_format_arg("abc", 0, "s"), 0);
+
+	expect_text_error(HEAD "    \"f\": { \"format\": [1] }" TAIL,
+			  4, "\"format\" must be [param, \"letters\"]", NULL);
+	expect_text_error(HEAD "    \"f\": { \"format\": [0, \"%z\"] }" TAIL,
+			  4, "not a list of conversion letters", NULL);
+	expect_text_error(HEAD "    \"f\": { \"params\": [\"read\"], \"format\": [1, \"z\"] }" TAIL,
+			  4, "parameter index 1 out of range", NULL);
+	expect_text_error(HEAD "    \"f\": { \"format\": [0, \"z\"], \"...\": \"keep\" }" TAIL,
+			  4, "missing \"params\"", NULL);
+}
 
 TEST(bad_more)
 {
@@ -1049,6 +1096,7 @@ int main(int argc, char **argv)
 	RUN(bad_empty);
 	RUN(bad_missing_and_unreadable);
 	RUN(bad_more);
+	RUN(format);
 	RUN(bad_file_adds_nothing);
 	RUN(index_same_rules);
 	RUN(index_edited_file);
