@@ -55,6 +55,7 @@ struct key_ent {
 
 struct keys {
 	struct esc_cfg *cfg;
+	tree fndecl;                    /* the function's (its frame's slots) */
 	struct key_ent *slots;
 	unsigned cap, n;
 	hash_map<tree, int> *writes_at; /* callee -> index into writes */
@@ -118,17 +119,48 @@ static int key_of(struct keys *k, tree t)
 	return k->slots[h].key;
 }
 
-/* The handle key of value t: what it was loaded from or points into (its
-   base variable), else itself. */
+/* Is reference t a slot of this frame: a local variable, or a part of
+   one at a fixed position (fields, elements at constant indices)? */
+static bool slot_of(struct keys *k, tree t)
+{
+	for (int depth = 0; t && depth < 16; depth++) {
+		switch (TREE_CODE(t)) {
+		case VAR_DECL:
+			return k->fndecl && auto_var_in_fn_p(t, k->fndecl) &&
+			       !TREE_THIS_VOLATILE(t);
+		case COMPONENT_REF:
+			if (DECL_BIT_FIELD(TREE_OPERAND(t, 1)) ||
+			    TREE_THIS_VOLATILE(t))
+				return false;
+			break;
+		case ARRAY_REF:
+			if (TREE_CODE(TREE_OPERAND(t, 1)) != INTEGER_CST ||
+			    TREE_THIS_VOLATILE(t))
+				return false;
+			break;
+		default:
+			return false;
+		}
+		t = TREE_OPERAND(t, 0);
+	}
+	return false;
+}
+
+/* The handle key of value t: what it was loaded from (the slot itself,
+   or else its base variable) or points into (its base variable), else
+   itself. */
 static int handle_of(struct keys *k, tree t)
 {
 	t = source_of(t);
 	if (!t)
 		return -1;
-	if (TREE_CODE(t) == ADDR_EXPR)
+	bool loaded = TREE_CODE(t) != ADDR_EXPR;
+	if (!loaded)
 		t = TREE_OPERAND(t, 0);
 	if (TREE_CODE(t) == SSA_NAME || is_gimple_min_invariant(t))
 		return TREE_CODE(t) == SSA_NAME ? key_of(k, t) : -1;
+	if (loaded && slot_of(k, t))
+		return key_of(k, t);
 	tree base = get_base_address(t);
 	return key_of(k, base && DECL_P(base) ? base : t);
 }
@@ -2365,6 +2397,7 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 	k.slots = NULL;
 	k.cap = k.n = 0;
 	k.cfg = esc_cfg_new();
+	k.fndecl = fun->decl;
 	k.writes_at = new hash_map<tree, int>;
 	hash_map<gimple *, int> index;
 	basic_block bb;
@@ -2428,6 +2461,8 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 						  callee, ckeys.address(),
 						  (int)ckeys.length(),
 						  nw >= 0 ? wc.address() : NULL, nw, 0);
+				if (place == -2 && slot_of(&k, lhs))
+					esc_cfg_slot(k.cfg, key_of(&k, lhs));
 				call_undo(k.cfg, st, s, ckeys.address(),
 					  (int)ckeys.length());
 				ckeys[0] = -1;
@@ -2462,6 +2497,8 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 				int v = rhs ? handle_of(&k, rhs) : -1;
 				st = esc_cfg_stmt(k.cfg, ESC_OP_STORE, s, key_of(&k, lhs),
 						  NULL, &v, 1, NULL, -1, 0);
+				if (slot_of(&k, lhs))
+					esc_cfg_slot(k.cfg, key_of(&k, lhs));
 				int vk = rhs ? value_key(&k, rhs) : -1;
 				esc_cfg_values(k.cfg, st, &vk, 1);
 				tree p = deref_of(lhs);
@@ -2481,6 +2518,15 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 			if (!gimple_clobber_p(s))
 				uses_of(&k, fun, s);
 			def_of(&k, fun, s);
+			/* a pointer loaded from a slot (a handle read back) */
+			if (lhs && TREE_CODE(lhs) == SSA_NAME &&
+			    gimple_assign_single_p(s) &&
+			    slot_of(&k, gimple_assign_rhs1(s)) &&
+			    value_key(&k, lhs) >= 0) {
+				int pk = key_of(&k, gimple_assign_rhs1(s));
+				esc_cfg_slot(k.cfg, pk);
+				esc_cfg_load(k.cfg, value_key(&k, lhs), pk);
+			}
 		}
 	}
 	FOR_EACH_BB_FN(bb, fun) {

@@ -185,6 +185,9 @@ struct esc_cfg {
 	struct cfact *facts;
 	int nfacts, cap_facts;
 	int ntakes;
+	unsigned char *slot; /* per key: a slot (esc_cfg_slot) */
+	int *from;           /* per key: the slot a value is loaded from, -1 */
+	int nkinfo;          /* how many keys slot and from cover */
 };
 
 struct esc_cfg *esc_cfg_new(void)
@@ -207,6 +210,8 @@ void esc_cfg_free(struct esc_cfg *c)
 	free(c->objs);
 	free(c->defs);
 	free(c->facts);
+	free(c->slot);
+	free(c->from);
 	free(c);
 }
 
@@ -406,6 +411,46 @@ void esc_cfg_mems(struct esc_cfg *c, int stmt, const int *mems, int n)
 		return;
 	c->stmts[stmt].mems = pool_add(c, mems, n);
 	c->stmts[stmt].nmems = n;
+}
+
+/* slot and from cover every key */
+static void kinfo_grow(struct esc_cfg *c)
+{
+	if (c->nkinfo >= c->nkeys)
+		return;
+	c->slot = esc_xrealloc(c->slot, (size_t)c->nkeys);
+	c->from = esc_xrealloc(c->from, (size_t)c->nkeys * sizeof *c->from);
+	for (int i = c->nkinfo; i < c->nkeys; i++) {
+		c->slot[i] = 0;
+		c->from[i] = -1;
+	}
+	c->nkinfo = c->nkeys;
+}
+
+void esc_cfg_slot(struct esc_cfg *c, int key)
+{
+	if (key < 0 || key >= c->nkeys)
+		return;
+	kinfo_grow(c);
+	c->slot[key] = 1;
+}
+
+void esc_cfg_load(struct esc_cfg *c, int val, int place)
+{
+	if (val < 0 || val >= c->nkeys || place < 0 || place >= c->nkeys)
+		return;
+	kinfo_grow(c);
+	c->from[val] = place;
+}
+
+static int is_slot(const struct esc_cfg *c, int key)
+{
+	return key >= 0 && key < c->nkinfo && c->slot[key];
+}
+
+static int loaded_from(const struct esc_cfg *c, int val)
+{
+	return val >= 0 && val < c->nkinfo ? c->from[val] : -1;
 }
 
 void esc_cfg_effects(struct esc_cfg *c, int stmt, const struct esc_effect *fx,
@@ -739,6 +784,12 @@ static int undoes(const struct esc_cfg *c, const struct kill *k,
 		for (int m = -1; kj >= 0 && m + 1 < at->nkeys && mj < -1; m++)
 			if (key_at(c, at, 1 + m) == kj)
 				mj = m;
+		/* what the kept variable holds: the result, when a slot
+		   holding it here (ev = ev_new(cb, &ev); ... ev_free(ev)) */
+		for (int b = 0; mj >= 0 && mj == k->kept && k->merge_m == -1 &&
+		     is_slot(c, kj) && b < k->ncarry; b++)
+			if (((merged >> b) & 1) && k->carry[b] == kj)
+				mj = -1;
 		/* a merge that holds the handle here (dangles_merge) */
 		for (int b = 0; kj >= 0 && mj < -1 && b < k->ncarry; b++)
 			if (((merged >> b) & 1) && k->carry[b] == kj)
@@ -973,12 +1024,28 @@ static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
 }
 
 /* The keys that carry key from: PHIs that take it, or one of them, on
-   some edge (at most ESC_CARRY); their number. */
+   some edge, and slots a store leaves it in (at most ESC_CARRY); their
+   number. */
 static int carriers_of(const struct esc_cfg *c, int from, int *carry)
 {
 	int n = 0;
 	for (int changed = 1; changed && n < ESC_CARRY;) {
 		changed = 0;
+		for (int i = 0; c->nkinfo && i < c->nstmts && n < ESC_CARRY; i++) {
+			const struct cstmt *s = &c->stmts[i];
+			int v = s->op == ESC_OP_STORE ? val_at(c, s, 0) : -1;
+			if (v < 0 || !is_slot(c, s->place) || s->place == from)
+				continue;
+			int src = v == from, dup = 0;
+			for (int b = 0; b < n; b++) {
+				src |= carry[b] == v;
+				dup |= carry[b] == s->place;
+			}
+			if (src && !dup) {
+				carry[n++] = s->place;
+				changed = 1;
+			}
+		}
 		for (int i = 0; i < c->nfacts && n < ESC_CARRY; i++) {
 			const struct cfact *f = &c->facts[i];
 			if (!f->assign || f->val.kind != ESC_VAL_KEY || f->key == from)
@@ -1009,6 +1076,32 @@ static int carriers_of(const struct esc_cfg *c, int from, int *carry)
    call's failure, as failed_on for a result: a null handle kept nothing
    (the undo candidates stand for the address kept in the handle: its
    teardown undoes it). */
+/* merged after statement s, a store or call into s->place: a slot
+   carrier takes the handle from a store of it (or of a carrier holding
+   it) into that very slot, and loses it by any other write there,
+   around it, inside it, or into a part of its variable that is no slot
+   (an element at a variable index). */
+static unsigned slot_stores(const struct esc_cfg *c, const struct kill *k,
+			    const struct cstmt *s, unsigned merged)
+{
+	int v = s->op == ESC_OP_STORE ? val_at(c, s, 0) : -1;
+	int holds = v >= 0 && v == k->merge_val;
+	for (int a = 0; v >= 0 && a < k->ncarry; a++)
+		holds |= k->carry[a] == v && ((merged >> a) & 1);
+	for (int b = 0; b < k->ncarry; b++) {
+		int p = k->carry[b];
+		if (!is_slot(c, p))
+			continue;
+		if (s->place == p && holds)
+			merged |= 1u << b;
+		else if (covers(c, s->place, p) || covers(c, p, s->place) ||
+			 (!is_slot(c, s->place) &&
+			  root_of(c, s->place) == root_of(c, p)))
+			merged &= ~(1u << b);
+	}
+	return merged;
+}
+
 static int dangles_merge(struct view *v, const struct kill *k,
 			 uint64_t object)
 {
@@ -1028,6 +1121,11 @@ static int dangles_merge(struct view *v, const struct kill *k,
 		/* the handle itself null: bit 7 */
 		if (f->key == k->merge_val && !f->assign && f->val.object == 0)
 			null[f->edge] |= 0x80;
+		/* a value read back from a slot that holds it: null */
+		int pl = !f->assign && f->val.object == 0 ? loaded_from(c, f->key) : -1;
+		for (int b = 0; pl >= 0 && b < n; b++)
+			if (k->carry[b] == pl)
+				null[f->edge] |= 1u << b;
 		for (int b = 0; b < n; b++) {
 			if (f->key != k->carry[b])
 				continue;
@@ -1071,7 +1169,8 @@ static int dangles_merge(struct view *v, const struct kill *k,
 				 (s->op == ESC_OP_END && s->object == object)) {
 				r = 1;
 				goto out;
-			}
+			} else if (s->place >= 0 && c->nkinfo)
+				merged = slot_stores(c, k, s, merged);
 		}
 		if (!stop)
 			for (int j = v->succ_start[b]; j < v->succ_start[b + 1]; j++) {
@@ -1756,6 +1855,13 @@ static void undo_candidates(struct view *v, const struct kill *base,
 			for (int m = -1; kj >= 0 && m + 1 < at->nkeys && mj < -1; m++)
 				if (key_at(c, at, 1 + m) == kj)
 					mj = m;
+			/* given what the kept variable holds, a slot the
+			   result is stored in (ev = ev_new(cb, &ev); ...
+			   ev_free(ev)): the result */
+			for (int u = 0; mj >= 0 && mj == kept_arg && merge < -1 &&
+			     is_slot(c, kj) && u < ncarry[0]; u++)
+				if (carry[0][u] == kj)
+					mj = merge = -1;
 			/* given a merge of the leaving call's operand m (if
 			   (ev) ev_free(ev)): one operand's merges per kill */
 			for (int m = -1; kj >= 0 && mj < -1 && merge < -1 &&

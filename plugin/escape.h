@@ -1158,6 +1158,16 @@ void esc_cfg_edge_assign(struct esc_cfg *c, int key, struct esc_val v);
 /* On the last edge added: key is not object's address (object 0: key is
    null, the address of no object). */
 void esc_cfg_edge_rules_out(struct esc_cfg *c, int key, uint64_t object);
+/* Slots: place key is a local variable of this frame or a part of one
+   at a fixed position (a field, an element at a constant index): what a
+   store leaves there, a load of the same key reads back, until a store
+   into it, around it or inside it, or into a part of the same variable
+   that is no slot (an element at a variable index).  Not seen: a write
+   through a pointer to the variable (a callee given its address). */
+void esc_cfg_slot(struct esc_cfg *c, int key);
+/* Value key val is loaded from slot place (a handle read back: a null
+   test of it is one of what the slot holds). */
+void esc_cfg_load(struct esc_cfg *c, int val, int place);
 /* The value keys of statement stmt's operands (-1 unknown): a RETURN's
    value, a STORE's value (vals[0]); a CALL's result, then its arguments
    (vals[1 + i]), n in all. */

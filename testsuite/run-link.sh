@@ -327,6 +327,31 @@ for opt in O0 O2; do
 	t "hooks -$opt -fexceptions: the same markers" hooks_case $opt -fexceptions
 done
 
+# --- a handle kept in the caller's own memory (testsuite/link/slots) -----
+# A keeper's handle stored into a slot of a frame object (an array
+# element, a struct field, the kept variable itself: ev = ev_new(cb,
+# &ev)) and released through a value loaded back from that very slot,
+# also when the reload is tested for null first (if (ev) ev_free(ev));
+# the slot given another value on one path, another slot freed, an early
+# return, keep warning.  Exactly the `// linked' markers of main.c, at
+# -O0 and -O2.
+slots_dir=$root/testsuite/link/slots
+slots_case() { # OPT
+	local d=$tmp/slots-$1
+	mkdir -p "$d/json" || return 1
+	for f in lib.c main.c; do
+		(cd "$slots_dir" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
+			-fplugin-arg-escape-json="$d/json/" "$f") || return 1
+	done
+	"$report" --root "$slots_dir" --sarif "$d/json" >"$d/s.sarif" || return 1
+	sarif_warnings "$d/s.sarif" >"$d/got"
+	linked_markers "$slots_dir/main.c" >"$d/want"
+	[ -s "$d/want" ] && diff "$d/want" "$d/got"
+}
+for opt in O0 O2; do
+	t "slots -$opt: a handle released through the caller's slot it was stored in (exactly the markers)" slots_case $opt
+done
+
 # --- constant selectors of variadic arguments (testsuite/link/vwhen) -----
 # A variadic function of another file that keeps its variadic arguments
 # only under some constants of a parameter (switch (op)): a call with

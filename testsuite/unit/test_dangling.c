@@ -515,6 +515,90 @@ TEST(pending_undo_through_merge)
 	}
 }
 
+/* The keeper's result stored into a slot of the frame (ev[0] =
+   ev_new(cb, &x)) and released through a value read back from it: an
+   undo candidate given the result, while the slot holds it: k 0 freed;
+   1 the slot given another value first; 2 a part of its array at a
+   variable index written first; 3 another slot of the array written
+   (still held); 4 freed only where the value read back is not null (if
+   (ev[0]) ev_free(ev[0])); 5 the same without the null test. */
+TEST(pending_undo_through_slot)
+{
+	for (int k = 0; k < 6; k++) {
+		struct esc_cfg *c = esc_cfg_new();
+		int r = esc_cfg_key(c, -1), x = esc_cfg_key(c, -1);
+		int a = esc_cfg_key(c, -1), o = esc_cfg_key(c, -1);
+		int p = esc_cfg_key(c, a), q = esc_cfg_key(c, a);
+		int vague = esc_cfg_key(c, a), v = esc_cfg_key(c, -1);
+		esc_cfg_slot(c, p);
+		esc_cfg_slot(c, q);
+		esc_cfg_block(c, 0);
+		int c1 = call(c, 1, "ev_new", r, -1, x);
+		(void)c1;
+		int st = esc_cfg_stmt(c, ESC_OP_STORE, O(2), p, NULL, &r, 1, NULL, -1, 0);
+		esc_cfg_values(c, st, &r, 1);
+		if (k >= 1 && k <= 3) {
+			int at = k == 1 ? p : k == 2 ? vague : q;
+			st = esc_cfg_stmt(c, ESC_OP_STORE, O(3), at, NULL, &o, 1,
+					  NULL, -1, 0);
+			esc_cfg_values(c, st, &o, 1);
+		}
+		esc_cfg_load(c, v, p);
+		esc_cfg_edge(c, 0, 2, -1, ESC_BR_ANY);
+		if (k == 4)
+			esc_cfg_edge_rules_out(c, v, 0);
+		if (k >= 4)
+			esc_cfg_edge(c, 0, 1, -1, ESC_BR_ANY);
+		esc_cfg_block(c, 1);
+		if (k >= 4) {
+			call(c, 4, "ev_free", -1, p, -1);
+			esc_cfg_edge(c, 1, 2, -1, ESC_BR_ANY);
+		}
+		esc_cfg_block(c, 2);
+		if (k < 4)
+			call(c, 4, "ev_free", -1, p, -1);
+		stmt(c, ESC_OP_RETURN, 5, -1);
+		esc_cfg_edge(c, 2, -1, -1, ESC_BR_ANY);
+
+		struct fixture fx;
+		struct esc_import im;
+		memset(&im, 0, sizeof im);
+		im.callee = esc_intern("ev_new");
+		im.arg = 1;
+		im.derefs = -1;
+		im.addr = 1;
+		im.origin = O(1);
+		im.owner_kind = ESC_OWNER_LOCAL;
+		im.owner = 0;
+		struct esc_step sk = step(ESC_STEP_ARG_UNKNOWN, 1, "ev_new", 2, 1);
+		fixture(&fx, 1, &sk);
+		fx.r.nimports = 1;
+		fx.r.imports = &im;
+		warnings(&fx, c, NULL);
+		int pending = 0, undone = 0;
+		for (int i = 0; i < fx.r.nwarnings; i++) {
+			const struct esc_warning *w = &fx.r.warnings[i];
+			if (!w->pending)
+				continue;
+			pending++;
+			for (int u = 0; u < w->nundo; u++)
+				undone += !strcmp(w->undo[u].callee, "ev_free") &&
+					  w->undo[u].npairs == 1 &&
+					  w->undo[u].pairs[0][0] == 0 &&
+					  w->undo[u].pairs[0][1] == -1;
+		}
+		CHECK_EQ_INT(pending, 1);
+		CHECK_EQ_INT(undone, k == 0 || k == 3 || k == 4);
+		for (int i = 0; i < fx.r.nwarnings; i++) {
+			for (int u = 0; u < fx.r.warnings[i].nundo; u++)
+				free(fx.r.warnings[i].undo[u].pairs);
+			free(fx.r.warnings[i].undo);
+		}
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+}
+
 /* A sink in another function (a flow whose last steps have origins this
    CFG does not hold) is judged at the last statement of this one. */
 TEST(foreign_sink_at_the_call)
@@ -1000,6 +1084,7 @@ int main(void)
 	RUN(same_file_keeper_writes);
 	RUN(later_call_undoes_by_effects);
 	RUN(pending_undo_through_merge);
+	RUN(pending_undo_through_slot);
 	RUN(later_call_undoes_through_merge);
 	RUN(foreign_sink_at_the_call);
 	RUN(scope_end_is_death);
