@@ -91,6 +91,8 @@ struct lfunc {
 	json_t *link;
 	int nfx, fx_cap;       /* its effects, closed over the build's calls */
 	struct esc_effect *fx;
+	int nst;               /* its summary's stores (-1: not read yet) */
+	struct esc_summary_store *st;
 };
 
 static struct def *defs;
@@ -873,28 +875,32 @@ static int kept_in_frame(int fi, const struct def *d, int arg, json_t *call,
 	return any;
 }
 
-/* Does function c's summary store its argument arg itself into what its
-   argument m points to (m->f = arg)? */
-static int stored_into(int c, int arg, int m)
+/* Function c's summary stores (its report's), read once. */
+static const struct esc_summary_store *stores_of(int c, int *n)
 {
-	json_t *st = json_object_get(json_object_get(lf[c].link, "summary"),
-				     "stores");
-	for (size_t i = 0; i < json_array_size(st); i++) {
-		json_t *o = json_array_get(st, i);
-		if (int_of(o, "from", -1) == arg && int_of(o, "to", -1) == m &&
-		    int_of(o, "derefs", 1) == 0 && int_of(o, "level", 0) == 1)
-			return 1;
+	if (lf[c].nst < 0) {
+		json_t *st = json_object_get(json_object_get(lf[c].link, "summary"),
+					     "stores");
+		size_t k = json_array_size(st);
+		lf[c].st = xmalloc((k ? k : 1) * sizeof *lf[c].st);
+		lf[c].nst = 0;
+		for (size_t i = 0; i < k; i++) {
+			json_t *o = json_array_get(st, i);
+			struct esc_summary_store *x = &lf[c].st[lf[c].nst++];
+			memset(x, 0, sizeof *x);
+			x->from = int_of(o, "from", -1);
+			x->to = int_of(o, "to", ESC_FRESH_RESULT);
+			x->derefs = int_of(o, "derefs", 1);
+			x->level = int_of(o, "level", 0);
+		}
 	}
-	return 0;
+	*n = lf[c].nst;
+	return lf[c].st;
 }
 
-/* Undo through the object's handle: an earlier call c0 (u's "through")
-   stored, in a pointer field g of the kept object, the handle that the
-   later call c2 frees on every path, and the keeper c1 reaches memory
-   through the kept object's field g and stores no other argument into
-   the object itself: event_assign(&ev, base) sets ev.ev_base;
-   event_add(&ev) keeps ev in what ev->ev_base points to;
-   event_base_free(base) frees it. */
+/* Undo through the object's handle (esc_effects_undo_through): an
+   earlier call c0 (u's "through") stored, in a pointer field of the
+   kept object, the handle that the later call c2 frees. */
 static int undone_through(int fi, json_t *u, int c1, int arg, int c2)
 {
 	json_t *via = json_object_get(u, "through"), *args = json_object_get(u, "args");
@@ -903,45 +909,22 @@ static int undone_through(int fi, json_t *u, int c1, int arg, int c2)
 	int c0 = name ? callee_func(fi, name) : -1;
 	if (c0 < 0 || a < 0 || !lf[c0].nfx)
 		return 0;
-	/* the keeper moves no other argument into the object */
-	json_t *st = json_object_get(json_object_get(lf[c1].link, "summary"), "stores");
-	for (size_t i = 0; i < json_array_size(st); i++) {
-		json_t *o = json_array_get(st, i);
-		if (int_of(o, "to", -2) == arg && int_of(o, "from", arg) != arg)
-			return 0;
-	}
+	int (*pairs)[2] = xmalloc((json_array_size(args) + 1) * sizeof *pairs);
+	struct esc_undo_call call = { name, 0, pairs, name, a };
 	for (size_t k = 0; k < json_array_size(args); k++) {
 		json_t *pr = json_array_get(args, k);
-		int j = (int)json_integer_value(json_array_get(pr, 0));
 		json_t *m = json_array_get(pr, 1);
-		if (!json_is_integer(m) || !stored_into(c0, (int)json_integer_value(m), a))
-			continue;
-		/* c2 frees what it is given in j on every path */
-		int frees = 0;
-		for (int x = 0; x < lf[c2].nfx && !frees; x++)
-			frees = lf[c2].fx[x].kind == ESC_FX_CLEAR && lf[c2].fx[x].param == j &&
-				lf[c2].fx[x].pointer && !*lf[c2].fx[x].path;
-		if (!frees)
-			continue;
-		/* a pointer field g of the object c0 writes, through which
-		   c1 reaches memory */
-		for (int x = 0; x < lf[c0].nfx; x++) {
-			const struct esc_effect *e = &lf[c0].fx[x];
-			if ((e->kind != ESC_FX_SET && e->kind != ESC_FX_CLEAR) ||
-			    e->param != a || !e->pointer || !*e->path ||
-			    strchr(e->path, '/'))
-				continue;
-			size_t n = strlen(e->path);
-			for (int y = 0; y < lf[c1].nfx; y++) {
-				const struct esc_effect *f = &lf[c1].fx[y];
-				if (f->param == arg &&
-				    ((f->kind == ESC_FX_CALL && !strcmp(f->path, e->path)) ||
-				     (!strncmp(f->path, e->path, n) && f->path[n] == '/')))
-					return 1;
-			}
-		}
+		pairs[call.npairs][0] = (int)json_integer_value(json_array_get(pr, 0));
+		pairs[call.npairs++][1] = json_is_integer(m) ? (int)json_integer_value(m) : -1;
 	}
-	return 0;
+	int n0, n1;
+	const struct esc_summary_store *st0 = stores_of(c0, &n0);
+	const struct esc_summary_store *st1 = stores_of(c1, &n1);
+	int yes = esc_effects_undo_through(lf[c0].fx, lf[c0].nfx, st0, n0, a,
+					   lf[c1].fx, lf[c1].nfx, st1, n1, arg,
+					   lf[c2].fx, lf[c2].nfx, &call);
+	free(pairs);
+	return yes;
 }
 
 /* Does one of the later calls of pending warning o undo what its keeping
@@ -979,17 +962,12 @@ static int undone(int fi, json_t *o, const char *callee, int arg)
 			pairs[call.npairs][1] = json_is_integer(m) ? (int)json_integer_value(m) : -1;
 			call.npairs++;
 		}
+		int nst1;
+		const struct esc_summary_store *st1 = stores_of(c1, &nst1);
 		int yes = esc_effects_undo(lf[c1].fx, lf[c1].nfx, arg, lf[c2].fx,
-					   lf[c2].nfx, &call);
-		/* the keeper stored the address into the very object of
-		   its argument m, and the later call clears every pointer
-		   field the keeper writes there */
-		for (int k = 0; !yes && k < call.npairs; k++) {
-			int j = call.pairs[k][0], m = call.pairs[k][1];
-			yes = m >= 0 && m != arg && stored_into(c1, arg, m) &&
-			      esc_effects_clears_all(lf[c1].fx, lf[c1].nfx, m,
-						     lf[c2].fx, lf[c2].nfx, j);
-		}
+					   lf[c2].nfx, &call) ||
+			  esc_effects_undo_stored(lf[c1].fx, lf[c1].nfx, st1, nst1,
+						  arg, lf[c2].fx, lf[c2].nfx, &call);
 		free(pairs);
 		if (yes)
 			return 1;
@@ -1130,6 +1108,8 @@ void link_build(void)
 {
 	lf = xmalloc((nfuncs ? nfuncs : 1) * sizeof *lf);
 	memset(lf, 0, (nfuncs ? nfuncs : 1) * sizeof *lf);
+	for (size_t fi = 0; fi < nfuncs; fi++)
+		lf[fi].nst = -1;
 	func_def = xmalloc((nfuncs ? nfuncs : 1) * sizeof *func_def);
 	memset(func_def, 0, (nfuncs ? nfuncs : 1) * sizeof *func_def);
 	for (size_t fi = 0; fi < nfuncs; fi++)

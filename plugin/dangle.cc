@@ -2488,6 +2488,7 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 					esc_cfg_effects(k.cfg, st,
 							ls->effects ? ls->effects : none,
 							ls->neffects);
+					esc_cfg_stores(k.cfg, st, ls->stores, ls->nstores);
 				}
 			} else if (place == -2) {
 				/* keys[0]: the value stored; a store into

@@ -144,6 +144,8 @@ struct cstmt {
 				(esc_cfg_mems) */
 	const struct esc_effect *fx; /* CALL: its callee's effects */
 	int nfx;
+	const struct esc_summary_store *st; /* CALL: its callee's stores, */
+	int nst;                            /* nst of them; -1 unknown */
 };
 
 /* Correlated branches: a value's definition, an edge's fact. */
@@ -290,6 +292,8 @@ int esc_cfg_stmt(struct esc_cfg *c, enum esc_op op, const void *origin,
 	s->mems = s->nmems = 0;
 	s->fx = NULL;
 	s->nfx = 0;
+	s->st = NULL;
+	s->nst = -1;
 	c->count[c->cur]++;
 	return c->nstmts++;
 }
@@ -411,6 +415,16 @@ void esc_cfg_mems(struct esc_cfg *c, int stmt, const int *mems, int n)
 		return;
 	c->stmts[stmt].mems = pool_add(c, mems, n);
 	c->stmts[stmt].nmems = n;
+}
+
+void esc_cfg_stores(struct esc_cfg *c, int stmt,
+		    const struct esc_summary_store *st, int n)
+{
+	if (stmt < 0 || stmt >= c->nstmts || n < 0 || (n && !st) ||
+	    c->stmts[stmt].op != ESC_OP_CALL)
+		return;
+	c->stmts[stmt].st = st;
+	c->stmts[stmt].nst = n;
 }
 
 /* slot and from cover every key */
@@ -733,6 +747,15 @@ static int in_writes(const struct esc_cfg *c, const struct cstmt *s, int k)
 
 #define ESC_CARRY 6
 
+struct via {
+	int at, arg;
+};
+
+static int through_calls(const struct esc_cfg *c, int at, int kept_arg,
+			 struct via *out, int max);
+static int through_pairs(const struct esc_cfg *c, const struct cstmt *s,
+			 const struct via *via, int kept_obj, int (**pairs)[2]);
+
 /* What kills a sink, and when its leaving call failed. */
 struct kill {
 	int at;              /* the leaving statement (never its own kill) */
@@ -770,6 +793,12 @@ struct kill {
 	   same-file keeper's) kept of its argument kept (effects.c) */
 	const struct esc_effect *fx;
 	int nfx, kept;
+	/* the earlier calls through which a later one may free the handle
+	   the keeper kept the object in (through_calls), when the keeper's
+	   stores are known (esc_cfg_stores) */
+	int stored;
+	struct via vias[8];
+	int nvias;
 };
 
 /* Does call statement s undo, by its effects, what the leaving call
@@ -800,7 +829,29 @@ static int undoes(const struct esc_cfg *c, const struct kill *k,
 		pairs[np++][1] = mj;
 	}
 	struct esc_undo_call u = { s->callee, np, pairs, NULL, -1 };
-	return np && esc_effects_undo(k->fx, k->nfx, k->kept, s->fx, s->nfx, &u);
+	if (np && (esc_effects_undo(k->fx, k->nfx, k->kept, s->fx, s->nfx, &u) ||
+		   (at->nst >= 0 && esc_effects_undo_stored(k->fx, k->nfx, at->st, at->nst,
+						      k->stored, s->fx, s->nfx, &u))))
+		return 1;
+	/* given none of the keeper's arguments: through the handle an
+	   earlier call stored in the object (as the link step's "through"
+	   candidates) */
+	int kept_obj = k->stored >= 0 ? key_at(c, at, 1 + k->stored) : -1;
+	for (int x = 0; !np && kept_obj >= 0 && x < k->nvias; x++) {
+		const struct cstmt *t = &c->stmts[k->vias[x].at];
+		int (*tp)[2] = NULL;
+		int n = t->fx && t->nst >= 0
+			? through_pairs(c, s, &k->vias[x], kept_obj, &tp) : 0;
+		struct esc_undo_call v = { s->callee, n, tp, t->callee, k->vias[x].arg };
+		int yes = n && esc_effects_undo_through(t->fx, t->nfx, t->st, t->nst,
+							k->vias[x].arg, k->fx, k->nfx,
+							at->st, at->nst, k->stored,
+							s->fx, s->nfx, &v);
+		free(tp);
+		if (yes)
+			return 1;
+	}
+	return 0;
 }
 
 /* Does call statement s get what the leaving call k->at got, as pairs
@@ -920,6 +971,7 @@ static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
 	k->at = at;
 	k->place = k->global = k->handle = -1;
 	k->pairs_at = -1;
+	k->stored = -2;
 	k->popped = k->unlinked = k->field = -1;
 	k->freed = -1;
 	k->ncarry = 0;
@@ -955,6 +1007,14 @@ static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
 		k->kept = (leave->kind == ESC_STEP_ARG_SUMMARY ||
 			   leave->kind == ESC_STEP_ARG) && leave->arg > 0
 			? leave->arg - 1 : -2;
+		/* the argument the keeper's summary stores (its stores
+		   known: esc_cfg_stores) */
+		k->stored = k->kept;
+		if (leave->kind == ESC_STEP_STORE_PTR && leave->what &&
+		    s->callee && !strcmp(leave->what, s->callee) && leave->arg > 0)
+			k->stored = leave->arg - 1;
+		if (k->stored >= 0 && s->nst >= 0)
+			k->nvias = through_calls(c, at, k->stored, k->vias, 8);
 		/* what it returns is handed to a later call: a handle, so the
 		   branch on which it is null kept nothing (as the link step's
 		   undo candidates take it) */
@@ -1716,10 +1776,6 @@ static int after(const struct esc_cfg *c, int s, int t, const unsigned char *fro
 	return (c->stmts[t].block == c->stmts[s].block && t > s) ||
 	       from_s[c->stmts[t].block];
 }
-
-struct via {
-	int at, arg;
-};
 
 /* The earlier calls through which a later call may free the handle the
    keeping call `at' kept the object in (given in at's argument

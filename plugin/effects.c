@@ -252,3 +252,72 @@ int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,
 	}
 	return 0;
 }
+
+int esc_stores_into(const struct esc_summary_store *st, int n, int arg, int m)
+{
+	for (int i = 0; i < n; i++)
+		if (st[i].from == arg && st[i].to == m && st[i].derefs == 0 &&
+		    st[i].level == 1)
+			return 1;
+	return 0;
+}
+
+int esc_effects_undo_stored(const struct esc_effect *fx1, int n1,
+			    const struct esc_summary_store *st1, int nst1,
+			    int kept, const struct esc_effect *fx2, int n2,
+			    const struct esc_undo_call *u)
+{
+	for (int i = 0; i < u->npairs; i++) {
+		int j = u->pairs[i][0], m = u->pairs[i][1];
+		if (m >= 0 && m != kept && esc_stores_into(st1, nst1, kept, m) &&
+		    esc_effects_clears_all(fx1, n1, m, fx2, n2, j))
+			return 1;
+	}
+	return 0;
+}
+
+int esc_effects_undo_through(const struct esc_effect *fx0, int n0,
+			     const struct esc_summary_store *st0, int nst0, int a,
+			     const struct esc_effect *fx1, int n1,
+			     const struct esc_summary_store *st1, int nst1, int kept,
+			     const struct esc_effect *fx2, int n2,
+			     const struct esc_undo_call *u)
+{
+	if (a < 0 || !n0)
+		return 0;
+	/* the keeper moves no other argument into the object */
+	for (int i = 0; i < nst1; i++)
+		if (st1[i].to == kept && st1[i].from != kept)
+			return 0;
+	for (int k = 0; k < u->npairs; k++) {
+		int j = u->pairs[k][0], m = u->pairs[k][1];
+		if (m < 0 || !esc_stores_into(st0, nst0, m, a))
+			continue;
+		/* the later call frees what it is given in j on every path */
+		int frees = 0;
+		for (int x = 0; x < n2 && !frees; x++)
+			frees = fx2[x].kind == ESC_FX_CLEAR && fx2[x].param == j &&
+				fx2[x].pointer && !*fx2[x].path;
+		if (!frees)
+			continue;
+		/* a pointer field g of the object the earlier call writes,
+		   through which the keeper reaches memory */
+		for (int x = 0; x < n0; x++) {
+			const struct esc_effect *e = &fx0[x];
+			if ((e->kind != ESC_FX_SET && e->kind != ESC_FX_CLEAR) ||
+			    e->param != a || !e->pointer || !*e->path ||
+			    strchr(e->path, '/'))
+				continue;
+			size_t len = strlen(e->path);
+			for (int y = 0; y < n1; y++) {
+				const struct esc_effect *f = &fx1[y];
+				if (f->param == kept &&
+				    ((f->kind == ESC_FX_CALL && !strcmp(f->path, e->path)) ||
+				     (!strncmp(f->path, e->path, len) &&
+				      f->path[len] == '/')))
+					return 1;
+			}
+		}
+	}
+	return 0;
+}

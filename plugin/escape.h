@@ -750,6 +750,36 @@ int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,
 int esc_effects_clears_all(const struct esc_effect *fx1, int n1, int m,
 			   const struct esc_effect *fx2, int n2, int j);
 
+/* Do a summary's stores (n of them) store argument arg itself into the
+   object argument m points to (m->f = arg: from arg, to m, derefs 0,
+   level 1)? */
+int esc_stores_into(const struct esc_summary_store *st, int n, int arg, int m);
+/* Undo by what the keeper stored: for a pair (j, m) of u, the keeper
+   (effects fx1, stores st1) stored its argument kept into the object of
+   its argument m, and the later call (fx2) clears, on its parameter j,
+   every pointer field the keeper writes there (esc_effects_clears_all:
+   bufferevent_setcb/bufferevent_free). */
+int esc_effects_undo_stored(const struct esc_effect *fx1, int n1,
+			    const struct esc_summary_store *st1, int nst1,
+			    int kept, const struct esc_effect *fx2, int n2,
+			    const struct esc_undo_call *u);
+/* Undo through the object's handle (u->via): an earlier call (effects
+   fx0, stores st0) stored, in a pointer field g of the kept object (its
+   argument a), the handle that the later call (fx2) frees on every path
+   (given in pairs[i][0] what the earlier one got in pairs[i][1]), and
+   the keeper (fx1, st1) reaches memory through the kept object's field g
+   (a path "g/..." or a CALL passing p->g) and stores no other argument
+   into the object: event_assign(&ev, base) sets ev.ev_base;
+   event_add(&ev) keeps ev in what ev->ev_base points to;
+   event_base_free(base) frees it.  The link step and the compiler's own
+   check (summaries=) both ask it. */
+int esc_effects_undo_through(const struct esc_effect *fx0, int n0,
+			     const struct esc_summary_store *st0, int nst0, int a,
+			     const struct esc_effect *fx1, int n1,
+			     const struct esc_summary_store *st1, int nst1, int kept,
+			     const struct esc_effect *fx2, int n2,
+			     const struct esc_undo_call *u);
+
 struct esc_param_report {
 	const char *name;
 	int index;            /* 0-based */
@@ -1114,6 +1144,16 @@ void esc_cfg_undo(struct esc_cfg *c, int stmt, const struct esc_undo *facts,
    across files. */
 void esc_cfg_effects(struct esc_cfg *c, int stmt, const struct esc_effect *fx,
 		     int n);
+
+/* The stores of the callee of call statement stmt (its summary's, n of
+   them; they must outlive c): a keeper that stored the address into the
+   object of another argument is undone by a later call that clears
+   every pointer field it writes there (esc_effects_undo_stored), or,
+   with the effects of an earlier call given the object, through the
+   handle that call stored in it (esc_effects_undo_through), as the link
+   step does across files. */
+void esc_cfg_stores(struct esc_cfg *c, int stmt,
+		    const struct esc_summary_store *st, int n);
 
 /*
  * Correlated branches.  Pointer values (SSA names, after copies and

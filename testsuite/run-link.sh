@@ -284,9 +284,10 @@ list_case() { # DIR OPT
 	sarif_warnings "$d/s.sarif" >"$d/got"
 	linked_markers "$src/main.c" >"$d/want"
 	[ -s "$d/want" ] && diff "$d/want" "$d/got" || return 1
-	[ "$1" = unlink ] || return 0
+	[ "$1" = unlink ] || [ "$1" = handle ] || return 0
 	"$report" --summaries -o "$d/sums.json" "$d/json" || return 1
-	grep -q '"unlink"' "$d/sums.json" || { echo "no unlink effect in the summaries"; return 1; }
+	[ "$1" = handle ] || grep -q '"unlink"' "$d/sums.json" ||
+		{ echo "no unlink effect in the summaries"; return 1; }
 	(cd "$src" && $CC -$2 -c -o /dev/null -fplugin="$plugin" \
 		-fplugin-arg-escape-summaries="$d/sums.json" main.c) 2>&1 |
 		sed -nE 's/^main.c:([0-9]+):[0-9]+: warning: .*\[escape-[a-z]+\].*/main.c:\1/p' |
@@ -295,7 +296,7 @@ list_case() { # DIR OPT
 }
 for opt in O0 O2; do
 	t "unlink -$opt: a node unlinked by another file's function (exactly the markers; summaries= too)" list_case unlink $opt
-	t "handle -$opt: the base an earlier call stored in the event, freed (exactly the markers)" list_case handle $opt
+	t "handle -$opt: the base an earlier call stored in the event, freed (exactly the markers; summaries= too)" list_case handle $opt
 done
 
 # --- teardown through allocator hooks (testsuite/link/hooks) ------------
@@ -350,6 +351,36 @@ slots_case() { # OPT
 }
 for opt in O0 O2; do
 	t "slots -$opt: a handle released through the caller's slot it was stored in (exactly the markers)" slots_case $opt
+done
+
+# --- summaries= agrees with the link step (testsuite/link/agree) ---------
+# The undo rules that need the keeper's own stores: a release clearing
+# every pointer field the keeper wrote in the object it stored the
+# address into (conn_setcb/conn_free), and a handle an earlier call
+# stored in the kept object, freed (ev_assign/ev_add/base_free).  The
+# link step warns exactly at the `// linked' markers of main.c, and a
+# compile of main.c given the linked summaries (summaries=) on the same
+# lines, at -O0 and -O2.
+agree_case() { # OPT
+	local src=$root/testsuite/link/agree d=$tmp/agree-$1
+	mkdir -p "$d/json" || return 1
+	for f in lib.c main.c; do
+		(cd "$src" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
+			-fplugin-arg-escape-json="$d/json/" "$f") || return 1
+	done
+	"$report" --root "$src" --sarif "$d/json" >"$d/s.sarif" || return 1
+	sarif_warnings "$d/s.sarif" >"$d/got"
+	linked_markers "$src/main.c" >"$d/want"
+	[ -s "$d/want" ] && diff "$d/want" "$d/got" || return 1
+	"$report" --summaries -o "$d/sums.json" "$d/json" || return 1
+	(cd "$src" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
+		-fplugin-arg-escape-summaries="$d/sums.json" main.c) 2>&1 |
+		sed -nE 's/^main.c:([0-9]+):[0-9]+: warning: .*\[escape-[a-z]+\].*/main.c:\1/p' |
+		sort >"$d/c"
+	cut -d: -f1,2 "$d/want" | diff - "$d/c"
+}
+for opt in O0 O2; do
+	t "agree -$opt: the link step and a summaries= compile undo alike (exactly the markers, both)" agree_case $opt
 done
 
 # --- constant selectors of variadic arguments (testsuite/link/vwhen) -----

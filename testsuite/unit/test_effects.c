@@ -270,6 +270,55 @@ TEST(clears_every_field_set)
 	CHECK(!esc_effects_clears_all(deep, 2, 0, deepclr, 2, 0));
 }
 
+/* What the keeper stored decides (esc_effects_undo_stored,
+   esc_effects_undo_through): setcb(c, arg) stores arg (1) into *c (0),
+   release(c) clears every field setcb writes; assign(e, b) stores b (1)
+   into e->base, add(e) reaches memory through e->base, base_free(b)
+   frees its argument. */
+TEST(undo_by_stores)
+{
+	struct esc_effect setcb[2] = { fx(ESC_FX_CLEAR, 0, "cb", 1),
+				       fx(ESC_FX_CLEAR, 0, "arg", 1) };
+	struct esc_effect release[2] = { fx(ESC_FX_CLEAR, 0, "cb", 1),
+					 fx(ESC_FX_CLEAR, 0, "arg", 1) };
+	struct esc_summary_store into = { 1, 0, 0, 1, 0 };
+	struct esc_summary_store deref = { 1, 0, 1, 1, 0 };
+	int pr[1][2] = { { 0, 0 } };
+	struct esc_undo_call u = { "release", 1, pr, NULL, -1 };
+	CHECK(esc_stores_into(&into, 1, 1, 0));
+	CHECK(esc_effects_undo_stored(setcb, 2, &into, 1, 1, release, 2, &u));
+	/* not stored there (only what it points to), or not every field */
+	CHECK(!esc_effects_undo_stored(setcb, 2, &deref, 1, 1, release, 2, &u));
+	CHECK(!esc_effects_undo_stored(setcb, 2, &into, 1, 1, release, 1, &u));
+	/* the kept argument itself given */
+	pr[0][1] = 1;
+	CHECK(!esc_effects_undo_stored(setcb, 2, &into, 1, 1, release, 2, &u));
+
+	struct esc_effect assign[2] = { fx(ESC_FX_CLEAR, 0, "base", 1),
+					fx(ESC_FX_CLEAR, 0, "flags", 0) };
+	struct esc_effect add[2] = { fx(ESC_FX_SET, 0, "base/head", 1),
+				     fx(ESC_FX_SET, 0, "next", 1) };
+	struct esc_effect bfree[1] = { fx(ESC_FX_CLEAR, 0, "", 1) };
+	struct esc_effect bwork[1] = { fx(ESC_FX_SET, 0, "head", 1) };
+	int tp[1][2] = { { 0, 1 } };
+	struct esc_undo_call t = { "base_free", 1, tp, "assign", 0 };
+	CHECK(esc_effects_undo_through(assign, 2, &into, 1, 0, add, 2, NULL, 0, 0,
+				       bfree, 1, &t));
+	/* the later call only writes the base; the base not stored in the
+	   event; the keeper stores another argument into the event */
+	CHECK(!esc_effects_undo_through(assign, 2, &into, 1, 0, add, 2, NULL, 0, 0,
+					bwork, 1, &t));
+	CHECK(!esc_effects_undo_through(assign, 2, &deref, 1, 0, add, 2, NULL, 0, 0,
+					bfree, 1, &t));
+	struct esc_summary_store other = { 1, 0, 0, 1, 0 };
+	CHECK(!esc_effects_undo_through(assign, 2, &into, 1, 0, add, 2, &other, 1, 0,
+					bfree, 1, &t));
+	/* the keeper reaches nothing through the field the call set */
+	struct esc_effect add2[1] = { fx(ESC_FX_SET, 0, "next", 1) };
+	CHECK(!esc_effects_undo_through(assign, 2, &into, 1, 0, add2, 1, NULL, 0, 0,
+					bfree, 1, &t));
+}
+
 int main(void)
 {
 	RUN(paths);
@@ -284,6 +333,7 @@ int main(void)
 	RUN(unlink_guarded);
 	RUN(unlink_through_calls);
 	RUN(clears_every_field_set);
+	RUN(undo_by_stores);
 	esc_intern_free();
 	return unit_done();
 }
