@@ -1197,6 +1197,12 @@ static void call_rule(struct esc_ctx *c, gcall *call,
 		if (eff & ESC_EFF_RETURN)
 			arg_into(c, call, i, value_hole(c, call,
 				ESC_STEP_CALL_RESULT, name, i));
+		if (eff & ESC_EFF_RETURN_CONTENT) {
+			struct esc_hole k = value_hole(c, call,
+				ESC_STEP_CALL_RESULT, name, i);
+			k.derefs += 1;
+			arg_into(c, call, i, k);
+		}
 	}
 	int nargs = (int)gimple_call_num_args(call);
 	struct esc_step copy = esc_step_at(ESC_STEP_COPY, c->stmt_loc, name, 0);

@@ -971,7 +971,9 @@ enum {
 	ESC_EFF_RETURN = 1 << 3,       /* "return": returned (or a pointer into it is) */
 	ESC_EFF_KEEP = 1 << 4,         /* "keep": kept past the call */
 	ESC_EFF_KEEP_CONTENT = 1 << 5, /* "keep-content": what it points to is kept */
-	ESC_EFF_THREAD = 1 << 6        /* "thread": handed to another thread */
+	ESC_EFF_THREAD = 1 << 6,       /* "thread": handed to another thread */
+	ESC_EFF_RETURN_CONTENT = 1 << 7 /* "return-content": what it points to
+					   is returned (strsep's old *stringp) */
 };
 
 #define ESC_COPY_TO_RESULT (-2) /* "copy": [from, "result"] */

@@ -64,7 +64,7 @@
  *   keep-content  what it points to is kept (epoll_ctl's event.data.ptr)
  *   thread        handed to another thread (pthread_create's arg)
  *
- * Only "return", "keep", "keep-content" and "thread" (and "copy",
+ * Only "return", "return-content", "keep", "keep-content" and "thread" (and "copy",
  * "store", "returns") move addresses; the others document the call, and
  * keep rules honest when read by people.  Function names must be C
  * identifiers: a rule is found by the name the call uses.
@@ -524,12 +524,13 @@ static const struct {
 	{ "keep", ESC_EFF_KEEP },
 	{ "keep-content", ESC_EFF_KEEP_CONTENT },
 	{ "thread", ESC_EFF_THREAD },
+	{ "return-content", ESC_EFF_RETURN_CONTENT },
 };
 #define N_EFFECT_WORDS (sizeof effect_words / sizeof *effect_words)
 
 #define EFFECTS_KNOWN \
 	"an effect is \"none\", or some of read, write, free, return, " \
-	"keep, keep-content, thread joined with '+'"
+	"return-content, keep, keep-content, thread joined with '+'"
 
 /* The rule being read, for messages. */
 struct ctx {
