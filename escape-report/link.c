@@ -290,6 +290,22 @@ static signed char *levels(int fi, json_t *s, const char *key, int n)
 
 static struct table statics; /* report index and name -> funcs[] index + 1 */
 
+/* An effect's flag bits and guard (docs/report.md effects). */
+static void read_bits(json_t *o, struct esc_effect *e)
+{
+	json_t *bits = json_object_get(o, "bits"), *clears = json_object_get(o, "clears");
+	json_t *guard = json_object_get(o, "guard"), *mask = json_object_get(o, "mask");
+	e->setbits = json_is_integer(bits) ? (uint64_t)json_integer_value(bits) : 0;
+	e->clrbits = json_is_integer(clears) ? (uint64_t)json_integer_value(clears)
+					     : ~(uint64_t)0;
+	if (e->kind == ESC_FX_CALL || e->kind == ESC_FX_UNLINK)
+		e->setbits = e->clrbits = 0;
+	if ((e->kind == ESC_FX_UNLINK || e->kind == ESC_FX_CALL) && json_is_string(guard)) {
+		e->guard = esc_intern(json_string_value(guard));
+		e->mask = json_is_integer(mask) ? (uint64_t)json_integer_value(mask) : 0;
+	}
+}
+
 static void read_effects(int fi, json_t *a)
 {
 	static const char *const kinds[] = { "set", "clear", "call", "unlink" };
@@ -313,9 +329,7 @@ static void read_effects(int fi, json_t *a)
 		e.pop = e.kind == ESC_FX_CLEAR && json_is_true(json_object_get(o, "pop"));
 		e.nonzero = e.kind != ESC_FX_CALL &&
 			    json_is_true(json_object_get(o, "nonzero"));
-		if (e.kind == ESC_FX_UNLINK &&
-		    json_is_string(json_object_get(o, "guard")))
-			e.guard = esc_intern(json_string_value(json_object_get(o, "guard")));
+		read_bits(o, &e);
 		if (e.kind == ESC_FX_CALL) {
 			const char *callee = json_string_value(json_object_get(o, "callee"));
 			e.arg = int_of(o, "arg", -1);
@@ -1338,8 +1352,15 @@ void write_summaries(void)
 				set(x, "pop", json_boolean(e->pop));
 			if (e->nonzero)
 				set(x, "nonzero", json_true());
-			if (e->guard)
+			if (e->setbits)
+				set(x, "bits", json_integer((json_int_t)e->setbits));
+			if (e->kind != ESC_FX_UNLINK && e->clrbits != ~(uint64_t)0)
+				set(x, "clears", json_integer((json_int_t)e->clrbits));
+			if (e->guard) {
 				set(x, "guard", text(e->guard));
+				if (e->mask)
+					set(x, "mask", json_integer((json_int_t)e->mask));
+			}
 			add(fx, x);
 		}
 		set(o, "effects", fx);

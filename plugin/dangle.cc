@@ -773,18 +773,24 @@ static bool failure_edge(tree fndecl, edge e, int q, const char *path)
 }
 
 /* The field of parameter q that value v is read from, possibly through
-   a mask (v = q->f & c) and conversions, one field deep; or NULL. */
-static const char *flag_of(tree fndecl, tree v, int q)
+   a mask (v = q->f & c: *mask = c, else 0) and conversions, one field
+   deep; or NULL. */
+static const char *flag_of(tree fndecl, tree v, int q, uint64_t *mask)
 {
+	*mask = 0;
 	for (int depth = 0; depth < 4 && v && TREE_CODE(v) == SSA_NAME; depth++) {
 		gimple *d = SSA_NAME_DEF_STMT(v);
 		if (!d || !is_gimple_assign(d))
 			return NULL;
 		enum tree_code code = gimple_assign_rhs_code(d);
 		if (code == BIT_AND_EXPR &&
-		    TREE_CODE(gimple_assign_rhs2(d)) == INTEGER_CST)
+		    TREE_CODE(gimple_assign_rhs2(d)) == INTEGER_CST) {
+			uint64_t c = (uint64_t)TREE_INT_CST_LOW(gimple_assign_rhs2(d));
+			*mask = *mask ? *mask & c : c;
+			if (!*mask)
+				return NULL;
 			v = gimple_assign_rhs1(d);
-		else if (CONVERT_EXPR_CODE_P(code))
+		} else if (CONVERT_EXPR_CODE_P(code))
 			v = gimple_assign_rhs1(d);
 		else if (gimple_assign_single_p(d))
 			v = gimple_assign_rhs1(d);
@@ -798,16 +804,18 @@ static const char *flag_of(tree fndecl, tree v, int q)
 	return f;
 }
 
-/* Is edge e the branch on which parameter q's field guard (a flag,
-   possibly masked) is zero? */
-static bool guard_zero_edge(tree fndecl, edge e, int q, const char *guard)
+/* Is edge e the branch on which parameter q's field guard (a flag) is
+   zero, masked by mask (0: not masked)? */
+static bool guard_zero_edge(tree fndecl, edge e, int q, const char *guard,
+			    uint64_t mask)
 {
 	gimple *last = esc_last_stmt(e->src);
 	if (!guard || !last || gimple_code(last) != GIMPLE_COND)
 		return false;
 	gcond *c = as_a<gcond *>(last);
+	uint64_t m;
 	if (!integer_zerop(gimple_cond_rhs(c)) ||
-	    flag_of(fndecl, gimple_cond_lhs(c), q) != guard)
+	    flag_of(fndecl, gimple_cond_lhs(c), q, &m) != guard || m != mask)
 		return false;
 	bool t = e->flags & EDGE_TRUE_VALUE;
 	return (gimple_cond_code(c) == EQ_EXPR && t) ||
@@ -817,10 +825,10 @@ static bool guard_zero_edge(tree fndecl, edge e, int q, const char *guard)
 /* Does every path from fun's entry to a normal return pass through one
    of the blocks of set (failure_edge's ways out, for a fact on q's path,
    do not count; nor, with a guard, the branch on which q->guard is
-   zero)? */
+   zero, masked by mask)? */
 static bool on_every_normal_path_set(function *fun, tree fndecl, bitmap set,
 				     int q, const char *path,
-				     const char *guard = NULL)
+				     const char *guard = NULL, uint64_t mask = 0)
 {
 	auto_vec<basic_block> stack;
 	auto_bitmap seen;
@@ -835,7 +843,7 @@ static bool on_every_normal_path_set(function *fun, tree fndecl, bitmap set,
 		FOR_EACH_EDGE(e, ei, x->succs)
 			if (!bitmap_bit_p(set, e->dest->index) &&
 			    !failure_edge(fndecl, e, q, path) &&
-			    !guard_zero_edge(fndecl, e, q, guard) &&
+			    !guard_zero_edge(fndecl, e, q, guard, mask) &&
 			    bitmap_set_bit(seen, e->dest->index))
 				stack.safe_push(e->dest);
 	}
@@ -845,17 +853,46 @@ static bool on_every_normal_path_set(function *fun, tree fndecl, bitmap set,
 /* Does every path from fun's entry to a normal return pass through
    block b? */
 static bool on_every_normal_path(function *fun, tree fndecl, basic_block b,
-				 int q, const char *path, const char *guard = NULL)
+				 int q, const char *path, const char *guard = NULL,
+				 uint64_t mask = 0)
 {
 	auto_bitmap set;
 	bitmap_set_bit(set, b->index);
-	return on_every_normal_path_set(fun, fndecl, set, q, path, guard);
+	return on_every_normal_path_set(fun, fndecl, set, q, path, guard, mask);
 }
 
-/* A flag of parameter q that fun tests against zero (if (!n->linked)
-   return;) with which block b is on every normal path, or NULL. */
+/* Is block b (the exit: a normal return) reached from fun's entry
+   without the ways out on_every_normal_path_set does not count (the
+   guard's zero branch among them)? */
+static bool reached_past(function *fun, tree fndecl, basic_block b, int q,
+			 const char *path, const char *guard, uint64_t mask)
+{
+	auto_vec<basic_block> stack;
+	auto_bitmap seen;
+	stack.safe_push(ENTRY_BLOCK_PTR_FOR_FN(fun));
+	bitmap_set_bit(seen, ENTRY_BLOCK_PTR_FOR_FN(fun)->index);
+	while (!stack.is_empty()) {
+		basic_block x = stack.pop();
+		if (x == b)
+			return true;
+		edge e;
+		edge_iterator ei;
+		FOR_EACH_EDGE(e, ei, x->succs)
+			if (!failure_edge(fndecl, e, q, path) &&
+			    !guard_zero_edge(fndecl, e, q, guard, mask) &&
+			    bitmap_set_bit(seen, e->dest->index))
+				stack.safe_push(e->dest);
+	}
+	return false;
+}
+
+/* A flag of parameter q that fun tests against zero, possibly masked
+   (if (!n->linked) return; if (n->flags & 4) ...), with which block b
+   is on every normal path, one at least left where it is set (its mask
+   in *mask), or NULL.  (Not a flag on whose non-zero branch fun only
+   fails: if (ev->flags & FINALIZING) return -1; guards nothing.) */
 static const char *unlink_guard(function *fun, tree fndecl, basic_block b,
-				int q, const char *path)
+				int q, const char *path, uint64_t *mask)
 {
 	basic_block x;
 	FOR_EACH_BB_FN(x, fun) {
@@ -863,11 +900,15 @@ static const char *unlink_guard(function *fun, tree fndecl, basic_block b,
 		if (!last || gimple_code(last) != GIMPLE_COND ||
 		    !integer_zerop(gimple_cond_rhs(as_a<gcond *>(last))))
 			continue;
-		const char *f = flag_of(fndecl, gimple_cond_lhs(as_a<gcond *>(last)), q);
+		const char *f = flag_of(fndecl, gimple_cond_lhs(as_a<gcond *>(last)),
+					q, mask);
 		if (f && strcmp(f, path) &&
-		    on_every_normal_path(fun, fndecl, b, q, path, f))
+		    on_every_normal_path(fun, fndecl, b, q, path, f, *mask) &&
+		    reached_past(fun, fndecl, EXIT_BLOCK_PTR_FOR_FN(fun), q, path,
+				 f, *mask))
 			return f;
 	}
+	*mask = 0;
 	return NULL;
 }
 
@@ -889,6 +930,50 @@ static bool nonzero_store(gimple *s)
 	return d && is_gimple_assign(d) && gimple_assign_rhs_code(d) == BIT_IOR_EXPR &&
 	       TREE_CODE(gimple_assign_rhs2(d)) == INTEGER_CST &&
 	       !integer_zerop(gimple_assign_rhs2(d));
+}
+
+/* The bits store s sets and may clear in lhs, the memory it writes: a
+   constant c (sets c, may clear ~c), lhs or-ed with one (lhs |= c: sets
+   c, clears none), and-ed with one (lhs &= m: may clear ~m); anything
+   else may clear every bit. */
+static void store_bits(gimple *s, tree lhs, uint64_t *set, uint64_t *clr)
+{
+	*set = 0;
+	*clr = ~(uint64_t)0;
+	if (!gimple_assign_single_p(s))
+		return;
+	tree v = gimple_assign_rhs1(s);
+	if (TREE_CODE(v) == INTEGER_CST) {
+		*set = (uint64_t)TREE_INT_CST_LOW(v);
+		*clr = ~*set;
+		return;
+	}
+	if (TREE_CODE(v) != SSA_NAME)
+		return;
+	gimple *d = SSA_NAME_DEF_STMT(v);
+	if (d && is_gimple_assign(d) && CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(d)) &&
+	    TREE_CODE(gimple_assign_rhs1(d)) == SSA_NAME)
+		d = SSA_NAME_DEF_STMT(gimple_assign_rhs1(d));
+	if (!d || !is_gimple_assign(d) ||
+	    (gimple_assign_rhs_code(d) != BIT_IOR_EXPR &&
+	     gimple_assign_rhs_code(d) != BIT_AND_EXPR) ||
+	    TREE_CODE(gimple_assign_rhs2(d)) != INTEGER_CST)
+		return;
+	uint64_t c = (uint64_t)TREE_INT_CST_LOW(gimple_assign_rhs2(d));
+	/* the operand: lhs itself, loaded (through a conversion)? */
+	tree x = gimple_assign_rhs1(d);
+	gimple *ld = TREE_CODE(x) == SSA_NAME ? SSA_NAME_DEF_STMT(x) : NULL;
+	if (ld && is_gimple_assign(ld) && CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(ld)) &&
+	    TREE_CODE(gimple_assign_rhs1(ld)) == SSA_NAME)
+		ld = SSA_NAME_DEF_STMT(gimple_assign_rhs1(ld));
+	bool same = ld && gimple_assign_single_p(ld) &&
+		    operand_equal_p(gimple_assign_rhs1(ld), lhs, 0);
+	if (gimple_assign_rhs_code(d) == BIT_IOR_EXPR) {
+		*set = c;
+		*clr = same ? 0 : ~c;
+	} else if (same) {
+		*clr = ~c;
+	}
 }
 
 /* Does store s (into lhs) restore lhs from itself: lhs = lhs->g, or
@@ -941,8 +1026,11 @@ static int unlink_of(tree fndecl, tree lhs, tree rhs, const char **via)
 static void effect_add(auto_vec<struct esc_effect> *out, enum esc_effect_kind kind,
 		       int param, const char *path, const char *callee, int arg,
 		       int every, int pointer, int pop = 0, int nonzero = 0,
-		       const char *guard = NULL)
+		       const char *guard = NULL, uint64_t mask = 0,
+		       uint64_t setbits = 0, uint64_t clrbits = ~(uint64_t)0)
 {
+	if (kind == ESC_FX_CALL || kind == ESC_FX_UNLINK)
+		setbits = clrbits = 0;
 	for (unsigned i = 0; i < out->length(); i++) {
 		struct esc_effect *e = &(*out)[i];
 		if (e->kind == kind && e->param == param && e->path == path &&
@@ -953,8 +1041,18 @@ static void effect_add(auto_vec<struct esc_effect> *out, enum esc_effect_kind ki
 			/* every write of the path non-zero; an unlink
 			   without a guard is the stronger */
 			e->nonzero &= nonzero;
-			if (!guard)
+			e->setbits |= setbits;
+			e->clrbits |= clrbits;
+			/* an unlink on every path is the stronger; a call
+			   made where a flag is set at one site is so
+			   whatever the others */
+			if (kind == ESC_FX_UNLINK && !guard) {
 				e->guard = NULL;
+				e->mask = 0;
+			} else if (kind == ESC_FX_CALL && !e->guard && guard) {
+				e->guard = guard;
+				e->mask = mask;
+			}
 			return;
 		}
 	}
@@ -969,7 +1067,10 @@ static void effect_add(auto_vec<struct esc_effect> *out, enum esc_effect_kind ki
 	e.pointer = pointer;
 	e.pop = kind == ESC_FX_CLEAR && pop;
 	e.nonzero = kind != ESC_FX_CALL && nonzero;
-	e.guard = kind == ESC_FX_UNLINK ? guard : NULL;
+	e.setbits = setbits;
+	e.clrbits = clrbits;
+	e.guard = guard;
+	e.mask = guard ? mask : 0;
 	out->safe_push(e);
 }
 
@@ -1094,7 +1195,8 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 	auto_vec<release> rel, calls;
 	/* the writes not on every path, by block: several of them may be
 	   together (if (c) s->p = 0; else s->p = q;) */
-	struct write { int q; const char *path; int bb; bool ptr, pop; };
+	struct write { int q; const char *path; int bb; bool ptr, pop;
+		       uint64_t set, clr; };
 	auto_vec<write> writes;
 	basic_block bb;
 	FOR_EACH_BB_FN(bb, fun) {
@@ -1116,10 +1218,14 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 					   on_every_normal_path(fun, fndecl, bb, p, path);
 				bool ptr = POINTER_TYPE_P(TREE_TYPE(lhs));
 				bool pop = restores(s, lhs);
+				uint64_t set, clr;
+				store_bits(s, lhs, &set, &clr);
 				effect_add(out, all ? ESC_FX_CLEAR : ESC_FX_SET, p,
-					   path, NULL, 0, 0, ptr, pop, nonzero_store(s));
+					   path, NULL, 0, 0, ptr, pop, nonzero_store(s),
+					   NULL, 0, set, clr);
 				if (!all) {
-					struct write w = { p, path, bb->index, ptr, pop };
+					struct write w = { p, path, bb->index, ptr, pop,
+							   set, clr };
 					writes.safe_push(w);
 				}
 			}
@@ -1132,10 +1238,11 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 					every = on_every_normal_path(fun, fndecl, bb,
 								     -1, NULL);
 				const char *guard = NULL;
+				uint64_t mask = 0;
 				if (every || on_every_normal_path(fun, fndecl, bb, u, via) ||
-				    (guard = unlink_guard(fun, fndecl, bb, u, via)))
+				    (guard = unlink_guard(fun, fndecl, bb, u, via, &mask)))
 					effect_add(out, ESC_FX_UNLINK, u, via, NULL, 0,
-						   0, 1, 0, 0, guard);
+						   0, 1, 0, 0, guard, mask);
 			}
 			if (!is_gimple_call(s))
 				continue;
@@ -1173,8 +1280,16 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 					release r = { q, path, bb->index, true, NULL, 0 };
 					rel.safe_push(r);
 				} else if (!rule && cd) {
+					/* given the object, only where a flag
+					   of it is set (if (n->flags & 4)
+					   del(n);) */
+					const char *guard = NULL;
+					uint64_t mask = 0;
+					if (!every && !*path)
+						guard = unlink_guard(fun, fndecl, bb, q,
+								     path, &mask);
 					effect_add(out, ESC_FX_CALL, q, path, callee,
-						   (int)a, every, 0);
+						   (int)a, every, 0, 0, 0, guard, mask);
 					if (!every) {
 						release r = { q, path, bb->index, false,
 							      callee, (int)a };
@@ -1215,6 +1330,7 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 	/* writes of one path in several blocks, together on every path */
 	for (unsigned i = 0; i < writes.length(); i++) {
 		bool seen = false, several = false, ptr = false, pop = true;
+		uint64_t bset = 0, bclr = 0;
 		for (unsigned j = 0; j < i && !seen; j++)
 			seen = writes[j].q == writes[i].q && writes[j].path == writes[i].path;
 		if (seen)
@@ -1226,11 +1342,13 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 				several |= writes[j].bb != writes[i].bb;
 				ptr |= writes[j].ptr;
 				pop &= writes[j].pop;
+				bset |= writes[j].set;
+				bclr |= writes[j].clr;
 			}
 		if (several && on_every_normal_path_set(fun, fndecl, set, writes[i].q,
 							writes[i].path))
 			effect_add(out, ESC_FX_CLEAR, writes[i].q, writes[i].path, NULL, 0,
-				   0, ptr, pop);
+				   0, ptr, pop, 0, NULL, 0, bset, bclr);
 	}
 	/* calls of several callees given the same path, none on every
 	   path, together on every one: an alt group */

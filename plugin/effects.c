@@ -24,14 +24,20 @@
  * its link field) is undone by a call given the same object that unlinks
  * it through that field on every path (*n->prevp = n->next): the cell
  * that pointed to it now holds its successor; an unlink skipped when a
- * flag of the object is zero (if (!n->linked) return;) counts when the
- * keeper sets that flag, to non-zero values only.  What it cannot tell:
- * a flag set to a value the keeper is given (libevent's
- * event_queue_insert_inserted: ev->ev_flags |= queue), an unlink in a
- * callee called under a condition (event_del_nolock_ calls evmap_io_del_
- * only when the event's flags say it was added), the removal from an
- * array (min_heap_erase_).  Nor: a pop by a variable
- * amount (lua_settop(L, idx)) given the handle alone is no pop.
+ * flag of the object is zero, or masked to zero (if (!n->linked)
+ * return; if (!(n->flags & 4)) return;), or made by a call only where
+ * it is not (if (n->flags & 4) del(n);), counts when the keeper sets a
+ * bit of it that none of its writes clears (n->linked = 1; n->flags |=
+ * 4).  A call that writes the kept object's own fields (a re-init) only
+ * undoes a keeper that writes no pointer elsewhere: reg_add(r, &n)
+ * keeps n in r, whatever init(&n) then writes into n.  What it cannot
+ * tell: an unlink skipped on a path that returns early for another
+ * reason the keeper shares (libevent's event_del_nolock_ returns when
+ * EVLIST_FINALIZING is set, which event_add refuses; evmap_io_del_ when
+ * fd < 0, where evmap_io_add_ links nothing), one of an alt group
+ * (io_del or signal_del by the event's kind), the removal from an array
+ * (min_heap_erase_).  Nor: a pop by a variable amount (lua_settop(L,
+ * idx)) given the handle alone is no pop.
  */
 #include "graph.h"
 
@@ -108,10 +114,19 @@ int esc_effects_close(struct esc_effect **facts, int n, int *cap,
 			if (g[k].kind == ESC_FX_CALL || g[k].param != call.arg)
 				continue;
 			enum esc_effect_kind kind = g[k].kind;
-			/* an unlink of the object itself, on every path */
-			if (kind == ESC_FX_UNLINK &&
-			    (!call.every || *call.path))
+			const char *guard = g[k].guard;
+			uint64_t mask = g[k].mask;
+			/* an unlink of the object itself, on every path, or
+			   on every one on which a flag of it is set (if
+			   (n->flags & 4) del(n);) */
+			if (kind == ESC_FX_UNLINK && *call.path)
 				continue;
+			if (kind == ESC_FX_UNLINK && !call.every) {
+				if (!call.guard || guard)
+					continue;
+				guard = call.guard;
+				mask = call.mask;
+			}
 			if (kind == ESC_FX_CLEAR && !call.every &&
 			    !(call.alt > 0 && alt_clears(*facts, ncalls, &call, g[k].path,
 							 callee_facts, ctx)))
@@ -119,9 +134,20 @@ int esc_effects_close(struct esc_effect **facts, int n, int *cap,
 			/* freeing what p->g holds clears p->g */
 			const char *path = esc_effect_path(call.path, g[k].path);
 			int pop = kind == ESC_FX_CLEAR && g[k].pop;
-			if (!path || has(*facts, n, kind, call.param, path,
-					     g[k].pointer, pop))
+			if (!path)
 				continue;
+			if (has(*facts, n, kind, call.param, path, g[k].pointer, pop)) {
+				/* the flag bits of every write of the path */
+				for (int i = 0; i < n; i++)
+					if ((*facts)[i].kind == kind &&
+					    (*facts)[i].param == call.param &&
+					    !strcmp((*facts)[i].path, path)) {
+						(*facts)[i].setbits |= g[k].setbits;
+						(*facts)[i].clrbits |= g[k].clrbits;
+						break;
+					}
+				continue;
+			}
 			ESC_GROW(*facts, *cap, n + 1);
 			struct esc_effect e;
 			memset(&e, 0, sizeof e);
@@ -131,7 +157,10 @@ int esc_effects_close(struct esc_effect **facts, int n, int *cap,
 			e.pointer = g[k].pointer;
 			e.pop = pop;
 			e.nonzero = g[k].nonzero;
-			e.guard = g[k].guard;
+			e.setbits = g[k].setbits;
+			e.clrbits = g[k].clrbits;
+			e.guard = kind == ESC_FX_UNLINK ? guard : NULL;
+			e.mask = kind == ESC_FX_UNLINK ? mask : 0;
 			(*facts)[n++] = e;
 		}
 	}
@@ -156,19 +185,35 @@ static int writes(const struct esc_effect *fx, int n, int p)
 	return 0;
 }
 
-/* Does fx write the flag at path of parameter p, with non-zero values
-   only? */
-static int sets_flag(const struct esc_effect *fx, int n, int p, const char *path)
+/* Does fx set a bit of mask (0: any) of the flag at path of parameter
+   p that none of its writes of that flag may clear (n->linked = 1 for
+   if (!n->linked); ev->flags |= 4, and no flags &= ~4 nor flags = 0,
+   for if (ev->flags & 4))? */
+static int sets_flag(const struct esc_effect *fx, int n, int p, const char *path,
+		     uint64_t mask)
 {
-	int any = 0;
+	uint64_t set = 0, clr = 0;
 	for (int i = 0; i < n; i++)
 		if ((fx[i].kind == ESC_FX_SET || fx[i].kind == ESC_FX_CLEAR) &&
 		    fx[i].param == p && !strcmp(fx[i].path, path)) {
-			if (!fx[i].nonzero)
-				return 0;
-			any = 1;
+			set |= fx[i].setbits;
+			clr |= fx[i].clrbits;
 		}
-	return any;
+	return (set & (mask ? mask : ~(uint64_t)0) & ~clr) != 0;
+}
+
+/* Does fx write a pointer into memory other than parameter p's own
+   object: another parameter's, or through a field of p's (reg_add(r,
+   &n): r->head = n; add(&e): e->base->head = e)?  Then what it keeps of
+   p is held there, and a later call that writes p's own fields
+   (re-initialises it) does not take it out. */
+static int keeps_elsewhere(const struct esc_effect *fx, int n, int p)
+{
+	for (int i = 0; i < n; i++)
+		if ((fx[i].kind == ESC_FX_SET || fx[i].kind == ESC_FX_CLEAR) &&
+		    fx[i].pointer && (fx[i].param != p || strchr(fx[i].path, '/')))
+			return 1;
+	return 0;
 }
 
 /* Does fx set a pointer at path of a parameter other than p? */
@@ -213,7 +258,7 @@ int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,
 			   reg_del(&n): *n->prevp = n->next) */
 			if (c->kind == ESC_FX_UNLINK && c->param == j && m >= 0 &&
 			    m == kept && sets(fx1, n1, m, c->path) &&
-			    (!c->guard || sets_flag(fx1, n1, m, c->guard)))
+			    (!c->guard || sets_flag(fx1, n1, m, c->guard, c->mask)))
 				return 1;
 			if (c->kind != ESC_FX_CLEAR || c->param != j ||
 			    !c->pointer)
@@ -231,9 +276,13 @@ int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,
 			} else if (m < 0) {
 				continue;
 			} else if (!slash) {
-				/* the kept object's own field (its state), or a
-				   pop of the handle's field it was pushed on */
-				if (sets(fx1, n1, m, c->path) && (m == kept || c->pop))
+				/* the kept object's own field (its state: what
+				   the keeper hangs off it, when it writes no
+				   pointer elsewhere), or a pop of the handle's
+				   field it was pushed on */
+				if (sets(fx1, n1, m, c->path) &&
+				    ((m == kept && !keeps_elsewhere(fx1, n1, kept)) ||
+				     c->pop))
 					return 1;
 			} else {
 				/* through the handle the keeper stored in

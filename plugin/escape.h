@@ -677,10 +677,20 @@ struct esc_effect {
 	int nonzero;         /* SET, CLEAR: every value written is a non-zero
 				constant, or or-ed with one (a flag set:
 				n->linked = 1; ev->flags |= 4) */
-	const char *guard;   /* UNLINK: NULL, or the field of the parameter
-				(a flag) on whose zero branch it leaves
-				without unlinking (if (!n->linked) return;):
-				unlinked whenever that flag is set */
+	uint64_t setbits;    /* SET, CLEAR of a scalar: the bits its writes
+				set, or-ed over them (n->linked = 1: 1;
+				ev->flags |= 4: 4) */
+	uint64_t clrbits;    /* SET, CLEAR: the bits its writes may clear
+				(flags &= ~4: 4; n->linked = 1: ~1; any
+				other write: all) */
+	const char *guard;   /* UNLINK, CALL: NULL, or the field of the
+				parameter (a flag) on whose zero branch it
+				leaves without unlinking (if (!n->linked)
+				return;), or the call is not made (if
+				(n->flags & 4) del(n);): unlinked whenever
+				the flag is set */
+	uint64_t mask;       /* with guard: the bits of the flag tested
+				(n->flags & 4: 4), 0 for all */
 	int alt;             /* CALL not on every path: > 0 when the calls
 				of this group (the same alt) are, together,
 				on every path that returns normally (gzclose:
@@ -731,9 +741,13 @@ struct esc_undo_call {
    luaL_pushresult(&b) moves b.L->top back); or fx2 UNLINKs parameter j
    through field f with m the kept object and fx1 SETting its pointer
    field f (reg_add(r, &n) sets n.prevp, reg_del(&n) does *n->prevp =
-   n->next; with a guard flag, only if fx1 sets that flag of it to
-   non-zero values only: add(b, &e) links e and sets e->added = 1,
-   del(&e) returns if !e->added, else unlinks).  Only pointers count: the
+   n->next; with a guard flag, only if fx1 sets a bit of that flag of it
+   (of the guard's mask) that none of its writes of the flag may clear:
+   add(b, &e) links e and sets e->added = 1, or e->flags |= 4; del(&e)
+   returns if !e->added, or if !(e->flags & 4), else unlinks).  "f" of
+   the kept object itself only undoes a keeper that writes no pointer
+   elsewhere (into another parameter's memory, or through a field of
+   the object): reg_add(r, &n) keeps n in r whatever init(&n) writes.  Only pointers count: the
    keeper's memory hangs off a pointer field, which C1 sets and C2
    clears, frees or moves. */
 int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,

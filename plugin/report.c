@@ -431,8 +431,18 @@ static json_t *effects_json(const struct esc_func_report *f)
 			put(o, "pop", json_boolean(e->pop));
 		if (e->nonzero)
 			put(o, "nonzero", json_true());
-		if (e->kind == ESC_FX_UNLINK && e->guard)
+		/* the flag bits a write sets and may clear (absent: none,
+		   and all) */
+		if (e->setbits)
+			put(o, "bits", json_integer((json_int_t)e->setbits));
+		if ((e->kind == ESC_FX_SET || e->kind == ESC_FX_CLEAR) &&
+		    e->clrbits != ~(uint64_t)0)
+			put(o, "clears", json_integer((json_int_t)e->clrbits));
+		if ((e->kind == ESC_FX_UNLINK || e->kind == ESC_FX_CALL) && e->guard) {
 			put(o, "guard", str(e->guard));
+			if (e->mask)
+				put(o, "mask", json_integer((json_int_t)e->mask));
+		}
 		if (e->kind == ESC_FX_CALL) {
 			put(o, "callee", str(e->callee));
 			put(o, "arg", json_integer(e->arg));

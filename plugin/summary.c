@@ -993,10 +993,23 @@ struct esc_summaries *esc_summaries_load(const char *path, char *err,
 			e->pop = e->kind == ESC_FX_CLEAR &&
 				 json_is_true(json_object_get(x, "pop"));
 			e->nonzero = json_is_true(json_object_get(x, "nonzero"));
+			json_t *bits = json_object_get(x, "bits");
+			json_t *clears = json_object_get(x, "clears");
+			json_t *mask = json_object_get(x, "mask");
+			if (e->kind != ESC_FX_UNLINK) {
+				e->setbits = json_is_integer(bits)
+					? (uint64_t)json_integer_value(bits) : 0;
+				e->clrbits = json_is_integer(clears)
+					? (uint64_t)json_integer_value(clears)
+					: ~(uint64_t)0;
+			}
 			if (e->kind == ESC_FX_UNLINK &&
-			    json_is_string(json_object_get(x, "guard")))
+			    json_is_string(json_object_get(x, "guard"))) {
 				e->guard = esc_intern(json_string_value(
 					json_object_get(x, "guard")));
+				e->mask = json_is_integer(mask)
+					? (uint64_t)json_integer_value(mask) : 0;
+			}
 		}
 		s->fresh = json_is_true(json_object_get(o, "fresh"));
 		s->result_other = json_is_true(json_object_get(o, "result_other"));

@@ -1,11 +1,12 @@
 /* Undo by unlinking: a node linked into a list by a function of this
    file and unlinked by another (*n->e.prevp = n->e.next, BSD
    LIST_REMOVE with the entry inside the node; Linux list_del), directly,
-   by a call on every path, or unless a flag the keeper sets is zero: the
-   same shapes as testsuite/link/unlink, in one file.  Never unlinked,
-   unlinked on one path, another node or the other list unlinked, a
-   guarded remover after a keeper that does not set the flag, an unlink
-   in a call made under a flag: still warns. */
+   by a call on every path, unless a flag (or a bit of it) the keeper
+   sets is zero, or by a call made where that bit is set: the same shapes
+   as testsuite/link/unlink, in one file.  Never unlinked, unlinked on one
+   path, another node or the other list unlinked, a guarded remover after
+   a keeper that does not set the flag or clears it again, a guard or a
+   call on another bit than the keeper's: still warns. */
 struct lnode;
 struct lentry {
 	struct lnode *next;
@@ -95,11 +96,35 @@ void lreg_del_guarded(struct lnode *n)
 }
 
 /* the unlink in a call made when its flag says it was added (libevent's
-   event_del_nolock_ -> evmap_io_del_): not followed */
+   event_del_nolock_ -> evmap_io_del_) */
 void lreg_del_flagged(struct lnode *n)
 {
 	if (n->flags & 1)
 		lreg_del(n);
+}
+
+/* made when another bit is set than the one lreg_add sets */
+__attribute__((noinline)) void lreg_del_flagged_other(struct lnode *n)
+{
+	if (n->flags & 2)
+		lreg_del(n);
+}
+
+/* unlinked unless another bit than lreg_add's is zero */
+void lreg_del_guarded_other(struct lnode *n)
+{
+	if (!(n->flags & 4))
+		return;
+	if (n->by_fd.next)
+		n->by_fd.next->by_fd.prevp = n->by_fd.prevp;
+	*n->by_fd.prevp = n->by_fd.next;
+}
+
+/* linked, its bit set, then every bit cleared again */
+__attribute__((noinline)) void lreg_add_reset(struct lreg *r, struct lnode *n)
+{
+	lreg_add(r, n);
+	n->flags = 0;
 }
 
 /* both lists, through calls on every path */
@@ -170,12 +195,39 @@ void list_wrong_list(struct lreg *r)
 	lreg_del_time(&n);
 }
 
-/* unlinked by a call made when a flag says so: not followed */
+/* unlinked by a call made when the bit lreg_add sets is set */
 void list_flagged(struct lreg *r)
 {
 	struct lnode n;
 	n.flags = 0;
+	lreg_add(r, &n);
+	lreg_del_flagged(&n);
+}
+
+/* the call made when another bit is set */
+void list_flagged_other_bit(struct lreg *r)
+{
+	struct lnode n;
+	n.flags = 0;
 	lreg_add(r, &n); // dangle "escape-kept"
+	lreg_del_flagged_other(&n);
+}
+
+/* unlinked unless another bit is zero */
+void list_guarded_other_bit(struct lreg *r)
+{
+	struct lnode n;
+	n.flags = 0;
+	lreg_add(r, &n); // dangle "escape-kept"
+	lreg_del_guarded_other(&n);
+}
+
+/* the keeper sets the bit, then clears every bit: the remover may skip */
+void list_flagged_reset(struct lreg *r)
+{
+	struct lnode n;
+	n.flags = 0;
+	lreg_add_reset(r, &n); // dangle "escape-kept"
 	lreg_del_flagged(&n);
 }
 

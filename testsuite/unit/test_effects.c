@@ -14,6 +14,20 @@ static struct esc_effect fx(enum esc_effect_kind kind, int param,
 	e.param = param;
 	e.path = esc_intern(path);
 	e.pointer = pointer;
+	/* a write of unknown value: may clear every bit */
+	if (kind == ESC_FX_SET || kind == ESC_FX_CLEAR)
+		e.clrbits = ~(uint64_t)0;
+	return e;
+}
+
+/* a write of a flag that sets the bits set and may clear clr */
+static struct esc_effect flag(enum esc_effect_kind kind, int param,
+			      const char *path, uint64_t set, uint64_t clr)
+{
+	struct esc_effect e = fx(kind, param, path, 0);
+	e.setbits = set;
+	e.clrbits = clr;
+	e.nonzero = set && !(~set & ~clr) ? 1 : 0;
 	return e;
 }
 
@@ -128,6 +142,24 @@ TEST(init_end)
 	CHECK(!undo(init, 2, 0, end, 1, 0, 1));
 }
 
+TEST(reinit_is_no_undo)
+{
+	/* add(r, &n) links n into r (r->head = n) and sets n->e; init(&n)
+	   writes n->e = 0 on every path: n is still in r's list */
+	struct esc_effect add[2] = { fx(ESC_FX_SET, 1, "e", 1),
+				     fx(ESC_FX_CLEAR, 0, "head", 1) };
+	struct esc_effect init[1] = { fx(ESC_FX_CLEAR, 0, "e", 1) };
+	CHECK(!undo(add, 2, 1, init, 1, 0, 1));
+	/* add(&e) keeps e in what its field base points to (e->base->head
+	   = e) and sets e->next */
+	struct esc_effect add2[2] = { fx(ESC_FX_SET, 0, "next", 1),
+				      fx(ESC_FX_SET, 0, "base/head", 1) };
+	struct esc_effect init2[1] = { fx(ESC_FX_CLEAR, 0, "next", 1) };
+	CHECK(!undo(add2, 2, 0, init2, 1, 0, 0));
+	/* the state it hangs off the object alone: cleared, undone */
+	CHECK(undo(add2, 1, 0, init2, 1, 0, 0));
+}
+
 TEST(push_pop_through_the_object)
 {
 	/* buffinit(L, &b): b->L = L, L->top moved; pushresult(&b) moves
@@ -191,8 +223,7 @@ TEST(unlink_guarded)
 	/* add(b, &e): e->e set, e->added = 1; del(&e): if (!e->added)
 	   return; unlink */
 	struct esc_effect add[2] = { fx(ESC_FX_SET, 1, "e", 1),
-				     fx(ESC_FX_SET, 1, "added", 0) };
-	add[1].nonzero = 1;
+				     flag(ESC_FX_SET, 1, "added", 1, ~(uint64_t)1) };
 	struct esc_effect del[1] = { fx(ESC_FX_UNLINK, 0, "e", 1) };
 	del[0].guard = esc_intern("added");
 	CHECK(undo(add, 2, 1, del, 1, 0, 1));
@@ -202,9 +233,34 @@ TEST(unlink_guarded)
 	struct esc_effect add0[3] = { add[0], add[1], fx(ESC_FX_CLEAR, 1, "added", 0) };
 	CHECK(!undo(add0, 3, 1, del, 1, 0, 1));
 	/* another flag than the guard */
-	struct esc_effect addx[2] = { add[0], fx(ESC_FX_SET, 1, "other", 0) };
-	addx[1].nonzero = 1;
+	struct esc_effect addx[2] = { add[0], flag(ESC_FX_SET, 1, "other", 1, 0) };
 	CHECK(!undo(addx, 2, 1, del, 1, 0, 1));
+}
+
+TEST(unlink_guarded_bit)
+{
+	/* add(b, &e): e->e set, e->flags |= 4; del(&e): if (!(e->flags &
+	   4)) return; unlink */
+	struct esc_effect add[2] = { fx(ESC_FX_SET, 1, "e", 1),
+				     flag(ESC_FX_SET, 1, "flags", 4, 0) };
+	struct esc_effect del[1] = { fx(ESC_FX_UNLINK, 0, "e", 1) };
+	del[0].guard = esc_intern("flags");
+	del[0].mask = 4;
+	CHECK(undo(add, 2, 1, del, 1, 0, 1));
+	/* the keeper also clears another bit (flags &= ~1) */
+	struct esc_effect add1[3] = { add[0], add[1], flag(ESC_FX_SET, 1, "flags", 0, 1) };
+	CHECK(undo(add1, 3, 1, del, 1, 0, 1));
+	/* ... or that very bit (flags &= ~4), or all of them (flags = 0) */
+	struct esc_effect add4[3] = { add[0], add[1], flag(ESC_FX_SET, 1, "flags", 0, 4) };
+	CHECK(!undo(add4, 3, 1, del, 1, 0, 1));
+	struct esc_effect add0[3] = { add[0], add[1], fx(ESC_FX_SET, 1, "flags", 0) };
+	CHECK(!undo(add0, 3, 1, del, 1, 0, 1));
+	/* another bit tested than the one set */
+	del[0].mask = 2;
+	CHECK(!undo(add, 2, 1, del, 1, 0, 1));
+	/* the whole flag tested: a bit of it set is enough */
+	del[0].mask = 0;
+	CHECK(undo(add, 2, 1, del, 1, 0, 1));
 }
 
 static const struct esc_effect *unlinker(const char *name, void *ctx, int *n)
@@ -232,6 +288,20 @@ TEST(unlink_through_calls)
 	CHECK_EQ_INT(n, 4);
 	CHECK(f[3].kind == ESC_FX_UNLINK && f[3].param == 0 &&
 	      !strcmp(f[3].path, "e"));
+	free(f);
+	/* del(n) where a flag of n is set (if (n->flags & 4) del(n);): an
+	   unlink guarded by that bit; a guarded del under another guard:
+	   none */
+	cap = 4;
+	n = 1;
+	f = malloc((size_t)cap * sizeof *f);
+	f[0] = call(0, "", "del", 0, 0);
+	f[0].guard = esc_intern("flags");
+	f[0].mask = 4;
+	n = esc_effects_close(&f, n, &cap, unlinker, NULL);
+	CHECK_EQ_INT(n, 2);
+	CHECK(f[1].kind == ESC_FX_UNLINK && f[1].param == 0 &&
+	      f[1].guard == esc_intern("flags") && f[1].mask == 4);
 	free(f);
 	/* an unlink is no pointer set of another parameter's field:
 	   g/f undo needs fx1 to set f on another parameter */
@@ -326,11 +396,13 @@ int main(void)
 	RUN(clear_only_through_every_path);
 	RUN(alt_group);
 	RUN(init_end);
+	RUN(reinit_is_no_undo);
 	RUN(push_pop_through_the_object);
 	RUN(pop_not_push);
 	RUN(free_the_handle_or_result);
 	RUN(unlink);
 	RUN(unlink_guarded);
+	RUN(unlink_guarded_bit);
 	RUN(unlink_through_calls);
 	RUN(clears_every_field_set);
 	RUN(undo_by_stores);

@@ -21,4 +21,5 @@ int ev_add(struct ev *e);
 void ev_move(struct ev *e, struct base *b);
 void base_free(struct base *b);
 void base_clear(struct base *b);
+void ev_reset(struct ev *e);
 void work(void);

@@ -62,3 +62,10 @@ void base_clear(struct base *b)
 {
 	b->n = 0;
 }
+
+/* a fresh event: not in any list */
+void ev_reset(struct ev *e)
+{
+	e->next = 0;
+	e->fd = -1;
+}

@@ -95,3 +95,16 @@ void handle_cleared(void)
 	ev_add(&e); // linked "escape-kept"
 	base_clear(b);
 }
+
+/* re-initialised after the add (its link field written): still in the
+   base's list */
+struct base *handle_reset(void)
+{
+	struct base *b = base_new();
+	struct ev e;
+	ev_assign(&e, b, 1, 0);
+	ev_add(&e); // linked "escape-kept"
+	work();
+	ev_reset(&e);
+	return b;
+}

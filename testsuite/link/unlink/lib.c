@@ -58,11 +58,49 @@ void lreg_del_guarded(struct lnode *n)
 }
 
 /* the unlink in a call made when its flag says it was added (libevent's
-   event_del_nolock_ -> evmap_io_del_): not followed */
+   event_del_nolock_ -> evmap_io_del_, if (ev->ev_flags &
+   EVLIST_INSERTED)) */
 void lreg_del_flagged(struct lnode *n)
 {
 	if (n->flags & 1)
 		lreg_del(n);
+}
+
+/* the same, one call further (event_del -> event_del_nolock_) */
+void lreg_del_outer(struct lnode *n)
+{
+	lreg_del_flagged(n);
+}
+
+/* made when another bit is set than the one lreg_add sets */
+void lreg_del_flagged_other(struct lnode *n)
+{
+	if (n->flags & 2)
+		lreg_del(n);
+}
+
+/* unlinked unless another bit than lreg_add's is zero */
+void lreg_del_guarded_other(struct lnode *n)
+{
+	if (!(n->flags & 4))
+		return;
+	if (n->by_fd.next)
+		n->by_fd.next->by_fd.prevp = n->by_fd.prevp;
+	*n->by_fd.prevp = n->by_fd.next;
+}
+
+/* linked, its bit set, then every bit cleared again */
+void lreg_add_reset(struct lreg *r, struct lnode *n)
+{
+	lreg_add(r, n);
+	n->flags = 0;
+}
+
+/* linked, its bit set, and another bit cleared */
+void lreg_add_busy(struct lreg *r, struct lnode *n)
+{
+	lreg_add(r, n);
+	n->flags &= ~8;
 }
 
 /* both lists, through calls on every path */
@@ -84,4 +122,14 @@ void dlist_del(struct dlist *n)
 {
 	n->next->prev = n->prev;
 	n->prev->next = n->next;
+}
+
+/* a fresh node: its links and flags zeroed */
+void lnode_init(struct lnode *n)
+{
+	n->by_fd.next = 0;
+	n->by_fd.prevp = 0;
+	n->by_time.next = 0;
+	n->by_time.prevp = 0;
+	n->flags = 0;
 }
