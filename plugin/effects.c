@@ -28,9 +28,10 @@
  * return; if (!(n->flags & 4)) return;), or made by a call only where
  * it is not (if (n->flags & 4) del(n);), counts when the keeper sets a
  * bit of it that none of its writes clears (n->linked = 1; n->flags |=
- * 4).  A call that writes the kept object's own fields (a re-init) only
- * undoes a keeper that writes no pointer elsewhere: reg_add(r, &n)
- * keeps n in r, whatever init(&n) then writes into n.  What it cannot
+ * 4).  A call that writes the kept object's own field f (a re-init)
+ * only undoes a keeper that writes no pointer elsewhere than into the
+ * object and through f: reg_add(r, &n) keeps n in r, whatever init(&n)
+ * then writes into n.  What it cannot
  * tell: an unlink skipped on a path that returns early for another
  * reason the keeper shares (libevent's event_del_nolock_ returns when
  * EVLIST_FINALIZING is set, which event_add refuses; evmap_io_del_ when
@@ -203,16 +204,26 @@ static int sets_flag(const struct esc_effect *fx, int n, int p, const char *path
 }
 
 /* Does fx write a pointer into memory other than parameter p's own
-   object: another parameter's, or through a field of p's (reg_add(r,
-   &n): r->head = n; add(&e): e->base->head = e)?  Then what it keeps of
-   p is held there, and a later call that writes p's own fields
-   (re-initialises it) does not take it out. */
-static int keeps_elsewhere(const struct esc_effect *fx, int n, int p)
+   object and what its field f points to: another parameter's, or
+   through another field of p's (reg_add(r, &n): r->head = n; add(&e):
+   e->base->head = e)?  Then what it keeps of p is held there, and a
+   later call that writes p's own field f (re-initialises it) does not
+   take it out; what deflateInit_(&s) writes through s->state
+   (s->state->strm = &s) hangs off the field deflateEnd(&s) clears. */
+static int keeps_elsewhere(const struct esc_effect *fx, int n, int p,
+			   const char *f)
 {
-	for (int i = 0; i < n; i++)
-		if ((fx[i].kind == ESC_FX_SET || fx[i].kind == ESC_FX_CLEAR) &&
-		    fx[i].pointer && (fx[i].param != p || strchr(fx[i].path, '/')))
+	size_t len = strlen(f);
+	for (int i = 0; i < n; i++) {
+		const struct esc_effect *e = &fx[i];
+		if ((e->kind != ESC_FX_SET && e->kind != ESC_FX_CLEAR) || !e->pointer)
+			continue;
+		if (e->param != p)
 			return 1;
+		if (strchr(e->path, '/') &&
+		    (strncmp(e->path, f, len) || e->path[len] != '/'))
+			return 1;
+	}
 	return 0;
 }
 
@@ -281,7 +292,7 @@ int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,
 				   pointer elsewhere), or a pop of the handle's
 				   field it was pushed on */
 				if (sets(fx1, n1, m, c->path) &&
-				    ((m == kept && !keeps_elsewhere(fx1, n1, kept)) ||
+				    ((m == kept && !keeps_elsewhere(fx1, n1, kept, c->path)) ||
 				     c->pop))
 					return 1;
 			} else {

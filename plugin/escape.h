@@ -746,8 +746,9 @@ struct esc_undo_call {
    add(b, &e) links e and sets e->added = 1, or e->flags |= 4; del(&e)
    returns if !e->added, or if !(e->flags & 4), else unlinks).  "f" of
    the kept object itself only undoes a keeper that writes no pointer
-   elsewhere (into another parameter's memory, or through a field of
-   the object): reg_add(r, &n) keeps n in r whatever init(&n) writes.  Only pointers count: the
+   elsewhere than into the object and through its field f (into another
+   parameter's memory, or through another field of the object):
+   reg_add(r, &n) keeps n in r whatever init(&n) writes.  Only pointers count: the
    keeper's memory hangs off a pointer field, which C1 sets and C2
    clears, frees or moves. */
 int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,

@@ -158,6 +158,16 @@ TEST(reinit_is_no_undo)
 	CHECK(!undo(add2, 2, 0, init2, 1, 0, 0));
 	/* the state it hangs off the object alone: cleared, undone */
 	CHECK(undo(add2, 1, 0, init2, 1, 0, 0));
+	/* init(&s) sets s->state and writes through it (s->state->strm =
+	   s, deflateInit_); end(&s) clears s->state: undone */
+	struct esc_effect dinit[2] = { fx(ESC_FX_SET, 0, "state", 1),
+				       fx(ESC_FX_SET, 0, "state/strm", 1) };
+	struct esc_effect dend[1] = { fx(ESC_FX_CLEAR, 0, "state", 1) };
+	CHECK(undo(dinit, 2, 0, dend, 1, 0, 0));
+	/* ... and a later call that clears another field of s: not */
+	struct esc_effect dother[1] = { fx(ESC_FX_CLEAR, 0, "next", 1) };
+	struct esc_effect dinit2[3] = { dinit[0], dinit[1], fx(ESC_FX_SET, 0, "next", 1) };
+	CHECK(!undo(dinit2, 3, 0, dother, 1, 0, 0));
 }
 
 TEST(push_pop_through_the_object)

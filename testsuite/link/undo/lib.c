@@ -22,6 +22,18 @@ int stream_init(struct stream *s)
 	return 0;
 }
 
+/* the same, then what the state holds set through the stream's own
+   field (zlib's deflateInit2_ -> deflateReset: strm->state->...) */
+int stream_init_reset(struct stream *s)
+{
+	int r = stream_init(s);
+	if (r != 0)
+		return r;
+	s->state->owner = s;
+	s->state->mode = 1;
+	return 0;
+}
+
 /* writes other fields of the stream on every path: undoes nothing */
 int stream_step(struct stream *s, int n)
 {

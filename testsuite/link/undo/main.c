@@ -19,6 +19,30 @@ int stream_clean(void)
 	return stream_end(&s);
 }
 
+/* the keeper writes through the field the end clears */
+int stream_clean_reset(void)
+{
+	struct stream s;
+	s.alloc = alloc;
+	s.release = free;
+	if (stream_init_reset(&s) != 0)
+		return -1;
+	stream_step(&s, 3);
+	return stream_end(&s);
+}
+
+/* ... and a later call that writes another field only */
+int stream_reset_stepped(void)
+{
+	struct stream s;
+	s.alloc = alloc;
+	s.release = free;
+	if (stream_init_reset(&s) != 0) // linked "escape-kept"
+		return -1;
+	stream_step(&s, 3);
+	return 0;
+}
+
 int stream_clean_close(void)
 {
 	struct stream s;

@@ -9,6 +9,7 @@ struct stream {
 	void (*release)(void *);
 };
 int stream_init(struct stream *s);
+int stream_init_reset(struct stream *s);
 int stream_step(struct stream *s, int n);
 int stream_end(struct stream *s);
 void stream_close(struct stream *s);
