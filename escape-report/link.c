@@ -976,12 +976,14 @@ static int undone(int fi, json_t *o, const char *callee, int arg)
 			pairs[call.npairs][1] = json_is_integer(m) ? (int)json_integer_value(m) : -1;
 			call.npairs++;
 		}
-		int nst1;
+		int nst1, nst2;
 		const struct esc_summary_store *st1 = stores_of(c1, &nst1);
+		const struct esc_summary_store *st2 = stores_of(c2, &nst2);
 		int yes = esc_effects_undo(lf[c1].fx, lf[c1].nfx, arg, lf[c2].fx,
 					   lf[c2].nfx, &call) ||
 			  esc_effects_undo_stored(lf[c1].fx, lf[c1].nfx, st1, nst1,
-						  arg, lf[c2].fx, lf[c2].nfx, &call);
+						  arg, lf[c2].fx, lf[c2].nfx,
+						  st2, nst2, &call);
 		free(pairs);
 		if (yes)
 			return 1;

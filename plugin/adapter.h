@@ -187,6 +187,9 @@ void esc_effects_function(tree fndecl, const struct esc_rules *rules,
 /* The linked summary (summaries=FILE) of a function without a body here,
    if one is given and still matches, or NULL. */
 const struct esc_summary *esc_linked_summary(tree fndecl);
+/* The finished summary of a function of this unit (one of an earlier
+   component than the one being analysed), or NULL. */
+const struct esc_summary *esc_unit_summary(tree fndecl);
 /* Frees what the check kept of same-file functions' effects (at the
    unit's end). */
 void esc_effects_reset(void);

@@ -2600,6 +2600,9 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 					const struct esc_effect *fx =
 						closed_effects(cd, rules, &nfx);
 					esc_cfg_effects(k.cfg, st, fx, nfx);
+					if ((ls = esc_unit_summary(cd)) && !ls->gave_up)
+						esc_cfg_stores(k.cfg, st, ls->stores,
+							       ls->nstores);
 				} else if (cd && (ls = esc_linked_summary(cd))) {
 					/* its effects, maybe none (known) */
 					static const struct esc_effect none[1] = {};

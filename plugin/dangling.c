@@ -830,8 +830,10 @@ static int undoes(const struct esc_cfg *c, const struct kill *k,
 	}
 	struct esc_undo_call u = { s->callee, np, pairs, NULL, -1 };
 	if (np && (esc_effects_undo(k->fx, k->nfx, k->kept, s->fx, s->nfx, &u) ||
-		   (at->nst >= 0 && esc_effects_undo_stored(k->fx, k->nfx, at->st, at->nst,
-						      k->stored, s->fx, s->nfx, &u))))
+		   (at->nst >= 0 && s->nst >= 0 &&
+		    esc_effects_undo_stored(k->fx, k->nfx, at->st, at->nst,
+					    k->stored, s->fx, s->nfx, s->st, s->nst,
+					    &u))))
 		return 1;
 	/* given none of the keeper's arguments: through the handle an
 	   earlier call stored in the object (as the link step's "through"

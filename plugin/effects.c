@@ -325,11 +325,17 @@ int esc_stores_into(const struct esc_summary_store *st, int n, int arg, int m)
 int esc_effects_undo_stored(const struct esc_effect *fx1, int n1,
 			    const struct esc_summary_store *st1, int nst1,
 			    int kept, const struct esc_effect *fx2, int n2,
+			    const struct esc_summary_store *st2, int nst2,
 			    const struct esc_undo_call *u)
 {
 	for (int i = 0; i < u->npairs; i++) {
-		int j = u->pairs[i][0], m = u->pairs[i][1];
-		if (m >= 0 && m != kept && esc_stores_into(st1, nst1, kept, m) &&
+		int j = u->pairs[i][0], m = u->pairs[i][1], moves = 0;
+		/* the later call moves what the object held elsewhere (a
+		   push: b->prev = s->top; s->top = b) */
+		for (int x = 0; x < nst2 && !moves; x++)
+			moves = st2[x].from == j && st2[x].derefs >= 1;
+		if (m >= 0 && m != kept && !moves &&
+		    esc_stores_into(st1, nst1, kept, m) &&
 		    esc_effects_clears_all(fx1, n1, m, fx2, n2, j))
 			return 1;
 	}

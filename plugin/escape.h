@@ -771,12 +771,15 @@ int esc_effects_clears_all(const struct esc_effect *fx1, int n1, int m,
 int esc_stores_into(const struct esc_summary_store *st, int n, int arg, int m);
 /* Undo by what the keeper stored: for a pair (j, m) of u, the keeper
    (effects fx1, stores st1) stored its argument kept into the object of
-   its argument m, and the later call (fx2) clears, on its parameter j,
-   every pointer field the keeper writes there (esc_effects_clears_all:
-   bufferevent_setcb/bufferevent_free). */
+   its argument m, and the later call (effects fx2, stores st2) clears, on
+   its parameter j, every pointer field the keeper writes there
+   (esc_effects_clears_all: bufferevent_setcb/bufferevent_free), and
+   stores nothing the object held anywhere (a push that saves the old top
+   in the new block keeps the old one reachable). */
 int esc_effects_undo_stored(const struct esc_effect *fx1, int n1,
 			    const struct esc_summary_store *st1, int nst1,
 			    int kept, const struct esc_effect *fx2, int n2,
+			    const struct esc_summary_store *st2, int nst2,
 			    const struct esc_undo_call *u);
 /* Undo through the object's handle (u->via): an earlier call (effects
    fx0, stores st0) stored, in a pointer field g of the kept object (its

@@ -528,6 +528,20 @@ const char *esc_signature(tree decl)
 	return esc_intern(sig);
 }
 
+/* The unit being analysed (escape_execute), for esc_unit_summary. */
+static struct esc_unit *cur_unit;
+
+const struct esc_summary *esc_unit_summary(tree fndecl)
+{
+	struct esc_unit *u = cur_unit;
+	cgraph_node *node = u && fndecl ? cgraph_node::get(fndecl) : NULL;
+	int *idx = node && u->fn_index
+		? u->fn_index->get(node->ultimate_alias_target()->decl) : NULL;
+	if (!idx || u->fns[*idx].comp == u->cur_comp)
+		return NULL;
+	return u->fns[*idx].summary;
+}
+
 const struct esc_summary *esc_linked_summary(tree fndecl)
 {
 	if (!summaries || !fndecl || !TREE_PUBLIC(fndecl) || !DECL_NAME(fndecl))
@@ -664,6 +678,7 @@ static unsigned int escape_execute(void)
 	u.rules = rules;
 	u.summaries = summaries;
 	u.fn_index = new hash_map<tree, int>;
+	cur_unit = &u;
 
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
 		n++;
@@ -766,6 +781,7 @@ static unsigned int escape_execute(void)
 	esc_releases_free(u.releases);
 	esc_releases_free(u.frees);
 	delete u.fn_index;
+	cur_unit = NULL;
 	return 0;
 }
 

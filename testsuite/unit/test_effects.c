@@ -366,13 +366,16 @@ TEST(undo_by_stores)
 	int pr[1][2] = { { 0, 0 } };
 	struct esc_undo_call u = { "release", 1, pr, NULL, -1 };
 	CHECK(esc_stores_into(&into, 1, 1, 0));
-	CHECK(esc_effects_undo_stored(setcb, 2, &into, 1, 1, release, 2, &u));
+	CHECK(esc_effects_undo_stored(setcb, 2, &into, 1, 1, release, 2, NULL, 0, &u));
 	/* not stored there (only what it points to), or not every field */
-	CHECK(!esc_effects_undo_stored(setcb, 2, &deref, 1, 1, release, 2, &u));
-	CHECK(!esc_effects_undo_stored(setcb, 2, &into, 1, 1, release, 1, &u));
+	CHECK(!esc_effects_undo_stored(setcb, 2, &deref, 1, 1, release, 2, NULL, 0, &u));
+	CHECK(!esc_effects_undo_stored(setcb, 2, &into, 1, 1, release, 1, NULL, 0, &u));
+	/* a push: what the object held saved elsewhere (b->prev = s->top) */
+	struct esc_summary_store save = { 0, 1, 1, 1, 0 };
+	CHECK(!esc_effects_undo_stored(setcb, 2, &into, 1, 1, release, 2, &save, 1, &u));
 	/* the kept argument itself given */
 	pr[0][1] = 1;
-	CHECK(!esc_effects_undo_stored(setcb, 2, &into, 1, 1, release, 2, &u));
+	CHECK(!esc_effects_undo_stored(setcb, 2, &into, 1, 1, release, 2, NULL, 0, &u));
 
 	struct esc_effect assign[2] = { fx(ESC_FX_CLEAR, 0, "base", 1),
 					fx(ESC_FX_CLEAR, 0, "flags", 0) };

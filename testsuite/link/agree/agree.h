@@ -29,3 +29,12 @@ struct base *base_new(void);
 void base_free(struct base *b);
 void ev_assign(struct ev *e, struct base *b);
 void ev_add(struct ev *e);
+
+/* a stack: a push saves the old top in the new block */
+struct blk {
+	struct blk *prev;
+};
+struct stk {
+	struct blk *top;
+};
+void stk_push(struct stk *s, struct blk *b);

@@ -92,3 +92,9 @@ void ev_add(struct ev *e)
 	e->base->head = e;
 	e->flags = 1;
 }
+
+void stk_push(struct stk *s, struct blk *b)
+{
+	b->prev = s->top;
+	s->top = b;
+}
