@@ -663,6 +663,130 @@ struct esc_sink *esc_param_sinks(const struct esc_graph *g, int p, int level,
 	return r.sinks;
 }
 
+/* Does what parameter p holds at level `level' surely reach the heap by
+   the walk above (fields apart unless ft_mixed): a sure edge into the
+   heap, an object that is a source of the sure walk (escaping by a
+   result, or of a function not analysed), or p's own function's result
+   (the sure walk follows returns into the component's callers)?  1 yes,
+   0 no, -1 cut (past ESC_PARAM_WALK edges). */
+static int param_reaches_heap(const struct esc_graph *g, struct sinkwalk *w,
+			      int p, int level)
+{
+	const struct esc_location *obj = &g->locs[p];
+	struct ftag nt[FT_TAGS];
+	long work = 0;
+	int found = 0, cut = 0;
+	w->stamp++;
+	w->qlen = w->qhead = 0;
+	w->ntags = 0;
+	int nout;
+	const int *out = esc_out_edges(g, p, &nout);
+	for (int k = 0; k < nout && !found; k++) {
+		const struct esc_edge *e = &g->edges[out[k]];
+		int nl = level - e->derefs;
+		if (e->why.assumed || e->stale || nl < 0 ||
+		    !ft_cross(g, e, NULL, level, nt))
+			continue;
+		if (nl >= ESC_LEVELS)
+			nl = ESC_LEVELS - 1;
+		sinkwalk_visit(w, e->dst * ESC_LEVELS + nl, out[k], -1, nt);
+	}
+	while (w->qhead < w->qlen && !found) {
+		if (work > ESC_PARAM_WALK) {
+			cut = 1;
+			break;
+		}
+		int state = w->queue[w->qhead++];
+		int loc = state / ESC_LEVELS, lev = state % ESC_LEVELS;
+		const struct esc_location *d = &g->locs[loc];
+		if (loc == ESC_HEAP ||
+		    (d->kind == ESC_LOC_RESULT && d->func == obj->func) ||
+		    (esc_is_object(g, loc) &&
+		     ((d->by_result && !d->fresh && !d->unsure) ||
+		      (d->func >= 0 && g->funcs[d->func].gave_up)))) {
+			found = 1;
+			break;
+		}
+		if (d->kind == ESC_LOC_PTEE)
+			continue; /* the caller's memory: a store, no leak */
+		const int *o = esc_out_edges(g, loc, &nout);
+		for (int k = 0; k < nout; k++) {
+			const struct esc_edge *e = &g->edges[o[k]];
+			work++;
+			int nl = lev - e->derefs;
+			if (e->why.assumed || e->stale || nl < 0 ||
+			    !ft_cross(g, e, ft_of(w, state), lev, nt))
+				continue;
+			if (nl >= ESC_LEVELS)
+				nl = ESC_LEVELS - 1;
+			sinkwalk_visit(w, e->dst * ESC_LEVELS + nl, o[k], lev, nt);
+		}
+	}
+	w->work += work;
+	for (int i = 0; i < w->ntouched; i++)
+		w->via[w->touched[i]] = w->tagi[w->touched[i]] = 0;
+	w->ntouched = 0;
+	return found ? 1 : cut ? -1 : 0;
+}
+
+/* v no stronger than the sure leak s (-1: none) */
+static int no_stronger(int v, int s)
+{
+	return v < 0 || s < 0 ? (s < 0 ? -1 : v) : v > s ? v : s;
+}
+
+/* A parameter's sure leak that the walk above finds with the fields
+   mixed and not with them apart is a mix-up of fields, as for objects
+   (SQLite's sqlite3InitOne: the caller's pzErrMsg stored into
+   initData.pzErrMsg, and a callback of the component handing
+   pData->db to a keeper): the sure leak moves to the next level the
+   walk finds, or none.  The walks together cross at most
+   ESC_PARAM_WALKS + 4 per edge of the graph; past that the parameters
+   stay as solved. */
+static int recheck_params(struct esc_graph *g)
+{
+	struct sinkwalk w;
+	int changed = 0, init = 0;
+	for (int l = 0; l < g->nlocs; l++) {
+		struct esc_location *loc = &g->locs[l];
+		if (loc->kind != ESC_LOC_PARAM || loc->leak_sure < 0 ||
+		    (loc->func >= 0 && g->funcs[loc->func].gave_up))
+			continue;
+		if (!init) {
+			sinkwalk_init(&w, g);
+			init = 1;
+		}
+		if (w.work > ESC_PARAM_WALKS + 4L * g->nedges)
+			break;
+		int d = loc->leak_sure;
+		if (param_reaches_heap(g, &w, l, d) != 0)
+			continue;
+		ft_mixed = 1;
+		int mixed = param_reaches_heap(g, &w, l, d);
+		ft_mixed = 0;
+		if (mixed != 1)
+			continue;
+		int nd = -1;
+		for (int d2 = d + 1; d2 < ESC_LEVELS && nd < 0; d2++)
+			if (param_reaches_heap(g, &w, l, d2) != 0)
+				nd = d2;
+		loc->leak_sure = nd;
+		loc->leak_sure_out = no_stronger(loc->leak_sure_out, nd);
+		for (int k = 0; k < g->nguards; k++)
+			if (g->guards[k].sure)
+				g->guards[k].sure[l] = no_stronger(g->guards[k].sure[l], nd);
+		for (int k = 0; k < g->nhangs; k++)
+			if (g->hangs[k].sure)
+				g->hangs[k].sure[l] = no_stronger(g->hangs[k].sure[l], nd);
+		if (g->imports_solved)
+			loc->local_sure = no_stronger(loc->local_sure, nd);
+		changed++;
+	}
+	if (init)
+		sinkwalk_free(&w);
+	return changed;
+}
+
 int esc_recheck_sure(struct esc_graph *g)
 {
 	struct sinkwalk w;
@@ -697,7 +821,7 @@ int esc_recheck_sure(struct esc_graph *g)
 		sinkwalk_free(&w);
 	if (changed)
 		esc_solve_sure_again(g);
-	return changed;
+	return changed + recheck_params(g);
 }
 
 void esc_param_walk_free(struct esc_graph *g)

@@ -807,6 +807,55 @@ TEST(field_sinks)
 	CHECK_EQ_INT(sure, 0);
 }
 
+/* int init_one(struct db *db, char **err)
+   { InitData s; s.db = db; s.err = err; cb(&s); }
+   void cb(InitData *d) { g = d->FIELD; }  (one component)
+   A parameter's sure leak that only the fields mixed give is dropped
+   (esc_recheck_sure): err is not kept when cb keeps d->db. */
+static void field_param_graph(int read_off, int *sure_db, int *sure_err)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "init_one", pos(1));
+	int db = esc_param_new(g, f, 0, "db", pos(1), 1);
+	int err = esc_param_new(g, f, 1, "err", pos(1), 1);
+	int s = local(g, f, "s");
+	int cb = esc_func_new(g, "cb", pos(10));
+	int d = esc_param_new(g, cb, 0, "d", pos(10), 1);
+	int t = value(g, cb, "_1");
+	int n = esc_edge_count(g);
+	esc_edge(g, s, db, 0, step(ESC_STEP_STORE_LOCAL, 2));
+	esc_edge_field(g, n, ESC_FIELD_WRITE, 0, 8, 1);
+	n = esc_edge_count(g);
+	esc_edge(g, s, err, 0, step(ESC_STEP_STORE_LOCAL, 3));
+	esc_edge_field(g, n, ESC_FIELD_WRITE, 8, 8, 1);
+	n = esc_edge_count(g);
+	esc_edge(g, d, s, -1, step(ESC_STEP_ARG, 4));
+	esc_edge_field(g, n, ESC_FIELD_NONE, 0, 0, 1);
+	n = esc_edge_count(g);
+	esc_edge(g, t, d, 1, step(ESC_STEP_LOAD, 11));
+	esc_edge_field(g, n, ESC_FIELD_READ, read_off, 8, 1);
+	esc_edge(g, ESC_HEAP, t, 0, step(ESC_STEP_STORE_GLOBAL, 12));
+	CHECK_EQ_INT(esc_solve(g), 0);
+	esc_solve_imports(g);
+	esc_recheck_sure(g);
+	struct esc_summary *sum = esc_summarize(g, f);
+	*sure_db = esc_summary_sure(sum, 0);
+	*sure_err = esc_summary_sure(sum, 1);
+	esc_summary_free(sum);
+	esc_graph_free(g);
+}
+
+TEST(field_param_sure)
+{
+	int sdb, serr;
+	field_param_graph(0, &sdb, &serr);
+	CHECK_EQ_INT(sdb, 0);
+	CHECK_EQ_INT(serr, -1);  /* d->db is not s.err */
+	field_param_graph(8, &sdb, &serr);
+	CHECK_EQ_INT(sdb, -1);
+	CHECK_EQ_INT(serr, 0);   /* d->err: kept */
+}
+
 /* Long chains do not overflow the stack. */
 TEST(components_deep_chain)
 {
@@ -982,6 +1031,7 @@ int main(void)
 	RUN(field_sinks);
 	RUN(guarded_steps);
 	RUN(hung_off_param_field);
+	RUN(field_param_sure);
 	esc_intern_free();
 	return unit_done();
 }
