@@ -62,6 +62,15 @@ struct imp {
 	int line, col;  /* the call's */
 	int def; /* index in defs[], or -1 */
 	int rep; /* the caller's report */
+	json_t *js; /* its object in the report (its call's "consts") */
+};
+
+/* A guard of a summary (esc_summary.guards): its sure leaks when
+   argument param is a constant with no bit of mask set. */
+struct lguard {
+	int param;
+	unsigned long long mask;
+	signed char *sure;
 };
 
 struct def {
@@ -80,6 +89,8 @@ struct def {
 	int vwhen_param;
 	long long *vwhen;
 	size_t nvwhen, vwhen_cap;
+	struct lguard *guards;
+	size_t nguards, guards_cap;
 	int twice; /* the symbol has another definition in the build */
 	char **where; /* file:line of each definition */
 	size_t nwhere, where_cap;
@@ -390,6 +401,7 @@ static void read_link(int fi)
 		m.line = int_of(o, "line", -1);
 		m.col = int_of(o, "column", -1);
 		m.def = -1;
+		m.js = o;
 		if (m.owner < 0 || m.arg < 0)
 			link_bad(fi, "an import without its owner or argument");
 		if (lf[fi].nimp % 16 == 0)
@@ -455,6 +467,20 @@ static void read_link(int fi)
 			long long x = (long long)json_integer_value(v);
 			PUSH(d.vwhen, d.nvwhen, d.vwhen_cap, x);
 		}
+	}
+	json_t *gs = json_object_get(s, "guards");
+	if (gs && !json_is_array(gs))
+		link_bad(fi, "\"guards\" is not an array");
+	for (size_t i = 0; i < json_array_size(gs); i++) {
+		json_t *o = json_array_get(gs, i);
+		struct lguard g;
+		json_t *mask = json_object_get(o, "mask");
+		g.param = int_of(o, "param", -1);
+		if (g.param < 0 || g.param >= d.nslots - 1 || !json_is_integer(mask))
+			link_bad(fi, "a guard without its parameter or mask");
+		g.mask = (unsigned long long)json_integer_value(mask);
+		g.sure = levels(fi, o, "sure", d.nslots);
+		PUSH(d.guards, d.nguards, d.guards_cap, g);
 	}
 	if (d.next)
 		defs[d.next - 1].twice = d.twice = 1;
@@ -526,14 +552,67 @@ static int eff_heap(const struct def *d, int arg, int rep)
 /* By steps that are not assumed: its sure leak, or a store into the
    memory of another argument (not into the argument's own: a buffer
    pointing into itself keeps nothing). */
-static int eff_sure(const struct def *d, int arg, int rep)
+static int param_index(int fi, int k);
+
+/* Does function fi's linked sure leak of slot s rest on an import? */
+static int slot_imported(int fi, int s, int nslots)
+{
+	for (int i = 0; i < lf[fi].nimp; i++) {
+		const struct imp *m = &lf[fi].imp[i];
+		int p = m->owner_kind == ESC_OWNER_PARAM ? param_index(fi, m->owner) : -1;
+		if (p >= 0 && (p < nslots - 1 ? p : nslots - 1) == s)
+			return 1;
+	}
+	return 0;
+}
+
+/* The sure leak su of slot s of d at a call whose constant integer
+   arguments are call's "consts" ([arg, value] pairs; NULL: none known):
+   a guard of d whose parameter the call gives only constants with no
+   bit of its mask set leaves the sure leak by the steps its test does
+   not rule out (esc_summary.guards: bash's hash_search keeps the key
+   only under flags & HASH_CREATE; find_alias passes 0).  That leak is
+   the unit's: it holds only where d's leak of the slot rests on no
+   import (the build may make an import's leak sure). */
+static int guarded_sure(const struct def *d, int s, json_t *call, int su)
+{
+	json_t *cs = call ? json_object_get(call, "consts") : NULL;
+	if (su < 0 || !d->nguards || d->gave_up || !json_array_size(cs))
+		return su;
+	int best = su;
+	for (size_t k = 0; k < d->nguards; k++) {
+		const struct lguard *g = &d->guards[k];
+		int known = 0, zero = 1;
+		for (size_t i = 0; i < json_array_size(cs); i++) {
+			json_t *p = json_array_get(cs, i);
+			json_t *a = json_array_get(p, 0), *v = json_array_get(p, 1);
+			if (!json_is_integer(a) || !json_is_integer(v) ||
+			    json_integer_value(a) != g->param)
+				continue;
+			known = 1;
+			if ((unsigned long long)json_integer_value(v) & g->mask)
+				zero = 0;
+		}
+		if (!known || !zero)
+			continue;
+		if (slot_imported(d->func, s, d->nslots))
+			return su;
+		best = weaker(best, g->sure[s]);
+	}
+	return best;
+}
+
+/* eff_sure at a call with the constants of call's "consts" (NULL: none
+   known) */
+static int eff_sure_at(const struct def *d, int arg, int rep, json_t *call)
 {
 	if (d->gave_up)
 		return 0;
 	int s = slot(d, arg);
-	return report_of(d->func) == rep ? d->sure[s]
-					 : min_leak(d->sure[s], d->store_other[s]);
+	int su = guarded_sure(d, s, call, d->sure[s]);
+	return report_of(d->func) == rep ? su : min_leak(su, d->store_other[s]);
 }
+
 
 static int eff_result(const struct def *d, int arg)
 {
@@ -583,7 +662,7 @@ static int via_sure(const struct imp *m)
 	const struct def *d = m->def >= 0 ? &defs[m->def] : NULL;
 	if (!d)
 		return m->isvoid ? level(m->derefs) : -1;
-	int s = eff_sure(d, m->arg, m->rep);
+	int s = eff_sure_at(d, m->arg, m->rep, m->js);
 	return s >= 0 ? level(m->derefs + s) : -1;
 }
 
@@ -637,7 +716,7 @@ static int via_sure_at(int fi, const struct imp *m)
 	if (!d || d->gave_up || report_of(d->func) == m->rep ||
 	    m->arg >= d->nslots - 1 || d->store_other[m->arg] < 0)
 		return via_sure(m);
-	int best = d->sure[m->arg];
+	int best = guarded_sure(d, m->arg, m->js, d->sure[m->arg]);
 	json_t *st = json_object_get(json_object_get(lf[d->func].link, "summary"),
 				     "stores");
 	for (size_t i = 0; i < json_array_size(st); i++) {
@@ -1024,7 +1103,8 @@ static void decide_pending(int fi)
 			   only */
 			if (m <= -ESC_MAX_DEREFS - 1)
 				m = -1;
-			int su = eff_sure(d, arg, report_of(fi)), re = eff_result(d, arg);
+			int su = eff_sure_at(d, arg, report_of(fi), call),
+			    re = eff_result(d, arg);
 			/* a variadic argument of a call whose selector is a
 			   constant no keeping read happens under */
 			if (arg >= d->nslots - 1 && !vwhen_keeps(d, call))

@@ -113,8 +113,9 @@ struct esc_hole {
    functions */
 void esc_component_formats(struct esc_unit *u, const int *members, int n);
 
-/* call.cc: the constant integer arguments of report r's imports that
-   are calls of variadic functions (esc_import.consts) */
+/* call.cc: the constant integer arguments of report r's imports
+   (esc_import.consts): every call's integer constants, and for calls of
+   variadic functions also the values a dominating case fixes */
 void esc_import_consts(function *fun, struct esc_func_report *r);
 
 /* build.cc */

@@ -1361,40 +1361,69 @@ static int cond_guard(struct esc_ctx *c, basic_block bb, edge *way)
 	return id;
 }
 
-/* guard[b->index]: the guard of block b's statements, 0 for none (the
-   first test found whose non-zero way leads to b alone). */
+/* guard[b->index]: the guard of block b's statements, 0 for none: of
+   the tests found whose non-zero way leads to b alone, the innermost
+   (the fewest blocks behind it); the tests it stands inside are its
+   guard's parents (esc_graph_guard_parent). */
+#define MAX_TESTS 8
 static int *block_guards(struct esc_ctx *c)
 {
 	int n = last_basic_block_for_fn(c->fun), found = 0;
-	int *guard = NULL;
-	basic_block bb;
+	struct { int id, test, size; char *in; } t[MAX_TESTS];
+	basic_block bb, b;
 	FOR_EACH_BB_FN(bb, c->fun) {
 		edge way = NULL;
-		int id = found < 8 ? cond_guard(c, bb, &way) : 0;
+		int id = found < MAX_TESTS ? cond_guard(c, bb, &way) : 0;
 		if (!id || !way || !single_pred_p(way->dest))
 			continue;
-		found++;
-		if (!guard)
-			guard = XCNEWVEC(int, n);
 		/* what the entry reaches around way->dest is not guarded */
 		auto_vec<basic_block> stack;
 		auto_bitmap seen;
 		stack.safe_push(ENTRY_BLOCK_PTR_FOR_FN(c->fun));
 		bitmap_set_bit(seen, ENTRY_BLOCK_PTR_FOR_FN(c->fun)->index);
 		while (!stack.is_empty()) {
-			basic_block b = stack.pop();
+			basic_block s = stack.pop();
 			edge e;
 			edge_iterator ei;
-			FOR_EACH_EDGE(e, ei, b->succs)
+			FOR_EACH_EDGE(e, ei, s->succs)
 				if (e->dest != way->dest &&
 				    bitmap_set_bit(seen, e->dest->index))
 					stack.safe_push(e->dest);
 		}
-		basic_block b;
+		t[found].id = id;
+		t[found].test = bb->index;
+		t[found].size = 0;
+		t[found].in = XCNEWVEC(char, n);
 		FOR_EACH_BB_FN(b, c->fun)
-			if (!bitmap_bit_p(seen, b->index) && !guard[b->index])
-				guard[b->index] = id;
+			if (!bitmap_bit_p(seen, b->index)) {
+				t[found].in[b->index] = 1;
+				t[found].size++;
+			}
+		found++;
 	}
+	if (!found)
+		return NULL;
+	int *guard = XCNEWVEC(int, n);
+	FOR_EACH_BB_FN(b, c->fun) {
+		int best = -1;
+		for (int k = 0; k < found; k++)
+			if (t[k].in[b->index] &&
+			    (best < 0 || t[k].size < t[best].size))
+				best = k;
+		guard[b->index] = best >= 0 ? t[best].id : 0;
+	}
+	/* regions nest: a test inside another's region has all its region
+	   inside it */
+	for (int k = 0; k < found; k++) {
+		int p = -1;
+		for (int j = 0; j < found; j++)
+			if (j != k && t[j].in[t[k].test] &&
+			    (p < 0 || t[j].size < t[p].size))
+				p = j;
+		esc_graph_guard_parent(c->g, t[k].id, p >= 0 ? t[p].id : 0);
+	}
+	for (int k = 0; k < found; k++)
+		free(t[k].in);
 	return guard;
 }
 

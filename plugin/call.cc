@@ -721,30 +721,42 @@ static bool vwhen_keeps(struct esc_ctx *c, gcall *call,
 	return false;
 }
 
+/* The import's call (in the function being reported), or NULL. */
+static gcall *import_call(const struct esc_import *x)
+{
+	gimple *s = (gimple *)x->origin;
+	return s && is_gimple_call(s) && gimple_bb(s) ? as_a<gcall *>(s) : NULL;
+}
+
 /* The import's call, if it calls a variadic function. */
 static gcall *variadic_call(const struct esc_import *x)
 {
-	gimple *s = (gimple *)x->origin;
-	if (!s || !is_gimple_call(s) || !gimple_bb(s))
-		return NULL;
-	tree fntype = gimple_call_fntype(s);
-	return fntype && stdarg_p(fntype) ? as_a<gcall *>(s) : NULL;
+	gcall *call = import_call(x);
+	tree fntype = call ? gimple_call_fntype(call) : NULL_TREE;
+	return fntype && stdarg_p(fntype) ? call : NULL;
 }
 
+/* The constants of the call's integer arguments: for a variadic call,
+   also the values a dominating case fixes an argument to (const_arg:
+   the callee's vwhen); for any call, the integer constants it is given
+   (the callee's guards, esc_summary.guards). */
 void esc_import_consts(function *fun, struct esc_func_report *r)
 {
-	int any = 0;
-	for (int k = 0; k < r->nimports && !any; k++)
-		any = variadic_call(&r->imports[k]) != NULL;
+	int any = 0, variadic = 0;
+	for (int k = 0; k < r->nimports && !variadic; k++) {
+		variadic = variadic_call(&r->imports[k]) != NULL;
+		any |= import_call(&r->imports[k]) != NULL;
+	}
 	if (!any || !fun || !fun->cfg)
 		return;
 	push_cfun(fun);
-	bool dom = dom_info_available_p(CDI_DOMINATORS);
+	bool dom = !variadic || dom_info_available_p(CDI_DOMINATORS);
 	if (!dom)
 		calculate_dominance_info(CDI_DOMINATORS);
 	for (int k = 0; k < r->nimports; k++) {
 		struct esc_import *x = &r->imports[k];
-		gcall *call = variadic_call(x);
+		gcall *call = import_call(x);
+		int var = variadic_call(x) != NULL;
 		x->nconsts = 0;
 		/* an import of a component's function may rest on a call of
 		   another member: its blocks are not fun's */
@@ -755,8 +767,18 @@ void esc_import_consts(function *fun, struct esc_func_report *r)
 		int n = (int)gimple_call_num_args(call);
 		for (int i = 0; i < n; i++) {
 			long long v[ESC_WHEN_MAX];
-			int nv = INTEGRAL_TYPE_P(TREE_TYPE(gimple_call_arg(call, i)))
-				 ? const_arg(fun, call, i, v) : 0;
+			tree a = gimple_call_arg(call, i);
+			int nv = 0;
+			if (!INTEGRAL_TYPE_P(TREE_TYPE(a)))
+				continue;
+			if (var)
+				nv = const_arg(fun, call, i, v);
+			else if (TREE_CODE(a) == INTEGER_CST &&
+				 (tree_fits_shwi_p(a) || tree_fits_uhwi_p(a))) {
+				v[0] = tree_fits_shwi_p(a) ? (long long)tree_to_shwi(a)
+					: (long long)tree_to_uhwi(a);
+				nv = 1;
+			}
 			if (!nv)
 				continue;
 			x->consts = XRESIZEVEC(struct esc_const, x->consts,
@@ -810,28 +832,36 @@ static int guarded(struct esc_ctx *c, gcall *call,
 		   struct esc_hole *k)
 {
 	int nargs = (int)gimple_call_num_args(call);
-	for (int j = 0; sure >= 0 && j < sum->nguards; j++) {
-		const struct esc_summary_guard *gd = &sum->guards[j];
-		int gs = gd->sure[slot];
-		if (gd->param >= nargs || gs == sure)
-			continue;
-		tree a = gimple_call_arg(call, gd->param);
-		if (TREE_CODE(a) == INTEGER_CST) {
-			if (!tree_fits_uhwi_p(a) && !tree_fits_shwi_p(a))
+	/* a constant that rules a guard out first: it makes the edge
+	   assumed, which a guard passed on does not; then a guard passed on
+	   (the edge takes one): a bit test's before a null test's, which
+	   callers rarely rule out with a constant */
+	for (int pass = 0; pass < 3; pass++)
+		for (int j = 0; sure >= 0 && j < sum->nguards; j++) {
+			const struct esc_summary_guard *gd = &sum->guards[j];
+			int gs = gd->sure[slot];
+			if (gd->param >= nargs || gs == sure)
 				continue;
-			uint64_t v = tree_fits_uhwi_p(a) ? tree_to_uhwi(a)
-				: (uint64_t)tree_to_shwi(a);
-			if (v & gd->mask)
+			tree a = gimple_call_arg(call, gd->param);
+			if (TREE_CODE(a) == INTEGER_CST) {
+				if (pass ||
+				    (!tree_fits_uhwi_p(a) && !tree_fits_shwi_p(a)))
+					continue;
+				uint64_t v = tree_fits_uhwi_p(a) ? tree_to_uhwi(a)
+					: (uint64_t)tree_to_shwi(a);
+				if (v & gd->mask)
+					continue;
+				k->why.assumed = 1;
+				return gs;
+			}
+			if (pass == 1 && gd->mask == ~(uint64_t)0)
 				continue;
-			k->why.assumed = 1;
-			return gs;
+			int id = pass ? esc_param_guard(c, a, gd->mask) : 0;
+			if (id) {
+				k->why.guard = id;
+				return gs;
+			}
 		}
-		int id = esc_param_guard(c, a, gd->mask);
-		if (id) {
-			k->why.guard = id;
-			return gs;
-		}
-	}
 	return -1;
 }
 

@@ -249,13 +249,21 @@ void esc_param_released(struct esc_graph *g, int param);
    zero under mask (all ones: the whole value) before the statements the
    adapter builds while esc_graph_guard_set says so.  Returns its number
    for esc_step.guard (1 + its index), 0 when there are too many (the
-   steps are then not guarded: sure). */
+   steps are then not guarded: sure).  A step takes the guard of the
+   innermost test it stands under; the enclosing tests' guards are its
+   guard's parents. */
 int esc_graph_guard(struct esc_graph *g, int param, uint64_t mask);
 /* A hang of the graph: memory hung off the bytes at offset off of what
    parameter location param points to (esc_step.hang).  Returns its
    number for esc_step.hang (1 + its index), 0 when there are too many
    (the steps are then plain stores: sure). */
 int esc_graph_hang(struct esc_graph *g, int param, int off);
+/* Guard id's test stands inside guard parent's (0: inside none); tests
+   of one guard inside different ones leave it none (conservative). */
+void esc_graph_guard_parent(struct esc_graph *g, int id, int parent);
+/* Is a step with guard `step' (0: none) guarded by guard `id': its own,
+   or one its test stands inside? */
+int esc_guarded_by(const struct esc_graph *g, int step, int id);
 /* Variadic arguments by type.  Value location loc holds what a va_arg
    read of pointer type key gives (key: an opaque handle of the type
    pointed to, the adapter's; 0 for "any type": void *, or a value that

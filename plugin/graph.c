@@ -514,6 +514,7 @@ int esc_graph_guard(struct esc_graph *g, int param, uint64_t mask)
 	g->guards[g->nguards].param = param;
 	g->guards[g->nguards].mask = mask;
 	g->guards[g->nguards].sure = NULL;
+	g->guards[g->nguards].parent = 0;
 	return ++g->nguards;
 }
 
@@ -529,4 +530,33 @@ int esc_graph_hang(struct esc_graph *g, int param, int off)
 	g->hangs[g->nhangs].off = off;
 	g->hangs[g->nhangs].sure = NULL;
 	return ++g->nhangs;
+}
+
+void esc_graph_guard_parent(struct esc_graph *g, int id, int parent)
+{
+	if (id < 1 || id > g->nguards)
+		return;
+	struct esc_gguard *gg = &g->guards[id - 1];
+	/* parent: 0 not said yet, -1 none (or tests inside different
+	   guards, or a cycle) */
+	int want = parent > 0 && parent <= g->nguards && parent != id ? parent : -1;
+	for (int p = want, k = 0; p > 0; p = g->guards[p - 1].parent, k++)
+		if (p == id || k == ESC_MAX_GUARDS) {
+			want = -1;
+			break;
+		}
+	if (!gg->parent)
+		gg->parent = want;
+	else if (gg->parent != want)
+		gg->parent = -1;
+}
+
+int esc_guarded_by(const struct esc_graph *g, int step, int id)
+{
+	for (int k = 0; step > 0 && step <= g->nguards && k <= ESC_MAX_GUARDS; k++) {
+		if (step == id)
+			return 1;
+		step = g->guards[step - 1].parent;
+	}
+	return 0;
 }

@@ -195,6 +195,10 @@ struct esc_graph {
 		int param;
 		uint64_t mask;
 		int *sure;
+		/* the guard of the test it stands inside (its steps are
+		   that guard's too), 0 for none, -1 when its tests stand
+		   inside different ones (then none: conservative) */
+		int parent;
 	} guards[ESC_MAX_GUARDS];
 	int nguards;
 	/* hangs (esc_graph_hang): the parameter whose memory's field at

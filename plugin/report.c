@@ -385,6 +385,19 @@ static json_t *summary_json(const struct esc_summary *s)
 		put(w, "values", vals);
 		put(o, "vwhen", w);
 	}
+	/* the sure leaks when argument "param" is a constant with no bit
+	   of "mask" set (esc_summary.guards) */
+	if (s->nguards) {
+		json_t *gs = must(json_array());
+		for (int k = 0; k < s->nguards; k++) {
+			json_t *gd = must(json_object());
+			put(gd, "param", json_integer(s->guards[k].param));
+			put(gd, "mask", json_integer((json_int_t)s->guards[k].mask));
+			put(gd, "sure", levels(s->guards[k].sure, n));
+			append(gs, gd);
+		}
+		put(o, "guards", gs);
+	}
 	return o;
 }
 

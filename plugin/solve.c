@@ -314,7 +314,7 @@ static void sure_leaks(struct esc_graph *g, struct walk *w, int out,
 			w->work++;
 			if (g->locs[src].kind == ESC_LOC_PTEE || e->why.assumed ||
 			    (out && e->why.into_result) ||
-			    (guard && e->why.guard == guard) ||
+			    (guard && esc_guarded_by(g, e->why.guard, guard)) ||
 			    (hang && e->why.hang == hang))
 				continue;
 			if (g->locs[src].kind == ESC_LOC_RESULT)
@@ -364,7 +364,7 @@ static void sure_leaks_all(struct esc_graph *g, struct walk *rets)
 	for (int k = 0; k < g->nguards; k++) {
 		int any = 0;
 		for (int i = 0; i < g->nedges && !any; i++)
-			any = g->edges[i].why.guard == k + 1;
+			any = esc_guarded_by(g, g->edges[i].why.guard, k + 1);
 		free(g->guards[k].sure);
 		g->guards[k].sure = NULL;
 		if (!any)

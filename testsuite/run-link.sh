@@ -424,6 +424,30 @@ for opt in O0 O2; do
 	t "vwhen -$opt: summaries=: a compile of main.c warns where the link step does" vwhen_summaries $opt
 done
 
+# --- constant-argument guards across files (testsuite/link/guards) -----
+# A function of another file that keeps an argument only under a test of
+# a flags parameter (bash's hash_search: the key under HASH_CREATE), a
+# wrapper in a third file that passes a constant (find_alias: 0): a
+# caller's stack buffer is kept only where the constant has the bit.
+# The linked SARIF has exactly the `// linked' markers of main.c, at -O0
+# and -O2.
+guards_dir=$root/testsuite/link/guards
+guards_case() { # OPT
+	local d=$tmp/guards-$1
+	mkdir -p "$d/json" || return 1
+	for f in table.c alias.c main.c; do
+		(cd "$guards_dir" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
+			-fplugin-arg-escape-json="$d/json/" "$f") || return 1
+	done
+	"$report" --root "$guards_dir" --sarif "$d/json" >"$d/s.sarif" || return 1
+	sarif_warnings "$d/s.sarif" >"$d/got"
+	linked_markers "$guards_dir/main.c" >"$d/want"
+	[ -s "$d/want" ] && diff "$d/want" "$d/got"
+}
+for opt in O0 O2; do
+	t "guards -$opt: a flags guard of another file's function, a constant from a wrapper (exactly the markers)" guards_case $opt
+done
+
 # --- the trail a linked warning rests on (testsuite/link/trail) ----------
 # keep () of lib.c hands its argument to a static function of its file
 # that keeps it surely (a store to a global) and by assumption (a typed

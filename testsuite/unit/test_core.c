@@ -999,6 +999,55 @@ TEST(hung_off_param_field)
 	esc_graph_free(g);
 }
 
+/* int f(char *key, struct t *t, int flags)
+   { if (t == 0) return; if (flags & 2) g1 = key; g2 = t; }
+   The step under both tests takes the inner guard (flags), whose parent
+   is the outer (t): each guard's walk leaves it out.  A guard whose
+   tests stand inside different ones has no parent. */
+TEST(nested_guards)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "f", pos(1));
+	int key = esc_param_new(g, f, 0, "key", pos(1), 1);
+	int t = esc_param_new(g, f, 1, "t", pos(1), 1);
+	int flags = esc_param_new(g, f, 2, "flags", pos(1), 0);
+	int outer = esc_graph_guard(g, t, ~(uint64_t)0);
+	int inner = esc_graph_guard(g, flags, 2);
+	esc_graph_guard_parent(g, outer, 0);
+	esc_graph_guard_parent(g, inner, outer);
+	CHECK(esc_guarded_by(g, inner, inner));
+	CHECK(esc_guarded_by(g, inner, outer));
+	CHECK(!esc_guarded_by(g, outer, inner));
+	CHECK(!esc_guarded_by(g, 0, outer));
+	struct esc_step in = step(ESC_STEP_STORE_GLOBAL, 2);
+	in.guard = inner;
+	esc_edge(g, ESC_HEAP, key, 0, in);
+	struct esc_step out = step(ESC_STEP_STORE_GLOBAL, 3);
+	out.guard = outer;
+	esc_edge(g, ESC_HEAP, t, 0, out);
+	esc_solve(g);
+	struct esc_summary *s = esc_summarize(g, f);
+	CHECK_EQ_INT(esc_summary_sure(s, 0), 0);
+	CHECK_EQ_INT(s->nguards, 2);
+	for (int k = 0; k < s->nguards; k++) {
+		/* either constant keeps no key; only t's keeps no t */
+		CHECK_EQ_INT(s->guards[k].sure[0], -1);
+		CHECK_EQ_INT(s->guards[k].sure[1], s->guards[k].param == 1 ? -1 : 0);
+	}
+	esc_summary_free(s);
+	/* the inner guard's test also inside another guard: no parent */
+	int third = esc_graph_guard(g, key, 1);
+	esc_graph_guard_parent(g, inner, third);
+	CHECK(!esc_guarded_by(g, inner, outer));
+	CHECK(!esc_guarded_by(g, inner, third));
+	/* a cycle is none */
+	esc_graph_guard_parent(g, third, 0);
+	esc_graph_guard_parent(g, outer, third);
+	esc_graph_guard_parent(g, third, outer);
+	CHECK(!esc_guarded_by(g, third, outer) || !esc_guarded_by(g, outer, third));
+	esc_graph_free(g);
+}
+
 int main(void)
 {
 	RUN(return_address);
@@ -1032,6 +1081,7 @@ int main(void)
 	RUN(guarded_steps);
 	RUN(hung_off_param_field);
 	RUN(field_param_sure);
+	RUN(nested_guards);
 	esc_intern_free();
 	return unit_done();
 }
