@@ -86,7 +86,10 @@ struct esc_ctx {
 					 statement being built makes */
 	bool guards_ok;               /* the function calls nothing of its
 					 own component: a parameter has one
-					 value in its body (guards) */
+					 value in its body (guards); else a
+					 parameter passed on unchanged inside
+					 the component (build.cc
+					 param_passed_on) */
 	location_t stmt_loc;          /* and its location */
 	basic_block bb;               /* its block (NULL: a PHI's) */
 	struct esc_excl *excl;        /* correlated branches (build.cc) */

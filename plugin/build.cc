@@ -1286,9 +1286,9 @@ static tree note_address_taken(tree *tp, int *walk_subtrees, void *data)
 }
 
 /* Guards: statements only the non-zero way of a test of a parameter
-   leads to.  A parameter has one value in the body only when the
-   function calls nothing of its own component (no recursion gives it
-   another). */
+   leads to.  A parameter has one value in the body when the function
+   calls nothing of its own component (no recursion gives it another),
+   or when the component passes it on unchanged (param_passed_on). */
 static bool calls_own_component(struct esc_ctx *c)
 {
 	basic_block bb;
@@ -1310,18 +1310,111 @@ static bool calls_own_component(struct esc_ctx *c)
 	return false;
 }
 
+/* The index of the parameter of fndecl whose incoming value v is, or -1. */
+static int incoming_param(tree fndecl, tree v)
+{
+	if (TREE_CODE(v) != SSA_NAME || !SSA_NAME_IS_DEFAULT_DEF(v) ||
+	    !SSA_NAME_VAR(v) || TREE_CODE(SSA_NAME_VAR(v)) != PARM_DECL)
+		return -1;
+	int i = 0;
+	for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p), i++)
+		if (p == SSA_NAME_VAR(v))
+			return i;
+	return -1;
+}
+
+/* A function that calls its own component (recursion): does its
+   parameter i have one value in every invocation that a call from
+   outside the component starts?  So when every call inside the
+   component passes, at each position of the parameter's class, the
+   incoming value of a parameter of the caller's that joins the class
+   (from (this function, i) on), and no member makes an indirect call:
+   SQLite's jsonLookupStep (..., pApnd, ...) and jsonLookupAppend pass
+   pApnd on unchanged.  Components of at most CLASS_MEMBERS functions. */
+#define CLASS_MEMBERS 16
+static bool param_passed_on(struct esc_ctx *c, int i)
+{
+	struct esc_unit *u = c->unit;
+	if (!u || !u->fn_index || c->fn < u->fns || c->fn >= u->fns + u->nfns)
+		return false;
+	/* the component's members, once per component (its functions are
+	   built one after the other): nm -1, too many */
+	static const struct esc_unit *cu;
+	static int ccomp, members[CLASS_MEMBERS], nm;
+	if (cu != u || ccomp != c->fn->comp) {
+		cu = u;
+		ccomp = c->fn->comp;
+		nm = 0;
+		for (int k = 0; k < u->nfns; k++) {
+			if (u->fns[k].comp != ccomp)
+				continue;
+			if (nm == CLASS_MEMBERS) {
+				nm = -1;
+				break;
+			}
+			members[nm++] = k;
+		}
+	}
+	if (nm < 0)
+		return false;
+	/* the class: (function, parameter) pairs */
+	auto_vec<int> cf, cp;
+	cf.safe_push((int)(c->fn - u->fns));
+	cp.safe_push(i);
+	for (bool changed = true; changed;) {
+		changed = false;
+		for (int m = 0; m < nm; m++) {
+			tree decl = u->fns[members[m]].node->decl;
+			function *f = DECL_STRUCT_FUNCTION(decl);
+			basic_block bb;
+			if (!f || !f->cfg || !gimple_in_ssa_p(f))
+				return false;
+			FOR_EACH_BB_FN(bb, f)
+				for (gimple_stmt_iterator si = gsi_start_bb(bb);
+				     !gsi_end_p(si); gsi_next(&si)) {
+					gcall *call = dyn_cast<gcall *>(gsi_stmt(si));
+					if (!call || gimple_call_internal_p(call))
+						continue;
+					tree fndecl = gimple_call_fndecl(call);
+					if (!fndecl)
+						return false;
+					cgraph_node *node = cgraph_node::get(fndecl);
+					int *idx = node ? u->fn_index->get(
+						node->ultimate_alias_target()->decl) : NULL;
+					if (!idx || u->fns[*idx].comp != c->fn->comp)
+						continue;
+					int nargs = (int)gimple_call_num_args(call);
+					for (unsigned k = 0; k < cf.length(); k++) {
+						if (cf[k] != *idx)
+							continue;
+						if (cp[k] >= nargs)
+							return false;
+						int q = incoming_param(decl,
+							gimple_call_arg(call, cp[k]));
+						if (q < 0)
+							return false;
+						bool in = false;
+						for (unsigned j = 0; j < cf.length() && !in; j++)
+							in = cf[j] == members[m] && cp[j] == q;
+						if (!in) {
+							cf.safe_push(members[m]);
+							cp.safe_push(q);
+							changed = true;
+						}
+					}
+				}
+		}
+	}
+	return true;
+}
+
 int esc_param_guard(struct esc_ctx *c, tree v, uint64_t mask)
 {
-	if (!c->guards_ok || TREE_CODE(v) != SSA_NAME ||
-	    !SSA_NAME_IS_DEFAULT_DEF(v) || !SSA_NAME_VAR(v) ||
-	    TREE_CODE(SSA_NAME_VAR(v)) != PARM_DECL)
+	int i = incoming_param(c->fun->decl, v);
+	if (i < 0 || i >= c->fn->nparams || c->fn->params[i] <= 0 ||
+	    (!c->guards_ok && !param_passed_on(c, i)))
 		return 0;
-	int i = 0;
-	for (tree p = DECL_ARGUMENTS(c->fun->decl); p; p = DECL_CHAIN(p), i++)
-		if (p == SSA_NAME_VAR(v))
-			return i < c->fn->nparams && c->fn->params[i] > 0
-				? esc_graph_guard(c->g, c->fn->params[i], mask) : 0;
-	return 0;
+	return esc_graph_guard(c->g, c->fn->params[i], mask);
 }
 
 /* The guard a test (the last statement of bb) makes on its non-zero
@@ -1444,7 +1537,7 @@ void esc_build_function(struct esc_ctx *c)
 	}
 
 	c->dom_made = false;
-	c->guards_ok = !calls_own_component(c);
+	c->guards_ok = !calls_own_component(c); /* else param_passed_on */
 	int *guard = block_guards(c);
 	FOR_EACH_BB_FN(bb, c->fun) {
 		c->bb = NULL;
