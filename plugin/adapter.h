@@ -177,10 +177,12 @@ const char *esc_signature(tree fndecl);
 /* dangle.cc: the dangling check of a function (dangling.c decides) */
 extern unsigned esc_warn_enabled; /* bit per esc_warn_kind that warns */
 /* The abstract CFG of fun (esc_cfg_free frees it), or NULL if neither
-   the check nor its summary's undo (esc_summary_undo) needs one. */
+   the check nor its summary's undo (esc_summary_undo) needs one; alone:
+   fun is the only member of its component (no other member's sinks are
+   judged on its CFG). */
 struct esc_cfg *esc_dangle_cfg(function *fun, const struct esc_rules *rules,
 			       const struct esc_func_report *r,
-			       const struct esc_summary *sum);
+			       const struct esc_summary *sum, bool alone);
 void esc_dangle_function(const struct esc_rules *rules,
 			 struct esc_func_report *r, const struct esc_cfg *cfg);
 void esc_check_noescape(tree fndecl, struct esc_func_report *r);

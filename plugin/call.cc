@@ -1576,6 +1576,14 @@ static int param_number(tree fndecl, tree parm)
 	return -1;
 }
 
+/* param_value's answers for PHI results of the function scan_releases
+   looks at, by (SSA version, depth): 0 not known yet, else the answer + 2.
+   A PHI's answer is its arguments' first, each asked again from every
+   path that reaches it: without them the walk is exponential in the PHIs
+   it crosses (4.5 M calls for sqlite3.c's 10,680 at -O0). */
+static unsigned short *pv_memo;
+static unsigned pv_nssa;
+
 /* The parameter (0-based) whose value v is, through copies, casts,
    pointer arithmetic and PHIs, or -1. */
 static int param_value(tree fndecl, tree v, int depth)
@@ -1595,13 +1603,18 @@ static int param_value(tree fndecl, tree v, int depth)
 		}
 		gimple *d = SSA_NAME_DEF_STMT(v);
 		if (gphi *phi = dyn_cast<gphi *>(d)) {
-			for (unsigned k = 0; k < gimple_phi_num_args(phi); k++) {
-				int p = param_value(fndecl, gimple_phi_arg_def(phi, k),
-						    depth + 4);
-				if (p >= 0)
-					return p;
-			}
-			return -1;
+			unsigned ver = SSA_NAME_VERSION(v);
+			unsigned short *m = pv_memo && ver < pv_nssa
+				? &pv_memo[ver * 16 + depth] : NULL;
+			if (m && *m)
+				return (int)*m - 2;
+			int p = -1;
+			for (unsigned k = 0; k < gimple_phi_num_args(phi) && p < 0; k++)
+				p = param_value(fndecl, gimple_phi_arg_def(phi, k),
+						depth + 4);
+			if (m && p + 2 <= 0xffff)
+				*m = (unsigned short)(p + 2);
+			return p;
 		}
 		if (!is_gimple_assign(d))
 			return -1;
@@ -1701,6 +1714,10 @@ static void scan_releases(struct esc_unit *u, struct esc_releases *rel,
 	basic_block bb;
 	if (!fun || !fun->cfg || !gimple_in_ssa_p(fun))
 		return;
+	/* param_value's memo, for this function's SSA names (pages touched
+	   only where a PHI is asked about) */
+	pv_nssa = vec_safe_length(fun->gimple_df->ssa_names);
+	pv_memo = XCNEWVEC(unsigned short, (size_t)pv_nssa * 16 + 1);
 	FOR_EACH_BB_FN(bb, fun)
 		for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si);
 		     gsi_next(&si)) {
@@ -1750,6 +1767,9 @@ static void scan_releases(struct esc_unit *u, struct esc_releases *rel,
 					esc_releases_seed(rel, i, p);
 			}
 		}
+	free(pv_memo);
+	pv_memo = NULL;
+	pv_nssa = 0;
 }
 
 void esc_releases_scan(struct esc_unit *u)

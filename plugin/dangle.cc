@@ -252,11 +252,39 @@ static uint64_t object_of(tree decl)
 		DECL_SOURCE_LOCATION(decl));
 }
 
+/* A set of trees for a walk's "seen": the first 16 in an array, a
+   hash_set only past them (uses_of asks for one per statement that uses
+   a pointer: a hash_set each was an allocation each). */
+struct tree_seen {
+	tree small[16];
+	unsigned n;
+	hash_set<tree> *big;
+	tree_seen() : n(0), big(NULL) {}
+	~tree_seen() { delete big; }
+	/* as hash_set::add: was t there already? */
+	bool add(tree t)
+	{
+		if (big)
+			return big->add(t);
+		for (unsigned i = 0; i < n; i++)
+			if (small[i] == t)
+				return true;
+		if (n < 16) {
+			small[n++] = t;
+			return false;
+		}
+		big = new hash_set<tree>;
+		for (unsigned i = 0; i < n; i++)
+			big->add(small[i]);
+		return big->add(t);
+	}
+};
+
 /* The frame objects (their handles) pointer p may point to, by its
    definitions: address-of, copies, conversions, pointer arithmetic,
    PHIs (escape-scope's question, as GCC's -Wdangling-pointer asks it). */
 static void pointees(function *fun, tree p, auto_vec<uint64_t> *out,
-		     hash_set<tree> *seen, int depth)
+		     tree_seen *seen, int depth)
 {
 	if (depth > 16 || !p)
 		return;
@@ -336,7 +364,7 @@ static void uses_of(struct keys *k, function *fun, gimple *s)
 	if (ptrs.is_empty())
 		return;
 	auto_vec<uint64_t> objs;
-	hash_set<tree> seen;
+	tree_seen seen;
 	for (unsigned i = 0; i < ptrs.length(); i++)
 		pointees(fun, ptrs[i], &objs, &seen, 0);
 	if (!objs.is_empty())
@@ -1377,10 +1405,33 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 	}
 }
 
+/* The effects of same-file functions closed over their same-file calls,
+   for the compile's own check (esc_cfg_effects): computed once per
+   function and kept until esc_effects_reset. */
+struct closed_fx {
+	struct esc_effect *fx;
+	int n, cap;
+	struct esc_effect *own; /* body_effects' facts (esc_effects_function) */
+	int nown;
+};
+static hash_map<tree, closed_fx *> *fx_memo;
+
 void esc_effects_function(tree fndecl, const struct esc_rules *rules,
 			  struct esc_func_report *r)
 {
 	auto_vec<struct esc_effect> out;
+	/* read already if a CFG closed a call of it (body_effects depends
+	   on the body alone) */
+	closed_fx **known = fx_memo ? fx_memo->get(fndecl) : NULL;
+	if (known) {
+		if (!(*known)->nown)
+			return;
+		r->effects = XNEWVEC(struct esc_effect, (*known)->nown);
+		memcpy(r->effects, (*known)->own,
+		       (*known)->nown * sizeof *r->effects);
+		r->neffects = (*known)->nown;
+		return;
+	}
 	body_effects(fndecl, rules, &out, NULL);
 	if (out.is_empty())
 		return;
@@ -2426,14 +2477,6 @@ bool esc_field_released_after(struct esc_ctx *c, tree v, int off)
 	return false;
 }
 
-/* The effects of same-file functions closed over their same-file calls,
-   for the compile's own check (esc_cfg_effects): computed once per
-   function and kept until esc_effects_reset. */
-struct closed_fx {
-	struct esc_effect *fx;
-	int n, cap;
-};
-static hash_map<tree, closed_fx *> *fx_memo;
 
 static const struct esc_effect *closed_effects(tree fndecl,
 					       const struct esc_rules *rules,
@@ -2483,9 +2526,12 @@ static const struct esc_effect *closed_effects(tree fndecl,
 	body_effects(fndecl, rules, &out, &bodies);
 	c->cap = (int)out.length() + 8;
 	c->fx = XNEWVEC(struct esc_effect, c->cap);
-	if (!out.is_empty())
+	if (!out.is_empty()) {
 		memcpy(c->fx, out.address(), out.length() * sizeof *c->fx);
-	c->n = (int)out.length();
+		c->own = XNEWVEC(struct esc_effect, out.length());
+		memcpy(c->own, out.address(), out.length() * sizeof *c->own);
+	}
+	c->n = c->nown = (int)out.length();
 	struct close_ctx ctx = { &bodies, rules };
 	/* callees' facts are closed first (depth-first); twice, for what a
 	   recursion added */
@@ -2502,14 +2548,20 @@ void esc_effects_reset(void)
 	for (hash_map<tree, closed_fx *>::iterator i = fx_memo->begin();
 	     i != fx_memo->end(); ++i) {
 		free((*i).second->fx);
+		free((*i).second->own);
 		free((*i).second);
 	}
 	delete fx_memo;
 	fx_memo = NULL;
 }
 
-/* fun's abstract CFG (caller frees with esc_cfg_free). */
-static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
+/* fun's abstract CFG (caller frees with esc_cfg_free); light: only what
+   esc_cfg_may_kill reads (the places stored, the calls' writes and undo
+   facts), and the same calls of the unit's memoised facts (body_facts,
+   closed_effects) in the same order, so that what they keep does not
+   depend on which CFGs are built whole. */
+static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
+			      bool light)
 {
 	struct keys k;
 	k.slots = NULL;
@@ -2524,7 +2576,9 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 	/* the entry block first */
 	basic_block entry = single_succ_p(ENTRY_BLOCK_PTR_FOR_FN(fun))
 				    ? single_succ(ENTRY_BLOCK_PTR_FOR_FN(fun)) : NULL;
-	if (entry) {
+	if (entry && light) {
+		esc_cfg_block(k.cfg, entry->index);
+	} else if (entry) {
 		esc_cfg_block(k.cfg, entry->index);
 		/* parameters' incoming values: no address of this frame */
 		unsigned v;
@@ -2539,17 +2593,21 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 	FOR_EACH_BB_FN(bb, fun) {
 		if (bb != entry)
 			esc_cfg_block(k.cfg, bb->index);
-		for (gphi_iterator i = gsi_start_phis(bb); !gsi_end_p(i); gsi_next(&i))
+		for (gphi_iterator i = gsi_start_phis(bb); !light && !gsi_end_p(i);
+		     gsi_next(&i))
 			if (!virtual_operand_p(gimple_phi_result(i.phi())))
 				takes_of(&k, fun, i.phi());
 		for (gimple_stmt_iterator i = gsi_start_bb(bb); !gsi_end_p(i); gsi_next(&i)) {
 			gimple *s = gsi_stmt(i);
-			if (!gimple_clobber_p(s) && !is_gimple_debug(s))
+			if (!light && !gimple_clobber_p(s) && !is_gimple_debug(s))
 				takes_of(&k, fun, s);
 			tree lhs = gimple_get_lhs(s);
 			int place = lhs && TREE_CODE(lhs) != SSA_NAME ? -2 : -1;
 			int st = -1;
-			if (gimple_code(s) == GIMPLE_RETURN) {
+			if (gimple_code(s) == GIMPLE_RETURN && light) {
+				esc_cfg_stmt(k.cfg, ESC_OP_RETURN, s, -1, NULL,
+					     NULL, 0, NULL, -1, 0);
+			} else if (gimple_code(s) == GIMPLE_RETURN) {
 				st = esc_cfg_stmt(k.cfg, ESC_OP_RETURN, s, -1, NULL,
 						  NULL, 0, NULL, -1, 0);
 				tree rv = gimple_return_retval(as_a<greturn *>(s));
@@ -2583,6 +2641,14 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 					esc_cfg_slot(k.cfg, key_of(&k, lhs));
 				call_undo(k.cfg, st, s, ckeys.address(),
 					  (int)ckeys.length());
+				tree cd = gimple_call_fndecl(s);
+				if (light) {
+					int nfx;
+					if (cd && DECL_STRUCT_FUNCTION(cd) &&
+					    DECL_STRUCT_FUNCTION(cd)->cfg)
+						closed_effects(cd, rules, &nfx);
+					continue;
+				}
 				ckeys[0] = -1;
 				for (unsigned a = 0; a < gimple_call_num_args(s); a++)
 					ckeys[1 + a] = value_key(&k, gimple_call_arg(s, a));
@@ -2592,7 +2658,6 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 					ckeys[1 + a] = mem_key(&k, fun, gimple_call_arg(s, a));
 				esc_cfg_mems(k.cfg, st, ckeys.address(),
 					     (int)ckeys.length());
-				tree cd = gimple_call_fndecl(s);
 				const struct esc_summary *ls;
 				if (cd && DECL_STRUCT_FUNCTION(cd) &&
 				    DECL_STRUCT_FUNCTION(cd)->cfg) {
@@ -2616,6 +2681,13 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 				   ptr->field links it there (undo) */
 				tree rhs = gimple_assign_single_p(s)
 						   ? gimple_assign_rhs1(s) : NULL_TREE;
+				if (light) {
+					/* its place (a link is no kill) */
+					esc_cfg_stmt(k.cfg, ESC_OP_STORE, s,
+						     key_of(&k, lhs), NULL, NULL,
+						     0, NULL, -1, 0);
+					continue;
+				}
 				int v = rhs ? handle_of(&k, rhs) : -1;
 				st = esc_cfg_stmt(k.cfg, ESC_OP_STORE, s, key_of(&k, lhs),
 						  NULL, &v, 1, NULL, -1, 0);
@@ -2635,6 +2707,8 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 				    (u.into = handle_of(&k, ptr)) >= 0)
 					esc_cfg_undo(k.cfg, st, &u, 1);
 			}
+			if (light)
+				continue;
 			if (st >= 0)
 				index.put(s, st);
 			if (!gimple_clobber_p(s))
@@ -2652,6 +2726,8 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules)
 		}
 	}
 	FOR_EACH_BB_FN(bb, fun) {
+		if (light)
+			break;
 		edge e;
 		edge_iterator ei;
 		FOR_EACH_EDGE(e, ei, bb->succs) {
@@ -2721,11 +2797,22 @@ static bool cfg_wanted(const struct esc_func_report *r,
 
 struct esc_cfg *esc_dangle_cfg(function *fun, const struct esc_rules *rules,
 			       const struct esc_func_report *r,
-			       const struct esc_summary *sum)
+			       const struct esc_summary *sum, bool alone)
 {
 	if (!fun || !fun->cfg || r->gave_up || !cfg_wanted(r, sum))
 		return NULL;
-	return cfg_of(fun, rules);
+	/* alone in its component and with no stack object: the CFG would
+	   serve only the summary's undo, which does nothing on a CFG where
+	   nothing can kill a sink; the light one says whether something can
+	   (most such functions keep a parameter and never undo it) */
+	if (alone && !r->nlocals) {
+		struct esc_cfg *light = cfg_of(fun, rules, true);
+		int kills = esc_cfg_may_kill(light);
+		esc_cfg_free(light);
+		if (!kills)
+			return NULL;
+	}
+	return cfg_of(fun, rules, false);
 }
 
 void esc_dangle_function(const struct esc_rules *rules,

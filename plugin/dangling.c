@@ -2187,6 +2187,11 @@ static int may_kill(const struct esc_cfg *cc)
 	return yes;
 }
 
+int esc_cfg_may_kill(const struct esc_cfg *c)
+{
+	return may_kill(c);
+}
+
 int esc_summary_undo(struct esc_summary *s, const struct esc_graph *g, int func,
 		     const struct esc_cfg *cfg, const struct esc_rules *rules)
 {

@@ -1293,6 +1293,12 @@ void esc_cfgset_free(struct esc_cfgset *set);
 int esc_summary_undo(struct esc_summary *s, const struct esc_graph *g, int func,
 		     const struct esc_cfg *cfg, const struct esc_rules *rules);
 
+/* Can anything in c kill a sink (a place stored twice, or one inside
+   another stored; a call of a same-file function that writes globals; a
+   fact of undo other than a link)?  If not, esc_summary_undo changes
+   nothing with c alone. */
+int esc_cfg_may_kill(const struct esc_cfg *c);
+
 /* ------------------------------------------------------------------ */
 /* The JSON report of a translation unit (report.c)                    */
 

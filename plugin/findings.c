@@ -352,32 +352,41 @@ static int ft_cross(const struct esc_graph *g, const struct esc_edge *e,
 	if (t && !ft_mixed && e->fkind == ESC_FIELD_READ && d >= 0 && d <= lev &&
 	    d < FT_DEPTH && !ft_overlap(t[d], e->foff, e->fsize))
 		return 0;
-	for (int k = 0; k < FT_TAGS; k++) {
-		out[k].off = 0;
-		out[k].size = t || k > lev - d ? FT_NONE : 0;
-	}
-	for (int k = 1; k < FT_DEPTH && t; k++)
-		if (k + d >= 0)
-			out[k] = t[k + d < FT_DEPTH ? k + d : FT_DEPTH];
-	if (t) {
-		/* past the depths kept: what was there, and what a deeper
-		   address pushes out of them */
-		out[FT_DEPTH] = t[FT_DEPTH];
-		if (d < 0)
-			out[FT_DEPTH] = ft_join(out[FT_DEPTH], t[FT_DEPTH - 1]);
-	}
+	/* depth 0: the object's own contents, where a store into a field
+	   of it puts the address */
 	out[0].off = 0;
 	out[0].size = 0;
 	if (e->fkind == ESC_FIELD_WRITE && esc_is_object(g, e->dst)) {
 		out[0].off = e->foff;
 		out[0].size = e->fsize;
 	}
+	if (t) {
+		/* each depth takes what was d deeper (no memory where that
+		   is above the address) */
+		for (int k = 1; k < FT_DEPTH; k++) {
+			if (k + d >= 0) {
+				out[k] = t[k + d < FT_DEPTH ? k + d : FT_DEPTH];
+			} else {
+				out[k].off = 0;
+				out[k].size = FT_NONE;
+			}
+		}
+		/* past the depths kept: what was there, and what a deeper
+		   address pushes out of them */
+		out[FT_DEPTH] = t[FT_DEPTH];
+		if (d < 0)
+			out[FT_DEPTH] = ft_join(out[FT_DEPTH], t[FT_DEPTH - 1]);
+	} else {
+		for (int k = 1; k < FT_TAGS; k++) {
+			out[k].off = 0;
+			out[k].size = k > lev - d ? FT_NONE : 0;
+		}
+	}
 	if (!e->fpres && d <= 0)
 		out[1].size = 0;
 	/* no memory past the depth the address is at */
-	for (int k = lev - d + 1; k < FT_TAGS; k++)
-		if (k > 0)
-			out[k].size = FT_NONE;
+	for (int k = lev - d + 1 > 1 ? lev - d + 1 : 1; k < FT_TAGS; k++)
+		out[k].size = FT_NONE;
 	return 1;
 }
 
@@ -625,7 +634,10 @@ struct esc_sink *esc_param_sinks(const struct esc_graph *g, int p, int level,
 	for (int k = 0; k < nout; k++) {
 		const struct esc_edge *e = &g->edges[out[k]];
 		int nl = level - e->derefs;
+		/* (a path that ends in another sink leads nowhere: its
+		   ranges are not needed) */
 		if (e->why.assumed || e->stale || nl < 0 ||
+		    (e->dst != into && is_sink(g, e->dst, obj)) ||
 		    !ft_cross(g, e, NULL, level, nt))
 			continue;
 		if (nl >= ESC_LEVELS)
@@ -644,6 +656,7 @@ struct esc_sink *esc_param_sinks(const struct esc_graph *g, int p, int level,
 			work++;
 			int nl = lev - e->derefs;
 			if (e->why.assumed || e->stale || nl < 0 ||
+			    (e->dst != into && is_sink(g, e->dst, obj)) ||
 			    !ft_cross(g, e, ft_of(wp, state), lev, nt))
 				continue;
 			if (nl >= ESC_LEVELS)
@@ -941,8 +954,10 @@ static void fill_alloc(const struct esc_graph *g, int l,
 static int import_cmp(const void *a, const void *b)
 {
 	const struct esc_import *x = a, *y = b;
-	int f = strcmp(x->pos.file ? x->pos.file : "",
-		       y->pos.file ? y->pos.file : "");
+	/* (positions' files are interned: mostly the same pointer) */
+	int f = x->pos.file == y->pos.file ? 0
+		: strcmp(x->pos.file ? x->pos.file : "",
+			 y->pos.file ? y->pos.file : "");
 	if (f)
 		return f;
 	int d[] = { x->pos.line - y->pos.line, x->pos.col - y->pos.col,
@@ -1344,10 +1359,12 @@ static int cmp_item(const void *a, const void *b)
 	return (x->order > y->order) - (x->order < y->order);
 }
 
-static struct esc_note *add_note(struct esc_note **v, int *n, struct esc_pos pos,
-				 const struct esc_flow *flow)
+/* Appends a note to v (n notes, room for *cap: a note is 1 KB, and a
+   function with hundreds of notes copied them all at each one). */
+static struct esc_note *add_note(struct esc_note **v, int *n, int *cap,
+				 struct esc_pos pos, const struct esc_flow *flow)
 {
-	*v = esc_xrealloc(*v, (size_t)(*n + 1) * sizeof **v);
+	ESC_GROW(*v, *cap, *n + 1);
 	struct esc_note *x = &(*v)[(*n)++];
 	x->pos = pos;
 	x->flow = flow;
@@ -1359,12 +1376,12 @@ int esc_func_notes(const struct esc_func_report *r, int level,
 		   int (*quiet)(struct esc_pos), struct esc_note **out)
 {
 	struct esc_note *v = NULL;
-	int nv = 0;
+	int nv = 0, capv = 0;
 	*out = NULL;
 	if (level < 1 || (quiet && quiet(r->pos)))
 		return 0;
 	if (r->gave_up)
-		snprintf(add_note(&v, &nv, r->pos, NULL)->text, sizeof v->text,
+		snprintf(add_note(&v, &nv, &capv, r->pos, NULL)->text, sizeof v->text,
 			 "%s not analysed (%s): its objects are taken to escape",
 			 r->name, r->gave_up);
 	for (int i = 0; i < r->nparams; i++) {
@@ -1375,7 +1392,7 @@ int esc_func_notes(const struct esc_func_report *r, int level,
 		if (!p->name || (quiet && quiet(p->pos)))
 			continue;
 		for (int k = 0; k < n; k++)
-			snprintf(add_note(&v, &nv, p->pos, level >= 2 ? flows[k] : NULL)->text,
+			snprintf(add_note(&v, &nv, &capv, p->pos, level >= 2 ? flows[k] : NULL)->text,
 				 sizeof v->text, "%s", msgs[k]);
 	}
 
@@ -1431,7 +1448,7 @@ int esc_func_notes(const struct esc_func_report *r, int level,
 			snprintf(name, sizeof name, "%s", it->local->name);
 		}
 		if (!escapes) {
-			snprintf(add_note(&v, &nv, it->pos, NULL)->text, sizeof v->text,
+			snprintf(add_note(&v, &nv, &capv, it->pos, NULL)->text, sizeof v->text,
 				 "%s does not escape", name);
 			continue;
 		}
@@ -1445,7 +1462,7 @@ int esc_func_notes(const struct esc_func_report *r, int level,
 			char sink[400];
 			esc_step_text(&it->flow->steps[it->flow->nsteps - 1], sink,
 				      sizeof sink);
-			snprintf(add_note(&v, &nv, it->pos, NULL)->text, sizeof v->text,
+			snprintf(add_note(&v, &nv, &capv, it->pos, NULL)->text, sizeof v->text,
 				 "%s escapes to heap: %s, as explained at line %d",
 				 name, sink, shown[same].line);
 			continue;
@@ -1456,7 +1473,7 @@ int esc_func_notes(const struct esc_func_report *r, int level,
 			shown[nshown++].line = it->pos.line;
 		}
 		int with_flow = level >= 2 && it->flow;
-		snprintf(add_note(&v, &nv, it->pos, with_flow ? it->flow : NULL)->text,
+		snprintf(add_note(&v, &nv, &capv, it->pos, with_flow ? it->flow : NULL)->text,
 			 sizeof v->text, with_flow ? "%s escapes to heap:"
 						   : "%s escapes to heap", name);
 	}

@@ -62,13 +62,43 @@ static void columns_for(location_t loc)
    path shown before says so there and stops.  NULL below m=2. */
 static hash_set<nofree_string_hash> *flows_printed;
 
+/* n as %d writes it, into buf (24 bytes); its length. */
+static int esc_itoa(int n, char *buf)
+{
+	char tmp[24];
+	int k = 0, len = 0;
+	unsigned u = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+	do {
+		tmp[k++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (n < 0)
+		buf[len++] = '-';
+	while (k)
+		buf[len++] = tmp[--k];
+	buf[len] = 0;
+	return len;
+}
+
 /* Was this line printed before (remembers it)? */
 static bool printed_before(struct esc_pos p, const char *text)
 {
 	if (!flows_printed)
 		return false;
-	char *key = xasprintf("%s:%d:%d %s", p.file ? p.file : "", p.line,
-			      p.col, text);
+	/* "FILE:LINE:COL TEXT", made without printf (a few per note) */
+	const char *file = p.file ? p.file : "";
+	size_t nf = strlen(file), nt = strlen(text);
+	char num[2][24], *key = XNEWVEC(char, nf + nt + 2 * 24 + 3), *o = key;
+	int nn[2] = { esc_itoa(p.line, num[0]), esc_itoa(p.col, num[1]) };
+	memcpy(o, file, nf);
+	o += nf;
+	for (int i = 0; i < 2; i++) {
+		*o++ = ':';
+		memcpy(o, num[i], nn[i]);
+		o += nn[i];
+	}
+	*o++ = ' ';
+	memcpy(o, text, nt + 1);
 	const char *k = esc_intern(key);
 	free(key);
 	return flows_printed->add(k);

@@ -620,7 +620,8 @@ static void analyse_component(struct esc_unit *u, int comp, int *members,
 		esc_import_consts(DECL_STRUCT_FUNCTION(fn->node->decl),
 				  fn->report);
 		cfgs[i] = esc_dangle_cfg(DECL_STRUCT_FUNCTION(fn->node->decl),
-					 u->rules, fn->report, fn->summary);
+					 u->rules, fn->report, fn->summary,
+					 nmembers == 1);
 		esc_cfgset_add(set, cfgs[i]);
 	}
 	/* undo inside a member: before any caller reads its summary */

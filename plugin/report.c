@@ -1227,8 +1227,22 @@ out:
 
 static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	/* the same hash, 8 bytes a turn of the loop (a source file of
+	   several MB is hashed for each report) */
+	for (; i + 8 <= n; i += 8) {
+		h = (h ^ u[i]) * FNV_PRIME;
+		h = (h ^ u[i + 1]) * FNV_PRIME;
+		h = (h ^ u[i + 2]) * FNV_PRIME;
+		h = (h ^ u[i + 3]) * FNV_PRIME;
+		h = (h ^ u[i + 4]) * FNV_PRIME;
+		h = (h ^ u[i + 5]) * FNV_PRIME;
+		h = (h ^ u[i + 6]) * FNV_PRIME;
+		h = (h ^ u[i + 7]) * FNV_PRIME;
+	}
+	for (; i < n; i++)
+		h = (h ^ u[i]) * FNV_PRIME;
 	return h;
 }
 

@@ -64,12 +64,22 @@ void esc_grow(void **items, int *cap, int need, size_t size)
 static char **intern_slots;
 static size_t intern_cap, intern_used;
 
-static size_t hash_str(const char *s)
+/* s's n bytes, 8 at a time (names and file paths: a byte at a time was
+   most of esc_intern's cost). */
+static size_t hash_str(const char *s, size_t n)
 {
-	size_t h = 1469598103934665603u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
+	uint64_t h = 0x9e3779b97f4a7c15u ^ n, w;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s + i, n - i);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+	h ^= h >> 29;
+	return (size_t)h;
 }
 
 static void intern_rehash(void)
@@ -81,7 +91,7 @@ static void intern_rehash(void)
 	for (size_t i = 0; i < old_cap; i++) {
 		if (!old[i])
 			continue;
-		size_t j = hash_str(old[i]) & (intern_cap - 1);
+		size_t j = hash_str(old[i], strlen(old[i])) & (intern_cap - 1);
 		while (intern_slots[j])
 			j = (j + 1) & (intern_cap - 1);
 		intern_slots[j] = old[i];
@@ -95,14 +105,15 @@ const char *esc_intern(const char *s)
 		return NULL;
 	if (2 * (intern_used + 1) > intern_cap)
 		intern_rehash();
-	size_t j = hash_str(s) & (intern_cap - 1);
+	size_t n = strlen(s);
+	size_t j = hash_str(s, n) & (intern_cap - 1);
 	while (intern_slots[j]) {
 		if (!strcmp(intern_slots[j], s))
 			return intern_slots[j];
 		j = (j + 1) & (intern_cap - 1);
 	}
 	intern_used++;
-	return intern_slots[j] = esc_xstrdup(s);
+	return intern_slots[j] = memcpy(esc_xmalloc(n + 1), s, n + 1);
 }
 
 void esc_intern_free(void)
