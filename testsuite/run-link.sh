@@ -227,34 +227,40 @@ done
 # and popped, an event registered in a base that is freed.  The linked
 # SARIF has exactly the `// linked' markers of main.c (the keeper without
 # its end, or with the end on one path only), at -O0 and -O2.
-undo_dir=$root/testsuite/link/undo
-undo_case() { # OPT
-	local d=$tmp/undo-$1
+# markers_case DIR FILES OPT [FLAGS]: FILES (space-separated) of
+# testsuite/link/DIR compiled at -OPT (and FLAGS) with their reports in
+# $tmp/DIR-OPTFLAGS/json; the linked SARIF has exactly the `// linked'
+# markers of its main.c ($tmp/DIR-OPTFLAGS/want, got, s.sarif)
+markers_case() {
+	local src=$root/testsuite/link/$1 d=$tmp/$1-$3$4 f
 	mkdir -p "$d/json" || return 1
-	for f in lib.c main.c; do
-		(cd "$undo_dir" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
+	for f in $2; do
+		(cd "$src" && $CC -$3 $4 -c -o /dev/null -fplugin="$plugin" \
 			-fplugin-arg-escape-json="$d/json/" "$f") || return 1
 	done
-	"$report" --root "$undo_dir" --sarif "$d/json" >"$d/s.sarif" || return 1
+	"$report" --root "$src" --sarif "$d/json" >"$d/s.sarif" || return 1
 	sarif_warnings "$d/s.sarif" >"$d/got"
-	linked_markers "$undo_dir/main.c" >"$d/want"
+	linked_markers "$src/main.c" >"$d/want"
 	[ -s "$d/want" ] && diff "$d/want" "$d/got"
 }
-for opt in O0 O2; do
-	t "undo -$opt: a later call in another file that undoes the keeper (exactly the markers)" undo_case $opt
-done
-# the same with the linked summaries at compile time (their effects)
-undo_summaries() { # OPT
-	local d=$tmp/undo-$1
+# summaries_case DIR OPT: after markers_case DIR FILES OPT, the linked
+# summaries of its reports ($tmp/DIR-OPT/sums.json) given to a compile of
+# main.c (summaries=): it warns where the link step does
+summaries_case() {
+	local src=$root/testsuite/link/$1 d=$tmp/$1-$2
 	"$report" --summaries -o "$d/sums.json" "$d/json" || return 1
-	(cd "$undo_dir" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
+	(cd "$src" && $CC -$2 -c -o /dev/null -fplugin="$plugin" \
 		-fplugin-arg-escape-summaries="$d/sums.json" main.c) 2>&1 |
 		sed -nE 's/^main.c:([0-9]+):[0-9]+: warning: .*\[escape-[a-z]+\].*/main.c:\1/p' |
 		sort >"$d/c"
-	cut -d: -f1,2 "$d/want" | diff - "$d/c"
+	cut -d: -f1,2 "$d/want" | sort | diff - "$d/c"
 }
 for opt in O0 O2; do
-	t "undo -$opt: summaries=: a compile of main.c warns where the link step does" undo_summaries $opt
+	t "undo -$opt: a later call in another file that undoes the keeper (exactly the markers)" markers_case undo "lib.c main.c" $opt
+done
+# the same with the linked summaries at compile time (their effects)
+for opt in O0 O2; do
+	t "undo -$opt: summaries=: a compile of main.c warns where the link step does" summaries_case undo $opt
 done
 
 # --- list unlink and handle teardown across files (testsuite/link/unlink,
@@ -279,25 +285,11 @@ done
 # markers.  At -O0 and -O2, and the same through summaries= (unlink: its
 # "unlink" effects).
 list_case() { # DIR OPT
-	local src=$root/testsuite/link/$1 d=$tmp/$1-$2
-	mkdir -p "$d/json" || return 1
-	for f in lib.c main.c; do
-		(cd "$src" && $CC -$2 -c -o /dev/null -fplugin="$plugin" \
-			-fplugin-arg-escape-json="$d/json/" "$f") || return 1
-	done
-	"$report" --root "$src" --sarif "$d/json" >"$d/s.sarif" || return 1
-	sarif_warnings "$d/s.sarif" >"$d/got"
-	linked_markers "$src/main.c" >"$d/want"
-	[ -s "$d/want" ] && diff "$d/want" "$d/got" || return 1
+	markers_case "$1" "lib.c main.c" "$2" || return 1
 	[ "$1" = unlink ] || [ "$1" = handle ] || return 0
-	"$report" --summaries -o "$d/sums.json" "$d/json" || return 1
-	[ "$1" = handle ] || grep -q '"unlink"' "$d/sums.json" ||
+	summaries_case "$1" "$2" || return 1
+	[ "$1" = handle ] || grep -q '"unlink"' "$tmp/$1-$2/sums.json" ||
 		{ echo "no unlink effect in the summaries"; return 1; }
-	(cd "$src" && $CC -$2 -c -o /dev/null -fplugin="$plugin" \
-		-fplugin-arg-escape-summaries="$d/sums.json" main.c) 2>&1 |
-		sed -nE 's/^main.c:([0-9]+):[0-9]+: warning: .*\[escape-[a-z]+\].*/main.c:\1/p' |
-		sort >"$d/c"
-	cut -d: -f1,2 "$d/want" | sort | diff - "$d/c"
 }
 for opt in O0 O2; do
 	t "unlink -$opt: a node unlinked by another file's function (exactly the markers; summaries= too)" list_case unlink $opt
@@ -315,22 +307,9 @@ done
 # path of C.  Exactly the `// linked' markers of main.c (the handle
 # dropped, freed on one path, another handle freed, handed to a hook that
 # frees nothing).
-hooks_dir=$root/testsuite/link/hooks
-hooks_case() { # OPT [FLAGS]
-	local d=$tmp/hooks-$1$2
-	mkdir -p "$d/json" || return 1
-	for f in lib.c main.c; do
-		(cd "$hooks_dir" && $CC -$1 $2 -c -o /dev/null -fplugin="$plugin" \
-			-fplugin-arg-escape-json="$d/json/" "$f") || return 1
-	done
-	"$report" --root "$hooks_dir" --sarif "$d/json" >"$d/s.sarif" || return 1
-	sarif_warnings "$d/s.sarif" >"$d/got"
-	linked_markers "$hooks_dir/main.c" >"$d/want"
-	[ -s "$d/want" ] && diff "$d/want" "$d/got"
-}
 for opt in O0 O2; do
-	t "hooks -$opt: teardown through allocator hooks and wrappers (exactly the markers)" hooks_case $opt
-	t "hooks -$opt -fexceptions: the same markers" hooks_case $opt -fexceptions
+	t "hooks -$opt: teardown through allocator hooks and wrappers (exactly the markers)" markers_case hooks "lib.c main.c" $opt
+	t "hooks -$opt -fexceptions: the same markers" markers_case hooks "lib.c main.c" $opt -fexceptions
 done
 
 # --- a handle kept in the caller's own memory (testsuite/link/slots) -----
@@ -341,21 +320,8 @@ done
 # the slot given another value on one path, another slot freed, an early
 # return, keep warning.  Exactly the `// linked' markers of main.c, at
 # -O0 and -O2.
-slots_dir=$root/testsuite/link/slots
-slots_case() { # OPT
-	local d=$tmp/slots-$1
-	mkdir -p "$d/json" || return 1
-	for f in lib.c main.c; do
-		(cd "$slots_dir" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
-			-fplugin-arg-escape-json="$d/json/" "$f") || return 1
-	done
-	"$report" --root "$slots_dir" --sarif "$d/json" >"$d/s.sarif" || return 1
-	sarif_warnings "$d/s.sarif" >"$d/got"
-	linked_markers "$slots_dir/main.c" >"$d/want"
-	[ -s "$d/want" ] && diff "$d/want" "$d/got"
-}
 for opt in O0 O2; do
-	t "slots -$opt: a handle released through the caller's slot it was stored in (exactly the markers)" slots_case $opt
+	t "slots -$opt: a handle released through the caller's slot it was stored in (exactly the markers)" markers_case slots "lib.c main.c" $opt
 done
 
 # --- summaries= agrees with the link step (testsuite/link/agree) ---------
@@ -367,22 +333,7 @@ done
 # compile of main.c given the linked summaries (summaries=) on the same
 # lines, at -O0 and -O2.
 agree_case() { # OPT
-	local src=$root/testsuite/link/agree d=$tmp/agree-$1
-	mkdir -p "$d/json" || return 1
-	for f in lib.c main.c; do
-		(cd "$src" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
-			-fplugin-arg-escape-json="$d/json/" "$f") || return 1
-	done
-	"$report" --root "$src" --sarif "$d/json" >"$d/s.sarif" || return 1
-	sarif_warnings "$d/s.sarif" >"$d/got"
-	linked_markers "$src/main.c" >"$d/want"
-	[ -s "$d/want" ] && diff "$d/want" "$d/got" || return 1
-	"$report" --summaries -o "$d/sums.json" "$d/json" || return 1
-	(cd "$src" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
-		-fplugin-arg-escape-summaries="$d/sums.json" main.c) 2>&1 |
-		sed -nE 's/^main.c:([0-9]+):[0-9]+: warning: .*\[escape-[a-z]+\].*/main.c:\1/p' |
-		sort >"$d/c"
-	cut -d: -f1,2 "$d/want" | diff - "$d/c"
+	markers_case agree "lib.c main.c" "$1" && summaries_case agree "$1"
 }
 for opt in O0 O2; do
 	t "agree -$opt: the link step and a summaries= compile undo alike (exactly the markers, both)" agree_case $opt
@@ -394,34 +345,12 @@ done
 # another constant there (or a value a case fixes to others) keeps
 # nothing.  The linked SARIF has exactly the `// linked' markers of
 # main.c, at -O0 and -O2.
-vwhen_dir=$root/testsuite/link/vwhen
-vwhen_case() { # OPT
-	local d=$tmp/vwhen-$1
-	mkdir -p "$d/json" || return 1
-	for f in lib.c main.c; do
-		(cd "$vwhen_dir" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
-			-fplugin-arg-escape-json="$d/json/" "$f") || return 1
-	done
-	"$report" --root "$vwhen_dir" --sarif "$d/json" >"$d/s.sarif" || return 1
-	sarif_warnings "$d/s.sarif" >"$d/got"
-	linked_markers "$vwhen_dir/main.c" >"$d/want"
-	[ -s "$d/want" ] && diff "$d/want" "$d/got"
-}
 for opt in O0 O2; do
-	t "vwhen -$opt: a constant selector no keeping read happens under (exactly the markers)" vwhen_case $opt
+	t "vwhen -$opt: a constant selector no keeping read happens under (exactly the markers)" markers_case vwhen "lib.c main.c" $opt
 done
 # the same with the linked summaries at compile time
-vwhen_summaries() { # OPT
-	local d=$tmp/vwhen-$1
-	"$report" --summaries -o "$d/sums.json" "$d/json" || return 1
-	(cd "$vwhen_dir" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
-		-fplugin-arg-escape-summaries="$d/sums.json" main.c) 2>&1 |
-		sed -nE 's/^main.c:([0-9]+):[0-9]+: warning: .*\[escape-[a-z]+\].*/main.c:\1/p' |
-		sort >"$d/c"
-	cut -d: -f1,2 "$d/want" | diff - "$d/c"
-}
 for opt in O0 O2; do
-	t "vwhen -$opt: summaries=: a compile of main.c warns where the link step does" vwhen_summaries $opt
+	t "vwhen -$opt: summaries=: a compile of main.c warns where the link step does" summaries_case vwhen $opt
 done
 
 # --- constant-argument guards across files (testsuite/link/guards) -----
@@ -454,18 +383,9 @@ done
 # argument of a function known only by name): main.c's linked warning
 # (exactly the markers) has a codeFlow that goes on through the static
 # callee to the store, at -O0 and -O2.
-trail_dir=$root/testsuite/link/trail
 trail_case() { # OPT
 	local d=$tmp/trail-$1
-	mkdir -p "$d/json" || return 1
-	for f in lib.c main.c; do
-		(cd "$trail_dir" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
-			-fplugin-arg-escape-json="$d/json/" "$f") || return 1
-	done
-	"$report" --root "$trail_dir" --sarif "$d/json" >"$d/s.sarif" || return 1
-	sarif_warnings "$d/s.sarif" >"$d/got"
-	linked_markers "$trail_dir/main.c" >"$d/want"
-	[ -s "$d/want" ] && diff "$d/want" "$d/got" || return 1
+	markers_case trail "lib.c main.c" "$1" || return 1
 	python3 - "$d/s.sarif" <<'PY'
 import json, sys
 log = json.load(open(sys.argv[1]))
@@ -492,21 +412,8 @@ done
 # the local holds goes (handed to a keeper, copied into a global), or
 # when the memory is not a local.  Exactly the `// linked' markers of
 # main.c, at -O0 and -O2.
-fs_dir=$root/testsuite/link/framestore
-framestore_case() { # OPT
-	local d=$tmp/framestore-$1
-	mkdir -p "$d/json" || return 1
-	for f in lib.c load.c main.c; do
-		(cd "$fs_dir" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
-			-fplugin-arg-escape-json="$d/json/" "$f") || return 1
-	done
-	"$report" --root "$fs_dir" --sarif "$d/json" >"$d/s.sarif" || return 1
-	sarif_warnings "$d/s.sarif" >"$d/got"
-	linked_markers "$fs_dir/main.c" >"$d/want"
-	[ -s "$d/want" ] && diff "$d/want" "$d/got"
-}
 for opt in O0 O2; do
-	t "framestore -$opt: a store into the caller's own local keeps only what the local hands on (exactly the markers)" framestore_case $opt
+	t "framestore -$opt: a store into the caller's own local keeps only what the local hands on (exactly the markers)" markers_case framestore "lib.c load.c main.c" $opt
 done
 
 # --- a symbol defined twice ---------------------------------------------
