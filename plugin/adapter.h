@@ -137,6 +137,10 @@ void esc_store_through_deref(struct esc_ctx *c, tree ptr, tree value,
 void esc_store_through(struct esc_ctx *c, tree ptr, tree value, int derefs,
 		       struct esc_step why);
 void esc_build_function(struct esc_ctx *c);
+/* The value t copies: through copies and conversions (at most 8 deep),
+   as long as the value copied passes leaf (an SSA name, or a constant
+   of the kind the caller wants) */
+tree esc_copied_value(tree t, bool (*leaf)(tree r));
 /* The dominators of c's function, computed on first need (and dropped
    when its graph is built) if GCC has none. */
 void esc_dominators(struct esc_ctx *c);

@@ -404,9 +404,7 @@ struct esc_excl {
 	int loc;          /* x without y */
 };
 
-/* The value t copies (through copies and pointer conversions: the
-   gimplifier's temporaries of a conditional assignment). */
-static tree copied_value(tree t)
+tree esc_copied_value(tree t, bool (*leaf)(tree r))
 {
 	for (int depth = 0; depth < 8 && t && TREE_CODE(t) == SSA_NAME;
 	     depth++) {
@@ -416,12 +414,25 @@ static tree copied_value(tree t)
 		enum tree_code code = gimple_assign_rhs_code(def);
 		tree r = gimple_assign_rhs1(def);
 		if (!(gimple_assign_single_p(def) || CONVERT_EXPR_CODE_P(code)) ||
-		    !(TREE_CODE(r) == SSA_NAME || is_gimple_min_invariant(r)) ||
-		    !POINTER_TYPE_P(TREE_TYPE(r)))
+		    !leaf(r))
 			break;
 		t = r;
 	}
 	return t;
+}
+
+/* A pointer copy's source: an SSA name or an invariant (&buf). */
+static bool pointer_copy(tree r)
+{
+	return (TREE_CODE(r) == SSA_NAME || is_gimple_min_invariant(r)) &&
+	       POINTER_TYPE_P(TREE_TYPE(r));
+}
+
+/* The value t copies (through copies and pointer conversions: the
+   gimplifier's temporaries of a conditional assignment). */
+static tree copied_value(tree t)
+{
+	return esc_copied_value(t, pointer_copy);
 }
 
 /* x's PHI (x a copy of its result), or NULL. */

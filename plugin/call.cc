@@ -497,23 +497,17 @@ static bool fmt_keeps(gcall *call, const struct esc_summary *sum, int i)
  * keeps its variadic arguments only if that constant is one of them.
  */
 
+/* An integer copy's source: an SSA name or a constant. */
+static bool int_copy(tree r)
+{
+	return (TREE_CODE(r) == SSA_NAME || TREE_CODE(r) == INTEGER_CST) &&
+	       INTEGRAL_TYPE_P(TREE_TYPE(r));
+}
+
 /* t without integer conversions and copies. */
 static tree int_source(tree t)
 {
-	for (int depth = 0; depth < 8 && t && TREE_CODE(t) == SSA_NAME;
-	     depth++) {
-		gimple *def = SSA_NAME_DEF_STMT(t);
-		if (!def || !is_gimple_assign(def))
-			break;
-		enum tree_code code = gimple_assign_rhs_code(def);
-		tree r = gimple_assign_rhs1(def);
-		if (!(gimple_assign_single_p(def) || CONVERT_EXPR_CODE_P(code)) ||
-		    !(TREE_CODE(r) == SSA_NAME || TREE_CODE(r) == INTEGER_CST) ||
-		    !INTEGRAL_TYPE_P(TREE_TYPE(r)))
-			break;
-		t = r;
-	}
-	return t;
+	return esc_copied_value(t, int_copy);
 }
 
 #define ESC_WHEN_MAX 64
