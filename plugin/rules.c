@@ -303,8 +303,9 @@ static const struct esc_rules *filled(const struct esc_rules *rules)
 	return rules;
 }
 
-const struct esc_rule *esc_rules_find(const struct esc_rules *rules,
-				      const char *name)
+/* The rule of name, whatever it holds (parsed on first need), or NULL. */
+static const struct esc_rule *lookup(const struct esc_rules *rules,
+				     const char *name)
 {
 	if (!filled(rules) || !name || !rules->count)
 		return NULL;
@@ -314,21 +315,21 @@ const struct esc_rule *esc_rules_find(const struct esc_rules *rules,
 	struct entry *e = &rules->entries[k - 1];
 	if (!e->rule && !e->failed)
 		parse_lazy(rules, e);
-	return e->rule && !e->rule->fmt_only ? e->rule : NULL;
+	return e->rule;
+}
+
+const struct esc_rule *esc_rules_find(const struct esc_rules *rules,
+				      const char *name)
+{
+	const struct esc_rule *r = lookup(rules, name);
+	return r && !r->fmt_only ? r : NULL;
 }
 
 const struct esc_rule *esc_rules_format(const struct esc_rules *rules,
 					const char *name)
 {
-	if (!filled(rules) || !name || !rules->count)
-		return NULL;
-	unsigned k = rules->slots[slot_of(rules, name)];
-	if (!k)
-		return NULL;
-	struct entry *e = &rules->entries[k - 1];
-	if (!e->rule && !e->failed)
-		parse_lazy(rules, e);
-	return e->rule && e->rule->fmt_keep ? e->rule : NULL;
+	const struct esc_rule *r = lookup(rules, name);
+	return r && r->fmt_keep ? r : NULL;
 }
 
 size_t esc_rules_count(const struct esc_rules *rules)
