@@ -340,7 +340,9 @@ void esc_component_formats(struct esc_unit *u, const int *members, int n)
 	auto_vec<struct esc_vfmt> v;
 	int *fp = XNEWVEC(int, n);
 	const char **fk = XNEWVEC(const char *, n);
-	bool bad = false;
+	bool bad = false, variadic = false;
+	for (int i = 0; i < n; i++)
+		variadic |= stdarg_p(TREE_TYPE(u->fns[members[i]].node->decl));
 	for (int i = 0; i < n; i++) {
 		struct esc_fn *fn = &u->fns[members[i]];
 		tree d = fn->node->decl;
@@ -351,7 +353,8 @@ void esc_component_formats(struct esc_unit *u, const int *members, int n)
 		fp[i] = r ? r->fmt_param : -1;
 		fk[i] = r ? r->fmt_keep : NULL;
 	}
-	for (int i = 0; i < n && !bad; i++) {
+	/* only a call of a variadic member reads them */
+	for (int i = 0; i < n && !bad && variadic; i++) {
 		tree d = u->fns[members[i]].node->decl;
 		function *fun = DECL_STRUCT_FUNCTION(d);
 		basic_block bb;
@@ -416,7 +419,7 @@ void esc_component_formats(struct esc_unit *u, const int *members, int n)
 				v.safe_push(h);
 			}
 	}
-	if (!bad) {
+	if (!bad && variadic) {
 		esc_formats_solve(v.address(), (int)v.length(), n, fp, fk);
 		for (int i = 0; i < n; i++) {
 			struct esc_fn *fn = &u->fns[members[i]];
