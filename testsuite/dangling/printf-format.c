@@ -116,6 +116,20 @@ void adopted_after_star(struct parse *p, int w)
 	error_msg(p, "%*s%%%z", w, a, b); // dangle "escape-kept" fact "warning adopted_after_star b dangles" fact "warning adopted_after_star a clean"
 }
 
+/* the format chosen at run time: either may be the one that keeps */
+void chosen_format(struct parse *p, int adopt)
+{
+	char a[8] = "a";
+	error_msg(p, adopt ? "%z" : "%s", a); // dangle "escape-kept"
+}
+
+/* a format that starts inside a literal is no literal of its own */
+void format_offset(struct parse *p)
+{
+	char a[8] = "a";
+	error_msg(p, "%s%z" + 2, a); // dangle "escape-kept"
+}
+
 void not_literal(struct parse *p, const char *fmt)
 {
 	char a[8] = "a";
