@@ -389,6 +389,7 @@ void esc_component_formats(struct esc_unit *u, const int *members, int n)
 					enum built_in_function b = DECL_FUNCTION_CODE(cd);
 					if (b == BUILT_IN_VA_END || b == BUILT_IN_VA_COPY ||
 					    (b == BUILT_IN_VA_START &&
+					     gimple_call_num_args(call) > 0 &&
 					     TREE_CODE(gimple_call_arg(call, 0)) == ADDR_EXPR))
 						continue;
 				}
