@@ -115,6 +115,9 @@ struct esc_hole {
    before its graph is built, for its calls of its own variadic
    functions */
 void esc_component_formats(struct esc_unit *u, const int *members, int n);
+/* Does fndecl take variadic arguments or a va_list (so that it may have
+   a format)? */
+bool esc_takes_varargs(tree fndecl);
 
 /* call.cc: the constant integer arguments of report r's imports
    (esc_import.consts): every call's integer constants, and for calls of

@@ -1228,9 +1228,10 @@ void esc_declare_function(struct esc_unit *u, struct esc_graph *g,
 	int i = 0;
 
 	fn->gfunc = esc_func_new(g, name, esc_pos_of(at));
-	/* a rule's "format": what its va_arg reads keep */
-	const struct esc_rule *fr = u->rules ? esc_rules_format(u->rules, name)
-					     : NULL;
+	/* a rule's "format": what its va_arg reads keep (looked up only for
+	   a function that can have one: the lookup fills the rule table) */
+	const struct esc_rule *fr = u->rules && esc_takes_varargs(decl)
+		? esc_rules_format(u->rules, name) : NULL;
 	if (fr)
 		esc_func_format(g, fn->gfunc, fr->fmt_param, fr->fmt_keep);
 	for (tree p = DECL_ARGUMENTS(decl); p; p = DECL_CHAIN(p))

@@ -326,6 +326,16 @@ static int own_param(struct esc_ctx *c, tree t)
 	return param_of(c->fun->decl, t);
 }
 
+bool esc_takes_varargs(tree fndecl)
+{
+	if (stdarg_p(TREE_TYPE(fndecl)))
+		return true;
+	for (tree a = DECL_ARGUMENTS(fndecl); a; a = DECL_CHAIN(a))
+		if (is_va_list(TREE_TYPE(a)))
+			return true;
+	return false;
+}
+
 /* The first va_list argument of call, or -1. */
 static int va_list_arg(gcall *call)
 {
@@ -346,7 +356,8 @@ void esc_component_formats(struct esc_unit *u, const int *members, int n)
 	for (int i = 0; i < n; i++) {
 		struct esc_fn *fn = &u->fns[members[i]];
 		tree d = fn->node->decl;
-		const struct esc_rule *r = u->rules && DECL_NAME(d)
+		const struct esc_rule *r = variadic && u->rules && DECL_NAME(d) &&
+			esc_takes_varargs(d)
 			? esc_rules_format(u->rules, IDENTIFIER_POINTER(DECL_NAME(d)))
 			: NULL;
 		fn->fmt_keep = NULL;
