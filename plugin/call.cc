@@ -1613,6 +1613,9 @@ static int param_value(tree fndecl, tree v, int depth)
 		gimple *d = SSA_NAME_DEF_STMT(v);
 		if (gphi *phi = dyn_cast<gphi *>(d)) {
 			unsigned ver = SSA_NAME_VERSION(v);
+			if (!pv_memo && pv_nssa)
+				pv_memo = XCNEWVEC(unsigned short,
+						   (size_t)pv_nssa * 16);
 			unsigned short *m = pv_memo && ver < pv_nssa
 				? &pv_memo[ver * 16 + depth] : NULL;
 			if (m && *m)
@@ -1723,10 +1726,10 @@ static void scan_releases(struct esc_unit *u, struct esc_releases *rel,
 	basic_block bb;
 	if (!fun || !fun->cfg || !gimple_in_ssa_p(fun))
 		return;
-	/* param_value's memo, for this function's SSA names (pages touched
-	   only where a PHI is asked about) */
+	/* param_value's memo, for this function's SSA names (made when a
+	   PHI is first asked about) */
 	pv_nssa = vec_safe_length(fun->gimple_df->ssa_names);
-	pv_memo = XCNEWVEC(unsigned short, (size_t)pv_nssa * 16 + 1);
+	pv_memo = NULL;
 	FOR_EACH_BB_FN(bb, fun)
 		for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si);
 		     gsi_next(&si)) {

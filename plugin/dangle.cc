@@ -653,17 +653,18 @@ static const vec<struct esc_undo> *body_facts(tree fndecl, int depth)
 
 /* The facts of a call of a same-file function, its arguments' keys in
    keys[1..]; and of a store lhs = rhs into ptr->field. */
-static void call_undo(struct esc_cfg *cfg, int st, gimple *s, const int *keys,
-		      int nkeys)
+static int call_undo(struct esc_cfg *cfg, int st, gimple *s, const int *keys,
+		     int nkeys)
 {
 	tree fndecl = gimple_call_fndecl(s);
 	if (!fndecl)
-		return;
+		return 0;
 	const vec<struct esc_undo> *body = body_facts(fndecl, 0);
 	auto_vec<struct esc_undo> facts;
 	for (unsigned i = 0; body && i < body->length(); i++)
 		facts.safe_push((*body)[i]);
 	unsigned n = 0;
+	int kills = 0;
 	for (unsigned i = 0; i < facts.length(); i++) {
 		struct esc_undo u = facts[i];
 		if (u.key + 1 >= nkeys || u.into + 1 >= nkeys)
@@ -672,10 +673,12 @@ static void call_undo(struct esc_cfg *cfg, int st, gimple *s, const int *keys,
 		u.into = u.into >= 0 ? keys[1 + u.into] : -1;
 		if (u.key < 0 || (u.kind == ESC_UNDO_LINK && u.into < 0))
 			continue;
+		kills += u.kind != ESC_UNDO_LINK;
 		facts[n++] = u;
 	}
 	if (n)
 		esc_cfg_undo(cfg, st, facts.address(), (int)n);
+	return st >= 0 ? kills : 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -2555,14 +2558,32 @@ void esc_effects_reset(void)
 	fx_memo = NULL;
 }
 
+/* In the light pass: is statement st's place stored a second time (a
+   kill may_kill finds)? */
+static bool light_stored(auto_vec<unsigned char> *stored,
+			 const struct esc_cfg *cfg, int st)
+{
+	int p = esc_cfg_place(cfg, st);
+	if (p < 0)
+		return false;
+	while ((int)stored->length() <= p)
+		stored->safe_push(0);
+	return ++(*stored)[p] > 1;
+}
+
 /* fun's abstract CFG (caller frees with esc_cfg_free); light: only what
    esc_cfg_may_kill reads (the places stored, the calls' writes and undo
    facts), and the same calls of the unit's memoised facts (body_facts,
    closed_effects) in the same order, so that what they keep does not
    depend on which CFGs are built whole. */
 static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
-			      bool light)
+			      bool light, bool *kills = NULL)
 {
+	/* light: each place's stores so far; as soon as something can kill
+	   (what may_kill looks for first), *kills and the pass ends (the
+	   whole CFG, built next, makes the memoised calls that follow in
+	   the same order) */
+	auto_vec<unsigned char> stored;
 	struct keys k;
 	k.slots = NULL;
 	k.cap = k.n = 0;
@@ -2591,6 +2612,8 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 					    val_make(ESC_VAL_NONE, -1, 0));
 	}
 	FOR_EACH_BB_FN(bb, fun) {
+		if (light && *kills)
+			break;
 		if (bb != entry)
 			esc_cfg_block(k.cfg, bb->index);
 		for (gphi_iterator i = gsi_start_phis(bb); !light && !gsi_end_p(i);
@@ -2639,14 +2662,19 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 						  nw >= 0 ? wc.address() : NULL, nw, 0);
 				if (place == -2 && slot_of(&k, lhs))
 					esc_cfg_slot(k.cfg, key_of(&k, lhs));
-				call_undo(k.cfg, st, s, ckeys.address(),
-					  (int)ckeys.length());
+				int undo_kills = call_undo(k.cfg, st, s, ckeys.address(),
+							   (int)ckeys.length());
 				tree cd = gimple_call_fndecl(s);
 				if (light) {
 					int nfx;
 					if (cd && DECL_STRUCT_FUNCTION(cd) &&
 					    DECL_STRUCT_FUNCTION(cd)->cfg)
 						closed_effects(cd, rules, &nfx);
+					if ((st >= 0 && nw > 0) || undo_kills ||
+					    light_stored(&stored, k.cfg, st)) {
+						*kills = true;
+						break;
+					}
 					continue;
 				}
 				ckeys[0] = -1;
@@ -2683,9 +2711,13 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 						   ? gimple_assign_rhs1(s) : NULL_TREE;
 				if (light) {
 					/* its place (a link is no kill) */
-					esc_cfg_stmt(k.cfg, ESC_OP_STORE, s,
-						     key_of(&k, lhs), NULL, NULL,
-						     0, NULL, -1, 0);
+					int ls = esc_cfg_stmt(k.cfg, ESC_OP_STORE, s,
+							      key_of(&k, lhs), NULL,
+							      NULL, 0, NULL, -1, 0);
+					if (light_stored(&stored, k.cfg, ls)) {
+						*kills = true;
+						break;
+					}
 					continue;
 				}
 				int v = rhs ? handle_of(&k, rhs) : -1;
@@ -2806,8 +2838,10 @@ struct esc_cfg *esc_dangle_cfg(function *fun, const struct esc_rules *rules,
 	   nothing can kill a sink; the light one says whether something can
 	   (most such functions keep a parameter and never undo it) */
 	if (alone && !r->nlocals) {
-		struct esc_cfg *light = cfg_of(fun, rules, true);
-		int kills = esc_cfg_may_kill(light);
+		bool kills = false;
+		struct esc_cfg *light = cfg_of(fun, rules, true, &kills);
+		if (!kills)
+			kills = esc_cfg_may_kill(light);
 		esc_cfg_free(light);
 		if (!kills)
 			return NULL;

@@ -2192,6 +2192,14 @@ int esc_cfg_may_kill(const struct esc_cfg *c)
 	return may_kill(c);
 }
 
+int esc_cfg_place(const struct esc_cfg *c, int stmt)
+{
+	if (stmt < 0 || stmt >= c->nstmts)
+		return -1;
+	int p = c->stmts[stmt].place;
+	return p >= 0 && p < c->nkeys ? p : -1;
+}
+
 int esc_summary_undo(struct esc_summary *s, const struct esc_graph *g, int func,
 		     const struct esc_cfg *cfg, const struct esc_rules *rules)
 {

@@ -1298,6 +1298,8 @@ int esc_summary_undo(struct esc_summary *s, const struct esc_graph *g, int func,
    fact of undo other than a link)?  If not, esc_summary_undo changes
    nothing with c alone. */
 int esc_cfg_may_kill(const struct esc_cfg *c);
+/* Statement stmt's place (a key), or -1. */
+int esc_cfg_place(const struct esc_cfg *c, int stmt);
 
 /* ------------------------------------------------------------------ */
 /* The JSON report of a translation unit (report.c)                    */

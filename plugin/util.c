@@ -76,7 +76,8 @@ static size_t hash_str(const char *s, size_t n)
 		h ^= h >> 32;
 	}
 	w = 0;
-	memcpy(&w, s + i, n - i);
+	for (; i < n; i++) /* (a short name is mostly this) */
+		w = (w << 8) | (unsigned char)s[i];
 	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
 	h ^= h >> 29;
 	return (size_t)h;
