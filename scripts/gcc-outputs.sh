@@ -33,13 +33,21 @@ n=0 bad=0
 
 # outputs FILE LEVEL D: FILE's outputs at -OLEVEL into D.txt and D.json
 outputs() {
-	args=$(sed -n '1s|^// args: *||p' "$1")
+	# the file's "// args:": the compiler's for both runs, the plugin's
+	# (-fplugin-arg-escape-*) only after -fplugin, where GCC wants them
+	args= pargs=
+	for a in $(sed -n '1s|^// args: *||p' "$1"); do
+		case $a in
+		-fplugin-arg-escape-*) pargs="$pargs $a" ;;
+		*) args="$args $a" ;;
+		esac
+	done
 	# shellcheck disable=SC2086
 	$CC -O"$2" -c "$1" -o /dev/null -pthread -fdiagnostics-plain-output \
 		$args >"$3.plain" 2>&1
 	# shellcheck disable=SC2086
 	if ! $CC -O"$2" -c "$1" -o /dev/null -pthread -fdiagnostics-plain-output \
-		$args -fplugin="$plugin" -fplugin-arg-escape-m=1 \
+		$args -fplugin="$plugin" $pargs -fplugin-arg-escape-m=1 \
 		-fplugin-arg-escape-json="$3.report" >"$3.all" 2>&1; then
 		echo "gcc-outputs: $CC failed on $1 at -O$2:" >&2
 		cat "$3.all" >&2
