@@ -45,7 +45,8 @@ static const char base_rules[] =
 static char base_path[64];
 static char index_path[64];
 
-#define ALL_EFFECTS 0x7fu
+/* every effect flag a rule can carry: the last one and those below it */
+#define ALL_EFFECTS (((unsigned)ESC_EFF_RETURN_CONTENT << 1) - 1)
 
 static void check(int cond, const char *what)
 {
