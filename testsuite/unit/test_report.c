@@ -1100,6 +1100,198 @@ TEST(spill_same_bytes)
 }
 
 /* ------------------------------------------------------------------ */
+/* The text, byte for byte as Jansson would write it                   */
+
+/* A function report with every key of "link": a summary with stores
+   (one to the fresh result, one assumed), vwhen and guards, imports
+   with constants, a pending warning with undo calls (one through an
+   earlier call), and effects of every kind. */
+static struct esc_func_report *linked_report(void)
+{
+	static signed char lv[3] = { 0, -1, 2 }, gs[3] = { -1, 1, -1 };
+	static struct esc_summary_store stores[2] = {
+		{ 0, ESC_FRESH_RESULT, 1, 1, 0 }, { 1, 0, 0, 2, 1 } };
+	static long long vwhen[2] = { -3, 7 };
+	static struct esc_summary_guard guards[1] = { { 1, 6, gs } };
+	static struct esc_summary sum;
+	static struct esc_const consts[2] = { { 1, -5 }, { 2, 9000000000LL } };
+	static struct esc_import imports[2];
+	static int pairs[2][2] = { { 0, 1 }, { 1, -1 } };
+	static struct esc_undo_call undo[2] = {
+		{ "event_del", 2, pairs, NULL, 0 },
+		{ "base_free", 1, pairs, "assign", 1 } };
+	static struct esc_warning warns[1];
+	static struct esc_effect fx[4];
+	static struct esc_param_report params[1];
+	static struct esc_local_report locals[1];
+	static struct esc_func_report f;
+
+	sum.nparams = 2;
+	sum.heap = sum.sure = sum.result = lv;
+	sum.local_heap = sum.local_sure = sum.local_result = gs;
+	sum.nstores = 2;
+	sum.stores = stores;
+	sum.fresh = 1;
+	sum.vwhen_param = 1;
+	sum.nvwhen = 2;
+	sum.vwhen = vwhen;
+	sum.nguards = 1;
+	sum.guards = guards;
+
+	for (int i = 0; i < 2; i++) {
+		imports[i].callee = i ? "keep" : "hold";
+		imports[i].arg = i;
+		imports[i].derefs = i - 1;
+		imports[i].value_result = i ? 1 : -1;
+		imports[i].value_heap = -1;
+		imports[i].sure = i;
+		imports[i].addr = !i;
+		imports[i].pos = at_pos(i ? NULL : "src/link.c", 4 + i, i);
+		imports[i].owner_kind = i ? ESC_OWNER_LOCAL : ESC_OWNER_ALLOC;
+		imports[i].owner = i;
+		imports[i].nconsts = i ? 2 : 0;
+		imports[i].consts = consts;
+	}
+	warns[0].id = "escape-callee";
+	warns[0].object = "ev";
+	warns[0].pos = at_pos("src/link.c", 9, 3);
+	warns[0].message = "address of \"ev\"\tkept\\";
+	warns[0].pending = &imports[1];
+	warns[0].nundo = 2;
+	warns[0].undo = undo;
+
+	for (int i = 0; i < 4; i++) {
+		fx[i].kind = (enum esc_effect_kind)i;
+		fx[i].param = i;
+		fx[i].path = i ? "g/f" : "";
+		fx[i].pointer = i & 1;
+		fx[i].pop = 1;
+		fx[i].nonzero = i == 0;
+		fx[i].setbits = i == 1 ? 4 : 0;
+		fx[i].clrbits = i == 1 ? 4 : ~(uint64_t)0;
+		fx[i].guard = i >= 2 ? "linked" : NULL;
+		fx[i].mask = i == 3 ? 8 : 0;
+		fx[i].callee = "del";
+		fx[i].arg = 1;
+		fx[i].every = 1;
+		fx[i].alt = i == 2 ? 2 : 0;
+	}
+	params[0].name = "p";
+	params[0].pos = at_pos("src/link.c", 2, 0);
+	params[0].leaks_to_heap = -1;
+	params[0].leaks_to_result = -1;
+	params[0].local_heap = 1;
+	locals[0].name = "ev";
+	locals[0].pos = at_pos("src/link.c", 3, 7);
+	locals[0].local_content = -1;
+	locals[0].local_escapes = 1;
+
+	f.name = "linked";
+	f.pos = at_pos("src/link.c", 1, 1);
+	f.nparams = 1;
+	f.params = params;
+	f.nlocals = 1;
+	f.locals = locals;
+	f.nwarnings = 1;
+	f.warnings = warns;
+	f.nimports = 2;
+	f.imports = imports;
+	f.symbol = "linked";
+	f.signature = "struct ev *";
+	f.summary = &sum;
+	f.neffects = 4;
+	f.effects = fx;
+	return &f;
+}
+
+/* The report's text is what json_dumps (JSON_INDENT(2)) gives its own
+   document, read back, and a newline: the layout of Jansson's writer,
+   with which the report was made until session 11. */
+TEST(jansson_same_bytes)
+{
+	struct esc_report *r = sample_report();
+	char *dir, *path;
+
+	esc_report_add(r, linked_report());
+	json_t *doc = write_and_load(r, &dir, &path);
+	char *text = slurp(path);
+	char *again = doc ? json_dumps(doc, JSON_INDENT(2)) : NULL;
+
+	CHECK(text && again);
+	if (text && again) {
+		size_t n = strlen(again);
+		CHECK(strlen(text) == n + 1 && !strncmp(text, again, n) &&
+		      text[n] == '\n');
+		CHECK(strstr(text, "\"vwhen\": {"));
+		CHECK(strstr(text, "\"through\": {"));
+		CHECK(strstr(text, "9000000000"));
+		CHECK(strstr(text, "\"clears\": 4"));
+	}
+	free(again);
+	free(text);
+	json_decref(doc);
+	esc_report_free(r);
+	remove_tree(dir);
+	free(dir);
+	free(path);
+}
+
+/* Strings: each as json_dumps writes json_string of it (with its bad
+   UTF-8 bytes made U+FFFD, which json_string refuses) - escapes, control
+   characters, DEL, valid sequences of 2 to 4 bytes, and bytes that start
+   or continue no valid sequence (overlong, surrogate, past U+10FFFF,
+   cut short). */
+TEST(json_strings_as_jansson)
+{
+	static const char *const cases[][2] = {
+		{ "plain", "plain" },
+		{ "q\"b\\s/", "q\"b\\s/" },
+		{ "\x01\b\f\n\r\t\x1f\x7f", "\x01\b\f\n\r\t\x1f\x7f" },
+		{ "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80", "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80" },
+		{ "caf\xe9", "caf\xef\xbf\xbd" },
+		{ "\xc0\xaf", "\xef\xbf\xbd\xef\xbf\xbd" },
+		{ "\xed\xa0\x80x", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbdx" },
+		{ "\xf4\x90\x80\x80", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" },
+		{ "\xe2\x82", "\xef\xbf\xbd\xef\xbf\xbd" },
+		{ "\x80\xbf\xff", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" },
+		{ "\xf0\x9f\x98", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct esc_report *r = esc_report_new("s.c", "12", cases[i][0]);
+		struct esc_func_report f;
+		char *dir, *path;
+
+		memset(&f, 0, sizeof f);
+		f.name = cases[i][0];
+		f.pos = at_pos(cases[i][0], 1, 1);
+		esc_report_add(r, &f);
+		json_t *doc = write_and_load(r, &dir, &path);
+		char *text = slurp(path);
+		json_t *want = json_string(cases[i][1]);
+		char *js = want ? json_dumps(want, JSON_ENCODE_ANY) : NULL;
+
+		CHECK(doc && text && js);
+		if (doc && text && js) {
+			CHECK_STR(sget(at(doc, "functions", 0), "name"),
+				  cases[i][1]);
+			CHECK_STR(sget(doc, "flags"), cases[i][1]);
+			char *name = strstr(text, "      \"name\": ");
+			CHECK(name && !strncmp(name + 14, js, strlen(js)));
+			char *flags = strstr(text, "  \"flags\": ");
+			CHECK(flags && !strncmp(flags + 11, js, strlen(js)));
+		}
+		free(js);
+		json_decref(want);
+		free(text);
+		json_decref(doc);
+		esc_report_free(r);
+		remove_tree(dir);
+		free(dir);
+		free(path);
+	}
+}
+
+/* ------------------------------------------------------------------ */
 /* Writing                                                             */
 
 TEST(write_leaves_only_the_report)
@@ -1444,6 +1636,8 @@ int main(int argc, char **argv)
 	RUN(not_utf8);
 	RUN(add_copies);
 	RUN(spill_same_bytes);
+	RUN(jansson_same_bytes);
+	RUN(json_strings_as_jansson);
 	RUN(write_leaves_only_the_report);
 	RUN(write_replaces_whole);
 	RUN(write_missing_dir);
