@@ -150,5 +150,23 @@ else
 	echo "FAIL -ftime-report: the plugin's stages"; head -n 5 "$tmp/time"
 	failed=$((failed + 1))
 fi
+# The report is written without Jansson (report.c's own writer): a unit
+# that looks up no rule never loads libjansson, even with m=2 + json=;
+# one that calls strlen does (the rules are read with it), which shows
+# that glibc's LD_DEBUG=files names what is loaded here.
+printf 'int one(int x) { return x + 1; }\n' >"$tmp/one.c"
+printf '#include <string.h>\nsize_t lib(const char *s) { return strlen(s); }\n' >"$tmp/lib.c"
+loads() {
+	LD_DEBUG=files "$CC" -O2 -c "$tmp/$1.c" -o /dev/null -w -fplugin="$plugin" \
+		-fplugin-arg-escape-m=2 -fplugin-arg-escape-json="$tmp/$1.json" 2>&1 |
+		grep -c 'file=libjansson'
+}
+one=$(loads one) lib=$(loads lib)
+if [ "$one" = 0 ] && [ "$lib" != 0 ] && [ -s "$tmp/one.json" ]; then
+	echo "PASS json= without a rule: libjansson not loaded"; passed=$((passed + 1))
+else
+	echo "FAIL json= without a rule: libjansson loaded $one times (a unit calling strlen: $lib)"
+	failed=$((failed + 1))
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
