@@ -91,6 +91,10 @@ struct def {
 	size_t nvwhen, vwhen_cap;
 	struct lguard *guards;
 	size_t nguards, guards_cap;
+	/* sure leaks that end only if a callee releases its argument
+	   (esc_summary.releases) */
+	struct esc_summary_release *rels;
+	size_t nrels, rels_cap;
 	int twice; /* the symbol has another definition in the build */
 	char **where; /* file:line of each definition */
 	size_t nwhere, where_cap;
@@ -482,6 +486,25 @@ static void read_link(int fi)
 		g.sure = levels(fi, o, "sure", d.nslots);
 		PUSH(d.guards, d.nguards, d.guards_cap, g);
 	}
+	json_t *rs = json_object_get(s, "releases");
+	if (rs && !json_is_array(rs))
+		link_bad(fi, "\"releases\" is not an array");
+	for (size_t i = 0; i < json_array_size(rs); i++) {
+		json_t *o = json_array_get(rs, i);
+		struct esc_summary_release r;
+		const char *callee = json_string_value(json_object_get(o, "callee"));
+		r.param = int_of(o, "param", -1);
+		r.level = int_of(o, "level", -1);
+		r.arg = int_of(o, "arg", -1);
+		r.sink = int_of(o, "sink", -1);
+		r.group = int_of(o, "group", -1);
+		if (r.param < 0 || r.param >= d.nslots - 1 || r.level < 0 ||
+		    r.level > ESC_MAX_DEREFS || r.arg < 0 || !callee ||
+		    r.sink < 0 || r.group < 0)
+			link_bad(fi, "a release without its parameter, level, callee, argument, sink or group");
+		r.callee = esc_intern(callee);
+		PUSH(d.rels, d.nrels, d.rels_cap, r);
+	}
 	if (d.next)
 		defs[d.next - 1].twice = d.twice = 1;
 	PUSH(defs, ndefs, defs_cap, d);
@@ -764,8 +787,61 @@ static int param_index(int fi, int k)
 	return int_of(p, "index", -1);
 }
 
+static int callee_func(int fi, const char *name);
+
+/* Does the function a call of callee from function fi reaches free its
+   argument arg on every path (its effects, closed over the build: a
+   "clear" of the argument's own object)?  Defined nowhere: no. */
+static int releases_arg(int fi, const char *callee, int arg)
+{
+	int g = callee_func(fi, callee);
+	for (int i = 0; g >= 0 && i < lf[g].nfx; i++) {
+		const struct esc_effect *e = &lf[g].fx[i];
+		if (e->kind == ESC_FX_CLEAR && e->param == arg && e->pointer &&
+		    !*e->path)
+			return 1;
+	}
+	return 0;
+}
+
+/* Is every release of group g of d made by the build? */
+static int group_made(const struct def *d, int g)
+{
+	for (size_t k = 0; k < d->nrels; k++)
+		if (d->rels[k].group == g &&
+		    !releases_arg(d->func, d->rels[k].callee, d->rels[k].arg))
+			return 0;
+	return 1;
+}
+
+/* The sure leak of slot s of d that rests on releases the build does
+   not make (esc_summary.releases: a sink ends when one of its groups is
+   made), or -1. */
+static int unreleased(const struct def *d, int s)
+{
+	int best = -1;
+	for (size_t k = 0; k < d->nrels; k++) {
+		const struct esc_summary_release *r = &d->rels[k];
+		if (r->param != s)
+			continue;
+		int ended = 0;
+		for (size_t j = 0; j < d->nrels && !ended; j++)
+			ended = d->rels[j].sink == r->sink && group_made(d, d->rels[j].group);
+		if (!ended)
+			best = min_leak(best, r->level);
+	}
+	return best;
+}
+
 static void solve(void)
 {
+	/* the releases: once, before the imports (effects closed first) */
+	for (size_t di = 0; di < ndefs; di++) {
+		struct def *d = &defs[di];
+		for (int s = 0; d->nrels && s < d->nslots; s++)
+			d->sure[s] = (signed char)weaker(min_leak(d->sure[s], unreleased(d, s)),
+							 d->bound[s]);
+	}
 	for (int changed = 1; changed;) {
 		changed = 0;
 		for (size_t di = 0; di < ndefs; di++) {
@@ -1275,8 +1351,8 @@ void link_build(void)
 			lf[fi].imp[i].def = d ? (int)(d - defs) : -1;
 			lf[fi].imp[i].rep = report_of((int)fi);
 		}
-	solve();
 	close_effects();
+	solve();
 
 	/* what rested on the imports, again */
 	for (size_t i = 0; i < nfindings; i++) {

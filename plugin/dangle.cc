@@ -1124,7 +1124,13 @@ static tree slot_of(tree ref)
 	return NULL_TREE;
 }
 
-/* The argument function value fn frees by its rule, or -1. */
+static void body_effects(tree fndecl, const struct esc_rules *rules,
+			 auto_vec<struct esc_effect> *out, auto_vec<tree> *bodies);
+static bool slots_building;
+
+/* The argument function value fn frees by its rule, or, a function of
+   the unit, by its body on every path (its own effects: a clear of the
+   parameter itself, SQLite's sqlite3MemFree), or -1. */
 static int frees_arg(tree fn, const struct esc_rules *rules)
 {
 	if (TREE_CODE(fn) != ADDR_EXPR ||
@@ -1137,7 +1143,19 @@ static int frees_arg(tree fn, const struct esc_rules *rules)
 	for (int a = 0; r && a < 8; a++)
 		if ((esc_rule_effect(r, a) & ESC_EFF_FREE) && r->copy_from != a)
 			return a;
-	return -1;
+	function *fun = !r ? DECL_STRUCT_FUNCTION(d) : NULL;
+	if (!fun || !fun->cfg || !gimple_in_ssa_p(fun))
+		return -1;
+	auto_vec<struct esc_effect> out;
+	body_effects(d, rules, &out, NULL);
+	int a = -1;
+	for (unsigned i = 0; i < out.length(); i++)
+		if (out[i].kind == ESC_FX_CLEAR && out[i].pointer && !*out[i].path) {
+			if (a >= 0 && a != out[i].param)
+				return -1;
+			a = out[i].param;
+		}
+	return a;
 }
 
 static void slot_set(tree slot, tree fn, const struct esc_rules *rules)
@@ -1172,7 +1190,10 @@ static void slots_of_init(tree field_or_var, tree init,
    or -1. */
 static int dealloc_arg(gimple *s, const struct esc_rules *rules)
 {
+	if (slots_building)
+		return -1;
 	if (!dealloc_slots) {
+		slots_building = true;
 		dealloc_slots = new hash_map<tree, int>;
 		cgraph_node *node;
 		FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
@@ -1192,6 +1213,7 @@ static int dealloc_arg(gimple *s, const struct esc_rules *rules)
 		FOR_EACH_VARIABLE(vn)
 			if (DECL_INITIAL(vn->decl) && DECL_INITIAL(vn->decl) != error_mark_node)
 				slots_of_init(vn->decl, DECL_INITIAL(vn->decl), rules, 0);
+		slots_building = false;
 	}
 	tree fn = gimple_call_fn(s);
 	if (!fn || TREE_CODE(fn) != SSA_NAME)
@@ -1302,7 +1324,10 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 					every = on_every_normal_path(fun, fndecl, bb,
 								     -1, NULL);
 				int eff = rule ? esc_rule_effect(rule, (int)a) : -1;
-				if (hook || (eff >= 0 && (eff & ESC_EFF_FREE))) {
+				/* realloc frees nothing: the new block
+				   receives what the old one held */
+				if (hook || (eff >= 0 && (eff & ESC_EFF_FREE) &&
+					     rule->copy_from != (int)a)) {
 					bool all = every ||
 						   on_every_normal_path(fun, fndecl, bb,
 									q, path);
@@ -1474,6 +1499,16 @@ static tree value_of(tree t)
 static int mem_key(struct keys *k, function *fun, tree t)
 {
 	t = value_of(t);
+	/* a pointer into a block names the block (&az[i]: az) */
+	for (int depth = 0; depth < 8 && t && TREE_CODE(t) == SSA_NAME &&
+	     !SSA_NAME_IS_DEFAULT_DEF(t); depth++) {
+		gimple *def = SSA_NAME_DEF_STMT(t);
+		if (!def || !is_gimple_assign(def) ||
+		    gimple_assign_rhs_code(def) != POINTER_PLUS_EXPR ||
+		    TREE_CODE(gimple_assign_rhs1(def)) != SSA_NAME)
+			break;
+		t = value_of(gimple_assign_rhs1(def));
+	}
 	if (!t || TREE_CODE(t) != SSA_NAME || !POINTER_TYPE_P(TREE_TYPE(t)))
 		return -1;
 	gimple *def = SSA_NAME_DEF_STMT(t);
@@ -2665,6 +2700,26 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 				int undo_kills = call_undo(k.cfg, st, s, ckeys.address(),
 							   (int)ckeys.length());
 				tree cd = gimple_call_fndecl(s);
+				if (light && st >= 0) {
+					/* teardown (may_kill): the memory a
+					   callee known only by name is given, or
+					   a same-file callee stores into */
+					bool body = cd && DECL_STRUCT_FUNCTION(cd) &&
+						    DECL_STRUCT_FUNCTION(cd)->cfg;
+					const struct esc_summary *us =
+						body ? esc_unit_summary(cd) : NULL;
+					if (us && !us->gave_up && us->nstores)
+						esc_cfg_stores(k.cfg, st, us->stores,
+							       us->nstores);
+					if (!body || (us && !us->gave_up && us->nstores)) {
+						ckeys[0] = -1;
+						for (unsigned a = 0; a < gimple_call_num_args(s); a++)
+							ckeys[1 + a] = mem_key(&k, fun,
+									       gimple_call_arg(s, a));
+						esc_cfg_mems(k.cfg, st, ckeys.address(),
+							     (int)ckeys.length());
+					}
+				}
 				if (light) {
 					int nfx;
 					if (cd && DECL_STRUCT_FUNCTION(cd) &&
@@ -2714,6 +2769,9 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 					int ls = esc_cfg_stmt(k.cfg, ESC_OP_STORE, s,
 							      key_of(&k, lhs), NULL,
 							      NULL, 0, NULL, -1, 0);
+					tree p = deref_of(lhs);
+					int mk = p ? mem_key(&k, fun, p) : -1;
+					esc_cfg_mems(k.cfg, ls, &mk, 1);
 					if (light_stored(&stored, k.cfg, ls)) {
 						*kills = true;
 						break;

@@ -513,6 +513,12 @@ struct view {
 	int carriers[16], ncarriers;
 	int *cseen, cstamp;     /* per carrier and block */
 	int (*cstack)[3];       /* block, limit, carrier */
+	/* parameters' sinks (param_sink_stays): byname, a release by a
+	   callee known only by name counts, and the ones a verdict rested
+	   on are added to rel (param and level left to the caller) */
+	int byname;
+	struct esc_summary_release *rel;
+	int nrel, caprel, nsinks, ngroups;
 };
 
 static unsigned long hash_ptr(const void *p)
@@ -599,6 +605,7 @@ static void view_free(struct view *v)
 	free(v->taken_reach);
 	free(v->cseen);
 	free(v->cstack);
+	free(v->rel);
 }
 
 /* The statement whose origin is o, or -1. */
@@ -786,6 +793,11 @@ struct kill {
 				object's handle) */
 	int freed;           /* teardown: releasing this handle kills */
 	const struct esc_rules *rules; /* which calls release */
+	/* teardown: also a call of one of these callees known only by
+	   name given the handle as argument rel[i].arg (the link step
+	   answers whether it releases: esc_summary.releases) */
+	const struct esc_summary_release *rel;
+	int nrel;
 	int noloop;          /* a loop holding a kill is not taken to run it
 				(undo candidates: a return inside the loop may
 				come before the call) */
@@ -876,11 +888,26 @@ static int same_handles(const struct esc_cfg *c, const struct kill *k,
 	return 1;
 }
 
+/* Does the callee of call s free its argument i on every path (its
+   effects: a clear of the parameter's own object)? */
+static int fx_frees(const struct cstmt *s, int i)
+{
+	for (int j = 0; j < s->nfx; j++)
+		if (s->fx[j].kind == ESC_FX_CLEAR && s->fx[j].param == i &&
+		    s->fx[j].pointer && !*s->fx[j].path)
+			return 1;
+	return 0;
+}
+
 /* Does call s release (free, by its rule, without copying it anywhere:
-   not realloc) the memory handle names? */
+   not realloc; by its effects) the memory handle names? */
 static int releases(const struct esc_cfg *c, const struct esc_rules *rules,
 		    const struct cstmt *s, int handle)
 {
+	/* a function of the unit, or of a linked summary, by its effects */
+	for (int i = 0; s->fx && i + 1 < s->nmems; i++)
+		if (c->pool[s->mems + 1 + i] == handle && fx_frees(s, i))
+			return 1;
 	const struct esc_rule *r = rules && s->callee
 		? esc_rules_find(rules, s->callee) : NULL;
 	if (!r)
@@ -903,6 +930,13 @@ static int is_kill_in(const struct esc_cfg *c, const struct kill *k, int i,
 	if (k->freed >= 0 && s->op == ESC_OP_CALL &&
 	    releases(c, k->rules, s, k->freed))
 		return 1;
+	for (int j = 0; k->freed >= 0 && j < k->nrel && s->op == ESC_OP_CALL &&
+	     s->callee; j++)
+		if ((s->callee == k->rel[j].callee ||
+		     !strcmp(s->callee, k->rel[j].callee)) &&
+		    k->rel[j].arg + 1 < s->nmems &&
+		    c->pool[s->mems + 1 + k->rel[j].arg] == k->freed)
+			return 1;
 	if (s->place >= 0 && k->place >= 0 && covers(c, s->place, k->place))
 		return 1;
 	if (s->op == ESC_OP_CALL && k->global >= 0 && in_writes(c, s, k->global))
@@ -1597,7 +1631,13 @@ static int stored_after(struct view *v, int at, int key)
    (sink levels and held: bit 1 alone), where *p holds the address, keeps
    a pointer to freed memory once p is released.  The handle must name
    the same memory when it is released: a place it was loaded from that
-   is stored to again on the way does not. */
+   is stored to again on the way does not.  A same-file callee's store
+   of the argument into the memory another argument points to
+   (dup_tail(z, &az[i])) leaves it there: releasing that memory ends it
+   (a pointer into a block names the block).  A release is a call of a
+   rule's "free", or of a function whose effects free its argument on
+   every path; for a parameter's sure leak also a call of a function
+   known only by name, which the summary's releases say it rests on. */
 static void teardown_of(struct view *v, const struct esc_sink *sk,
 			const struct esc_step *leave, int kind, struct kill *k)
 {
@@ -1607,7 +1647,27 @@ static void teardown_of(struct view *v, const struct esc_sink *sk,
 	if (s->op == ESC_OP_STORE &&
 	    (kind == ESC_WARN_CALLER || kind == ESC_WARN_GLOBAL))
 		i = 0;
-	else if (s->op == ESC_OP_CALL && sk && sk->levels == 2u &&
+	else if (s->op == ESC_OP_CALL && kind == ESC_WARN_CALLER &&
+		 leave->kind == ESC_STEP_STORE_PTR && leave->arg > 0 &&
+		 leave->what && s->callee && !strcmp(leave->what, s->callee) &&
+		 s->nst > 0) {
+		/* a same-file callee's store of the argument into the
+		   memory another one points to (dup_tail(z, &az[i]): *tail
+		   = z): releasing that memory ends it */
+		int to = -1;
+		for (int j = 0; j < s->nst; j++) {
+			const struct esc_summary_store *st = &s->st[j];
+			if (st->from != leave->arg - 1)
+				continue;
+			if (st->to < 0 || st->level != 1 || (to >= 0 && st->to != to)) {
+				to = -2;
+				break;
+			}
+			to = st->to;
+		}
+		if (to >= 0)
+			i = 1 + to;
+	} else if (s->op == ESC_OP_CALL && sk && sk->levels == 2u &&
 		 sk->held == 2u && leave->arg > 0 &&
 		 (kind == ESC_WARN_KEPT || kind == ESC_WARN_UNKNOWN))
 		i = leave->arg;
@@ -2081,8 +2141,19 @@ static void check_pending(struct view *v, const struct esc_cfg *cfg,
 	}
 }
 
+static void rel_add(struct view *v, const struct esc_summary_release *r,
+		    int sink, int group)
+{
+	ESC_GROW(v->rel, v->caprel, v->nrel + 1);
+	v->rel[v->nrel] = *r;
+	v->rel[v->nrel].sink = sink;
+	v->rel[v->nrel++].group = group;
+}
+
 /* Is sink (of a parameter's value) still there when the function
-   returns, on some path?  As the sinks of locals are judged. */
+   returns, on some path?  As the sinks of locals are judged.  With
+   v->byname, a teardown by callees known only by name counts: what it
+   rests on goes into v->rel. */
 static int param_sink_stays(struct view *v, const struct esc_rules *rules,
 			    const struct esc_sink *sk)
 {
@@ -2106,7 +2177,68 @@ static int param_sink_stays(struct view *v, const struct esc_rules *rules,
 	struct kill k;
 	kill_of(cfg, rules, sink, &f->steps[ai], kind, at, ai != f->nsteps - 1,
 		&k);
-	return dangles(v, &k, NO_OBJECT);
+	if (ai == f->nsteps - 1)
+		teardown_of(v, sk, sink, kind, &k);
+	if (!dangles(v, &k, NO_OBJECT))
+		return 0;
+	if (!v->byname || k.freed < 0)
+		return 1;
+	/* the memory it is stored into handed to callees known only by
+	   name: if releases by them end it, the leak rests on them */
+	struct esc_summary_release cand[8];
+	int nc = 0;
+	for (int i = 0; i < cfg->nstmts && nc < 8; i++) {
+		const struct cstmt *s = &cfg->stmts[i];
+		if (i == at || s->op != ESC_OP_CALL || !s->callee ||
+		    s->nwrites >= 0 || s->fx ||
+		    (rules && esc_rules_find(rules, s->callee)))
+			continue;
+		for (int a = 0; a + 1 < s->nmems && nc < 8; a++) {
+			if (cfg->pool[s->mems + 1 + a] != k.freed)
+				continue;
+			int dup = 0;
+			for (int j = 0; j < nc && !dup; j++)
+				dup = cand[j].arg == a && !strcmp(cand[j].callee, s->callee);
+			if (!dup) {
+				cand[nc].param = cand[nc].level = -1;
+				cand[nc].callee = s->callee;
+				cand[nc++].arg = a;
+			}
+		}
+	}
+	k.rel = cand;
+	k.nrel = nc;
+	if (!nc || dangles(v, &k, NO_OBJECT))
+		return 1;
+	/* what it rests on: each callee whose release alone ends it (any
+	   one of them, the link step asks), else the fewest together */
+	int sink_id = v->nsinks++, any = 0;
+	for (int j = 0; j < nc; j++) {
+		k.rel = &cand[j];
+		k.nrel = 1;
+		if (dangles(v, &k, NO_OBJECT))
+			continue;
+		any = 1;
+		rel_add(v, &cand[j], sink_id, v->ngroups++);
+	}
+	if (any)
+		return 0;
+	k.rel = cand;
+	for (int j = 0; j < nc && nc > 1;) {
+		struct esc_summary_release x = cand[j];
+		memmove(&cand[j], &cand[j + 1], (size_t)(nc - j - 1) * sizeof *cand);
+		k.nrel = nc - 1;
+		if (!dangles(v, &k, NO_OBJECT)) {
+			nc--;
+			continue;
+		}
+		memmove(&cand[j + 1], &cand[j], (size_t)(nc - j - 1) * sizeof *cand);
+		cand[j++] = x;
+	}
+	int group = v->ngroups++;
+	for (int j = 0; j < nc; j++)
+		rel_add(v, &cand[j], sink_id, group);
+	return 0;
 }
 
 /* Are parameter location p's sinks in `into' (esc_param_sinks) at level
@@ -2173,6 +2305,26 @@ static int may_kill(const struct esc_cfg *cc)
 		for (int a = 0; a < s->nundo && !yes; a++)
 			yes = undo_at(c, s, a)[0] != ESC_UNDO_LINK;
 	}
+	/* teardown: a call given the memory a store (or a callee's
+	   store) puts something into */
+	unsigned char *m = esc_xcalloc((size_t)c->nkeys + 1, 1);
+	for (int i = 0; i < c->nstmts && !yes; i++) {
+		const struct cstmt *s = &c->stmts[i];
+		for (int a = 0; a < s->nmems; a++) {
+			int key = c->pool[s->mems + a];
+			if (key < 0 || key >= c->nkeys)
+				continue;
+			int call = s->op == ESC_OP_CALL && a > 0 && s->callee &&
+				   ((s->nwrites < 0 && !s->fx) || fx_frees(s, a - 1));
+			int into = (s->op == ESC_OP_STORE && a == 0) ||
+				   (s->op == ESC_OP_CALL && a > 0 && s->nst > 0);
+			unsigned char bit = (unsigned char)(call | (into << 1));
+			if ((m[key] | bit) == 3 && (m[key] & bit) != bit)
+				yes = 1;
+			m[key] |= bit;
+		}
+	}
+	free(m);
 	for (int i = 0; i < c->nstmts && !yes; i++) {
 		int p = c->stmts[i].place;
 		if (p < 0 || p >= c->nkeys)
@@ -2200,6 +2352,31 @@ int esc_cfg_place(const struct esc_cfg *c, int stmt)
 	return p >= 0 && p < c->nkeys ? p : -1;
 }
 
+/* Does s->releases have, for parameter param, a sink whose releases are
+   r[0..n) (one sink's, in the order param_sink_stays adds them: same
+   callees and arguments, grouped alike)? */
+static int same_sink(const struct esc_summary *s, int param,
+		     const struct esc_summary_release *r, int n)
+{
+	for (int a = 0; a < s->nreleases; a++) {
+		const struct esc_summary_release *x = &s->releases[a];
+		if (x->param != param || (a > 0 && x[-1].param == param &&
+					  x[-1].sink == x->sink))
+			continue;
+		int k = 0;
+		while (a + k < s->nreleases && k < n && x[k].param == param &&
+		       x[k].sink == x->sink && x[k].arg == r[k].arg &&
+		       !strcmp(x[k].callee, r[k].callee) &&
+		       (k == 0 || (x[k].group == x[k - 1].group) ==
+					  (r[k].group == r[k - 1].group)))
+			k++;
+		if (k == n && (a + k == s->nreleases || s->releases[a + k].param != param ||
+			       s->releases[a + k].sink != x->sink))
+			return 1;
+	}
+	return 0;
+}
+
 int esc_summary_undo(struct esc_summary *s, const struct esc_graph *g, int func,
 		     const struct esc_cfg *cfg, const struct esc_rules *rules)
 {
@@ -2215,7 +2392,14 @@ int esc_summary_undo(struct esc_summary *s, const struct esc_graph *g, int func,
 	if (!may_kill(cfg) && !(set && set->kills == 2))
 		return 0;
 	struct view v;
-	int changed = 0, nl;
+	int changed = 0, nl, capr = s->nreleases, base = 0;
+	/* sinks and groups numbered after those of an earlier call */
+	for (int k = 0; k < s->nreleases; k++) {
+		if (s->releases[k].sink >= base)
+			base = s->releases[k].sink + 1;
+		if (s->releases[k].group >= base)
+			base = s->releases[k].group + 1;
+	}
 	const int *ls = esc_func_locs(g, func, &nl);
 	view_init(&v, cfg);
 	/* what it keeps in the heap (globals, memory of no parameter) */
@@ -2228,6 +2412,41 @@ int esc_summary_undo(struct esc_summary *s, const struct esc_graph *g, int func,
 		if (i < 0 || i > s->nparams || s->sure[i] < 0)
 			continue;
 		int sure = first_kept(&v, g, rules, ls[k], ESC_HEAP, s->sure[i]);
+		/* the same, releases by callees known only by name taken:
+		   the local verdict, the leak resting on them */
+		int local = sure;
+		if (sure >= 0 && v.work <= ESC_DANGLE_BUDGET) {
+			v.byname = 1;
+			v.nrel = 0;
+			local = first_kept(&v, g, rules, ls[k], ESC_HEAP, sure);
+			v.byname = 0;
+			if (v.work > ESC_DANGLE_BUDGET || !v.nrel)
+				local = sure;
+			for (int j = 0; local != sure && j < v.nrel; j++) {
+				/* a sink judged again (at another level) adds
+				   nothing */
+				if (j == 0 || v.rel[j].sink != v.rel[j - 1].sink) {
+					int n = 1;
+					while (j + n < v.nrel && v.rel[j + n].sink == v.rel[j].sink)
+						n++;
+					if (same_sink(s, i, v.rel + j, n)) {
+						j += n - 1;
+						continue;
+					}
+				}
+				ESC_GROW(s->releases, capr, s->nreleases + 1);
+				s->releases[s->nreleases] = v.rel[j];
+				s->releases[s->nreleases].param = i;
+				s->releases[s->nreleases].sink += base;
+				s->releases[s->nreleases].group += base;
+				s->releases[s->nreleases++].level = sure;
+			}
+		}
+		if (s->local_sure[i] >= 0 && local != sure &&
+		    (local < 0 || s->local_sure[i] < local)) {
+			s->local_sure[i] = (signed char)local;
+			changed++;
+		}
 		if (sure == s->sure[i])
 			continue;
 		s->sure[i] = (signed char)sure;

@@ -500,6 +500,25 @@ struct esc_summary {
 	   parameter: esc_vaarg_format).  NULL: not known */
 	int fmt_param;
 	const char *fmt_keep;
+	/* the sure leak of parameter `param' at `level' ends before every
+	   return only if callees known to this unit only by name release
+	   their argument (free the memory it points to on every path: the
+	   block the leak is stored into, sqlite3_free(azNextLine)):
+	   local_sure leaves it out, the link step puts it back where the
+	   build's callees do not release (none for a linked summary) */
+	int nreleases;
+	struct esc_summary_release *releases;
+};
+
+/* A release a sure leak rests on (esc_summary.releases). */
+struct esc_summary_release {
+	int param, level;
+	const char *callee; /* interned */
+	int arg;            /* 0-based */
+	/* the sink it is for, and its group: a sink ends if every
+	   release of one of its groups is made (a group is one callee
+	   whose release alone ends it, or the fewest together) */
+	int sink, group;
 };
 
 /* A guard of a summary (esc_summary.guards). */
@@ -658,8 +677,11 @@ enum esc_effect_kind {
 			 every other one: freed; handed to an indirect
 			 call through a field or global that the unit sets
 			 to a deallocator, and to no other function
-			 (p->mem.free_fcn = free ... p->mem.free_fcn(p)):
-			 freed) */
+			 (p->mem.free_fcn = free ... p->mem.free_fcn(p)),
+			 or to a function of the unit that frees its
+			 parameter on every path (sqlite3MemFree): freed;
+			 realloc frees nothing: the new block holds what
+			 the old one held) */
 	ESC_FX_CALL,  /* passes the value at path (only "" or "g": the
 			 parameter, or what p->g holds) as argument arg of
 			 callee; every: on every path that returns normally */

@@ -478,6 +478,7 @@ void esc_summary_free(struct esc_summary *s)
 	for (int k = 0; k < s->nguards; k++)
 		free(s->guards[k].sure);
 	free(s->guards);
+	free(s->releases);
 	for (int k = 0; k < s->nhangs; k++)
 		free(s->hangs[k].sure);
 	free(s->hangs);

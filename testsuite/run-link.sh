@@ -312,6 +312,20 @@ for opt in O0 O2; do
 	t "hooks -$opt -fexceptions: the same markers" markers_case hooks "lib.c main.c" $opt -fexceptions
 done
 
+# --- a block released by the program's deallocator (testsuite/link/release)
+# A caller's address stored (directly, or by a same-file callee's store
+# into &az[i]) into a block of the program's allocator, which a function
+# of another file releases before the function returns: through a field
+# of a struct set only to a function of its file that frees (SQLite's
+# sqlite3_free -> sqlite3GlobalConfig.m.xFree = sqlite3MemFree), or a
+# plain wrapper of free(): no warning.  The release missing, on one path
+# only, of another block, a "release" that keeps its argument, one
+# through a field also set to a function that keeps, one that frees on
+# one path only: the markers.  At -O0 and -O2.
+for opt in O0 O2; do
+	t "release -$opt: a block released by another file's deallocator (exactly the markers)" markers_case release "lib.c main.c" $opt
+done
+
 # --- a handle kept in the caller's own memory (testsuite/link/slots) -----
 # A keeper's handle stored into a slot of a frame object (an array
 # element, a struct field, the kept variable itself: ev = ev_new(cb,

@@ -134,6 +134,60 @@ TEST(summary_undo)
 	}
 }
 
+/* Teardown by a callee known only by name (esc_summary.releases):
+   f(p, b) { *b = p; [if (c) return;] blk_free(b); return; } with b the
+   block the store goes into: p's sure leak stays (the unit does not know
+   what blk_free does), its local one goes and rests on blk_free
+   releasing argument 0; with the early return it stays local.  Another
+   block released (blk_free(o)) is no teardown. */
+TEST(summary_release_by_name)
+{
+	for (int variant = 0; variant < 3; variant++) {
+		int early = variant == 1, other = variant == 2;
+		struct esc_pos at = { "t.c", 1, 1, 0 };
+		struct esc_graph *gr = esc_graph_new();
+		int f = esc_func_new(gr, "f", at);
+		int p = esc_param_new(gr, f, 0, "p", at, 1);
+		esc_edge(gr, ESC_HEAP, p, 0, step(ESC_STEP_STORE_PTR, 1, NULL, 0, 2));
+		CHECK_EQ_INT(esc_solve(gr), 0);
+		struct esc_summary *sum = esc_summarize(gr, f);
+		CHECK_EQ_INT(esc_summary_sure(sum, 0), 0);
+		CHECK_EQ_INT(sum->local_sure[0], 0);
+
+		struct esc_cfg *c = esc_cfg_new();
+		int bv = esc_cfg_key(c, -1), bm = esc_cfg_key(c, -1);
+		int om = esc_cfg_key(c, -1), place = esc_cfg_key(c, -1);
+		esc_cfg_block(c, 0);
+		int st = stmt(c, ESC_OP_STORE, 1, place);
+		esc_cfg_mems(c, st, &bm, 1);
+		esc_cfg_block(c, 1);
+		stmt(c, ESC_OP_RETURN, 3, -1);
+		esc_cfg_block(c, 2);
+		int cl = call(c, 4, "blk_free", -1, bv, -1);
+		int mems[2] = { -1, other ? om : bm };
+		esc_cfg_mems(c, cl, mems, 2);
+		stmt(c, ESC_OP_RETURN, 5, -1);
+		if (early)
+			esc_cfg_edge(c, 0, 1, -1, ESC_BR_ANY);
+		esc_cfg_edge(c, 0, 2, -1, ESC_BR_ANY);
+		int changed = esc_summary_undo(sum, gr, f, c, NULL);
+		int rests = !early && !other;
+		CHECK_EQ_INT(changed, rests);
+		CHECK_EQ_INT(esc_summary_sure(sum, 0), 0);
+		CHECK_EQ_INT(sum->local_sure[0], rests ? -1 : 0);
+		CHECK_EQ_INT(sum->nreleases, rests);
+		if (sum->nreleases == 1) {
+			CHECK_EQ_INT(sum->releases[0].param, 0);
+			CHECK_EQ_INT(sum->releases[0].level, 0);
+			CHECK_STR(sum->releases[0].callee, "blk_free");
+			CHECK_EQ_INT(sum->releases[0].arg, 0);
+		}
+		esc_cfg_free(c);
+		esc_summary_free(sum);
+		esc_graph_free(gr);
+	}
+}
+
 /* g = &x; if (c) return; g = 0; return;  -- and without the early return */
 TEST(store_killed_on_every_path)
 {
@@ -1077,6 +1131,7 @@ int main(void)
 	RUN(rule_fields);
 	RUN(store_killed_on_every_path);
 	RUN(summary_undo);
+	RUN(summary_release_by_name);
 	RUN(every_sink_checked);
 	RUN(containing_place_kills);
 	RUN(rule_handle_until_fails);
