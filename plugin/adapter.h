@@ -139,6 +139,8 @@ void esc_store_through_deref(struct esc_ctx *c, tree ptr, tree value,
 			     int derefs, struct esc_step why);
 void esc_store_through(struct esc_ctx *c, tree ptr, tree value, int derefs,
 		       struct esc_step why);
+void esc_store_through_field(struct esc_ctx *c, tree ptr, tree value,
+			     int derefs, struct esc_step why, int off, int size);
 void esc_build_function(struct esc_ctx *c);
 /* The value t copies: through copies and conversions (at most 8 deep),
    as long as the value copied passes leaf (an SSA name, or a constant

@@ -581,7 +581,7 @@ void esc_flow_to_hole(struct esc_ctx *c, struct esc_hole k, int src,
 		k.why.origin = c->stmt;
 	if (!k.why.guard)
 		k.why.guard = c->guard;
-	int n = esc_edge_count(c->g);
+	int n = esc_edge_count(c->g), ns = esc_store_count(c->g);
 	if (k.kind == HOLE_LOC && c->forward)
 		esc_edge_fwd(c->g, k.loc, src, derefs + k.derefs, k.why);
 	else if (k.kind == HOLE_LOC)
@@ -591,6 +591,9 @@ void esc_flow_to_hole(struct esc_ctx *c, struct esc_hole k, int src,
 	if (k.kind == HOLE_LOC && (k.fkind || k.fpres) &&
 	    esc_edge_count(c->g) > n)
 		esc_edge_field(c->g, n, k.fkind, k.foff, k.fsize, k.fpres);
+	else if (k.kind == HOLE_STORE && k.fkind == ESC_FIELD_WRITE &&
+		 esc_store_count(c->g) > ns)
+		esc_store_field(c->g, ns, k.foff, k.fsize);
 }
 
 /* k receives the address of the object that reference t designates. */
@@ -873,8 +876,10 @@ struct esc_hole esc_lvalue_hole(struct esc_ctx *c, tree lhs)
 					esc_step_at(ESC_STEP_RETURN, at, NULL, 0));
 			int l = esc_ssa_loc(c, ptr);
 			if (l) {
-				struct esc_hole k = hole_store(l, 0,
-					esc_step_at(ESC_STEP_STORE_PTR, at, NULL, 0));
+				/* p->f: the field of what p points to */
+				struct esc_hole k = field_of(hole_store(l, 0,
+					esc_step_at(ESC_STEP_STORE_PTR, at, NULL, 0)),
+					ESC_FIELD_WRITE, lhs);
 				/* teardown: into memory released before the
 				   return (into the heap only: pointsto.c) */
 				if (esc_released_after(c, ptr))
@@ -898,16 +903,25 @@ struct esc_hole esc_lvalue_hole(struct esc_ctx *c, tree lhs)
 }
 
 /* *ptr receives *^derefs value (value an expression, ptr a pointer
-   expression): used by calls that write through their arguments. */
-void esc_store_through(struct esc_ctx *c, tree ptr, tree value, int derefs,
-		       struct esc_step why)
+   expression): used by calls that write through their arguments.  The
+   bytes [off, off + size) of what ptr points to, size 0: any part. */
+void esc_store_through_field(struct esc_ctx *c, tree ptr, tree value,
+			     int derefs, struct esc_step why, int off, int size)
 {
 	struct esc_hole k;
 	if (integer_zerop(ptr))
 		return; /* strtol(s, NULL, 10): no store at all */
 	if (TREE_CODE(ptr) == ADDR_EXPR) {
 		k = esc_lvalue_hole(c, TREE_OPERAND(ptr, 0));
-		k.fkind = 0; /* memcpy(&s.f, ...) may write past s.f */
+		/* memcpy(&s.f, ...) may write past s.f; a field of what
+		   &s.f points to is a field of s */
+		if (k.fkind == ESC_FIELD_WRITE && k.fsize > 0 && size > 0 &&
+		    off >= 0 && off + size <= k.fsize) {
+			k.foff += off;
+			k.fsize = size;
+		} else {
+			k.fkind = 0;
+		}
 		if (k.why.kind == ESC_STEP_STORE_GLOBAL) {
 			why.kind = ESC_STEP_STORE_GLOBAL; /* &g: say which */
 			why.what = k.why.what;
@@ -924,10 +938,21 @@ void esc_store_through(struct esc_ctx *c, tree ptr, tree value, int derefs,
 			k.why.kind = ESC_STEP_STORE_LOCAL;
 	} else if (TREE_CODE(ptr) == SSA_NAME && esc_ssa_loc(c, ptr)) {
 		k = hole_store(esc_ssa_loc(c, ptr), 0, why);
+		if (size > 0 && off >= 0) {
+			k.fkind = ESC_FIELD_WRITE;
+			k.foff = off;
+			k.fsize = size;
+		}
 	} else {
 		k = esc_hole_to(ESC_HEAP, 0, why);
 	}
 	esc_expr(c, shift(k, derefs), value);
+}
+
+void esc_store_through(struct esc_ctx *c, tree ptr, tree value, int derefs,
+		       struct esc_step why)
+{
+	esc_store_through_field(c, ptr, value, derefs, why, -1, 0);
 }
 
 /* The same one level further: value (with derefs) is stored where the

@@ -1049,8 +1049,13 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 				continue;
 			if (st->level == 2)
 				esc_store_through_deref(c, to, from, st->derefs, why);
-			else
+			else if (!st->nranges)
 				esc_store_through(c, to, from, st->derefs, why);
+			/* into the fields it names (sqlite3ParserInit) */
+			for (int r = 0; st->level == 1 && r < st->nranges; r++)
+				esc_store_through_field(c, to, from, st->derefs,
+							why, st->off[r],
+							st->size[r]);
 		}
 	}
 	if (sum->result_other)

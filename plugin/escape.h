@@ -371,6 +371,18 @@ enum { ESC_FIELD_NONE, ESC_FIELD_READ, ESC_FIELD_WRITE };
 int esc_edge_count(const struct esc_graph *g);
 void esc_edge_field(struct esc_graph *g, int edge, int kind, int off,
 		    int size, int pres);
+/* The same for a store through a pointer (esc_store), made since
+   esc_store_count said so: it writes the bytes [off, off + size) of
+   what its pointer points to (p->f = v).  Resolving it (pointsto.c)
+   into a stack object that the pointer points to at its start (every
+   value it holds is an object's whole address, through copies, casts
+   and arguments: no load, no arithmetic) writes that field of the
+   object (ESC_FIELD_WRITE): SQLite's parser moves yytos through its
+   pointer to the engine, whose yystack it points into, and the sinks
+   walk then does not take a load of the engine's pParse field for the
+   engine's own address. */
+int esc_store_count(const struct esc_graph *g);
+void esc_store_field(struct esc_graph *g, int store, int off, int size);
 
 /* Marks function `func' as not analysed (too large, or something the
    adapter could not model): every object and parameter of it is treated
@@ -408,6 +420,7 @@ int esc_leak_result(const struct esc_graph *g, int loc);
 /* ------------------------------------------------------------------ */
 /* Summaries (summary.c): what a finished function does with its params  */
 
+#define ESC_STORE_RANGES 4
 struct esc_summary_store {
 	int from, to, derefs; /* to: a parameter, or ESC_FRESH_RESULT */
 	int level;            /* 1: *arg[to] receives; 2: **arg[to] */
@@ -416,6 +429,15 @@ struct esc_summary_store {
 				 return (esc_summary_undo), or made only of
 				 steps that carry a released parameter's
 				 value (ESC_ASSUMED_RELEASED, its value) */
+	/* level 1: the fields of *arg[to] it goes into, each the bytes
+	   [off[i], off[i] + size[i]) of what arg[to] points to, when
+	   every store of the function into that memory is of a known
+	   field (esc_store_field) and they are few; nranges 0: any part
+	   (SQLite's sqlite3ParserInit: yytos = yystack, yystackEnd =
+	   &yystack[N - 1] and pParse = pParse, three fields).  Not in the
+	   report: a summary read back has none. */
+	int nranges;
+	int off[ESC_STORE_RANGES], size[ESC_STORE_RANGES];
 };
 
 /* A summary store's target: the fresh allocation the function returns

@@ -264,9 +264,13 @@ static void add_site(const struct esc_graph *g, struct esc_local_report *r,
 #define FT_TAGS (FT_DEPTH + 1) /* and one for every depth past them */
 
 /* A byte range of memory; size 0: any part; FT_NONE: no memory (past
-   the depth the address is at). */
+   the depth the address is at).  With size > 0, a second range when
+   size2 > 0: a state reached by two fields (an object that holds its
+   own address in two of them: SQLite's parser engine, yytos and
+   yystackEnd) is in one of them, not in every field between. */
 struct ftag {
 	int off, size;
+	int off2, size2;
 };
 #define FT_NONE (-1)
 #define ESC_SINKS_MAX 64
@@ -329,16 +333,47 @@ static int ft_mixed;
 /* Does memory range t hold anything of [off, off + size)? */
 static int ft_overlap(struct ftag t, int off, int size)
 {
-	return t.size <= 0 || !size || (off < t.off + t.size && t.off < off + size);
+	return t.size <= 0 || !size || (off < t.off + t.size && t.off < off + size) ||
+	       (t.size2 > 0 && off < t.off2 + t.size2 && t.off2 < off + size);
+}
+
+static int ft_same(struct ftag a, struct ftag b)
+{
+	return a.off == b.off && a.size == b.size &&
+	       (a.size <= 0 || (a.size2 == b.size2 && (a.size2 <= 0 ||
+						       a.off2 == b.off2)));
+}
+
+/* Adds range [off, off + size) to a (size > 0): one of its two, or any. */
+static struct ftag ft_add(struct ftag a, int off, int size)
+{
+	if ((a.off == off && a.size == size) ||
+	    (a.size2 > 0 && a.off2 == off && a.size2 == size))
+		return a;
+	if (a.size2 > 0) {
+		a.size = 0;
+		a.size2 = 0;
+		return a;
+	}
+	a.off2 = off;
+	a.size2 = size;
+	return a;
 }
 
 static struct ftag ft_join(struct ftag a, struct ftag b)
 {
 	if (a.size == FT_NONE)
 		return b;
-	if (b.size == FT_NONE || (a.size == b.size && a.off == b.off))
+	if (b.size == FT_NONE || ft_same(a, b))
 		return a;
-	a.size = 0;
+	if (a.size == 0 || b.size == 0) {
+		a.size = 0;
+		a.size2 = 0;
+		return a;
+	}
+	a = ft_add(a, b.off, b.size);
+	if (a.size > 0 && b.size2 > 0)
+		a = ft_add(a, b.off2, b.size2);
 	return a;
 }
 
@@ -354,8 +389,7 @@ static int ft_cross(const struct esc_graph *g, const struct esc_edge *e,
 		return 0;
 	/* depth 0: the object's own contents, where a store into a field
 	   of it puts the address */
-	out[0].off = 0;
-	out[0].size = 0;
+	memset(out, 0, FT_TAGS * sizeof *out);
 	if (e->fkind == ESC_FIELD_WRITE && esc_is_object(g, e->dst)) {
 		out[0].off = e->foff;
 		out[0].size = e->fsize;
@@ -405,7 +439,7 @@ static void sinkwalk_visit(struct sinkwalk *w, int state, int edge, int prev,
 		int changed = 0;
 		for (int k = 0; o && k < FT_TAGS; k++) {
 			struct ftag j = ft_join(o[k], t[k]);
-			if (j.size != o[k].size || j.off != o[k].off) {
+			if (!ft_same(j, o[k])) {
 				o[k] = j;
 				changed = 1;
 			}

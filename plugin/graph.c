@@ -472,6 +472,19 @@ void esc_edge_field(struct esc_graph *g, int edge, int kind, int off,
 	e->fpres = pres ? 1 : 0;
 }
 
+int esc_store_count(const struct esc_graph *g)
+{
+	return g->nstores;
+}
+
+void esc_store_field(struct esc_graph *g, int store, int off, int size)
+{
+	if (store < 0 || store >= g->nstores || off < 0 || size <= 0)
+		return;
+	g->stores[store].foff = off;
+	g->stores[store].fsize = size;
+}
+
 void esc_store(struct esc_graph *g, int ptr, int src, int derefs,
 	       struct esc_step why)
 {
@@ -486,6 +499,7 @@ void esc_store(struct esc_graph *g, int ptr, int src, int derefs,
 	s->ptr = ptr;
 	s->src = src;
 	s->derefs = derefs;
+	s->foff = s->fsize = 0;
 	why.pos.file = esc_intern(why.pos.file);
 	why.what = esc_intern(why.what);
 	s->why = why;

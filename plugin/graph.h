@@ -36,6 +36,9 @@ struct esc_edge {
 struct esc_store_rec {
 	int ptr, src, derefs;
 	struct esc_step why;
+	/* the bytes [foff, foff + fsize) of what ptr points to that it
+	   writes (esc_store_field), fsize 0: not known (the whole) */
+	int foff, fsize;
 };
 
 /* Points-to set of one location (pointsto.c): the objects it may point
@@ -118,6 +121,7 @@ struct esc_imp {
    summaries). */
 struct esc_pstore {
 	int func, from, to, derefs, level;
+	int nranges, off[ESC_STORE_RANGES], size[ESC_STORE_RANGES];
 	int loc;     /* the parameter's location */
 	int assumed; /* only by steps that carry a released parameter's
 			value (ESC_ASSUMED_RELEASED) */

@@ -74,7 +74,14 @@ struct pts_state {
 	char *queued;
 	int *mark, stamp;     /* merge_from's: the objects of a set */
 	long work;
+	char *shape;          /* per store record: store_shape's */
+	char *start;          /* per location: points only to the start of
+				 the objects it points to (exact_starts),
+				 NULL when no store has a field */
 };
+
+/* A store's value (store_shape) */
+enum { RT_NONE, RT_BACK, RT_SELF };
 
 static void push(struct pts_state *s, int l)
 {
@@ -238,13 +245,142 @@ static void store_into(struct pts_state *s, const struct esc_store_rec *st,
 		why.kind = ESC_STEP_STORE_LOCAL;
 	if (s->g->locs[obj].readonly)
 		why.assumed = 1; /* only by casting const away */
-	int e = esc_graph_add_edge(s->g, obj, st->src, st->derefs, why);
+	int self = s->shape[st - s->g->stores] == RT_SELF;
+	/* the caller's memory given its own address: a self-reference
+	   (above); an object of the frame: its own address, not the
+	   value's every object (the activations are merged) */
+	if (self && s->g->locs[obj].kind == ESC_LOC_PTEE)
+		why.assumed = 1;
+	int self_obj = self && esc_is_object(s->g, obj);
+	int e = self_obj
+		? esc_graph_add_edge(s->g, obj, obj, -1, why)
+		: esc_graph_add_edge(s->g, obj, st->src, st->derefs, why);
+	/* p->f = v, p at the start of a stack object: its field f (of a
+	   pointee: for the summary's stores, solve.c) */
+	if (st->fsize > 0 && s->start && s->start[st->ptr] &&
+	    (s->g->locs[obj].kind == ESC_LOC_STACK ||
+	     s->g->locs[obj].kind == ESC_LOC_PTEE))
+		esc_edge_field(s->g, e, ESC_FIELD_WRITE, st->foff, st->fsize, 0);
 	if (st->derefs == 0 && !why.assumed &&
 	    s->g->locs[obj].kind == ESC_LOC_PTEE) {
 		ilist_add(&s->selfs, e);
 		ilist_add(&s->selfs, obj);
 	}
-	value_into(s, obj, st->src, st->derefs);
+	if (self_obj)
+		value_into(s, obj, obj, -1);
+	else
+		value_into(s, obj, st->src, st->derefs);
+}
+
+/* The locations that point only to the start of the objects they point
+   to (esc_store_field): every value they get is the address of a whole
+   object (&s), or a copy, cast or argument (esc_edge's fpres) of such a
+   location; a load, pointer arithmetic, &s.f or a PHI makes a location
+   not one.  The greatest such set: start with all, take out the ones an
+   edge rules out, then whatever copies them. */
+static char *exact_starts(const struct esc_graph *g)
+{
+	int n = g->nlocs, m = 0;
+	char *start = esc_xmalloc((size_t)n);
+	memset(start, 1, (size_t)n);
+	int *cnt = esc_xcalloc((size_t)n + 1, sizeof *cnt);
+	for (int i = 0; i < g->nedges; i++) {
+		const struct esc_edge *e = &g->edges[i];
+		if (e->fwd || e->dst == ESC_HEAP)
+			continue;
+		enum esc_loc_kind sk = g->locs[e->src].kind;
+		int memory = sk != ESC_LOC_PARAM && sk != ESC_LOC_VALUE &&
+			     sk != ESC_LOC_RESULT;
+		if (e->derefs < 0 ? !e->fpres || !esc_is_object(g, e->src)
+				  : e->derefs > 0 || !e->fpres || memory)
+			start[e->dst] = 0;
+		else if (e->derefs == 0) {
+			cnt[e->src + 1]++;
+			m++;
+		}
+	}
+	for (int l = 0; l < n; l++)
+		cnt[l + 1] += cnt[l];
+	int *to = esc_xmalloc((size_t)(m ? m : 1) * sizeof *to);
+	int *fill = esc_xmalloc((size_t)(n ? n : 1) * sizeof *fill);
+	memcpy(fill, cnt, (size_t)n * sizeof *fill);
+	for (int i = 0; i < g->nedges; i++) {
+		const struct esc_edge *e = &g->edges[i];
+		if (e->fwd || e->dst == ESC_HEAP || e->derefs != 0 ||
+		    !e->fpres)
+			continue;
+		enum esc_loc_kind sk = g->locs[e->src].kind;
+		if (sk == ESC_LOC_PARAM || sk == ESC_LOC_VALUE ||
+		    sk == ESC_LOC_RESULT)
+			to[fill[e->src]++] = e->dst;
+	}
+	int *work = esc_xmalloc((size_t)(n ? n : 1) * sizeof *work);
+	int nw = 0;
+	for (int l = 0; l < n; l++)
+		if (!start[l])
+			work[nw++] = l;
+	while (nw) {
+		int l = work[--nw];
+		for (int j = cnt[l]; j < cnt[l + 1]; j++)
+			if (start[to[j]]) {
+				start[to[j]] = 0;
+				work[nw++] = to[j];
+			}
+	}
+	free(work);
+	free(fill);
+	free(to);
+	free(cnt);
+	return start;
+}
+
+/* The shape of store st's value, through copies and pointer arithmetic
+   (derefs 0 edges between values, at most RT_MAX values looked at):
+   RT_BACK if it is only what was loaded through the same pointer from
+   the field it stores into (p->top = p->top + 1: SQLite's parser pushing
+   its stack); RT_SELF if it is also, or only, the pointer itself
+   (p->top = p->stack, or either: p->top = c ? p->stack : p->top - 1).
+   In each activation the pointer points to one object: RT_BACK gives
+   every object it points to back only what it held, and moves nothing
+   between objects (the store is left out); RT_SELF stores an object's
+   own address into it (store_into).  RT_NONE: anything else. */
+#define RT_MAX 16
+static int store_shape(const struct esc_graph *g, const struct esc_store_rec *st)
+{
+	int seen[RT_MAX], nseen = 0, stack[RT_MAX], nstack = 0;
+	int back = 0, self = 0;
+	if (st->derefs != 0 || g->locs[st->src].kind != ESC_LOC_VALUE)
+		return RT_NONE;
+	seen[nseen++] = stack[nstack++] = st->src;
+	while (nstack) {
+		int v = stack[--nstack];
+		for (int ei = g->locs[v].in_head; ei >= 0;
+		     ei = g->edges[ei].next_in) {
+			const struct esc_edge *e = &g->edges[ei];
+			if (e->derefs == 1 && e->src == st->ptr &&
+			    st->fsize > 0 && e->fkind == ESC_FIELD_READ &&
+			    e->foff == st->foff && e->fsize == st->fsize) {
+				back = 1;
+				continue;
+			}
+			if (e->derefs == 0 && e->src == st->ptr) {
+				self = 1;
+				continue;
+			}
+			if (e->derefs != 0 ||
+			    g->locs[e->src].kind != ESC_LOC_VALUE)
+				return RT_NONE;
+			int k = 0;
+			while (k < nseen && seen[k] != e->src)
+				k++;
+			if (k < nseen)
+				continue;
+			if (nseen == RT_MAX)
+				return RT_NONE;
+			seen[nseen++] = stack[nstack++] = e->src;
+		}
+	}
+	return self ? RT_SELF : back ? RT_BACK : RT_NONE;
 }
 
 /* Applies loads and stores through l to the objects (and top) it gained. */
@@ -286,6 +422,8 @@ static void state_free(struct pts_state *s, int n)
 	free(s->queue);
 	free(s->queued);
 	free(s->mark);
+	free(s->start);
+	free(s->shape);
 }
 
 int esc_resolve_stores(struct esc_graph *g)
@@ -314,14 +452,21 @@ int esc_resolve_stores(struct esc_graph *g)
 			 k == ESC_LOC_PARAM || k == ESC_LOC_PTEE)
 			set_top(&s, l);
 	}
+	for (int i = 0; i < g->nstores && !s.start; i++)
+		if (g->stores[i].fsize > 0)
+			s.start = exact_starts(g);
 	int nedges = g->nedges;
 	for (int i = 0; i < nedges; i++) {
 		struct esc_edge e = g->edges[i];
 		if (e.dst != ESC_HEAP && !e.fwd)
 			value_into(&s, e.dst, e.src, e.derefs);
 	}
-	for (int i = 0; i < g->nstores; i++)
-		ilist_add(&s.stores[g->stores[i].ptr], i);
+	s.shape = esc_xcalloc((size_t)g->nstores + 1, 1);
+	for (int i = 0; i < g->nstores; i++) {
+		s.shape[i] = (char)store_shape(g, &g->stores[i]);
+		if (s.shape[i] != RT_BACK)
+			ilist_add(&s.stores[g->stores[i].ptr], i);
+	}
 	for (int i = 0; i < g->nstores; i++)
 		push(&s, g->stores[i].ptr);
 

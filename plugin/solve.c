@@ -350,6 +350,68 @@ static void sure_leaks(struct esc_graph *g, struct walk *w, int out,
 	}
 }
 
+/* The fields of pointee p that stores go into (pointsto.c: a store
+   through a pointer at the start of what it points to, of a known
+   field), when every edge into p is such a store and they are at most
+   ESC_STORE_RANGES fields; else 0. */
+static int store_ranges(const struct esc_graph *g, int p, int *off, int *size)
+{
+	int nr = 0;
+	for (int ei = g->locs[p].in_head; ei >= 0; ei = g->edges[ei].next_in) {
+		const struct esc_edge *e = &g->edges[ei];
+		if (e->fkind != ESC_FIELD_WRITE || e->fsize <= 0)
+			return 0;
+		int r = 0;
+		while (r < nr && (off[r] != e->foff || size[r] != e->fsize))
+			r++;
+		if (r < nr)
+			continue;
+		if (nr == ESC_STORE_RANGES)
+			return 0;
+		off[nr] = e->foff;
+		size[nr++] = e->fsize;
+	}
+	return nr;
+}
+
+/* A pstore of parameter location l into `to' at `level', by the field
+   [off, off + size) (off -1: any part); one per parameter from first
+   on, its derefs the fewest, its fields all of theirs (or any part
+   when they are too many). */
+static void add_pstore(struct esc_graph *g, int first, int l, int derefs,
+		       int to, int level, int off, int size)
+{
+	struct esc_pstore *ps = NULL;
+	for (int k = first; k < g->npstores && !ps; k++)
+		if (g->pstores[k].loc == l)
+			ps = &g->pstores[k];
+	if (!ps) {
+		ESC_GROW(g->pstores, g->cap_pstores, g->npstores + 1);
+		ps = &g->pstores[g->npstores++];
+		ps->func = g->locs[l].func;
+		ps->from = g->locs[l].param_index;
+		ps->to = to;
+		ps->derefs = derefs;
+		ps->level = level;
+		ps->loc = l;
+		ps->assumed = 0;
+		ps->nranges = off < 0 ? 0 : 1;
+		ps->off[0] = off;
+		ps->size[0] = size;
+		return;
+	}
+	if (derefs < ps->derefs)
+		ps->derefs = derefs;
+	if (!ps->nranges)
+		return;
+	if (off < 0 || ps->nranges == ESC_STORE_RANGES) {
+		ps->nranges = 0;
+		return;
+	}
+	ps->off[ps->nranges] = off;
+	ps->size[ps->nranges++] = size;
+}
+
 /* leak_sure; leak_sure_out around the stores into what a function
    returns, when there are any; and per guard that guards any step, and
    per hang that any store goes into, the sure leaks around its steps. */
@@ -601,25 +663,40 @@ int esc_solve(struct esc_graph *g)
 		}
 		struct walk_goal stores = { 0, -1, NULL, SKIP_PTEE };
 		int first = g->npstores;
-		walk_reset(&heap);
-		walk_source(&heap, p);
-		walk_run(g, &heap, &stores);
-		for (int t = 0; t < heap.ntouched; t++) {
-			int l = heap.touched[t];
-			const struct esc_location *loc = &g->locs[l];
-			/* the variadic arguments too (ESC_VARARGS) */
-			if (loc->kind != ESC_LOC_PARAM || loc->func != g->locs[p].func ||
-			    (loc->param_index < 0 && loc->param_index != ESC_VARARGS))
-				continue;
-			ESC_GROW(g->pstores, g->cap_pstores, g->npstores + 1);
-			struct esc_pstore *ps = &g->pstores[g->npstores++];
-			ps->func = loc->func;
-			ps->from = loc->param_index;
-			ps->to = fresh ? ESC_FRESH_RESULT : g->locs[p].param_index;
-			ps->derefs = heap.dist[l];
-			ps->level = g->locs[p].deep ? 2 : 1;
-			ps->loc = l;
-			ps->assumed = 0;
+		/* by the fields stored into, when all are known and few */
+		int off[ESC_STORE_RANGES], size[ESC_STORE_RANGES];
+		int nr = fresh || g->locs[p].deep || any_released ? 0
+			: store_ranges(g, p, off, size);
+		for (int r = 0; r < (nr ? nr : 1); r++) {
+			walk_reset(&heap);
+			if (!nr)
+				walk_source(&heap, p);
+			for (int ei = g->locs[p].in_head; nr && ei >= 0;
+			     ei = g->edges[ei].next_in) {
+				const struct esc_edge *e = &g->edges[ei];
+				int d = e->derefs < 0 ? 0 : e->derefs;
+				if (e->foff != off[r] || e->fsize != size[r] ||
+				    g->locs[e->src].kind == ESC_LOC_PTEE ||
+				    d >= heap.dist[e->src])
+					continue;
+				walk_set(&heap, e->src, d, ei);
+			}
+			walk_run(g, &heap, &stores);
+			for (int t = 0; t < heap.ntouched; t++) {
+				int l = heap.touched[t];
+				const struct esc_location *loc = &g->locs[l];
+				/* the variadic arguments too (ESC_VARARGS) */
+				if (loc->kind != ESC_LOC_PARAM ||
+				    loc->func != g->locs[p].func ||
+				    (loc->param_index < 0 &&
+				     loc->param_index != ESC_VARARGS))
+					continue;
+				add_pstore(g, first, l, heap.dist[l],
+					   fresh ? ESC_FRESH_RESULT
+						 : g->locs[p].param_index,
+					   g->locs[p].deep ? 2 : 1,
+					   nr ? off[r] : -1, nr ? size[r] : 0);
+			}
 		}
 		/* which of them only steps that carry a released
 		   parameter's value make (a deallocator's free list) */

@@ -462,6 +462,9 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 		s->stores[s->nstores].level = ps->level;
 		s->stores[s->nstores].assumed =
 			ps->assumed ? ESC_ASSUMED_RELEASED : 0;
+		s->stores[s->nstores].nranges = ps->nranges;
+		memcpy(s->stores[s->nstores].off, ps->off, sizeof ps->off);
+		memcpy(s->stores[s->nstores].size, ps->size, sizeof ps->size);
 		s->stores[s->nstores++].derefs = ps->derefs;
 	}
 	return s;
@@ -944,6 +947,7 @@ struct esc_summaries *esc_summaries_load(const char *path, char *err,
 			s->stores[s->nstores].derefs = (int)json_integer_value(der);
 			s->stores[s->nstores].assumed =
 				json_is_true(json_object_get(x, "assumed"));
+			s->stores[s->nstores].nranges = 0;
 			s->stores[s->nstores++].level = (int)json_integer_value(lev);
 		}
 		json_t *vw = json_object_get(o, "vwhen");

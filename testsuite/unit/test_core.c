@@ -807,6 +807,65 @@ TEST(field_sinks)
 	CHECK_EQ_INT(sure, 0);
 }
 
+/* int run(struct parse *p) { struct eng e; e.p = p; e.top = e.stack;
+   step(&e); }
+   void step(struct eng *ep) { struct parse *pl = ep->p;
+   ep->FIELD = ep->top + 1; gp = pl; }  (one graph; FIELD at store_off,
+   -1: a store of no known field; init: ep->FIELD = ep->stack instead)
+   A store through a pointer that points to the start of e only writes
+   its field (esc_store_field); one that puts back into the field what
+   it loaded from it through the same pointer moves nothing (SQLite's
+   parser: yytos++ through its pointer to the engine). */
+static int engine_graph(int store_off, int init)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "run", pos(1));
+	int p = esc_param_new(g, f, 0, "p", pos(1), 1);
+	int e = local(g, f, "e");
+	int st = esc_func_new(g, "step", pos(10));
+	int ep = esc_param_new(g, st, 0, "ep", pos(10), 1);
+	int pl = value(g, st, "pl");
+	int t1 = value(g, st, "_1"), t2 = value(g, st, "_2");
+	int n = esc_edge_count(g);
+	esc_edge(g, e, p, 0, step(ESC_STEP_STORE_LOCAL, 2));
+	esc_edge_field(g, n, ESC_FIELD_WRITE, 16, 8, 1);
+	n = esc_edge_count(g);
+	esc_edge(g, e, e, -1, step(ESC_STEP_STORE_LOCAL, 3));
+	esc_edge_field(g, n, ESC_FIELD_WRITE, 0, 8, 0);
+	n = esc_edge_count(g);
+	esc_edge(g, ep, e, -1, step(ESC_STEP_ARG, 4));
+	esc_edge_field(g, n, ESC_FIELD_NONE, 0, 0, 1);
+	n = esc_edge_count(g);
+	esc_edge(g, pl, ep, 1, step(ESC_STEP_LOAD, 11));
+	esc_edge_field(g, n, ESC_FIELD_READ, 16, 8, 1);
+	n = esc_edge_count(g);
+	esc_edge(g, t1, ep, 1, step(ESC_STEP_LOAD, 12));
+	esc_edge_field(g, n, ESC_FIELD_READ, 0, 8, 1);
+	esc_edge(g, t2, init ? ep : t1, 0, step(ESC_STEP_ASSIGN, 12));
+	n = esc_store_count(g);
+	esc_store(g, ep, t2, 0, step(ESC_STEP_STORE_PTR, 12));
+	if (store_off >= 0)
+		esc_store_field(g, n, store_off, 8);
+	esc_edge(g, ESC_HEAP, pl, 0, step(ESC_STEP_STORE_GLOBAL, 13));
+	CHECK_EQ_INT(esc_solve(g), 0);
+	esc_solve_imports(g);
+	struct esc_func_report *r = esc_report_func(g, f);
+	int nsinks = r->nlocals == 1 ? r->locals[0].nsinks : -1;
+	esc_func_report_free(r);
+	esc_graph_free(g);
+	return nsinks;
+}
+
+TEST(store_fields_through_pointer)
+{
+	CHECK_EQ_INT(engine_graph(0, 0), 0); /* ep->top = ep->top + 1 */
+	CHECK(engine_graph(16, 0) >= 1);     /* ep->p = ep->top + 1; gp = ep->p */
+	CHECK(engine_graph(-1, 0) >= 1);     /* of no known field: the whole */
+	CHECK_EQ_INT(engine_graph(0, 1), 0); /* ep->top = ep->stack */
+	CHECK(engine_graph(16, 1) >= 1);     /* ep->p = ep->stack: gp = ep->p */
+	CHECK(engine_graph(-1, 1) >= 1);
+}
+
 /* int init_one(struct db *db, char **err)
    { InitData s; s.db = db; s.err = err; cb(&s); }
    void cb(InitData *d) { g = d->FIELD; }  (one component)
@@ -1082,6 +1141,7 @@ int main(void)
 	RUN(hung_off_param_field);
 	RUN(field_param_sure);
 	RUN(nested_guards);
+	RUN(store_fields_through_pointer);
 	esc_intern_free();
 	return unit_done();
 }
