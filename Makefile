@@ -41,7 +41,7 @@ CXXFLAGS = -std=gnu++17 -O2 -g -Wall -fPIC -fno-rtti -fno-exceptions \
 LDLIBS = -ljansson
 
 # The C99 core (unit-tested without GCC) and the GCC adapter.
-CORE = util graph pointsto solve summary imports findings rules report source dangling effects
+CORE = util graph pointsto solve summary imports findings rules report source dangling effects paths
 ADAPTER = plugin build call dangle notes
 CORE_OBJS = $(CORE:%=build/%.o)
 ADAPTER_OBJS = $(ADAPTER:%=build/%.o)

@@ -772,42 +772,45 @@ static tree returned_on(edge e)
    parameter q's path (q -1: none): into a return of a non-zero constant
    (C's failure), or the branch on which a parameter is null, or what its
    path (or the field the path starts with) holds is null (nothing there
-   to tear down)? */
-static bool failure_edge(tree fndecl, edge e, int q, const char *path)
+   to tear down)?  Read once per edge, for every q and path: 1 when e is
+   one for every fact, 2 when only for a fact on a path of parameter *q
+   that starts with *held (fails_for), 0 when for none. */
+static int failure_edge(tree fndecl, edge e, int *q, const char **held)
 {
+	*q = -1;
+	*held = NULL;
 	tree v = returned_on(e);
 	if (v && TREE_CODE(v) == INTEGER_CST && !integer_zerop(v))
-		return true;
+		return 1;
 	gimple *last = esc_last_stmt(e->src);
 	if (!last || gimple_code(last) != GIMPLE_COND)
-		return false;
+		return 0;
 	gcond *c = as_a<gcond *>(last);
 	tree lhs = gimple_cond_lhs(c);
 	if (!integer_zerop(gimple_cond_rhs(c)) || !POINTER_TYPE_P(TREE_TYPE(lhs)))
-		return false;
-	bool null = false;
-	if (param_of(fndecl, lhs) >= 0) {
-		null = true;
-	} else if (q >= 0 && path && *path) {
-		const char *held;
-		size_t n;
-		if (value_path(fndecl, lhs, &held) == q && (n = strlen(held)) &&
-		    !strncmp(held, path, n) && (path[n] == 0 || path[n] == '/'))
-			null = true;
-	}
-	if (!null)
-		return false;
+		return 0;
 	bool t = e->flags & EDGE_TRUE_VALUE;
-	return (gimple_cond_code(c) == EQ_EXPR && t) ||
-	       (gimple_cond_code(c) == NE_EXPR && !t &&
-		(e->flags & EDGE_FALSE_VALUE));
+	if (!((gimple_cond_code(c) == EQ_EXPR && t) ||
+	      (gimple_cond_code(c) == NE_EXPR && !t &&
+	       (e->flags & EDGE_FALSE_VALUE))))
+		return 0;
+	if (param_of(fndecl, lhs) >= 0)
+		return 1;
+	const char *h;
+	int p = value_path(fndecl, lhs, &h);
+	if (p < 0 || !*h)
+		return 0;
+	*q = p;
+	*held = h;
+	return 2;
 }
 
-/* The field of parameter q that value v is read from, possibly through
-   a mask (v = q->f & c: *mask = c, else 0) and conversions, one field
-   deep; or NULL. */
-static const char *flag_of(tree fndecl, tree v, int q, uint64_t *mask)
+/* The field of a parameter (its index in *q) that value v is read
+   from, possibly through a mask (v = q->f & c: *mask = c, else 0) and
+   conversions, one field deep; or NULL. */
+static const char *flag_of(tree fndecl, tree v, int *q, uint64_t *mask)
 {
+	*q = -1;
 	*mask = 0;
 	for (int depth = 0; depth < 4 && v && TREE_CODE(v) == SSA_NAME; depth++) {
 		gimple *d = SSA_NAME_DEF_STMT(v);
@@ -829,92 +832,219 @@ static const char *flag_of(tree fndecl, tree v, int q, uint64_t *mask)
 			return NULL;
 	}
 	const char *f;
-	if (!v || TREE_CODE(v) == SSA_NAME || q < 0 ||
-	    ref_path(fndecl, v, &f) != q || !*f || strchr(f, '/'))
+	int p;
+	if (!v || TREE_CODE(v) == SSA_NAME || (p = ref_path(fndecl, v, &f)) < 0 ||
+	    !*f || strchr(f, '/'))
 		return NULL;
+	*q = p;
 	return f;
 }
 
-/* Is edge e the branch on which parameter q's field guard (a flag) is
-   zero, masked by mask (0: not masked)? */
-static bool guard_zero_edge(tree fndecl, edge e, int q, const char *guard,
-			    uint64_t mask)
+/* Is edge e the branch on which a parameter's field (a flag) is zero,
+   masked by *mask (0: not masked)?  Returns the field, the parameter's
+   index in *q; or NULL. */
+static const char *guard_zero_edge(tree fndecl, edge e, int *q, uint64_t *mask)
 {
+	*q = -1;
+	*mask = 0;
 	gimple *last = esc_last_stmt(e->src);
-	if (!guard || !last || gimple_code(last) != GIMPLE_COND)
-		return false;
+	if (!last || gimple_code(last) != GIMPLE_COND)
+		return NULL;
 	gcond *c = as_a<gcond *>(last);
-	uint64_t m;
-	if (!integer_zerop(gimple_cond_rhs(c)) ||
-	    flag_of(fndecl, gimple_cond_lhs(c), q, &m) != guard || m != mask)
-		return false;
 	bool t = e->flags & EDGE_TRUE_VALUE;
-	return (gimple_cond_code(c) == EQ_EXPR && t) ||
-	       (gimple_cond_code(c) == NE_EXPR && (e->flags & EDGE_FALSE_VALUE));
+	if (!integer_zerop(gimple_cond_rhs(c)) ||
+	    !((gimple_cond_code(c) == EQ_EXPR && t) ||
+	      (gimple_cond_code(c) == NE_EXPR && (e->flags & EDGE_FALSE_VALUE))))
+		return NULL;
+	const char *f = flag_of(fndecl, gimple_cond_lhs(c), q, mask);
+	if (!f)
+		*q = -1;
+	return f;
+}
+
+/* The path questions of one body (body_effects), asked of paths.c: its
+   edges, each with what failure_edge and guard_zero_edge say of it, read
+   once; the answers for one (q, path, guard, mask), or for the same ways
+   out as another's, computed once.  Made on the first question. */
+struct out_edge {
+	int fail;           /* failure_edge's answer, with q and held */
+	int q;
+	const char *held;
+	int gq;             /* guard_zero_edge's: the zero branch of */
+	const char *guard;  /* gq->guard & mask */
+	uint64_t mask;
+};
+
+struct path_answer {
+	int q;
+	const char *path, *guard;
+	uint64_t mask;
+	bool reached;       /* the exit, without the ways out */
+	unsigned first;     /* marks[first + block]: on every path to it */
+	unsigned out, nout; /* the ways out: outs[out..out + nout) */
+};
+
+/* A block ending in a test against zero of a parameter's flag (the
+   candidates of unlink_guard, in FOR_EACH_BB_FN's order). */
+struct flag_test {
+	int q;
+	const char *flag;
+	uint64_t mask;
+};
+
+struct body_paths {
+	function *fun;
+	tree fndecl;
+	bool ready;
+	struct esc_paths g;
+	auto_vec<unsigned> start;
+	auto_vec<int> dest;
+	auto_vec<out_edge> edges;
+	auto_vec<flag_test> tests;
+	auto_vec<path_answer> answers;
+	auto_vec<unsigned char> marks;
+	auto_vec<unsigned> outs;
+	body_paths(function *f, tree d) : fun(f), fndecl(d), ready(false) {}
+};
+
+static void paths_init(struct body_paths *bp)
+{
+	function *fun = bp->fun;
+	int n = last_basic_block_for_fn(fun);
+	bp->ready = true;
+	bp->start.safe_grow_cleared(n + 1);
+	for (int i = 0; i < n; i++) {
+		bp->start[i] = bp->edges.length();
+		basic_block x = BASIC_BLOCK_FOR_FN(fun, i);
+		if (!x)
+			continue;
+		edge e;
+		edge_iterator ei;
+		FOR_EACH_EDGE(e, ei, x->succs) {
+			struct out_edge o;
+			o.fail = failure_edge(bp->fndecl, e, &o.q, &o.held);
+			o.guard = guard_zero_edge(bp->fndecl, e, &o.gq, &o.mask);
+			bp->edges.safe_push(o);
+			bp->dest.safe_push(e->dest->index);
+		}
+	}
+	bp->start[n] = bp->edges.length();
+	bp->g.n = n;
+	bp->g.entry = ENTRY_BLOCK;
+	bp->g.exit = EXIT_BLOCK;
+	bp->g.start = bp->start.address();
+	bp->g.dest = bp->dest.address();
+	basic_block x;
+	FOR_EACH_BB_FN(x, fun) {
+		gimple *last = esc_last_stmt(x);
+		struct flag_test t;
+		if (!last || gimple_code(last) != GIMPLE_COND ||
+		    !integer_zerop(gimple_cond_rhs(as_a<gcond *>(last))) ||
+		    !(t.flag = flag_of(bp->fndecl, gimple_cond_lhs(as_a<gcond *>(last)),
+				       &t.q, &t.mask)))
+			continue;
+		bp->tests.safe_push(t);
+	}
+}
+
+/* Does edge o not count for a fact on parameter q's path (failure_edge's
+   answer for q and path)? */
+static bool fails_for(const struct out_edge *o, int q, const char *path)
+{
+	if (o->fail == 1)
+		return true;
+	if (o->fail != 2 || q < 0 || o->q != q || !path || !*path)
+		return false;
+	size_t n = strlen(o->held);
+	return !strncmp(o->held, path, n) && (path[n] == 0 || path[n] == '/');
+}
+
+/* The answers for (q, path, guard, mask): an index into bp->answers.
+   The ways out: failure_edge's, and with a guard the branch on which
+   q->guard is zero, masked by mask. */
+static unsigned paths_answer(struct body_paths *bp, int q, const char *path,
+			     const char *guard, uint64_t mask)
+{
+	if (!bp->ready)
+		paths_init(bp);
+	for (unsigned i = 0; i < bp->answers.length(); i++) {
+		const struct path_answer *a = &bp->answers[i];
+		if (a->q == q && a->guard == guard && a->mask == mask &&
+		    (a->path == path || (a->path && path && !strcmp(a->path, path))))
+			return i;
+	}
+	struct path_answer a;
+	a.q = q;
+	a.path = path;
+	a.guard = guard;
+	a.mask = mask;
+	auto_vec<unsigned char> ok;
+	ok.safe_grow_cleared(bp->edges.length());
+	a.out = bp->outs.length();
+	for (unsigned i = 0; i < bp->edges.length(); i++) {
+		const struct out_edge *o = &bp->edges[i];
+		ok[i] = !fails_for(o, q, path) &&
+			!(guard && o->guard == guard && o->gq == q && o->mask == mask);
+		if (!ok[i])
+			bp->outs.safe_push(i);
+	}
+	a.nout = bp->outs.length() - a.out;
+	/* the same ways out as another's: the same answers */
+	for (unsigned i = 0; i < bp->answers.length(); i++) {
+		const struct path_answer *b = &bp->answers[i];
+		if (b->nout == a.nout &&
+		    (!a.nout || !memcmp(&bp->outs[b->out], &bp->outs[a.out],
+					a.nout * sizeof(unsigned)))) {
+			bp->outs.truncate(a.out);
+			a.out = b->out;
+			a.reached = b->reached;
+			a.first = b->first;
+			bp->answers.safe_push(a);
+			return bp->answers.length() - 1;
+		}
+	}
+	a.first = bp->marks.length();
+	bp->marks.safe_grow_cleared(a.first + bp->g.n);
+	a.reached = esc_paths_on_every(&bp->g, ok.address(), &bp->marks[a.first]);
+	bp->answers.safe_push(a);
+	return bp->answers.length() - 1;
+}
+
+/* Does every path from fun's entry to a normal return pass through
+   block b (failure_edge's ways out, for a fact on q's path, do not
+   count; nor, with a guard, the branch on which q->guard is zero,
+   masked by mask)? */
+static bool on_every_normal_path(struct body_paths *bp, basic_block b, int q,
+				 const char *path, const char *guard = NULL,
+				 uint64_t mask = 0)
+{
+	unsigned i = paths_answer(bp, q, path, guard, mask);
+	return !bp->answers[i].reached || bp->marks[bp->answers[i].first + b->index];
+}
+
+/* Is the exit (a normal return) reached from fun's entry without the
+   ways out on_every_normal_path does not count (the guard's zero
+   branch among them)? */
+static bool reached_past(struct body_paths *bp, int q, const char *path,
+			 const char *guard, uint64_t mask)
+{
+	return bp->answers[paths_answer(bp, q, path, guard, mask)].reached;
 }
 
 /* Does every path from fun's entry to a normal return pass through one
    of the blocks of set (failure_edge's ways out, for a fact on q's path,
-   do not count; nor, with a guard, the branch on which q->guard is
-   zero, masked by mask)? */
-static bool on_every_normal_path_set(function *fun, tree fndecl, bitmap set,
-				     int q, const char *path,
-				     const char *guard = NULL, uint64_t mask = 0)
+   do not count)? */
+static bool on_every_normal_path_set(struct body_paths *bp,
+				     const auto_vec<unsigned char> &set, int q,
+				     const char *path)
 {
-	auto_vec<basic_block> stack;
-	auto_bitmap seen;
-	stack.safe_push(ENTRY_BLOCK_PTR_FOR_FN(fun));
-	bitmap_set_bit(seen, ENTRY_BLOCK_PTR_FOR_FN(fun)->index);
-	while (!stack.is_empty()) {
-		basic_block x = stack.pop();
-		if (x == EXIT_BLOCK_PTR_FOR_FN(fun))
-			return false;
-		edge e;
-		edge_iterator ei;
-		FOR_EACH_EDGE(e, ei, x->succs)
-			if (!bitmap_bit_p(set, e->dest->index) &&
-			    !failure_edge(fndecl, e, q, path) &&
-			    !guard_zero_edge(fndecl, e, q, guard, mask) &&
-			    bitmap_set_bit(seen, e->dest->index))
-				stack.safe_push(e->dest);
-	}
-	return true;
-}
-
-/* Does every path from fun's entry to a normal return pass through
-   block b? */
-static bool on_every_normal_path(function *fun, tree fndecl, basic_block b,
-				 int q, const char *path, const char *guard = NULL,
-				 uint64_t mask = 0)
-{
-	auto_bitmap set;
-	bitmap_set_bit(set, b->index);
-	return on_every_normal_path_set(fun, fndecl, set, q, path, guard, mask);
-}
-
-/* Is block b (the exit: a normal return) reached from fun's entry
-   without the ways out on_every_normal_path_set does not count (the
-   guard's zero branch among them)? */
-static bool reached_past(function *fun, tree fndecl, basic_block b, int q,
-			 const char *path, const char *guard, uint64_t mask)
-{
-	auto_vec<basic_block> stack;
-	auto_bitmap seen;
-	stack.safe_push(ENTRY_BLOCK_PTR_FOR_FN(fun));
-	bitmap_set_bit(seen, ENTRY_BLOCK_PTR_FOR_FN(fun)->index);
-	while (!stack.is_empty()) {
-		basic_block x = stack.pop();
-		if (x == b)
-			return true;
-		edge e;
-		edge_iterator ei;
-		FOR_EACH_EDGE(e, ei, x->succs)
-			if (!failure_edge(fndecl, e, q, path) &&
-			    !guard_zero_edge(fndecl, e, q, guard, mask) &&
-			    bitmap_set_bit(seen, e->dest->index))
-				stack.safe_push(e->dest);
-	}
-	return false;
+	if (!bp->ready)
+		paths_init(bp);
+	auto_vec<unsigned char> ok;
+	ok.safe_grow_cleared(bp->edges.length());
+	for (unsigned i = 0; i < bp->edges.length(); i++)
+		ok[i] = !fails_for(&bp->edges[i], q, path);
+	return esc_paths_through(&bp->g, ok.address(), set.address());
 }
 
 /* A flag of parameter q that fun tests against zero, possibly masked
@@ -922,22 +1052,19 @@ static bool reached_past(function *fun, tree fndecl, basic_block b, int q,
    is on every normal path, one at least left where it is set (its mask
    in *mask), or NULL.  (Not a flag on whose non-zero branch fun only
    fails: if (ev->flags & FINALIZING) return -1; guards nothing.) */
-static const char *unlink_guard(function *fun, tree fndecl, basic_block b,
-				int q, const char *path, uint64_t *mask)
+static const char *unlink_guard(struct body_paths *bp, basic_block b, int q,
+				const char *path, uint64_t *mask)
 {
-	basic_block x;
-	FOR_EACH_BB_FN(x, fun) {
-		gimple *last = esc_last_stmt(x);
-		if (!last || gimple_code(last) != GIMPLE_COND ||
-		    !integer_zerop(gimple_cond_rhs(as_a<gcond *>(last))))
-			continue;
-		const char *f = flag_of(fndecl, gimple_cond_lhs(as_a<gcond *>(last)),
-					q, mask);
-		if (f && strcmp(f, path) &&
-		    on_every_normal_path(fun, fndecl, b, q, path, f, *mask) &&
-		    reached_past(fun, fndecl, EXIT_BLOCK_PTR_FOR_FN(fun), q, path,
-				 f, *mask))
-			return f;
+	if (!bp->ready)
+		paths_init(bp);
+	for (unsigned i = 0; i < bp->tests.length(); i++) {
+		const struct flag_test t = bp->tests[i];
+		if (t.q == q && strcmp(t.flag, path) &&
+		    on_every_normal_path(bp, b, q, path, t.flag, t.mask) &&
+		    reached_past(bp, q, path, t.flag, t.mask)) {
+			*mask = t.mask;
+			return t.flag;
+		}
 	}
 	*mask = 0;
 	return NULL;
@@ -1235,6 +1362,7 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 	if (!fun || !fun->cfg || !gimple_in_ssa_p(fun) ||
 	    n_basic_blocks_for_fn(fun) > 400)
 		return;
+	struct body_paths bp(fun, fndecl);
 	/* where each path is freed, or handed to an indirect call (a
 	   deallocator's hook: mm_free_fn_(p) else free(p)) */
 	struct release {
@@ -1265,10 +1393,10 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 					? ref_path(fndecl, lhs, &path) : -1;
 			if (p >= 0) {
 				if (every < 0)
-					every = on_every_normal_path(fun, fndecl, bb,
+					every = on_every_normal_path(&bp, bb,
 								     -1, NULL);
 				bool all = every ||
-					   on_every_normal_path(fun, fndecl, bb, p, path);
+					   on_every_normal_path(&bp, bb, p, path);
 				bool ptr = POINTER_TYPE_P(TREE_TYPE(lhs));
 				bool pop = restores(s, lhs);
 				uint64_t set, clr;
@@ -1288,12 +1416,12 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 					: -1;
 			if (u >= 0) {
 				if (every < 0)
-					every = on_every_normal_path(fun, fndecl, bb,
+					every = on_every_normal_path(&bp, bb,
 								     -1, NULL);
 				const char *guard = NULL;
 				uint64_t mask = 0;
-				if (every || on_every_normal_path(fun, fndecl, bb, u, via) ||
-				    (guard = unlink_guard(fun, fndecl, bb, u, via, &mask)))
+				if (every || on_every_normal_path(&bp, bb, u, via) ||
+				    (guard = unlink_guard(&bp, bb, u, via, &mask)))
 					effect_add(out, ESC_FX_UNLINK, u, via, NULL, 0,
 						   0, 1, 0, 0, guard, mask);
 			}
@@ -1321,7 +1449,7 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 					continue;
 				}
 				if (every < 0)
-					every = on_every_normal_path(fun, fndecl, bb,
+					every = on_every_normal_path(&bp, bb,
 								     -1, NULL);
 				int eff = rule ? esc_rule_effect(rule, (int)a) : -1;
 				/* realloc frees nothing: the new block
@@ -1329,7 +1457,7 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 				if (hook || (eff >= 0 && (eff & ESC_EFF_FREE) &&
 					     rule->copy_from != (int)a)) {
 					bool all = every ||
-						   on_every_normal_path(fun, fndecl, bb,
+						   on_every_normal_path(&bp, bb,
 									q, path);
 					effect_add(out, all ? ESC_FX_CLEAR : ESC_FX_SET,
 						   q, path, NULL, 0, 0, 1);
@@ -1342,7 +1470,7 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 					const char *guard = NULL;
 					uint64_t mask = 0;
 					if (!every && !*path)
-						guard = unlink_guard(fun, fndecl, bb, q,
+						guard = unlink_guard(&bp, bb, q,
 								     path, &mask);
 					effect_add(out, ESC_FX_CALL, q, path, callee,
 						   (int)a, every, 0, 0, 0, guard, mask);
@@ -1375,11 +1503,12 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 			       rel[j].path == rel[i].path;
 		if (seen)
 			continue;
-		auto_bitmap set;
+		auto_vec<unsigned char> set;
+		set.safe_grow_cleared(last_basic_block_for_fn(fun));
 		for (unsigned j = 0; j < rel.length(); j++)
 			if (rel[j].q == rel[i].q && rel[j].path == rel[i].path)
-				bitmap_set_bit(set, rel[j].bb);
-		if (on_every_normal_path_set(fun, fndecl, set, rel[i].q, rel[i].path))
+				set[rel[j].bb] = 1;
+		if (on_every_normal_path_set(&bp, set, rel[i].q, rel[i].path))
 			effect_add(out, ESC_FX_CLEAR, rel[i].q, rel[i].path, NULL, 0,
 				   0, 1);
 	}
@@ -1391,17 +1520,18 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 			seen = writes[j].q == writes[i].q && writes[j].path == writes[i].path;
 		if (seen)
 			continue;
-		auto_bitmap set;
+		auto_vec<unsigned char> set;
+		set.safe_grow_cleared(last_basic_block_for_fn(fun));
 		for (unsigned j = 0; j < writes.length(); j++)
 			if (writes[j].q == writes[i].q && writes[j].path == writes[i].path) {
-				bitmap_set_bit(set, writes[j].bb);
+				set[writes[j].bb] = 1;
 				several |= writes[j].bb != writes[i].bb;
 				ptr |= writes[j].ptr;
 				pop &= writes[j].pop;
 				bset |= writes[j].set;
 				bclr |= writes[j].clr;
 			}
-		if (several && on_every_normal_path_set(fun, fndecl, set, writes[i].q,
+		if (several && on_every_normal_path_set(&bp, set, writes[i].q,
 							writes[i].path))
 			effect_add(out, ESC_FX_CLEAR, writes[i].q, writes[i].path, NULL, 0,
 				   0, ptr, pop, 0, NULL, 0, bset, bclr);
@@ -1415,13 +1545,14 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 			seen = calls[j].q == calls[i].q && calls[j].path == calls[i].path;
 		if (seen)
 			continue;
-		auto_bitmap set;
+		auto_vec<unsigned char> set;
+		set.safe_grow_cleared(last_basic_block_for_fn(fun));
 		for (unsigned j = 0; j < calls.length(); j++)
 			if (calls[j].q == calls[i].q && calls[j].path == calls[i].path) {
-				bitmap_set_bit(set, calls[j].bb);
+				set[calls[j].bb] = 1;
 				other |= calls[j].callee != calls[i].callee;
 			}
-		if (!other || !on_every_normal_path_set(fun, fndecl, set, -1, NULL))
+		if (!other || !on_every_normal_path_set(&bp, set, -1, NULL))
 			continue;
 		alt++;
 		for (unsigned k = 0; k < out->length(); k++) {

@@ -751,6 +751,27 @@ struct esc_effect {
 };
 /* The path "via/path" capped at two fields, or NULL if deeper (interned). */
 const char *esc_effect_path(const char *via, const char *path);
+
+/* A function's control flow graph for the "on every path" questions of
+   its effects (paths.c): blocks 0..n-1, block b's edges go to
+   dest[start[b]] .. dest[start[b + 1] - 1]; from entry to exit (a normal
+   return).  ok: one byte per edge, 0 for the ways out that do not count
+   (NULL: every edge counts). */
+struct esc_paths {
+	int n, entry, exit;
+	const unsigned *start;  /* n + 1 */
+	const int *dest;
+};
+/* Is the exit reached from the entry by the edges ok allows?  If so, sets
+   on[b] (n bytes, cleared by the caller) for each block b that every such
+   path passes (the exit's dominators, the entry and the exit with them).
+   When it is not, every path trivially passes every block. */
+int esc_paths_on_every(const struct esc_paths *g, const unsigned char *ok,
+		       unsigned char *on);
+/* Does every path from the entry to the exit by the edges ok allows pass
+   a block b with set[b] (n bytes)? */
+int esc_paths_through(const struct esc_paths *g, const unsigned char *ok,
+		      const unsigned char *set);
 /* Closes facts[0..n) over its CALLs, once: adds the SET and CLEAR facts
    of each callee (callee_facts(name, ctx, &count) gives them, NULL for
    none) at the parameter and path it is given (a CLEAR only through a
