@@ -318,12 +318,14 @@ static void read_bits(json_t *o, struct esc_effect *e)
 	if ((e->kind == ESC_FX_UNLINK || e->kind == ESC_FX_CALL) && json_is_string(guard)) {
 		e->guard = esc_intern(json_string_value(guard));
 		e->mask = json_is_integer(mask) ? (uint64_t)json_integer_value(mask) : 0;
+		e->dec = e->kind == ESC_FX_CALL && json_is_true(json_object_get(o, "dec"));
 	}
 }
 
 static void read_effects(int fi, json_t *a)
 {
-	static const char *const kinds[] = { "set", "clear", "call", "unlink" };
+	static const char *const kinds[] = { "set", "clear", "call", "unlink", "release",
+					     "fresh" };
 	if (a && !json_is_array(a))
 		link_bad(fi, "\"effects\" is not an array");
 	for (size_t i = 0; i < json_array_size(a); i++) {
@@ -333,12 +335,17 @@ static void read_effects(int fi, json_t *a)
 		struct esc_effect e;
 		memset(&e, 0, sizeof e);
 		e.kind = (enum esc_effect_kind)-1;
-		for (int k = 0; kind && k < 4; k++)
+		for (int k = 0; kind && k < 6; k++)
 			if (!strcmp(kind, kinds[k]))
 				e.kind = (enum esc_effect_kind)k;
-		e.param = int_of(o, "param", -1);
-		if ((int)e.kind < 0 || e.param < 0 || !path)
+		e.param = int_of(o, "param", -2);
+		/* fresh: the result's (param -1) */
+		if ((int)e.kind < 0 || (e.kind == ESC_FX_FRESH ? e.param != -1 : e.param < 0) ||
+		    !path)
 			link_bad(fi, "an effect without its kind, parameter or path");
+		if (e.kind == ESC_FX_FRESH &&
+		    json_is_string(json_object_get(o, "callee")))
+			e.callee = esc_intern(json_string_value(json_object_get(o, "callee")));
 		e.path = esc_intern(path);
 		e.pointer = json_is_true(json_object_get(o, "pointer"));
 		e.pop = e.kind == ESC_FX_CLEAR && json_is_true(json_object_get(o, "pop"));
@@ -1079,7 +1086,7 @@ static int undone_through(int fi, json_t *u, int c1, int arg, int c2)
 	if (c0 < 0 || a < 0 || !lf[c0].nfx)
 		return 0;
 	int (*pairs)[2] = xmalloc((json_array_size(args) + 1) * sizeof *pairs);
-	struct esc_undo_call call = { name, 0, pairs, name, a };
+	struct esc_undo_call call = { name, 0, pairs, name, a, 0, 0, NULL, NULL, NULL };
 	for (size_t k = 0; k < json_array_size(args); k++) {
 		json_t *pr = json_array_get(args, k);
 		json_t *m = json_array_get(pr, 1);
@@ -1118,12 +1125,30 @@ static int undone(int fi, json_t *o, const char *callee, int arg)
 			continue;
 		}
 		struct esc_undo_call call;
+		memset(&call, 0, sizeof call);
 		int (*pairs)[2] = xmalloc((json_array_size(args) + 1) * sizeof *pairs);
 		call.callee = name;
 		call.via = NULL;
 		call.via_arg = -1;
 		call.npairs = 0;
 		call.pairs = pairs;
+		/* the other calls given what the keeper returned, by their
+		   effects in the build (a callee defined nowhere: none
+		   known) */
+		json_t *others = json_object_get(u, "others");
+		size_t no = json_array_size(others);
+		const struct esc_effect **ofx = xmalloc((no + 1) * sizeof *ofx);
+		int *nofx = xmalloc((no + 1) * sizeof *nofx);
+		call.others_known = json_is_array(others);
+		call.nothers = (int)no;
+		for (size_t k = 0; k < no; k++) {
+			const char *o = json_string_value(json_array_get(others, k));
+			int g = o ? callee_func(fi, o) : -1;
+			ofx[k] = g >= 0 ? lf[g].fx : NULL;
+			nofx[k] = g >= 0 ? lf[g].nfx : -1;
+		}
+		call.ofx = ofx;
+		call.nofx = nofx;
 		for (size_t k = 0; k < json_array_size(args); k++) {
 			json_t *pr = json_array_get(args, k);
 			json_t *m = json_array_get(pr, 1);
@@ -1140,6 +1165,8 @@ static int undone(int fi, json_t *o, const char *callee, int arg)
 						  arg, lf[c2].fx, lf[c2].nfx,
 						  st2, nst2, &call);
 		free(pairs);
+		free(ofx);
+		free(nofx);
 		if (yes)
 			return 1;
 	}
@@ -1497,12 +1524,15 @@ void write_summaries(void)
 		json_t *fx = must(json_array());
 		for (int k = 0; k < lf[d->func].nfx; k++) {
 			const struct esc_effect *e = &lf[d->func].fx[k];
-			if (e->kind == ESC_FX_CALL)
+			/* closed: calls, and a wrapper's result, are done */
+			if (e->kind == ESC_FX_CALL || (e->kind == ESC_FX_FRESH && e->callee))
 				continue;
 			json_t *x = must(json_object());
-			set(x, "kind", text(e->kind == ESC_FX_SET     ? "set"
-					    : e->kind == ESC_FX_UNLINK ? "unlink"
-								       : "clear"));
+			set(x, "kind", text(e->kind == ESC_FX_SET       ? "set"
+					    : e->kind == ESC_FX_UNLINK   ? "unlink"
+					    : e->kind == ESC_FX_RELEASE  ? "release"
+					    : e->kind == ESC_FX_FRESH    ? "fresh"
+									 : "clear"));
 			set(x, "param", json_integer(e->param));
 			set(x, "path", text(e->path));
 			set(x, "pointer", json_boolean(e->pointer));

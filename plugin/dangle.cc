@@ -1232,6 +1232,435 @@ static void effect_add(auto_vec<struct esc_effect> *out, enum esc_effect_kind ki
 	out->safe_push(e);
 }
 
+/* Reference counts: a release where a count reaches 0, a result whose
+   count is 1 (effects.c's RELEASE and FRESH). */
+
+/* A local variable of fun (-O0 keeps them out of SSA) whose address is
+   never taken: the one statement that assigns it, or NULL (none, or
+   several). */
+static gimple *only_def(function *fun, tree var)
+{
+	if (!VAR_P(var) || !auto_var_in_fn_p(var, fun->decl) || TREE_ADDRESSABLE(var))
+		return NULL;
+	gimple *found = NULL;
+	basic_block bb;
+	FOR_EACH_BB_FN(bb, fun)
+		for (gimple_stmt_iterator i = gsi_start_bb(bb); !gsi_end_p(i);
+		     gsi_next(&i)) {
+			gimple *s = gsi_stmt(i);
+			if (gimple_get_lhs(s) != var)
+				continue;
+			if (found)
+				return NULL;
+			found = s;
+		}
+	return found;
+}
+
+/* The count field of parameter q that v is the decremented value of
+   (v = --q->f, q->f - 1, through conversions and copies), or NULL. */
+static const char *dec_of(function *fun, tree fndecl, tree v, int q)
+{
+	bool dec = false;
+	for (int depth = 0; depth < 12 && v; depth++) {
+		gimple *d = TREE_CODE(v) == SSA_NAME ? SSA_NAME_DEF_STMT(v)
+			    : only_def(fun, v);
+		if (!d || !is_gimple_assign(d))
+			return NULL;
+		enum tree_code code = gimple_assign_rhs_code(d);
+		tree a = gimple_assign_rhs1(d);
+		if (CONVERT_EXPR_CODE_P(code) || code == SSA_NAME ||
+		    (gimple_assign_single_p(d) && VAR_P(a) && only_def(fun, a))) {
+			v = a;
+			continue;
+		}
+		if (!dec && (code == PLUS_EXPR || code == MINUS_EXPR) &&
+		    TREE_CODE(gimple_assign_rhs2(d)) == INTEGER_CST) {
+			tree c = gimple_assign_rhs2(d);
+			if (code == PLUS_EXPR ? !(integer_minus_onep(c) || integer_all_onesp(c))
+					      : !integer_onep(c))
+				return NULL;
+			dec = true;
+			v = a;
+			continue;
+		}
+		if (!gimple_assign_single_p(d))
+			return NULL;
+		/* a load right after the store of the decremented value
+		   (-O0: q->f = _4; _5 = q->f;) reads that value */
+		if (!dec) {
+			gimple *st = NULL;
+			gimple_stmt_iterator i = gsi_for_stmt(d);
+			for (gsi_prev(&i); !gsi_end_p(i) && !st; gsi_prev(&i)) {
+				gimple *x = gsi_stmt(i);
+				if (is_gimple_debug(x))
+					continue;
+				if (!gimple_assign_single_p(x) || !gimple_vdef(x))
+					return NULL;
+				st = x;
+			}
+			if (!st || !operand_equal_p(gimple_assign_lhs(st), a, 0))
+				return NULL;
+			v = gimple_assign_rhs1(st);
+			continue;
+		}
+		/* the load of the count */
+		const char *f;
+		if (TREE_CODE(a) == SSA_NAME || ref_path(fndecl, a, &f) != q || !*f ||
+		    strchr(f, '/'))
+			return NULL;
+		return f;
+	}
+	return NULL;
+}
+
+/* Is edge e a branch on which parameter q's count f, decremented, is
+   not 0 (if (--q->f == 0) false; if (r != 0), if (--q->f > 0) true)? */
+static bool dec_nonzero_edge(function *fun, tree fndecl, edge e, int q,
+			     const char *f)
+{
+	gimple *last = esc_last_stmt(e->src);
+	if (!last || gimple_code(last) != GIMPLE_COND)
+		return false;
+	gcond *c = as_a<gcond *>(last);
+	if (!integer_zerop(gimple_cond_rhs(c)) ||
+	    dec_of(fun, fndecl, gimple_cond_lhs(c), q) != f)
+		return false;
+	bool t = e->flags & EDGE_TRUE_VALUE;
+	switch (gimple_cond_code(c)) {
+	case EQ_EXPR:
+		return (e->flags & EDGE_FALSE_VALUE) != 0;
+	case NE_EXPR:
+	case GT_EXPR:
+	case LT_EXPR:
+		return t;
+	default:
+		return false;
+	}
+}
+
+/* Does fun add -1 to, or subtract 1 from, anything (_1 = p->f; _2 =
+   _1 + -1)?  (A cheap first question: dec_of reads -O0's locals.) */
+static bool decrements(function *fun)
+{
+	basic_block x;
+	FOR_EACH_BB_FN(x, fun)
+		for (gimple_stmt_iterator i = gsi_start_bb(x); !gsi_end_p(i);
+		     gsi_next(&i)) {
+			gimple *d = gsi_stmt(i);
+			if (!is_gimple_assign(d) ||
+			    (gimple_assign_rhs_code(d) != PLUS_EXPR &&
+			     gimple_assign_rhs_code(d) != MINUS_EXPR) ||
+			    TREE_CODE(gimple_assign_rhs2(d)) != INTEGER_CST)
+				continue;
+			tree c = gimple_assign_rhs2(d);
+			if (gimple_assign_rhs_code(d) == PLUS_EXPR
+				    ? integer_minus_onep(c) || integer_all_onesp(c)
+				    : integer_onep(c))
+				return true;
+		}
+	return false;
+}
+
+/* The count fields of parameter q whose decremented value fun tests
+   against 0, one at most per test (into out). */
+static void dec_fields(function *fun, tree fndecl, int q, auto_vec<const char *> *out)
+{
+	basic_block x;
+	if (!decrements(fun))
+		return;
+	FOR_EACH_BB_FN(x, fun) {
+		gimple *last = esc_last_stmt(x);
+		if (!last || gimple_code(last) != GIMPLE_COND ||
+		    !integer_zerop(gimple_cond_rhs(as_a<gcond *>(last))))
+			continue;
+		const char *f = dec_of(fun, fndecl, gimple_cond_lhs(as_a<gcond *>(last)), q);
+		bool dup = false;
+		for (unsigned i = 0; f && i < out->length(); i++)
+			dup |= (*out)[i] == f;
+		if (f && !dup)
+			out->safe_push(f);
+	}
+}
+
+/* Does every path from fun's entry to a normal return on which q's
+   count f, decremented, reaches 0 pass through a block of set
+   (failure_edge's ways out do not count)? */
+static bool every_path_dec(function *fun, tree fndecl, bitmap set, int q,
+			   const char *f)
+{
+	auto_vec<basic_block> stack;
+	auto_bitmap seen;
+	stack.safe_push(ENTRY_BLOCK_PTR_FOR_FN(fun));
+	bitmap_set_bit(seen, ENTRY_BLOCK_PTR_FOR_FN(fun)->index);
+	while (!stack.is_empty()) {
+		basic_block x = stack.pop();
+		if (x == EXIT_BLOCK_PTR_FOR_FN(fun))
+			return false;
+		edge e;
+		edge_iterator ei;
+		FOR_EACH_EDGE(e, ei, x->succs)
+			if (!bitmap_bit_p(set, e->dest->index) &&
+			    !failure_edge(fndecl, e, q, "") &&
+			    !dec_nonzero_edge(fun, fndecl, e, q, f) &&
+			    bitmap_set_bit(seen, e->dest->index))
+				stack.safe_push(e->dest);
+	}
+	return true;
+}
+
+/* The count of parameter q released (freed, or handed on by a call, in
+   the blocks of set) where it reaches 0, or NULL. */
+static const char *released_by_count(function *fun, tree fndecl, bitmap set, int q)
+{
+	auto_vec<const char *> fields;
+	dec_fields(fun, fndecl, q, &fields);
+	for (unsigned i = 0; i < fields.length(); i++)
+		if (every_path_dec(fun, fndecl, set, q, fields[i]))
+			return fields[i];
+	return NULL;
+}
+
+/* The pointer a returned value points into (&p->base: p; through
+   copies and conversions; -O0's local itself), or NULL_TREE. */
+static tree ret_root(tree v)
+{
+	for (int depth = 0; depth < 12 && v; depth++) {
+		if (TREE_CODE(v) == ADDR_EXPR) {
+			tree r = TREE_OPERAND(v, 0);
+			while (handled_component_p(r))
+				r = TREE_OPERAND(r, 0);
+			if (TREE_CODE(r) != MEM_REF || !integer_zerop(TREE_OPERAND(r, 1)))
+				return NULL_TREE;
+			v = TREE_OPERAND(r, 0);
+			continue;
+		}
+		if (TREE_CODE(v) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(v))
+			return v;
+		gimple *d = SSA_NAME_DEF_STMT(v);
+		if (!d || !is_gimple_assign(d))
+			return v;
+		enum tree_code code = gimple_assign_rhs_code(d);
+		if (!(CONVERT_EXPR_CODE_P(code) || gimple_assign_single_p(d)))
+			return v;
+		tree a = gimple_assign_rhs1(d);
+		if (TREE_CODE(a) != SSA_NAME && TREE_CODE(a) != ADDR_EXPR && !VAR_P(a))
+			return v;
+		v = a;
+	}
+	return v;
+}
+
+/* The value the return statement ending block rb returns when entered
+   by edge e (its PHI's argument; -O0: the variable's last assignment,
+   in rb or e's source), or NULL_TREE. */
+static tree returned_by(basic_block rb, edge e)
+{
+	gimple *last = esc_last_stmt(rb);
+	tree v = last && gimple_code(last) == GIMPLE_RETURN
+			 ? gimple_return_retval(as_a<greturn *>(last)) : NULL_TREE;
+	if (!v)
+		return NULL_TREE;
+	if (TREE_CODE(v) == SSA_NAME) {
+		gimple *d = SSA_NAME_DEF_STMT(v);
+		if (d && gimple_code(d) == GIMPLE_PHI && gimple_bb(d) == rb)
+			return PHI_ARG_DEF_FROM_EDGE(as_a<gphi *>(d), e);
+		return v;
+	}
+	if (!VAR_P(v) && TREE_CODE(v) != RESULT_DECL)
+		return v;
+	basic_block in[2] = { rb, e->src };
+	for (int b = 0; b < 2; b++) {
+		tree found = NULL_TREE;
+		for (gimple_stmt_iterator i = gsi_start_bb(in[b]); !gsi_end_p(i);
+		     gsi_next(&i))
+			if (is_gimple_assign(gsi_stmt(i)) &&
+			    gimple_assign_lhs(gsi_stmt(i)) == v)
+				found = gimple_assign_rhs1(gsi_stmt(i));
+		if (found)
+			return found;
+	}
+	return NULL_TREE;
+}
+
+/* The callee whose result root is (an SSA value a call defines; -O0: a
+   local that only such calls, of one callee, or null assign), or
+   NULL. */
+static const char *result_of_call(function *fun, tree root)
+{
+	if (TREE_CODE(root) == SSA_NAME) {
+		gimple *d = SSA_NAME_DEF_STMT(root);
+		return d && is_gimple_call(d) && gimple_call_fndecl(d) ? callee_of(d)
+									: NULL;
+	}
+	if (!VAR_P(root) || !auto_var_in_fn_p(root, fun->decl) || TREE_ADDRESSABLE(root))
+		return NULL;
+	const char *callee = NULL;
+	basic_block bb;
+	FOR_EACH_BB_FN(bb, fun)
+		for (gimple_stmt_iterator i = gsi_start_bb(bb); !gsi_end_p(i);
+		     gsi_next(&i)) {
+			gimple *s = gsi_stmt(i);
+			if (gimple_get_lhs(s) != root)
+				continue;
+			const char *c = NULL;
+			if (is_gimple_call(s) && gimple_call_fndecl(s)) {
+				c = callee_of(s);
+			} else if (gimple_assign_single_p(s)) {
+				tree a = gimple_assign_rhs1(s);
+				if (integer_zerop(a))
+					continue;
+				gimple *d = TREE_CODE(a) == SSA_NAME ? SSA_NAME_DEF_STMT(a)
+								     : NULL;
+				if (d && is_gimple_call(d) && gimple_call_fndecl(d))
+					c = callee_of(d);
+			}
+			if (!c || (callee && c != callee))
+				return NULL;
+			callee = c;
+		}
+	return callee;
+}
+
+/* Is s a store into a field of root's object, named f if f is not NULL
+   (root->f = v; root->base.f = v: the field the store names last)?
+   Sets *set to its name. */
+static bool count_store(gimple *s, tree root, const char *f, const char **set)
+{
+	tree lhs = gimple_get_lhs(s);
+	if (!lhs || TREE_CODE(lhs) != COMPONENT_REF || !gimple_assign_single_p(s))
+		return false;
+	const char *name = field_name(TREE_OPERAND(lhs, 1));
+	tree r = lhs;
+	while (handled_component_p(r))
+		r = TREE_OPERAND(r, 0);
+	if (!name || TREE_CODE(r) != MEM_REF || (f && esc_intern(name) != f) ||
+	    ret_root(TREE_OPERAND(r, 0)) != root)
+		return false;
+	*set = esc_intern(name);
+	return true;
+}
+
+/* Is e the branch on which root (a pointer) is null (if (p == 0)
+   true, if (p != 0) false)? */
+static bool root_null_edge(edge e, tree root)
+{
+	gimple *last = esc_last_stmt(e->src);
+	if (!last || gimple_code(last) != GIMPLE_COND)
+		return false;
+	gcond *c = as_a<gcond *>(last);
+	if (!integer_zerop(gimple_cond_rhs(c)) || ret_root(gimple_cond_lhs(c)) != root)
+		return false;
+	return (gimple_cond_code(c) == EQ_EXPR && (e->flags & EDGE_TRUE_VALUE)) ||
+	       (gimple_cond_code(c) == NE_EXPR && (e->flags & EDGE_FALSE_VALUE));
+}
+
+/* fndecl's result fresh with a count 1 (ESC_FX_FRESH), into out. */
+static void fresh_effects(function *fun, tree fndecl, const struct esc_rules *rules,
+			  auto_vec<struct esc_effect> *out)
+{
+	if (!POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(fndecl))))
+		return;
+	/* every non-null value returned, with the root it points into */
+	tree root = NULL_TREE;
+	bool any = false;
+	basic_block bb;
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple *last = esc_last_stmt(bb);
+		if (!last || gimple_code(last) != GIMPLE_RETURN)
+			continue;
+		edge e;
+		edge_iterator ei;
+		FOR_EACH_EDGE(e, ei, bb->preds) {
+			tree v = source_of(returned_by(bb, e));
+			if (v && integer_zerop(v))
+				continue;
+			tree r = v ? ret_root(v) : NULL_TREE;
+			if (!r || (root && r != root))
+				return;
+			root = r;
+			any = true;
+		}
+	}
+	if (!any)
+		return;
+	/* the fields set to 1 in root's object; no other write of them */
+	auto_vec<const char *> ones, others;
+	FOR_EACH_BB_FN(bb, fun)
+		for (gimple_stmt_iterator i = gsi_start_bb(bb); !gsi_end_p(i);
+		     gsi_next(&i)) {
+			gimple *s = gsi_stmt(i);
+			const char *f;
+			if (!count_store(s, root, NULL, &f))
+				continue;
+			tree v = gimple_assign_rhs1(s);
+			if (TREE_CODE(v) == INTEGER_CST && integer_onep(v))
+				ones.safe_push(f);
+			else
+				others.safe_push(f);
+		}
+	for (unsigned k = 0; k < ones.length(); k++) {
+		const char *f = ones[k];
+		bool bad = false;
+		for (unsigned j = 0; j < others.length() && !bad; j++)
+			bad = others[j] == f;
+		for (unsigned j = 0; j < k && !bad; j++)
+			bad = ones[j] == f;
+		if (bad)
+			continue;
+		/* on every path to a return of non-null, past a store of 1 */
+		auto_bitmap set;
+		FOR_EACH_BB_FN(bb, fun)
+			for (gimple_stmt_iterator i = gsi_start_bb(bb); !gsi_end_p(i);
+			     gsi_next(&i)) {
+				const char *g;
+				if (count_store(gsi_stmt(i), root, f, &g) &&
+				    TREE_CODE(gimple_assign_rhs1(gsi_stmt(i))) == INTEGER_CST)
+					bitmap_set_bit(set, bb->index);
+			}
+		auto_vec<basic_block> stack;
+		auto_bitmap seen;
+		stack.safe_push(ENTRY_BLOCK_PTR_FOR_FN(fun));
+		bitmap_set_bit(seen, ENTRY_BLOCK_PTR_FOR_FN(fun)->index);
+		while (!stack.is_empty() && !bad) {
+			basic_block x = stack.pop();
+			edge e;
+			edge_iterator ei;
+			FOR_EACH_EDGE(e, ei, x->succs) {
+				if (bitmap_bit_p(set, e->dest->index))
+					continue;
+				if (root_null_edge(e, root))
+					continue;
+				gimple *last = esc_last_stmt(e->dest);
+				if (last && gimple_code(last) == GIMPLE_RETURN) {
+					tree v = source_of(returned_by(e->dest, e));
+					if (!v || !integer_zerop(v))
+						bad = true;
+					continue;
+				}
+				if (bitmap_set_bit(seen, e->dest->index))
+					stack.safe_push(e->dest);
+			}
+		}
+		if (!bad) {
+			effect_add(out, ESC_FX_FRESH, -1, f, NULL, 0, 0, 0);
+			any = false;
+		}
+	}
+	/* else a callee's result returned (a wrapper) that no call given
+	   it may have taken a reference to */
+	const char *callee = any ? result_of_call(fun, root) : NULL;
+	FOR_EACH_BB_FN(bb, fun)
+		for (gimple_stmt_iterator i = gsi_start_bb(bb); callee && !gsi_end_p(i);
+		     gsi_next(&i))
+			for (unsigned a = 0; is_gimple_call(gsi_stmt(i)) &&
+			     a < gimple_call_num_args(gsi_stmt(i)); a++)
+				if (ret_root(gimple_call_arg(gsi_stmt(i), a)) == root)
+					callee = NULL;
+	if (callee && !(rules && esc_rules_find(rules, callee)))
+		effect_add(out, ESC_FX_FRESH, -1, esc_intern(""), callee, 0, 0, 0);
+}
+
 /* Deallocator slots: a field (its FIELD_DECL) or global that the unit
    sets to a deallocator of the rules (p->mem.free_fcn = free; expat's
    parserCreate), and to no other function it names; what else it is
@@ -1512,6 +1941,50 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 			effect_add(out, ESC_FX_CLEAR, rel[i].q, rel[i].path, NULL, 0,
 				   0, 1);
 	}
+	/* the parameter freed, or handed to a call, where a count of it,
+	   decremented, reaches 0 (if (--p->refcnt == 0) free(p);): a
+	   release by that count, or a call made there */
+	for (unsigned i = 0; i < rel.length(); i++) {
+		if (!rel[i].freed || *rel[i].path)
+			continue;
+		bool seen = false;
+		for (unsigned j = 0; j < i && !seen; j++)
+			seen = rel[j].freed && rel[j].q == rel[i].q && !*rel[j].path;
+		if (seen)
+			continue;
+		auto_bitmap set;
+		for (unsigned j = 0; j < rel.length(); j++)
+			if (rel[j].freed && rel[j].q == rel[i].q && !*rel[j].path)
+				bitmap_set_bit(set, rel[j].bb);
+		if (const char *f = released_by_count(fun, fndecl, set, rel[i].q))
+			effect_add(out, ESC_FX_RELEASE, rel[i].q, f, NULL, 0, 0, 1);
+	}
+	for (unsigned i = 0; i < calls.length(); i++) {
+		bool seen = false;
+		if (*calls[i].path)
+			continue;
+		for (unsigned j = 0; j < i && !seen; j++)
+			seen = calls[j].q == calls[i].q && calls[j].callee == calls[i].callee &&
+			       calls[j].arg == calls[i].arg && !*calls[j].path;
+		if (seen)
+			continue;
+		auto_bitmap set;
+		for (unsigned j = 0; j < calls.length(); j++)
+			if (calls[j].q == calls[i].q && calls[j].callee == calls[i].callee &&
+			    calls[j].arg == calls[i].arg && !*calls[j].path)
+				bitmap_set_bit(set, calls[j].bb);
+		const char *f = released_by_count(fun, fndecl, set, calls[i].q);
+		for (unsigned k = 0; f && k < out->length(); k++) {
+			struct esc_effect *e = &(*out)[k];
+			if (e->kind == ESC_FX_CALL && !e->every && !e->guard &&
+			    e->param == calls[i].q && !*e->path &&
+			    e->callee == calls[i].callee && e->arg == calls[i].arg) {
+				e->guard = f;
+				e->dec = 1;
+			}
+		}
+	}
+	fresh_effects(fun, fndecl, rules, out);
 	/* writes of one path in several blocks, together on every path */
 	for (unsigned i = 0; i < writes.length(); i++) {
 		bool seen = false, several = false, ptr = false, pop = true;

@@ -813,6 +813,51 @@ struct kill {
 	int nvias;
 };
 
+/* The other calls given what call statement at returned (its key, or
+   a carrier of it), but calls of callee: their statements into *out
+   (owned); -1 when that value is stored into a place other than a slot
+   of the frame (another may take it there).  A count the keeper set is
+   the caller's alone when none of them writes it (effects.c). */
+static int carriers_of(const struct esc_cfg *c, int from, int *carry);
+
+static int holders_of(const struct esc_cfg *c, int at, const char *callee, int **out)
+{
+	const struct cstmt *a = &c->stmts[at];
+	int rk = key_at(c, a, 0), rv = val_at(c, a, 0), carry[ESC_CARRY], n = 0, cap = 0;
+	*out = NULL;
+	if (rk < 0)
+		return -1;
+	int nc = carriers_of(c, rv >= 0 ? rv : rk, carry);
+	for (int i = 0; i < c->nstmts; i++) {
+		const struct cstmt *s = &c->stmts[i];
+		if (i == at || (s->op != ESC_OP_CALL && s->op != ESC_OP_STORE))
+			continue;
+		int given = 0;
+		for (int x = s->op == ESC_OP_CALL; x < s->nkeys && !given; x++) {
+			int kx = key_at(c, s, x);
+			given = kx >= 0 && (kx == rk || kx == rv);
+			for (int b = 0; kx >= 0 && b < nc && !given; b++)
+				given = carry[b] == kx;
+			if (s->op == ESC_OP_STORE)
+				break;
+		}
+		if (!given)
+			continue;
+		if (s->op == ESC_OP_STORE) {
+			if (is_slot(c, s->place))
+				continue;
+			free(*out);
+			*out = NULL;
+			return -1;
+		}
+		if (s->callee && callee && !strcmp(s->callee, callee))
+			continue;
+		ESC_GROW(*out, cap, n + 1);
+		(*out)[n++] = i;
+	}
+	return n;
+}
+
 /* Does call statement s undo, by its effects, what the leaving call
    k->at kept (k->fx)? */
 static int undoes(const struct esc_cfg *c, const struct kill *k,
@@ -840,12 +885,39 @@ static int undoes(const struct esc_cfg *c, const struct kill *k,
 		pairs[np][0] = j;
 		pairs[np++][1] = mj;
 	}
-	struct esc_undo_call u = { s->callee, np, pairs, NULL, -1 };
-	if (np && (esc_effects_undo(k->fx, k->nfx, k->kept, s->fx, s->nfx, &u) ||
-		   (at->nst >= 0 && s->nst >= 0 &&
-		    esc_effects_undo_stored(k->fx, k->nfx, at->st, at->nst,
-					    k->stored, s->fx, s->nfx, s->st, s->nst,
-					    &u))))
+	struct esc_undo_call u = { s->callee, np, pairs, NULL, -1, 0, 0, NULL, NULL, NULL };
+	/* what the keeper returned released by a count: the other calls
+	   given it, with their effects (none known: an unknown callee) */
+	int released = 0, *held = NULL;
+	const struct esc_effect **ofx = NULL;
+	int *nofx = NULL;
+	for (int x = 0; x < s->nfx; x++)
+		released |= s->fx[x].kind == ESC_FX_RELEASE;
+	for (int p = 0; released && p < np; p++)
+		if (pairs[p][1] < 0) {
+			int n = holders_of(c, k->at, s->callee, &held);
+			u.others_known = n >= 0;
+			u.nothers = n > 0 ? n : 0;
+			ofx = esc_xmalloc((size_t)(u.nothers + 1) * sizeof *ofx);
+			nofx = esc_xmalloc((size_t)(u.nothers + 1) * sizeof *nofx);
+			for (int h = 0; h < u.nothers; h++) {
+				const struct cstmt *t = &c->stmts[held[h]];
+				ofx[h] = t->fx;
+				nofx[h] = t->fx || t->nwrites >= 0 ? t->nfx : -1;
+			}
+			u.ofx = ofx;
+			u.nofx = nofx;
+			break;
+		}
+	int undone = np && esc_effects_undo(k->fx, k->nfx, k->kept, s->fx, s->nfx, &u);
+	free(held);
+	free(ofx);
+	free(nofx);
+	if (undone)
+		return 1;
+	if (np && at->nst >= 0 && s->nst >= 0 &&
+	    esc_effects_undo_stored(k->fx, k->nfx, at->st, at->nst,
+				    k->stored, s->fx, s->nfx, s->st, s->nst, &u))
 		return 1;
 	/* given none of the keeper's arguments: through the handle an
 	   earlier call stored in the object (as the link step's "through"
@@ -856,7 +928,8 @@ static int undoes(const struct esc_cfg *c, const struct kill *k,
 		int (*tp)[2] = NULL;
 		int n = t->fx && t->nst >= 0
 			? through_pairs(c, s, &k->vias[x], kept_obj, &tp) : 0;
-		struct esc_undo_call v = { s->callee, n, tp, t->callee, k->vias[x].arg };
+		struct esc_undo_call v = { s->callee, n, tp, t->callee, k->vias[x].arg,
+					   0, 0, NULL, NULL, NULL };
 		int yes = n && esc_effects_undo_through(t->fx, t->nfx, t->st, t->nst,
 							k->vias[x].arg, k->fx, k->nfx,
 							at->st, at->nst, k->stored,
@@ -2024,6 +2097,7 @@ static void undo_candidates(struct view *v, const struct kill *base,
 			continue;
 		}
 		tried_merge[ntried] = merge;
+		memset(&tried[ntried], 0, sizeof tried[ntried]);
 		tried[ntried].callee = s->callee;
 		tried[ntried].npairs = np;
 		tried[ntried].via = via;
@@ -2067,9 +2141,23 @@ static void undo_candidates(struct view *v, const struct kill *base,
 		if (dup)
 			continue;
 		ESC_GROW(w->undo, cap, w->nundo + 1);
-		w->undo[w->nundo] = tried[ntried - 1];
-		w->undo[w->nundo++].pairs = esc_xmalloc((size_t)np * sizeof *pairs);
-		memcpy(w->undo[w->nundo - 1].pairs, pairs, (size_t)np * sizeof *pairs);
+		struct esc_undo_call *nu = &w->undo[w->nundo++];
+		*nu = tried[ntried - 1];
+		nu->pairs = esc_xmalloc((size_t)np * sizeof *pairs);
+		memcpy(nu->pairs, pairs, (size_t)np * sizeof *pairs);
+		/* given what the keeper returned: the other calls given it
+		   (a count's holders, effects.c), by callee */
+		for (int p = 0; p < np && !nu->names; p++)
+			if (pairs[p][1] < 0) {
+				int *held = NULL, n = holders_of(c, base->at, s->callee, &held);
+				nu->others_known = n >= 0;
+				nu->nothers = n > 0 ? n : 0;
+				nu->names = esc_xmalloc((size_t)(nu->nothers + 1) *
+							sizeof *nu->names);
+				for (int h = 0; h < nu->nothers; h++)
+					nu->names[h] = c->stmts[held[h]].callee;
+				free(held);
+			}
 	}
 	for (int u = 0; u < ntried; u++)
 		free(tried[u].pairs);

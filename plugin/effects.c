@@ -31,7 +31,16 @@
  * 4).  A call that writes the kept object's own field f (a re-init)
  * only undoes a keeper that writes no pointer elsewhere than into the
  * object and through f: reg_add(r, &n) keeps n in r, whatever init(&n)
- * then writes into n.  What it cannot
+ * then writes into n.  A reference count: a keeper whose result has its
+ * count field set to 1 (FRESH: p->refcnt = 1; return p; or a wrapper
+ * returning such a result) is undone by a later call given that result
+ * that frees it where the count, decremented, reaches 0 (RELEASE: if
+ * (--p->refcnt == 0) free(p), directly or through its callees), when no
+ * other call of the caller given the object writes the count (the
+ * caller then holds the only reference: lis_incref(l) takes another)
+ * and it is stored nowhere another could take it.  Callbacks that a
+ * dispatch runs meanwhile are not seen (a request that takes a
+ * reference of its own while it is pending).  What it cannot
  * tell: an unlink skipped on a path that returns early for another
  * reason the keeper shares (libevent's event_del_nolock_ returns when
  * EVLIST_FINALIZING is set, which event_add refuses; evmap_io_del_ when
@@ -74,6 +83,36 @@ static int has(const struct esc_effect *fx, int n, enum esc_effect_kind kind,
 	return 0;
 }
 
+/* Does fx say its result is fresh with its count path set to 1? */
+static int has_fresh(const struct esc_effect *fx, int n, const char *path)
+{
+	for (int i = 0; i < n; i++)
+		if (fx[i].kind == ESC_FX_FRESH && !fx[i].callee &&
+		    (fx[i].path == path || !strcmp(fx[i].path, path)))
+			return 1;
+	return 0;
+}
+
+/* Does one of u's other calls given the object write its count path,
+   or is one of them not known (u->others_known 0: none are)? */
+static int others_write(const struct esc_undo_call *u, const char *path)
+{
+	if (!u->others_known)
+		return 1;
+	for (int i = 0; i < u->nothers; i++) {
+		if (u->nofx[i] < 0)
+			return 1;
+		for (int k = 0; k < u->nofx[i]; k++) {
+			const struct esc_effect *e = &u->ofx[i][k];
+			if ((e->kind == ESC_FX_SET || e->kind == ESC_FX_CLEAR ||
+			     e->kind == ESC_FX_RELEASE) &&
+			    !strcmp(e->path, path))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Does every other call of call's alt group (on the same parameter and
    path) clear path of the argument it is given too? */
 static int alt_clears(const struct esc_effect *facts, int n,
@@ -107,12 +146,55 @@ int esc_effects_close(struct esc_effect **facts, int n, int *cap,
 	int ncalls = n;
 	for (int i = 0; i < ncalls; i++) {
 		struct esc_effect call = (*facts)[i];
+		if (call.kind == ESC_FX_FRESH && call.callee) {
+			/* a wrapper's result: its callee's fresh object */
+			int m = 0;
+			const struct esc_effect *g = callee_facts(call.callee, ctx, &m);
+			for (int k = 0; g && k < m; k++)
+				if (g[k].kind == ESC_FX_FRESH && !g[k].callee &&
+				    !has_fresh(*facts, n, g[k].path)) {
+					ESC_GROW(*facts, *cap, n + 1);
+					struct esc_effect e;
+					memset(&e, 0, sizeof e);
+					e.kind = ESC_FX_FRESH;
+					e.param = -1;
+					e.path = g[k].path;
+					(*facts)[n++] = e;
+				}
+			continue;
+		}
 		if (call.kind != ESC_FX_CALL || !call.callee)
 			continue;
 		int m = 0;
 		const struct esc_effect *g = callee_facts(call.callee, ctx, &m);
 		for (int k = 0; g && k < m; k++) {
-			if (g[k].kind == ESC_FX_CALL || g[k].param != call.arg)
+			if (g[k].kind == ESC_FX_CALL || g[k].kind == ESC_FX_FRESH ||
+			    g[k].param != call.arg)
+				continue;
+			/* a release by a count: through a call given the
+			   object itself on every path; a free made where the
+			   caller's count, decremented, reaches 0 (if
+			   (--p->refcnt == 0) port_free(p);) is a release
+			   by that count */
+			const char *count = NULL;
+			if (g[k].kind == ESC_FX_RELEASE && call.every && !*call.path)
+				count = g[k].path;
+			else if (g[k].kind == ESC_FX_CLEAR && call.dec && call.guard &&
+				 !*call.path && !*g[k].path && g[k].pointer)
+				count = call.guard;
+			if (count) {
+				if (!has(*facts, n, ESC_FX_RELEASE, call.param, count, 0, 0)) {
+					ESC_GROW(*facts, *cap, n + 1);
+					struct esc_effect e;
+					memset(&e, 0, sizeof e);
+					e.kind = ESC_FX_RELEASE;
+					e.param = call.param;
+					e.path = count;
+					e.pointer = 1;
+					(*facts)[n++] = e;
+				}
+			}
+			if (g[k].kind == ESC_FX_RELEASE)
 				continue;
 			enum esc_effect_kind kind = g[k].kind;
 			const char *guard = g[k].guard;
@@ -123,7 +205,7 @@ int esc_effects_close(struct esc_effect **facts, int n, int *cap,
 			if (kind == ESC_FX_UNLINK && *call.path)
 				continue;
 			if (kind == ESC_FX_UNLINK && !call.every) {
-				if (!call.guard || guard)
+				if (!call.guard || call.dec || guard)
 					continue;
 				guard = call.guard;
 				mask = call.mask;
@@ -270,6 +352,12 @@ int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,
 			if (c->kind == ESC_FX_UNLINK && c->param == j && m >= 0 &&
 			    m == kept && sets(fx1, n1, m, c->path) &&
 			    (!c->guard || sets_flag(fx1, n1, m, c->guard, c->mask)))
+				return 1;
+			/* the keeper's result, its count set to 1, released
+			   where the count reaches 0, no other call given it
+			   writing the count: the only reference, freed */
+			if (c->kind == ESC_FX_RELEASE && c->param == j && m < 0 &&
+			    has_fresh(fx1, n1, c->path) && !others_write(u, c->path))
 				return 1;
 			if (c->kind != ESC_FX_CLEAR || c->param != j ||
 			    !c->pointer)

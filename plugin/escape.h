@@ -707,12 +707,25 @@ enum esc_effect_kind {
 	ESC_FX_CALL,  /* passes the value at path (only "" or "g": the
 			 parameter, or what p->g holds) as argument arg of
 			 callee; every: on every path that returns normally */
-	ESC_FX_UNLINK /* unlinks the parameter's object from the list it is
+	ESC_FX_UNLINK, /* unlinks the parameter's object from the list it is
 			 in, on every path that returns normally: the memory
 			 its link field path (one field) points to, the cell
 			 that points to the object, receives another of its
 			 fields (its successor): *n->prevp = n->next (BSD
 			 LIST_REMOVE/TAILQ_REMOVE), n->prev->next = n->next */
+	ESC_FX_RELEASE, /* frees the parameter's object ("") on every path
+			   that returns normally on which its count field
+			   path, decremented, reaches 0 (if (--p->refcnt ==
+			   0) free(p); int r = --p->refcnt; if (r == 0)
+			   destroy(p); if (--p->refcnt > 0) return; ...
+			   free(p)): where the count was 1 */
+	ESC_FX_FRESH    /* param -1: on every path that returns it
+			   non-null, the result points to an object whose
+			   field path (a count) the function set to the
+			   constant 1 and wrote nothing else to (p =
+			   calloc(..); p->refcnt = 1; return p;), or, with
+			   callee, is that callee's result (a wrapper;
+			   closed over at link time) */
 };
 struct esc_effect {
 	enum esc_effect_kind kind;
@@ -743,6 +756,12 @@ struct esc_effect {
 				the flag is set */
 	uint64_t mask;       /* with guard: the bits of the flag tested
 				(n->flags & 4: 4), 0 for all */
+	int dec;             /* CALL not on every path: made on every path
+				that returns normally on which the count
+				field guard of the parameter, decremented,
+				reaches 0 (if (--p->refcnt == 0)
+				port_free(p);): what it frees is the
+				parameter's RELEASE */
 	int alt;             /* CALL not on every path: > 0 when the calls
 				of this group (the same alt) are, together,
 				on every path that returns normally (gzclose:
@@ -799,6 +818,19 @@ struct esc_undo_call {
 	   it) */
 	const char *via;
 	int via_arg;
+	/* the other calls of the caller given what the keeping call
+	   returned (not the later call's callee's): their callees' closed
+	   effects, ofx[i] (nofx[i] of them; nofx[i] < 0: a callee with no
+	   known effects, an indirect call, or the value stored where
+	   another may take it); others_known 0: not known.  A count the
+	   keeper set to 1 is still 1 at the later call when none of them
+	   writes it (lis_incref(l) takes a reference) */
+	int others_known, nothers;
+	const struct esc_effect *const *ofx;
+	const int *nofx;
+	/* in a pending warning's candidates (esc_warning.undo): the others'
+	   callees instead, NULL for an indirect call (owned) */
+	const char **names;
 };
 /* Does a later call with effects fx2 (closed) undo what a keeping call
    with effects fx1 (closed) kept of its argument kept, given the
@@ -821,7 +853,12 @@ struct esc_undo_call {
    the kept object itself only undoes a keeper that writes no pointer
    elsewhere than into the object and through its field f (into another
    parameter's memory, or through another field of the object):
-   reg_add(r, &n) keeps n in r whatever init(&n) writes.  Only pointers count: the
+   reg_add(r, &n) keeps n in r whatever init(&n) writes.  Or, for a pair
+   (j, -1): fx1 returns an object with its count field f set to 1
+   (FRESH f), fx2 RELEASEs its parameter j where f, decremented, reaches
+   0, and no other call given the object (u's others, known) writes f:
+   the caller held the only reference, and the later call frees the
+   object (lis = lis_new(cb, &x); lis_free(lis)).  Only pointers count: the
    keeper's memory hangs off a pointer field, which C1 sets and C2
    clears, frees or moves. */
 int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,

@@ -1190,8 +1190,10 @@ void esc_func_report_free(struct esc_func_report *r)
 	free(r->locals);
 	for (int i = 0; i < r->nwarnings; i++) {
 		free((char *)r->warnings[i].message);
-		for (int u = 0; u < r->warnings[i].nundo; u++)
+		for (int u = 0; u < r->warnings[i].nundo; u++) {
 			free(r->warnings[i].undo[u].pairs);
+			free(r->warnings[i].undo[u].names);
+		}
 		free(r->warnings[i].undo);
 	}
 	free(r->warnings);

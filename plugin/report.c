@@ -634,7 +634,8 @@ static void import_fields(struct jw *w, const struct esc_import *x)
 	}
 }
 
-static const char *const effect_kinds[] = { "set", "clear", "call", "unlink" };
+static const char *const effect_kinds[] = { "set", "clear", "call", "unlink",
+					      "release", "fresh" };
 
 static void effects_json(struct jw *w, const struct esc_func_report *f)
 {
@@ -663,7 +664,12 @@ static void effects_json(struct jw *w, const struct esc_func_report *f)
 			k_str(w, "guard", e->guard);
 			if (e->mask)
 				k_int(w, "mask", (long long)e->mask);
+			/* the guard a count, decremented, reaching 0 */
+			if (e->dec)
+				k_bool(w, "dec", 1);
 		}
+		if (e->kind == ESC_FX_FRESH && e->callee)
+			k_str(w, "callee", e->callee);
 		if (e->kind == ESC_FX_CALL) {
 			k_str(w, "callee", e->callee);
 			k_int(w, "arg", e->arg);
@@ -698,6 +704,25 @@ static void undo_json(struct jw *w, const struct esc_warning *x)
 			jw_close(w, ']');
 		}
 		jw_close(w, ']');
+		/* given what the keeper returned: the other calls given it
+		   (null: an indirect call); null when it is stored where
+		   another may take it */
+		if (x->undo[i].names) {
+			jw_key(w, "others");
+			if (x->undo[i].others_known) {
+				jw_open(w, '[');
+				for (int k = 0; k < x->undo[i].nothers; k++) {
+					jw_next(w);
+					if (x->undo[i].names[k])
+						jw_str(w, x->undo[i].names[k]);
+					else
+						jw_null(w);
+				}
+				jw_close(w, ']');
+			} else {
+				jw_null(w);
+			}
+		}
 		if (x->undo[i].via) {
 			jw_key(w, "through");
 			jw_open(w, '{');

@@ -977,21 +977,27 @@ struct esc_summaries *esc_summaries_load(const char *path, char *err,
 			const char *kind = json_string_value(json_object_get(x, "kind"));
 			const char *p = json_string_value(json_object_get(x, "path"));
 			json_t *param = json_object_get(x, "param");
+			/* fresh: the result's (param -1) */
+			int fresh = kind && !strcmp(kind, "fresh");
 			if (!kind ||
 			    (strcmp(kind, "set") && strcmp(kind, "clear") &&
-			     strcmp(kind, "unlink")) || !p ||
-			    !json_is_integer(param) || json_integer_value(param) < 0 ||
-			    json_integer_value(param) >= n + 1)
+			     strcmp(kind, "unlink") && strcmp(kind, "release") && !fresh) ||
+			    !p || !json_is_integer(param) ||
+			    json_integer_value(param) < (fresh ? -1 : 0) ||
+			    json_integer_value(param) >= (fresh ? 0 : n + 1))
 				BAD("%s: functions[%zu] (%s): effects[%zu] is not {\"kind\": "
-				    "\"set\"|\"clear\"|\"unlink\", \"param\", \"path\", \"pointer\"}",
+				    "\"set\"|\"clear\"|\"unlink\"|\"release\"|\"fresh\", "
+				    "\"param\", \"path\", \"pointer\"}",
 				    path, i, sym, k);
 			s->effects = esc_xrealloc(s->effects, (size_t)(s->neffects + 1) *
 						  sizeof *s->effects);
 			struct esc_effect *e = &s->effects[s->neffects++];
 			memset(e, 0, sizeof *e);
-			e->kind = !strcmp(kind, "set")      ? ESC_FX_SET
-				  : !strcmp(kind, "unlink") ? ESC_FX_UNLINK
-							    : ESC_FX_CLEAR;
+			e->kind = !strcmp(kind, "set")       ? ESC_FX_SET
+				  : !strcmp(kind, "unlink")  ? ESC_FX_UNLINK
+				  : !strcmp(kind, "release") ? ESC_FX_RELEASE
+				  : fresh                    ? ESC_FX_FRESH
+							     : ESC_FX_CLEAR;
 			e->param = (int)json_integer_value(param);
 			e->path = esc_intern(p);
 			e->pointer = json_is_true(json_object_get(x, "pointer"));

@@ -121,7 +121,7 @@ static int undo(const struct esc_effect *fx1, int n1, int kept,
 		const struct esc_effect *fx2, int n2, int j, int m)
 {
 	int pairs[1][2] = { { j, m } };
-	struct esc_undo_call u = { "c2", 1, pairs, NULL, -1 };
+	struct esc_undo_call u = { "c2", 1, pairs, NULL, -1, 0, 0, NULL, NULL, NULL };
 	return esc_effects_undo(fx1, n1, kept, fx2, n2, &u);
 }
 
@@ -364,7 +364,7 @@ TEST(undo_by_stores)
 	struct esc_summary_store into = { 1, 0, 0, 1, 0 };
 	struct esc_summary_store deref = { 1, 0, 1, 1, 0 };
 	int pr[1][2] = { { 0, 0 } };
-	struct esc_undo_call u = { "release", 1, pr, NULL, -1 };
+	struct esc_undo_call u = { "release", 1, pr, NULL, -1, 0, 0, NULL, NULL, NULL };
 	CHECK(esc_stores_into(&into, 1, 1, 0));
 	CHECK(esc_effects_undo_stored(setcb, 2, &into, 1, 1, release, 2, NULL, 0, &u));
 	/* not stored there (only what it points to), or not every field */
@@ -384,7 +384,7 @@ TEST(undo_by_stores)
 	struct esc_effect bfree[1] = { fx(ESC_FX_CLEAR, 0, "", 1) };
 	struct esc_effect bwork[1] = { fx(ESC_FX_SET, 0, "head", 1) };
 	int tp[1][2] = { { 0, 1 } };
-	struct esc_undo_call t = { "base_free", 1, tp, "assign", 0 };
+	struct esc_undo_call t = { "base_free", 1, tp, "assign", 0, 0, 0, NULL, NULL, NULL };
 	CHECK(esc_effects_undo_through(assign, 2, &into, 1, 0, add, 2, NULL, 0, 0,
 				       bfree, 1, &t));
 	/* the later call only writes the base; the base not stored in the
@@ -400,6 +400,118 @@ TEST(undo_by_stores)
 	struct esc_effect add2[1] = { fx(ESC_FX_SET, 0, "next", 1) };
 	CHECK(!esc_effects_undo_through(assign, 2, &into, 1, 0, add2, 1, NULL, 0, 0,
 					bfree, 1, &t));
+}
+
+static const struct esc_effect *lookup_count(const char *name, void *ctx, int *n)
+{
+	static struct esc_effect fresh[1], decref[2], pfree[1], wrap[1];
+	(void)ctx;
+	fresh[0] = fx(ESC_FX_FRESH, -1, "refcnt", 0);
+	decref[0] = fx(ESC_FX_CLEAR, 0, "refcnt", 0);
+	decref[1] = fx(ESC_FX_RELEASE, 0, "refcnt", 1);
+	pfree[0] = fx(ESC_FX_CLEAR, 0, "", 1);
+	wrap[0] = fx(ESC_FX_FRESH, -1, "", 0);
+	wrap[0].callee = esc_intern("lis_new");
+	*n = 1;
+	if (!strcmp(name, "lis_new"))
+		return fresh;
+	if (!strcmp(name, "lis_wrap"))
+		return wrap;
+	if (!strcmp(name, "port_free"))
+		return pfree;
+	if (!strcmp(name, "lis_decref")) {
+		*n = 2;
+		return decref;
+	}
+	*n = 0;
+	return NULL;
+}
+
+/* reference counts: a wrapper's result is its callee's fresh object; a
+   release through a call on every path is the caller's; a free made
+   where the count reaches 0 is a release; not through a call on some
+   path, nor one made where a flag is set */
+TEST(close_counts)
+{
+	int cap = 4, n = 4;
+	struct esc_effect *f = malloc((size_t)cap * sizeof *f);
+	f[0] = fx(ESC_FX_FRESH, -1, "", 0);
+	f[0].callee = esc_intern("lis_wrap");
+	f[1] = call(0, "", "lis_decref", 0, 1);
+	f[2] = call(1, "", "port_free", 0, 0);
+	f[2].guard = esc_intern("refcnt");
+	f[2].dec = 1;
+	f[3] = call(2, "", "lis_decref", 0, 0);
+	/* twice: the wrapper of a wrapper needs two rounds */
+	for (int round = 0; round < 2; round++)
+		n = esc_effects_close(&f, n, &cap, lookup_count, NULL);
+	int fresh = 0, rel0 = 0, rel1 = 0, rel2 = 0;
+	for (int i = 0; i < n; i++) {
+		fresh += f[i].kind == ESC_FX_FRESH && !f[i].callee &&
+			 !strcmp(f[i].path, "refcnt");
+		rel0 += f[i].kind == ESC_FX_RELEASE && f[i].param == 0 &&
+			!strcmp(f[i].path, "refcnt");
+		rel1 += f[i].kind == ESC_FX_RELEASE && f[i].param == 1 &&
+			!strcmp(f[i].path, "refcnt");
+		rel2 += f[i].kind == ESC_FX_RELEASE && f[i].param == 2;
+	}
+	CHECK_EQ_INT(fresh, 0); /* lis_wrap's own fresh is not closed yet */
+	CHECK_EQ_INT(rel0, 1);
+	CHECK_EQ_INT(rel1, 1);
+	CHECK_EQ_INT(rel2, 0);
+	free(f);
+	/* a wrapper of lis_new */
+	cap = n = 1;
+	f = malloc((size_t)cap * sizeof *f);
+	f[0] = fx(ESC_FX_FRESH, -1, "", 0);
+	f[0].callee = esc_intern("lis_new");
+	n = esc_effects_close(&f, n, &cap, lookup_count, NULL);
+	CHECK_EQ_INT(n, 2);
+	CHECK(f[1].kind == ESC_FX_FRESH && !f[1].callee && !strcmp(f[1].path, "refcnt"));
+	free(f);
+	/* a flag-guarded call (not a count) releases nothing */
+	cap = n = 1;
+	f = malloc((size_t)cap * sizeof *f);
+	f[0] = call(0, "", "port_free", 0, 0);
+	f[0].guard = esc_intern("refcnt");
+	n = esc_effects_close(&f, n, &cap, lookup_count, NULL);
+	for (int i = 0; i < n; i++)
+		CHECK(f[i].kind != ESC_FX_RELEASE);
+	free(f);
+}
+
+static int undo_counted(const struct esc_effect *fx1, int n1,
+			const struct esc_effect *fx2, int n2, int m, int known,
+			const struct esc_effect *other, int nother)
+{
+	int pairs[1][2] = { { 0, m } };
+	const struct esc_effect *ofx[1] = { other };
+	int nofx[1] = { nother };
+	struct esc_undo_call u = { "c2", 1, pairs, NULL, -1, known, other || nother ? 1 : 0,
+				   ofx, nofx, NULL };
+	return esc_effects_undo(fx1, n1, 1, fx2, n2, &u);
+}
+
+/* l = lis_new(cb, &x) sets l->refcnt = 1; lis_free(l) frees l where
+   --l->refcnt reaches 0: undone, unless another call given l writes
+   the count (lis_incref), is unknown, or the others are not known; not
+   for another count, nor for an argument of the keeper */
+TEST(release_by_count)
+{
+	struct esc_effect fresh[1] = { fx(ESC_FX_FRESH, -1, "refcnt", 0) };
+	struct esc_effect fresh2[1] = { fx(ESC_FX_FRESH, -1, "users", 0) };
+	struct esc_effect rel[2] = { fx(ESC_FX_CLEAR, 0, "refcnt", 0),
+				     fx(ESC_FX_RELEASE, 0, "refcnt", 1) };
+	struct esc_effect getfd[1] = { fx(ESC_FX_SET, 0, "fd", 0) };
+	struct esc_effect incref[1] = { fx(ESC_FX_CLEAR, 0, "refcnt", 0) };
+	CHECK(undo_counted(fresh, 1, rel, 2, -1, 1, NULL, 0));
+	CHECK(undo_counted(fresh, 1, rel, 2, -1, 1, getfd, 1));
+	CHECK(!undo_counted(fresh, 1, rel, 2, -1, 1, incref, 1));
+	CHECK(!undo_counted(fresh, 1, rel, 2, -1, 1, NULL, -1));
+	CHECK(!undo_counted(fresh, 1, rel, 2, -1, 0, NULL, 0));
+	CHECK(!undo_counted(fresh2, 1, rel, 2, -1, 1, NULL, 0));
+	CHECK(!undo_counted(fresh, 1, rel, 2, 0, 1, NULL, 0));
+	CHECK(!undo_counted(NULL, 0, rel, 2, -1, 1, NULL, 0));
 }
 
 int main(void)
@@ -419,6 +531,8 @@ int main(void)
 	RUN(unlink_through_calls);
 	RUN(clears_every_field_set);
 	RUN(undo_by_stores);
+	RUN(close_counts);
+	RUN(release_by_count);
 	esc_intern_free();
 	return unit_done();
 }
