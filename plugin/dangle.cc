@@ -1340,7 +1340,7 @@ static bool dec_nonzero_edge(function *fun, tree fndecl, edge e, int q,
 }
 
 /* Does fun add -1 to, or subtract 1 from, anything (_1 = p->f; _2 =
-   _1 + -1)?  (A cheap first question: dec_of reads -O0's locals.) */
+   _1 + -1)?  (A cheap first question before the count walks.) */
 static bool decrements(function *fun)
 {
 	basic_block x;
@@ -1367,8 +1367,6 @@ static bool decrements(function *fun)
 static void dec_fields(function *fun, tree fndecl, int q, auto_vec<const char *> *out)
 {
 	basic_block x;
-	if (!decrements(fun))
-		return;
 	FOR_EACH_BB_FN(x, fun) {
 		gimple *last = esc_last_stmt(x);
 		if (!last || gimple_code(last) != GIMPLE_COND ||
@@ -1943,8 +1941,10 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 	}
 	/* the parameter freed, or handed to a call, where a count of it,
 	   decremented, reaches 0 (if (--p->refcnt == 0) free(p);): a
-	   release by that count, or a call made there */
-	for (unsigned i = 0; i < rel.length(); i++) {
+	   release by that count, or a call made there (only in a body that
+	   decrements something) */
+	bool dec = (!rel.is_empty() || !calls.is_empty()) && decrements(fun);
+	for (unsigned i = 0; dec && i < rel.length(); i++) {
 		if (!rel[i].freed || *rel[i].path)
 			continue;
 		bool seen = false;
@@ -1959,7 +1959,7 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 		if (const char *f = released_by_count(fun, fndecl, set, rel[i].q))
 			effect_add(out, ESC_FX_RELEASE, rel[i].q, f, NULL, 0, 0, 1);
 	}
-	for (unsigned i = 0; i < calls.length(); i++) {
+	for (unsigned i = 0; dec && i < calls.length(); i++) {
 		bool seen = false;
 		if (*calls[i].path)
 			continue;

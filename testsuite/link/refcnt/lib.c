@@ -90,6 +90,21 @@ struct lis *lis_new_unset(void (*cb)(void *), void *arg)
 	return l;
 }
 
+struct lis *lis_new_maybe(void (*cb)(void *), void *arg, int shared)
+{
+	struct lis *l = calloc(1, sizeof *l);
+	if (!l)
+		return NULL;
+	l->cb = cb;
+	l->arg = arg;
+	if (shared)
+		l->refcnt = 2;
+	else
+		l->refcnt = 1;
+	lis_link(l);
+	return l;
+}
+
 int lis_fd(struct lis *l)
 {
 	return l->fd;

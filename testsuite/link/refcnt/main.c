@@ -84,6 +84,17 @@ int lis_two(void)
 	return n;
 }
 
+/* a constructor that sets the count to 1 on one path only */
+int lis_maybe(int shared)
+{
+	int n = 0;
+	struct lis *l = lis_new_maybe(cb, &n, shared); // linked "escape-kept"
+	if (!l)
+		return 1;
+	lis_free(l);
+	return n;
+}
+
 /* a constructor that does not set the count */
 int lis_unset(void)
 {

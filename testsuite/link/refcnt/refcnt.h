@@ -22,6 +22,8 @@ void lis_free(struct lis *l);
 /* its count set to 2, or not set */
 struct lis *lis_new_two(void (*cb)(void *), void *arg);
 struct lis *lis_new_unset(void (*cb)(void *), void *arg);
+/* its count set to 1 on one path only (2 on the other) */
+struct lis *lis_new_maybe(void (*cb)(void *), void *arg, int shared);
 /* frees where the decremented count is 1 */
 void lis_free_at_one(struct lis *l);
 
