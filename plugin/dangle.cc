@@ -1381,9 +1381,30 @@ static void dec_fields(function *fun, tree fndecl, int q, auto_vec<const char *>
 	}
 }
 
+/* Is edge e a way out that counts for no fact (failure_edge's for any
+   parameter and path): into a return of a non-zero constant, or the
+   branch on which a parameter is null? */
+static bool count_failure_edge(tree fndecl, edge e)
+{
+	tree v = returned_on(e);
+	if (v && TREE_CODE(v) == INTEGER_CST && !integer_zerop(v))
+		return true;
+	gimple *last = esc_last_stmt(e->src);
+	if (!last || gimple_code(last) != GIMPLE_COND)
+		return false;
+	gcond *c = as_a<gcond *>(last);
+	tree lhs = gimple_cond_lhs(c);
+	if (!integer_zerop(gimple_cond_rhs(c)) || !POINTER_TYPE_P(TREE_TYPE(lhs)) ||
+	    param_of(fndecl, lhs) < 0)
+		return false;
+	bool t = e->flags & EDGE_TRUE_VALUE;
+	return (gimple_cond_code(c) == EQ_EXPR && t) ||
+	       (gimple_cond_code(c) == NE_EXPR && !t && (e->flags & EDGE_FALSE_VALUE));
+}
+
 /* Does every path from fun's entry to a normal return on which q's
    count f, decremented, reaches 0 pass through a block of set
-   (failure_edge's ways out do not count)? */
+   (count_failure_edge's ways out do not count)? */
 static bool every_path_dec(function *fun, tree fndecl, bitmap set, int q,
 			   const char *f)
 {
@@ -1399,7 +1420,7 @@ static bool every_path_dec(function *fun, tree fndecl, bitmap set, int q,
 		edge_iterator ei;
 		FOR_EACH_EDGE(e, ei, x->succs)
 			if (!bitmap_bit_p(set, e->dest->index) &&
-			    !failure_edge(fndecl, e, q, "") &&
+			    !count_failure_edge(fndecl, e) &&
 			    !dec_nonzero_edge(fun, fndecl, e, q, f) &&
 			    bitmap_set_bit(seen, e->dest->index))
 				stack.safe_push(e->dest);
