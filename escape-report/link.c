@@ -322,6 +322,42 @@ static void read_bits(json_t *o, struct esc_effect *e)
 	}
 }
 
+/* Conditions [[param, "path", mask], ...] (docs/report.md effects) into
+   c; the count, -1 if malformed. */
+static int read_conds(json_t *a, struct esc_cond *c)
+{
+	if (!a)
+		return 0;
+	if (!json_is_array(a) || json_array_size(a) > ESC_MAX_CONDS)
+		return -1;
+	for (size_t i = 0; i < json_array_size(a); i++) {
+		json_t *x = json_array_get(a, i);
+		json_t *p = json_array_get(x, 0), *path = json_array_get(x, 1);
+		json_t *m = json_array_get(x, 2);
+		if (!json_is_array(x) || !json_is_integer(p) || json_integer_value(p) < 0 ||
+		    !json_is_string(path) || !json_is_integer(m))
+			return -1;
+		c[i].param = (int)json_integer_value(p);
+		c[i].path = esc_intern(json_string_value(path));
+		c[i].mask = (uint64_t)json_integer_value(m);
+	}
+	return (int)json_array_size(a);
+}
+
+static json_t *conds_out(const struct esc_conds *s)
+{
+	json_t *a = must(json_array());
+	const struct esc_cond *c = s->c;
+	for (int i = 0; i < s->n; i++) {
+		json_t *x = must(json_array());
+		add(x, json_integer(c[i].param));
+		add(x, text(c[i].path));
+		add(x, json_integer((json_int_t)c[i].mask));
+		add(a, x);
+	}
+	return a;
+}
+
 static void read_effects(int fi, json_t *a)
 {
 	static const char *const kinds[] = { "set", "clear", "call", "unlink", "release",
@@ -352,14 +388,45 @@ static void read_effects(int fi, json_t *a)
 		e.nonzero = e.kind != ESC_FX_CALL &&
 			    json_is_true(json_object_get(o, "nonzero"));
 		read_bits(o, &e);
+		struct esc_cond cs[ESC_MAX_CONDS], cr[ESC_MAX_CONDS];
+		int nskip = 0, nrefuse;
+		if (e.kind == ESC_FX_UNLINK || e.kind == ESC_FX_CALL)
+			nskip = read_conds(json_object_get(o, "skip"), cs);
+		nrefuse = read_conds(json_object_get(o, "refuse"), cr);
+		if (nskip < 0 || nrefuse < 0)
+			link_bad(fi, "an effect's \"skip\" or \"refuse\" is not "
+				     "[[param, \"path\", mask], ...]");
+		e.skip = esc_conds_intern(cs, nskip);
+		e.refuse = esc_conds_intern(cr, nrefuse);
 		if (e.kind == ESC_FX_CALL) {
 			const char *callee = json_string_value(json_object_get(o, "callee"));
 			e.arg = int_of(o, "arg", -1);
 			e.every = json_is_true(json_object_get(o, "every"));
 			e.alt = int_of(o, "alt", 0);
+			e.altcover = json_is_true(json_object_get(o, "altcover"));
 			if (!callee || e.arg < 0)
 				link_bad(fi, "a call effect without its callee or argument");
 			e.callee = esc_intern(callee);
+			json_t *args = json_object_get(o, "args");
+			if (args && (!json_is_array(args) ||
+				     json_array_size(args) > ESC_MAX_CONDS))
+				link_bad(fi, "a call effect's \"args\" is not [[arg, param, \"path\"], ...]");
+			struct esc_cond_arg ca[ESC_MAX_CONDS];
+			int nargs = 0;
+			for (size_t k = 0; k < json_array_size(args); k++) {
+				json_t *x = json_array_get(args, k);
+				json_t *path = json_array_get(x, 2);
+				int ar = (int)json_integer_value(json_array_get(x, 0));
+				int pa = (int)json_integer_value(json_array_get(x, 1));
+				if (!json_is_integer(json_array_get(x, 0)) ||
+				    !json_is_integer(json_array_get(x, 1)) ||
+				    !json_is_string(path) || ar < 0 || pa < 0)
+					link_bad(fi, "a call effect's \"args\" is not [[arg, param, \"path\"], ...]");
+				ca[nargs].arg = ar;
+				ca[nargs].param = pa;
+				ca[nargs++].path = esc_intern(json_string_value(path));
+			}
+			e.args = esc_cond_args_intern(ca, nargs);
 		}
 		if (lf[fi].nfx == lf[fi].fx_cap) {
 			lf[fi].fx_cap = lf[fi].fx_cap ? 2 * lf[fi].fx_cap : 8;
@@ -993,6 +1060,17 @@ static const struct esc_effect *callee_fx(const char *name, void *ctx, int *n)
 
 /* Every function's effects with its callees' (across files), to a fixed
    point (facts only grow; paths are at most two fields deep). */
+/* What a round of closing may change besides the count: refusals and
+   skips shrink, guards go. */
+static unsigned long fx_sig(const struct esc_effect *fx, int n)
+{
+	unsigned long sig = 0;
+	for (int i = 0; i < n; i++)
+		sig += (unsigned long)ESC_NCONDS(fx[i].refuse) * 3 +
+		       (unsigned long)ESC_NCONDS(fx[i].skip) * 5 + (fx[i].guard != NULL) * 7;
+	return sig;
+}
+
 static void close_effects(void)
 {
 	for (int round = 0, changed = 1; changed && round < 32; round++) {
@@ -1001,9 +1079,10 @@ static void close_effects(void)
 			if (!lf[fi].nfx)
 				continue;
 			fx_caller = (int)fi;
+			unsigned long sig = fx_sig(lf[fi].fx, lf[fi].nfx);
 			int n = esc_effects_close(&lf[fi].fx, lf[fi].nfx, &lf[fi].fx_cap,
 						  callee_fx, NULL);
-			changed |= n != lf[fi].nfx;
+			changed |= n != lf[fi].nfx || sig != fx_sig(lf[fi].fx, n);
 			lf[fi].nfx = n;
 		}
 	}
@@ -1549,6 +1628,10 @@ void write_summaries(void)
 				if (e->mask)
 					set(x, "mask", json_integer((json_int_t)e->mask));
 			}
+			if (e->kind == ESC_FX_UNLINK && e->skip)
+				set(x, "skip", conds_out(e->skip));
+			if (e->kind != ESC_FX_UNLINK && e->refuse)
+				set(x, "refuse", conds_out(e->refuse));
 			add(fx, x);
 		}
 		set(o, "effects", fx);

@@ -1181,12 +1181,23 @@ static int unlink_of(tree fndecl, tree lhs, tree rhs, const char **via)
 	return p;
 }
 
+/* The conditions of an effect (esc_effect's skip, refuse, args). */
+struct fx_conds {
+	int nskip, nrefuse, nargs;
+	struct esc_cond skip[ESC_MAX_CONDS], refuse[ESC_MAX_CONDS];
+	struct esc_cond_arg args[ESC_MAX_CONDS];
+};
+
 static void effect_add(auto_vec<struct esc_effect> *out, enum esc_effect_kind kind,
 		       int param, const char *path, const char *callee, int arg,
 		       int every, int pointer, int pop = 0, int nonzero = 0,
 		       const char *guard = NULL, uint64_t mask = 0,
-		       uint64_t setbits = 0, uint64_t clrbits = ~(uint64_t)0)
+		       uint64_t setbits = 0, uint64_t clrbits = ~(uint64_t)0,
+		       const struct fx_conds *xc = NULL)
 {
+	static const struct fx_conds none = {};
+	if (!xc)
+		xc = &none;
 	if (kind == ESC_FX_CALL || kind == ESC_FX_UNLINK)
 		setbits = clrbits = 0;
 	for (unsigned i = 0; i < out->length(); i++) {
@@ -1204,12 +1215,37 @@ static void effect_add(auto_vec<struct esc_effect> *out, enum esc_effect_kind ki
 			/* an unlink on every path is the stronger; a call
 			   made where a flag is set at one site is so
 			   whatever the others */
-			if (kind == ESC_FX_UNLINK && !guard) {
+			if (kind == ESC_FX_UNLINK && !guard && !xc->nskip) {
 				e->guard = NULL;
 				e->mask = 0;
-			} else if (kind == ESC_FX_CALL && !e->guard && guard) {
+				e->skip = NULL;
+			} else if (kind == ESC_FX_CALL && !e->guard && !e->skip &&
+				   (guard || xc->nskip)) {
 				e->guard = guard;
 				e->mask = mask;
+				e->skip = esc_conds_intern(xc->skip, xc->nskip);
+			}
+			/* made only where none of the refusals of every
+			   site holds; the integer arguments every site
+			   passes alike */
+			if (e->refuse) {
+				struct esc_conds r = *e->refuse;
+				r.n = esc_conds_meet(r.c, r.n, xc->refuse, xc->nrefuse);
+				e->refuse = esc_conds_intern(r.c, r.n);
+			}
+			if (e->args) {
+				struct esc_cond_args x = *e->args;
+				int k = 0;
+				for (int a = 0; a < x.n; a++) {
+					bool in = false;
+					for (int b = 0; b < xc->nargs && !in; b++)
+						in = x.a[a].arg == xc->args[b].arg &&
+						     x.a[a].param == xc->args[b].param &&
+						     x.a[a].path == xc->args[b].path;
+					if (in)
+						x.a[k++] = x.a[a];
+				}
+				e->args = esc_cond_args_intern(x.a, k);
 			}
 			return;
 		}
@@ -1229,7 +1265,347 @@ static void effect_add(auto_vec<struct esc_effect> *out, enum esc_effect_kind ki
 	e.clrbits = clrbits;
 	e.guard = guard;
 	e.mask = guard ? mask : 0;
+	if (kind == ESC_FX_UNLINK || kind == ESC_FX_CALL)
+		e.skip = esc_conds_intern(xc->skip, xc->nskip);
+	if (kind == ESC_FX_CALL || pointer)
+		e.refuse = esc_conds_intern(xc->refuse, xc->nrefuse);
+	if (kind == ESC_FX_CALL)
+		e.args = esc_cond_args_intern(xc->args, xc->nargs);
 	out->safe_push(e);
+}
+
+/* Conditions on what a function is given (esc_cond): the tests of its
+   blocks on a parameter's field or an integer parameter, against zero or
+   a mask ((ev->flags & 64) != 0, !(n->linked)) or for a negative value
+   (fd < 0; (unsigned) sig > 64 holds wherever sig < 0 does, good only for
+   a refusal).  A remover's skip is a condition whose holding branch may
+   avoid its unlink; a keeper's refusal one whose failing branch every
+   path to its write takes. */
+struct cond_test {
+	edge holds;
+	int holds_dest;     /* its destination block */
+	bool refuse_only;
+};
+struct cond_info {
+	int nconds;                       /* distinct conditions, at most 32 */
+	struct esc_cond conds[32];
+	auto_vec<int> bcond;              /* per block: its test's condition, -1 */
+	auto_vec<cond_test> btest;        /* per block: its test */
+	auto_vec<bitmap> reach;           /* per condition: what its failing
+					     branches do not cut off, lazily */
+	~cond_info()
+	{
+		for (unsigned i = 0; i < reach.length(); i++)
+			if (reach[i])
+				BITMAP_FREE(reach[i]);
+	}
+};
+
+/* The parameter (and path, "" for an integer parameter itself) value v
+   is read from, through copies, conversions (conv: whether one was
+   passed) and an and with a constant (*mask, 0 for none); -1 if none. */
+static int cond_value(tree fndecl, tree v, const char **path, uint64_t *mask,
+		      bool *conv)
+{
+	*mask = 0;
+	*conv = false;
+	for (int depth = 0; depth < 6 && v && TREE_CODE(v) == SSA_NAME; depth++) {
+		if (SSA_NAME_IS_DEFAULT_DEF(v))
+			break;
+		gimple *d = SSA_NAME_DEF_STMT(v);
+		if (!d || !is_gimple_assign(d))
+			return -1;
+		enum tree_code code = gimple_assign_rhs_code(d);
+		if (code == BIT_AND_EXPR && TREE_CODE(gimple_assign_rhs2(d)) == INTEGER_CST) {
+			uint64_t c = (uint64_t)TREE_INT_CST_LOW(gimple_assign_rhs2(d));
+			*mask = *mask ? *mask & c : c;
+			if (!*mask)
+				return -1;
+			v = gimple_assign_rhs1(d);
+		} else if (CONVERT_EXPR_CODE_P(code)) {
+			*conv = true;
+			v = gimple_assign_rhs1(d);
+		} else if (gimple_assign_single_p(d)) {
+			v = gimple_assign_rhs1(d);
+		} else {
+			return -1;
+		}
+	}
+	if (!v)
+		return -1;
+	if (TREE_CODE(v) == SSA_NAME) {
+		int q = INTEGRAL_TYPE_P(TREE_TYPE(v)) ? incoming_param(fndecl, v) : -1;
+		if (q >= 0)
+			*path = esc_intern("");
+		return q;
+	}
+	int q = INTEGRAL_TYPE_P(TREE_TYPE(v)) ? ref_path(fndecl, v, path) : -1;
+	return q >= 0 && **path ? q : -1;
+}
+
+/* The condition block b's test is about, and its test; false if none. */
+static bool cond_of(tree fndecl, basic_block b, struct esc_cond *c, cond_test *t)
+{
+	gimple *last = esc_last_stmt(b);
+	if (!last || gimple_code(last) != GIMPLE_COND || EDGE_COUNT(b->succs) != 2)
+		return false;
+	gcond *g = as_a<gcond *>(last);
+	tree lhs = gimple_cond_lhs(g), rhs = gimple_cond_rhs(g);
+	enum tree_code code = gimple_cond_code(g);
+	if (TREE_CODE(rhs) != INTEGER_CST || !INTEGRAL_TYPE_P(TREE_TYPE(lhs)))
+		return false;
+	edge te = EDGE_SUCC(b, 0)->flags & EDGE_TRUE_VALUE ? EDGE_SUCC(b, 0) : EDGE_SUCC(b, 1);
+	edge fe = te == EDGE_SUCC(b, 0) ? EDGE_SUCC(b, 1) : EDGE_SUCC(b, 0);
+	if (!(te->flags & EDGE_TRUE_VALUE) || !(fe->flags & EDGE_FALSE_VALUE))
+		return false;
+	uint64_t mask;
+	bool conv;
+	const char *path;
+	t->refuse_only = false;
+	if (integer_zerop(rhs) && (code == NE_EXPR || code == EQ_EXPR)) {
+		c->param = cond_value(fndecl, lhs, &path, &mask, &conv);
+		c->mask = mask ? mask : ~(uint64_t)0;
+		t->holds = code == NE_EXPR ? te : fe;
+	} else if (!TYPE_UNSIGNED(TREE_TYPE(lhs)) &&
+		   (((code == LT_EXPR || code == GE_EXPR) && integer_zerop(rhs)) ||
+		    ((code == LE_EXPR || code == GT_EXPR) && integer_minus_onep(rhs)))) {
+		c->param = cond_value(fndecl, lhs, &path, &mask, &conv);
+		if (mask || conv)
+			return false;
+		c->mask = 0;
+		t->holds = code == LT_EXPR || code == LE_EXPR ? te : fe;
+	} else if (TYPE_UNSIGNED(TREE_TYPE(lhs)) && (code == GT_EXPR || code == GE_EXPR) &&
+		   tree_int_cst_sgn(rhs) > 0 && TREE_CODE(lhs) == SSA_NAME) {
+		/* (unsigned) x > C, x signed: holds wherever x < 0 does */
+		gimple *d = SSA_NAME_DEF_STMT(lhs);
+		if (!d || !is_gimple_assign(d) || !CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(d)))
+			return false;
+		tree x = gimple_assign_rhs1(d);
+		if (!INTEGRAL_TYPE_P(TREE_TYPE(x)) || TYPE_UNSIGNED(TREE_TYPE(x)) ||
+		    TYPE_PRECISION(TREE_TYPE(x)) != TYPE_PRECISION(TREE_TYPE(lhs)) ||
+		    compare_tree_int(rhs, ((unsigned HOST_WIDE_INT)1 << 30)) > 0)
+			return false;
+		c->param = cond_value(fndecl, x, &path, &mask, &conv);
+		if (mask || conv)
+			return false;
+		c->mask = 0;
+		t->holds = te;
+		t->refuse_only = true;
+	} else {
+		return false;
+	}
+	if (c->param < 0 || EDGE_SUCC(b, 0)->dest == EDGE_SUCC(b, 1)->dest)
+		return false;
+	c->path = path;
+	t->holds_dest = t->holds->dest->index;
+	return true;
+}
+
+/* May fun have written parameter q's field at path before the test
+   that ends block t (a store to it in t, or in a block from which t is
+   reached)? */
+static bool written_before(function *fun, tree fndecl, int q, const char *path,
+			   basic_block t)
+{
+	auto_vec<basic_block> stack;
+	auto_bitmap seen;
+	basic_block b;
+	FOR_EACH_BB_FN(b, fun)
+		for (gimple_stmt_iterator i = gsi_start_bb(b); !gsi_end_p(i); gsi_next(&i)) {
+			gimple *s = gsi_stmt(i);
+			tree lhs = gimple_get_lhs(s);
+			const char *f;
+			if (!lhs || TREE_CODE(lhs) == SSA_NAME || gimple_clobber_p(s) ||
+			    ref_path(fndecl, lhs, &f) != q || f != path)
+				continue;
+			if (b == t)
+				return true;
+			if (bitmap_set_bit(seen, b->index))
+				stack.safe_push(b);
+			break;
+		}
+	auto_bitmap reached;
+	while (!stack.is_empty()) {
+		basic_block x = stack.pop();
+		edge e;
+		edge_iterator ei;
+		FOR_EACH_EDGE(e, ei, x->succs) {
+			if (e->dest == t)
+				return true;
+			if (bitmap_set_bit(reached, e->dest->index))
+				stack.safe_push(e->dest);
+		}
+	}
+	return false;
+}
+
+/* The conditions fun tests (cond_of), but on a field it may have written
+   itself before the test (if (--p->refcnt == 0): not the value it was
+   given). */
+static void cond_info_init(function *fun, tree fndecl, cond_info *ci)
+{
+	ci->nconds = 0;
+	ci->bcond.safe_grow_cleared(last_basic_block_for_fn(fun));
+	ci->btest.safe_grow_cleared(last_basic_block_for_fn(fun));
+	for (unsigned i = 0; i < ci->bcond.length(); i++)
+		ci->bcond[i] = -1;
+	basic_block b;
+	FOR_EACH_BB_FN(b, fun) {
+		struct esc_cond c;
+		cond_test t;
+		if (!cond_of(fndecl, b, &c, &t) ||
+		    (*c.path && written_before(fun, fndecl, c.param, c.path, b)))
+			continue;
+		int i;
+		for (i = 0; i < ci->nconds; i++)
+			if (ci->conds[i].param == c.param && ci->conds[i].mask == c.mask &&
+			    ci->conds[i].path == c.path)
+				break;
+		if (i == ci->nconds) {
+			if (ci->nconds == 32)
+				continue;
+			ci->conds[ci->nconds++] = c;
+		}
+		ci->bcond[b->index] = i;
+		ci->btest[b->index] = t;
+	}
+	ci->reach.safe_grow_cleared(ci->nconds);
+}
+
+/* Is the edge from block x to block d cut by the conditions skip
+   (their holding branches) and guard (their failing ones)? */
+static bool cond_cut(const cond_info *ci, int x, int d, uint32_t skip, uint32_t guard)
+{
+	int i = ci->bcond[x];
+	if (i < 0)
+		return false;
+	const cond_test &t = ci->btest[x];
+	if (d == t.holds_dest)
+		return !t.refuse_only && (skip >> i & 1);
+	return (guard >> i & 1) != 0;
+}
+
+/* Is the exit reached from the entry without entering the blocks marked
+   in set, failure_edge's ways out (for q's path) or the edges cut by
+   skip and guard? */
+static bool walk_out(struct body_paths *bp, const unsigned char *set, int q,
+		     const char *path, const cond_info *ci, uint32_t skip, uint32_t guard)
+{
+	if (!bp->ready)
+		paths_init(bp);
+	auto_vec<int> stack;
+	auto_vec<unsigned char> seen;
+	seen.safe_grow_cleared(bp->g.n);
+	stack.safe_push(ENTRY_BLOCK);
+	seen[ENTRY_BLOCK] = 1;
+	while (!stack.is_empty()) {
+		int x = stack.pop();
+		if (x == EXIT_BLOCK)
+			return true;
+		for (unsigned k = bp->start[x]; k < bp->start[x + 1]; k++) {
+			int d = bp->dest[k];
+			if (seen[d] || set[d] || fails_for(&bp->edges[k], q, path) ||
+			    cond_cut(ci, x, d, skip, guard))
+				continue;
+			seen[d] = 1;
+			stack.safe_push(d);
+		}
+	}
+	return false;
+}
+
+/* The conditions with which the blocks of set are on every normal path
+   of q's path (path "" the object): at most one flag of q on whose zero
+   branch they may be avoided (*guard, *mask: 0 for any bit) and skips
+   on whose holding branches they may (xc->skip), each needed.  False if
+   none. */
+static bool cover_conds(struct body_paths *bp, const unsigned char *set, int q,
+			const char *path, const cond_info *ci, const char **guard,
+			uint64_t *mask, struct fx_conds *xc)
+{
+	uint32_t sk = 0, gd = 0;
+	for (int i = 0; i < ci->nconds; i++) {
+		const struct esc_cond *c = &ci->conds[i];
+		if (c->param == q && *c->path && !strchr(c->path, '/') && c->mask)
+			gd |= 1u << i;
+		if ((c->param == q && *c->path) || (!*c->path && c->param != q))
+			sk |= 1u << i;
+	}
+	if ((!sk && !gd) || walk_out(bp, set, q, path, ci, sk, gd))
+		return false;
+	for (int i = 0; i < ci->nconds; i++)
+		if ((gd >> i & 1) &&
+		    !walk_out(bp, set, q, path, ci, sk, gd & ~(1u << i)))
+			gd &= ~(1u << i);
+	for (int i = 0; i < ci->nconds; i++)
+		if ((sk >> i & 1) &&
+		    !walk_out(bp, set, q, path, ci, sk & ~(1u << i), gd))
+			sk &= ~(1u << i);
+	int nsk = 0;
+	for (int i = 0; i < ci->nconds; i++)
+		nsk += sk >> i & 1;
+	if ((sk & gd) || (gd & (gd - 1)) || nsk > ESC_MAX_CONDS)
+		return false;
+	*guard = NULL;
+	*mask = 0;
+	for (int i = 0; i < ci->nconds; i++)
+		if (gd >> i & 1) {
+			*guard = ci->conds[i].path;
+			*mask = ci->conds[i].mask == ~(uint64_t)0 ? 0 : ci->conds[i].mask;
+		}
+	xc->nskip = 0;
+	for (int i = 0; i < ci->nconds; i++)
+		if (sk >> i & 1)
+			xc->skip[xc->nskip++] = ci->conds[i];
+	return true;
+}
+
+/* The refusals of block b: the conditions on whose failing branch every
+   path to b is (of q's first, then of integer parameters), at most
+   ESC_MAX_CONDS, in xc->refuse. */
+static void refusals(function *fun, cond_info *ci, basic_block b, int q,
+		     struct fx_conds *xc)
+{
+	xc->nrefuse = 0;
+	for (int pass = 0; pass < 3; pass++)
+		for (int i = 0; i < ci->nconds && xc->nrefuse < ESC_MAX_CONDS; i++) {
+			const struct esc_cond *c = &ci->conds[i];
+			int which = c->param == q ? 0 : !*c->path ? 1 : 2;
+			if (which != pass)
+				continue;
+			if (!ci->reach[i]) {
+				ci->reach[i] = BITMAP_ALLOC(NULL);
+				auto_vec<basic_block> stack;
+				stack.safe_push(ENTRY_BLOCK_PTR_FOR_FN(fun));
+				bitmap_set_bit(ci->reach[i], ENTRY_BLOCK_PTR_FOR_FN(fun)->index);
+				while (!stack.is_empty()) {
+					basic_block x = stack.pop();
+					edge e;
+					edge_iterator ei;
+					FOR_EACH_EDGE(e, ei, x->succs) {
+						bool fails = ci->bcond[x->index] == i &&
+							     e != ci->btest[x->index].holds;
+						if (!fails &&
+						    bitmap_set_bit(ci->reach[i], e->dest->index))
+							stack.safe_push(e->dest);
+					}
+				}
+			}
+			if (!bitmap_bit_p(ci->reach[i], b->index))
+				xc->refuse[xc->nrefuse++] = *c;
+		}
+}
+
+/* The blocks of fun marked: b alone (b2 too, when given), in *mark. */
+static const unsigned char *block_mark(function *fun, auto_vec<unsigned char> *mark,
+				       basic_block b, basic_block b2 = NULL)
+{
+	mark->truncate(0);
+	mark->safe_grow_cleared(last_basic_block_for_fn(fun));
+	(*mark)[b->index] = 1;
+	if (b2)
+		(*mark)[b2->index] = 1;
+	return mark->address();
 }
 
 /* Reference counts: a release where a count reaches 0, a result whose
@@ -1827,6 +2203,11 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 	struct write { int q; const char *path; int bb; bool ptr, pop;
 		       uint64_t set, clr; };
 	auto_vec<write> writes;
+	/* the conditions the function tests, when first needed */
+	cond_info ci;
+	bool ci_done = false;
+	auto_vec<unsigned char> mark; /* block_mark's */
+#define CI() (ci_done ? &ci : (cond_info_init(fun, fndecl, &ci), ci_done = true, &ci))
 	basic_block bb;
 	FOR_EACH_BB_FN(bb, fun) {
 		int every = -1; /* computed once per block, when needed */
@@ -1849,9 +2230,12 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 				bool pop = restores(s, lhs);
 				uint64_t set, clr;
 				store_bits(s, lhs, &set, &clr);
+				struct fx_conds xc = {};
+				if (ptr)
+					refusals(fun, CI(), bb, p, &xc);
 				effect_add(out, all ? ESC_FX_CLEAR : ESC_FX_SET, p,
 					   path, NULL, 0, 0, ptr, pop, nonzero_store(s),
-					   NULL, 0, set, clr);
+					   NULL, 0, set, clr, &xc);
 				if (!all) {
 					struct write w = { p, path, bb->index, ptr, pop,
 							   set, clr };
@@ -1868,10 +2252,14 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 								     -1, NULL);
 				const char *guard = NULL;
 				uint64_t mask = 0;
+				struct fx_conds xc = {};
 				if (every || on_every_normal_path(&bp, bb, u, via) ||
-				    (guard = unlink_guard(&bp, bb, u, via, &mask)))
+				    (guard = unlink_guard(&bp, bb, u, via, &mask)) ||
+				    cover_conds(&bp, block_mark(fun, &mark, bb), u, via, CI(),
+						&guard, &mask, &xc))
 					effect_add(out, ESC_FX_UNLINK, u, via, NULL, 0,
-						   0, 1, 0, 0, guard, mask);
+						   0, 1, 0, 0, guard, mask, 0, ~(uint64_t)0,
+						   &xc);
 			}
 			if (!is_gimple_call(s))
 				continue;
@@ -1879,6 +2267,20 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 			const struct esc_rule *rule = callee && rules
 				? esc_rules_find(rules, callee) : NULL;
 			tree cd = gimple_call_fndecl(s);
+			/* the integer arguments that are a parameter's value */
+			struct fx_conds cx = {};
+			for (unsigned a = 0; cd && !rule && a < gimple_call_num_args(s) &&
+					     cx.nargs < ESC_MAX_CONDS; a++) {
+				tree v = gimple_call_arg(s, a);
+				const char *vp;
+				int q = INTEGRAL_TYPE_P(TREE_TYPE(v))
+					? value_path(fndecl, v, &vp) : -1;
+				if (q >= 0) {
+					cx.args[cx.nargs].arg = (int)a;
+					cx.args[cx.nargs].param = q;
+					cx.args[cx.nargs++].path = vp;
+				}
+			}
 			for (unsigned a = 0; (callee || !cd) && a < gimple_call_num_args(s);
 			     a++) {
 				/* a value that cannot hold an address has no
@@ -1917,11 +2319,17 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 					   del(n);) */
 					const char *guard = NULL;
 					uint64_t mask = 0;
+					struct fx_conds xc = cx;
 					if (!every && !*path)
 						guard = unlink_guard(&bp, bb, q,
 								     path, &mask);
+					if (!every && !*path && !guard)
+						cover_conds(&bp, block_mark(fun, &mark, bb), q,
+							    path, CI(), &guard, &mask, &xc);
+					refusals(fun, CI(), bb, q, &xc);
 					effect_add(out, ESC_FX_CALL, q, path, callee,
-						   (int)a, every, 0, 0, 0, guard, mask);
+						   (int)a, every, 0, 0, 0, guard, mask,
+						   0, ~(uint64_t)0, &xc);
 					if (!every) {
 						release r = { q, path, bb->index, false,
 							      callee, (int)a };
@@ -2056,6 +2464,55 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 				e->alt = alt;
 		}
 	}
+	/* two calls given the object, of other callees, in the two arms
+	   of one test, together on every normal path but where the
+	   conditions cover_conds finds hold (if (ev->flags & INSERTED) {
+	   if (io) io_del(ev); else signal_del(ev); }): an alt pair */
+	for (unsigned i = 0; i < calls.length(); i++)
+		for (unsigned j = i + 1; j < calls.length(); j++) {
+			const release &x = calls[i], &y = calls[j];
+			basic_block bx = BASIC_BLOCK_FOR_FN(fun, x.bb);
+			basic_block by = BASIC_BLOCK_FOR_FN(fun, y.bb);
+			if (x.q != y.q || *x.path || *y.path || x.callee == y.callee ||
+			    x.bb == y.bb || !single_pred_p(bx) || !single_pred_p(by) ||
+			    single_pred(bx) != single_pred(by) ||
+			    !esc_last_stmt(single_pred(bx)) ||
+			    gimple_code(esc_last_stmt(single_pred(bx))) != GIMPLE_COND)
+				continue;
+			struct esc_effect *ex = NULL, *ey = NULL;
+			for (unsigned k = 0; k < out->length(); k++) {
+				struct esc_effect *e = &(*out)[k];
+				if (e->kind != ESC_FX_CALL || e->param != x.q || e->path != x.path)
+					continue;
+				if (e->callee == x.callee && e->arg == x.arg)
+					ex = e;
+				if (e->callee == y.callee && e->arg == y.arg)
+					ey = e;
+			}
+			/* what the group needs replaces what each call
+			   alone would (if (io) io_del(ev); else
+			   signal_del(ev): signal_del alone, but where the
+			   event is an io one) */
+			if (!ex || !ey || ex->alt || ey->alt)
+				continue;
+			const char *guard;
+			uint64_t mask;
+			struct fx_conds xc = {};
+			if (!cover_conds(&bp, block_mark(fun, &mark, bx, by), x.q, x.path, CI(),
+					 &guard, &mask, &xc))
+				continue;
+			alt++;
+			struct esc_effect *both[2] = { ex, ey };
+			for (int k = 0; k < 2; k++) {
+				both[k]->alt = alt;
+				both[k]->altcover = 1;
+				both[k]->guard = guard;
+				both[k]->mask = mask;
+				both[k]->dec = 0;
+				both[k]->skip = esc_conds_intern(xc.skip, xc.nskip);
+			}
+		}
+#undef CI
 }
 
 /* The effects of same-file functions closed over their same-file calls,

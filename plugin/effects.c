@@ -40,14 +40,21 @@
  * caller then holds the only reference: lis_incref(l) takes another)
  * and it is stored nowhere another could take it.  Callbacks that a
  * dispatch runs meanwhile are not seen (a request that takes a
- * reference of its own while it is pending).  What it cannot
- * tell: an unlink skipped on a path that returns early for another
- * reason the keeper shares (libevent's event_del_nolock_ returns when
- * EVLIST_FINALIZING is set, which event_add refuses; evmap_io_del_ when
- * fd < 0, where evmap_io_add_ links nothing), one of an alt group
- * (io_del or signal_del by the event's kind), the removal from an array
- * (min_heap_erase_).  Nor: a pop by a variable amount (lua_settop(L,
- * idx)) given the handle alone is no pop.
+ * reference of its own while it is pending).  An unlink may also be skipped where a condition
+ * on what the remover is given holds (its skips: libevent's
+ * event_del_nolock_ returns when EVLIST_FINALIZING is set, evmap_io_del_
+ * when fd < 0) if the keeper refuses that condition at every write of
+ * the link field (event_add returns -1 on EVLIST_FINALIZING first,
+ * evmap_io_add_ links nothing for fd < 0) and neither call makes it hold
+ * itself; a callee's skip on an integer argument becomes the caller's
+ * on what it passes (evmap_io_del_(base, ev->ev_fd, ev): ev->ev_fd <
+ * 0).  The calls of an alt group unlink when each of them unlinks
+ * through the same field (io_del or signal_del by the event's kind,
+ * under if (ev->ev_flags & EVLIST_INSERTED)).  What it cannot tell: the
+ * removal from an array (min_heap_erase_); an unlink through one of
+ * several link fields the keeper sets undoes it (the object is taken to
+ * be kept where that field says).  Nor: a pop by a variable amount
+ * (lua_settop(L, idx)) given the handle alone is no pop.
  */
 #include "graph.h"
 
@@ -70,6 +77,92 @@ const char *esc_effect_path(const char *via, const char *path)
 	const char *r = esc_intern(buf);
 	free(buf);
 	return r;
+}
+
+/* The pool of interned condition sets: blobs of their size, zeroed
+   first so that equal sets are equal bytes. */
+struct cblob {
+	size_t size;
+	void *p;
+};
+static struct cblob *cpool;
+static size_t cpool_cap, cpool_used;
+
+static size_t blob_hash(const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	size_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 16777619u;
+	return h;
+}
+
+static const void *blob_intern(const void *p, size_t n)
+{
+	if (2 * (cpool_used + 1) > cpool_cap) {
+		size_t old_cap = cpool_cap;
+		struct cblob *old = cpool;
+		cpool_cap = old_cap ? 2 * old_cap : 256;
+		cpool = esc_xcalloc(cpool_cap, sizeof *cpool);
+		for (size_t i = 0; i < old_cap; i++) {
+			if (!old[i].p)
+				continue;
+			size_t j = blob_hash(old[i].p, old[i].size) & (cpool_cap - 1);
+			while (cpool[j].p)
+				j = (j + 1) & (cpool_cap - 1);
+			cpool[j] = old[i];
+		}
+		free(old);
+	}
+	size_t j = blob_hash(p, n) & (cpool_cap - 1);
+	while (cpool[j].p) {
+		if (cpool[j].size == n && !memcmp(cpool[j].p, p, n))
+			return cpool[j].p;
+		j = (j + 1) & (cpool_cap - 1);
+	}
+	cpool_used++;
+	cpool[j].size = n;
+	cpool[j].p = memcpy(esc_xmalloc(n), p, n);
+	return cpool[j].p;
+}
+
+const struct esc_conds *esc_conds_intern(const struct esc_cond *c, int n)
+{
+	struct esc_conds x;
+	if (n <= 0)
+		return NULL;
+	memset(&x, 0, sizeof x);
+	x.n = n > ESC_MAX_CONDS ? ESC_MAX_CONDS : n;
+	for (int i = 0; i < x.n; i++) {
+		x.c[i].param = c[i].param;
+		x.c[i].path = c[i].path;
+		x.c[i].mask = c[i].mask;
+	}
+	return blob_intern(&x, sizeof x);
+}
+
+const struct esc_cond_args *esc_cond_args_intern(const struct esc_cond_arg *a, int n)
+{
+	struct esc_cond_args x;
+	if (n <= 0)
+		return NULL;
+	memset(&x, 0, sizeof x);
+	x.n = n > ESC_MAX_CONDS ? ESC_MAX_CONDS : n;
+	for (int i = 0; i < x.n; i++) {
+		x.a[i].arg = a[i].arg;
+		x.a[i].param = a[i].param;
+		x.a[i].path = a[i].path;
+	}
+	return blob_intern(&x, sizeof x);
+}
+
+void esc_conds_free(void)
+{
+	for (size_t i = 0; i < cpool_cap; i++)
+		free(cpool[i].p);
+	free(cpool);
+	cpool = NULL;
+	cpool_cap = cpool_used = 0;
 }
 
 static int has(const struct esc_effect *fx, int n, enum esc_effect_kind kind,
@@ -111,6 +204,106 @@ static int others_write(const struct esc_undo_call *u, const char *path)
 		}
 	}
 	return 0;
+}
+
+static int cond_eq(const struct esc_cond *a, const struct esc_cond *b)
+{
+	return a->param == b->param && a->mask == b->mask &&
+	       (a->path == b->path || !strcmp(a->path, b->path));
+}
+
+int esc_conds_add(struct esc_cond *a, int n, const struct esc_cond *c)
+{
+	for (int i = 0; i < n; i++)
+		if (cond_eq(&a[i], c))
+			return n;
+	if (n >= ESC_MAX_CONDS)
+		return -1;
+	a[n] = *c;
+	return n + 1;
+}
+
+int esc_conds_meet(struct esc_cond *a, int na, const struct esc_cond *b, int nb)
+{
+	int k = 0;
+	for (int i = 0; i < na; i++) {
+		int in = 0;
+		for (int j = 0; j < nb && !in; j++)
+			in = cond_eq(&a[i], &b[j]);
+		if (in)
+			a[k++] = a[i];
+	}
+	return k;
+}
+
+/* Callee condition c as the caller's, through call: on the argument the
+   call passes (parameter call->param at call->path), or on an integer
+   argument that is a parameter's value (call->args).  0 when it cannot
+   be said. */
+static int cond_lift(const struct esc_effect *call, const struct esc_cond *c,
+		     struct esc_cond *out)
+{
+	if (c->param == call->arg) {
+		const char *p = esc_effect_path(call->path, c->path);
+		if (!p)
+			return 0;
+		out->param = call->param;
+		out->path = p;
+		out->mask = c->mask;
+		return 1;
+	}
+	for (int i = 0; i < ESC_NCONDS(call->args); i++)
+		if (call->args->a[i].arg == c->param && !*c->path) {
+			out->param = call->args->a[i].param;
+			out->path = call->args->a[i].path;
+			out->mask = c->mask;
+			return 1;
+		}
+	return 0;
+}
+
+/* Adds the lifted conditions of g (n of them) to a (*na); all: every one
+   must be said (a remover's skips), else those that can be (a keeper's
+   refusals).  0 when all and one cannot. */
+static int conds_lift(const struct esc_effect *call, const struct esc_conds *g,
+		      struct esc_cond *a, int *na, int all)
+{
+	for (int i = 0; i < ESC_NCONDS(g); i++) {
+		struct esc_cond c;
+		int k = cond_lift(call, &g->c[i], &c) ? esc_conds_add(a, *na, &c) : -1;
+		if (k < 0 && all)
+			return 0;
+		if (k >= 0)
+			*na = k;
+	}
+	return 1;
+}
+
+/* Does every other call of call's alt group unlink the object it is
+   given through field path too, unguarded?  Their skips, lifted, are
+   added to skip (*nskip). */
+static int alt_unlinks(const struct esc_effect *facts, int n,
+		       const struct esc_effect *call, const char *path,
+		       const struct esc_effect *(*callee_facts)(const char *name,
+								void *ctx, int *count),
+		       void *ctx, struct esc_cond *skip, int *nskip)
+{
+	for (int i = 0; i < n; i++) {
+		const struct esc_effect *o = &facts[i];
+		if (o->kind != ESC_FX_CALL || o->alt != call->alt || o == call ||
+		    (o->callee == call->callee && o->arg == call->arg))
+			continue;
+		int m = 0, yes = 0;
+		const struct esc_effect *g = o->callee ? callee_facts(o->callee, ctx, &m)
+						       : NULL;
+		for (int k = 0; g && k < m && !yes; k++)
+			yes = g[k].kind == ESC_FX_UNLINK && g[k].param == o->arg &&
+			      !g[k].guard && !strcmp(g[k].path, path) &&
+			      conds_lift(o, g[k].skip, skip, nskip, 1);
+		if (!yes)
+			return 0;
+	}
+	return 1;
 }
 
 /* Does every other call of call's alt group (on the same parameter and
@@ -199,16 +392,54 @@ int esc_effects_close(struct esc_effect **facts, int n, int *cap,
 			enum esc_effect_kind kind = g[k].kind;
 			const char *guard = g[k].guard;
 			uint64_t mask = g[k].mask;
+			struct esc_cond conds[ESC_MAX_CONDS];
+			int nconds = 0;
 			/* an unlink of the object itself, on every path, or
 			   on every one on which a flag of it is set (if
-			   (n->flags & 4) del(n);) */
+			   (n->flags & 4) del(n);), or none of the call's
+			   skips holds (if (ev->flags & FINALIZING) return
+			   0;), or by each call of an alt group (if (io)
+			   io_del(ev); else signal_del(ev);): the callees'
+			   skips become the caller's */
 			if (kind == ESC_FX_UNLINK && *call.path)
 				continue;
 			if (kind == ESC_FX_UNLINK && !call.every) {
-				if (!call.guard || call.dec || guard)
+				int group = call.alt > 0 &&
+					    alt_unlinks(*facts, ncalls, &call, g[k].path,
+							callee_facts, ctx, conds, &nconds);
+				/* a count guard (call.dec) is no flag of it */
+				if (!group && (call.altcover || call.dec ||
+					       (!call.guard && !call.skip)))
 					continue;
-				guard = call.guard;
-				mask = call.mask;
+				if (group && !call.altcover) {
+					/* the group on every path */
+				} else {
+					if (call.guard && guard)
+						continue;
+					if (call.guard) {
+						guard = call.guard;
+						mask = call.mask;
+					}
+					int ok = 1;
+					for (int c = 0; c < ESC_NCONDS(call.skip) && ok; c++)
+						ok = (nconds = esc_conds_add(conds, nconds,
+									     &call.skip->c[c])) >= 0;
+					if (!ok)
+						continue;
+				}
+			}
+			if (kind == ESC_FX_UNLINK &&
+			    !conds_lift(&call, g[k].skip, conds, &nconds, 1))
+				continue;
+			/* a keeper's write, made only where none of the
+			   call's refusals and the callee's holds */
+			if ((kind == ESC_FX_SET || kind == ESC_FX_CLEAR) && g[k].pointer) {
+				for (int c = 0; c < ESC_NCONDS(call.refuse); c++) {
+					int x = esc_conds_add(conds, nconds, &call.refuse->c[c]);
+					if (x >= 0)
+						nconds = x;
+				}
+				conds_lift(&call, g[k].refuse, conds, &nconds, 0);
 			}
 			if (kind == ESC_FX_CLEAR && !call.every &&
 			    !(call.alt > 0 && alt_clears(*facts, ncalls, &call, g[k].path,
@@ -220,15 +451,31 @@ int esc_effects_close(struct esc_effect **facts, int n, int *cap,
 			if (!path)
 				continue;
 			if (has(*facts, n, kind, call.param, path, g[k].pointer, pop)) {
-				/* the flag bits of every write of the path */
-				for (int i = 0; i < n; i++)
-					if ((*facts)[i].kind == kind &&
-					    (*facts)[i].param == call.param &&
-					    !strcmp((*facts)[i].path, path)) {
-						(*facts)[i].setbits |= g[k].setbits;
-						(*facts)[i].clrbits |= g[k].clrbits;
-						break;
+				/* the flag bits of every write of the path; the
+				   refusals common to every pointer write; an
+				   unlink without conditions is the stronger */
+				int merged = 0;
+				for (int i = 0; i < n; i++) {
+					struct esc_effect *f = &(*facts)[i];
+					if (f->kind != kind || f->param != call.param ||
+					    strcmp(f->path, path))
+						continue;
+					if (!merged) {
+						f->setbits |= g[k].setbits;
+						f->clrbits |= g[k].clrbits;
+						merged = 1;
 					}
+					if (kind != ESC_FX_UNLINK && g[k].pointer && f->refuse) {
+						struct esc_conds r = *f->refuse;
+						r.n = esc_conds_meet(r.c, r.n, conds, nconds);
+						f->refuse = esc_conds_intern(r.c, r.n);
+					}
+					if (kind == ESC_FX_UNLINK && !guard && !nconds) {
+						f->guard = NULL;
+						f->mask = 0;
+						f->skip = NULL;
+					}
+				}
 				continue;
 			}
 			ESC_GROW(*facts, *cap, n + 1);
@@ -244,6 +491,10 @@ int esc_effects_close(struct esc_effect **facts, int n, int *cap,
 			e.clrbits = g[k].clrbits;
 			e.guard = kind == ESC_FX_UNLINK ? guard : NULL;
 			e.mask = kind == ESC_FX_UNLINK ? mask : 0;
+			if (kind == ESC_FX_UNLINK)
+				e.skip = esc_conds_intern(conds, nconds);
+			else if (g[k].pointer)
+				e.refuse = esc_conds_intern(conds, nconds);
 			(*facts)[n++] = e;
 		}
 	}
@@ -283,6 +534,65 @@ static int sets_flag(const struct esc_effect *fx, int n, int p, const char *path
 			clr |= fx[i].clrbits;
 		}
 	return (set & (mask ? mask : ~(uint64_t)0) & ~clr) != 0;
+}
+
+/* May fx set a bit of mask at path of parameter p (mask 0: write path
+   at all)?  A write whose bits are not known (flags = v) may. */
+static int may_set(const struct esc_effect *fx, int n, int p, const char *path,
+		   uint64_t mask)
+{
+	for (int i = 0; i < n; i++)
+		if ((fx[i].kind == ESC_FX_SET || fx[i].kind == ESC_FX_CLEAR) &&
+		    fx[i].param == p && !strcmp(fx[i].path, path) &&
+		    (!mask || (fx[i].setbits & mask) ||
+		     fx[i].clrbits == ~(uint64_t)0))
+			return 1;
+	return 0;
+}
+
+/* Does every pointer write of fx at path of parameter p refuse a
+   condition that holds wherever s (on p) does: (p->f & m) != 0 with m
+   covering s's bits, or the same p->f < 0? */
+static int refused(const struct esc_effect *fx, int n, int p, const char *path,
+		   const struct esc_cond *s)
+{
+	for (int i = 0; i < n; i++) {
+		const struct esc_effect *e = &fx[i];
+		if ((e->kind != ESC_FX_SET && e->kind != ESC_FX_CLEAR) ||
+		    e->param != p || !e->pointer || strcmp(e->path, path))
+			continue;
+		int yes = 0;
+		for (int k = 0; k < ESC_NCONDS(e->refuse) && !yes; k++) {
+			const struct esc_cond *r = &e->refuse->c[k];
+			yes = r->param == p && !strcmp(r->path, s->path) &&
+			      (s->mask ? r->mask && !(s->mask & ~r->mask) : !r->mask);
+		}
+		if (!yes)
+			return 0;
+	}
+	return 1;
+}
+
+/* Are the skips of unlink c (of the remover fx2's parameter j) each a
+   condition under which the keeper fx1 links nothing through c->path of
+   its parameter m, that neither sets (the keeper refuses FINALIZING and
+   never sets it; the remover returns early on it)? */
+static int skips_refused(const struct esc_effect *fx1, int n1, int m,
+			 const struct esc_effect *c, const struct esc_effect *fx2,
+			 int n2, int j)
+{
+	for (int i = 0; i < ESC_NCONDS(c->skip); i++) {
+		const struct esc_cond *s = &c->skip->c[i];
+		if (s->param != j || (!s->mask && !*s->path))
+			return 0;
+		struct esc_cond on_m = *s;
+		on_m.param = m;
+		if (!refused(fx1, n1, m, c->path, &on_m) ||
+		    may_set(fx1, n1, m, s->path, s->mask) ||
+		    may_set(fx2, n2, j, s->path, s->mask))
+			return 0;
+	}
+	return 1;
 }
 
 /* Does fx write a pointer into memory other than parameter p's own
@@ -351,7 +661,8 @@ int esc_effects_undo(const struct esc_effect *fx1, int n1, int kept,
 			   reg_del(&n): *n->prevp = n->next) */
 			if (c->kind == ESC_FX_UNLINK && c->param == j && m >= 0 &&
 			    m == kept && sets(fx1, n1, m, c->path) &&
-			    (!c->guard || sets_flag(fx1, n1, m, c->guard, c->mask)))
+			    (!c->guard || sets_flag(fx1, n1, m, c->guard, c->mask)) &&
+			    skips_refused(fx1, n1, m, c, fx2, n2, j))
 				return 1;
 			/* the keeper's result, its count set to 1, released
 			   where the count reaches 0, no other call given it

@@ -727,6 +727,36 @@ enum esc_effect_kind {
 			   callee, is that callee's result (a wrapper;
 			   closed over at link time) */
 };
+/* A condition on what a function is given, as at its entry:
+   (param->path & mask) != 0 with mask != 0 (path "" the parameter
+   itself), or param->path < 0 with mask 0 (an integer). */
+#define ESC_MAX_CONDS 6
+struct esc_cond {
+	int param;
+	const char *path; /* interned */
+	uint64_t mask;
+};
+/* An integer argument of a call (0-based arg) that is parameter param's
+   value at path ("" the parameter itself). */
+struct esc_cond_arg {
+	int arg, param;
+	const char *path; /* interned */
+};
+/* Interned sets of them (esc_conds_intern): one copy of each, shared,
+   freed by esc_intern_free. */
+struct esc_conds {
+	int n;
+	struct esc_cond c[ESC_MAX_CONDS];
+};
+struct esc_cond_args {
+	int n;
+	struct esc_cond_arg a[ESC_MAX_CONDS];
+};
+#define ESC_NCONDS(s) ((s) ? (s)->n : 0)
+/* The interned set of c[0..n) (n <= ESC_MAX_CONDS), NULL for n == 0. */
+const struct esc_conds *esc_conds_intern(const struct esc_cond *c, int n);
+const struct esc_cond_args *esc_cond_args_intern(const struct esc_cond_arg *a, int n);
+void esc_conds_free(void);
 struct esc_effect {
 	enum esc_effect_kind kind;
 	int param;           /* 0-based */
@@ -767,7 +797,33 @@ struct esc_effect {
 				on every path that returns normally (gzclose:
 				mode == READ ? gzclose_r(f) : gzclose_w(f)):
 				what every one of them clears is cleared */
+	int altcover;        /* CALL with alt: guard, mask and skip say
+				where the group (not this call alone) is
+				made: the two arms of one if (if (io)
+				io_del(ev); else signal_del(ev);) under if
+				(ev->flags & INSERTED) */
+	/* UNLINK, CALL: also made on every normal path on which none of
+	   these holds (a remover's early return: if (ev->flags &
+	   FINALIZING) return 0; if (fd < 0) return 0;); NULL: none */
+	const struct esc_conds *skip;
+	/* SET or CLEAR of a pointer, CALL: made only where none of these
+	   holds at the function's entry (the keeper's refusal: if
+	   (ev->flags & FINALIZING) return -1; if (fd < 0) return 0;
+	   before it links), of every write of the path; NULL: none */
+	const struct esc_conds *refuse;
+	/* CALL: integer arguments that are a parameter or a field of one
+	   (evmap_io_del_(base, ev->ev_fd, ev): argument 1 is parameter 0's
+	   "ev_fd"), the callee's conditions on them become the caller's;
+	   NULL: none */
+	const struct esc_cond_args *args;
 };
+/* Adds condition c to a (n of them) unless there; the new count, or -1
+   when it does not fit (ESC_MAX_CONDS). */
+int esc_conds_add(struct esc_cond *a, int n, const struct esc_cond *c);
+/* Keeps in a (na) the conditions also in b (nb): two writes of a path,
+   each made only where none of its refusals holds, are together made
+   only where none of their common ones does.  The new count. */
+int esc_conds_meet(struct esc_cond *a, int na, const struct esc_cond *b, int nb);
 /* The path "via/path" capped at two fields, or NULL if deeper (interned). */
 const char *esc_effect_path(const char *via, const char *path);
 
@@ -849,7 +905,12 @@ struct esc_undo_call {
    n->next; with a guard flag, only if fx1 sets a bit of that flag of it
    (of the guard's mask) that none of its writes of the flag may clear:
    add(b, &e) links e and sets e->added = 1, or e->flags |= 4; del(&e)
-   returns if !e->added, or if !(e->flags & 4), else unlinks).  "f" of
+   returns if !e->added, or if !(e->flags & 4), else unlinks); with
+   skips, only if every pointer write of fx1 to that field refuses each
+   (a refusal of the same field covering the skip's bits, or the same
+   negative test) and neither fx1 nor fx2 sets those bits or writes that
+   field (add(&e) returns -1 if e->flags & 64, del(&e) returns 0 then).
+   "f" of
    the kept object itself only undoes a keeper that writes no pointer
    elsewhere than into the object and through its field f (into another
    parameter's memory, or through another field of the object):

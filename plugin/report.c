@@ -637,6 +637,26 @@ static void import_fields(struct jw *w, const struct esc_import *x)
 static const char *const effect_kinds[] = { "set", "clear", "call", "unlink",
 					      "release", "fresh" };
 
+/* Conditions (esc_cond) as [[param, "path", mask], ...]. */
+static void k_conds(struct jw *w, const char *k, const struct esc_conds *s)
+{
+	const struct esc_cond *c = s->c;
+	jw_key(w, k);
+	jw_open(w, '[');
+	for (int i = 0; i < s->n; i++) {
+		jw_next(w);
+		jw_open(w, '[');
+		jw_next(w);
+		jw_int(w, c[i].param);
+		jw_next(w);
+		jw_str(w, c[i].path);
+		jw_next(w);
+		jw_int(w, (long long)c[i].mask);
+		jw_close(w, ']');
+	}
+	jw_close(w, ']');
+}
+
 static void effects_json(struct jw *w, const struct esc_func_report *f)
 {
 	jw_open(w, '[');
@@ -670,12 +690,34 @@ static void effects_json(struct jw *w, const struct esc_func_report *f)
 		}
 		if (e->kind == ESC_FX_FRESH && e->callee)
 			k_str(w, "callee", e->callee);
+		if ((e->kind == ESC_FX_UNLINK || e->kind == ESC_FX_CALL) && e->skip)
+			k_conds(w, "skip", e->skip);
+		if (e->refuse)
+			k_conds(w, "refuse", e->refuse);
 		if (e->kind == ESC_FX_CALL) {
 			k_str(w, "callee", e->callee);
 			k_int(w, "arg", e->arg);
 			k_bool(w, "every", e->every);
 			if (e->alt > 0)
 				k_int(w, "alt", e->alt);
+			if (e->altcover)
+				k_bool(w, "altcover", 1);
+			if (e->args) {
+				jw_key(w, "args");
+				jw_open(w, '[');
+				for (int k = 0; k < e->args->n; k++) {
+					jw_next(w);
+					jw_open(w, '[');
+					jw_next(w);
+					jw_int(w, e->args->a[k].arg);
+					jw_next(w);
+					jw_int(w, e->args->a[k].param);
+					jw_next(w);
+					jw_str(w, e->args->a[k].path);
+					jw_close(w, ']');
+				}
+				jw_close(w, ']');
+			}
 		}
 		jw_close(w, '}');
 	}

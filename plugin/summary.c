@@ -1021,6 +1021,35 @@ struct esc_summaries *esc_summaries_load(const char *path, char *err,
 				e->mask = json_is_integer(mask)
 					? (uint64_t)json_integer_value(mask) : 0;
 			}
+			/* an unlink's skips, a write's refusals: [[param,
+			   "path", mask], ...] */
+			json_t *conds = json_object_get(x, e->kind == ESC_FX_UNLINK
+							   ? "skip" : "refuse");
+			struct esc_cond cv[ESC_MAX_CONDS];
+			int nc = 0;
+			if (conds && (!json_is_array(conds) ||
+				      json_array_size(conds) > ESC_MAX_CONDS))
+				nc = -1;
+			for (size_t c = 0; nc >= 0 && c < json_array_size(conds); c++) {
+				json_t *y = json_array_get(conds, c);
+				json_t *cp = json_array_get(y, 0), *cpath = json_array_get(y, 1);
+				json_t *cm = json_array_get(y, 2);
+				if (!json_is_integer(cp) || json_integer_value(cp) < 0 ||
+				    !json_is_string(cpath) || !json_is_integer(cm)) {
+					nc = -1;
+					break;
+				}
+				cv[nc].param = (int)json_integer_value(cp);
+				cv[nc].path = esc_intern(json_string_value(cpath));
+				cv[nc++].mask = (uint64_t)json_integer_value(cm);
+			}
+			if (nc < 0)
+				BAD("%s: functions[%zu] (%s): effects[%zu]: \"skip\"/\"refuse\" "
+				    "is not [[param, \"path\", mask], ...]", path, i, sym, k);
+			if (e->kind == ESC_FX_UNLINK)
+				e->skip = esc_conds_intern(cv, nc);
+			else
+				e->refuse = esc_conds_intern(cv, nc);
 		}
 		s->fresh = json_is_true(json_object_get(o, "fresh"));
 		s->result_other = json_is_true(json_object_get(o, "result_other"));

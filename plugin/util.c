@@ -119,6 +119,7 @@ const char *esc_intern(const char *s)
 
 void esc_intern_free(void)
 {
+	esc_conds_free();
 	for (size_t i = 0; i < intern_cap; i++)
 		free(intern_slots[i]);
 	free(intern_slots);

@@ -284,16 +284,30 @@ done
 # add, a keeper given the base itself, a teardown that frees nothing: the
 # markers.  At -O0 and -O2, and the same through summaries= (unlink: its
 # "unlink" effects).
+# skips: the remover returns early, without unlinking, only where the
+# keeper linked nothing (a flag bit the keeper refuses and never sets; a
+# negative descriptor its io map ignores, given as an integer argument
+# that is the node's field), and unlinks by the node's kind through the
+# io or the signal map (the two arms of one if, under the inserted bit),
+# libevent's event_add/event_del: no warning, one call further too;
+# never removed, removed on one path, another node removed, an early
+# return on a bit the keeper does not refuse, a signal node given a
+# remover of io nodes only, a keeper that links a negative descriptor
+# too (with the remover's own test of it, too), a keeper that sets the
+# bit the remover skips on: the markers ("skip"/"refuse" in summaries=).
 list_case() { # DIR OPT
 	markers_case "$1" "lib.c main.c" "$2" || return 1
-	[ "$1" = unlink ] || [ "$1" = handle ] || return 0
+	[ "$1" = unlink ] || [ "$1" = handle ] || [ "$1" = skips ] || return 0
 	summaries_case "$1" "$2" || return 1
 	[ "$1" = handle ] || grep -q '"unlink"' "$tmp/$1-$2/sums.json" ||
 		{ echo "no unlink effect in the summaries"; return 1; }
+	[ "$1" != skips ] || grep -q '"skip"' "$tmp/$1-$2/sums.json" ||
+		{ echo "no unlink skip in the summaries"; return 1; }
 }
 for opt in O0 O2; do
 	t "unlink -$opt: a node unlinked by another file's function (exactly the markers; summaries= too)" list_case unlink $opt
 	t "handle -$opt: the base an earlier call stored in the event, freed (exactly the markers; summaries= too)" list_case handle $opt
+	t "skips -$opt: a remover that skips only where the keeper linked nothing (exactly the markers; summaries= too)" list_case skips $opt
 done
 
 # --- teardown through allocator hooks (testsuite/link/hooks) ------------

@@ -321,6 +321,151 @@ TEST(unlink_through_calls)
 	CHECK(!undo(init, 2, 1, result, 1, 0, 1));
 }
 
+static struct esc_cond cond(int param, const char *path, uint64_t mask)
+{
+	struct esc_cond c = { param, esc_intern(path), mask };
+	return c;
+}
+
+TEST(unlink_skips)
+{
+	/* add(b, &e): if (e->flags & 64) return -1; if (e->fd >= 0) link
+	   through e->e; e->flags |= 1.  del(&e): if (e->flags & 64) return
+	   0; if (e->flags & 1) { if (e->fd < 0) return 0; unlink } */
+	struct esc_effect add[2] = { fx(ESC_FX_SET, 1, "e", 1),
+				     flag(ESC_FX_SET, 1, "flags", 1, 0) };
+	struct esc_cond ref[2] = { cond(1, "flags", 64), cond(1, "fd", 0) };
+	add[0].refuse = esc_conds_intern(ref, 2);
+	struct esc_effect del[2] = { fx(ESC_FX_UNLINK, 0, "e", 1),
+				     flag(ESC_FX_SET, 0, "flags", 0, 1) };
+	del[0].guard = esc_intern("flags");
+	del[0].mask = 1;
+	struct esc_cond sk[2] = { cond(0, "flags", 64), cond(0, "fd", 0) };
+	del[0].skip = esc_conds_intern(sk, 2);
+	CHECK(undo(add, 2, 1, del, 2, 0, 1));
+	/* a refusal of more bits covers the skip's (flags & 0x42) */
+	ref[0].mask = 0x42;
+	add[0].refuse = esc_conds_intern(ref, 2);
+	CHECK(undo(add, 2, 1, del, 2, 0, 1));
+	/* the keeper refuses another bit than the remover skips on */
+	ref[0].mask = 32;
+	add[0].refuse = esc_conds_intern(ref, 2);
+	CHECK(!undo(add, 2, 1, del, 2, 0, 1));
+	ref[0].mask = 64;
+	/* it links a negative descriptor too */
+	add[0].refuse = esc_conds_intern(ref, 1);
+	CHECK(!undo(add, 2, 1, del, 2, 0, 1));
+	add[0].refuse = esc_conds_intern(ref, 2);
+	/* one of its links refuses nothing */
+	struct esc_effect add2[3] = { add[0], add[1], fx(ESC_FX_SET, 1, "e", 1) };
+	CHECK(!undo(add2, 3, 1, del, 2, 0, 1));
+	/* it sets the bit the remover skips on itself (flags |= 64) */
+	struct esc_effect addf[3] = { add[0], add[1], flag(ESC_FX_SET, 1, "flags", 64, 0) };
+	CHECK(!undo(addf, 3, 1, del, 2, 0, 1));
+	/* ... or writes flags whatever they were */
+	struct esc_effect addw[3] = { add[0], add[1], fx(ESC_FX_SET, 1, "flags", 0) };
+	CHECK(!undo(addw, 3, 1, del, 2, 0, 1));
+	/* it writes the descriptor */
+	struct esc_effect addd[3] = { add[0], add[1], fx(ESC_FX_SET, 1, "fd", 0) };
+	CHECK(!undo(addd, 3, 1, del, 2, 0, 1));
+	/* a skip on another parameter than the object */
+	sk[1] = cond(1, "", 0);
+	del[0].skip = esc_conds_intern(sk, 2);
+	CHECK(!undo(add, 2, 1, del, 2, 0, 1));
+}
+
+static const struct esc_effect *mapper(const char *name, void *ctx, int *n)
+{
+	/* io_del(b, fd, ev): if (fd < 0) return 0; unlink ev->e;
+	   sig_del(b, sig, ev): unlink ev->e; io_add(b, fd, ev): if (fd <
+	   0) return 0; link ev->e; other_del: unlinks ev->f */
+	static struct esc_effect io_del[1], sig_del[1], io_add[1], other_del[1];
+	(void)ctx;
+	struct esc_cond neg = cond(1, "", 0);
+	io_del[0] = fx(ESC_FX_UNLINK, 2, "e", 1);
+	io_del[0].skip = esc_conds_intern(&neg, 1);
+	sig_del[0] = fx(ESC_FX_UNLINK, 2, "e", 1);
+	io_add[0] = fx(ESC_FX_SET, 2, "e", 1);
+	io_add[0].refuse = esc_conds_intern(&neg, 1);
+	other_del[0] = fx(ESC_FX_UNLINK, 2, "f", 1);
+	*n = 1;
+	if (!strcmp(name, "io_del"))
+		return io_del;
+	if (!strcmp(name, "sig_del"))
+		return sig_del;
+	if (!strcmp(name, "io_add"))
+		return io_add;
+	if (!strcmp(name, "other_del"))
+		return other_del;
+	*n = 0;
+	return NULL;
+}
+
+TEST(skips_through_calls)
+{
+	/* del(ev): if (ev->flags & 64) return 0; if (ev->flags & 1) { if
+	   (io) io_del(b, ev->fd, ev); else sig_del(b, ev->fd, ev); }: the
+	   two calls an alt pair under the guard; io_del's skip on its
+	   descriptor becomes ev->fd < 0 */
+	int cap = 4, n = 2;
+	struct esc_effect *f = malloc((size_t)cap * sizeof *f);
+	f[0] = call(0, "", "io_del", 2, 0);
+	f[1] = call(0, "", "sig_del", 2, 0);
+	struct esc_cond fin = cond(0, "flags", 64);
+	struct esc_cond_arg fd = { 1, 0, esc_intern("fd") };
+	for (int k = 0; k < 2; k++) {
+		f[k].alt = 1;
+		f[k].altcover = 1;
+		f[k].guard = esc_intern("flags");
+		f[k].mask = 1;
+		f[k].skip = esc_conds_intern(&fin, 1);
+		f[k].args = esc_cond_args_intern(&fd, 1);
+	}
+	n = esc_effects_close(&f, n, &cap, mapper, NULL);
+	CHECK_EQ_INT(n, 3);
+	CHECK(f[2].kind == ESC_FX_UNLINK && f[2].param == 0 && !strcmp(f[2].path, "e") &&
+	      f[2].guard == esc_intern("flags") && f[2].mask == 1 &&
+	      ESC_NCONDS(f[2].skip) == 2);
+	int isfin = 0, isneg = 0;
+	for (int k = 0; k < ESC_NCONDS(f[2].skip); k++) {
+		const struct esc_cond *c = &f[2].skip->c[k];
+		isfin |= c->param == 0 && !strcmp(c->path, "flags") && c->mask == 64;
+		isneg |= c->param == 0 && !strcmp(c->path, "fd") && c->mask == 0;
+	}
+	CHECK(isfin && isneg);
+	/* without the descriptor's source, io_del's skip cannot be said:
+	   nothing */
+	n = 2;
+	f[0].args = f[1].args = NULL;
+	n = esc_effects_close(&f, n, &cap, mapper, NULL);
+	CHECK_EQ_INT(n, 2);
+	/* the other arm unlinks another field: nothing */
+	f[0].args = f[1].args = esc_cond_args_intern(&fd, 1);
+	f[1].callee = esc_intern("other_del");
+	n = esc_effects_close(&f, n, &cap, mapper, NULL);
+	CHECK_EQ_INT(n, 2);
+	/* add(ev): if (ev->flags & 64) return -1; io_add(b, ev->fd, ev):
+	   the write of ev->e refuses both */
+	n = 1;
+	f[0] = call(0, "", "io_add", 2, 0);
+	f[0].refuse = esc_conds_intern(&fin, 1);
+	f[0].args = esc_cond_args_intern(&fd, 1);
+	n = esc_effects_close(&f, n, &cap, mapper, NULL);
+	CHECK_EQ_INT(n, 2);
+	CHECK(f[1].kind == ESC_FX_SET && f[1].pointer && ESC_NCONDS(f[1].refuse) == 2);
+	/* equal sets are one */
+	struct esc_cond two[2] = { fin, cond(1, "", 0) };
+	CHECK(esc_conds_intern(two, 2) == esc_conds_intern(two, 2));
+	CHECK(esc_conds_intern(two, 2) != esc_conds_intern(two, 1));
+	CHECK(!esc_conds_intern(two, 0));
+	free(f);
+	/* two writes of a path: only the refusals common to both */
+	struct esc_cond a[ESC_MAX_CONDS] = { cond(0, "flags", 64), cond(0, "fd", 0) };
+	struct esc_cond b[1] = { cond(0, "fd", 0) };
+	CHECK_EQ_INT(esc_conds_meet(a, 2, b, 1), 1);
+	CHECK(!strcmp(a[0].path, "fd"));
+}
+
 TEST(clears_every_field_set)
 {
 	/* setcb(c, r, e, arg): c->readcb, c->errcb, c->cbarg */
@@ -529,6 +674,8 @@ int main(void)
 	RUN(unlink_guarded);
 	RUN(unlink_guarded_bit);
 	RUN(unlink_through_calls);
+	RUN(unlink_skips);
+	RUN(skips_through_calls);
 	RUN(clears_every_field_set);
 	RUN(undo_by_stores);
 	RUN(close_counts);
