@@ -1153,19 +1153,65 @@ static const struct esc_summary_store *stores_of(int c, int *n)
 	return lf[c].st;
 }
 
+/* Is every call function c makes with its parameter p (its CALL facts
+   on p itself) of a function the build defines, and so on down (8
+   calls deep at most)?  Then its closed effects say all it writes of p's
+   object. */
+static int calls_known(int c, int p, int depth)
+{
+	if (depth > 8 || c < 0 ||
+	    json_is_true(json_object_get(json_object_get(lf[c].link, "summary"),
+					 "gave_up")))
+		return 0;
+	for (int y = 0; y < lf[c].nfx; y++) {
+		const struct esc_effect *e = &lf[c].fx[y];
+		if (e->kind != ESC_FX_CALL || e->param != p || *e->path)
+			continue;
+		if (!e->callee ||
+		    !calls_known(callee_func(c, e->callee), e->arg, depth + 1))
+			return 0;
+	}
+	return 1;
+}
+
+/* Do the calls u lists between the earlier call c0 (given the object in
+   a) and the keeper (its "through"'s "between") leave the handle c0
+   stored in the object?  Each defined in the build, with every call it
+   makes with the object, and writing no pointer field of it that c0
+   writes (esc_effects_keeps_handle). */
+static int between_keep(int fi, json_t *via, int c0, int a, int c1, int kept)
+{
+	json_t *bt = json_object_get(via, "between");
+	for (size_t i = 0; i < json_array_size(bt); i++) {
+		json_t *x = json_array_get(bt, i);
+		const char *name = json_string_value(json_object_get(x, "callee"));
+		int b = int_of(x, "arg", -1), cb = name ? callee_func(fi, name) : -1, nb;
+		if (cb < 0 || b < 0 || !calls_known(cb, b, 0))
+			return 0;
+		const struct esc_summary_store *stb = stores_of(cb, &nb);
+		if (!esc_effects_keeps_handle(lf[c0].fx, lf[c0].nfx, a, lf[c1].fx,
+					      lf[c1].nfx, kept, lf[cb].fx,
+					      lf[cb].nfx, stb, nb, b))
+			return 0;
+	}
+	return 1;
+}
+
 /* Undo through the object's handle (esc_effects_undo_through): an
    earlier call c0 (u's "through") stored, in a pointer field of the
-   kept object, the handle that the later call c2 frees. */
+   kept object, the handle that the later call c2 frees, and the calls
+   between leave it there. */
 static int undone_through(int fi, json_t *u, int c1, int arg, int c2)
 {
 	json_t *via = json_object_get(u, "through"), *args = json_object_get(u, "args");
 	const char *name = json_string_value(json_object_get(via, "callee"));
 	int a = int_of(via, "object", -1);
 	int c0 = name ? callee_func(fi, name) : -1;
-	if (c0 < 0 || a < 0 || !lf[c0].nfx)
+	if (c0 < 0 || a < 0 || !lf[c0].nfx || !between_keep(fi, via, c0, a, c1, arg))
 		return 0;
 	int (*pairs)[2] = xmalloc((json_array_size(args) + 1) * sizeof *pairs);
-	struct esc_undo_call call = { name, 0, pairs, name, a, 0, 0, NULL, NULL, NULL };
+	struct esc_undo_call call = { name, 0, pairs, name, a, 0, 0, NULL, NULL, NULL,
+				      { NULL }, { 0 }, 0 };
 	for (size_t k = 0; k < json_array_size(args); k++) {
 		json_t *pr = json_array_get(args, k);
 		json_t *m = json_array_get(pr, 1);

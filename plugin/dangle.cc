@@ -3840,6 +3840,7 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 							ls->effects ? ls->effects : none,
 							ls->neffects);
 					esc_cfg_stores(k.cfg, st, ls->stores, ls->nstores);
+					esc_cfg_leaks(k.cfg, st, ls->heap, ls->nparams + 1);
 				}
 			} else if (place == -2) {
 				/* keys[0]: the value stored; a store into

@@ -146,6 +146,8 @@ struct cstmt {
 	int nfx;
 	const struct esc_summary_store *st; /* CALL: its callee's stores, */
 	int nst;                            /* nst of them; -1 unknown */
+	const signed char *heap;            /* CALL: esc_cfg_leaks, or NULL */
+	int nheap;
 };
 
 /* Correlated branches: a value's definition, an edge's fact. */
@@ -294,6 +296,8 @@ int esc_cfg_stmt(struct esc_cfg *c, enum esc_op op, const void *origin,
 	s->nfx = 0;
 	s->st = NULL;
 	s->nst = -1;
+	s->heap = NULL;
+	s->nheap = 0;
 	c->count[c->cur]++;
 	return c->nstmts++;
 }
@@ -425,6 +429,15 @@ void esc_cfg_stores(struct esc_cfg *c, int stmt,
 		return;
 	c->stmts[stmt].st = st;
 	c->stmts[stmt].nst = n;
+}
+
+void esc_cfg_leaks(struct esc_cfg *c, int stmt, const signed char *heap, int n)
+{
+	if (stmt < 0 || stmt >= c->nstmts || n < 0 || (n && !heap) ||
+	    c->stmts[stmt].op != ESC_OP_CALL)
+		return;
+	c->stmts[stmt].heap = heap;
+	c->stmts[stmt].nheap = n;
 }
 
 /* slot and from cover every key */
@@ -756,12 +769,16 @@ static int in_writes(const struct esc_cfg *c, const struct cstmt *s, int k)
 
 struct via {
 	int at, arg;
+	/* the calls given the object between this one and the keeping
+	   call (statement, argument), other callees than the keeper's */
+	int between[4][2], nbetween;
 };
 
 static int through_calls(const struct esc_cfg *c, int at, int kept_arg,
 			 struct via *out, int max);
 static int through_pairs(const struct esc_cfg *c, const struct cstmt *s,
-			 const struct via *via, int kept_obj, int (**pairs)[2]);
+			 const struct via *via, int kept_obj, int (**pairs)[2],
+			 int *merge, int *carry, int *ncarry);
 
 /* What kills a sink, and when its leaving call failed. */
 struct kill {
@@ -788,6 +805,13 @@ struct kill {
 	   merges: the keys carry[] (PHIs) that take its value, or one
 	   another, on some edges (dangles_merge) */
 	int carry[ESC_CARRY], ncarry, merge_from, merge_val, merge_m;
+	int merge_at;        /* >= 0: merge_from is this earlier call's
+				operand merge_m (an undo through the
+				object's handle) */
+	int keep_null;       /* the handle null is no branch that kept
+				nothing (a merge of what an earlier call
+				stored in the object: it may have stored a
+				default there) */
 	int pairs_at;        /* >= 0: pairs[i][1] are this statement's
 				arguments, not at's (an undo through the
 				object's handle) */
@@ -858,6 +882,32 @@ static int holders_of(const struct esc_cfg *c, int at, const char *callee, int *
 	return n;
 }
 
+/* Do the calls between earlier call via and the keeper leave the handle
+   via stored in the object (their summaries known here; a same-file
+   callee makes no call given the object, whose effects may be unknown; a
+   callee known by its linked summary only does not take it to the
+   heap)? */
+static int keeps_handle(const struct esc_cfg *c, const struct via *via,
+			const struct kill *k)
+{
+	const struct cstmt *t = &c->stmts[via->at];
+	for (int b = 0; b < via->nbetween; b++) {
+		const struct cstmt *u = &c->stmts[via->between[b][0]];
+		int arg = via->between[b][1];
+		if (u->nst < 0 ||
+		    !esc_effects_keeps_handle(t->fx, t->nfx, via->arg, k->fx, k->nfx,
+					      k->stored, u->fx, u->nfx, u->st,
+					      u->nst, arg))
+			return 0;
+		if (u->heap && (arg >= u->nheap || u->heap[arg] >= 0))
+			return 0;
+		for (int y = 0; y < u->nfx; y++)
+			if (u->fx[y].kind == ESC_FX_CALL && u->fx[y].param == arg)
+				return 0;
+	}
+	return 1;
+}
+
 /* Does call statement s undo, by its effects, what the leaving call
    k->at kept (k->fx)? */
 static int undoes(const struct esc_cfg *c, const struct kill *k,
@@ -876,8 +926,10 @@ static int undoes(const struct esc_cfg *c, const struct kill *k,
 		     is_slot(c, kj) && b < k->ncarry; b++)
 			if (((merged >> b) & 1) && k->carry[b] == kj)
 				mj = -1;
-		/* a merge that holds the handle here (dangles_merge) */
-		for (int b = 0; kj >= 0 && mj < -1 && b < k->ncarry; b++)
+		/* a merge that holds the handle here (dangles_merge; not
+		   an earlier call's operand: below) */
+		for (int b = 0; kj >= 0 && mj < -1 && k->merge_at < 0 &&
+		     b < k->ncarry; b++)
 			if (((merged >> b) & 1) && k->carry[b] == kj)
 				mj = k->merge_m;
 		if (mj < -1)
@@ -885,7 +937,8 @@ static int undoes(const struct esc_cfg *c, const struct kill *k,
 		pairs[np][0] = j;
 		pairs[np++][1] = mj;
 	}
-	struct esc_undo_call u = { s->callee, np, pairs, NULL, -1, 0, 0, NULL, NULL, NULL };
+	struct esc_undo_call u = { s->callee, np, pairs, NULL, -1, 0, 0, NULL, NULL, NULL,
+				   { NULL }, { 0 }, 0 };
 	/* what the keeper returned released by a count: the other calls
 	   given it, with their effects (none known: an unknown callee) */
 	int released = 0, *held = NULL;
@@ -926,10 +979,21 @@ static int undoes(const struct esc_cfg *c, const struct kill *k,
 	for (int x = 0; !np && kept_obj >= 0 && x < k->nvias; x++) {
 		const struct cstmt *t = &c->stmts[k->vias[x].at];
 		int (*tp)[2] = NULL;
-		int n = t->fx && t->nst >= 0
-			? through_pairs(c, s, &k->vias[x], kept_obj, &tp) : 0;
+		int n = t->fx && t->nst >= 0 && keeps_handle(c, &k->vias[x], k)
+			? through_pairs(c, s, &k->vias[x], kept_obj, &tp, NULL, NULL, NULL)
+			: 0;
+		/* given a merge that holds the handle here (dangles_merge) */
+		for (int j = 0; !n && k->merge_at == k->vias[x].at && t->fx &&
+		     t->nst >= 0 && keeps_handle(c, &k->vias[x], k) && j + 1 < s->nkeys; j++)
+			for (int b = 0; b < k->ncarry && !n; b++)
+				if (((merged >> b) & 1) && k->carry[b] == key_at(c, s, 1 + j)) {
+					tp = esc_xmalloc(sizeof *tp);
+					tp[0][0] = j;
+					tp[0][1] = k->merge_m;
+					n = 1;
+				}
 		struct esc_undo_call v = { s->callee, n, tp, t->callee, k->vias[x].arg,
-					   0, 0, NULL, NULL, NULL };
+					   0, 0, NULL, NULL, NULL, { NULL }, { 0 }, 0 };
 		int yes = n && esc_effects_undo_through(t->fx, t->nfx, t->st, t->nst,
 							k->vias[x].arg, k->fx, k->nfx,
 							at->st, at->nst, k->stored,
@@ -1068,6 +1132,53 @@ static int failed_on(const struct kill *k, const struct cedge *e)
 
 static int carriers_of(const struct esc_cfg *c, int from, int *carry);
 
+/* Is value key val non-null at statement at: does every path from the
+   entry to it take the non-null branch of a test of val (if (!b) goto
+   end; assign(&e, b))? */
+static int nonnull_at(const struct esc_cfg *c, int val, int at)
+{
+	if (val < 0 || c->nblocks <= 0 || c->entry < 0 || !c->nedges)
+		return 0;
+	int bt = c->stmts[at].block, any = 0, r = 1, sp = 0;
+	unsigned char *cut = esc_xcalloc((size_t)c->nedges, 1);
+	for (int i = 0; i < c->nfacts; i++) {
+		const struct cfact *f = &c->facts[i];
+		if (f->key != val || f->assign || f->val.object != 0)
+			continue;
+		const struct cedge *e = &c->edges[f->edge];
+		for (int x = 0; x < c->nedges; x++)
+			if (x != f->edge && c->edges[x].from == e->from &&
+			    c->edges[x].test == e->test) {
+				cut[x] = 1;
+				any = 1;
+			}
+	}
+	unsigned char *seen = esc_xcalloc((size_t)c->nblocks + 1, 1);
+	int *stack = esc_xmalloc(((size_t)c->nblocks + 1) * sizeof *stack);
+	if (!any || bt < 0 || bt == c->entry)
+		r = 0;
+	else {
+		stack[sp++] = c->entry;
+		seen[c->entry] = 1;
+	}
+	while (r && sp) {
+		int b = stack[--sp];
+		for (int x = 0; x < c->nedges && r; x++) {
+			const struct cedge *e = &c->edges[x];
+			if (e->from != b || cut[x] || e->to < 0 || seen[e->to])
+				continue;
+			if (e->to == bt)
+				r = 0;
+			seen[e->to] = 1;
+			stack[sp++] = e->to;
+		}
+	}
+	free(cut);
+	free(seen);
+	free(stack);
+	return r;
+}
+
 /* The kill of a sink that leaves the frame at statement at (step: the
    sink itself, foreign: it lies in another function; leave: the step at
    statement at). */
@@ -1084,7 +1195,7 @@ static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
 	k->popped = k->unlinked = k->field = -1;
 	k->freed = -1;
 	k->ncarry = 0;
-	k->merge_from = k->merge_val = k->merge_m = -1;
+	k->merge_from = k->merge_val = k->merge_m = k->merge_at = -1;
 	k->rules = rules;
 	if (s->op != ESC_OP_CALL && s->op != ESC_OP_STORE)
 		return;
@@ -1161,6 +1272,24 @@ static void kill_of(const struct esc_cfg *c, const struct esc_rules *rules,
 				k->merge_m = hm;
 				k->merge_from = key_at(c, s, 1 + hm);
 				k->merge_val = hv;
+			}
+		}
+		/* else a merge of what an earlier call stored in the object
+		   (the handle: if (base) base_free(base) at the end); its
+		   null branch kept nothing only if it is non-null there */
+		for (int x = 0; !k->ncarry && x < k->nvias; x++) {
+			const struct cstmt *t = &c->stmts[k->vias[x].at];
+			for (int m = 0; !k->ncarry && m + 1 < t->nkeys; m++) {
+				int hv = val_at(c, t, 1 + m) >= 0 ? val_at(c, t, 1 + m)
+								  : key_at(c, t, 1 + m);
+				if (m == k->vias[x].arg || hv < 0 ||
+				    !(k->ncarry = carriers_of(c, hv, k->carry)))
+					continue;
+				k->merge_m = m;
+				k->merge_from = key_at(c, t, 1 + m);
+				k->merge_val = hv;
+				k->merge_at = k->vias[x].at;
+				k->keep_null = !nonnull_at(c, hv, k->vias[x].at);
 			}
 		}
 	}
@@ -1288,10 +1417,12 @@ static int dangles_merge(struct view *v, const struct kill *k,
 	for (int i = 0; i < c->nfacts; i++) {
 		const struct cfact *f = &c->facts[i];
 		/* the handle itself null: bit 7 */
-		if (f->key == k->merge_val && !f->assign && f->val.object == 0)
+		if (f->key == k->merge_val && !f->assign && f->val.object == 0 &&
+		    !k->keep_null)
 			null[f->edge] |= 0x80;
 		/* a value read back from a slot that holds it: null */
-		int pl = !f->assign && f->val.object == 0 ? loaded_from(c, f->key) : -1;
+		int pl = !f->assign && f->val.object == 0 && !k->keep_null
+			? loaded_from(c, f->key) : -1;
 		for (int b = 0; pl >= 0 && b < n; b++)
 			if (k->carry[b] == pl)
 				null[f->edge] |= 1u << b;
@@ -1299,7 +1430,7 @@ static int dangles_merge(struct view *v, const struct kill *k,
 			if (f->key != k->carry[b])
 				continue;
 			if (!f->assign) {
-				if (f->val.object == 0)
+				if (f->val.object == 0 && !k->keep_null)
 					null[f->edge] |= 1u << b;
 				continue;
 			}
@@ -1914,10 +2045,12 @@ static int after(const struct esc_cfg *c, int s, int t, const unsigned char *fro
 
 /* The earlier calls through which a later call may free the handle the
    keeping call `at' kept the object in (given in at's argument
-   kept_arg): calls given the object, on every path to the keeping call,
-   with no call of another callee than the keeping call's given the
-   object between them and it (a second assign, or one that might move
-   the object's handle); at most max, their number. */
+   kept_arg): calls given the object, on every path to the keeping call;
+   the calls of another callee than the keeping call's given the object
+   between them and it (a second assign, or one that might move the
+   object's handle) are listed with each (at most 4, each naming its
+   callee and given the object once: whether they move the handle is
+   esc_effects_keeps_handle's question); at most max, their number. */
 static int through_calls(const struct esc_cfg *c, int at, int kept_arg,
 			 struct via *out, int max)
 {
@@ -1961,18 +2094,30 @@ static int through_calls(const struct esc_cfg *c, int at, int kept_arg,
 		}
 		reach(c, &g, bi, -1, from, stack);
 		int clean = 1;
+		struct via *o = &out[n];
+		*o = calls[ci];
+		o->nbetween = 0;
 		for (int ui = 0; ui < ncalls && clean; ui++) {
 			int u = calls[ui].at;
+			const struct cstmt *us = &c->stmts[u];
 			if (u == i || !after(c, i, u, from))
 				continue;
-			reach(c, &g, c->stmts[u].block, -1, from_u, stack);
-			if (after(c, u, at, from_u) &&
-			    !(c->stmts[u].callee && k->callee &&
-			      !strcmp(c->stmts[u].callee, k->callee)))
+			reach(c, &g, us->block, -1, from_u, stack);
+			if (!after(c, u, at, from_u) ||
+			    (us->callee && k->callee && !strcmp(us->callee, k->callee)))
+				continue;
+			int given = 0;
+			for (int x = 0; x + 1 < us->nkeys; x++)
+				given += key_at(c, us, 1 + x) == obj;
+			if (!us->callee || given != 1 || o->nbetween == 4)
 				clean = 0;
+			else {
+				o->between[o->nbetween][0] = u;
+				o->between[o->nbetween++][1] = calls[ui].arg;
+			}
 		}
 		if (clean)
-			out[n++] = calls[ci];
+			n++;
 	}
 	free(g.start);
 	free(g.succ);
@@ -1984,22 +2129,42 @@ static int through_calls(const struct esc_cfg *c, int at, int kept_arg,
 }
 
 /* The pairs of later call s with earlier call via (its arguments other
-   than the object): their number. */
+   than the object): their number.  With merge, also an argument of s
+   that merges one of via's (if (base) base_free(base) at the end): *merge
+   that argument of via's (one, -1 none), carry and *ncarry its merges. */
 static int through_pairs(const struct esc_cfg *c, const struct cstmt *s,
-			 const struct via *via, int kept_obj, int (**pairs)[2])
+			 const struct via *via, int kept_obj, int (**pairs)[2],
+			 int *merge, int *carry, int *ncarry)
 {
 	const struct cstmt *t = &c->stmts[via->at];
 	int n = 0, cap = 0;
 	*pairs = NULL;
+	if (merge)
+		*merge = -1;
 	for (int j = 0; j + 1 < s->nkeys; j++) {
-		int kj = key_at(c, s, 1 + j);
-		for (int m = 0; kj >= 0 && kj != kept_obj && m + 1 < t->nkeys; m++)
-			if (m != via->arg && key_at(c, t, 1 + m) == kj) {
-				ESC_GROW(*pairs, cap, n + 1);
-				(*pairs)[n][0] = j;
-				(*pairs)[n++][1] = m;
-				break;
-			}
+		int kj = key_at(c, s, 1 + j), found = 0;
+		for (int m = 0; kj >= 0 && kj != kept_obj && m + 1 < t->nkeys && !found; m++)
+			if (m != via->arg && key_at(c, t, 1 + m) == kj)
+				found = m + 1;
+		for (int m = 0; merge && *merge < 0 && kj >= 0 && !found &&
+		     m + 1 < t->nkeys; m++) {
+			int km = val_at(c, t, 1 + m) >= 0 ? val_at(c, t, 1 + m)
+							  : key_at(c, t, 1 + m);
+			if (m == via->arg || km < 0)
+				continue;
+			int nc = carriers_of(c, km, carry);
+			for (int u = 0; u < nc && !found; u++)
+				if (carry[u] == kj) {
+					found = m + 1;
+					*merge = m;
+					*ncarry = nc;
+				}
+		}
+		if (found) {
+			ESC_GROW(*pairs, cap, n + 1);
+			(*pairs)[n][0] = j;
+			(*pairs)[n++][1] = found - 1;
+		}
 	}
 	return n;
 }
@@ -2021,7 +2186,7 @@ static void undo_candidates(struct view *v, const struct kill *base,
 	const struct esc_cfg *c = v->c;
 	const struct cstmt *at = &c->stmts[base->at];
 	struct esc_undo_call tried[ESC_UNDO_TRIES];
-	int tried_merge[ESC_UNDO_TRIES];
+	int tried_merge[ESC_UNDO_TRIES], tried_at[ESC_UNDO_TRIES];
 	int ntried = 0, cap = 0;
 	/* the carriers of what the leaving call returned or was given
 	   (its operand m): PHIs that merge it with other values */
@@ -2067,97 +2232,127 @@ static void undo_candidates(struct view *v, const struct kill *base,
 			pairs[np++][1] = mj;
 		}
 		/* given none of the keeping call's arguments: what an
-		   earlier call stored in the object (its handle) */
-		const char *via = NULL;
-		int via_arg = -1, via_at = -1;
-		if (!np && kept_obj >= 0) {
-			free(pairs);
-			pairs = NULL;
-			if (nvias < 0)
-				nvias = through_calls(c, base->at, kept_arg, vias, 8);
-			for (int x = 0; x < nvias && !np; x++) {
-				free(pairs);
-				np = through_pairs(c, s, &vias[x], kept_obj, &pairs);
+		   earlier call stored in the object (its handle), one
+		   candidate per earlier call that pairs */
+		int direct = np > 0, (*dpairs)[2] = pairs;
+		for (int x = direct ? -1 : 0;
+		     direct ? x < 0 : (kept_obj >= 0 && x < 8); x++) {
+			const char *via = NULL;
+			int via_arg = -1, via_at = -1;
+			const struct via *vx = NULL;
+			int tmerge = -1, tcarry[ESC_CARRY], ntcarry = 0;
+			if (!direct) {
+				if (nvias < 0)
+					nvias = through_calls(c, base->at, kept_arg, vias, 8);
+				if (x >= nvias || ntried >= ESC_UNDO_TRIES)
+					break;
+				pairs = NULL;
+				np = through_pairs(c, s, &vias[x], kept_obj, &pairs,
+						   &tmerge, tcarry, &ntcarry);
 				if (np) {
+					vx = &vias[x];
 					via_at = vias[x].at;
 					via_arg = vias[x].arg;
 					via = c->stmts[via_at].callee;
 				}
+			} else {
+				pairs = dpairs;
 			}
-		}
-		int dup = !np;
-		for (int u = 0; u < ntried && !dup; u++)
-			dup = (tried[u].callee == s->callee ||
-			       !strcmp(tried[u].callee, s->callee)) &&
-			      tried[u].npairs == np && tried_merge[u] == merge &&
-			      tried[u].via == via &&
-			      !memcmp(tried[u].pairs, pairs, (size_t)np * sizeof *pairs);
-		if (dup) {
-			free(pairs);
-			continue;
-		}
-		tried_merge[ntried] = merge;
-		memset(&tried[ntried], 0, sizeof tried[ntried]);
-		tried[ntried].callee = s->callee;
-		tried[ntried].npairs = np;
-		tried[ntried].via = via;
-		tried[ntried].via_arg = via_arg;
-		tried[ntried++].pairs = pairs;
-		struct kill k = *base;
-		k.callee = s->callee;
-		k.pairs = (const int (*)[2])pairs;
-		k.npairs = np;
-		k.pairs_at = via_at;
-		k.noloop = 1;
-		/* the handle: the operand merged, else the first one paired */
-		if (merge >= -1) {
-			k.ncarry = ncarry[merge + 1];
-			memcpy(k.carry, carry[merge + 1], sizeof k.carry);
-		}
-		/* (through: the earlier call's operand) */
-		const struct cstmt *hs = via_at >= 0 ? &c->stmts[via_at] : at;
-		int hm = merge >= -1 ? merge : pairs[0][1];
-		k.merge_m = hm;
-		k.merge_from = key_at(c, hs, 1 + hm);
-		k.merge_val = val_at(c, hs, 1 + hm) >= 0 ? val_at(c, hs, 1 + hm)
-							 : k.merge_from;
-		/* a later call given what the keeper returned: a handle, so
-		   the branch on which it is null kept nothing (if (ev)
-		   event_free(ev)), and the other is no failure */
-		for (int p = 0; p < np; p++)
-			if (pairs[p][1] < 0) {
-				k.fails_null = 1;
-				k.fails_nonzero = k.fails_negative = 0;
+			int dup = !np;
+			for (int u = 0; u < ntried && !dup; u++)
+				dup = (tried[u].callee == s->callee ||
+				       !strcmp(tried[u].callee, s->callee)) &&
+				      tried[u].npairs == np && tried_merge[u] == merge &&
+				      tried[u].via == via && tried_at[u] == via_at &&
+				      tried[u].via_arg == via_arg &&
+				      !memcmp(tried[u].pairs, pairs, (size_t)np * sizeof *pairs);
+			if (dup) {
+				free(pairs);
+				continue;
 			}
-		if (dangles(v, &k, object))
-			continue;
-		/* once per callee and pairs (a merge and its operand) */
-		dup = 0;
-		for (int u = 0; u < w->nundo && !dup; u++)
-			dup = (w->undo[u].callee == s->callee ||
-			       !strcmp(w->undo[u].callee, s->callee)) &&
-			      w->undo[u].npairs == np && w->undo[u].via == via &&
-			      !memcmp(w->undo[u].pairs, pairs, (size_t)np * sizeof *pairs);
-		if (dup)
-			continue;
-		ESC_GROW(w->undo, cap, w->nundo + 1);
-		struct esc_undo_call *nu = &w->undo[w->nundo++];
-		*nu = tried[ntried - 1];
-		nu->pairs = esc_xmalloc((size_t)np * sizeof *pairs);
-		memcpy(nu->pairs, pairs, (size_t)np * sizeof *pairs);
-		/* given what the keeper returned: the other calls given it
-		   (a count's holders, effects.c), by callee */
-		for (int p = 0; p < np && !nu->names; p++)
-			if (pairs[p][1] < 0) {
-				int *held = NULL, n = holders_of(c, base->at, s->callee, &held);
-				nu->others_known = n >= 0;
-				nu->nothers = n > 0 ? n : 0;
-				nu->names = esc_xmalloc((size_t)(nu->nothers + 1) *
-							sizeof *nu->names);
-				for (int h = 0; h < nu->nothers; h++)
-					nu->names[h] = c->stmts[held[h]].callee;
-				free(held);
+			tried_merge[ntried] = merge;
+			tried_at[ntried] = via_at;
+			memset(&tried[ntried], 0, sizeof tried[ntried]);
+			tried[ntried].callee = s->callee;
+			tried[ntried].npairs = np;
+			tried[ntried].via = via;
+			tried[ntried].via_arg = via_arg;
+			tried[ntried].nbetween = vx ? vx->nbetween : 0;
+			for (int b = 0; vx && b < vx->nbetween; b++) {
+				tried[ntried].between[b] = c->stmts[vx->between[b][0]].callee;
+				tried[ntried].between_arg[b] = vx->between[b][1];
 			}
+			tried[ntried++].pairs = pairs;
+			struct kill k = *base;
+			k.callee = s->callee;
+			k.pairs = (const int (*)[2])pairs;
+			k.npairs = np;
+			k.pairs_at = via_at;
+			k.noloop = 1;
+			k.merge_at = -1;
+			k.keep_null = 0;
+			/* the handle: the operand merged, else the first one paired */
+			if (merge >= -1) {
+				k.ncarry = ncarry[merge + 1];
+				memcpy(k.carry, carry[merge + 1], sizeof k.carry);
+			}
+			/* (through: the earlier call's operand) */
+			const struct cstmt *hs = via_at >= 0 ? &c->stmts[via_at] : at;
+			int hm = merge >= -1 ? merge : tmerge >= 0 ? tmerge : pairs[0][1];
+			/* (through a merge of the earlier call's operand) */
+			if (tmerge >= 0) {
+				int tv = val_at(c, &c->stmts[via_at], 1 + tmerge);
+				k.keep_null = !nonnull_at(c, tv >= 0 ? tv
+					: key_at(c, &c->stmts[via_at], 1 + tmerge), via_at);
+				k.merge_at = via_at;
+				k.ncarry = ntcarry;
+				memcpy(k.carry, tcarry, sizeof k.carry);
+			}
+			k.merge_m = hm;
+			k.merge_from = key_at(c, hs, 1 + hm);
+			k.merge_val = val_at(c, hs, 1 + hm) >= 0 ? val_at(c, hs, 1 + hm)
+								 : k.merge_from;
+			/* a later call given what the keeper returned: a handle, so
+			   the branch on which it is null kept nothing (if (ev)
+			   event_free(ev)), and the other is no failure */
+			for (int p = 0; p < np; p++)
+				if (pairs[p][1] < 0) {
+					k.fails_null = 1;
+					k.fails_nonzero = k.fails_negative = 0;
+				}
+			if (dangles(v, &k, object))
+				continue;
+			/* once per callee and pairs (a merge and its operand) */
+			dup = 0;
+			for (int u = 0; u < w->nundo && !dup; u++)
+				dup = (w->undo[u].callee == s->callee ||
+				       !strcmp(w->undo[u].callee, s->callee)) &&
+				      w->undo[u].npairs == np && w->undo[u].via == via &&
+				      w->undo[u].via_arg == via_arg &&
+				      !memcmp(w->undo[u].pairs, pairs, (size_t)np * sizeof *pairs);
+			if (dup)
+				continue;
+			ESC_GROW(w->undo, cap, w->nundo + 1);
+			struct esc_undo_call *nu = &w->undo[w->nundo++];
+			*nu = tried[ntried - 1];
+			nu->pairs = esc_xmalloc((size_t)np * sizeof *pairs);
+			memcpy(nu->pairs, pairs, (size_t)np * sizeof *pairs);
+			/* given what the keeper returned: the other calls given it
+			   (a count's holders, effects.c), by callee */
+			for (int p = 0; p < np && !nu->names; p++)
+				if (pairs[p][1] < 0) {
+					int *held = NULL, n = holders_of(c, base->at, s->callee, &held);
+					nu->others_known = n >= 0;
+					nu->nothers = n > 0 ? n : 0;
+					nu->names = esc_xmalloc((size_t)(nu->nothers + 1) *
+								sizeof *nu->names);
+					for (int h = 0; h < nu->nothers; h++)
+						nu->names[h] = c->stmts[held[h]].callee;
+					free(held);
+				}
+		}
+		if (!direct)
+			free(dpairs);
 	}
 	for (int u = 0; u < ntried; u++)
 		free(tried[u].pairs);

@@ -786,3 +786,37 @@ int esc_effects_undo_through(const struct esc_effect *fx0, int n0,
 	}
 	return 0;
 }
+
+int esc_effects_keeps_handle(const struct esc_effect *fx0, int n0, int a,
+			     const struct esc_effect *fx1, int n1, int kept,
+			     const struct esc_effect *fxb, int nb,
+			     const struct esc_summary_store *stb, int nstb, int b)
+{
+	if (a < 0 || b < 0)
+		return 0;
+	for (int i = 0; i < nstb; i++)
+		if (stb[i].to == b)
+			return 0;
+	for (int y = 0; y < nb; y++) {
+		const struct esc_effect *f = &fxb[y];
+		if ((f->kind != ESC_FX_SET && f->kind != ESC_FX_CLEAR) ||
+		    f->param != b || strchr(f->path, '/'))
+			continue;
+		/* the object itself written or freed */
+		if (!*f->path)
+			return 0;
+		/* a handle field: one the earlier call sets to a pointer and
+		   the keeper reaches memory through */
+		if (!sets(fx0, n0, a, f->path))
+			continue;
+		size_t len = strlen(f->path);
+		for (int x = 0; x < n1; x++) {
+			const struct esc_effect *k = &fx1[x];
+			if (k->param == kept &&
+			    ((k->kind == ESC_FX_CALL && !strcmp(k->path, f->path)) ||
+			     (!strncmp(k->path, f->path, len) && k->path[len] == '/')))
+				return 0;
+		}
+	}
+	return 1;
+}

@@ -887,6 +887,13 @@ struct esc_undo_call {
 	/* in a pending warning's candidates (esc_warning.undo): the others'
 	   callees instead, NULL for an indirect call (owned) */
 	const char **names;
+	/* through: the calls given the kept object between the earlier
+	   call and the keeping one (other callees than the keeper's), and
+	   the argument each is given it in: none may move the handle
+	   (esc_effects_keeps_handle) */
+	const char *between[4];
+	int between_arg[4];
+	int nbetween;
 };
 /* Does a later call with effects fx2 (closed) undo what a keeping call
    with effects fx1 (closed) kept of its argument kept, given the
@@ -968,6 +975,22 @@ int esc_effects_undo_through(const struct esc_effect *fx0, int n0,
 			     const struct esc_summary_store *st1, int nst1, int kept,
 			     const struct esc_effect *fx2, int n2,
 			     const struct esc_undo_call *u);
+
+/* Does a call given the kept object in its argument b (effects fxb,
+   stores stb: a call between the earlier call of an undo through the
+   handle and the keeper) leave the handle where the earlier call (fx0,
+   on its argument a) stored it: it writes no handle field of the object
+   (a pointer field the earlier call writes and the keeper, fx1 on its
+   argument kept, reaches memory through), nor the object itself, and
+   its summary stores nothing into the object?  event_del(&ev), or
+   event_assign(&ev2, base, .., &ev) giving ev as the callback's
+   argument, leave ev.ev_base; event_assign(&ev, base2) does not.
+   Whether the call's callees are known (its CALL facts on b) is the
+   caller's question. */
+int esc_effects_keeps_handle(const struct esc_effect *fx0, int n0, int a,
+			     const struct esc_effect *fx1, int n1, int kept,
+			     const struct esc_effect *fxb, int nb,
+			     const struct esc_summary_store *stb, int nstb, int b);
 
 struct esc_param_report {
 	const char *name;
@@ -1345,6 +1368,13 @@ void esc_cfg_effects(struct esc_cfg *c, int stmt, const struct esc_effect *fx,
    step does across files. */
 void esc_cfg_stores(struct esc_cfg *c, int stmt,
 		    const struct esc_summary_store *st, int n);
+/* Call statement stmt's callee is known by its linked summary only
+   (summaries=FILE: its effects name no calls): heap[i] (n of them, they
+   must outlive c) the fewest derefs by which its parameter i reaches the
+   heap, -1 none.  A call between an undo's earlier call and the keeper
+   that hands the object to no code of unknown effects leaks nothing of
+   it (a function defined nowhere takes what it is given to the heap). */
+void esc_cfg_leaks(struct esc_cfg *c, int stmt, const signed char *heap, int n);
 
 /*
  * Correlated branches.  Pointer values (SSA names, after copies and

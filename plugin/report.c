@@ -770,6 +770,18 @@ static void undo_json(struct jw *w, const struct esc_warning *x)
 			jw_open(w, '{');
 			k_str(w, "callee", x->undo[i].via);
 			k_int(w, "object", x->undo[i].via_arg);
+			if (x->undo[i].nbetween) {
+				jw_key(w, "between");
+				jw_open(w, '[');
+				for (int b = 0; b < x->undo[i].nbetween; b++) {
+					jw_next(w);
+					jw_open(w, '{');
+					k_str(w, "callee", x->undo[i].between[b]);
+					k_int(w, "arg", x->undo[i].between_arg[b]);
+					jw_close(w, '}');
+				}
+				jw_close(w, ']');
+			}
 			jw_close(w, '}');
 		}
 		jw_close(w, '}');

@@ -529,7 +529,8 @@ TEST(undo_by_stores)
 	struct esc_effect bfree[1] = { fx(ESC_FX_CLEAR, 0, "", 1) };
 	struct esc_effect bwork[1] = { fx(ESC_FX_SET, 0, "head", 1) };
 	int tp[1][2] = { { 0, 1 } };
-	struct esc_undo_call t = { "base_free", 1, tp, "assign", 0, 0, 0, NULL, NULL, NULL };
+	struct esc_undo_call t = { "base_free", 1, tp, "assign", 0, 0, 0, NULL, NULL, NULL,
+				   { NULL }, { 0 }, 0 };
 	CHECK(esc_effects_undo_through(assign, 2, &into, 1, 0, add, 2, NULL, 0, 0,
 				       bfree, 1, &t));
 	/* the later call only writes the base; the base not stored in the
@@ -659,6 +660,49 @@ TEST(release_by_count)
 	CHECK(!undo_counted(NULL, 0, rel, 2, -1, 1, NULL, 0));
 }
 
+/* A call between assign(e, b) and add(e) leaves the handle
+   (esc_effects_keeps_handle): assign writes e->base and e->cb (0:
+   "base", "cb"), add reaches memory through e->base ("base/head"); a
+   read, a scalar written (e->fd), a pointer field written that add does
+   not go through (e->cb), the object given as another assign's argument
+   (stored into that one's object) leave it; writing e->base (any
+   value), the object itself, freeing it, or storing into it do not. */
+TEST(keeps_handle)
+{
+	struct esc_effect assign[3] = { fx(ESC_FX_CLEAR, 0, "base", 1),
+					fx(ESC_FX_CLEAR, 0, "cb", 1),
+					fx(ESC_FX_CLEAR, 0, "fd", 0) };
+	struct esc_effect add[2] = { fx(ESC_FX_SET, 0, "base/head", 1),
+				     fx(ESC_FX_SET, 0, "next", 1) };
+	struct esc_effect setfd[1] = { fx(ESC_FX_SET, 0, "fd", 0) };
+	struct esc_effect setcb[1] = { fx(ESC_FX_SET, 0, "cb", 1) };
+	struct esc_effect deep[1] = { fx(ESC_FX_SET, 0, "base/head", 1) };
+	struct esc_effect rebase[1] = { fx(ESC_FX_SET, 0, "base", 1) };
+	struct esc_effect nulled[1] = { fx(ESC_FX_SET, 0, "base", 0) };
+	struct esc_effect whole[1] = { fx(ESC_FX_SET, 0, "", 0) };
+	struct esc_effect freed[1] = { fx(ESC_FX_CLEAR, 0, "", 1) };
+	/* assign(e2, b, .., e): stores its argument 3 into *e2 (0) */
+	struct esc_effect other[1] = { fx(ESC_FX_CLEAR, 0, "arg", 1) };
+	struct esc_summary_store arg_into = { 3, 0, 0, 1, 0 };
+	CHECK(esc_effects_keeps_handle(assign, 3, 0, add, 2, 0, NULL, 0, NULL, 0, 0));
+	CHECK(esc_effects_keeps_handle(assign, 3, 0, add, 2, 0, setfd, 1, NULL, 0, 0));
+	CHECK(esc_effects_keeps_handle(assign, 3, 0, add, 2, 0, setcb, 1, NULL, 0, 0));
+	CHECK(esc_effects_keeps_handle(assign, 3, 0, add, 2, 0, deep, 1, NULL, 0, 0));
+	CHECK(esc_effects_keeps_handle(assign, 3, 0, add, 2, 0, other, 1, &arg_into, 1, 3));
+	/* given the object in argument 0 of that call: it is written */
+	CHECK(!esc_effects_keeps_handle(assign, 3, 0, add, 2, 0, other, 1, &arg_into, 1, 0));
+	CHECK(!esc_effects_keeps_handle(assign, 3, 0, add, 2, 0, rebase, 1, NULL, 0, 0));
+	CHECK(!esc_effects_keeps_handle(assign, 3, 0, add, 2, 0, nulled, 1, NULL, 0, 0));
+	CHECK(!esc_effects_keeps_handle(assign, 3, 0, add, 2, 0, whole, 1, NULL, 0, 0));
+	CHECK(!esc_effects_keeps_handle(assign, 3, 0, add, 2, 0, freed, 1, NULL, 0, 0));
+	/* a keeper that passes e->cb on: cb is a handle field too */
+	struct esc_effect addcb[1] = { fx(ESC_FX_CALL, 0, "cb", 1) };
+	CHECK(!esc_effects_keeps_handle(assign, 3, 0, addcb, 1, 0, setcb, 1, NULL, 0, 0));
+	/* on another parameter, the same writes leave it */
+	CHECK(esc_effects_keeps_handle(assign, 3, 0, add, 2, 0, rebase, 1, NULL, 0, 1));
+	CHECK(!esc_effects_keeps_handle(assign, 3, -1, add, 2, 0, NULL, 0, NULL, 0, 0));
+}
+
 int main(void)
 {
 	RUN(paths);
@@ -680,6 +724,7 @@ int main(void)
 	RUN(undo_by_stores);
 	RUN(close_counts);
 	RUN(release_by_count);
+	RUN(keeps_handle);
 	esc_intern_free();
 	return unit_done();
 }

@@ -23,3 +23,9 @@ void base_free(struct base *b);
 void base_clear(struct base *b);
 void ev_reset(struct ev *e);
 void work(void);
+int ev_fd(struct ev *e);
+void ev_set_fd(struct ev *e, int fd);
+void ev_rebase(struct ev *e, struct base *b);
+/* defined nowhere in the build: may do anything to the event */
+void ev_unknown(struct ev *e);
+void ev_touch(struct ev *e);

@@ -69,3 +69,27 @@ void ev_reset(struct ev *e)
 	e->next = 0;
 	e->fd = -1;
 }
+
+/* reads the event, writes a scalar of it: its base stays */
+int ev_fd(struct ev *e)
+{
+	return e->fd;
+}
+
+void ev_set_fd(struct ev *e, int fd)
+{
+	e->fd = fd;
+}
+
+/* moves the event to another base, one call further */
+void ev_rebase(struct ev *e, struct base *b)
+{
+	ev_set_base(b, e);
+}
+
+/* hands the event to a function the build does not define */
+void ev_touch(struct ev *e)
+{
+	e->fd = 0;
+	ev_unknown(e);
+}
