@@ -280,13 +280,71 @@ struct tree_seen {
 	}
 };
 
+/* Is t the address of a frame object pointees counts (&x, &x.f)? */
+static bool frame_addr(function *fun, tree t)
+{
+	if (TREE_CODE(t) != ADDR_EXPR)
+		return false;
+	tree base = get_base_address(TREE_OPERAND(t, 0));
+	return base && VAR_P(base) && auto_var_in_fn_p(base, fun->decl);
+}
+
+/* The pointer SSA names of fun from whose definitions pointees can reach
+   a frame object's address (through the same definitions it follows),
+   by version: *live, made once per function.  A walk into any other
+   name finds nothing, and marks as seen only names that find nothing
+   (a name that reaches a live one is live): pointees skips them, with
+   the same answer. */
+static void pointees_live(function *fun, auto_vec<unsigned char> *live)
+{
+	unsigned n = vec_safe_length(SSANAMES(fun)), v;
+	tree d;
+	live->safe_grow_cleared(n);
+	for (bool changed = true; changed;) {
+		changed = false;
+		FOR_EACH_SSA_NAME(v, d, fun) {
+			if ((*live)[v] || !POINTER_TYPE_P(TREE_TYPE(d)))
+				continue;
+			gimple *def = SSA_NAME_DEF_STMT(d);
+			bool yes = false;
+			if (!def)
+				continue;
+			if (gimple_code(def) == GIMPLE_PHI) {
+				gphi *phi = as_a<gphi *>(def);
+				for (unsigned i = 0; !yes && i < gimple_phi_num_args(phi); i++) {
+					tree a = gimple_phi_arg_def(phi, i);
+					yes = a && (TREE_CODE(a) == SSA_NAME
+						    ? (*live)[SSA_NAME_VERSION(a)] != 0
+						    : frame_addr(fun, a));
+				}
+			} else if (is_gimple_assign(def) &&
+				   (gimple_assign_single_p(def) ||
+				    CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def)) ||
+				    gimple_assign_rhs_code(def) == POINTER_PLUS_EXPR)) {
+				tree a = gimple_assign_rhs1(def);
+				yes = a && (TREE_CODE(a) == SSA_NAME
+					    ? (*live)[SSA_NAME_VERSION(a)] != 0
+					    : frame_addr(fun, a));
+			}
+			if (yes) {
+				(*live)[v] = 1;
+				changed = true;
+			}
+		}
+	}
+}
+
 /* The frame objects (their handles) pointer p may point to, by its
    definitions: address-of, copies, conversions, pointer arithmetic,
-   PHIs (escape-scope's question, as GCC's -Wdangling-pointer asks it). */
+   PHIs (escape-scope's question, as GCC's -Wdangling-pointer asks it).
+   live: pointees_live's. */
 static void pointees(function *fun, tree p, auto_vec<uint64_t> *out,
-		     tree_seen *seen, int depth)
+		     tree_seen *seen, int depth, const auto_vec<unsigned char> &live)
 {
 	if (depth > 16 || !p)
+		return;
+	if (TREE_CODE(p) == SSA_NAME && SSA_NAME_VERSION(p) < live.length() &&
+	    !live[SSA_NAME_VERSION(p)])
 		return;
 	if (TREE_CODE(p) == ADDR_EXPR) {
 		tree base = get_base_address(TREE_OPERAND(p, 0));
@@ -308,7 +366,8 @@ static void pointees(function *fun, tree p, auto_vec<uint64_t> *out,
 	if (gimple_code(def) == GIMPLE_PHI) {
 		gphi *phi = as_a<gphi *>(def);
 		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
-			pointees(fun, gimple_phi_arg_def(phi, i), out, seen, depth + 1);
+			pointees(fun, gimple_phi_arg_def(phi, i), out, seen, depth + 1,
+				 live);
 		return;
 	}
 	if (!is_gimple_assign(def))
@@ -316,7 +375,7 @@ static void pointees(function *fun, tree p, auto_vec<uint64_t> *out,
 	enum tree_code code = gimple_assign_rhs_code(def);
 	if (gimple_assign_single_p(def) || CONVERT_EXPR_CODE_P(code) ||
 	    code == POINTER_PLUS_EXPR)
-		pointees(fun, gimple_assign_rhs1(def), out, seen, depth + 1);
+		pointees(fun, gimple_assign_rhs1(def), out, seen, depth + 1, live);
 }
 
 /* The pointer a reference dereferences, or NULL_TREE. */
@@ -334,7 +393,8 @@ static tree deref_of(tree ref)
 /* A statement that dereferences or passes on pointers to frame objects
    is a use of them (escape-scope); one that takes a frame object's
    address starts its pointers' life. */
-static void uses_of(struct keys *k, function *fun, gimple *s)
+static void uses_of(struct keys *k, function *fun, gimple *s,
+		    const auto_vec<unsigned char> &live)
 {
 	auto_vec<tree, 8> ptrs;
 	if (is_gimple_assign(s)) {
@@ -366,7 +426,7 @@ static void uses_of(struct keys *k, function *fun, gimple *s)
 	auto_vec<uint64_t> objs;
 	tree_seen seen;
 	for (unsigned i = 0; i < ptrs.length(); i++)
-		pointees(fun, ptrs[i], &objs, &seen, 0);
+		pointees(fun, ptrs[i], &objs, &seen, 0, live);
 	if (!objs.is_empty())
 		esc_cfg_use(k->cfg, esc_pos_of(esc_stmt_location(s)), objs.address(),
 			    (int)objs.length());
@@ -3710,6 +3770,9 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 	hash_map<gimple *, int> index;
 	basic_block bb;
 	auto_vec<int> ckeys;
+	auto_vec<unsigned char> live;
+	if (!light)
+		pointees_live(fun, &live);
 
 	/* the entry block first */
 	basic_block entry = single_succ_p(ENTRY_BLOCK_PTR_FOR_FN(fun))
@@ -3885,7 +3948,7 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 			if (st >= 0)
 				index.put(s, st);
 			if (!gimple_clobber_p(s))
-				uses_of(&k, fun, s);
+				uses_of(&k, fun, s, live);
 			def_of(&k, fun, s);
 			/* a pointer loaded from a slot (a handle read back) */
 			if (lhs && TREE_CODE(lhs) == SSA_NAME &&
