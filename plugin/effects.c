@@ -38,9 +38,16 @@
  * (--p->refcnt == 0) free(p), directly or through its callees), when no
  * other call of the caller given the object writes the count (the
  * caller then holds the only reference: lis_incref(l) takes another)
- * and it is stored nowhere another could take it.  Callbacks that a
- * dispatch runs meanwhile are not seen (a request that takes a
- * reference of its own while it is pending).  An unlink may also be skipped where a condition
+ * and it is stored nowhere another could take it.  Not seen: callbacks
+ * that a dispatch runs meanwhile (a request that takes a reference of
+ * its own while it is pending), the constructor's own calls given the
+ * object after it set the count (evconnlistener_new's event_assign),
+ * and calls given a pointer into the object rather than the object
+ * (incref(&l->base)).  Nor a handle an earlier call made (buf =
+ * evbuffer_new(); evbuffer_add_reference(buf, &x, ...);
+ * evbuffer_free(buf)): there the keeper may take a reference itself
+ * (evbuffer_invoke_callbacks_ when deferred callbacks are scheduled).
+ * An unlink may also be skipped where a condition
  * on what the remover is given holds (its skips: libevent's
  * event_del_nolock_ returns when EVLIST_FINALIZING is set, evmap_io_del_
  * when fd < 0) if the keeper refuses that condition at every write of
