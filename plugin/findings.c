@@ -1268,6 +1268,25 @@ int esc_warning_notes(const struct esc_warning *w, struct esc_pos at[2],
 	return which;
 }
 
+/* snprintf (buf, len, "%s %s", a, b), or "%s" of a alone when b is NULL,
+   without printf: most steps are worded so. */
+static void words(char *buf, size_t len, const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = b ? strlen(b) : 0, n = 0;
+	if (!len)
+		return;
+	len--; /* the NUL */
+	n = na < len ? na : len;
+	memcpy(buf, a, n);
+	if (b && n < len) {
+		buf[n++] = ' ';
+		size_t k = nb < len - n ? nb : len - n;
+		memcpy(buf + n, b, k);
+		n += k;
+	}
+	buf[n] = 0;
+}
+
 /* A step in words, as the contract spells them: "address-of x",
    "store to global g", "argument 2 of registry_add (no body, no rule)",
    "thread argument of pthread_create", ... */
@@ -1275,10 +1294,22 @@ void esc_step_text(const struct esc_step *s, char *buf, size_t len)
 {
 	const char *w = s->what ? s->what : "?";
 	char arg[32]; /* "argument 2", or a nested function's "static chain" */
-	if (s->arg == ESC_ARG_CHAIN)
-		snprintf(arg, sizeof arg, "static chain");
-	else
-		snprintf(arg, sizeof arg, "argument %d", s->arg);
+	switch (s->kind) {
+	case ESC_STEP_ARG:
+	case ESC_STEP_ARG_SUMMARY:
+	case ESC_STEP_ARG_RULE:
+	case ESC_STEP_ARG_UNKNOWN:
+	case ESC_STEP_ARG_INDIRECT:
+	case ESC_STEP_CALL_RESULT:
+		/* only these say it (a printf less for every other step) */
+		if (s->arg == ESC_ARG_CHAIN)
+			snprintf(arg, sizeof arg, "static chain");
+		else
+			snprintf(arg, sizeof arg, "argument %d", s->arg);
+		break;
+	default:
+		break;
+	}
 	switch (s->kind) {
 	case ESC_STEP_ARG:
 		snprintf(buf, len, "%s of %s", arg, w);
@@ -1305,10 +1336,7 @@ void esc_step_text(const struct esc_step *s, char *buf, size_t len)
 		snprintf(buf, len, "asm operand %d", s->arg);
 		break;
 	default:
-		if (s->what)
-			snprintf(buf, len, "%s %s", esc_step_name(s->kind), s->what);
-		else
-			snprintf(buf, len, "%s", esc_step_name(s->kind));
+		words(buf, len, esc_step_name(s->kind), s->what);
 	}
 }
 
@@ -1342,10 +1370,21 @@ const char esc_flow_as_above[] = "  flow: (as above from here)";
 
 int esc_flow_note(const struct esc_flow *f, int i, char *buf, size_t len)
 {
-	char text[480];
+	static const char prefix[] = "  flow: ";
+	char text[488];
 	if (i < f->nsteps) {
-		esc_step_text(&f->steps[i], text, sizeof text);
-		snprintf(buf, len, "  flow: %s", text);
+		/* the step's words (at most 479 bytes) after the prefix:
+		   one formatting, not two; cut to len as snprintf would */
+		char *to = len >= sizeof prefix - 1 + sizeof text ? buf : text;
+		memcpy(to, prefix, sizeof prefix - 1);
+		esc_step_text(&f->steps[i], to + sizeof prefix - 1,
+			      sizeof text - (sizeof prefix - 1));
+		if (to != buf && len) {
+			size_t n = strlen(text);
+			n = n < len - 1 ? n : len - 1;
+			memcpy(buf, text, n);
+			buf[n] = 0;
+		}
 		return 1;
 	}
 	if (i == f->nsteps && f->truncated && f->nsteps) {

@@ -80,6 +80,40 @@ static int esc_itoa(int n, char *buf)
 	return len;
 }
 
+/* The keys of flows_printed, in chunks freed with it (esc_emit_end): a
+   key was interned before, each a malloc, a copy and a free, and kept
+   to the end of the compile (about 30,000 on sqlite3.c at m=2). */
+struct key_chunk {
+	struct key_chunk *next;
+	size_t used, size;
+	char text[1];
+};
+static struct key_chunk *keys;
+
+/* Room for n bytes at the end of the last chunk. */
+static char *key_room(size_t n)
+{
+	if (!keys || keys->size - keys->used < n) {
+		size_t size = n > 65536 ? n : 65536;
+		struct key_chunk *c = (struct key_chunk *)
+			xmalloc(offsetof(struct key_chunk, text) + size);
+		c->next = keys;
+		c->used = 0;
+		c->size = size;
+		keys = c;
+	}
+	return keys->text + keys->used;
+}
+
+static void keys_free(void)
+{
+	while (keys) {
+		struct key_chunk *next = keys->next;
+		free(keys);
+		keys = next;
+	}
+}
+
 /* Was this line printed before (remembers it)? */
 static bool printed_before(struct esc_pos p, const char *text)
 {
@@ -88,7 +122,7 @@ static bool printed_before(struct esc_pos p, const char *text)
 	/* "FILE:LINE:COL TEXT", made without printf (a few per note) */
 	const char *file = p.file ? p.file : "";
 	size_t nf = strlen(file), nt = strlen(text);
-	char num[2][24], *key = XNEWVEC(char, nf + nt + 2 * 24 + 3), *o = key;
+	char num[2][24], *key = key_room(nf + nt + 2 * 24 + 3), *o = key;
 	int nn[2] = { esc_itoa(p.line, num[0]), esc_itoa(p.col, num[1]) };
 	memcpy(o, file, nf);
 	o += nf;
@@ -99,9 +133,11 @@ static bool printed_before(struct esc_pos p, const char *text)
 	}
 	*o++ = ' ';
 	memcpy(o, text, nt + 1);
-	const char *k = esc_intern(key);
-	free(key);
-	return flows_printed->add(k);
+	o += nt + 1;
+	if (flows_printed->add(key))
+		return true;
+	keys->used += (size_t)(o - key); /* kept: the set points to it */
+	return false;
 }
 
 static void flow_notes(const struct esc_flow *f)
@@ -178,6 +214,7 @@ void esc_emit_end(void)
 {
 	delete flows_printed;
 	flows_printed = NULL;
+	keys_free();
 	if (!gathered)
 		return;
 	esc_set_printer_stream(gcc_printer, gcc_stream);

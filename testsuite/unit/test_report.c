@@ -878,6 +878,41 @@ TEST(step_text)
 	s = step(ESC_STEP_CALL_RESULT, 1, 1, "id", 1);
 	esc_step_text(&s, buf, sizeof buf);
 	CHECK_STR(buf, "returned by id (argument 1)");
+
+	/* the words of the other steps, written without printf, and the
+	   flow notes: cut to the buffer as snprintf cuts */
+	char big[600], name[560], want[600];
+	s = step(ESC_STEP_STORE_GLOBAL, 1, 1, "registry", 0);
+	esc_step_text(&s, buf, sizeof buf);
+	CHECK_STR(buf, "store to global registry");
+	s.what = NULL;
+	esc_step_text(&s, buf, sizeof buf);
+	CHECK_STR(buf, "store to global");
+	s.what = "registry";
+	esc_step_text(&s, buf, 12);
+	CHECK_STR(buf, "store to gl");
+	esc_step_text(&s, buf, 16);
+	CHECK_STR(buf, "store to global");
+	esc_step_text(&s, buf, 17);
+	CHECK_STR(buf, "store to global ");
+	buf[0] = 'x';
+	esc_step_text(&s, buf, 0);
+	CHECK(buf[0] == 'x');
+	struct esc_flow f = { 1, &s, 0 };
+	CHECK(esc_flow_note(&f, 0, big, sizeof big));
+	CHECK_STR(big, "  flow: store to global registry");
+	CHECK(esc_flow_note(&f, 0, buf, 14));
+	CHECK_STR(buf, "  flow: store");
+	/* the words are at most 479 bytes, whatever the buffer */
+	memset(name, 'n', sizeof name - 1);
+	name[sizeof name - 1] = 0;
+	s.what = name;
+	CHECK(esc_flow_note(&f, 0, big, sizeof big));
+	snprintf(want, sizeof want, "  flow: store to global %.*s",
+		 479 - (int)strlen("store to global "), name);
+	CHECK_STR(big, want);
+	CHECK(esc_flow_note(&f, 0, buf, sizeof buf));
+	CHECK(strlen(buf) == sizeof buf - 1 && !strncmp(buf, want, sizeof buf - 1));
 }
 
 /* The notes of a function, in Go's words, worded by the core: a
