@@ -182,6 +182,16 @@ static void dump_string(struct esc_text *t, const char *s)
 	*o++ = '"';
 	while (*p) {
 		unsigned char c = *p;
+		/* a run of bytes written as they are: most strings are one */
+		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+			const unsigned char *q = p + 1;
+			while (*q >= 0x20 && *q < 0x80 && *q != '"' && *q != '\\')
+				q++;
+			memcpy(o, p, (size_t)(q - p));
+			o += q - p;
+			p = q;
+			continue;
+		}
 		if (c >= 0x80) {
 			size_t n = utf8_seq(p);
 			if (n) {
@@ -244,12 +254,32 @@ struct jw {
 	int empty;
 };
 
+/* Appends a newline and the indentation of depth, after a ',' when
+   comma (one reservation, no call per piece: keys are most of the text). */
+static char *jw_line(struct esc_text *t, int comma, int depth, size_t more)
+{
+	static const char spaces[] = "                                ";
+	size_t n = (size_t)depth * 2;
+	text_reserve(t, n + 2 + more);
+	char *o = t->s + t->len;
+	if (comma)
+		*o++ = ',';
+	*o++ = '\n';
+	while (n) {
+		size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+		memcpy(o, spaces, k);
+		o += k;
+		n -= k;
+	}
+	return o;
+}
+
 /* Starts the next member or element of the open object or array. */
 static void jw_next(struct jw *w)
 {
-	if (!w->empty)
-		text_add(w->t, ",", 1);
-	dump_indent(w->t, w->depth);
+	char *o = jw_line(w->t, !w->empty, w->depth, 0);
+	w->t->len = (size_t)(o - w->t->s);
+	w->t->s[w->t->len] = 0;
 	w->empty = 0;
 }
 
@@ -269,20 +299,21 @@ static void jw_close(struct jw *w, char c)
 	w->empty = 0;
 }
 
-/* key: one of this file's literals, ASCII with nothing to escape */
-static void jw_key(struct jw *w, const char *key)
+/* key: one of this file's literals, ASCII with nothing to escape (n is
+   its length: jw_key's strlen of a literal is a constant) */
+static void jw_keyn(struct jw *w, const char *key, size_t n)
 {
-	size_t n = strlen(key);
-	jw_next(w);
-	text_reserve(w->t, n + 4);
-	char *o = w->t->s + w->t->len;
+	char *o = jw_line(w->t, !w->empty, w->depth, n + 4);
 	*o++ = '"';
 	memcpy(o, key, n);
 	o += n;
 	memcpy(o, "\": ", 3);
-	w->t->len += n + 4;
-	w->t->s[w->t->len] = 0;
+	o += 3;
+	*o = 0;
+	w->t->len = (size_t)(o - w->t->s);
+	w->empty = 0;
 }
+#define jw_key(w, key) jw_keyn((w), (key), strlen(key))
 
 static void jw_null(struct jw *w)
 {
