@@ -2263,6 +2263,10 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 	struct write { int q; const char *path; int bb; bool ptr, pop;
 		       uint64_t set, clr; };
 	auto_vec<write> writes;
+	/* the unlinks not on every path, by block: several of them may be
+	   (if (io) LIST_REMOVE(ev, io_next); else LIST_REMOVE(ev,
+	   sig_next); through one union entry) */
+	auto_vec<write> unlinks;
 	/* the conditions the function tests, when first needed */
 	cond_info ci;
 	bool ci_done = false;
@@ -2313,13 +2317,18 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 				const char *guard = NULL;
 				uint64_t mask = 0;
 				struct fx_conds xc = {};
-				if (every || on_every_normal_path(&bp, bb, u, via) ||
+				bool plain = every || on_every_normal_path(&bp, bb, u, via);
+				if (plain ||
 				    (guard = unlink_guard(&bp, bb, u, via, &mask)) ||
 				    cover_conds(&bp, block_mark(fun, &mark, bb), u, via, CI(),
 						&guard, &mask, &xc))
 					effect_add(out, ESC_FX_UNLINK, u, via, NULL, 0,
 						   0, 1, 0, 0, guard, mask, 0, ~(uint64_t)0,
 						   &xc);
+				if (!plain) {
+					struct write w = { u, via, bb->index, true, false, 0, 0 };
+					unlinks.safe_push(w);
+				}
 			}
 			if (!is_gimple_call(s))
 				continue;
@@ -2497,6 +2506,46 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 							writes[i].path))
 			effect_add(out, ESC_FX_CLEAR, writes[i].q, writes[i].path, NULL, 0,
 				   0, ptr, pop, 0, NULL, 0, bset, bclr);
+	}
+	/* unlinks of one object through one field in several blocks,
+	   together on every path but where cover_conds' conditions hold */
+	for (unsigned i = 0; i < unlinks.length(); i++) {
+		bool seen = false, several = false;
+		for (unsigned j = 0; j < i && !seen; j++)
+			seen = unlinks[j].q == unlinks[i].q && unlinks[j].path == unlinks[i].path;
+		if (seen)
+			continue;
+		auto_vec<unsigned char> set;
+		set.safe_grow_cleared(last_basic_block_for_fn(fun));
+		for (unsigned j = 0; j < unlinks.length(); j++)
+			if (unlinks[j].q == unlinks[i].q && unlinks[j].path == unlinks[i].path) {
+				set[unlinks[j].bb] = 1;
+				several |= unlinks[j].bb != unlinks[i].bb;
+			}
+		const char *guard = NULL;
+		uint64_t mask = 0;
+		struct fx_conds xc = {};
+		if (!several ||
+		    (!on_every_normal_path_set(&bp, set, unlinks[i].q, unlinks[i].path) &&
+		     !cover_conds(&bp, set.address(), unlinks[i].q, unlinks[i].path, CI(),
+				  &guard, &mask, &xc)))
+			continue;
+		/* the group's conditions replace those one of them alone
+		   needs when no more (the signal arm's unlink alone: but
+		   where the node is an io one) */
+		struct esc_effect *e = NULL;
+		for (unsigned k = 0; k < out->length() && !e; k++)
+			if ((*out)[k].kind == ESC_FX_UNLINK && (*out)[k].param == unlinks[i].q &&
+			    (*out)[k].path == unlinks[i].path)
+				e = &(*out)[k];
+		if (!e)
+			effect_add(out, ESC_FX_UNLINK, unlinks[i].q, unlinks[i].path, NULL, 0,
+				   0, 1, 0, 0, guard, mask, 0, ~(uint64_t)0, &xc);
+		else if ((guard != NULL) + xc.nskip <= (e->guard != NULL) + ESC_NCONDS(e->skip)) {
+			e->guard = guard;
+			e->mask = guard ? mask : 0;
+			e->skip = esc_conds_intern(xc.skip, xc.nskip);
+		}
 	}
 	/* calls of several callees given the same path, none on every
 	   path, together on every one: an alt group */

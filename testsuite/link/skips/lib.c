@@ -164,3 +164,38 @@ int snode_del_neg(struct sreg *r, struct snode *n)
 		return 0;
 	return snode_del(r, n);
 }
+
+/* the same removal written out: the unlink in each arm, through the one
+   union entry */
+int snode_del_inline(struct snode *n)
+{
+	if (n->flags & S_FINALIZING)
+		return 0;
+	if (n->flags & S_INSERTED) {
+		if (n->events & S_IO) {
+			if (n->fd < 0)
+				return 0;
+			UNLINK(n, u.io.e);
+		} else {
+			UNLINK(n, u.sig.e);
+		}
+		n->flags &= ~S_INSERTED;
+	}
+	return 0;
+}
+
+/* written out, io nodes only */
+int snode_del_inline_io(struct snode *n)
+{
+	if (n->flags & S_FINALIZING)
+		return 0;
+	if (n->flags & S_INSERTED) {
+		if (n->events & S_IO) {
+			if (n->fd < 0)
+				return 0;
+			UNLINK(n, u.io.e);
+		}
+		n->flags &= ~S_INSERTED;
+	}
+	return 0;
+}

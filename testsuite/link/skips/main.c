@@ -126,3 +126,37 @@ void io_fin_keeper(struct sreg *r, int fd)
 	snode_add_fin(r, &n); // linked "escape-kept"
 	snode_del(r, &n);
 }
+
+/* removed by the unlinks written out in the arms */
+void io_clean_inline(struct sreg *r, int fd)
+{
+	struct snode n;
+	n.flags = 0;
+	n.events = S_IO;
+	n.fd = fd;
+	snode_add(r, &n);
+	work();
+	snode_del_inline(&n);
+}
+
+void sig_clean_inline(struct sreg *r, int sig)
+{
+	struct snode n;
+	n.flags = 0;
+	n.events = S_SIG;
+	n.fd = sig;
+	snode_add(r, &n);
+	work();
+	snode_del_inline(&n);
+}
+
+/* a signal node, the io arm's unlink only */
+void sig_inline_io_only(struct sreg *r, int sig)
+{
+	struct snode n;
+	n.flags = 0;
+	n.events = S_SIG;
+	n.fd = sig;
+	snode_add(r, &n); // linked "escape-kept"
+	snode_del_inline_io(&n);
+}

@@ -44,4 +44,6 @@ int snode_remove(struct sreg *r, struct snode *n);
 int snode_del_busy(struct sreg *r, struct snode *n);
 int snode_del_io_only(struct sreg *r, struct snode *n);
 int snode_del_neg(struct sreg *r, struct snode *n);
+int snode_del_inline(struct snode *n);
+int snode_del_inline_io(struct snode *n);
 void work(void);
