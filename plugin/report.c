@@ -551,6 +551,23 @@ static void k_levels(struct jw *w, const char *k, const signed char *v, int n)
 	jw_close(w, ']');
 }
 
+
+/* summary stores in the order of their written keys (to, from, level,
+   derefs, assumed) */
+static int store_cmp(const void *pa, const void *pb)
+{
+	const struct esc_summary_store *a = *(const struct esc_summary_store *const *)pa;
+	const struct esc_summary_store *b = *(const struct esc_summary_store *const *)pb;
+	if (a->to != b->to)
+		return a->to < b->to ? -1 : 1;
+	if (a->from != b->from)
+		return a->from < b->from ? -1 : 1;
+	if (a->level != b->level)
+		return a->level < b->level ? -1 : 1;
+	if (a->derefs != b->derefs)
+		return a->derefs < b->derefs ? -1 : 1;
+	return (a->assumed != 0) - (b->assumed != 0);
+}
 static void summary_json(struct jw *w, const struct esc_summary *s)
 {
 	int n = s->nparams + 1; /* the last: the varargs */
@@ -563,23 +580,32 @@ static void summary_json(struct jw *w, const struct esc_summary *s)
 	k_levels(w, "local_heap", s->local_heap, n);
 	k_levels(w, "local_sure", s->local_sure, n);
 	k_levels(w, "local_result", s->local_result, n);
+	/* a set: written in one order whatever order the solver found
+	   them in (it follows the statements, which GCC series lay out
+	   differently) */
+	const struct esc_summary_store **st =
+		esc_xmalloc((size_t)(s->nstores + 1) * sizeof *st);
+	for (int i = 0; i < s->nstores; i++)
+		st[i] = &s->stores[i];
+	qsort(st, (size_t)s->nstores, sizeof *st, store_cmp);
 	jw_key(w, "stores");
 	jw_open(w, '[');
 	for (int i = 0; i < s->nstores; i++) {
 		jw_next(w);
 		jw_open(w, '{');
-		k_int(w, "from", s->stores[i].from);
-		if (s->stores[i].to == ESC_FRESH_RESULT)
+		k_int(w, "from", st[i]->from);
+		if (st[i]->to == ESC_FRESH_RESULT)
 			k_str(w, "to", "result");
 		else
-			k_int(w, "to", s->stores[i].to);
-		k_int(w, "derefs", s->stores[i].derefs);
-		k_int(w, "level", s->stores[i].level);
-		if (s->stores[i].assumed)
+			k_int(w, "to", st[i]->to);
+		k_int(w, "derefs", st[i]->derefs);
+		k_int(w, "level", st[i]->level);
+		if (st[i]->assumed)
 			k_bool(w, "assumed", 1);
 		jw_close(w, '}');
 	}
 	jw_close(w, ']');
+	free(st);
 	k_bool(w, "fresh", s->fresh);
 	k_bool(w, "result_other", s->result_other);
 	k_bool(w, "gave_up", s->gave_up);
