@@ -793,8 +793,43 @@ static int ref_path(tree fndecl, tree ref, const char **path)
 	return -1;
 }
 
+/* Is s a copy of another SSA value, without side effects (v = w;
+   v = (T) w keeping its bits)? */
+static bool ssa_copy_p(gimple *s)
+{
+	if (!is_gimple_assign(s) || TREE_CODE(gimple_assign_lhs(s)) != SSA_NAME)
+		return false;
+	tree a = gimple_assign_rhs1(s);
+	if (TREE_CODE(a) != SSA_NAME)
+		return false;
+	return gimple_assign_single_p(s) ||
+	       (CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(s)) &&
+		tree_nop_conversion_p(TREE_TYPE(gimple_assign_lhs(s)), TREE_TYPE(a)));
+}
+
+/* v, returned in block b: the argument on edge e of the PHI of b it is,
+   or copies (ssa_copy_p) in b; else v itself.  GCC 12 at -O2 copies a
+   conditional expression's PHI into another name before the return
+   (iftmp.5_2 = PHI <...>; _16 = iftmp.5_2; return _16;), GCC 13 on
+   returns the PHI itself: the value on each edge is the same. */
+static tree phi_value_on(basic_block b, edge e, tree v)
+{
+	tree w = v;
+	for (int depth = 0; depth < 8 && w && TREE_CODE(w) == SSA_NAME; depth++) {
+		gimple *d = SSA_NAME_DEF_STMT(w);
+		if (!d || gimple_bb(d) != b)
+			break;
+		if (gimple_code(d) == GIMPLE_PHI)
+			return PHI_ARG_DEF_FROM_EDGE(as_a<gphi *>(d), e);
+		if (!ssa_copy_p(d))
+			break;
+		w = gimple_assign_rhs1(d);
+	}
+	return v;
+}
+
 /* The value a return statement in block b returns on edge e (through
-   its PHI), or NULL_TREE. */
+   its PHI, phi_value_on), or NULL_TREE. */
 static tree returned_on(edge e)
 {
 	basic_block b = e->dest;
@@ -802,7 +837,8 @@ static tree returned_on(edge e)
 	for (gimple_stmt_iterator i = gsi_start_nondebug_bb(b); !gsi_end_p(i);
 	     gsi_next_nondebug(&i)) {
 		gimple *s = gsi_stmt(i);
-		if (gimple_code(s) == GIMPLE_LABEL || gimple_clobber_p(s))
+		if (gimple_code(s) == GIMPLE_LABEL || gimple_clobber_p(s) ||
+		    ssa_copy_p(s))
 			continue;
 		if (gimple_code(s) == GIMPLE_RETURN)
 			ret = s;
@@ -810,9 +846,9 @@ static tree returned_on(edge e)
 	}
 	tree v = ret ? gimple_return_retval(as_a<greturn *>(ret)) : NULL_TREE;
 	if (v && TREE_CODE(v) == SSA_NAME) {
-		gimple *def = SSA_NAME_DEF_STMT(v);
-		if (def && gimple_code(def) == GIMPLE_PHI && gimple_bb(def) == b)
-			return source_of(PHI_ARG_DEF_FROM_EDGE(as_a<gphi *>(def), e));
+		tree w = phi_value_on(b, e, v);
+		if (w != v)
+			return source_of(w);
 	}
 	/* -O0: the value was set in a variable before the jump */
 	tree var = source_of(v);
@@ -1907,8 +1943,8 @@ static tree ret_root(tree v)
 }
 
 /* The value the return statement ending block rb returns when entered
-   by edge e (its PHI's argument; -O0: the variable's last assignment,
-   in rb or e's source), or NULL_TREE. */
+   by edge e (its PHI's argument, phi_value_on; -O0: the variable's last
+   assignment, in rb or e's source), or NULL_TREE. */
 static tree returned_by(basic_block rb, edge e)
 {
 	gimple *last = esc_last_stmt(rb);
@@ -1916,12 +1952,8 @@ static tree returned_by(basic_block rb, edge e)
 			 ? gimple_return_retval(as_a<greturn *>(last)) : NULL_TREE;
 	if (!v)
 		return NULL_TREE;
-	if (TREE_CODE(v) == SSA_NAME) {
-		gimple *d = SSA_NAME_DEF_STMT(v);
-		if (d && gimple_code(d) == GIMPLE_PHI && gimple_bb(d) == rb)
-			return PHI_ARG_DEF_FROM_EDGE(as_a<gphi *>(d), e);
-		return v;
-	}
+	if (TREE_CODE(v) == SSA_NAME)
+		return phi_value_on(rb, e, v);
 	if (!VAR_P(v) && TREE_CODE(v) != RESULT_DECL)
 		return v;
 	basic_block in[2] = { rb, e->src };
@@ -2010,6 +2042,30 @@ static bool root_null_edge(edge e, tree root)
 	       (gimple_cond_code(c) == NE_EXPR && (e->flags & EDGE_FALSE_VALUE));
 }
 
+/* Into *root the root (ret_root) of the values v may be but null, through
+   PHIs (on ? f() : NULL where the PHI is not the return's own: -O0's
+   return block of its own); *some when there is one.  False when they
+   have two roots, or one unknown. */
+static bool returned_root(tree v, tree *root, bool *some, int depth)
+{
+	v = source_of(v);
+	if (v && integer_zerop(v))
+		return true;
+	tree r = v ? ret_root(v) : NULL_TREE;
+	gimple *d = r && TREE_CODE(r) == SSA_NAME ? SSA_NAME_DEF_STMT(r) : NULL;
+	if (d && gimple_code(d) == GIMPLE_PHI && depth < 4) {
+		for (unsigned i = 0; i < gimple_phi_num_args(d); i++)
+			if (!returned_root(gimple_phi_arg_def(d, i), root, some, depth + 1))
+				return false;
+		return true;
+	}
+	if (!r || (*root && r != *root))
+		return false;
+	*root = r;
+	*some = true;
+	return true;
+}
+
 /* fndecl's result fresh with a count 1 (ESC_FX_FRESH), into out. */
 static void fresh_effects(function *fun, tree fndecl, const struct esc_rules *rules,
 			  auto_vec<struct esc_effect> *out)
@@ -2027,14 +2083,10 @@ static void fresh_effects(function *fun, tree fndecl, const struct esc_rules *ru
 		edge e;
 		edge_iterator ei;
 		FOR_EACH_EDGE(e, ei, bb->preds) {
-			tree v = source_of(returned_by(bb, e));
-			if (v && integer_zerop(v))
-				continue;
-			tree r = v ? ret_root(v) : NULL_TREE;
-			if (!r || (root && r != root))
+			bool some = false;
+			if (!returned_root(returned_by(bb, e), &root, &some, 0))
 				return;
-			root = r;
-			any = true;
+			any |= some;
 		}
 	}
 	if (!any)

@@ -368,19 +368,19 @@ for opt in O0 O2; do
 done
 
 # --- reference counts (testsuite/link/refcnt) ------------------------------
-# A constructor in another file returns an object with its count set to
-# 1 (directly, or through a wrapper returning its result); the release
-# frees it where the count, decremented, reaches 0 (int r = --l->refcnt;
-# if (r == 0) ...free; if (--p->refcnt == 0) port_free(p); if
-# (--b->refcnt > 0) return; ... free).  The caller holds the only
-# reference when no other call given the object writes the count: what
-# the constructor kept in the object is freed with it.  No warning for
+# A constructor in another file returns an object with its count set to 1
+# (directly, or through a wrapper returning its result, on ? lis_new() :
+# NULL too); the release frees it where the count, decremented, reaches 0
+# (int r = --l->refcnt; if (r == 0) ...free; if (--p->refcnt == 0)
+# port_free(p); if (--b->refcnt > 0) return; ... free).  The caller holds
+# the only reference when no other call given the object writes the count:
+# what the constructor kept in the object is freed with it.  No warning for
 # that; an extra reference taken before the release, the release on one
 # path only, a constructor that sets the count to 2 or not at all, a
 # release at another value (--f == 1), the object handed to a function
 # defined nowhere, the other object released, a reference the library
-# itself takes: the markers.  The link step and a summaries= compile
-# alike, at -O0 and -O2.
+# itself takes: the markers.  The link step and a summaries= compile alike,
+# at -O0 and -O2.
 refcnt_case() { # OPT
 	markers_case refcnt "lib.c main.c" "$1" && summaries_case refcnt "$1"
 }

@@ -22,6 +22,18 @@ int lis_clean(int port)
 	return n;
 }
 
+/* the same through a wrapper returning a conditional expression */
+int lis_clean_if(int on)
+{
+	int n = 0;
+	struct lis *l = lis_new_if(cb, &n, on);
+	if (!l)
+		return 1;
+	work();
+	lis_free(l);
+	return n;
+}
+
 /* released on every path, early ones too */
 int lis_clean_paths(int port, int c)
 {

@@ -14,6 +14,8 @@ struct lis;
 struct lis *lis_new(void (*cb)(void *), void *arg);
 /* a wrapper returning lis_new's result */
 struct lis *lis_new_bind(void (*cb)(void *), void *arg, int port);
+/* a wrapper returning lis_new's result or NULL (on ? lis_new() : NULL) */
+struct lis *lis_new_if(void (*cb)(void *), void *arg, int on);
 /* a wrapper that takes a reference of its own */
 struct lis *lis_new_held(void (*cb)(void *), void *arg);
 int lis_fd(struct lis *l);
