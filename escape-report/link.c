@@ -1211,7 +1211,7 @@ static int undone_through(int fi, json_t *u, int c1, int arg, int c2)
 		return 0;
 	int (*pairs)[2] = xmalloc((json_array_size(args) + 1) * sizeof *pairs);
 	struct esc_undo_call call = { name, 0, pairs, name, a, 0, 0, NULL, NULL, NULL,
-				      { NULL }, { 0 }, 0 };
+				      { NULL }, { 0 }, 0, NULL, 0, 0 };
 	for (size_t k = 0; k < json_array_size(args); k++) {
 		json_t *pr = json_array_get(args, k);
 		json_t *m = json_array_get(pr, 1);
@@ -1228,6 +1228,71 @@ static int undone_through(int fi, json_t *u, int c1, int arg, int c2)
 	return yes;
 }
 
+static int in_names(json_t *a, const char *name)
+{
+	for (size_t i = 0; i < json_array_size(a); i++) {
+		const char *x = json_string_value(json_array_get(a, i));
+		if (x && !strcmp(x, name))
+			return 1;
+	}
+	return 0;
+}
+
+/* A drain (esc_undo_call.drain: event_base_dispatch of the base the
+   keeper linked the object into) empties its handle unless a loop exit
+   of its library runs meanwhile: may one run?  Not when none is
+   reachable from function fi over the build's call graph (each report's
+   "calls": the functions a body calls or takes the address of, so the
+   callbacks it registers too): a function of the library's loop model
+   is taken at its documentation (not followed), one defined nowhere
+   runs no code of the program but the callbacks it is given (named
+   where they are registered); one whose calls are not known, or that
+   makes an indirect call, may run anything.  What the closure does not
+   see: callbacks that code outside it registered with the same handle
+   earlier (the function's caller's, a harness's). */
+#define DRAIN_MAX_FUNCS 4096
+static int drain_exits(int fi, json_t *drain)
+{
+	json_t *exits = json_object_get(drain, "exits");
+	json_t *lib = json_object_get(drain, "library");
+	if (!json_is_array(exits) || !json_is_array(lib))
+		return 1;
+	unsigned char *seen = xmalloc(nfuncs + 1);
+	memset(seen, 0, nfuncs + 1);
+	int *queue = xmalloc((nfuncs + 1) * sizeof *queue), nq = 0, may = 0;
+	seen[fi] = 1;
+	queue[nq++] = fi;
+	for (int q = 0; q < nq && !may; q++) {
+		json_t *link = lf[queue[q]].link;
+		json_t *calls = json_object_get(link, "calls");
+		if (!json_is_array(calls) ||
+		    json_is_true(json_object_get(link, "indirect")) ||
+		    nq > DRAIN_MAX_FUNCS) {
+			may = 1;
+			break;
+		}
+		for (size_t i = 0; i < json_array_size(calls) && !may; i++) {
+			const char *name = json_string_value(json_array_get(calls, i));
+			if (!name)
+				continue;
+			if (in_names(exits, name)) {
+				may = 1;
+				break;
+			}
+			if (in_names(lib, name))
+				continue;
+			int g = callee_func(queue[q], name);
+			if (g >= 0 && !seen[g]) {
+				seen[g] = 1;
+				queue[nq++] = g;
+			}
+		}
+	}
+	free(seen);
+	free(queue);
+	return may;
+}
+
 /* Does one of the later calls of pending warning o undo what its keeping
    call (callee, argument arg) kept, by the build's effects? */
 static int undone(int fi, json_t *o, const char *callee, int arg)
@@ -1241,6 +1306,14 @@ static int undone(int fi, json_t *o, const char *callee, int arg)
 	for (size_t i = 0; i < json_array_size(undo); i++) {
 		json_t *u = json_array_get(undo, i), *args = json_object_get(u, "args");
 		const char *name = json_string_value(json_object_get(u, "callee"));
+		/* a drain of the handle the keeper linked the object into:
+		   by the library's model, not by the drain's body */
+		json_t *drain = json_object_get(u, "drain");
+		if (drain) {
+			if (!drain_exits(fi, drain))
+				return 1;
+			continue;
+		}
 		int c2 = name ? callee_func(fi, name) : -1;
 		if (c2 < 0 || !lf[c2].nfx || !json_is_array(args))
 			continue;

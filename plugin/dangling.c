@@ -938,7 +938,7 @@ static int undoes(const struct esc_cfg *c, const struct kill *k,
 		pairs[np++][1] = mj;
 	}
 	struct esc_undo_call u = { s->callee, np, pairs, NULL, -1, 0, 0, NULL, NULL, NULL,
-				   { NULL }, { 0 }, 0 };
+				   { NULL }, { 0 }, 0, NULL, 0, 0 };
 	/* what the keeper returned released by a count: the other calls
 	   given it, with their effects (none known: an unknown callee) */
 	int released = 0, *held = NULL;
@@ -993,7 +993,7 @@ static int undoes(const struct esc_cfg *c, const struct kill *k,
 					n = 1;
 				}
 		struct esc_undo_call v = { s->callee, n, tp, t->callee, k->vias[x].arg,
-					   0, 0, NULL, NULL, NULL, { NULL }, { 0 }, 0 };
+					   0, 0, NULL, NULL, NULL, { NULL }, { 0 }, 0, NULL, 0, 0 };
 		int yes = n && esc_effects_undo_through(t->fx, t->nfx, t->st, t->nst,
 							k->vias[x].arg, k->fx, k->nfx,
 							at->st, at->nst, k->stored,
@@ -2358,6 +2358,158 @@ static void undo_candidates(struct view *v, const struct kill *base,
 		free(tried[u].pairs);
 }
 
+/* The functions of a rules file with a "loop" (esc_rules_each_loop):
+   its loop exits first. */
+struct loopfns {
+	const char **names;
+	int n, cap, nexits, exits_pass;
+};
+
+static void add_loopfn(const char *name, const struct esc_rule *r, void *ctx)
+{
+	struct loopfns *l = ctx;
+	if ((r->loop_exits != ESC_LOOP_NONE) != l->exits_pass)
+		return;
+	ESC_GROW(l->names, l->cap, l->n + 1);
+	l->names[l->n++] = esc_intern(name);
+}
+
+/* The drain candidates of a pending warning whose keeping call (k->at,
+   argument kept_arg) links the object into a handle, by its rule's
+   "loop" ("links": libevent's event_add links the event into the base
+   its event_assign bound it to, event_base_once the callback's
+   argument into the base it is given): each later call that drains
+   that same handle by its rule ("drains": event_base_dispatch(base),
+   event_dispatch() of the default base), of the same rules file, whose
+   calls alone cut every path from the keeper to the object's death.  A
+   drain returns only when nothing is left in its handle, or when a loop
+   exit ran: none may be called by the function itself (here), nor by
+   what it calls or registers (the link step, over the build's call
+   graph: esc_undo_call.drain).  The handle of "links": [obj, "bound"]
+   is the one the last call binding the object ("binds") on every path
+   before the keeper gave it, with no call between given the object that
+   is not of the library's loop model or binds it again. */
+static void drain_candidates(struct view *v, const struct esc_rules *rules,
+			     const struct kill *base, uint64_t object,
+			     int kept_arg, struct esc_warning *w, int *cap)
+{
+	const struct esc_cfg *c = v->c;
+	const struct cstmt *at = &c->stmts[base->at];
+	const struct esc_rule *kr = rules && at->callee
+		? esc_rules_loop(rules, at->callee) : NULL;
+	if (!kr || kr->links_obj != kept_arg || kr->links_handle == ESC_LOOP_NONE)
+		return;
+	/* the handle: its key (hkey, an argument hm of statement hat) or
+	   the library's default one */
+	int hdefault = 0, hkey = -1, hm = -1, hat = -1;
+	if (kr->links_handle >= 0) {
+		hm = kr->links_handle;
+		hkey = hm + 1 < at->nkeys ? key_at(c, at, 1 + hm) : -1;
+	} else if (kr->links_handle == ESC_LOOP_DEFAULT) {
+		hdefault = 1;
+	} else {
+		struct via vias[8];
+		int nv = through_calls(c, base->at, kept_arg, vias, 8), found = 0;
+		for (int x = 0; x < nv && !found; x++) {
+			const struct cstmt *t = &c->stmts[vias[x].at];
+			const struct esc_rule *br = esc_rules_loop(rules, t->callee);
+			if (!br || br->file != kr->file || br->binds_obj != vias[x].arg ||
+			    br->binds_handle == ESC_LOOP_NONE)
+				continue;
+			int clean = 1;
+			for (int b = 0; b < vias[x].nbetween && clean; b++) {
+				const struct cstmt *u = &c->stmts[vias[x].between[b][0]];
+				const struct esc_rule *ur = esc_rules_loop(rules, u->callee);
+				clean = ur && ur->file == kr->file &&
+					ur->binds_obj != vias[x].between[b][1];
+			}
+			if (!clean)
+				return;
+			found = 1;
+			if (br->binds_handle == ESC_LOOP_DEFAULT) {
+				hdefault = 1;
+			} else {
+				hm = br->binds_handle;
+				hat = vias[x].at;
+				hkey = hm + 1 < t->nkeys ? key_at(c, t, 1 + hm) : -1;
+			}
+		}
+		if (!found)
+			return;
+	}
+	if (!hdefault && hkey < 0)
+		return;
+	/* a loop exit of the library called here */
+	for (int i = 0; i < c->nstmts; i++) {
+		const struct cstmt *s = &c->stmts[i];
+		const struct esc_rule *er = s->op == ESC_OP_CALL && s->callee
+			? esc_rules_loop(rules, s->callee) : NULL;
+		if (er && er->file == kr->file && er->loop_exits != ESC_LOOP_NONE)
+			return;
+	}
+	struct loopfns lib = { NULL, 0, 0, 0, 1 };
+	for (int i = 0; i < c->nstmts; i++) {
+		const struct cstmt *s = &c->stmts[i];
+		if (s->op != ESC_OP_CALL || !s->callee || i == base->at)
+			continue;
+		const struct esc_rule *dr = esc_rules_loop(rules, s->callee);
+		if (!dr || dr->file != kr->file || dr->loop_drains == ESC_LOOP_NONE)
+			continue;
+		int pairs[1][2], np = 0;
+		if (hdefault) {
+			if (dr->loop_drains != ESC_LOOP_DEFAULT)
+				continue;
+		} else {
+			if (dr->loop_drains < 0 || dr->loop_drains + 1 >= s->nkeys ||
+			    key_at(c, s, 1 + dr->loop_drains) != hkey)
+				continue;
+			pairs[0][0] = dr->loop_drains;
+			pairs[0][1] = hm;
+			np = 1;
+		}
+		int dup = 0;
+		for (int u = 0; u < w->nundo && !dup; u++)
+			dup = w->undo[u].ndrain && !strcmp(w->undo[u].callee, s->callee) &&
+			      w->undo[u].npairs == np;
+		if (dup)
+			continue;
+		struct kill k = *base;
+		k.callee = s->callee;
+		k.pairs = (const int (*)[2])pairs;
+		k.npairs = np;
+		k.pairs_at = hat;
+		k.noloop = 1;
+		k.merge_at = -1;
+		k.keep_null = 0;
+		k.ncarry = 0;
+		k.merge_from = k.merge_val = k.merge_m = -1;
+		if (dangles(v, &k, object))
+			continue;
+		if (!lib.n) {
+			esc_rules_each_loop(rules, kr->file, add_loopfn, &lib);
+			lib.nexits = lib.n;
+			lib.exits_pass = 0;
+			esc_rules_each_loop(rules, kr->file, add_loopfn, &lib);
+			if (!lib.n)
+				break;
+		}
+		ESC_GROW(w->undo, *cap, w->nundo + 1);
+		struct esc_undo_call *nu = &w->undo[w->nundo++];
+		memset(nu, 0, sizeof *nu);
+		nu->callee = s->callee;
+		nu->npairs = np;
+		nu->pairs = esc_xmalloc(sizeof *nu->pairs);
+		if (np)
+			memcpy(nu->pairs, pairs, sizeof pairs);
+		nu->via_arg = -1;
+		nu->drain = esc_xmalloc((size_t)lib.n * sizeof *nu->drain);
+		memcpy(nu->drain, lib.names, (size_t)lib.n * sizeof *lib.names);
+		nu->ndrain = lib.n;
+		nu->nexits = lib.nexits;
+	}
+	free(lib.names);
+}
+
 /* Pending warnings: a stack object whose very address reaches an
    argument of a function known only by name (an import, imports.c), still
    there when the object dies (no kill, as escape-unknown).  The link step
@@ -2418,8 +2570,12 @@ static void check_pending(struct view *v, const struct esc_cfg *cfg,
 		w.message = "";
 		w.flow = flow;
 		w.pending = im;
-		if (v->work <= ESC_DANGLE_BUDGET)
+		if (v->work <= ESC_DANGLE_BUDGET) {
 			undo_candidates(v, &k, l->pos.handle, im->arg, &w);
+			/* (esc_grow reallocates from the count) */
+			int cap = w.nundo;
+			drain_candidates(v, rules, &k, l->pos.handle, im->arg, &w, &cap);
+		}
 		esc_report_warning(r, &w);
 	}
 }

@@ -894,6 +894,14 @@ struct esc_undo_call {
 	const char *between[4];
 	int between_arg[4];
 	int nbetween;
+	/* a drain of the keeper's handle (dangling.c's drain candidates):
+	   the functions of the library's rules file with a "loop"
+	   (interned; owned array), its loop exits first (nexits of them);
+	   ndrain 0: no drain.  The link step undoes by it when no loop
+	   exit is reachable from the function (its calls and the
+	   callbacks it registers, over the build's call graph) */
+	const char **drain;
+	int ndrain, nexits;
 };
 /* Does a later call with effects fx2 (closed) undo what a keeping call
    with effects fx1 (closed) kept of its argument kept, given the
@@ -1109,6 +1117,13 @@ struct esc_func_report {
 	struct esc_summary *summary; /* its summary, when exported (adapter) */
 	int neffects;          /* what it does to its parameters' memory */
 	struct esc_effect *effects; /* (adapter; effects.c) */
+	/* the functions it calls or takes the address of (a callback it
+	   registers), by name, each once (interned; owned array), and
+	   whether it makes an indirect call: the link step's call graph
+	   (an event loop's exits, dangling.c's drains); calls_known 0:
+	   not collected (adapter, with json=) */
+	int calls_known, ncalls, indirect;
+	const char **calls;
 };
 
 /* The notes under a warning, before its flow (one wording for GCC's
@@ -1220,11 +1235,31 @@ struct esc_rule {
 	   esc_rules_find does not give it, esc_rules_format does */
 	int fmt_param;
 	const char *fmt_keep;
-	int fmt_only;
+	int fmt_only;        /* no model: only "format" and/or "loop" */
+	/* "loop": the function's part in an event loop's life, a model of
+	   the library's documented semantics for the dangling check
+	   (dangling.c): it drains the handle argument loop_drains (returns
+	   only when no object a linking call linked into it is left, or
+	   when a loop exit of the same rules file ran), it is a loop exit
+	   of the handle argument loop_exits, it links its argument
+	   links_obj into the handle argument links_handle (or
+	   ESC_LOOP_BOUND: the handle its object was bound to), it binds
+	   object binds_obj to the handle argument binds_handle; each
+	   ESC_LOOP_NONE when not, a handle ESC_LOOP_DEFAULT for the
+	   library's default one (event_dispatch, event_set).  loop: the
+	   rule has "loop" (an empty one: the function runs no callback and
+	   exits no loop).  A rule with only "loop" (and "format", "doc")
+	   is no model of the function (fmt_only): esc_rules_loop gives it */
+	int loop;
+	int loop_drains, loop_exits;
+	int links_obj, links_handle, binds_obj, binds_handle;
 	const char *file;    /* where the rule was read */
 	int line;
 };
 #define ESC_HANDLE_RESULT (-2)
+#define ESC_LOOP_NONE (-1)
+#define ESC_LOOP_DEFAULT (-3)
+#define ESC_LOOP_BOUND (-4)
 enum { ESC_FAILS_NONE, ESC_FAILS_NONZERO, ESC_FAILS_NULL };
 
 struct esc_rules;
@@ -1245,6 +1280,16 @@ const struct esc_rule *esc_rules_find(const struct esc_rules *rules,
    that name does with its variadic arguments. */
 const struct esc_rule *esc_rules_format(const struct esc_rules *rules,
 					const char *name);
+/* The rule of name if it has a "loop" (esc_rule.loop), with or without
+   a model of the function. */
+const struct esc_rule *esc_rules_loop(const struct esc_rules *rules,
+				      const char *name);
+/* Calls f(name, rule, ctx) for every function of the rules file `file'
+   (interned, esc_rule.file) that has a "loop" (parsing them). */
+void esc_rules_each_loop(const struct esc_rules *rules, const char *file,
+			 void (*f)(const char *name, const struct esc_rule *r,
+				   void *ctx),
+			 void *ctx);
 size_t esc_rules_count(const struct esc_rules *rules);
 /* How many of them are parsed so far. */
 size_t esc_rules_parsed(const struct esc_rules *rules);

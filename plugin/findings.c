@@ -1193,10 +1193,12 @@ void esc_func_report_free(struct esc_func_report *r)
 		for (int u = 0; u < r->warnings[i].nundo; u++) {
 			free(r->warnings[i].undo[u].pairs);
 			free(r->warnings[i].undo[u].names);
+			free(r->warnings[i].undo[u].drain);
 		}
 		free(r->warnings[i].undo);
 	}
 	free(r->warnings);
+	free(r->calls);
 	for (int i = 0; i < r->nimports; i++)
 		free(r->imports[i].consts);
 	free(r->imports);

@@ -565,6 +565,43 @@ static void export_function(struct esc_fn *fn)
 	r->signature = esc_signature(decl);
 }
 
+/* The functions a body calls or takes the address of (a callback it
+   registers), each once, and whether it makes an indirect call
+   (esc_func_report.calls: the link step's call graph), from GCC's call
+   graph: its call edges and its address references (GCC's builtins
+   left out: no function of the program). */
+static void note_function(hash_set<tree> *seen, auto_vec<const char *> *names,
+			  tree decl)
+{
+	if (decl && DECL_NAME(decl) && !fndecl_built_in_p(decl) && !seen->add(decl))
+		names->safe_push(esc_intern(IDENTIFIER_POINTER(DECL_NAME(decl))));
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void export_calls(cgraph_node *node, struct esc_func_report *r)
+{
+	hash_set<tree> seen;
+	auto_vec<const char *> names;
+	for (cgraph_edge *e = node->callees; e; e = e->next_callee)
+		note_function(&seen, &names, e->callee->decl);
+	r->indirect = node->indirect_calls != NULL;
+	ipa_ref *ref = NULL;
+	for (int i = 0; node->iterate_reference(i, ref); i++)
+		if (ref->use == IPA_REF_ADDR && is_a<cgraph_node *>(ref->referred))
+			note_function(&seen, &names, ref->referred->decl);
+	r->ncalls = (int)names.length();
+	r->calls = (const char **)xmalloc((names.length() + 1) * sizeof *r->calls);
+	for (unsigned i = 0; i < names.length(); i++)
+		r->calls[i] = names[i];
+	/* in name order: the same list whatever order GCC keeps its edges in */
+	qsort(r->calls, names.length(), sizeof *r->calls, by_name);
+	r->calls_known = 1;
+}
+
 static void analyse_component(struct esc_unit *u, int comp, int *members,
 			      int nmembers)
 {
@@ -638,6 +675,8 @@ static void analyse_component(struct esc_unit *u, int comp, int *members,
 		esc_check_noescape(fn->node->decl, fn->report);
 		if (opt_json && !fn->report->gave_up)
 			esc_effects_function(fn->node->decl, u->rules, fn->report);
+		if (opt_json && !fn->report->gave_up)
+			export_calls(fn->node, fn->report);
 		if (!opt_m && !opt_json)
 			esc_func_report_trim(fn->report);
 	}

@@ -841,6 +841,28 @@ static void undo_json(struct jw *w, const struct esc_warning *x)
 			}
 			jw_close(w, '}');
 		}
+		/* a drain: the library's loop exits, and its other
+		   functions with a loop model (the link step's call graph
+		   stops at them) */
+		if (x->undo[i].ndrain) {
+			jw_key(w, "drain");
+			jw_open(w, '{');
+			jw_key(w, "exits");
+			jw_open(w, '[');
+			for (int k = 0; k < x->undo[i].nexits; k++) {
+				jw_next(w);
+				jw_str(w, x->undo[i].drain[k]);
+			}
+			jw_close(w, ']');
+			jw_key(w, "library");
+			jw_open(w, '[');
+			for (int k = x->undo[i].nexits; k < x->undo[i].ndrain; k++) {
+				jw_next(w);
+				jw_str(w, x->undo[i].drain[k]);
+			}
+			jw_close(w, ']');
+			jw_close(w, '}');
+		}
 		jw_close(w, '}');
 	}
 	jw_close(w, ']');
@@ -924,6 +946,18 @@ static void link_json(struct jw *w, const struct esc_func_report *f)
 	jw_close(w, ']');
 	jw_key(w, "effects");
 	effects_json(w, f);
+	/* the functions it calls or takes the address of: the link
+	   step's call graph */
+	if (f->calls_known) {
+		jw_key(w, "calls");
+		jw_open(w, '[');
+		for (int i = 0; i < f->ncalls; i++) {
+			jw_next(w);
+			jw_str(w, f->calls[i]);
+		}
+		jw_close(w, ']');
+		k_bool(w, "indirect", f->indirect);
+	}
 	jw_close(w, '}');
 }
 

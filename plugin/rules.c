@@ -50,6 +50,16 @@
  *              "%z").  A rule with only "format" (and "doc") is no
  *              model of the function: esc_rules_find does not give it,
  *              esc_rules_format does (a function with a body).
+ *   "loop"     {"drains": H, "exits": H, "links": [obj, H], "binds":
+ *              [obj, H]}: the function's part in an event loop (libevent's
+ *              event_base_dispatch drains its base, event_base_loopexit
+ *              exits its loop, event_add links the event into the base
+ *              event_assign bound it to); H a parameter index, "default"
+ *              (the library's default handle) or, in links, "bound" (the
+ *              handle a "binds" call bound the object to).  For
+ *              the dangling check's undo (dangling.c); a rule with only
+ *              "loop" (and "format", "doc") is no model either:
+ *              esc_rules_loop gives it.
  *   "doc"      free text for the reader.
  *
  * Indices are 0-based and must name a declared parameter.  An effect is
@@ -330,6 +340,33 @@ const struct esc_rule *esc_rules_format(const struct esc_rules *rules,
 {
 	const struct esc_rule *r = lookup(rules, name);
 	return r && r->fmt_keep ? r : NULL;
+}
+
+const struct esc_rule *esc_rules_loop(const struct esc_rules *rules,
+				      const char *name)
+{
+	const struct esc_rule *r = lookup(rules, name);
+	return r && r->loop ? r : NULL;
+}
+
+void esc_rules_each_loop(const struct esc_rules *rules, const char *file,
+			 void (*f)(const char *name, const struct esc_rule *r,
+				   void *ctx),
+			 void *ctx)
+{
+	if (!filled(rules) || !file)
+		return;
+	for (size_t i = 0; i < rules->count; i++) {
+		struct entry *e = &rules->entries[i];
+		if (!e->rule && !e->failed && e->text &&
+		    strcmp(e->text->path, file))
+			continue;
+		if (!e->rule && !e->failed)
+			parse_lazy(rules, e);
+		if (e->rule && e->rule->loop && e->rule->file &&
+		    (e->rule->file == file || !strcmp(e->rule->file, file)))
+			f(e->name, e->rule, ctx);
+	}
 }
 
 size_t esc_rules_count(const struct esc_rules *rules)
@@ -664,6 +701,70 @@ static int is_identifier(const char *s)
 	return 1;
 }
 
+/* A handle of "loop": a parameter index, or one of the words (0:
+   none allowed). */
+static int parse_handle(struct ctx *c, const struct esc_rule *r, json_t *v,
+			const char *key, int words, int *out)
+{
+	const char *w = json_is_string(v) ? json_string_value(v) : NULL;
+	if (w && (words & 1) && !strcmp(w, "default")) {
+		*out = ESC_LOOP_DEFAULT;
+		return 0;
+	}
+	if (w && (words & 2) && !strcmp(w, "bound")) {
+		*out = ESC_LOOP_BOUND;
+		return 0;
+	}
+	if (w)
+		return fail(c->ld, c->line, "function \"%s\": \"loop\": "
+			    "\"%s\": unknown handle \"%s\" (a parameter "
+			    "index%s%s)", c->name, key, w,
+			    (words & 1) ? ", \"default\"" : "",
+			    (words & 2) ? ", \"bound\"" : "");
+	return parse_index(c, r, v, key, 0, out);
+}
+
+/* "loop": {"drains": H, "exits": H, "links": [obj, H], "binds": [obj,
+   H]}, each optional (esc_rule.loop). */
+static int parse_loop(struct ctx *c, struct esc_rule *r, json_t *v)
+{
+	const char *key;
+	json_t *val;
+	r->loop = 1;
+	r->loop_drains = r->loop_exits = ESC_LOOP_NONE;
+	r->links_obj = r->links_handle = ESC_LOOP_NONE;
+	r->binds_obj = r->binds_handle = ESC_LOOP_NONE;
+	if (!json_is_object(v))
+		return fail(c->ld, c->line, "function \"%s\": \"loop\" must "
+			    "be an object (drains, exits, links, binds)", c->name);
+	json_object_foreach(v, key, val) {
+		if (!strcmp(key, "drains")) {
+			if (parse_handle(c, r, val, key, 1, &r->loop_drains))
+				return -1;
+		} else if (!strcmp(key, "exits")) {
+			if (parse_handle(c, r, val, key, 1, &r->loop_exits))
+				return -1;
+		} else if (!strcmp(key, "links") || !strcmp(key, "binds")) {
+			int links = key[0] == 'l';
+			if (!json_is_array(val) || json_array_size(val) != 2)
+				return fail(c->ld, c->line, "function \"%s\": "
+					    "\"loop\": \"%s\" must be [object, "
+					    "handle]", c->name, key);
+			int *o = links ? &r->links_obj : &r->binds_obj;
+			int *h = links ? &r->links_handle : &r->binds_handle;
+			if (parse_index(c, r, json_array_get(val, 0), key, 0, o) ||
+			    parse_handle(c, r, json_array_get(val, 1), key,
+					 links ? 3 : 1, h))
+				return -1;
+		} else {
+			return fail(c->ld, c->line, "function \"%s\": \"loop\": "
+				    "unknown key \"%s\" (known: drains, exits, "
+				    "links, binds)", c->name, key);
+		}
+	}
+	return 0;
+}
+
 /* Parses the rule v of function name, written at line. */
 static struct esc_rule *parse_rule(struct loader *ld, const char *name,
 				   int line, json_t *v)
@@ -683,24 +784,28 @@ static struct esc_rule *parse_rule(struct loader *ld, const char *name,
 		     "with \"params\"", name);
 		return NULL;
 	}
-	int other = 0; /* keys beside "format" and "doc" */
+	int other = 0; /* keys beside "format", "loop" and "doc" */
 	json_object_foreach(v, key, val) {
-		other += strcmp(key, "format") && strcmp(key, "doc");
+		other += strcmp(key, "format") && strcmp(key, "doc") &&
+			 strcmp(key, "loop");
 		if (strcmp(key, "params") && strcmp(key, "...") &&
 		    strcmp(key, "returns") && strcmp(key, "copy") &&
 		    strcmp(key, "store") && strcmp(key, "doc") &&
 		    strcmp(key, "handle") && strcmp(key, "until") &&
-		    strcmp(key, "fails") && strcmp(key, "format")) {
+		    strcmp(key, "fails") && strcmp(key, "format") &&
+		    strcmp(key, "loop")) {
 			fail(ld, c.line, "function \"%s\": unknown key \"%s\" "
 			     "(known: params, ..., returns, copy, store, handle, "
-			     "until, fails, format, doc)", name, key);
+			     "until, fails, format, loop, doc)", name, key);
 			return NULL;
 		}
 	}
 	params = json_object_get(v, "params");
-	/* only a "format" (and "doc"): what a function with a body does
-	   with its variadic arguments, no model of it */
-	if (!params && json_object_get(v, "format") && !other) {
+	/* only a "format" or a "loop" (and "doc"): what a function with a
+	   body does with its variadic arguments, its part in an event
+	   loop; no model of it */
+	if (!params && (json_object_get(v, "format") || json_object_get(v, "loop")) &&
+	    !other) {
 		r = esc_xcalloc(1, sizeof *r);
 		r->name = esc_intern(name);
 		r->file = esc_intern(ld->path);
@@ -710,7 +815,11 @@ static struct esc_rule *parse_rule(struct loader *ld, const char *name,
 		r->store_from = r->store_to = -1;
 		r->handle = -1;
 		r->fmt_only = 1;
-		if (parse_format(&c, r, json_object_get(v, "format")))
+		if (json_object_get(v, "format") &&
+		    parse_format(&c, r, json_object_get(v, "format")))
+			goto bad;
+		if (json_object_get(v, "loop") &&
+		    parse_loop(&c, r, json_object_get(v, "loop")))
 			goto bad;
 		r->nparams = 0;
 		return r;
@@ -813,6 +922,8 @@ static struct esc_rule *parse_rule(struct loader *ld, const char *name,
 		}
 	}
 	if ((val = json_object_get(v, "format")) && parse_format(&c, r, val))
+		goto bad;
+	if ((val = json_object_get(v, "loop")) && parse_loop(&c, r, val))
 		goto bad;
 	if ((val = json_object_get(v, "doc")) && !json_is_string(val)) {
 		fail(ld, c.line, "function \"%s\": \"doc\" is not a string",

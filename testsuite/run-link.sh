@@ -310,6 +310,24 @@ for opt in O0 O2; do
 	t "skips -$opt: a remover that skips only where the keeper linked nothing (exactly the markers; summaries= too)" list_case skips $opt
 done
 
+# --- an event loop's drain (testsuite/link/drain) -------------------------
+# rules/libevent.json's "loop" model on a small library under libevent's
+# names: an event linked into the base it was bound to (event_assign,
+# event_set's default base; event_add, event_active; a one-shot
+# event_base_once holding its argument) and that base drained
+# (event_base_dispatch, event_dispatch) on every path after it, with no
+# loop exit reachable from the function over the build's call graph (its
+# calls and the callbacks it registers): no warning; the function or a
+# callback it registers (directly, two calls down, or a callback of the
+# library's) exits the loop, a check that returns between the add and
+# the dispatch, one pass only (EVLOOP_ONCE), no dispatch, another base
+# dispatched, the default one dispatched for an event bound to a base or
+# moved off it, a once event of another base, an indirect call: the
+# markers.
+for opt in O0 O2; do
+	t "drain -$opt: an event loop drained of the base the event was linked into (exactly the markers)" markers_case drain "lib.c main.c" $opt
+done
+
 # --- teardown through allocator hooks (testsuite/link/hooks) ------------
 # A handle kept in the heap and freed through the program's deallocator
 # hook or wrapper (mm_free: the hook if set, else free(); a handle's own

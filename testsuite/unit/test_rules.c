@@ -118,7 +118,7 @@ static const char *shipped[] = {
 	"string.json", "stdlib.json", "stdio.json", "posix-io.json",
 	"files.json", "sockets.json", "time.json", "pthread.json",
 	"process.json", "misc.json", "fortify.json", "glibc.json",
-	"openmp.json", "sqlite3.json",
+	"openmp.json", "sqlite3.json", "libevent.json",
 };
 
 TEST(every_shipped_file_loads)
@@ -551,6 +551,74 @@ static void expect_text_error(const char *text, int line, const char *w1,
 #define HEAD "{\n  \"escape-rules\": 1,\n  \"functions\": {\n"
 #define TAIL "\n  }\n}\n"
 
+static void count_loop(const char *name, const struct esc_rule *r, void *ctx)
+{
+	(void)name;
+	(void)r;
+	++*(int *)ctx;
+}
+
+/* "loop": an event loop's part (drains, exits, links, binds); a rule
+   with only "loop" is no model (esc_rules_find does not give it),
+   esc_rules_loop and esc_rules_each_loop (of its file) do; bad ones are
+   errors naming the key. */
+TEST(loop)
+{
+	char err[1024];
+	write_file(at_tmp("loop.json"), HEAD
+		   "    \"disp\": { \"loop\": { \"drains\": 0 } },\n"
+		   "    \"ldisp\": { \"loop\": { \"drains\": \"default\" } },\n"
+		   "    \"brk\": { \"loop\": { \"exits\": 0 }, \"doc\": \"x\" },\n"
+		   "    \"add\": { \"loop\": { \"links\": [0, \"bound\"] } },\n"
+		   "    \"once\": { \"loop\": { \"links\": [4, 0] } },\n"
+		   "    \"set\": { \"loop\": { \"binds\": [0, \"default\"] } },\n"
+		   "    \"init\": { \"loop\": {} },\n"
+		   "    \"keep\": { \"params\": [\"keep\", \"none\"], \"loop\": { \"binds\": [0, 1] } }" TAIL);
+	struct esc_rules *rs = esc_rules_new();
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("loop.json"), err, sizeof err), 0);
+	CHECK(!esc_rules_find(rs, esc_intern("disp")));
+	const struct esc_rule *r = esc_rules_loop(rs, esc_intern("disp"));
+	CHECK(r && r->fmt_only && r->loop_drains == 0 && r->loop_exits == ESC_LOOP_NONE &&
+	      r->links_obj == ESC_LOOP_NONE && r->binds_obj == ESC_LOOP_NONE);
+	r = esc_rules_loop(rs, esc_intern("ldisp"));
+	CHECK(r && r->loop_drains == ESC_LOOP_DEFAULT);
+	r = esc_rules_loop(rs, esc_intern("brk"));
+	CHECK(r && r->loop_exits == 0 && r->loop_drains == ESC_LOOP_NONE);
+	r = esc_rules_loop(rs, esc_intern("add"));
+	CHECK(r && r->links_obj == 0 && r->links_handle == ESC_LOOP_BOUND);
+	r = esc_rules_loop(rs, esc_intern("once"));
+	CHECK(r && r->links_obj == 4 && r->links_handle == 0);
+	r = esc_rules_loop(rs, esc_intern("set"));
+	CHECK(r && r->binds_obj == 0 && r->binds_handle == ESC_LOOP_DEFAULT);
+	r = esc_rules_loop(rs, esc_intern("init"));
+	CHECK(r && r->loop && r->loop_drains == ESC_LOOP_NONE && r->links_obj == ESC_LOOP_NONE);
+	r = esc_rules_find(rs, esc_intern("keep"));
+	CHECK(r && !r->fmt_only && r->binds_obj == 0 && r->binds_handle == 1 &&
+	      esc_rules_loop(rs, esc_intern("keep")) == r);
+	CHECK(!esc_rules_loop(rs, esc_intern("nosuch")));
+	int n = 0;
+	esc_rules_each_loop(rs, r->file, count_loop, &n);
+	CHECK_EQ_INT(n, 8);
+	esc_rules_free(rs);
+
+	static const char *const bad_loops[][2] = {
+		{ "{ \"loop\": 3 }", "must be an object" },
+		{ "{ \"loop\": { \"drain\": 0 } }", "unknown key \"drain\"" },
+		{ "{ \"loop\": { \"drains\": \"bound\" } }", "unknown handle \"bound\"" },
+		{ "{ \"loop\": { \"links\": 0 } }", "must be [object, handle]" },
+		{ "{ \"params\": [\"none\"], \"loop\": { \"exits\": 1 } }", "out of range" },
+	};
+	for (size_t i = 0; i < sizeof bad_loops / sizeof *bad_loops; i++) {
+		char text[512];
+		snprintf(text, sizeof text, HEAD "    \"f\": %s" TAIL, bad_loops[i][0]);
+		write_file(at_tmp("badloop.json"), text);
+		rs = esc_rules_new();
+		CHECK_EQ_INT(esc_rules_load(rs, at_tmp("badloop.json"), err, sizeof err), -1);
+		CHECK_HAS(err, bad_loops[i][1]);
+		esc_rules_free(rs);
+	}
+}
+
 /* "format": [param, "letters"] (esc_rule.fmt_keep): a rule with only
    it is no model of the function (esc_rules_find does not give it),
    esc_rules_format does; which argument a conversion consumes
@@ -755,6 +823,10 @@ static int same_rule(const struct esc_rule *a, const struct esc_rule *b)
 	       a->varargs == b->varargs && a->returns_alloc == b->returns_alloc &&
 	       a->copy_from == b->copy_from && a->copy_to == b->copy_to &&
 	       a->store_from == b->store_from && a->store_to == b->store_to &&
+	       a->loop == b->loop && a->loop_drains == b->loop_drains &&
+	       a->loop_exits == b->loop_exits && a->links_obj == b->links_obj &&
+	       a->links_handle == b->links_handle && a->binds_obj == b->binds_obj &&
+	       a->binds_handle == b->binds_handle &&
 	       !strcmp(a->file, b->file) && a->line == b->line;
 }
 
@@ -794,7 +866,9 @@ TEST(index_same_rules)
 		json_object_foreach(json_object_get(doc, "functions"), name, v) {
 			n++;
 			if (!same_rule(esc_rules_find(all, name),
-				       esc_rules_find(lazy, name))) {
+				       esc_rules_find(lazy, name)) ||
+			    !same_rule(esc_rules_loop(all, name),
+				       esc_rules_loop(lazy, name))) {
 				printf("  %s differs\n", name);
 				differ++;
 			}
@@ -1097,6 +1171,7 @@ int main(int argc, char **argv)
 	RUN(bad_missing_and_unreadable);
 	RUN(bad_more);
 	RUN(format);
+	RUN(loop);
 	RUN(bad_file_adds_nothing);
 	RUN(index_same_rules);
 	RUN(index_edited_file);

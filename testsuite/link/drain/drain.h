@@ -1,0 +1,38 @@
+/* testsuite/link/drain: a small event library under libevent's names
+   (lib.c), so that rules/libevent.json's "loop" model applies: an event
+   bound to a base (event_assign) or to the default one (event_set) is
+   linked into it by event_add/event_active, a one-shot event holding
+   its argument by event_base_once; event_base_dispatch/event_dispatch
+   run until nothing is left in the base or a loop exit ran. */
+struct event_base;
+struct event {
+	struct event *next;
+	struct event_base *base;
+	int fd;
+	short events;
+	void (*cb)(int, short, void *);
+	void *arg;
+};
+struct timeval;
+#define EVLOOP_ONCE 1
+
+struct event_base *event_init(void);
+struct event_base *event_base_new(void);
+void event_set(struct event *ev, int fd, short events,
+	       void (*cb)(int, short, void *), void *arg);
+int event_assign(struct event *ev, struct event_base *base, int fd, short events,
+		 void (*cb)(int, short, void *), void *arg);
+int event_base_set(struct event_base *base, struct event *ev);
+int event_add(struct event *ev, const struct timeval *tv);
+void event_active(struct event *ev, int res, short ncalls);
+int event_base_once(struct event_base *base, int fd, short events,
+		    void (*cb)(int, short, void *), void *arg,
+		    const struct timeval *tv);
+int event_dispatch(void);
+int event_base_dispatch(struct event_base *base);
+int event_base_loop(struct event_base *base, int flags);
+int event_base_loopexit(struct event_base *base, const struct timeval *tv);
+int event_base_loopbreak(struct event_base *base);
+int event_loopexit(const struct timeval *tv);
+void lib_exit_cb(int fd, short what, void *arg);
+void lib_quiet_cb(int fd, short what, void *arg);

@@ -1,0 +1,202 @@
+/* testsuite/link/drain: each function a case; a linked marker names the
+   warnings the link step must give, and no other. */
+#include "drain.h"
+
+#include <stdlib.h>
+
+static int fired;
+
+static void quiet_cb(int fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	(void)arg;
+	fired++;
+}
+
+static void readd_cb(int fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	if (!fired++)
+		event_add(arg, 0);
+}
+
+static void stop(struct event_base *b)
+{
+	event_base_loopexit(b, 0);
+}
+
+static void exit_deep_cb(int fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	stop(arg);
+}
+
+static void break_cb(int fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	event_base_loopbreak(arg);
+}
+
+/* the default base, drained: the event fired and left it */
+void legacy_clean(int fd)
+{
+	struct event ev;
+	event_init();
+	event_set(&ev, fd, 2, readd_cb, &ev);
+	if (event_add(&ev, 0) == -1)
+		exit(1);
+	event_dispatch();
+}
+
+/* a base of the caller's, drained */
+void base_clean(struct event_base *b, int fd)
+{
+	struct event ev;
+	event_assign(&ev, b, fd, 2, quiet_cb, 0);
+	event_add(&ev, 0);
+	event_base_dispatch(b);
+}
+
+/* activated, then drained */
+void active_clean(struct event_base *b)
+{
+	struct event ev;
+	event_assign(&ev, b, -1, 0, quiet_cb, 0);
+	event_active(&ev, 1, 1);
+	event_base_dispatch(b);
+}
+
+/* a one-shot event holding x, in the base, drained */
+void once_clean(struct event_base *b)
+{
+	int x = 0;
+	event_base_once(b, -1, 1, quiet_cb, &x, 0);
+	event_base_dispatch(b);
+}
+
+/* the callback given a callback of the library's that exits nothing */
+void lib_cb_clean(struct event_base *b, int fd)
+{
+	struct event ev;
+	event_assign(&ev, b, fd, 2, lib_quiet_cb, b);
+	event_add(&ev, 0);
+	event_base_dispatch(b);
+}
+
+/* the function itself exits the loop */
+void exit_self(struct event_base *b, int fd)
+{
+	struct event ev;
+	event_assign(&ev, b, fd, 2, quiet_cb, 0);
+	event_add(&ev, 0); // linked "escape-kept"
+	event_base_loopexit(b, 0);
+	event_base_dispatch(b);
+}
+
+/* a callback it registers breaks the loop: the other event may stay */
+void exit_by_cb(struct event_base *b, int fd)
+{
+	struct event ev1, ev2;
+	event_assign(&ev1, b, fd, 2, break_cb, b);
+	event_assign(&ev2, b, fd, 2, quiet_cb, 0);
+	event_add(&ev1, 0); // linked "escape-kept"
+	event_add(&ev2, 0); // linked "escape-kept"
+	event_base_dispatch(b);
+}
+
+/* two calls down from the callback */
+void exit_deep(struct event_base *b, int fd)
+{
+	struct event ev;
+	event_assign(&ev, b, fd, 2, exit_deep_cb, b);
+	event_add(&ev, 0); // linked "escape-kept"
+	event_base_dispatch(b);
+}
+
+/* the callback is the library's own, which breaks the loop */
+void exit_lib_cb(struct event_base *b, int fd)
+{
+	struct event ev;
+	event_assign(&ev, b, fd, 2, lib_exit_cb, b);
+	event_add(&ev, 0); // linked "escape-kept"
+	event_base_dispatch(b);
+}
+
+/* a check between the add and the dispatch leaves */
+int check_between(struct event_base *b, int fd, int c)
+{
+	struct event ev;
+	event_assign(&ev, b, fd, 2, quiet_cb, 0);
+	event_add(&ev, 0); // linked "escape-kept"
+	if (c)
+		return -1;
+	event_base_dispatch(b);
+	return 0;
+}
+
+/* one pass only */
+void loop_once(struct event_base *b, int fd)
+{
+	struct event ev;
+	event_assign(&ev, b, fd, 2, quiet_cb, 0);
+	event_add(&ev, 0); // linked "escape-kept"
+	event_base_loop(b, EVLOOP_ONCE);
+}
+
+/* never dispatched */
+void no_dispatch(struct event_base *b, int fd)
+{
+	struct event ev;
+	event_assign(&ev, b, fd, 2, quiet_cb, 0);
+	event_add(&ev, 0); // linked "escape-kept"
+}
+
+/* another base dispatched */
+void other_base(struct event_base *b1, struct event_base *b2, int fd)
+{
+	struct event ev;
+	event_assign(&ev, b1, fd, 2, quiet_cb, 0);
+	event_add(&ev, 0); // linked "escape-kept"
+	event_base_dispatch(b2);
+}
+
+/* bound to a base, the default one dispatched */
+void base_then_default(struct event_base *b, int fd)
+{
+	struct event ev;
+	event_assign(&ev, b, fd, 2, quiet_cb, 0);
+	event_add(&ev, 0); // linked "escape-kept"
+	event_dispatch();
+}
+
+/* bound to the default base, then moved to another */
+void rebound(struct event_base *b, int fd)
+{
+	struct event ev;
+	event_set(&ev, fd, 2, quiet_cb, 0);
+	event_base_set(b, &ev);
+	event_add(&ev, 0); // linked "escape-kept"
+	event_dispatch();
+}
+
+/* a once event in a base that is not drained */
+void once_other(struct event_base *b1, struct event_base *b2)
+{
+	int x = 0;
+	event_base_once(b1, -1, 1, quiet_cb, &x, 0); // linked "escape-kept"
+	event_base_dispatch(b2);
+}
+
+/* an indirect call: it may run anything */
+void indirect(struct event_base *b, int fd, void (*hook)(void))
+{
+	struct event ev;
+	event_assign(&ev, b, fd, 2, quiet_cb, 0);
+	event_add(&ev, 0); // linked "escape-kept"
+	hook();
+	event_base_dispatch(b);
+}
