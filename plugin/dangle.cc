@@ -1277,6 +1277,60 @@ static int unlink_of(tree fndecl, tree lhs, tree rhs, const char **via)
 	return p;
 }
 
+/* Does value a hold what pointer cell points to (a = *cell)? */
+static bool loaded_through(tree a, tree cell)
+{
+	gimple *d = a && TREE_CODE(a) == SSA_NAME ? SSA_NAME_DEF_STMT(a) : NULL;
+	if (!d || !gimple_assign_single_p(d))
+		return false;
+	tree r = gimple_assign_rhs1(d);
+	return TREE_CODE(r) == MEM_REF && TREE_OPERAND(r, 0) == cell &&
+	       integer_zerop(TREE_OPERAND(r, 1));
+}
+
+/* Is store s, *pp = n->g, the unlink of a parameter's object n from a
+   list searched for it: pp a pointer to a cell that s is reached only
+   through a test that the cell holds n (while (*pp != n) pp =
+   &(*pp)->g; *pp = n->g;, SQLite's sqlite3_backup_finish)?  The cell
+   that points to the object receives its successor, as *n->prevp =
+   n->next does with the cell the object records.  A search that can
+   leave without finding n (while (*pp && *pp != n)) reaches the store
+   by other ways too: no unlink.  Sets *via to g; returns n's index or
+   -1. */
+static int search_unlink_of(tree fndecl, gimple *s, const char **via)
+{
+	if (!gimple_assign_single_p(s))
+		return -1;
+	tree lhs = gimple_assign_lhs(s), cell;
+	if (TREE_CODE(lhs) != MEM_REF || !integer_zerop(TREE_OPERAND(lhs, 1)) ||
+	    !POINTER_TYPE_P(TREE_TYPE(lhs)) ||
+	    TREE_CODE(cell = TREE_OPERAND(lhs, 0)) != SSA_NAME)
+		return -1;
+	const char *g;
+	int p = value_path(fndecl, gimple_assign_rhs1(s), &g);
+	if (p < 0 || !*g || strchr(g, '/'))
+		return -1;
+	/* the blocks above s, each the only way into the next */
+	basic_block b = gimple_bb(s);
+	for (int depth = 0; b && depth < 8 && single_pred_p(b); depth++) {
+		edge e = single_pred_edge(b);
+		gimple *t = last_stmt(e->src);
+		if (t && gimple_code(t) == GIMPLE_COND) {
+			enum tree_code code = gimple_cond_code(t);
+			tree x = gimple_cond_lhs(t), y = gimple_cond_rhs(t);
+			bool eq = (code == EQ_EXPR && (e->flags & EDGE_TRUE_VALUE)) ||
+				  (code == NE_EXPR && (e->flags & EDGE_FALSE_VALUE));
+			if (eq && ((loaded_through(x, cell) && param_of(fndecl, y) == p) ||
+				   (loaded_through(y, cell) && param_of(fndecl, x) == p))) {
+				*via = g;
+				return p;
+			}
+		}
+		b = e->src;
+	}
+	return -1;
+}
+
 /* The conditions of an effect (esc_effect's skip, refuse, args). */
 struct fx_conds {
 	int nskip, nrefuse, nargs;
@@ -2362,6 +2416,8 @@ static void body_effects(tree fndecl, const struct esc_rules *rules,
 			int u = lhs && TREE_CODE(lhs) != SSA_NAME && gimple_assign_single_p(s)
 					? unlink_of(fndecl, lhs, gimple_assign_rhs1(s), &via)
 					: -1;
+			if (u < 0 && lhs && TREE_CODE(lhs) == MEM_REF)
+				u = search_unlink_of(fndecl, s, &via);
 			if (u >= 0) {
 				if (every < 0)
 					every = on_every_normal_path(&bp, bb,
