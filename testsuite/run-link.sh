@@ -295,9 +295,16 @@ done
 # remover of io nodes only, a keeper that links a negative descriptor
 # too (with the remover's own test of it, too), a keeper that sets the
 # bit the remover skips on: the markers ("skip"/"refuse" in summaries=).
+# searchunlink: the remover searches the list for the cell that holds the
+# node and gives it the node's successor (while (*pp != n) pp =
+# &(*pp)->next; *pp = n->next;, SQLite's sqlite3_backup_finish) under the
+# flag the keeper sets: no warning; never removed, removed on one path, a
+# search that can leave without finding it, another node's cell given
+# its successor, a keeper that does not set the flag: the markers.
 list_case() { # DIR OPT
 	markers_case "$1" "lib.c main.c" "$2" || return 1
-	[ "$1" = unlink ] || [ "$1" = handle ] || [ "$1" = skips ] || return 0
+	[ "$1" = unlink ] || [ "$1" = handle ] || [ "$1" = skips ] ||
+		[ "$1" = searchunlink ] || return 0
 	summaries_case "$1" "$2" || return 1
 	[ "$1" = handle ] || grep -q '"unlink"' "$tmp/$1-$2/sums.json" ||
 		{ echo "no unlink effect in the summaries"; return 1; }
@@ -308,6 +315,7 @@ for opt in O0 O2; do
 	t "unlink -$opt: a node unlinked by another file's function (exactly the markers; summaries= too)" list_case unlink $opt
 	t "handle -$opt: the base an earlier call stored in the event, freed (exactly the markers; summaries= too)" list_case handle $opt
 	t "skips -$opt: a remover that skips only where the keeper linked nothing (exactly the markers; summaries= too)" list_case skips $opt
+	t "searchunlink -$opt: a node unlinked by a search of its list (exactly the markers; summaries= too)" list_case searchunlink $opt
 done
 
 # --- an event loop's drain (testsuite/link/drain) -------------------------
