@@ -278,7 +278,15 @@ struct ftag {
 #define ESC_SINK_FUNC 4000000L
 
 struct sinkwalk {
-	int n;             /* states: nlocs * ESC_LEVELS */
+	int n;             /* states: nlocs * ESC_LEVELS * modes */
+	int modes;         /* 2 when find_sinks tells the activations of a
+			      recursive component apart (sinkwalk_init) */
+	int *from;         /* with modes 2: per state, the state it was
+			      reached from, -1 for a start */
+	int *ent, nent, capent; /* find_sinks's entries: pairs of a call's
+				   argument edge and the state it was
+				   crossed from */
+	int ent_over;      /* more than ESC_SINK_ENTRIES of them */
 	int nedges;        /* the graph's edges when made */
 	int *via;          /* per state: 1 + the edge that reached it, 0 unseen */
 	signed char *prev; /* per state: the level of that edge's source, -1
@@ -294,10 +302,26 @@ struct sinkwalk {
 	long work;         /* edges crossed by the function's walks */
 };
 
-static void sinkwalk_init(struct sinkwalk *w, const struct esc_graph *g)
+/* Does g call a function of its own component (an argument into a
+   parameter: a recursive component)? */
+static int calls_inside(const struct esc_graph *g)
+{
+	for (int i = 0; i < g->nedges; i++)
+		if (g->edges[i].why.kind == ESC_STEP_ARG &&
+		    g->locs[g->edges[i].dst].kind == ESC_LOC_PARAM)
+			return 1;
+	return 0;
+}
+
+/* modes 2: find_sinks's walks, in a recursive component (see there) */
+static void sinkwalk_init(struct sinkwalk *w, const struct esc_graph *g,
+			  int modes)
 {
 	memset(w, 0, sizeof *w);
-	w->n = g->nlocs * ESC_LEVELS;
+	w->modes = modes > 1 && calls_inside(g) ? 2 : 1;
+	w->n = g->nlocs * ESC_LEVELS * w->modes;
+	if (w->modes > 1)
+		w->from = esc_xmalloc((size_t)w->n * sizeof *w->from);
 	w->via = esc_xcalloc((size_t)w->n, sizeof *w->via);
 	w->prev = esc_xcalloc((size_t)w->n, 1);
 	w->queue = esc_xmalloc((size_t)w->n * sizeof *w->queue);
@@ -311,6 +335,8 @@ static void sinkwalk_init(struct sinkwalk *w, const struct esc_graph *g)
 
 static void sinkwalk_free(struct sinkwalk *w)
 {
+	free(w->from);
+	free(w->ent);
 	free(w->via);
 	free(w->prev);
 	free(w->tagi);
@@ -430,8 +456,11 @@ static struct ftag *ft_of(const struct sinkwalk *w, int state)
 	return w->tagi[state] ? &w->tags[(w->tagi[state] - 1) * FT_TAGS] : NULL;
 }
 
-static void sinkwalk_visit(struct sinkwalk *w, int state, int edge, int prev,
-			   const struct ftag *t)
+/* Visits state, reached by edge from a state at level prev (-1: edge is
+   an address-of), state `from' when known (modes 2; -1: edge's source
+   at level prev, in the first mode), with ranges t. */
+static void sinkwalk_visit_from(struct sinkwalk *w, int state, int edge,
+				int prev, int from, const struct ftag *t)
 {
 	if (w->via[state]) {
 		/* again, with other ranges: any where they differ */
@@ -450,11 +479,19 @@ static void sinkwalk_visit(struct sinkwalk *w, int state, int edge, int prev,
 	}
 	w->via[state] = edge + 1;
 	w->prev[state] = (signed char)prev;
+	if (w->from)
+		w->from[state] = from;
 	w->touched[w->ntouched++] = state;
 	ESC_GROW(w->tags, w->captags, (w->ntags + 1) * FT_TAGS);
 	memcpy(&w->tags[w->ntags * FT_TAGS], t, FT_TAGS * sizeof *t);
 	w->tagi[state] = ++w->ntags;
 	sinkwalk_push(w, state);
+}
+
+static void sinkwalk_visit(struct sinkwalk *w, int state, int edge, int prev,
+			   const struct ftag *t)
+{
+	sinkwalk_visit_from(w, state, edge, prev, -1, t);
 }
 
 /* The flow of the path that reached state, then edge `last'. */
@@ -471,7 +508,10 @@ static struct esc_flow sink_flow(const struct esc_graph *g,
 		int e = w->via[state] - 1;
 		path[np++] = e;
 		int lev = w->prev[state];
-		state = lev < 0 ? -1 : g->edges[e].src * ESC_LEVELS + lev;
+		if (w->from && lev >= 0 && w->from[state] >= 0)
+			state = w->from[state];
+		else
+			state = lev < 0 ? -1 : g->edges[e].src * ESC_LEVELS + lev;
 	}
 	struct esc_flow f = { 0, NULL, cut };
 	int cap = 0;
@@ -546,9 +586,142 @@ static void add_sink(const struct esc_graph *g, struct sinkwalk *w,
 		sk->step = sk->flow.steps[sk->flow.nsteps - 1];
 }
 
+/* Are two steps made at the same call (a call's argument, its result)? */
+static int same_call(const struct esc_step *a, const struct esc_step *b)
+{
+	return a->pos.handle == b->pos.handle && a->pos.line == b->pos.line &&
+	       a->pos.col == b->pos.col && a->pos.file == b->pos.file &&
+	       a->what == b->what;
+}
+
+/* find_sinks's state of location loc at level lev in mode m */
+#define SINK_STATE(g, loc, lev, m) \
+	((((m) * (g)->nlocs) + (loc)) * ESC_LEVELS + (lev))
+
+/*
+ * Activations (modes 2, a recursive component: its calls connect
+ * arguments to parameters, and a callee's result to the value of each of
+ * its calls).  Mode 0 is the activation the object lives in, and where
+ * its returns lead; mode 1 an activation it calls, directly or not.  A
+ * call (an argument into a parameter) goes into mode 1 and is recorded
+ * as an entry into its callee.  In mode 1 a function's result is no sink
+ * (the object's own function's result reached there is an inner
+ * activation's) and its edges are not followed: what it holds goes back
+ * to the value of each call the walk entered that function by, in the
+ * mode of that call's argument (a return matched to an entry; the
+ * activations inside mode 1 are not told apart, which can only add
+ * paths).  So bash's man2html scan_request -> scan_troff_mandoc ->
+ * scan_troff -> scan_request, where the inner activation returns a
+ * pointer into the outer's buff to scan_troff and the outer returns its
+ * own c, returns no buff; what an inner activation returns that its
+ * caller in mode 0 returns is still returned.  Memory (an object, the
+ * caller's) takes the walk back to mode 0: whose activation's it is is
+ * not known.  Past ESC_SINK_ENTRIES entries the walk is made again with
+ * one mode (as before: every result followed into every call).
+ */
+#define ESC_SINK_ENTRIES 4096
+
+/* The jump of a result state rs (mode 1) to the value of entry k's call. */
+static void sink_return(const struct esc_graph *g, struct sinkwalk *w,
+			struct esc_local_report *r, int *cap,
+			const struct esc_location *obj, int rs, int k)
+{
+	const struct esc_edge *e = &g->edges[w->ent[2 * k]];
+	int from = w->ent[2 * k + 1];
+	int m = from < 0 ? 0 : from / ESC_LEVELS / g->nlocs;
+	int res = (rs / ESC_LEVELS) % g->nlocs, lev = rs % ESC_LEVELS;
+	struct ftag jt[FT_TAGS];
+	int nr;
+	const int *ro = esc_out_edges(g, res, &nr);
+	for (int j = 0; j < nr; j++) {
+		const struct esc_edge *re = &g->edges[ro[j]];
+		int jl = lev - re->derefs;
+		if (re->why.kind != ESC_STEP_CALL_RESULT || re->why.assumed ||
+		    re->stale || !same_call(&re->why, &e->why) || jl < 0 ||
+		    !ft_cross(g, re, ft_of(w, rs), lev, jt))
+			continue;
+		if (jl >= ESC_LEVELS)
+			jl = ESC_LEVELS - 1;
+		if (is_sink(g, re->dst, obj) &&
+		    !(m && g->locs[re->dst].kind == ESC_LOC_RESULT))
+			add_sink(g, w, r, cap, rs, ro[j]);
+		else if (!(m && g->locs[re->dst].kind == ESC_LOC_RESULT))
+			sinkwalk_visit_from(w, SINK_STATE(g, re->dst, jl, m), ro[j],
+					    lev, rs, jt);
+	}
+}
+
+/* Edge ei crossed from state (-1: ei is an address-of) in mode m, at
+   level lev, to level nl with ranges nt. */
+static void sink_step(const struct esc_graph *g, struct sinkwalk *w,
+		      struct esc_local_report *r, int *cap,
+		      const struct esc_location *obj, int state, int m,
+		      int ei, int lev, int nl, struct ftag *nt)
+{
+	const struct esc_edge *e = &g->edges[ei];
+	const struct esc_location *d = &g->locs[e->dst];
+	if (w->modes < 2) {
+		if (is_sink(g, e->dst, obj))
+			add_sink(g, w, r, cap, state, ei);
+		else
+			sinkwalk_visit(w, e->dst * ESC_LEVELS + nl, ei,
+				       state < 0 ? -1 : lev, nt);
+		return;
+	}
+	int call = e->why.kind == ESC_STEP_ARG && d->kind == ESC_LOC_PARAM;
+	int nm = call ? 1 : d->kind == ESC_LOC_STACK || d->kind == ESC_LOC_ALLOC ||
+			       d->kind == ESC_LOC_PTEE ? 0 : m;
+	if (nm && d->kind == ESC_LOC_RESULT)
+		sinkwalk_visit_from(w, SINK_STATE(g, e->dst, nl, nm), ei,
+				    state < 0 ? -1 : lev, state, nt);
+	else if (is_sink(g, e->dst, obj))
+		add_sink(g, w, r, cap, state, ei);
+	else
+		sinkwalk_visit_from(w, SINK_STATE(g, e->dst, nl, nm), ei,
+				    state < 0 ? -1 : lev, state, nt);
+	if (!call || w->ent_over)
+		return;
+	if (w->nent >= ESC_SINK_ENTRIES) {
+		w->ent_over = 1;
+		return;
+	}
+	ESC_GROW(w->ent, w->capent, 2 * (w->nent + 1));
+	w->ent[2 * w->nent] = ei;
+	w->ent[2 * w->nent + 1] = state;
+	w->nent++;
+	/* the callee's result already reached in mode 1 */
+	int res = esc_func_result(g, d->func);
+	for (int lv = 0; lv < ESC_LEVELS; lv++) {
+		int rs = SINK_STATE(g, res, lv, 1);
+		if (w->via[rs])
+			sink_return(g, w, r, cap, obj, rs, w->nent - 1);
+	}
+}
+
+static void find_sinks_once(const struct esc_graph *g, int l,
+			    struct esc_local_report *r, struct sinkwalk *w);
+
 /* Every sink object l's address reaches (see above). */
 static void find_sinks(const struct esc_graph *g, int l,
 		       struct esc_local_report *r, struct sinkwalk *w)
+{
+	w->nent = w->ent_over = 0;
+	find_sinks_once(g, l, r, w);
+	if (!w->ent_over)
+		return;
+	/* too many entries: one mode */
+	esc_sinks_free(r->sinks, r->nsinks);
+	r->sinks = NULL;
+	r->nsinks = r->sinks_cut = 0;
+	int modes = w->modes;
+	w->modes = 1;
+	find_sinks_once(g, l, r, w);
+	w->modes = modes;
+	w->nent = w->ent_over = 0;
+}
+
+static void find_sinks_once(const struct esc_graph *g, int l,
+			    struct esc_local_report *r, struct sinkwalk *w)
 {
 	const struct esc_location *obj = &g->locs[l];
 	int cap = 0;
@@ -567,10 +740,7 @@ static void find_sinks(const struct esc_graph *g, int l,
 		if (e->why.assumed)
 			continue;
 		ft_cross(g, e, NULL, 0, nt);
-		if (is_sink(g, e->dst, obj))
-			add_sink(g, w, r, &cap, -1, i);
-		else
-			sinkwalk_visit(w, e->dst * ESC_LEVELS, i, -1, nt);
+		sink_step(g, w, r, &cap, obj, -1, 0, i, 0, 0, nt);
 	}
 	/* the address taken where a forwarded load reads it (esc_edge_fwd:
 	   in no address-of list) */
@@ -581,14 +751,22 @@ static void find_sinks(const struct esc_graph *g, int l,
 		if (!e->fwd || e->derefs >= 0 || e->why.assumed)
 			continue;
 		ft_cross(g, e, NULL, 0, nt);
-		if (is_sink(g, e->dst, obj))
-			add_sink(g, w, r, &cap, -1, from[k]);
-		else
-			sinkwalk_visit(w, e->dst * ESC_LEVELS, from[k], -1, nt);
+		sink_step(g, w, r, &cap, obj, -1, 0, from[k], 0, 0, nt);
 	}
 	while (w->qhead < w->qlen) {
 		int state = w->queue[w->qhead++];
 		int loc = state / ESC_LEVELS, lev = state % ESC_LEVELS;
+		int m = loc / g->nlocs;
+		loc %= g->nlocs;
+		/* an inner activation's return: back to the calls the walk
+		   entered its function by */
+		if (m && g->locs[loc].kind == ESC_LOC_RESULT) {
+			for (int k = 0; k < w->nent; k++)
+				if (g->locs[g->edges[w->ent[2 * k]].dst].func ==
+				    g->locs[loc].func)
+					sink_return(g, w, r, &cap, obj, state, k);
+			continue;
+		}
 		int n;
 		const int *out = esc_out_edges(g, loc, &n);
 		for (int k = 0; k < n; k++) {
@@ -602,10 +780,7 @@ static void find_sinks(const struct esc_graph *g, int l,
 				continue;
 			if (nl >= ESC_LEVELS)
 				nl = ESC_LEVELS - 1;
-			if (is_sink(g, e->dst, obj))
-				add_sink(g, w, r, &cap, state, out[k]);
-			else
-				sinkwalk_visit(w, e->dst * ESC_LEVELS + nl, out[k], lev, nt);
+			sink_step(g, w, r, &cap, obj, state, m, out[k], lev, nl, nt);
 		}
 		if (work > ESC_SINK_WALK) {
 			r->sinks_cut = 1;
@@ -648,7 +823,7 @@ struct esc_sink *esc_param_sinks(const struct esc_graph *g, int p, int level,
 		esc_param_walk_free(m);
 	if (!m->param_walk) {
 		m->param_walk = esc_xmalloc(sizeof *m->param_walk);
-		sinkwalk_init(m->param_walk, g);
+		sinkwalk_init(m->param_walk, g, 1);
 	}
 	struct sinkwalk *wp = m->param_walk;
 	memset(&r, 0, sizeof r);
@@ -800,7 +975,7 @@ static int recheck_params(struct esc_graph *g)
 		    (loc->func >= 0 && g->funcs[loc->func].gave_up))
 			continue;
 		if (!init) {
-			sinkwalk_init(&w, g);
+			sinkwalk_init(&w, g, 1);
 			init = 1;
 		}
 		if (w.work > ESC_PARAM_WALKS + 4L * g->nedges)
@@ -844,7 +1019,7 @@ int esc_recheck_sure(struct esc_graph *g)
 		    loc->fresh || loc->unsure)
 			continue;
 		if (!init) {
-			sinkwalk_init(&w, g);
+			sinkwalk_init(&w, g, 2);
 			init = 1;
 		}
 		struct esc_local_report r;
@@ -1090,7 +1265,7 @@ struct esc_func_report *esc_report_func(const struct esc_graph *g, int func)
 			    loc->obj == ESC_OBJ_VLA)) {
 			ESC_GROW(r->locals, cap_l, r->nlocals + 1);
 			if (loc->escapes && !w.via)
-				sinkwalk_init(&w, g);
+				sinkwalk_init(&w, g, 2);
 			fill_local(g, l, &r->locals[r->nlocals++], &w);
 		} else if (loc->kind == ESC_LOC_ALLOC) {
 			ESC_GROW(r->allocs, cap_a, r->nallocs + 1);

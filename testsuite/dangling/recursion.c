@@ -24,15 +24,19 @@ const char *gen(const char **t, int d)
 	return coltype(&sNC, d);	// fact "warning gen sNC clean"
 }
 
-/* The true shape next to it: the recursion returns the context itself. */
+/* The true shape next to it: the recursion returns the context itself.
+   The warning stands where the activation that owns sNC returns it, the
+   return of the recursive call: the innermost `return pNC' gives its
+   caller the caller's own object back (the sinks walk matches a
+   return to its call, findings.c). */
 __attribute__((noinline)) static struct nc *deepest(struct nc *pNC, int d)
 {
 	struct nc sNC;
 	if (d == 0)
-		return pNC;	// dangle "escape-return"
+		return pNC;
 	sNC.next = pNC;
 	sNC.types = pNC->types;
-	return deepest(&sNC, d - 1);
+	return deepest(&sNC, d - 1);	// dangle "escape-return"
 }
 
 struct nc *top(const char **t, int d)
@@ -50,10 +54,10 @@ __attribute__((noinline)) static void *outer(struct nc *pNC, int d)
 {
 	struct nc sNC;
 	if (d == 0)
-		return pNC->next;	// dangle "escape-return"
+		return pNC->next;
 	sNC.next = pNC;
 	sNC.types = pNC->types;
-	return outer(&sNC, d - 1);
+	return outer(&sNC, d - 1);	// dangle "escape-return"
 }
 
 void *use_outer(const char **t, int d)
@@ -66,10 +70,10 @@ __attribute__((noinline)) static void *byoffset(struct nc *pNC, int d)
 {
 	struct nc sNC;
 	if (d == 0)
-		return *(void **)((char *)pNC + offsetof(struct nc, next));	// dangle "escape-return"
+		return *(void **)((char *)pNC + offsetof(struct nc, next));
 	sNC.next = pNC;
 	sNC.types = pNC->types;
-	return byoffset(&sNC, d - 1);
+	return byoffset(&sNC, d - 1);	// dangle "escape-return"
 }
 
 void *use_byoffset(const char **t, int d)
@@ -84,10 +88,10 @@ __attribute__((noinline)) static const char **aliased(struct unc *pNC, int d)
 {
 	struct unc sNC;
 	if (d == 0)
-		return pNC->u.alias;	// dangle "escape-return"
+		return pNC->u.alias;
 	sNC.u.next = pNC;
 	sNC.types = pNC->types;
-	return aliased(&sNC, d - 1);
+	return aliased(&sNC, d - 1);	// dangle "escape-return"
 }
 
 const char **use_aliased(const char **t, int d)
@@ -181,10 +185,10 @@ __attribute__((noinline)) static struct ctx *found(struct ctx *pNC, struct ex *e
 	while (pNC && e->t >= pNC->list->n)
 		pNC = pNC->next;
 	if (!pNC || !e->sub)
-		return pNC;	// dangle "escape-return"
+		return pNC;
 	sNC.list = pNC->list;
 	sNC.next = pNC;
-	return found(&sNC, e->sub);
+	return found(&sNC, e->sub);	// dangle "escape-return"
 }
 
 struct ctx *use_found(struct src *l, struct ex *e)

@@ -340,6 +340,64 @@ TEST(assumed_sinks)
 	esc_graph_free(g);
 }
 
+/* Returns matched to their calls in a recursive component (bash's
+   man2html scan_request): r(c) { char buf[]; t(buf); c2 = t(c); return
+   bad ? t(buf)'s value : c2; ... return c; },
+   t(c) { return r(c); }.  &buf goes into
+   t's parameter, on to r's (an inner activation), whose result goes back
+   to t's call and t's result to the calls the walk entered t by: with
+   good, the value of the call given buf is dropped, and r's own return
+   returns nothing of buf (the solver, which joins the activations, still
+   has buf escape); with bad, that value is returned: a sink.  r also
+   returns c itself (line 6): what the inner activation returns. */
+static void matched_returns(int bad)
+{
+	struct esc_graph *g = esc_graph_new();
+	int r = esc_func_new(g, "r", pos(1));
+	int t = esc_func_new(g, "t", pos(20));
+	int rc = esc_param_new(g, r, 0, "c", pos(1), 1);
+	int tc = esc_param_new(g, t, 0, "c", pos(20), 1);
+	int buf = local(g, r, "buf");
+	int v = value(g, r, "v"), cv1 = value(g, r, "_1");
+	int cv2 = value(g, r, "c2"), cv3 = value(g, t, "_3");
+	esc_edge(g, v, buf, -1, step(ESC_STEP_ADDR, 2));
+	/* t(buf), t(c) */
+	esc_edge(g, tc, v, 0, step(ESC_STEP_ARG, 3));
+	esc_edge(g, cv1, esc_func_result(g, t), 0, step(ESC_STEP_CALL_RESULT, 3));
+	esc_edge(g, tc, rc, 0, step(ESC_STEP_ARG, 4));
+	esc_edge(g, cv2, esc_func_result(g, t), 0, step(ESC_STEP_CALL_RESULT, 4));
+	esc_edge(g, esc_func_result(g, r), bad ? cv1 : cv2, 0, step(ESC_STEP_RETURN, 5));
+	esc_edge(g, esc_func_result(g, r), rc, 0, step(ESC_STEP_RETURN, 6));
+	/* t: return r(c) */
+	esc_edge(g, rc, tc, 0, step(ESC_STEP_ARG, 21));
+	esc_edge(g, cv3, esc_func_result(g, r), 0, step(ESC_STEP_CALL_RESULT, 21));
+	esc_edge(g, esc_func_result(g, t), cv3, 0, step(ESC_STEP_RETURN, 22));
+	CHECK_EQ_INT(esc_solve(g), 0);
+	CHECK(esc_escapes(g, buf));
+	struct esc_func_report *rep = esc_report_func(g, r);
+	int seen = 0;
+	for (int i = 0; i < rep->nlocals; i++) {
+		const struct esc_local_report *l = &rep->locals[i];
+		if (strcmp(l->name, "buf"))
+			continue;
+		seen++;
+		CHECK_EQ_INT(l->nsinks, bad ? 1 : 0);
+		if (bad && l->nsinks) {
+			CHECK_EQ_INT(l->sinks[0].step.kind, ESC_STEP_RETURN);
+			CHECK_EQ_INT(l->sinks[0].step.pos.line, 5);
+		}
+	}
+	CHECK_EQ_INT(seen, 1);
+	esc_func_report_free(rep);
+	esc_graph_free(g);
+}
+
+TEST(recursion_matched_returns)
+{
+	matched_returns(0);
+	matched_returns(1);
+}
+
 /* The explanations of one function are bounded as a whole: p1 = &x0,
    p2 = &p1, ... each link escapes with a long flow; past the budget the
    flows are cut (and say so), every object is still reported. */
@@ -781,6 +839,15 @@ static void field_graph(int read_off, int *escapes, int *nsinks, int *sure)
 	n = esc_edge_count(g);
 	esc_edge(g, p, s, -1, step(ESC_STEP_ARG, 5));
 	esc_edge_field(g, n, ESC_FIELD_NONE, 0, 0, 1);
+	/* the call's value, returned (the sinks walk matches an inner
+	   activation's return to its call) */
+	int cv = value(g, f, "_4");
+	n = esc_edge_count(g);
+	esc_edge(g, cv, res, 0, step(ESC_STEP_CALL_RESULT, 5));
+	esc_edge_field(g, n, ESC_FIELD_NONE, 0, 0, 1);
+	n = esc_edge_count(g);
+	esc_edge(g, res, cv, 0, step(ESC_STEP_RETURN, 5));
+	esc_edge_field(g, n, ESC_FIELD_NONE, 0, 0, 1);
 	CHECK_EQ_INT(esc_solve(g), 0);
 	esc_solve_imports(g);
 	esc_recheck_sure(g);
@@ -1142,6 +1209,7 @@ int main(void)
 	RUN(field_param_sure);
 	RUN(nested_guards);
 	RUN(store_fields_through_pointer);
+	RUN(recursion_matched_returns);
 	esc_intern_free();
 	return unit_done();
 }
