@@ -586,12 +586,13 @@ static void add_sink(const struct esc_graph *g, struct sinkwalk *w,
 		sk->step = sk->flow.steps[sk->flow.nsteps - 1];
 }
 
-/* Are two steps made at the same call (a call's argument, its result)? */
+/* Are two steps made at the same call (a call's argument, what its
+   value goes into: the value, or memory, call.cc's value_hole)?  By
+   position only: two calls of one statement are taken together. */
 static int same_call(const struct esc_step *a, const struct esc_step *b)
 {
 	return a->pos.handle == b->pos.handle && a->pos.line == b->pos.line &&
-	       a->pos.col == b->pos.col && a->pos.file == b->pos.file &&
-	       a->what == b->what;
+	       a->pos.col == b->pos.col && a->pos.file == b->pos.file;
 }
 
 /* find_sinks's state of location loc at level lev in mode m */
@@ -614,12 +615,23 @@ static int same_call(const struct esc_step *a, const struct esc_step *b)
  * scan_troff -> scan_request, where the inner activation returns a
  * pointer into the outer's buff to scan_troff and the outer returns its
  * own c, returns no buff; what an inner activation returns that its
- * caller in mode 0 returns is still returned.  Memory (an object, the
- * caller's) takes the walk back to mode 0: whose activation's it is is
- * not known.  Past ESC_SINK_ENTRIES entries the walk is made again with
+ * caller in mode 0 returns is still returned.  A store through a pointer
+ * (into an object, or the caller's memory) takes the walk back to mode
+ * 0: whose activation's memory it is is not known; a function's store
+ * into its own local, directly, is the writing activation's.  Past ESC_SINK_ENTRIES entries the walk is made again with
  * one mode (as before: every result followed into every call).
  */
 #define ESC_SINK_ENTRIES 4096
+
+/* Does edge e (into a location of kind k) write memory of an activation
+   the walk cannot tell: the caller's, or an object written through a
+   pointer (an object written directly is the writing activation's own:
+   b.p = c)? */
+static int into_any_activation(const struct esc_edge *e, enum esc_loc_kind k)
+{
+	return k == ESC_LOC_PTEE ||
+	       ((k == ESC_LOC_STACK || k == ESC_LOC_ALLOC) && e->viaptr);
+}
 
 /* The jump of a result state rs (mode 1) to the value of entry k's call. */
 static void sink_return(const struct esc_graph *g, struct sinkwalk *w,
@@ -636,17 +648,18 @@ static void sink_return(const struct esc_graph *g, struct sinkwalk *w,
 	for (int j = 0; j < nr; j++) {
 		const struct esc_edge *re = &g->edges[ro[j]];
 		int jl = lev - re->derefs;
-		if (re->why.kind != ESC_STEP_CALL_RESULT || re->why.assumed ||
-		    re->stale || !same_call(&re->why, &e->why) || jl < 0 ||
+		if (re->why.assumed || re->stale || !same_call(&re->why, &e->why) ||
+		    jl < 0 ||
 		    !ft_cross(g, re, ft_of(w, rs), lev, jt))
 			continue;
 		if (jl >= ESC_LEVELS)
 			jl = ESC_LEVELS - 1;
-		if (is_sink(g, re->dst, obj) &&
-		    !(m && g->locs[re->dst].kind == ESC_LOC_RESULT))
+		enum esc_loc_kind dk = g->locs[re->dst].kind;
+		int dm = into_any_activation(re, dk) ? 0 : m;
+		if (is_sink(g, re->dst, obj) && !(dm && dk == ESC_LOC_RESULT))
 			add_sink(g, w, r, cap, rs, ro[j]);
-		else if (!(m && g->locs[re->dst].kind == ESC_LOC_RESULT))
-			sinkwalk_visit_from(w, SINK_STATE(g, re->dst, jl, m), ro[j],
+		else
+			sinkwalk_visit_from(w, SINK_STATE(g, re->dst, jl, dm), ro[j],
 					    lev, rs, jt);
 	}
 }
@@ -669,12 +682,8 @@ static void sink_step(const struct esc_graph *g, struct sinkwalk *w,
 		return;
 	}
 	int call = e->why.kind == ESC_STEP_ARG && d->kind == ESC_LOC_PARAM;
-	int nm = call ? 1 : d->kind == ESC_LOC_STACK || d->kind == ESC_LOC_ALLOC ||
-			       d->kind == ESC_LOC_PTEE ? 0 : m;
-	if (nm && d->kind == ESC_LOC_RESULT)
-		sinkwalk_visit_from(w, SINK_STATE(g, e->dst, nl, nm), ei,
-				    state < 0 ? -1 : lev, state, nt);
-	else if (is_sink(g, e->dst, obj))
+	int nm = call ? 1 : into_any_activation(e, d->kind) ? 0 : m;
+	if (is_sink(g, e->dst, obj) && !(nm && d->kind == ESC_LOC_RESULT))
 		add_sink(g, w, r, cap, state, ei);
 	else
 		sinkwalk_visit_from(w, SINK_STATE(g, e->dst, nl, nm), ei,

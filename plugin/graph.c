@@ -394,7 +394,7 @@ int esc_graph_add_edge(struct esc_graph *g, int dst, int src, int derefs,
 	why.what = esc_intern(why.what);
 	e->why = why;
 	e->stale = e->fwd = 0;
-	e->fkind = e->fpres = 0;
+	e->fkind = e->fpres = e->viaptr = 0;
 	e->foff = e->fsize = 0;
 	e->next_in = g->locs[dst].in_head;
 	g->locs[dst].in_head = g->nedges;
@@ -448,7 +448,7 @@ void esc_edge_fwd(struct esc_graph *g, int dst, int src, int derefs,
 	e->why = why;
 	e->stale = 0;
 	e->fwd = 1;
-	e->fkind = e->fpres = 0;
+	e->fkind = e->fpres = e->viaptr = 0;
 	e->foff = e->fsize = 0;
 	e->next_in = e->next_addr = -1;
 	g->nedges++;

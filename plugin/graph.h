@@ -30,6 +30,10 @@ struct esc_edge {
 	   offset after the edge (a copy, a cast, the address of a whole
 	   object; not pointer arithmetic, not &s.f). */
 	unsigned char fkind, fpres;
+	/* A store through a pointer, resolved into an object by pointsto.c:
+	   in a recursive component, into any activation's object (the
+	   sinks walk's modes, findings.c). */
+	unsigned char viaptr;
 	int foff, fsize;
 };
 

@@ -255,6 +255,7 @@ static void store_into(struct pts_state *s, const struct esc_store_rec *st,
 	int e = self_obj
 		? esc_graph_add_edge(s->g, obj, obj, -1, why)
 		: esc_graph_add_edge(s->g, obj, st->src, st->derefs, why);
+	s->g->edges[e].viaptr = 1;
 	/* p->f = v, p at the start of a stack object: its field f (of a
 	   pointee: for the summary's stores, solve.c) */
 	if (st->fsize > 0 && s->start && s->start[st->ptr] &&

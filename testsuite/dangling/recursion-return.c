@@ -9,10 +9,12 @@
    every activation returns; the sinks walk matches a return to the call
    it entered the function by (findings.c, activations).  Still warns:
    the outer returns what the recursion gives back (the call's value
-   returned, or assigned to the parameter it returns), and a caller
-   outside the component returning the callee's result. */
+   returned, assigned to the parameter it returns, stored into a local it
+   returns or into the caller's memory), and a caller outside the
+   component returning the callee's result. */
 char *scan_req(char *c);
 char *scan_req2(char *c);
+char *scan_req4(char *c);
 static char *scan_troff(char *c, int san);
 static char *scan_mandoc(char *c, int san);
 void out(int ch);
@@ -23,6 +25,9 @@ static char *scan_troff(char *c, int san)
 	while (*h) {
 		if (*h == '.')
 			h = h[1] == 0 ? scan_req(h) : scan_req2(h);
+		else if (*h == ',')
+			h = scan_req4(h);
+
 		else
 			out(*h++);
 	}
@@ -92,4 +97,30 @@ char *scan_outside(char *c)
 	buff[0] = *c;
 	buff[1] = 0;
 	return scan_mandoc(buff, 1);	// dangle "escape-return"
+}
+
+/* the call's value stored: into a local the outer returns (in the
+   component), into the caller's memory (outside it) */
+struct box {
+	char *p;
+};
+
+char *scan_req4(char *c)
+{
+	char buff[64];
+	struct box b;
+	buff[0] = *c;
+	buff[1] = 0;
+	b.p = c;
+	if (*c == 'Y')
+		b.p = scan_troff(buff, 1);
+	return b.p;	// dangle "escape-return"
+}
+
+void scan_req5(char *c, struct box *out)
+{
+	char buff[64];
+	buff[0] = *c;
+	buff[1] = 0;
+	out->p = scan_troff(buff, 1);	// dangle "escape-caller"
 }

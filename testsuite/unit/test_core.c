@@ -398,6 +398,51 @@ TEST(recursion_matched_returns)
 	matched_returns(1);
 }
 
+/* A store through a pointer in a recursive component may write any
+   activation's object: r(c) { char buf[]; char *res = c; t(&res, buf);
+   return res; }, t(slot, p) { *slot = p; r(p); }.  t's store writes the
+   res of the r that called it, which returns it: a sink at r's return
+   (the walk goes back to the object's activation at a store through a
+   pointer; a direct store, b.p = c, stays in the writing activation). */
+TEST(recursion_store_through_pointer)
+{
+	struct esc_graph *g = esc_graph_new();
+	int r = esc_func_new(g, "r", pos(1));
+	int t = esc_func_new(g, "t", pos(20));
+	int rc = esc_param_new(g, r, 0, "c", pos(1), 1);
+	int ts = esc_param_new(g, t, 0, "slot", pos(20), 1);
+	int tp = esc_param_new(g, t, 1, "p", pos(20), 1);
+	int buf = local(g, r, "buf"), res = local(g, r, "res");
+	int v = value(g, r, "v"), a = value(g, r, "a"), x = value(g, r, "x");
+	esc_edge(g, res, rc, 0, step(ESC_STEP_STORE_LOCAL, 2));
+	esc_edge(g, v, buf, -1, step(ESC_STEP_ADDR, 3));
+	esc_edge(g, a, res, -1, step(ESC_STEP_ADDR, 3));
+	esc_edge(g, ts, a, 0, step(ESC_STEP_ARG, 3));
+	esc_edge(g, tp, v, 0, step(ESC_STEP_ARG, 3));
+	esc_edge(g, x, res, 0, step(ESC_STEP_LOAD, 4));
+	esc_edge(g, esc_func_result(g, r), x, 0, step(ESC_STEP_RETURN, 4));
+	esc_store(g, ts, tp, 0, step(ESC_STEP_STORE_PTR, 21));
+	esc_edge(g, rc, tp, 0, step(ESC_STEP_ARG, 22));
+	CHECK_EQ_INT(esc_solve(g), 0);
+	CHECK(esc_escapes(g, buf));
+	struct esc_func_report *rep = esc_report_func(g, r);
+	int seen = 0, ret = 0;
+	for (int i = 0; i < rep->nlocals; i++) {
+		const struct esc_local_report *l = &rep->locals[i];
+		if (strcmp(l->name, "buf"))
+			continue;
+		seen++;
+		for (int k = 0; k < l->nsinks; k++)
+			if (l->sinks[k].step.kind == ESC_STEP_RETURN &&
+			    l->sinks[k].step.pos.line == 4)
+				ret++;
+	}
+	CHECK_EQ_INT(seen, 1);
+	CHECK_EQ_INT(ret, 1);
+	esc_func_report_free(rep);
+	esc_graph_free(g);
+}
+
 /* The explanations of one function are bounded as a whole: p1 = &x0,
    p2 = &p1, ... each link escapes with a long flow; past the budget the
    flows are cut (and say so), every object is still reported. */
@@ -1210,6 +1255,7 @@ int main(void)
 	RUN(nested_guards);
 	RUN(store_fields_through_pointer);
 	RUN(recursion_matched_returns);
+	RUN(recursion_store_through_pointer);
 	esc_intern_free();
 	return unit_done();
 }
