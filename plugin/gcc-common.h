@@ -106,6 +106,55 @@ static inline bool esc_integer_zerop(const_tree expr)
 }
 #define integer_zerop esc_integer_zerop
 
+/* integer_onep, integer_all_onesp, integer_minus_onep: each of the two
+   windows of cc1 they are in (GCC 12) holds no other name escape.so
+   uses (session 12: -128 KB) */
+static inline bool esc_integer_onep(const_tree expr)
+{
+	switch (TREE_CODE(expr)) {
+	case INTEGER_CST:
+		return wi::eq_p(wi::to_widest(expr), 1);
+	case COMPLEX_CST:
+		return esc_integer_onep(TREE_REALPART(expr)) &&
+		       esc_integer_zerop(TREE_IMAGPART(expr));
+	case VECTOR_CST:
+		return VECTOR_CST_NPATTERNS(expr) == 1 &&
+		       VECTOR_CST_DUPLICATE_P(expr) &&
+		       esc_integer_onep(VECTOR_CST_ENCODED_ELT(expr, 0));
+	default:
+		return false;
+	}
+}
+#define integer_onep esc_integer_onep
+
+static inline bool esc_integer_all_onesp(const_tree expr)
+{
+	if (TREE_CODE(expr) == COMPLEX_CST &&
+	    esc_integer_all_onesp(TREE_REALPART(expr)) &&
+	    esc_integer_all_onesp(TREE_IMAGPART(expr)))
+		return true;
+	if (TREE_CODE(expr) == VECTOR_CST)
+		return VECTOR_CST_NPATTERNS(expr) == 1 &&
+		       VECTOR_CST_DUPLICATE_P(expr) &&
+		       esc_integer_all_onesp(VECTOR_CST_ENCODED_ELT(expr, 0));
+	if (TREE_CODE(expr) != INTEGER_CST)
+		return false;
+	/* GCC: wi::max_value(TYPE_PRECISION(TREE_TYPE(expr)), UNSIGNED) ==
+	   wi::to_wide(expr), which above 64 bits calls wi::eq_p_large, a
+	   name in a window of its own; all ones is what turns to zero */
+	return wi::bit_not(wi::to_wide(expr)) == 0;
+}
+#define integer_all_onesp esc_integer_all_onesp
+
+static inline bool esc_integer_minus_onep(const_tree expr)
+{
+	if (TREE_CODE(expr) == COMPLEX_CST)
+		return esc_integer_all_onesp(TREE_REALPART(expr)) &&
+		       esc_integer_zerop(TREE_IMAGPART(expr));
+	return esc_integer_all_onesp(expr);
+}
+#define integer_minus_onep esc_integer_minus_onep
+
 /* gimple_call_fndecl, whose GCC 12/13 body (gimple_call_addr_fndecl, in
    gimple-expr.h) calls GCC's integer_zerop */
 static inline tree esc_gimple_call_fndecl(const gimple *gs)
