@@ -153,7 +153,7 @@ install: all
 	install -d $(DESTDIR)$(PLUGINDIR)/escape-rules
 	install -m 0644 plugin/escape.so $(DESTDIR)$(PLUGINDIR)/escape.so
 	install -m 0644 plugin/escape-rules.idx $(DESTDIR)$(PLUGINDIR)/escape-rules.idx
-	install -m 0644 rules/*.json $(DESTDIR)$(PLUGINDIR)/escape-rules/
+	install -p -m 0644 rules/*.json $(DESTDIR)$(PLUGINDIR)/escape-rules/
 	install -d $(DESTDIR)$(PREFIX)/include
 	install -m 0644 include/escape-noescape.h $(DESTDIR)$(PREFIX)/include/
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -19,6 +19,7 @@
 
 #include <jansson.h>
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -987,6 +988,91 @@ TEST(index_file_changed_after_load)
 	esc_rules_free(rs);
 }
 
+/* Sets path's modification time to (sec, nsec) seconds ago. */
+static void set_mtime_ago(const char *path, long sec, long nsec)
+{
+	struct timespec t[2];
+	clock_gettime(CLOCK_REALTIME, &t[0]);
+	t[0].tv_sec -= sec;
+	t[0].tv_nsec = nsec;
+	t[1] = t[0];
+	CHECK_EQ_INT(utimensat(AT_FDCWD, path, t, 0), 0);
+}
+
+/* A file the index read STAT_MARGIN (5) seconds or more after it was
+   last written is known by its name, size and time, without being
+   opened at load: bytes changed behind a time set back by hand are found
+   when a rule of it is first looked up (an error, none of its rules
+   used), where a load that read the file would have parsed it whole.  A
+   real edit (a new time) is parsed whole, as without an index; a file
+   written just before the index was made has no time in it. */
+TEST(index_known_by_stat)
+{
+	char err[1024], idx[4096];
+	const struct esc_rule *r;
+	const char *a = HEAD "    \"f\": { \"params\": [\"read\"] },\n"
+			"    \"g\": { \"params\": [\"keep\"] }" TAIL;
+	const char *b = HEAD "    \"f\": { \"params\": [\"keep\"] },\n"
+			"    \"g\": { \"params\": [\"read\"] }" TAIL;
+	struct stat st;
+
+	make_dir(at_tmp("ixs"));
+	write_file(at_tmp("ixs/a.json"), a);
+	set_mtime_ago(at_tmp("ixs/a.json"), 60, 123456789);
+	write_file(at_tmp("ixs/new.json"), HEAD /* just written */
+		   "    \"h\": { \"params\": [\"read\"] }" TAIL);
+	CHECK_EQ_INT(esc_rules_write_index(at_tmp("ixs"), at_tmp("ixs.idx"),
+					   err, sizeof err), 0);
+	remember(at_tmp("ixs.idx"));
+	slurp(at_tmp("ixs.idx"), idx, sizeof idx);
+	CHECK(stat(at_tmp("ixs/a.json"), &st) == 0);
+	char line[128];
+	snprintf(line, sizeof line, " %lld%09ld a.json\n",
+		 (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
+	CHECK_HAS(idx, line);
+	CHECK_HAS(idx, " 0 -\n");
+
+	/* untouched: its rules, parsed on lookup */
+	struct esc_rules *rs = esc_rules_new();
+	CHECK_EQ_INT(esc_rules_use_index(rs, at_tmp("ixs.idx")), 0);
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("ixs"), err, sizeof err), 0);
+	CHECK_EQ_INT(esc_rules_parsed(rs), 0);
+	if ((r = find(rs, "g")))
+		CHECK_EQ_INT(r->params[0], ESC_EFF_KEEP);
+	CHECK(r != NULL);
+	CHECK(esc_rules_error(rs) == NULL);
+	esc_rules_free(rs);
+
+	/* the same size, its time set back to the indexed one: not read at
+	   load, so the change is found at the lookup */
+	write_file(at_tmp("ixs/a.json"), b);
+	struct timespec t[2] = { st.st_mtim, st.st_mtim };
+	CHECK_EQ_INT(utimensat(AT_FDCWD, at_tmp("ixs/a.json"), t, 0), 0);
+	rs = esc_rules_new();
+	CHECK_EQ_INT(esc_rules_use_index(rs, at_tmp("ixs.idx")), 0);
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("ixs"), err, sizeof err), 0);
+	CHECK_EQ_INT(esc_rules_parsed(rs), 0);
+	r = find(rs, "g");
+	CHECK(r == NULL || r->params[0] == ESC_EFF_READ);
+	CHECK(esc_rules_error(rs) != NULL);
+	if (esc_rules_error(rs))
+		CHECK_HAS(esc_rules_error(rs), "ixs/a.json: changed since it "
+			  "was loaded");
+	esc_rules_free(rs);
+
+	/* a real edit, the same size: parsed whole, its new rules */
+	write_file(at_tmp("ixs/a.json"), b);
+	rs = esc_rules_new();
+	CHECK_EQ_INT(esc_rules_use_index(rs, at_tmp("ixs.idx")), 0);
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("ixs"), err, sizeof err), 0);
+	CHECK_EQ_INT(esc_rules_parsed(rs), 2);
+	if ((r = find(rs, "g")))
+		CHECK_EQ_INT(r->params[0], ESC_EFF_READ);
+	CHECK(r != NULL);
+	CHECK(esc_rules_error(rs) == NULL);
+	esc_rules_free(rs);
+}
+
 /* Indexed and parsed files override each other in load order. */
 TEST(index_override_order)
 {
@@ -1176,6 +1262,7 @@ int main(int argc, char **argv)
 	RUN(index_same_rules);
 	RUN(index_edited_file);
 	RUN(index_file_changed_after_load);
+	RUN(index_known_by_stat);
 	RUN(index_override_order);
 	RUN(index_bad);
 	RUN(index_lazy_error);
