@@ -913,6 +913,47 @@ TEST(step_text)
 	CHECK_STR(big, want);
 	CHECK(esc_flow_note(&f, 0, buf, sizeof buf));
 	CHECK(strlen(buf) == sizeof buf - 1 && !strncmp(buf, want, sizeof buf - 1));
+
+	/* the steps that name an argument, written without printf: the
+	   bytes of session 11's snprintf formats, at every buffer size */
+	static const enum esc_step_kind kinds[] = {
+		ESC_STEP_ARG, ESC_STEP_ARG_SUMMARY, ESC_STEP_ARG_RULE,
+		ESC_STEP_ARG_UNKNOWN, ESC_STEP_ARG_INDIRECT,
+		ESC_STEP_ARG_THREAD, ESC_STEP_CALL_RESULT, ESC_STEP_ASM,
+	};
+	static const int args[] = { 1, 2, 17, 12345, 0, -7, ESC_ARG_CHAIN,
+				     2147483647, -2147483647 - 1 };
+	static const char *const whats[] = { "f", "registry_add", NULL };
+	int same = 0, all = 0;
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+		for (size_t a = 0; a < sizeof args / sizeof *args; a++)
+			for (size_t n = 0; n < 3; n++) {
+				char arg[32], ref[128];
+				const char *w = whats[n] ? whats[n] : "?";
+				if (args[a] == ESC_ARG_CHAIN)
+					snprintf(arg, sizeof arg, "static chain");
+				else
+					snprintf(arg, sizeof arg, "argument %d", args[a]);
+				switch (kinds[k]) {
+				case ESC_STEP_ARG: snprintf(ref, sizeof ref, "%s of %s", arg, w); break;
+				case ESC_STEP_ARG_SUMMARY: snprintf(ref, sizeof ref, "%s of %s (kept by its body)", arg, w); break;
+				case ESC_STEP_ARG_RULE: snprintf(ref, sizeof ref, "%s of %s (kept by its rule)", arg, w); break;
+				case ESC_STEP_ARG_UNKNOWN: snprintf(ref, sizeof ref, "%s of %s (no body, no rule)", arg, w); break;
+				case ESC_STEP_ARG_INDIRECT: snprintf(ref, sizeof ref, "%s of indirect call", arg); break;
+				case ESC_STEP_ARG_THREAD: snprintf(ref, sizeof ref, "thread argument of %s", w); break;
+				case ESC_STEP_CALL_RESULT: snprintf(ref, sizeof ref, "returned by %s (%s)", w, arg); break;
+				default: snprintf(ref, sizeof ref, "asm operand %d", args[a]); break;
+				}
+				s = step(kinds[k], 1, 1, whats[n], args[a]);
+				for (size_t len = 1; len <= strlen(ref) + 2; len++) {
+					memset(buf, 'x', sizeof buf);
+					esc_step_text(&s, buf, len);
+					all++;
+					same += strlen(buf) == (len - 1 < strlen(ref) ? len - 1 : strlen(ref)) &&
+						!strncmp(buf, ref, strlen(buf));
+				}
+			}
+	CHECK_EQ_INT(same, all);
 }
 
 /* The notes of a function, in Go's words, worded by the core: a
@@ -1261,6 +1302,9 @@ TEST(jansson_same_bytes)
 		CHECK(strstr(text, "\"through\": {"));
 		CHECK(strstr(text, "9000000000"));
 		CHECK(strstr(text, "\"clears\": 4"));
+		/* the ranges, written at once (k_range) */
+		CHECK(strstr(text, "\"relatedInformation\": [\n"));
+		CHECK(strstr(text, "\"range\": {"));
 	}
 	free(again);
 	free(text);
