@@ -1305,6 +1305,9 @@ TEST(jansson_same_bytes)
 		/* the ranges, written at once (k_range) */
 		CHECK(strstr(text, "\"relatedInformation\": [\n"));
 		CHECK(strstr(text, "\"range\": {"));
+		/* and a summary's levels (k_levels) */
+		CHECK(strstr(text, "\"heap\": [\n"));
+		CHECK(strstr(text, "null,\n"));
 	}
 	free(again);
 	free(text);
