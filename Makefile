@@ -35,8 +35,8 @@ GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin)
 PLUGINDIR ?= $(GCC_PLUGIN_DIR)
 PREFIX ?= /usr/local
 
-CFLAGS = -std=c99 -O2 -g -Wall -Wextra -fPIC
-CXXFLAGS = -std=gnu++17 -O2 -g -Wall -fPIC -fno-rtti -fno-exceptions \
+CFLAGS = -std=c99 -O2 -g -Wall -Wextra -fPIC -ffunction-sections
+CXXFLAGS = -std=gnu++17 -O2 -g -Wall -fPIC -fno-rtti -fno-exceptions -ffunction-sections \
 	-I$(GCC_PLUGIN_DIR)/include
 LDLIBS = -ljansson
 
@@ -74,9 +74,12 @@ build/%.o: plugin/%.cc plugin/adapter.h plugin/gcc-common.h plugin/escape.h | de
 # plugin at link time.  Not linked with Jansson: jansson-lazy.c loads it
 # on its first use (-z defs: a Jansson function missing there is a link
 # error, not a plugin that fails to load).
-plugin/escape.so: $(CORE_OBJS) $(ADAPTER_OBJS) build/jansson-lazy.o plugin/escape.map
+# plugin/escape-unit.ld puts the functions every compile runs first, so
+# that a small unit pages in fewer 64 KB windows of escape.so's code.
+plugin/escape.so: $(CORE_OBJS) $(ADAPTER_OBJS) build/jansson-lazy.o plugin/escape.map \
+		plugin/escape-unit.ld
 	$(CC) -shared $(LDFLAGS) -Wl,--version-script=plugin/escape.map \
-		-Wl,-z,defs -o $@.tmp $(CORE_OBJS) $(ADAPTER_OBJS) \
+		-Wl,-T,plugin/escape-unit.ld -Wl,-z,defs -o $@.tmp $(CORE_OBJS) $(ADAPTER_OBJS) \
 		build/jansson-lazy.o -ldl && mv -f $@.tmp $@
 
 # The index of the shipped rules, beside escape.so: a compile parses only

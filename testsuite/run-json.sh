@@ -168,5 +168,28 @@ else
 	echo "FAIL json= without a rule: libjansson loaded $one times (a unit calling strlen: $lib)"
 	failed=$((failed + 1))
 fi
+
+# The code every compile runs comes first in escape.so (escape-unit.ld), so
+# that a small unit pages in fewer 64 KB windows of it: the entry points
+# and the rules index's loader are inside that section.
+hot=$(readelf -SW "$plugin" | sed 's/^ *\[ *[0-9]*\] *//' |
+	awk '$1 == ".text.escape_unit" { print $3, $5 }')
+outside=
+if [ -n "$hot" ]; then
+	for sym in plugin_init _ZN11escape_pass7executeEP8function \
+		esc_rules_use_index esc_rules_load esc_solve esc_summarize; do
+		a=$(nm "$plugin" | awk -v s="$sym" '$3 == s { print $1; exit }')
+		set -- $hot
+		[ -n "$a" ] && [ $((0x$a)) -ge $((0x$1)) ] &&
+			[ $((0x$a)) -lt $((0x$1 + 0x$2)) ] || outside="$outside $sym"
+	done
+fi
+if [ -n "$hot" ] && [ -z "$outside" ]; then
+	echo "PASS escape.so: the code every compile runs first (.text.escape_unit)"
+	passed=$((passed + 1))
+else
+	echo "FAIL escape.so: no .text.escape_unit, or outside it:${outside:- all}"
+	failed=$((failed + 1))
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
