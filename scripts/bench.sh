@@ -224,14 +224,16 @@ command -v "$CC" >/dev/null || die "no $CC"
 # ------------------------------------------------------------------ #
 snap=$work/plugin
 # the rules the plugin loads: escape-rules beside it (an installed plugin)
-# or the tree's rules/ (plugin/escape.so of a build tree)
+# or the tree's rules/ (plugin/escape.so of a build tree); copied with
+# their times, as make install does (the index knows a file by its name,
+# size and time, and hashes one whose time differs)
 rules_dir=$(dirname "$PLUGIN")/escape-rules
 [ -d "$rules_dir" ] || rules_dir=$(dirname "$PLUGIN")/../rules
 plugin_ok() { echo 'int f(void) { return 0; }' | "$CC" -x c -c - -o /dev/null -fplugin="$1" 2>/dev/null; }
 for try in $(seq 1 24); do
 	rm -rf "$snap" && mkdir -p "$snap"
 	if [ -f "$PLUGIN" ] && cp "$PLUGIN" "$snap/escape.so" 2>/dev/null &&
-		cp -rL "$rules_dir" "$snap/escape-rules" 2>/dev/null &&
+		cp -rLp "$rules_dir" "$snap/escape-rules" 2>/dev/null &&
 		{ [ ! -f "${PLUGIN%.so}-rules.idx" ] || cp "${PLUGIN%.so}-rules.idx" "$snap/escape-rules.idx"; } &&
 		plugin_ok "$snap/escape.so"; then
 		break
