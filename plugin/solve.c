@@ -59,7 +59,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What each edge is, for the walks' skips: read once per solve, not
+   from the edge and its source at every crossing (esc_solve). */
+enum { EF_PTEE = 1, EF_ASSUMED = 2, EF_RELEASED = 4 };
+
 struct walk {
+	const unsigned char *ef; /* per edge: EF_* (NULL: all 0) */
 	int *dist, *via;
 	int *touched, ntouched; /* locations whose dist is set */
 	int *queue;
@@ -67,6 +72,8 @@ struct walk {
 	int qhead, qlen, n;
 	long work; /* edges crossed, for the budget */
 	int addr_seen; /* an address-of edge was crossed */
+	int released_seen; /* an edge SKIP_RELEASED leaves out was looked
+			      at (the pstores' second walk, esc_solve) */
 };
 
 /*
@@ -85,6 +92,7 @@ struct walk {
 static void walk_init(struct walk *w, int n)
 {
 	w->n = n;
+	w->ef = NULL;
 	w->dist = esc_xmalloc((size_t)n * sizeof *w->dist);
 	w->via = esc_xmalloc((size_t)n * sizeof *w->via);
 	w->queue = esc_xmalloc((size_t)n * sizeof *w->queue);
@@ -92,6 +100,7 @@ static void walk_init(struct walk *w, int n)
 	w->queued = esc_xcalloc(n, 1);
 	w->qhead = w->qlen = w->ntouched = 0;
 	w->work = 0;
+	w->addr_seen = w->released_seen = 0;
 	for (int i = 0; i < n; i++) {
 		w->dist[i] = ESC_INF;
 		w->via[i] = -1;
@@ -191,6 +200,9 @@ struct walk_goal {
 static void walk_run(struct esc_graph *g, struct walk *w,
 		     const struct walk_goal *goal)
 {
+	const unsigned char *ef = w->ef;
+	unsigned skip = (goal->skip & SKIP_PTEE ? EF_PTEE : 0) |
+			(goal->skip & SKIP_ASSUMED ? EF_ASSUMED : 0);
 	while (w->qlen) {
 		int l = walk_pop(w);
 		int dl = w->dist[l];
@@ -199,14 +211,18 @@ static void walk_run(struct esc_graph *g, struct walk *w,
 			const struct esc_edge *e = &g->edges[ei];
 			w->work++;
 			int src = e->src;
-			if ((goal->skip & SKIP_PTEE) &&
-			    g->locs[src].kind == ESC_LOC_PTEE)
+			unsigned f = ef ? ef[ei]
+				: (g->locs[src].kind == ESC_LOC_PTEE ? EF_PTEE : 0) |
+				  (e->why.assumed ? EF_ASSUMED : 0) |
+				  (e->why.assumed == ESC_ASSUMED_RELEASED
+				   ? EF_RELEASED : 0);
+			if (f & skip)
 				continue;
-			if ((goal->skip & SKIP_ASSUMED) && e->why.assumed)
-				continue;
-			if ((goal->skip & SKIP_RELEASED) &&
-			    e->why.assumed == ESC_ASSUMED_RELEASED)
-				continue;
+			if (f & EF_RELEASED) {
+				w->released_seen = 1;
+				if (goal->skip & SKIP_RELEASED)
+					continue;
+			}
 			int d = dl + e->derefs;
 			if (d < 0) {
 				d = 0; /* an object's address reaches the root */
@@ -545,8 +561,18 @@ int esc_solve(struct esc_graph *g)
 	for (int f = 0; f < g->nfuncs; f++)
 		g->funcs[f].result_other = 1;
 
+	unsigned char *ef = esc_xmalloc((size_t)g->nedges + 1);
+	for (int i = 0; i < g->nedges; i++) {
+		const struct esc_edge *e = &g->edges[i];
+		ef[i] = (unsigned char)((g->locs[e->src].kind == ESC_LOC_PTEE
+					 ? EF_PTEE : 0) |
+					(e->why.assumed ? EF_ASSUMED : 0) |
+					(e->why.assumed == ESC_ASSUMED_RELEASED
+					 ? EF_RELEASED : 0));
+	}
 	struct walk_goal heap_goal = { 1, -1, NULL, 0 };
 	walk_init(&heap, n);
+	heap.ef = ef;
 	walk_source(&heap, ESC_HEAP);
 	/* A function that was not analysed keeps everything it has. */
 	for (int l = 0; l < n; l++) {
@@ -561,6 +587,7 @@ int esc_solve(struct esc_graph *g)
 	walk_run(g, &heap, &heap_goal);
 
 	walk_init(&res, n);
+	res.ef = ef;
 	for (int f = 0; f < g->nfuncs; f++) {
 		if (res.work > budget) {
 			over = 1;
@@ -667,6 +694,8 @@ int esc_solve(struct esc_graph *g)
 		int off[ESC_STORE_RANGES], size[ESC_STORE_RANGES];
 		int nr = fresh || g->locs[p].deep || any_released ? 0
 			: store_ranges(g, p, off, size);
+		long work0 = heap.work;
+		heap.released_seen = 0;
 		for (int r = 0; r < (nr ? nr : 1); r++) {
 			walk_reset(&heap);
 			if (!nr)
@@ -700,7 +729,13 @@ int esc_solve(struct esc_graph *g)
 		}
 		/* which of them only steps that carry a released
 		   parameter's value make (a deallocator's free list) */
-		if (first < g->npstores && any_released) {
+		if (first < g->npstores && any_released &&
+		    !heap.released_seen) {
+			/* the walk above crossed no such step: this walk
+			   would be the same (nr is 0 here), edge for edge;
+			   its work counts for the budget all the same */
+			heap.work += heap.work - work0;
+		} else if (first < g->npstores && any_released) {
 			stores.skip |= SKIP_RELEASED;
 			walk_reset(&heap);
 			walk_source(&heap, p);
@@ -712,6 +747,7 @@ int esc_solve(struct esc_graph *g)
 		}
 	}
 	walk_free(&heap);
+	free(ef);
 	if (over)
 		solve_conservatively(g);
 	g->solved = 1;
