@@ -503,6 +503,16 @@ static const int *undo_at(const struct esc_cfg *c, const struct cstmt *s, int i)
    the rest of its sinks go unchecked. */
 #define ESC_DANGLE_BUDGET 20000000L
 
+/* What param_sink_stays found of one of the last esc_param_sinks
+   call's sinks, and the work it took: asked again (with byname), the
+   same answers, the same work counted (both are functions of the cfg,
+   its view's tables and the sink). */
+enum { PM_CALLEE = 1, PM_CALLEE_UNDONE = 2, PM_DANGLES = 4, PM_DANGLES_YES = 8 };
+struct pmemo {
+	int flags;
+	long wmv, wv; /* the work undone_in_callee's view and this one took */
+};
+
 /* What the check derives from a cfg once per function. */
 struct view {
 	const struct esc_cfg *c;
@@ -532,6 +542,13 @@ struct view {
 	int byname;
 	struct esc_summary_release *rel;
 	int nrel, caprel, nsinks, ngroups;
+	/* the last esc_param_sinks call's (all_undone): asked again with
+	   byname for the same parameter and level, the same walk */
+	const struct esc_graph *pg;
+	int pp, pinto, plev, pn, pcut;
+	long pwork;
+	struct esc_sink *psk;
+	struct pmemo *pm; /* per sink of psk */
 };
 
 static unsigned long hash_ptr(const void *p)
@@ -619,6 +636,8 @@ static void view_free(struct view *v)
 	free(v->cseen);
 	free(v->cstack);
 	free(v->rel);
+	esc_sinks_free(v->psk, v->pn);
+	free(v->pm);
 }
 
 /* The statement whose origin is o, or -1. */
@@ -1589,16 +1608,27 @@ static int dangles(struct view *v, const struct kill *k, uint64_t object)
    a member of sqlite3Prepare's component). */
 static int undone_in_callee(const struct esc_cfg *cfg,
 			    const struct esc_rules *rules,
-			    const struct esc_step *sink, int kind)
+			    const struct esc_step *sink, int kind,
+			    struct pmemo *m)
 {
 	int st;
 	struct view *mv = set_find(cfg->set, sink->origin, &st);
 	if (!mv || mv->c == cfg || mv->work > ESC_DANGLE_BUDGET ||
 	    mv->c->stmts[st].op == ESC_OP_RETURN || kind == ESC_WARN_RETURN)
 		return 0;
+	if (m && (m->flags & PM_CALLEE)) {
+		mv->work += m->wmv;
+		return (m->flags & PM_CALLEE_UNDONE) != 0;
+	}
 	struct kill k;
+	long w0 = mv->work;
 	kill_of(mv->c, rules, sink, sink, kind, st, 0, &k);
-	return !dangles(mv, &k, NO_OBJECT);
+	int undone = !dangles(mv, &k, NO_OBJECT);
+	if (m) {
+		m->flags |= PM_CALLEE | (undone ? PM_CALLEE_UNDONE : 0);
+		m->wmv = mv->work - w0;
+	}
+	return undone;
 }
 
 /* ------------------------------------------------------------------ */
@@ -2592,9 +2622,9 @@ static void rel_add(struct view *v, const struct esc_summary_release *r,
 /* Is sink (of a parameter's value) still there when the function
    returns, on some path?  As the sinks of locals are judged.  With
    v->byname, a teardown by callees known only by name counts: what it
-   rests on goes into v->rel. */
+   rests on goes into v->rel.  m: what was found of sk before, or NULL. */
 static int param_sink_stays(struct view *v, const struct esc_rules *rules,
-			    const struct esc_sink *sk)
+			    const struct esc_sink *sk, struct pmemo *m)
 {
 	const struct esc_cfg *cfg = v->c;
 	const struct esc_flow *f = &sk->flow;
@@ -2611,15 +2641,30 @@ static int param_sink_stays(struct view *v, const struct esc_rules *rules,
 	if (at < 0 || cfg->stmts[at].op == ESC_OP_RETURN ||
 	    kind == ESC_WARN_RETURN)
 		return 1;
-	if (ai != f->nsteps - 1 && undone_in_callee(cfg, rules, sink, kind))
+	if (ai != f->nsteps - 1 &&
+	    undone_in_callee(cfg, rules, sink, kind, m))
 		return 0;
+	if (m && (m->flags & (PM_DANGLES | PM_DANGLES_YES)) == PM_DANGLES) {
+		v->work += m->wv; /* undone, as found before */
+		return 0;
+	}
 	struct kill k;
 	kill_of(cfg, rules, sink, &f->steps[ai], kind, at, ai != f->nsteps - 1,
 		&k);
 	if (ai == f->nsteps - 1)
 		teardown_of(v, sk, sink, kind, &k);
-	if (!dangles(v, &k, NO_OBJECT))
-		return 0;
+	if (m && (m->flags & PM_DANGLES)) {
+		v->work += m->wv;
+	} else {
+		long w0 = v->work;
+		int d = dangles(v, &k, NO_OBJECT);
+		if (m) {
+			m->flags |= PM_DANGLES | (d ? PM_DANGLES_YES : 0);
+			m->wv = v->work - w0;
+		}
+		if (!d)
+			return 0;
+	}
 	if (!v->byname || k.freed < 0)
 		return 1;
 	/* the memory it is stored into handed to callees known only by
@@ -2688,12 +2733,32 @@ static int all_undone(struct view *v, const struct esc_graph *g,
 		      int must)
 {
 	int n, cut, kept = 0;
-	struct esc_sink *sk = esc_param_sinks(g, p, lev, into, &n, &cut);
+	struct esc_sink *sk;
+	/* the walk of the last call again (esc_summary_undo asks with
+	   byname what it asked without): its sinks are kept */
+	int again = v->psk && v->pg == g && v->pp == p && v->pinto == into &&
+		    v->plev == lev ? esc_param_sinks_again(g, v->pwork) : -1;
+	if (again >= 0) {
+		sk = again ? NULL : v->psk;
+		n = again ? 0 : v->pn;
+		cut = again ? 1 : v->pcut;
+	} else {
+		esc_sinks_free(v->psk, v->pn);
+		free(v->pm);
+		sk = v->psk = esc_param_sinks(g, p, lev, into, &n, &cut);
+		v->pm = esc_xcalloc((size_t)n + 1, sizeof *v->pm);
+		v->pg = g;
+		v->pp = p;
+		v->pinto = into;
+		v->plev = lev;
+		v->pn = n;
+		v->pcut = cut;
+		v->pwork = esc_param_sinks_work(g);
+	}
 	if (cut || (!n && must))
 		kept = 1;
 	for (int j = 0; j < n && !kept; j++)
-		kept = param_sink_stays(v, rules, &sk[j]);
-	esc_sinks_free(sk, n);
+		kept = param_sink_stays(v, rules, &sk[j], sk ? &v->pm[j] : NULL);
 	return !kept;
 }
 
@@ -2967,7 +3032,7 @@ int esc_check_dangling(const struct esc_cfg *cfg, const struct esc_rules *rules,
 				continue;
 			if (kind != ESC_WARN_RETURN && ai != f->nsteps - 1 &&
 			    v.work <= ESC_DANGLE_BUDGET &&
-			    undone_in_callee(cfg, rules, sink, kind))
+			    undone_in_callee(cfg, rules, sink, kind, NULL))
 				continue;
 			/* correlated branches: the value that leaves cannot
 			   hold the address (another flow to the same sink is

@@ -300,6 +300,7 @@ struct sinkwalk {
 	int ntags, captags, qcap;
 	int stamp;
 	long work;         /* edges crossed by the function's walks */
+	long last;         /* by the last esc_param_sinks walk */
 };
 
 /* Does g call a function of its own component (an argument into a
@@ -842,6 +843,7 @@ struct esc_sink *esc_param_sinks(const struct esc_graph *g, int p, int level,
 	struct ftag nt[FT_TAGS];
 	/* the graph's walks together: past this many edges, every walk is
 	   cut (its parameter stays as the solution says) */
+	wp->last = 0;
 	if (wp->work > ESC_PARAM_WALKS + 4L * g->nedges) {
 		*cut = 1;
 		*n = 0;
@@ -887,6 +889,7 @@ struct esc_sink *esc_param_sinks(const struct esc_graph *g, int p, int level,
 	}
 	*cut = r.sinks_cut || wp->qhead < wp->qlen;
 	wp->work += work;
+	wp->last = work;
 	for (int i = 0; i < wp->ntouched; i++)
 		wp->via[wp->touched[i]] = wp->tagi[wp->touched[i]] = 0;
 	wp->ntouched = 0;
@@ -1053,6 +1056,25 @@ int esc_recheck_sure(struct esc_graph *g)
 	if (changed)
 		esc_solve_sure_again(g);
 	return changed + recheck_params(g);
+}
+
+long esc_param_sinks_work(const struct esc_graph *g)
+{
+	return g->param_walk ? g->param_walk->last : 0;
+}
+
+int esc_param_sinks_again(const struct esc_graph *g, long work)
+{
+	struct sinkwalk *wp = g->param_walk;
+	if (!wp || wp->n != g->nlocs * ESC_LEVELS || wp->nedges != g->nedges)
+		return -1;
+	wp->last = 0;
+	if (wp->work > ESC_PARAM_WALKS + 4L * g->nedges)
+		return 1;
+	wp->stamp++;
+	wp->work += work;
+	wp->last = work;
+	return 0;
 }
 
 void esc_param_walk_free(struct esc_graph *g)

@@ -252,6 +252,14 @@ struct esc_sink *esc_param_sinks(const struct esc_graph *g, int p, int level,
 				 int into, int *n, int *cut);
 void esc_sinks_free(struct esc_sink *sinks, int n);
 void esc_param_walk_free(struct esc_graph *g);
+/* The edges the last esc_param_sinks walk of g crossed (0 if it was cut
+   before it started).  esc_param_sinks_again: the same call again, when
+   the caller kept what the last one (with that work) found: g is the
+   same, so is the walk; only its budget's check and count are made, as
+   the walk would: 1 if it is cut at once (no sinks), 0 if the kept
+   sinks stand, -1 if g's walker was made again (call esc_param_sinks). */
+long esc_param_sinks_work(const struct esc_graph *g);
+int esc_param_sinks_again(const struct esc_graph *g, long work);
 
 /* pointsto.c: turns every store into edges.  Returns 0, -1 over budget. */
 int esc_resolve_stores(struct esc_graph *g);

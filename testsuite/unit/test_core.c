@@ -4,6 +4,7 @@
  * small C function (shown in its comment) and checks the verdicts.
  */
 #include "escape.h"
+#include "graph.h"
 #include <string.h>
 #include "unit.h"
 
@@ -1170,6 +1171,50 @@ TEST(hung_off_param_field)
 	esc_graph_free(g);
 }
 
+/* void f(int *p) { int *v = p; g1 = v; g2 = p; }: the sinks of p's
+   value in the heap, found by a walk; asked again for the same with
+   esc_param_sinks_again (the caller kept the sinks), the walker counts
+   the walk's work as the walk did, and once past its budget cuts the
+   replay as it cuts the walk. */
+TEST(param_sinks_again)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "f", pos(1));
+	int p = esc_param_new(g, f, 0, "p", pos(1), 1);
+	int v = value(g, f, "v");
+	esc_edge(g, v, p, 0, step(ESC_STEP_ASSIGN, 2));
+	esc_edge(g, ESC_HEAP, v, 0, step(ESC_STEP_STORE_GLOBAL, 3));
+	esc_edge(g, ESC_HEAP, p, 0, step(ESC_STEP_STORE_GLOBAL, 4));
+	CHECK_EQ_INT(esc_solve(g), 0);
+	int n = -1, cut = -1;
+	CHECK_EQ_INT(esc_param_sinks_again(g, 1), -1); /* no walker yet */
+	struct esc_sink *sk = esc_param_sinks(g, p, 0, ESC_HEAP, &n, &cut);
+	long w = esc_param_sinks_work(g);
+	CHECK_EQ_INT(n, 2);
+	CHECK_EQ_INT(cut, 0);
+	CHECK(w > 0);
+	CHECK_EQ_INT(esc_param_sinks_again(g, w), 0);
+	CHECK(esc_param_sinks_work(g) == w);
+	struct esc_sink *sk2 = esc_param_sinks(g, p, 0, ESC_HEAP, &n, &cut);
+	CHECK_EQ_INT(n, 2);
+	CHECK_EQ_INT(cut, 0);
+	CHECK(esc_param_sinks_work(g) == w);
+	CHECK_EQ_INT(sk2[0].step.pos.line, sk[0].step.pos.line);
+	CHECK_EQ_INT(sk2[1].step.pos.line, sk[1].step.pos.line);
+	/* past the budget of the graph's walks */
+	CHECK_EQ_INT(esc_param_sinks_again(g, 10000000L), 0);
+	CHECK_EQ_INT(esc_param_sinks_again(g, w), 1);
+	CHECK(esc_param_sinks_work(g) == 0);
+	struct esc_sink *sk3 = esc_param_sinks(g, p, 0, ESC_HEAP, &n, &cut);
+	CHECK(sk3 == NULL);
+	CHECK_EQ_INT(n, 0);
+	CHECK_EQ_INT(cut, 1);
+	CHECK(esc_param_sinks_work(g) == 0);
+	esc_sinks_free(sk, 2);
+	esc_sinks_free(sk2, 2);
+	esc_graph_free(g);
+}
+
 /* int f(char *key, struct t *t, int flags)
    { if (t == 0) return; if (flags & 2) g1 = key; g2 = t; }
    The step under both tests takes the inner guard (flags), whose parent
@@ -1253,6 +1298,7 @@ int main(void)
 	RUN(hung_off_param_field);
 	RUN(field_param_sure);
 	RUN(nested_guards);
+	RUN(param_sinks_again);
 	RUN(store_fields_through_pointer);
 	RUN(recursion_matched_returns);
 	RUN(recursion_store_through_pointer);
