@@ -1322,6 +1322,30 @@ static tree note_address_taken(tree *tp, int *walk_subtrees, void *data)
 	return NULL_TREE;
 }
 
+/* May walk_gimple_op find an ADDR_EXPR in s?  Not when s is an
+   assignment, call, return or test whose every operand is a leaf (an SSA
+   name, a constant, a declaration): the walk sees each operand and
+   looks no further into such trees.  (-O0 makes most statements so.) */
+static bool may_take_address(gimple *s)
+{
+	switch (gimple_code(s)) {
+	case GIMPLE_ASSIGN:
+	case GIMPLE_CALL:
+	case GIMPLE_RETURN:
+	case GIMPLE_COND:
+		break;
+	default:
+		return true;
+	}
+	for (unsigned i = 0; i < gimple_num_ops(s); i++) {
+		tree t = gimple_op(s, i);
+		if (t && TREE_CODE(t) != SSA_NAME && !CONSTANT_CLASS_P(t) &&
+		    !DECL_P(t))
+			return true;
+	}
+	return false;
+}
+
 /* Guards: statements only the non-zero way of a test of a parameter
    leads to.  A parameter has one value in the body when the function
    calls nothing of its own component (no recursion gives it another),
@@ -1591,6 +1615,8 @@ void esc_build_function(struct esc_ctx *c)
 				goto done;
 			}
 			build_stmt(c, gsi_stmt(si));
+			if (!may_take_address(gsi_stmt(si)))
+				continue;
 			struct walk_stmt_info wi;
 			memset(&wi, 0, sizeof wi);
 			wi.info = c;

@@ -100,21 +100,40 @@ static void intern_rehash(void)
 	free(old);
 }
 
+/* The two strings interned last (asked or found): a graph's locations
+   and edges ask for the same file again and again between their names.
+   A string equal to one of them is that one, without hashing it. */
+static const char *intern_last[2];
+
+static const char *intern_keep(const char *r)
+{
+	if (intern_last[0] != r) {
+		intern_last[1] = intern_last[0];
+		intern_last[0] = r;
+	}
+	return r;
+}
+
 const char *esc_intern(const char *s)
 {
 	if (!s)
 		return NULL;
+	for (int i = 0; i < 2; i++) {
+		const char *l = intern_last[i];
+		if (l && (l == s || (l[0] == s[0] && !strcmp(l, s))))
+			return intern_keep(l);
+	}
 	if (2 * (intern_used + 1) > intern_cap)
 		intern_rehash();
 	size_t n = strlen(s);
 	size_t j = hash_str(s, n) & (intern_cap - 1);
 	while (intern_slots[j]) {
 		if (!strcmp(intern_slots[j], s))
-			return intern_slots[j];
+			return intern_keep(intern_slots[j]);
 		j = (j + 1) & (intern_cap - 1);
 	}
 	intern_used++;
-	return intern_slots[j] = memcpy(esc_xmalloc(n + 1), s, n + 1);
+	return intern_keep(intern_slots[j] = memcpy(esc_xmalloc(n + 1), s, n + 1));
 }
 
 void esc_intern_free(void)
@@ -124,5 +143,6 @@ void esc_intern_free(void)
 		free(intern_slots[i]);
 	free(intern_slots);
 	intern_slots = NULL;
+	intern_last[0] = intern_last[1] = NULL;
 	intern_cap = intern_used = 0;
 }

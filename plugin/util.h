@@ -13,6 +13,10 @@ void *esc_xrealloc(void *p, size_t n);
 char *esc_xstrdup(const char *s);
 /* Grows *items (of *cap elements of size bytes) to hold at least need. */
 void esc_grow(void **items, int *cap, int need, size_t size);
-#define ESC_GROW(arr, cap, need) \
-	esc_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
+/* (the test inline: most calls have room, and a call each was a
+   sizeable part of adding an edge or a pointee) */
+#define ESC_GROW(arr, cap, need)                                        \
+	((need) <= (cap) ? (void)0                                      \
+			 : esc_grow((void **)&(arr), &(cap), (need),    \
+				    sizeof *(arr)))
 #endif
