@@ -456,13 +456,27 @@ static void stage_end(void)
 	esc_timer_pop();
 }
 
+/* The room a walk of fndecl's body wants in its set of trees seen: a
+   hash table that grows rehashes all it holds, each time (sqlite3.c:
+   a quarter of the walk).  About 3 trees a line, there; the size does
+   not change what the walk finds. */
+static size_t body_trees(tree fndecl)
+{
+	function *fn = DECL_STRUCT_FUNCTION(fndecl);
+	int from = LOCATION_LINE(DECL_SOURCE_LOCATION(fndecl));
+	int to = fn ? LOCATION_LINE(fn->function_end_locus) : 0;
+	long n = to > from ? 4L * (to - from) : 0;
+	return n < 13 ? 13 : n > (1L << 20) ? (size_t)1 << 20 : (size_t)n;
+}
+
 static void pre_genericize(void *gcc_data, void *)
 {
 	tree fndecl = (tree)gcc_data;
 	if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL || !DECL_SAVED_TREE(fndecl))
 		return;
 	stage_begin("escape: front-end walk");
-	hash_set<tree> seen;
+	size_t room = body_trees(fndecl);
+	hash_set<tree> seen(room);
 	struct cond_walk w = { DECL_SOURCE_LOCATION(fndecl), &seen };
 	walk_tree(&DECL_SAVED_TREE(fndecl), find_cond_assign, &w, &seen);
 	/* only a function returning a pointer has its `return &x' rewritten
@@ -470,7 +484,7 @@ static void pre_genericize(void *gcc_data, void *)
 	if (POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(fndecl)))) {
 		/* walk_tree_without_duplicates, which is this walk with a
 		   set of its own: one GCC symbol fewer to bind at load */
-		hash_set<tree> pset;
+		hash_set<tree> pset(room);
 		walk_tree(&DECL_SAVED_TREE(fndecl), find_dropped_return,
 			  fndecl, &pset);
 	}
