@@ -2418,7 +2418,12 @@ static void add_loopfn(const char *name, const struct esc_rule *r, void *ctx)
    graph: esc_undo_call.drain).  The handle of "links": [obj, "bound"]
    is the one the last call binding the object ("binds") on every path
    before the keeper gave it, with no call between given the object that
-   is not of the library's loop model or binds it again. */
+   is not of the library's loop model or binds it again.  A keeper that
+   binds its result ("binds": ["result", H]: event_new, which keeps what
+   it is given in the new event) is undone by a later call that links
+   that result to be freed by the drain ("frees": event_free_finalize),
+   on every path from the keeper (its null branch kept nothing), and a
+   drain of handle H on every path from that call. */
 static void drain_candidates(struct view *v, const struct esc_rules *rules,
 			     const struct kill *base, uint64_t object,
 			     int kept_arg, struct esc_warning *w, int *cap)
@@ -2427,12 +2432,57 @@ static void drain_candidates(struct view *v, const struct esc_rules *rules,
 	const struct cstmt *at = &c->stmts[base->at];
 	const struct esc_rule *kr = rules && at->callee
 		? esc_rules_loop(rules, at->callee) : NULL;
-	if (!kr || kr->links_obj != kept_arg || kr->links_handle == ESC_LOOP_NONE)
+	int made = kr && kr->binds_obj == ESC_LOOP_RESULT && kr->binds_handle >= 0 &&
+		   kept_arg != kr->binds_handle;
+	if (!kr || (!made && (kr->links_obj != kept_arg ||
+			      kr->links_handle == ESC_LOOP_NONE)))
 		return;
 	/* the handle: its key (hkey, an argument hm of statement hat) or
-	   the library's default one */
-	int hdefault = 0, hkey = -1, hm = -1, hat = -1;
-	if (kr->links_handle >= 0) {
+	   the library's default one; the drain must cut every path from
+	   statement from */
+	int hdefault = 0, hkey = -1, hm = -1, hat = -1, from = base->at;
+	if (made) {
+		/* a constructor that keeps what it is given in its result,
+		   bound to its handle argument (event_new): undone when a
+		   later call, on every path from it, links that result into
+		   the handle for the drain to free it (event_free_finalize),
+		   and the drain cuts every path from that call */
+		hm = kr->binds_handle;
+		hat = base->at;
+		hkey = hm + 1 < at->nkeys ? key_at(c, at, 1 + hm) : -1;
+		int rk = key_at(c, at, 0), rv = val_at(c, at, 0), found = -1;
+		for (int i = 0; i < c->nstmts && found < 0 && hkey >= 0; i++) {
+			const struct cstmt *s = &c->stmts[i];
+			const struct esc_rule *fr = s->op == ESC_OP_CALL && s->callee &&
+				i != base->at ? esc_rules_loop(rules, s->callee) : NULL;
+			if (!fr || fr->file != kr->file || !fr->loop_frees ||
+			    fr->links_obj < 0 || fr->links_obj + 1 >= s->nkeys)
+				continue;
+			int kf = key_at(c, s, 1 + fr->links_obj);
+			if (kf < 0 || (kf != rk && kf != rv))
+				continue;
+			int fp[1][2] = { { fr->links_obj, -1 } };
+			struct kill k = *base;
+			k.callee = s->callee;
+			k.pairs = (const int (*)[2])fp;
+			k.npairs = 1;
+			k.pairs_at = -1;
+			k.noloop = 1;
+			k.merge_at = -1;
+			k.keep_null = 0;
+			k.ncarry = 0;
+			k.merge_from = k.merge_val = k.merge_m = -1;
+			/* the branch on which the result is null kept nothing
+			   (if (!ev) return;) */
+			k.fails_null = 1;
+			k.fails_nonzero = k.fails_negative = 0;
+			if (!dangles(v, &k, object))
+				found = i;
+		}
+		if (found < 0)
+			return;
+		from = found;
+	} else if (kr->links_handle >= 0) {
 		hm = kr->links_handle;
 		hkey = hm + 1 < at->nkeys ? key_at(c, at, 1 + hm) : -1;
 	} else if (kr->links_handle == ESC_LOOP_DEFAULT) {
@@ -2483,7 +2533,8 @@ static void drain_candidates(struct view *v, const struct esc_rules *rules,
 		if (s->op != ESC_OP_CALL || !s->callee || i == base->at)
 			continue;
 		const struct esc_rule *dr = esc_rules_loop(rules, s->callee);
-		if (!dr || dr->file != kr->file || dr->loop_drains == ESC_LOOP_NONE)
+		if (!dr || dr->file != kr->file || dr->loop_drains == ESC_LOOP_NONE ||
+		    i == from)
 			continue;
 		int pairs[1][2], np = 0;
 		if (hdefault) {
@@ -2504,6 +2555,9 @@ static void drain_candidates(struct view *v, const struct esc_rules *rules,
 		if (dup)
 			continue;
 		struct kill k = *base;
+		k.at = from;
+		if (from != base->at)
+			k.fails_null = k.fails_nonzero = k.fails_negative = 0;
 		k.callee = s->callee;
 		k.pairs = (const int (*)[2])pairs;
 		k.npairs = np;

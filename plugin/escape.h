@@ -1244,7 +1244,9 @@ struct esc_rule {
 	   of the handle argument loop_exits, it links its argument
 	   links_obj into the handle argument links_handle (or
 	   ESC_LOOP_BOUND: the handle its object was bound to), it binds
-	   object binds_obj to the handle argument binds_handle; each
+	   object binds_obj (or ESC_LOOP_RESULT: what it returns, in which
+	   it keeps what it is given: event_new) to the handle argument
+	   binds_handle; each
 	   ESC_LOOP_NONE when not, a handle ESC_LOOP_DEFAULT for the
 	   library's default one (event_dispatch, event_set).  loop: the
 	   rule has "loop" (an empty one: the function runs no callback and
@@ -1253,6 +1255,9 @@ struct esc_rule {
 	int loop;
 	int loop_drains, loop_exits;
 	int links_obj, links_handle, binds_obj, binds_handle;
+	int loop_frees;      /* "frees": the object it links is freed by
+				the drain (its finalizer runs, then frees it:
+				event_free_finalize) */
 	const char *file;    /* where the rule was read */
 	int line;
 };
@@ -1260,6 +1265,7 @@ struct esc_rule {
 #define ESC_LOOP_NONE (-1)
 #define ESC_LOOP_DEFAULT (-3)
 #define ESC_LOOP_BOUND (-4)
+#define ESC_LOOP_RESULT (-5) /* "binds": ["result", H]: the call's result */
 enum { ESC_FAILS_NONE, ESC_FAILS_NONZERO, ESC_FAILS_NULL };
 
 struct esc_rules;

@@ -51,7 +51,9 @@
  *              model of the function: esc_rules_find does not give it,
  *              esc_rules_format does (a function with a body).
  *   "loop"     {"drains": H, "exits": H, "links": [obj, H], "binds":
- *              [obj, H]}: the function's part in an event loop (libevent's
+ *              [obj, H], "frees": true}: the function's part in an event
+ *              loop (obj of binds may be "result"; frees: what it links
+ *              the drain frees) (libevent's
  *              event_base_dispatch drains its base, event_base_loopexit
  *              exits its loop, event_add links the event into the base
  *              event_assign bound it to); H a parameter index, "default"
@@ -759,7 +761,8 @@ static int parse_loop(struct ctx *c, struct esc_rule *r, json_t *v)
 	r->binds_obj = r->binds_handle = ESC_LOOP_NONE;
 	if (!json_is_object(v))
 		return fail(c->ld, c->line, "function \"%s\": \"loop\" must "
-			    "be an object (drains, exits, links, binds)", c->name);
+			    "be an object (drains, exits, links, binds, frees)",
+			    c->name);
 	json_object_foreach(v, key, val) {
 		if (!strcmp(key, "drains")) {
 			if (parse_handle(c, r, val, key, 1, &r->loop_drains))
@@ -775,14 +778,26 @@ static int parse_loop(struct ctx *c, struct esc_rule *r, json_t *v)
 					    "handle]", c->name, key);
 			int *o = links ? &r->links_obj : &r->binds_obj;
 			int *h = links ? &r->links_handle : &r->binds_handle;
-			if (parse_index(c, r, json_array_get(val, 0), key, 0, o) ||
-			    parse_handle(c, r, json_array_get(val, 1), key,
+			json_t *ov = json_array_get(val, 0);
+			if (!links && json_is_string(ov) &&
+			    !strcmp(json_string_value(ov), "result"))
+				*o = ESC_LOOP_RESULT;
+			else if (parse_index(c, r, ov, key, 0, o))
+				return -1;
+			if (
+parse_handle(c, r, json_array_get(val, 1), key,
 					 links ? 3 : 1, h))
 				return -1;
+		} else if (!strcmp(key, "frees")) {
+			if (!json_is_true(val))
+				return fail(c->ld, c->line, "function \"%s\": "
+					    "\"loop\": \"frees\" can only be true",
+					    c->name);
+			r->loop_frees = 1;
 		} else {
 			return fail(c->ld, c->line, "function \"%s\": \"loop\": "
 				    "unknown key \"%s\" (known: drains, exits, "
-				    "links, binds)", c->name, key);
+				    "links, binds, frees)", c->name, key);
 		}
 	}
 	return 0;

@@ -323,15 +323,19 @@ done
 # names: an event linked into the base it was bound to (event_assign,
 # event_set's default base; event_add, event_active; a one-shot
 # event_base_once holding its argument) and that base drained
-# (event_base_dispatch, event_dispatch) on every path after it, with no
+# (event_base_dispatch, event_dispatch) on every path after it (a stack
+# event finalized, event_finalize; a new event holding x, event_new,
+# finalized to be freed, event_free_finalize, then drained), with no
 # loop exit reachable from the function over the build's call graph (its
 # calls and the callbacks it registers): no warning; the function or a
 # callback it registers (directly, two calls down, or a callback of the
 # library's) exits the loop, a check that returns between the add and
 # the dispatch, one pass only (EVLOOP_ONCE), no dispatch, another base
 # dispatched, the default one dispatched for an event bound to a base or
-# moved off it, a once event of another base, an indirect call: the
-# markers.
+# moved off it, a once event of another base, an indirect call; a new
+# event only finalized (not freed), never finalized, finalized to be
+# freed but not drained, with a check between, on one path only, or
+# drained on another base: the markers.
 for opt in O0 O2; do
 	t "drain -$opt: an event loop drained of the base the event was linked into (exactly the markers)" markers_case drain "lib.c main.c" $opt
 done

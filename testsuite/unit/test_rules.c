@@ -574,6 +574,8 @@ TEST(loop)
 		   "    \"once\": { \"loop\": { \"links\": [4, 0] } },\n"
 		   "    \"set\": { \"loop\": { \"binds\": [0, \"default\"] } },\n"
 		   "    \"init\": { \"loop\": {} },\n"
+		   "    \"newev\": { \"loop\": { \"binds\": [\"result\", 0] } },\n"
+		   "    \"ffin\": { \"loop\": { \"links\": [1, \"bound\"], \"frees\": true } },\n"
 		   "    \"keep\": { \"params\": [\"keep\", \"none\"], \"loop\": { \"binds\": [0, 1] } }" TAIL);
 	struct esc_rules *rs = esc_rules_new();
 	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("loop.json"), err, sizeof err), 0);
@@ -597,9 +599,13 @@ TEST(loop)
 	CHECK(r && !r->fmt_only && r->binds_obj == 0 && r->binds_handle == 1 &&
 	      esc_rules_loop(rs, esc_intern("keep")) == r);
 	CHECK(!esc_rules_loop(rs, esc_intern("nosuch")));
+	r = esc_rules_loop(rs, esc_intern("newev"));
+	CHECK(r && r->binds_obj == ESC_LOOP_RESULT && r->binds_handle == 0 && !r->loop_frees);
+	r = esc_rules_loop(rs, esc_intern("ffin"));
+	CHECK(r && r->links_obj == 1 && r->links_handle == ESC_LOOP_BOUND && r->loop_frees);
 	int n = 0;
 	esc_rules_each_loop(rs, r->file, count_loop, &n);
-	CHECK_EQ_INT(n, 8);
+	CHECK_EQ_INT(n, 10);
 	esc_rules_free(rs);
 
 	static const char *const bad_loops[][2] = {
@@ -607,6 +613,8 @@ TEST(loop)
 		{ "{ \"loop\": { \"drain\": 0 } }", "unknown key \"drain\"" },
 		{ "{ \"loop\": { \"drains\": \"bound\" } }", "unknown handle \"bound\"" },
 		{ "{ \"loop\": { \"links\": 0 } }", "must be [object, handle]" },
+		{ "{ \"loop\": { \"frees\": 1 } }", "\"frees\" can only be true" },
+		{ "{ \"loop\": { \"links\": [\"result\", 0] } }", "parameter indices" },
 		{ "{ \"params\": [\"none\"], \"loop\": { \"exits\": 1 } }", "out of range" },
 	};
 	for (size_t i = 0; i < sizeof bad_loops / sizeof *bad_loops; i++) {

@@ -12,6 +12,8 @@ struct event {
 	short events;
 	void (*cb)(int, short, void *);
 	void *arg;
+	void (*fin)(struct event *, void *);
+	int freeit;
 };
 struct timeval;
 #define EVLOOP_ONCE 1
@@ -28,6 +30,12 @@ void event_active(struct event *ev, int res, short ncalls);
 int event_base_once(struct event_base *base, int fd, short events,
 		    void (*cb)(int, short, void *), void *arg,
 		    const struct timeval *tv);
+struct event *event_new(struct event_base *base, int fd, short events,
+			void (*cb)(int, short, void *), void *arg);
+int event_finalize(unsigned flags, struct event *ev,
+		   void (*cb)(struct event *, void *));
+int event_free_finalize(unsigned flags, struct event *ev,
+			void (*cb)(struct event *, void *));
 int event_dispatch(void);
 int event_base_dispatch(struct event_base *base);
 int event_base_loop(struct event_base *base, int flags);

@@ -5,6 +5,8 @@
 
 struct event_base {
 	struct event *head;
+	struct event *made; /* the last event made for it (as libevent's
+			       debug map keeps every event it made) */
 	int brk;
 };
 static struct event_base *current_base;
@@ -29,6 +31,8 @@ int event_assign(struct event *ev, struct event_base *base, int fd, short events
 	ev->cb = cb;
 	ev->arg = arg;
 	ev->next = 0;
+	ev->fin = 0;
+	ev->freeit = 0;
 	return 0;
 }
 
@@ -71,11 +75,46 @@ int event_base_once(struct event_base *base, int fd, short events,
 	return event_add(ev, tv);
 }
 
+struct event *event_new(struct event_base *base, int fd, short events,
+			void (*cb)(int, short, void *), void *arg)
+{
+	struct event *ev = malloc(sizeof *ev);
+	if (ev) {
+		event_assign(ev, base, fd, events, cb, arg);
+		base->made = ev;
+	}
+	return ev;
+}
+
+/* the next dispatch runs the finalizer (and frees the event) */
+int event_finalize(unsigned flags, struct event *ev,
+		   void (*cb)(struct event *, void *))
+{
+	(void)flags;
+	ev->fin = cb;
+	ev->freeit = 0;
+	return event_add(ev, 0);
+}
+
+int event_free_finalize(unsigned flags, struct event *ev,
+			void (*cb)(struct event *, void *))
+{
+	event_finalize(flags, ev, cb);
+	ev->freeit = 1;
+	return 0;
+}
+
 int event_base_loop(struct event_base *base, int flags)
 {
 	while (base->head && !base->brk) {
 		struct event *ev = base->head;
 		base->head = ev->next;
+		if (ev->fin) {
+			ev->fin(ev, ev->arg);
+			if (ev->freeit)
+				free(ev);
+			continue;
+		}
 		ev->cb(ev->fd, ev->events, ev->arg);
 		if (flags & EVLOOP_ONCE)
 			break;

@@ -87,6 +87,102 @@ void lib_cb_clean(struct event_base *b, int fd)
 	event_base_dispatch(b);
 }
 
+static void fin_cb(struct event *ev, void *arg)
+{
+	(void)ev;
+	(void)arg;
+	fired++;
+}
+
+/* a new event holding x, finalized to be freed, drained: freed */
+void new_free_finalize_clean(struct event_base *b)
+{
+	int x = 0;
+	struct event *e = event_new(b, -1, 1, quiet_cb, &x);
+	if (!e)
+		return;
+	event_free_finalize(0, e, fin_cb);
+	event_base_dispatch(b);
+}
+
+/* a stack event finalized (out of the base once the finalizer ran) */
+void finalize_clean(struct event_base *b)
+{
+	struct event ev;
+	event_assign(&ev, b, -1, 1, quiet_cb, 0);
+	event_finalize(0, &ev, fin_cb);
+	event_base_dispatch(b);
+}
+
+/* finalized but not freed: the event still holds x */
+void new_finalize_kept(struct event_base *b)
+{
+	int x = 0;
+	struct event *e = event_new(b, -1, 1, quiet_cb, &x); // linked "escape-kept"
+	if (!e)
+		return;
+	event_finalize(0, e, fin_cb);
+	event_base_dispatch(b);
+}
+
+/* a new event never finalized */
+void new_not_finalized(struct event_base *b)
+{
+	int x = 0;
+	struct event *e = event_new(b, -1, 1, quiet_cb, &x); // linked "escape-kept"
+	if (!e)
+		return;
+	event_add(e, 0);
+	event_base_dispatch(b);
+}
+
+/* finalized to be freed, the base never drained */
+void new_free_finalize_no_dispatch(struct event_base *b)
+{
+	int x = 0;
+	struct event *e = event_new(b, -1, 1, quiet_cb, &x); // linked "escape-kept"
+	if (!e)
+		return;
+	event_free_finalize(0, e, fin_cb);
+}
+
+/* a check between the finalize and the drain leaves */
+int new_free_finalize_check(struct event_base *b, int c)
+{
+	int x = 0;
+	struct event *e = event_new(b, -1, 1, quiet_cb, &x); // linked "escape-kept"
+	if (!e)
+		return -1;
+	event_free_finalize(0, e, fin_cb);
+	if (c)
+		return -1;
+	event_base_dispatch(b);
+	return 0;
+}
+
+/* finalized on one path only */
+void new_free_finalize_one_path(struct event_base *b, int c)
+{
+	int x = 0;
+	struct event *e = event_new(b, -1, 1, quiet_cb, &x); // linked "escape-kept"
+	if (!e)
+		return;
+	if (c)
+		event_free_finalize(0, e, fin_cb);
+	event_base_dispatch(b);
+}
+
+/* another base drained */
+void new_free_finalize_other(struct event_base *b1, struct event_base *b2)
+{
+	int x = 0;
+	struct event *e = event_new(b1, -1, 1, quiet_cb, &x); // linked "escape-kept"
+	if (!e)
+		return;
+	event_free_finalize(0, e, fin_cb);
+	event_base_dispatch(b2);
+}
+
 /* the function itself exits the loop */
 void exit_self(struct event_base *b, int fd)
 {
