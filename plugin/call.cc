@@ -1058,6 +1058,22 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 							st->size[r]);
 		}
 	}
+	/* a value from outside that it stores into the memory an argument
+	   points to (*pp = registry): what the caller reads back there
+	   may point anywhere */
+	for (int t = 0; sum->other_out && !sum->gave_up && t < sum->nparams &&
+			t < nargs; t++) {
+		tree to = call_arg(call, t);
+		if (!sum->other_out[t] || !to || !arg_may_hold_address(call, t) ||
+		    integer_zerop(to))
+			continue;
+		struct esc_step why = esc_step_at(ESC_STEP_ARG_SUMMARY,
+			c->stmt_loc, name, arg_number(call, t));
+		int v = esc_loc_new(c->g, ESC_LOC_VALUE, c->fn->gfunc, "*arg",
+				    esc_pos_of(c->stmt_loc));
+		esc_expr(c, esc_hole_to(v, 0, why), to);
+		esc_store(c->g, v, ESC_UNKNOWN, 0, why);
+	}
 	if (sum->result_other)
 		value_unknown(c, call);
 }

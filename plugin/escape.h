@@ -530,6 +530,13 @@ struct esc_summary {
 	   build's callees do not release (none for a linked summary) */
 	int nreleases;
 	struct esc_summary_release *releases;
+	/* per parameter (nparams; NULL for none, and for a linked
+	   summary): 1 if the function stores into *arg a value that comes
+	   from no parameter, a global's, an unknown one, or an allocation
+	   that escapes by another way too (*pp = registry): the caller's
+	   memory there then holds a value from outside (not a fresh
+	   allocation the frame alone holds: that stays the caller's own) */
+	unsigned char *other_out;
 };
 
 /* A release a sure leak rests on (esc_summary.releases). */

@@ -103,6 +103,11 @@ struct esc_location {
 					  the sure walk */
 	int released;                  /* for params: its function releases
 					  it (esc_param_released) */
+	int other_in;                  /* a PTEE of level 1: a store puts
+					  into it a value from outside (a
+					  global's, an unknown one) or an
+					  allocation that escapes by another
+					  way too (solve.c) */
 
 	/* The same without the calls of functions known only by name
 	   (imports.c): what the link step starts from. */

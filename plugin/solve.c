@@ -428,6 +428,52 @@ static void add_pstore(struct esc_graph *g, int first, int l, int derefs,
 	ps->size[ps->nranges++] = size;
 }
 
+/* Does pointee p receive, by a store, a value from outside: what the
+   unknown location or the heap gives (a global's value, an unknown
+   result), or the address of an allocation that escapes by another way
+   too (outside[])?  Walked as a measuring walk without the caller's
+   memory, but an address-of edge ends the path (what the object it
+   takes the address of holds is not stored into p) unless the path
+   reads through it (derefs >= 1 left).  The values of p's function's
+   own parameters are the summary's stores; another function's of its
+   component is walked on (its callers there).  Uses w's arrays (reset
+   first). */
+static int other_into(const struct esc_graph *g, struct walk *w, int p,
+		      const char *outside)
+{
+	walk_reset(w);
+	walk_source(w, p);
+	while (w->qlen) {
+		int l = walk_pop(w);
+		int dl = w->dist[l];
+		for (int ei = g->locs[l].in_head; ei >= 0;
+		     ei = g->edges[ei].next_in) {
+			const struct esc_edge *e = &g->edges[ei];
+			const struct esc_location *s = &g->locs[e->src];
+			w->work++;
+			int d = dl + e->derefs;
+			if (s->kind == ESC_LOC_PTEE ||
+			    (s->kind == ESC_LOC_PARAM && s->func == g->locs[p].func))
+				continue;
+			if (d < 0) {
+				if (outside[e->src])
+					return 1;
+				continue;
+			}
+			/* (another function's parameter, of the same
+			   component: walked on, its callers' arguments) */
+			if (e->src == ESC_HEAP || s->kind == ESC_LOC_UNKNOWN ||
+			    s->kind == ESC_LOC_HEAP)
+				return 1;
+			if (d > ESC_MAX_DEREFS)
+				d = ESC_MAX_DEREFS;
+			if (d < w->dist[e->src])
+				walk_set(w, e->src, d, ei);
+		}
+	}
+	return 0;
+}
+
 /* leak_sure; leak_sure_out around the stores into what a function
    returns, when there are any; and per guard that guards any step, and
    per hang that any store goes into, the sure leaks around its steps. */
@@ -495,6 +541,7 @@ static void solve_conservatively(struct esc_graph *g)
 	for (int l = 0; l < g->nlocs; l++) {
 		struct esc_location *loc = &g->locs[l];
 		loc->fresh = 0;
+		loc->other_in = loc->kind == ESC_LOC_PTEE;
 		if (esc_is_object(g, l)) {
 			loc->escapes = 1;
 		} else if (loc->kind == ESC_LOC_PARAM) {
@@ -556,6 +603,7 @@ int esc_solve(struct esc_graph *g)
 		loc->fresh = 0;
 		loc->by_result = 0;
 		loc->unsure = 0;
+		loc->other_in = 0;
 	}
 	g->npstores = 0;
 	for (int f = 0; f < g->nfuncs; f++)
@@ -665,6 +713,13 @@ int esc_solve(struct esc_graph *g)
 	   allocations, the latter around assumed steps too. */
 	heap_again(g, &heap, SKIP_PTEE | SKIP_FRESH);
 	param_leaks(g, &heap, 0);
+	/* the allocations that escape by another way than the caller's
+	   memory (or as a fresh result): one stored into *pp is then a
+	   value from outside there (other_in) */
+	char *outside = esc_xcalloc((size_t)n + 1, 1);
+	for (int l = 0; l < n; l++)
+		outside[l] = g->locs[l].kind == ESC_LOC_ALLOC &&
+			     heap.dist[l] != ESC_INF;
 	{
 		struct walk rets;
 		walk_init(&rets, RETS * n);
@@ -690,6 +745,8 @@ int esc_solve(struct esc_graph *g)
 		}
 		struct walk_goal stores = { 0, -1, NULL, SKIP_PTEE };
 		int first = g->npstores;
+		if (!fresh && !g->locs[p].deep)
+			g->locs[p].other_in = other_into(g, &heap, p, outside);
 		/* by the fields stored into, when all are known and few */
 		int off[ESC_STORE_RANGES], size[ESC_STORE_RANGES];
 		int nr = fresh || g->locs[p].deep || any_released ? 0
@@ -748,6 +805,7 @@ int esc_solve(struct esc_graph *g)
 	}
 	walk_free(&heap);
 	free(ef);
+	free(outside);
 	if (over)
 		solve_conservatively(g);
 	g->solved = 1;

@@ -376,6 +376,13 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 		}
 		if (i < n)
 			s->release[i] = (unsigned char)loc->released;
+		/* a value from outside stored into *arg (solve.c) */
+		if (i < n && !s->gave_up && loc->ptee >= 0 &&
+		    g->locs[loc->ptee].other_in) {
+			if (!s->other_out)
+				s->other_out = esc_xcalloc((size_t)n + 1, 1);
+			s->other_out[i] = 1;
+		}
 	}
 	/* the guards on this function's parameters that change a sure leak */
 	for (int k = 0; k < g->nguards && !s->gave_up; k++) {
@@ -493,6 +500,7 @@ void esc_summary_free(struct esc_summary *s)
 	free(s->local_result);
 	free(s->stores);
 	free(s->effects);
+	free(s->other_out);
 	free(s);
 }
 

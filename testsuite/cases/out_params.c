@@ -1,10 +1,9 @@
 /* A pointer that a callee leaves in the caller's memory through an
    out-parameter (get(&p)), then stored through: unless it is a fresh
    allocation that only this frame holds, what it points to is not this
-   frame's, so what is stored there escapes.  The xfails are known
-   misses: a summary's stores say only what the parameters give, and a
-   function nothing is known of is taken to keep its arguments, not to
-   write through them. */
+   frame's, so what is stored there escapes (a summary's other_out).  The
+   xfail is a known miss: a function nothing is known of is taken to keep
+   its arguments, not to write through them. */
 #include <stdlib.h>
 
 struct conn {
@@ -34,6 +33,32 @@ void conn_open_new(struct conn **pp) // want "pp does not escape"
 	*pp = malloc(sizeof **pp); // want "malloc\(\.\.\.\) escapes to heap"
 }
 
+/* a fresh allocation holding a global's value: still the caller's own */
+void conn_open_init(struct conn **pp) // want "pp does not escape"
+{
+	struct conn *c = malloc(sizeof *c); // want "malloc\(\.\.\.\) escapes to heap"
+	if (c)
+		c->arg = registry;
+	*pp = c;
+}
+
+/* an allocation also kept in a global: from outside */
+void conn_open_shared(struct conn **pp) // want "pp does not escape"
+{
+	struct conn *c = malloc(sizeof *c); // want "malloc\(\.\.\.\) escapes to heap"
+	registry = c;
+	*pp = c;
+}
+
+/* the global left in db only on one path */
+void conn_open_maybe(struct conn **pp, int shared) // want "pp does not escape"
+{
+	if (shared)
+		*pp = registry;
+	else
+		*pp = malloc(sizeof **pp); // want "malloc\(\.\.\.\) escapes to heap"
+}
+
 /* the global read here: seen */
 int set_through_global(void)
 {
@@ -52,14 +77,14 @@ int set_through_result(void)
 	return x;
 }
 
-/* the global left in db by a callee of this file: missed, the summary's
-   stores say only what the parameters give */
+/* the global left in db by a callee of this file (its summary's
+   other_out) */
 int set_through_out_global(void)
 {
 	struct conn *db = 0;
 	int x = 0;
 	conn_open_global(&db);
-	conn_set(db, &x); // xfail "a callee's store of another value into *pp is not in its summary" want "x escapes to heap"
+	conn_set(db, &x); // want "x escapes to heap"
 	return x;
 }
 
@@ -71,6 +96,62 @@ int set_through_out_new(void)
 	int x = 0;
 	conn_open_new(&db);
 	conn_set(db, &x);
+	return x;
+}
+
+/* the fresh allocation with a global's value in it: x stays */
+int set_through_out_init(void)
+{
+	struct conn *db = 0;
+	int x = 0;
+	conn_open_init(&db);
+	conn_set(db, &x);
+	return x;
+}
+
+/* the allocation a global holds too */
+int set_through_out_shared(void)
+{
+	struct conn *db = 0;
+	int x = 0;
+	conn_open_shared(&db);
+	conn_set(db, &x); // want "x escapes to heap"
+	return x;
+}
+
+/* the global on one path */
+int set_through_out_maybe(int shared)
+{
+	struct conn *db = 0;
+	int x = 0;
+	conn_open_maybe(&db, shared);
+	conn_set(db, &x); // want "x escapes to heap"
+	return x;
+}
+
+/* a global handed between two functions that call each other, then
+   stored into *pp */
+void conn_fill(struct conn **pp, int n);
+
+void conn_put(struct conn **pp, struct conn *v, int n) // want "pp does not escape" "leaking param: v"
+{
+	if (n)
+		conn_fill(pp, n - 1);
+	else
+		*pp = v;
+}
+
+void conn_fill(struct conn **pp, int n) // want "pp does not escape"
+{
+	conn_put(pp, registry, n);
+}
+
+int set_through_component(void)
+{
+	struct conn *db = 0;
+	int x = 0;
+	conn_fill(&db, 2);
+	conn_set(db, &x); // want "x escapes to heap"
 	return x;
 }
 

@@ -1086,6 +1086,48 @@ TEST(stores_into_result_memory)
 	esc_graph_free(g);
 }
 
+/* void open_g(struct conn **pp) { *pp = registry; }
+   void open_m(struct conn **pp) { *pp = malloc(n); }
+   void open_s(struct conn **pp) { c = malloc(n); registry = c; *pp = c; }
+   void open_i(struct conn **pp) { c = malloc(n); c->arg = registry; *pp = c; }
+   void open_p(struct conn **pp, struct conn *q) { *pp = q; }
+   A value from outside stored into *pp (a global's, an allocation a
+   global holds too) is the summary's other_out; a fresh allocation only
+   *pp holds, whatever it holds, and a parameter's value (a store) are
+   not. */
+TEST(other_value_into_param_memory)
+{
+	const char *names[] = { "open_g", "open_m", "open_s", "open_i", "open_p" };
+	for (int k = 0; k < 5; k++) {
+		struct esc_graph *g = esc_graph_new();
+		int f = esc_func_new(g, names[k], pos(1));
+		int pp = esc_param_new(g, f, 0, "pp", pos(1), 1);
+		int q = esc_param_new(g, f, 1, "q", pos(1), 1);
+		int in = value(g, f, "pp.0");
+		esc_edge(g, in, pp, 0, step(ESC_STEP_ASSIGN, 2));
+		int c = value(g, f, "c");
+		int m = esc_object_new(g, ESC_LOC_ALLOC, ESC_OBJ_LOCAL, f, "malloc", pos(2));
+		if (k == 0)
+			esc_edge(g, c, ESC_UNKNOWN, 0, step(ESC_STEP_ASSIGN, 2));
+		else if (k == 4)
+			esc_edge(g, c, q, 0, step(ESC_STEP_ASSIGN, 2));
+		else
+			esc_edge(g, c, m, -1, step(ESC_STEP_ASSIGN, 2));
+		if (k == 2)
+			esc_edge(g, ESC_HEAP, c, 0, step(ESC_STEP_STORE_GLOBAL, 3));
+		if (k == 3)
+			esc_store(g, c, ESC_UNKNOWN, 0, step(ESC_STEP_STORE_PTR, 3));
+		esc_store(g, in, c, 0, step(ESC_STEP_STORE_PTR, 4));
+		CHECK_EQ_INT(esc_solve(g), 0);
+		struct esc_summary *s = esc_summarize(g, f);
+		int other = s->other_out && s->other_out[0];
+		CHECK_EQ_INT(other, k == 0 || k == 2);
+		CHECK(!s->other_out || !s->other_out[1]);
+		esc_summary_free(s);
+		esc_graph_free(g);
+	}
+}
+
 /* int f(char *key, int flags, char *other)
    { if (flags & 1) { g1 = key; g2 = other; } g3 = other; ... }
    The guard's walk leaves out the steps under the test: key is not
@@ -1294,6 +1336,7 @@ int main(void)
 	RUN(forwarded_loads);
 	RUN(stores_into_result_memory);
 	RUN(field_sinks);
+	RUN(other_value_into_param_memory);
 	RUN(guarded_steps);
 	RUN(hung_off_param_field);
 	RUN(field_param_sure);
