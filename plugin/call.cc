@@ -1072,7 +1072,18 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 		int v = esc_loc_new(c->g, ESC_LOC_VALUE, c->fn->gfunc, "*arg",
 				    esc_pos_of(c->stmt_loc));
 		esc_expr(c, esc_hole_to(v, 0, why), to);
-		esc_store(c->g, v, ESC_UNKNOWN, 0, why);
+		/* into the fields it names, or any part */
+		const struct esc_ranges *r = &sum->other_rng[t];
+		for (int k = 0; k < (r->nranges ? r->nranges : 1); k++) {
+			struct esc_hole h = esc_hole_to(v, 0, why);
+			h.kind = HOLE_STORE;
+			if (r->nranges) {
+				h.fkind = ESC_FIELD_WRITE;
+				h.foff = r->off[k];
+				h.fsize = r->size[k];
+			}
+			esc_flow_to_hole(c, h, ESC_UNKNOWN, 0);
+		}
 	}
 	if (sum->result_other)
 		value_unknown(c, call);

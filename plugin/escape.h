@@ -440,6 +440,12 @@ struct esc_summary_store {
 	int off[ESC_STORE_RANGES], size[ESC_STORE_RANGES];
 };
 
+/* Byte ranges [off, off + size) of an object (esc_summary.other_rng). */
+struct esc_ranges {
+	int nranges;
+	int off[ESC_STORE_RANGES], size[ESC_STORE_RANGES];
+};
+
 /* A summary store's target: the fresh allocation the function returns
    (parser_new(text) keeping text in the parser it allocates). */
 #define ESC_FRESH_RESULT (-2)
@@ -535,8 +541,10 @@ struct esc_summary {
 	   from no parameter, a global's, an unknown one, or an allocation
 	   that escapes by another way too (*pp = registry): the caller's
 	   memory there then holds a value from outside (not a fresh
-	   allocation the frame alone holds: that stays the caller's own) */
+	   allocation the frame alone holds: that stays the caller's own);
+	   with other_rng[param].nranges > 0, only into those fields */
 	unsigned char *other_out;
+	struct esc_ranges *other_rng;
 };
 
 /* A release a sure leak rests on (esc_summary.releases). */

@@ -89,6 +89,7 @@ void esc_graph_free(struct esc_graph *g)
 	free(g->edges);
 	free(g->stores);
 	free(g->pstores);
+	free(g->oranges);
 	free(g->funcs);
 	free(g->floc_start);
 	free(g->floc);

@@ -107,7 +107,9 @@ struct esc_location {
 					  into it a value from outside (a
 					  global's, an unknown one) or an
 					  allocation that escapes by another
-					  way too (solve.c) */
+					  way too (solve.c): 1, into any
+					  part; 2 + k, into the fields of
+					  esc_graph.oranges[k] */
 
 	/* The same without the calls of functions known only by name
 	   (imports.c): what the link step starts from. */
@@ -153,6 +155,8 @@ struct esc_func_rec {
 struct esc_graph {
 	struct esc_location *locs;
 	int nlocs, cap_locs;
+	struct esc_ranges *oranges; /* esc_location.other_in's fields */
+	int noranges, cap_oranges;
 	struct esc_edge *edges;
 	int nedges, cap_edges;
 	struct esc_store_rec *stores;

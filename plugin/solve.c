@@ -436,13 +436,28 @@ static void add_pstore(struct esc_graph *g, int first, int l, int derefs,
    takes the address of holds is not stored into p) unless the path
    reads through it (derefs >= 1 left).  The values of p's function's
    own parameters are the summary's stores; another function's of its
-   component is walked on (its callers there).  Uses w's arrays (reset
-   first). */
-static int other_into(const struct esc_graph *g, struct walk *w, int p,
-		      const char *outside)
+   component is walked on (its callers there).  From p (first -1), or
+   only by edge first into p.  Uses w's arrays (reset first). */
+static int other_from(const struct esc_graph *g, struct walk *w, int p,
+		      int first, const char *outside)
 {
 	walk_reset(w);
-	walk_source(w, p);
+	if (first < 0) {
+		walk_source(w, p);
+	} else {
+		/* the one edge first into p */
+		const struct esc_edge *e = &g->edges[first];
+		const struct esc_location *s = &g->locs[e->src];
+		if (s->kind == ESC_LOC_PTEE ||
+		    (s->kind == ESC_LOC_PARAM && s->func == g->locs[p].func))
+			return 0;
+		if (e->derefs < 0)
+			return outside[e->src];
+		if (e->src == ESC_HEAP || s->kind == ESC_LOC_UNKNOWN ||
+		    s->kind == ESC_LOC_HEAP)
+			return 1;
+		walk_set(w, e->src, e->derefs, first);
+	}
 	while (w->qlen) {
 		int l = walk_pop(w);
 		int dl = w->dist[l];
@@ -472,6 +487,39 @@ static int other_into(const struct esc_graph *g, struct walk *w, int p,
 		}
 	}
 	return 0;
+}
+
+/* other_in of pointee p: 0, none; 1, a value from outside into any
+   part of it; 2 + k, only into the fields of g->oranges[k] (each edge
+   into p that brings one writes a known field, and they are few). */
+static int other_into(struct esc_graph *g, struct walk *w, int p,
+		      const char *outside)
+{
+	if (!other_from(g, w, p, -1, outside))
+		return 0;
+	struct esc_ranges r;
+	r.nranges = 0;
+	for (int ei = g->locs[p].in_head; ei >= 0; ei = g->edges[ei].next_in) {
+		const struct esc_edge *e = &g->edges[ei];
+		if (!other_from(g, w, p, ei, outside))
+			continue;
+		if (e->fkind != ESC_FIELD_WRITE || e->fsize <= 0 || e->foff < 0)
+			return 1;
+		int k = 0;
+		while (k < r.nranges && (r.off[k] != e->foff || r.size[k] != e->fsize))
+			k++;
+		if (k < r.nranges)
+			continue;
+		if (r.nranges == ESC_STORE_RANGES)
+			return 1;
+		r.off[r.nranges] = e->foff;
+		r.size[r.nranges++] = e->fsize;
+	}
+	if (!r.nranges)
+		return 1;
+	ESC_GROW(g->oranges, g->cap_oranges, g->noranges + 1);
+	g->oranges[g->noranges] = r;
+	return 2 + g->noranges++;
 }
 
 /* leak_sure; leak_sure_out around the stores into what a function
@@ -606,6 +654,7 @@ int esc_solve(struct esc_graph *g)
 		loc->other_in = 0;
 	}
 	g->npstores = 0;
+	g->noranges = 0;
 	for (int f = 0; f < g->nfuncs; f++)
 		g->funcs[f].result_other = 1;
 

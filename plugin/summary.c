@@ -377,11 +377,16 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 		if (i < n)
 			s->release[i] = (unsigned char)loc->released;
 		/* a value from outside stored into *arg (solve.c) */
-		if (i < n && !s->gave_up && loc->ptee >= 0 &&
-		    g->locs[loc->ptee].other_in) {
-			if (!s->other_out)
+		int oi = loc->ptee >= 0 ? g->locs[loc->ptee].other_in : 0;
+		if (i < n && !s->gave_up && oi) {
+			if (!s->other_out) {
 				s->other_out = esc_xcalloc((size_t)n + 1, 1);
+				s->other_rng = esc_xcalloc((size_t)n + 1,
+							   sizeof *s->other_rng);
+			}
 			s->other_out[i] = 1;
+			if (oi >= 2 && oi - 2 < g->noranges)
+				s->other_rng[i] = g->oranges[oi - 2];
 		}
 	}
 	/* the guards on this function's parameters that change a sure leak */
@@ -501,6 +506,7 @@ void esc_summary_free(struct esc_summary *s)
 	free(s->stores);
 	free(s->effects);
 	free(s->other_out);
+	free(s->other_rng);
 	free(s);
 }
 

@@ -1094,7 +1094,7 @@ TEST(stores_into_result_memory)
    A value from outside stored into *pp (a global's, an allocation a
    global holds too) is the summary's other_out; a fresh allocation only
    *pp holds, whatever it holds, and a parameter's value (a store) are
-   not. */
+   not.  A store of a known field names it (other_rng). */
 TEST(other_value_into_param_memory)
 {
 	const char *names[] = { "open_g", "open_m", "open_s", "open_i", "open_p" };
@@ -1123,9 +1123,27 @@ TEST(other_value_into_param_memory)
 		int other = s->other_out && s->other_out[0];
 		CHECK_EQ_INT(other, k == 0 || k == 2);
 		CHECK(!s->other_out || !s->other_out[1]);
+		if (other)
+			CHECK_EQ_INT(s->other_rng[0].nranges, 0);
 		esc_summary_free(s);
 		esc_graph_free(g);
 	}
+	/* (*pp)->next = registry, the field at [8, 16): only that field */
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "open_f", pos(1));
+	int pp = esc_param_new(g, f, 0, "pp", pos(1), 1);
+	esc_store(g, pp, ESC_UNKNOWN, 0, step(ESC_STEP_STORE_PTR, 2));
+	esc_store_field(g, esc_store_count(g) - 1, 8, 8);
+	CHECK_EQ_INT(esc_solve(g), 0);
+	struct esc_summary *s = esc_summarize(g, f);
+	CHECK(s->other_out && s->other_out[0]);
+	if (s->other_out && s->other_out[0]) {
+		CHECK_EQ_INT(s->other_rng[0].nranges, 1);
+		CHECK_EQ_INT(s->other_rng[0].off[0], 8);
+		CHECK_EQ_INT(s->other_rng[0].size[0], 8);
+	}
+	esc_summary_free(s);
+	esc_graph_free(g);
 }
 
 /* int f(char *key, int flags, char *other)
