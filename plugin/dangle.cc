@@ -3910,6 +3910,92 @@ static bool light_stored(auto_vec<unsigned char> *stored,
    facts), and the same calls of the unit's memoised facts (body_facts,
    closed_effects) in the same order, so that what they keep does not
    depend on which CFGs are built whole. */
+/* The integer constant value v is (itself, or through copies: i_10 =
+   0 before the PHI takes it), or NULL_TREE. */
+static tree int_const_of(tree v)
+{
+	for (int depth = 0; depth < 8 && v; depth++) {
+		if (TREE_CODE(v) == INTEGER_CST)
+			return v;
+		if (TREE_CODE(v) != SSA_NAME)
+			return NULL_TREE;
+		gimple *d = SSA_NAME_DEF_STMT(v);
+		if (!d || !is_gimple_assign(d) || !gimple_assign_single_p(d))
+			return NULL_TREE;
+		v = gimple_assign_rhs1(d);
+	}
+	return NULL_TREE;
+}
+
+/* A loop that runs at least once: the out edge into the loop's body
+   that the test ending e's destination, a loop's header, takes whenever
+   e enters it from outside, when the values e brings decide it (for (i
+   = 0; i < 100; i++): the loop's entry test, entered with i = 0, goes
+   into the body), else NULL.  Only for a destination
+   with nothing but PHIs and its test (a block of no statements in the
+   abstract CFG: size, and no PHI that takes an address) and a way on
+   that merges nothing: an edge to that way then stands for the two. */
+static edge decided_edge(function *fun, edge e, int size)
+{
+	basic_block h = e->dest;
+	if (size || h == EXIT_BLOCK_PTR_FOR_FN(fun) || (e->flags & EDGE_EH))
+		return NULL;
+	gimple_stmt_iterator gi = gsi_start_nondebug_after_labels_bb(h);
+	gimple *last = esc_last_stmt(h);
+	if (gsi_end_p(gi) || gsi_stmt(gi) != last ||
+	    gimple_code(last) != GIMPLE_COND)
+		return NULL;
+	for (gphi_iterator i = gsi_start_phis(h); !gsi_end_p(i); gsi_next(&i))
+		for (unsigned a = 0; a < gimple_phi_num_args(i.phi()); a++)
+			if (TREE_CODE(gimple_phi_arg_def(i.phi(), a)) == ADDR_EXPR)
+				return NULL;
+	gcond *c = as_a<gcond *>(last);
+	tree l = int_const_of(phi_value_on(h, e, gimple_cond_lhs(c)));
+	tree r = int_const_of(phi_value_on(h, e, gimple_cond_rhs(c)));
+	if (!l || !r)
+		return NULL;
+	tree t = fold_binary(gimple_cond_code(c), boolean_type_node, l, r);
+	if (!t || TREE_CODE(t) != INTEGER_CST)
+		return NULL;
+	edge te, fe;
+	extract_true_false_edges_from_block(h, &te, &fe);
+	edge d = integer_zerop(t) ? fe : te;
+	if (!d || d->dest == h || d->dest == EXIT_BLOCK_PTR_FOR_FN(fun) ||
+	    (d->flags & EDGE_EH))
+		return NULL;
+	/* into a loop's body: h is reached again from where d goes (the
+	   loop's back edge), so what h leads to stays reachable */
+	auto_sbitmap seen(last_basic_block_for_fn(fun));
+	bitmap_clear(seen);
+	auto_vec<basic_block, 16> work;
+	work.safe_push(d->dest);
+	bitmap_set_bit(seen, d->dest->index);
+	bool back = false;
+	while (!back && !work.is_empty()) {
+		basic_block b = work.pop();
+		edge x;
+		edge_iterator xi;
+		FOR_EACH_EDGE(x, xi, b->succs) {
+			if (x->dest == h) {
+				back = true;
+				break;
+			}
+			if (x->dest != EXIT_BLOCK_PTR_FOR_FN(fun) &&
+			    !(x->flags & EDGE_EH) &&
+			    !bitmap_bit_p(seen, x->dest->index)) {
+				bitmap_set_bit(seen, x->dest->index);
+				work.safe_push(x->dest);
+			}
+		}
+	}
+	if (!back)
+		return NULL;
+	for (gphi_iterator i = gsi_start_phis(d->dest); !gsi_end_p(i); gsi_next(&i))
+		if (!virtual_operand_p(gimple_phi_result(i.phi())))
+			return NULL;
+	return d;
+}
+
 static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 			      bool light, bool *kills = NULL)
 {
@@ -4135,11 +4221,18 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 			int *test = call ? index.get(call) : NULL;
 			int to = e->dest == EXIT_BLOCK_PTR_FOR_FN(fun) ? -1
 								       : e->dest->index;
-			esc_cfg_edge(k.cfg, bb->index, to, test ? *test : -1,
-				     test ? br : ESC_BR_ANY);
+			/* into a test it decides: on to where the test goes */
+			edge d = to >= 0 ? decided_edge(fun, e,
+				esc_cfg_block_size(k.cfg, to)) : NULL;
+			esc_cfg_edge(k.cfg, bb->index, d ? d->dest->index : to,
+				     test ? *test : -1, test ? br : ESC_BR_ANY);
+			if (d)
+				esc_cfg_edge_via(k.cfg, to);
 			edge_tests(&k, fun, e);
 			if (to >= 0)
 				edge_assigns(&k, fun, e);
+			if (d)
+				edge_tests(&k, fun, d);
 		}
 	}
 	free(k.slots);

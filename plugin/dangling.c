@@ -166,6 +166,7 @@ struct cfact {
 struct cedge {
 	int from, to, test;
 	enum esc_branch br;
+	int via; /* the decided test's block it goes past (esc_cfg_edge_via), -1 */
 };
 
 struct esc_cfg {
@@ -255,6 +256,11 @@ void esc_cfg_block(struct esc_cfg *c, int b)
 		c->entry = b;
 }
 
+int esc_cfg_block_size(const struct esc_cfg *c, int b)
+{
+	return b >= 0 && b < c->nblocks ? c->count[b] : 0;
+}
+
 static int pool_add(struct esc_cfg *c, const int *v, int n)
 {
 	int at = c->npool;
@@ -342,6 +348,15 @@ void esc_cfg_edge(struct esc_cfg *c, int from, int to, int test,
 	e->to = to;
 	e->test = test >= 0 && test < c->nstmts ? test : -1;
 	e->br = br;
+	e->via = -1;
+}
+
+void esc_cfg_edge_via(struct esc_cfg *c, int via)
+{
+	if (!c->nedges || via < 0)
+		return;
+	need_block(c, via);
+	c->edges[c->nedges - 1].via = via;
 }
 
 void esc_cfg_undo(struct esc_cfg *c, int stmt, const struct esc_undo *facts,
@@ -1947,7 +1962,11 @@ static int dominates(struct view *v, int e, int u)
 		if (b == be)
 			continue;
 		for (int j = v->succ_start[b]; j < v->succ_start[b + 1]; j++) {
-			int to = c->edges[v->succ[j]].to;
+			/* through a decided test as if it were not
+			   (escape-scope takes no loop to run, as GCC's
+			   -Wdangling-pointer's "used" does not) */
+			const struct cedge *ed = &c->edges[v->succ[j]];
+			int to = ed->via >= 0 ? ed->via : ed->to;
 			if (to < 0 || v->seen[to] == stamp)
 				continue;
 			v->seen[to] = stamp;

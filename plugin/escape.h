@@ -1374,6 +1374,8 @@ int esc_cfg_key(struct esc_cfg *c, int parent);
    started once; the first started is the entry).  Statements added go
    into it, in order. */
 void esc_cfg_block(struct esc_cfg *c, int b);
+/* How many statements block b holds (0: none, or never started). */
+int esc_cfg_block_size(const struct esc_cfg *c, int b);
 /* Adds a statement to the current block; returns its index.  For a call:
    keys[0] is its result's key, keys[1 + i] argument i's (-1 unknown),
    nkeys in all; writes the globals (root keys) a same-file callee
@@ -1390,9 +1392,16 @@ int esc_cfg_use(struct esc_cfg *c, struct esc_pos at, const uint64_t *objects,
 int esc_cfg_addr(struct esc_cfg *c, struct esc_pos at, uint64_t object);
 /* An edge from block `from' to block `to' (-1: the function's exit).  If
    test >= 0, the edge is taken when the result of statement test (a
-   call) is as br says. */
+   call) is as br says.  A loop that runs at least once: the adapter
+   gives an edge into a block that holds no statement and whose test the
+   values the edge brings decide (for (i = 0; i < 100; i++) entered with
+   i = 0) straight to the way the test goes. */
 void esc_cfg_edge(struct esc_cfg *c, int from, int to, int test,
 		  enum esc_branch br);
+/* On the last edge added: it goes past block via, a test its values
+   decide (the edge stood for one into via).  escape-scope's question
+   ("after the scope's end on every path") follows it into via. */
+void esc_cfg_edge_via(struct esc_cfg *c, int via);
 /* Undo: what a store, or a call by its callee's body, does to a linked
    list.  field is the adapter's number for a struct field. */
 enum esc_undo_kind {

@@ -849,6 +849,47 @@ TEST(scope)
 	}
 }
 
+/* escape-scope over a loop the adapter takes to run at least once (the
+   edge into its body goes past its decided test, esc_cfg_edge_via): the
+   use after the loop is still a may-use, as GCC's -Wdangling-pointer
+   says (for (i = 0; i < 3; i++) { int x; p = &x; } use(p);); the same
+   edge not past a test is every path */
+TEST(scope_past_decided_test)
+{
+	struct esc_pos at = { "t.c", 9, 2, 0 };
+	uint64_t xo = X_LOC;
+	for (int via = 0; via < 2; via++) {
+		struct esc_cfg *c = esc_cfg_new();
+		/* 3: entry; 0: the loop's test; 1: addr x, use x, end x;
+		   2: use x, return */
+		esc_cfg_block(c, 3);
+		esc_cfg_block(c, 0);
+		esc_cfg_block(c, 1);
+		esc_cfg_addr(c, at, xo);
+		esc_cfg_use(c, at, &xo, 1);
+		esc_cfg_stmt(c, ESC_OP_END, NULL, -1, NULL, NULL, 0, NULL, -1, xo);
+		esc_cfg_block(c, 2);
+		at.line = 12;
+		esc_cfg_use(c, at, &xo, 1);
+		at.line = 9;
+		stmt(c, ESC_OP_RETURN, 5, -1);
+		esc_cfg_edge(c, 3, 1, -1, ESC_BR_ANY);
+		if (via)
+			esc_cfg_edge_via(c, 0);
+		esc_cfg_edge(c, 1, 0, -1, ESC_BR_ANY);
+		esc_cfg_edge(c, 0, 1, -1, ESC_BR_ANY);
+		esc_cfg_edge(c, 0, 2, -1, ESC_BR_ANY);
+		CHECK_EQ_INT(esc_cfg_block_size(c, 0), 0);
+		CHECK_EQ_INT(esc_cfg_block_size(c, 1), 3);
+		struct fixture fx;
+		fixture(&fx, 0, NULL);
+		fx.l.escapes = 0;
+		CHECK_EQ_INT(warnings(&fx, c, NULL), !via);
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+}
+
 /* Correlated branches. */
 static struct esc_val val(enum esc_val_kind kind, int key, uint64_t object)
 {
@@ -1127,6 +1168,7 @@ TEST(teardown_keeper)
 int main(void)
 {
 	RUN(scope);
+	RUN(scope_past_decided_test);
 	RUN(every_sink_found);
 	RUN(rule_fields);
 	RUN(store_killed_on_every_path);

@@ -278,3 +278,85 @@ void handle_twice(void)
 	ev_add(&e);
 	base_free(b);
 }
+
+/* assigned in a loop that runs at least once (its test decided by the
+   constants it starts from), added in another, the base freed after:
+   no warning (libevent's test_common_timeout) */
+void handle_loop(void)
+{
+	struct base *b = base_new();
+	struct ev e[4];
+	int i;
+	for (i = 0; i < 4; i++)
+		ev_assign(&e[i], b, i, 0);
+	for (i = 0; i < 4; i++)
+		ev_add(&e[i]);
+	work();
+	base_free(b);
+}
+
+/* the same, counting down to a bound that the start passes */
+void handle_loop_down(void)
+{
+	struct base *b = base_new();
+	struct ev e[4];
+	for (int i = 3; i >= 0; i--)
+		ev_assign(&e[i], b, i, 0);
+	for (int i = 0; i < 4; i++)
+		ev_add(&e[i]);
+	base_free(b);
+}
+
+/* a bound that may be zero: the add may meet an event never assigned */
+void handle_loop_n(int n)
+{
+	struct base *b = base_new();
+	struct ev e[4];
+	int i;
+	for (i = 0; i < n; i++)
+		ev_assign(&e[i], b, i, 0);
+	for (i = 0; i < 4; i++)
+		ev_add(&e[i]); // linked "escape-kept"
+	base_free(b);
+}
+
+/* a loop that runs zero times */
+void handle_loop_zero(void)
+{
+	struct base *b = base_new();
+	struct ev e[4];
+	int i;
+	for (i = 4; i < 4; i++)
+		ev_assign(&e[i], b, i, 0);
+	ev_add(&e[0]); // linked "escape-kept"
+	base_free(b);
+}
+
+/* the loop may leave before its first assign */
+void handle_loop_break(int c)
+{
+	struct base *b = base_new();
+	struct ev e[4];
+	int i;
+	for (i = 0; i < 4; i++) {
+		if (c)
+			break;
+		ev_assign(&e[i], b, i, 0);
+	}
+	ev_add(&e[0]); // linked "escape-kept"
+	base_free(b);
+}
+
+/* assigned in a loop that runs at least once, the base freed on one
+   path only */
+void handle_loop_one_path(int c)
+{
+	struct base *b = base_new();
+	struct ev e[4];
+	int i;
+	for (i = 0; i < 4; i++)
+		ev_assign(&e[i], b, i, 0);
+	ev_add(&e[1]); // linked "escape-kept"
+	if (c)
+		base_free(b);
+}
