@@ -13,7 +13,12 @@
  * operand_equal_p references, inside the place of the reference it is a
  * component of (s.f inside s); a handle (a call's result or argument) is
  * the place it was loaded from or points into (its base variable), or
- * the SSA name itself.
+ * the SSA name itself.  An element a[i] of a local array indexed by a
+ * counted loop's IV is one place per array and range (element_range: an
+ * array stored by one loop and freed by another over the same range).
+ * An edge into a loop's header whose test the values it brings decide
+ * goes straight into the body (decided_edge: the loop runs at least
+ * once).
  *
  * A comment containing "escape:ignore" on the line of the address or of
  * the sink silences the warning there (or "escape:ignore escape-thread"
@@ -46,6 +51,27 @@ static const char *callee_of(gimple *s)
 	return esc_intern(strncmp(n, "__builtin_", 10) ? n : n + 10);
 }
 
+/* An array a counted loop stores into (an element of a[i] written
+   while i walks lo .. hi). */
+struct stored_range {
+	tree array;
+	HOST_WIDE_INT lo, hi;
+};
+
+/* A counted loop: for (i = start; i CODE bound; i += step), step 1 or
+   -1, start and bound constants, i changed only there (a PHI of the
+   header with two arguments).  blocks: the loop's (the header and the
+   blocks from which the back edge is reached without it); single: its
+   only way out is the header's test.  rep: the first IV of an equal
+   range, for which the elements of every array it indexes are keyed. */
+struct iv_range {
+	tree iv, rep;
+	HOST_WIDE_INT lo, hi; /* the indices it takes, lo <= hi */
+	basic_block header, body;
+	auto_vec<int> blocks;
+	bool single;
+};
+
 /* The keys of one function's CFG: references by operand_equal_p. */
 struct key_ent {
 	tree t;
@@ -60,7 +86,20 @@ struct keys {
 	unsigned cap, n;
 	hash_map<tree, int> *writes_at; /* callee -> index into writes */
 	auto_vec<int> writes;           /* count, then the keys */
+	/* arrays walked by a counted loop (range_of): the statement keyed
+	   (its block, and what it does with an element: ctx) */
+	basic_block ctx_bb;
+	int ctx;
+	hash_map<tree, int> *iv_at;     /* an IV -> 1 + its range, or 0 */
+	auto_vec<struct iv_range *> ranges;
+	auto_vec<struct stored_range> stored;
 };
+
+/* What a statement does with an element a[i] of a local array whose
+   index is a counted loop's IV: stores into it (RANGE_STORE), reads it
+   (RANGE_LOAD), hands what it holds to a call (RANGE_CALL); other
+   statements name no range (RANGE_NONE). */
+enum { RANGE_NONE, RANGE_STORE, RANGE_LOAD, RANGE_CALL };
 
 static int key_of(struct keys *k, tree t);
 
@@ -81,11 +120,372 @@ static void keys_grow(struct keys *k)
 	free(old);
 }
 
+/* The integer constant value v is (itself, or through copies: i_10 =
+   0 before the PHI takes it), or NULL_TREE. */
+static tree int_const_of(tree v)
+{
+	for (int depth = 0; depth < 8 && v; depth++) {
+		if (TREE_CODE(v) == INTEGER_CST)
+			return v;
+		if (TREE_CODE(v) != SSA_NAME)
+			return NULL_TREE;
+		gimple *d = SSA_NAME_DEF_STMT(v);
+		if (!d || !is_gimple_assign(d) || !gimple_assign_single_p(d))
+			return NULL_TREE;
+		v = gimple_assign_rhs1(d);
+	}
+	return NULL_TREE;
+}
+
+/* An array walked by a counted loop (an array freed in a loop: for (i =
+   0; i < 5; ++i) event_free(ev[i]) after a loop that stored into each
+   ev[i] over the same range, libevent's tests).  The elements a[i] of a
+   local array indexed by the IV of a counted loop (struct iv_range), at
+   a statement of the loop's body, are one slot per array and range (the
+   same key for every IV of an equal range: the rep's): a store into it
+   is one into each element the loop reaches, in turn; a read, of each
+   element of the range, when the loop has no way out but its test; a
+   call given what it holds, of each element, when it is also made on
+   every turn (every path from the body's start back to the header
+   passes it, or the branch on which that element is null).  A loop that
+   frees what another stored over the same range then frees every one of
+   them. */
+static struct iv_range *range_make(function *fun, tree iv)
+{
+	gimple *d = SSA_NAME_DEF_STMT(iv);
+	if (!d || gimple_code(d) != GIMPLE_PHI)
+		return NULL;
+	gphi *phi = as_a<gphi *>(d);
+	basic_block h = gimple_bb(phi);
+	if (gimple_phi_num_args(phi) != 2)
+		return NULL;
+	/* the start on one edge, iv + step on the other (the back edge) */
+	int in = -1;
+	tree start = NULL_TREE;
+	HOST_WIDE_INT step = 0;
+	basic_block latch = NULL;
+	for (unsigned a = 0; a < 2; a++) {
+		tree v = gimple_phi_arg_def(phi, a);
+		tree c = int_const_of(v);
+		if (c) {
+			if (start)
+				return NULL;
+			start = c;
+			in = (int)a;
+			continue;
+		}
+		if (TREE_CODE(v) != SSA_NAME)
+			return NULL;
+		gimple *inc = SSA_NAME_DEF_STMT(v);
+		if (!inc || !is_gimple_assign(inc) ||
+		    gimple_assign_rhs1(inc) != iv ||
+		    !gimple_assign_rhs2(inc) ||
+		    TREE_CODE(gimple_assign_rhs2(inc)) != INTEGER_CST ||
+		    !tree_fits_shwi_p(gimple_assign_rhs2(inc)))
+			return NULL;
+		HOST_WIDE_INT n = tree_to_shwi(gimple_assign_rhs2(inc));
+		if (gimple_assign_rhs_code(inc) == PLUS_EXPR)
+			step = n;
+		else if (gimple_assign_rhs_code(inc) == MINUS_EXPR)
+			step = -n;
+		else
+			return NULL;
+		latch = gimple_phi_arg_edge(phi, a)->src;
+	}
+	if (!start || !latch || (step != 1 && step != -1))
+		return NULL;
+	/* the header's test of iv against a constant */
+	gimple *last = esc_last_stmt(h);
+	if (!last || gimple_code(last) != GIMPLE_COND)
+		return NULL;
+	gcond *c = as_a<gcond *>(last);
+	tree l = gimple_cond_lhs(c), r = gimple_cond_rhs(c);
+	enum tree_code code = gimple_cond_code(c);
+	if (r == iv) {
+		std::swap(l, r);
+		code = swap_tree_comparison(code);
+	}
+	tree bound = l == iv ? int_const_of(r) : NULL_TREE;
+	if (!bound)
+		return NULL;
+	/* the loop: back from the latch to the header, every block of it
+	   but the header entered only from the loop */
+	auto_sbitmap in_loop(last_basic_block_for_fn(fun));
+	bitmap_clear(in_loop);
+	auto_vec<int> blocks;
+	auto_vec<basic_block, 16> work;
+	bitmap_set_bit(in_loop, h->index);
+	blocks.safe_push(h->index);
+	if (latch != h) {
+		bitmap_set_bit(in_loop, latch->index);
+		blocks.safe_push(latch->index);
+		work.safe_push(latch);
+	}
+	while (!work.is_empty()) {
+		basic_block b = work.pop();
+		edge x;
+		edge_iterator xi;
+		FOR_EACH_EDGE(x, xi, b->preds) {
+			if (x->src == ENTRY_BLOCK_PTR_FOR_FN(fun) ||
+			    blocks.length() > 4096)
+				return NULL;
+			if (!bitmap_bit_p(in_loop, x->src->index)) {
+				bitmap_set_bit(in_loop, x->src->index);
+				blocks.safe_push(x->src->index);
+				work.safe_push(x->src);
+			}
+		}
+	}
+	edge ein = gimple_phi_arg_edge(phi, in);
+	if (bitmap_bit_p(in_loop, ein->src->index))
+		return NULL;
+	if (EDGE_COUNT(h->succs) != 2)
+		return NULL;
+	edge te, fe;
+	extract_true_false_edges_from_block(h, &te, &fe);
+	if (!te || !fe)
+		return NULL;
+	bool tin = te->dest != EXIT_BLOCK_PTR_FOR_FN(fun) &&
+		   bitmap_bit_p(in_loop, te->dest->index);
+	bool fin = fe->dest != EXIT_BLOCK_PTR_FOR_FN(fun) &&
+		   bitmap_bit_p(in_loop, fe->dest->index);
+	if (tin == fin)
+		return NULL;
+	enum tree_code stay = tin ? code : invert_tree_comparison(code, false);
+	if (stay == ERROR_MARK)
+		return NULL;
+	bool single = true;
+	for (unsigned i = 0; i < blocks.length() && single; i++) {
+		basic_block b = BASIC_BLOCK_FOR_FN(fun, blocks[i]);
+		edge x;
+		edge_iterator xi;
+		FOR_EACH_EDGE(x, xi, b->succs)
+			if (b != h && !(x->flags & EDGE_EH) &&
+			    (x->dest == EXIT_BLOCK_PTR_FOR_FN(fun) ||
+			     !bitmap_bit_p(in_loop, x->dest->index)))
+				single = false;
+	}
+	/* the indices it takes */
+	if (!tree_fits_shwi_p(start) || !tree_fits_shwi_p(bound))
+		return NULL;
+	HOST_WIDE_INT s0 = tree_to_shwi(start), b0 = tree_to_shwi(bound), lo, hi;
+	if (step == 1 && (stay == LT_EXPR || (stay == NE_EXPR && s0 <= b0))) {
+		lo = s0;
+		hi = b0 - 1;
+	} else if (step == 1 && stay == LE_EXPR) {
+		lo = s0;
+		hi = b0;
+	} else if (step == -1 && (stay == GT_EXPR || (stay == NE_EXPR && s0 >= b0))) {
+		lo = b0 + 1;
+		hi = s0;
+	} else if (step == -1 && stay == GE_EXPR) {
+		lo = b0;
+		hi = s0;
+	} else {
+		return NULL;
+	}
+	if (lo > hi || b0 == HOST_WIDE_INT_MIN || b0 == HOST_WIDE_INT_MAX)
+		return NULL;
+	struct iv_range *rg = new iv_range;
+	rg->iv = rg->rep = iv;
+	rg->lo = lo;
+	rg->hi = hi;
+	rg->header = h;
+	rg->body = tin ? te->dest : fe->dest;
+	for (unsigned i = 0; i < blocks.length(); i++)
+		rg->blocks.safe_push(blocks[i]);
+	rg->single = single;
+	return rg;
+}
+
+static struct iv_range *range_of(struct keys *k, tree iv);
+static struct iv_range *element_range(struct keys *k, tree ref);
+
+/* The arrays the counted loops of fun store into (k->stored): the
+   element a statement's own left side writes (a[i] = v, a[i].f = v,
+   a[i] = f ()). */
+static void stored_ranges(struct keys *k, function *fun)
+{
+	basic_block bb;
+	FOR_EACH_BB_FN(bb, fun)
+		for (gimple_stmt_iterator i = gsi_start_bb(bb); !gsi_end_p(i); gsi_next(&i)) {
+			gimple *s = gsi_stmt(i);
+			tree t = gimple_get_lhs(s);
+			if (!t || gimple_clobber_p(s))
+				continue;
+			while (handled_component_p(t) && TREE_CODE(t) != ARRAY_REF)
+				t = TREE_OPERAND(t, 0);
+			if (TREE_CODE(t) != ARRAY_REF ||
+			    TREE_CODE(TREE_OPERAND(t, 1)) != SSA_NAME)
+				continue;
+			k->ctx = RANGE_STORE;
+			k->ctx_bb = bb;
+			struct iv_range *r = element_range(k, t);
+			k->ctx = RANGE_NONE;
+			if (r) {
+				struct stored_range sr = { TREE_OPERAND(t, 0), r->lo, r->hi };
+				k->stored.safe_push(sr);
+			}
+		}
+}
+
+/* The counted loop whose IV iv is (computed once per IV), or NULL. */
+static struct iv_range *range_of(struct keys *k, tree iv)
+{
+	if (!iv || TREE_CODE(iv) != SSA_NAME || !INTEGRAL_TYPE_P(TREE_TYPE(iv)) ||
+	    !k->iv_at)
+		return NULL;
+	int *at = k->iv_at->get(iv);
+	if (at)
+		return *at ? k->ranges[*at - 1] : NULL;
+	struct iv_range *r = range_make(DECL_STRUCT_FUNCTION(k->fndecl), iv);
+	if (!r) {
+		k->iv_at->put(iv, 0);
+		return NULL;
+	}
+	for (unsigned i = 0; i < k->ranges.length(); i++) {
+		struct iv_range *o = k->ranges[i];
+		if (o->lo == r->lo && o->hi == r->hi) {
+			r->rep = o->rep;
+			break;
+		}
+	}
+	k->ranges.safe_push(r);
+	k->iv_at->put(iv, (int)k->ranges.length());
+	return r;
+}
+
+static bool in_range_loop(const struct iv_range *r, basic_block b)
+{
+	for (unsigned i = 0; b && i < r->blocks.length(); i++)
+		if (r->blocks[i] == b->index)
+			return true;
+	return false;
+}
+
+/* Is v, at the end of block b, loaded from element ref itself (the
+   same array at the same IV)? */
+static bool loaded_element(tree v, tree ref)
+{
+	if (!v || TREE_CODE(v) != SSA_NAME)
+		return false;
+	gimple *d = SSA_NAME_DEF_STMT(v);
+	if (!d || !is_gimple_assign(d) || !gimple_assign_single_p(d))
+		return false;
+	tree t = gimple_assign_rhs1(d);
+	return TREE_CODE(t) == ARRAY_REF &&
+	       TREE_OPERAND(t, 0) == TREE_OPERAND(ref, 0) &&
+	       TREE_OPERAND(t, 1) == TREE_OPERAND(ref, 1);
+}
+
+/* Is block b on every turn of loop r: every path from the body's start
+   back to the header passes it, or an edge on which element ref is
+   null (if (ev[i]) event_free(ev[i]))? */
+static bool every_turn(function *fun, const struct iv_range *r, basic_block b,
+		       tree ref)
+{
+	if (b == r->body)
+		return true;
+	auto_sbitmap seen(last_basic_block_for_fn(fun));
+	bitmap_clear(seen);
+	auto_vec<basic_block, 16> work;
+	work.safe_push(r->body);
+	bitmap_set_bit(seen, r->body->index);
+	while (!work.is_empty()) {
+		basic_block x = work.pop();
+		gimple *last = esc_last_stmt(x);
+		gcond *cond = last && gimple_code(last) == GIMPLE_COND
+				      ? as_a<gcond *>(last) : NULL;
+		edge e;
+		edge_iterator ei;
+		FOR_EACH_EDGE(e, ei, x->succs) {
+			if (e->flags & EDGE_EH)
+				continue;
+			if (e->dest == r->header)
+				return false;
+			if (e->dest == b || e->dest == EXIT_BLOCK_PTR_FOR_FN(fun) ||
+			    bitmap_bit_p(seen, e->dest->index) ||
+			    !in_range_loop(r, e->dest))
+				continue;
+			/* the branch on which the element is null */
+			if (cond && integer_zerop(gimple_cond_rhs(cond)) &&
+			    loaded_element(gimple_cond_lhs(cond), ref) &&
+			    ((gimple_cond_code(cond) == EQ_EXPR &&
+			      (e->flags & EDGE_TRUE_VALUE)) ||
+			     (gimple_cond_code(cond) == NE_EXPR &&
+			      (e->flags & EDGE_FALSE_VALUE))))
+				continue;
+			bitmap_set_bit(seen, e->dest->index);
+			work.safe_push(e->dest);
+		}
+	}
+	return true;
+}
+
+/* The counted loop of element ref (an ARRAY_REF) that the statement
+   being keyed (k->ctx, k->ctx_bb) may take as each element of its
+   range in turn, or NULL. */
+static struct iv_range *element_range(struct keys *k, tree ref)
+{
+	if (k->ctx == RANGE_NONE || TREE_CODE(ref) != ARRAY_REF ||
+	    TREE_THIS_VOLATILE(ref))
+		return NULL;
+	tree a = TREE_OPERAND(ref, 0);
+	if (!VAR_P(a) || !auto_var_in_fn_p(a, k->fndecl) || TREE_THIS_VOLATILE(a))
+		return NULL;
+	struct iv_range *r = range_of(k, TREE_OPERAND(ref, 1));
+	if (!r || !in_range_loop(r, k->ctx_bb) || k->ctx_bb == r->header)
+		return NULL;
+	if (k->ctx != RANGE_STORE && !r->single)
+		return NULL;
+	/* read back: only what a store of the same range left there */
+	bool stored = k->ctx == RANGE_STORE;
+	for (unsigned i = 0; !stored && i < k->stored.length(); i++)
+		stored = k->stored[i].array == a && k->stored[i].lo == r->lo &&
+			 k->stored[i].hi == r->hi;
+	if (!stored)
+		return NULL;
+	if (k->ctx == RANGE_CALL &&
+	    !every_turn(DECL_STRUCT_FUNCTION(k->fndecl), r, k->ctx_bb, ref))
+		return NULL;
+	return r;
+}
+
+static bool ranged_index(struct keys *k, tree ref)
+{
+	return element_range(k, ref) != NULL;
+}
+
+/* t, with an element a counted loop walks (element_range) indexed by
+   its range's rep, so that every loop of an equal range names the same
+   place; else t. */
+static tree ranged_ref(struct keys *k, tree t)
+{
+	if (k->ctx == RANGE_NONE || !handled_component_p(t))
+		return t;
+	if (TREE_CODE(t) == ARRAY_REF) {
+		struct iv_range *r = element_range(k, t);
+		if (!r || r->rep == TREE_OPERAND(t, 1))
+			return t;
+		return build4(ARRAY_REF, TREE_TYPE(t), TREE_OPERAND(t, 0), r->rep,
+			      TREE_OPERAND(t, 2), TREE_OPERAND(t, 3));
+	}
+	tree in = ranged_ref(k, TREE_OPERAND(t, 0));
+	if (in == TREE_OPERAND(t, 0))
+		return t;
+	tree c = copy_node(t);
+	TREE_OPERAND(c, 0) = in;
+	return c;
+}
+
+static tree ranged_ref(struct keys *k, tree t);
+
 /* The place key of reference t (a new one the first time). */
 static int key_of(struct keys *k, tree t)
 {
 	if (!t)
 		return -1;
+	t = ranged_ref(k, t);
 	if (2 * (k->n + 1) > k->cap)
 		keys_grow(k);
 	/* operand_equal_p implies equal hashes (GCC's contract, checked by
@@ -119,8 +519,12 @@ static int key_of(struct keys *k, tree t)
 	return k->slots[h].key;
 }
 
+static bool ranged_index(struct keys *k, tree ref);
+
 /* Is reference t a slot of this frame: a local variable, or a part of
-   one at a fixed position (fields, elements at constant indices)? */
+   one at a fixed position (fields, elements at constant indices; an
+   element a counted loop walks, ranged_index, stands for each of the
+   range's in turn)? */
 static bool slot_of(struct keys *k, tree t)
 {
 	for (int depth = 0; t && depth < 16; depth++) {
@@ -134,7 +538,8 @@ static bool slot_of(struct keys *k, tree t)
 				return false;
 			break;
 		case ARRAY_REF:
-			if (TREE_CODE(TREE_OPERAND(t, 1)) != INTEGER_CST ||
+			if ((TREE_CODE(TREE_OPERAND(t, 1)) != INTEGER_CST &&
+			     !ranged_index(k, t)) ||
 			    TREE_THIS_VOLATILE(t))
 				return false;
 			break;
@@ -3910,22 +4315,6 @@ static bool light_stored(auto_vec<unsigned char> *stored,
    facts), and the same calls of the unit's memoised facts (body_facts,
    closed_effects) in the same order, so that what they keep does not
    depend on which CFGs are built whole. */
-/* The integer constant value v is (itself, or through copies: i_10 =
-   0 before the PHI takes it), or NULL_TREE. */
-static tree int_const_of(tree v)
-{
-	for (int depth = 0; depth < 8 && v; depth++) {
-		if (TREE_CODE(v) == INTEGER_CST)
-			return v;
-		if (TREE_CODE(v) != SSA_NAME)
-			return NULL_TREE;
-		gimple *d = SSA_NAME_DEF_STMT(v);
-		if (!d || !is_gimple_assign(d) || !gimple_assign_single_p(d))
-			return NULL_TREE;
-		v = gimple_assign_rhs1(d);
-	}
-	return NULL_TREE;
-}
 
 /* A loop that runs at least once: the out edge into the loop's body
    that the test ending e's destination, a loop's header, takes whenever
@@ -3956,6 +4345,8 @@ static edge decided_edge(function *fun, edge e, int size)
 		return NULL;
 	tree t = fold_binary(gimple_cond_code(c), boolean_type_node, l, r);
 	if (!t || TREE_CODE(t) != INTEGER_CST)
+		return NULL;
+	if (EDGE_COUNT(h->succs) != 2)
 		return NULL;
 	edge te, fe;
 	extract_true_false_edges_from_block(h, &te, &fe);
@@ -4010,6 +4401,10 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 	k.cfg = esc_cfg_new();
 	k.fndecl = fun->decl;
 	k.writes_at = new hash_map<tree, int>;
+	k.ctx = RANGE_NONE;
+	k.ctx_bb = NULL;
+	k.iv_at = new hash_map<tree, int>;
+	stored_ranges(&k, fun);
 	hash_map<gimple *, int> index;
 	basic_block bb;
 	auto_vec<int> ckeys;
@@ -4045,6 +4440,7 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 				takes_of(&k, fun, i.phi());
 		for (gimple_stmt_iterator i = gsi_start_bb(bb); !gsi_end_p(i); gsi_next(&i)) {
 			gimple *s = gsi_stmt(i);
+			k.ctx_bb = bb;
 			if (!light && !gimple_clobber_p(s) && !is_gimple_debug(s))
 				takes_of(&k, fun, s);
 			tree lhs = gimple_get_lhs(s);
@@ -4067,9 +4463,12 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 							DECL_SOURCE_LOCATION(lhs)));
 			} else if (is_gimple_call(s)) {
 				ckeys.truncate(0);
+				k.ctx = RANGE_STORE;
 				ckeys.safe_push(lhs ? handle_of(&k, lhs) : -1);
+				k.ctx = RANGE_CALL;
 				for (unsigned a = 0; a < gimple_call_num_args(s); a++)
 					ckeys.safe_push(handle_of(&k, gimple_call_arg(s, a)));
+				k.ctx = RANGE_NONE;
 				int nw;
 				const int *w = writes_of(&k, gimple_call_fndecl(s), &nw);
 				/* writes may move as it grows: copy */
@@ -4077,14 +4476,18 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 				for (int j = 0; j < nw; j++)
 					wc.safe_push(w[j]);
 				const char *callee = callee_of(s);
+				k.ctx = RANGE_STORE;
+				int cpl = place == -2 ? key_of(&k, lhs) : -1;
+				bool cslot = place == -2 && slot_of(&k, lhs);
+				k.ctx = RANGE_NONE;
 				st = esc_cfg_stmt(k.cfg, ESC_OP_CALL, s,
-						  place == -2 ? key_of(&k, lhs)
+						  place == -2 ? cpl
 						  : call_place(&k, s, rules, callee),
 						  callee, ckeys.address(),
 						  (int)ckeys.length(),
 						  nw >= 0 ? wc.address() : NULL, nw, 0);
-				if (place == -2 && slot_of(&k, lhs))
-					esc_cfg_slot(k.cfg, key_of(&k, lhs));
+				if (cslot)
+					esc_cfg_slot(k.cfg, cpl);
 				int undo_kills = call_undo(k.cfg, st, s, ckeys.address(),
 							   (int)ckeys.length());
 				tree cd = gimple_call_fndecl(s);
@@ -4101,9 +4504,11 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 							       us->nstores);
 					if (!body || (us && !us->gave_up && us->nstores)) {
 						ckeys[0] = -1;
+						k.ctx = RANGE_CALL;
 						for (unsigned a = 0; a < gimple_call_num_args(s); a++)
 							ckeys[1 + a] = mem_key(&k, fun,
 									       gimple_call_arg(s, a));
+						k.ctx = RANGE_NONE;
 						esc_cfg_mems(k.cfg, st, ckeys.address(),
 							     (int)ckeys.length());
 					}
@@ -4125,8 +4530,10 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 					ckeys[1 + a] = value_key(&k, gimple_call_arg(s, a));
 				esc_cfg_values(k.cfg, st, ckeys.address(),
 					       (int)ckeys.length());
+				k.ctx = RANGE_CALL;
 				for (unsigned a = 0; a < gimple_call_num_args(s); a++)
 					ckeys[1 + a] = mem_key(&k, fun, gimple_call_arg(s, a));
+				k.ctx = RANGE_NONE;
 				esc_cfg_mems(k.cfg, st, ckeys.address(),
 					     (int)ckeys.length());
 				const struct esc_summary *ls;
@@ -4155,11 +4562,14 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 						   ? gimple_assign_rhs1(s) : NULL_TREE;
 				if (light) {
 					/* its place (a link is no kill) */
-					int ls = esc_cfg_stmt(k.cfg, ESC_OP_STORE, s,
-							      key_of(&k, lhs), NULL,
-							      NULL, 0, NULL, -1, 0);
+					k.ctx = RANGE_STORE;
+					int lpl = key_of(&k, lhs);
 					tree p = deref_of(lhs);
 					int mk = p ? mem_key(&k, fun, p) : -1;
+					k.ctx = RANGE_NONE;
+					int ls = esc_cfg_stmt(k.cfg, ESC_OP_STORE, s,
+							      lpl, NULL,
+							      NULL, 0, NULL, -1, 0);
 					esc_cfg_mems(k.cfg, ls, &mk, 1);
 					if (light_stored(&stored, k.cfg, ls)) {
 						*kills = true;
@@ -4168,14 +4578,18 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 					continue;
 				}
 				int v = rhs ? handle_of(&k, rhs) : -1;
-				st = esc_cfg_stmt(k.cfg, ESC_OP_STORE, s, key_of(&k, lhs),
-						  NULL, &v, 1, NULL, -1, 0);
-				if (slot_of(&k, lhs))
-					esc_cfg_slot(k.cfg, key_of(&k, lhs));
-				int vk = rhs ? value_key(&k, rhs) : -1;
-				esc_cfg_values(k.cfg, st, &vk, 1);
+				k.ctx = RANGE_STORE;
+				int spl = key_of(&k, lhs);
+				bool sslot = slot_of(&k, lhs);
 				tree p = deref_of(lhs);
 				int mk = p ? mem_key(&k, fun, p) : -1;
+				k.ctx = RANGE_NONE;
+				st = esc_cfg_stmt(k.cfg, ESC_OP_STORE, s, spl,
+						  NULL, &v, 1, NULL, -1, 0);
+				if (sslot)
+					esc_cfg_slot(k.cfg, spl);
+				int vk = rhs ? value_key(&k, rhs) : -1;
+				esc_cfg_values(k.cfg, st, &vk, 1);
 				esc_cfg_mems(k.cfg, st, &mk, 1);
 				tree ptr;
 				struct esc_undo u;
@@ -4194,6 +4608,7 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 				uses_of(&k, fun, s, live);
 			def_of(&k, fun, s);
 			/* a pointer loaded from a slot (a handle read back) */
+			k.ctx = RANGE_LOAD;
 			if (lhs && TREE_CODE(lhs) == SSA_NAME &&
 			    gimple_assign_single_p(s) &&
 			    slot_of(&k, gimple_assign_rhs1(s)) &&
@@ -4202,6 +4617,7 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 				esc_cfg_slot(k.cfg, pk);
 				esc_cfg_load(k.cfg, value_key(&k, lhs), pk);
 			}
+			k.ctx = RANGE_NONE;
 		}
 	}
 	FOR_EACH_BB_FN(bb, fun) {
@@ -4237,6 +4653,9 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 	}
 	free(k.slots);
 	delete k.writes_at;
+	delete k.iv_at;
+	for (unsigned i = 0; i < k.ranges.length(); i++)
+		delete k.ranges[i];
 	return k.cfg;
 }
 

@@ -239,3 +239,123 @@ int event_new_unfreed(void)
 		e->fd = 4;
 	return x;
 }
+
+/* An array freed in a loop: each element made (and given the address
+   of its own x[i]) by a loop, each freed by a later loop over the same
+   range (libevent's test_event_foreach, test_many_events): no warning */
+int event_array(void)
+{
+	int x[5];
+	struct event *e[5];
+	int i;
+	for (i = 0; i < 5; ++i)
+		e[i] = ev_new(&x[i]);
+	x[0] = 1;
+	for (i = 0; i < 5; ++i)
+		ev_free(e[i]);
+	return x[0];
+}
+
+/* the same, the making loop leaving early, the freeing one skipping
+   the null elements */
+int event_array_null(int n)
+{
+	int x[5];
+	struct event *e[5] = { 0 };
+	int i;
+	for (i = 0; i < 5; ++i) {
+		if (i == n)
+			goto end;
+		e[i] = ev_new(&x[i]);
+	}
+	x[0] = 1;
+end:
+	for (i = 0; i < 5; ++i) {
+		if (e[i])
+			ev_free(e[i]);
+	}
+	return x[0];
+}
+
+/* freed over a shorter range */
+int event_array_short(void)
+{
+	int x[5];
+	struct event *e[5];
+	int i;
+	for (i = 0; i < 5; ++i)
+		e[i] = ev_new(&x[i]); // linked "escape-kept"
+	for (i = 0; i < 4; ++i)
+		ev_free(e[i]);
+	return x[0];
+}
+
+/* freed over a range that may be empty */
+int event_array_n(int n)
+{
+	int x[5];
+	struct event *e[5];
+	int i;
+	for (i = 0; i < 5; ++i)
+		e[i] = ev_new(&x[i]); // linked "escape-kept"
+	for (i = 0; i < n; ++i)
+		ev_free(e[i]);
+	return x[0];
+}
+
+/* the freeing loop may leave before the end of the range */
+int event_array_break(int c)
+{
+	int x[5];
+	struct event *e[5];
+	int i;
+	for (i = 0; i < 5; ++i)
+		e[i] = ev_new(&x[i]); // linked "escape-kept"
+	for (i = 0; i < 5; ++i) {
+		ev_free(e[i]);
+		if (c == i)
+			break;
+	}
+	return x[0];
+}
+
+/* freed on some turns only */
+int event_array_some(int c)
+{
+	int x[5];
+	struct event *e[5];
+	int i;
+	for (i = 0; i < 5; ++i)
+		e[i] = ev_new(&x[i]); // linked "escape-kept"
+	for (i = 0; i < 5; ++i)
+		if (c != i)
+			ev_free(e[i]);
+	return x[0];
+}
+
+/* another array freed */
+int event_array_other(void)
+{
+	int x[5];
+	struct event *e[5], *f[5];
+	int i;
+	for (i = 0; i < 5; ++i) {
+		e[i] = ev_new(&x[i]); // linked "escape-kept"
+		f[i] = ev_new(0);
+	}
+	for (i = 0; i < 5; ++i)
+		ev_free(f[i]);
+	return x[0];
+}
+
+/* one element freed after the loop, the others left */
+int event_array_last(void)
+{
+	int x[5];
+	struct event *e[5];
+	int i;
+	for (i = 0; i < 5; ++i)
+		e[i] = ev_new(&x[i]); // linked "escape-kept"
+	ev_free(e[i - 1]);
+	return x[0];
+}
