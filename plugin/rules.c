@@ -154,6 +154,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -1164,7 +1165,8 @@ static void loader_free(struct loader *ld, json_t *doc,
 struct ifile {           /* a file the index lists */
 	unsigned long long size, hash;
 	unsigned long long mtime; /* ns since the epoch; 0: not recorded */
-	const char *name;        /* its name in its directory */
+	const char *name;        /* its name in its directory (not ended) */
+	size_t namelen;
 	char *fns;       /* its n functions' lines in the blob */
 	char *fns_end;   /* where they end */
 	int n;
@@ -1178,6 +1180,7 @@ enum { FNS_UNCHECKED, FNS_CUT, FNS_BAD };
 
 struct index {
 	char *blob;      /* the index's text; names point into it */
+	size_t mapped;   /* its length when mapped (else read: 0) */
 	struct ifile *files;
 	int nfiles, cfiles;
 	int timed;       /* some file has its time recorded */
@@ -1187,7 +1190,10 @@ static void index_free(struct index *ix)
 {
 	if (!ix)
 		return;
-	free(ix->blob);
+	if (ix->mapped)
+		munmap(ix->blob, ix->mapped);
+	else
+		free(ix->blob);
 	free(ix->files);
 	free(ix);
 }
@@ -1511,7 +1517,6 @@ static int index_parse(struct index *ix, size_t len)
 		    number(&p, &mtime) || p[-1] != ' ' ||
 		    !(eol = strchr(name = p, '\n')) || eol == name)
 			return -1;
-		*eol = '\0';
 		p = eol + 1;
 		if (size > MAX_TEXT || n > MAX_TEXT ||
 		    size > MAX_TEXT || n > MAX_TEXT ||
@@ -1524,6 +1529,7 @@ static int index_parse(struct index *ix, size_t len)
 		f->hash = hash;
 		f->mtime = mtime;
 		f->name = name;
+		f->namelen = (size_t)(eol - name);
 		ix->timed |= mtime != 0;
 		f->fns = p;
 		f->fns_end = p + bytes;
@@ -1534,17 +1540,51 @@ static int index_parse(struct index *ix, size_t len)
 	return 0;
 }
 
+/* The index's bytes mapped (copy on write: a file's names are cut out
+   in place only when its functions enter the table), so that a unit that
+   looks nothing up holds none of them privately (31 KB); NULL if the
+   file cannot be mapped so, or a NUL would not follow its bytes (a size
+   that is a multiple of the page size): then it is read. */
+static char *map_index(const char *path, size_t *len)
+{
+	struct stat st;
+	long page = sysconf(_SC_PAGESIZE);
+	char *m = NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (unsigned long long)st.st_size <= MAX_TEXT && page > 0 &&
+	    st.st_size % page != 0) {
+		m = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE, fd, 0);
+		if (m == MAP_FAILED)
+			m = NULL;
+		else
+			*len = (size_t)st.st_size;
+	}
+	close(fd);
+	return m;
+}
+
 int esc_rules_use_index(struct esc_rules *rules, const char *path)
 {
 	struct loader ld = { .path = path };
 	struct index *ix;
+	size_t mapped = 0;
 
-	if (!rules || rules->index || !path || read_text(&ld)) {
+	if (!rules || rules->index || !path)
+		return -1;
+	if ((ld.text = map_index(path, &mapped)))
+		ld.len = mapped;
+	else if (read_text(&ld)) {
 		free(ld.text);
 		return -1;
 	}
 	ix = esc_xcalloc(1, sizeof *ix);
 	ix->blob = ld.text;
+	ix->mapped = mapped;
 	if (index_parse(ix, ld.len)) {
 		index_free(ix);
 		return -1;
@@ -1640,7 +1680,8 @@ static struct ifile *index_stat_lookup(struct index *ix, const char *path)
 	for (int i = 0; i < ix->nfiles; i++) {
 		struct ifile *f = &ix->files[i];
 		if (f->mtime == mtime && f->size == (unsigned long long)st.st_size &&
-		    !strcmp(f->name, name))
+		    f->namelen == strlen(name) &&
+		    !memcmp(f->name, name, f->namelen))
 			return f;
 	}
 	return NULL;

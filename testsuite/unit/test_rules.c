@@ -1081,6 +1081,71 @@ TEST(index_known_by_stat)
 	esc_rules_free(rs);
 }
 
+/* Is path mapped into this process (/proc/self/maps)? */
+static int mapped(const char *path)
+{
+	char line[1024];
+	int found = 0;
+	FILE *f = fopen("/proc/self/maps", "r");
+	while (f && fgets(line, sizeof line, f))
+		if (strstr(line, path))
+			found = 1;
+	if (f)
+		fclose(f);
+	return found;
+}
+
+/* The index is mapped, not read into the heap (a unit that looks nothing
+   up holds none of it privately), and unmapped with its rules; one whose
+   size is a multiple of the page size (no NUL would follow its bytes in
+   the mapping) is read, and works the same. */
+TEST(index_mapped)
+{
+	char err[1024], idx[8192];
+	const struct esc_rule *r;
+	long page = sysconf(_SC_PAGESIZE);
+
+	make_dir(at_tmp("ixm"));
+	write_file(at_tmp("ixm/a.json"), HEAD
+		   "    \"f\": { \"params\": [\"keep\"] }" TAIL);
+	CHECK_EQ_INT(esc_rules_write_index(at_tmp("ixm"), at_tmp("ixm.idx"),
+					   err, sizeof err), 0);
+	remember(at_tmp("ixm.idx"));
+	struct esc_rules *rs = esc_rules_new();
+	CHECK_EQ_INT(esc_rules_use_index(rs, at_tmp("ixm.idx")), 0);
+	CHECK(mapped(at_tmp("ixm.idx")));
+	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("ixm"), err, sizeof err), 0);
+	if ((r = find(rs, "f")))
+		CHECK_EQ_INT(r->params[0], ESC_EFF_KEEP);
+	CHECK(r != NULL);
+	esc_rules_free(rs);
+	CHECK(!mapped(at_tmp("ixm.idx")));
+
+	/* padded to the page size by a file line of no functions */
+	slurp(at_tmp("ixm.idx"), idx, sizeof idx);
+	size_t n = strlen(idx), line = strlen("file 1 1 0 0 0 \n");
+	CHECK(page > 0 && n + line + 1 <= (size_t)page && (size_t)page < sizeof idx);
+	if (page > 0 && n + line + 1 <= (size_t)page && (size_t)page < sizeof idx) {
+		char *o = idx + n;
+		o += sprintf(o, "file 1 1 0 0 0 ");
+		memset(o, 'p', (size_t)page - n - line);
+		o += (size_t)page - n - line;
+		*o++ = '\n';
+		*o = 0;
+		CHECK_EQ_INT((long)strlen(idx), page);
+		write_file(at_tmp("ixm.idx"), idx);
+		rs = esc_rules_new();
+		CHECK_EQ_INT(esc_rules_use_index(rs, at_tmp("ixm.idx")), 0);
+		CHECK(!mapped(at_tmp("ixm.idx")));
+		CHECK_EQ_INT(esc_rules_load(rs, at_tmp("ixm"), err, sizeof err), 0);
+		CHECK_EQ_INT(esc_rules_parsed(rs), 0);
+		if ((r = find(rs, "f")))
+			CHECK_EQ_INT(r->params[0], ESC_EFF_KEEP);
+		CHECK(r != NULL);
+		esc_rules_free(rs);
+	}
+}
+
 /* Indexed and parsed files override each other in load order. */
 TEST(index_override_order)
 {
@@ -1271,6 +1336,7 @@ int main(int argc, char **argv)
 	RUN(index_edited_file);
 	RUN(index_file_changed_after_load);
 	RUN(index_known_by_stat);
+	RUN(index_mapped);
 	RUN(index_override_order);
 	RUN(index_bad);
 	RUN(index_lazy_error);
