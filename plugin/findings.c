@@ -1590,19 +1590,26 @@ int esc_param_messages(const struct esc_param_report *p, char msgs[2][256],
 	int h = p->leaks_to_heap, r = p->leaks_to_result, n = 0;
 	const char *name = p->name ? p->name : "?";
 
+	/* without printf, as it wrote them (8,446 on sqlite3.c at m=2) */
 	if (h >= 0) {
-		snprintf(msgs[n], sizeof msgs[n], h == 0 ? "leaking param: %s"
-			 : "leaking param content: %s", name);
+		struct cat c = { msgs[n], sizeof msgs[n], 0 };
+		cat_s(&c, h == 0 ? "leaking param: " : "leaking param content: ");
+		cat_s(&c, name);
 		flows[n++] = &p->heap_flow;
 	}
 	/* as in Go, a result leak no stronger than the heap leak is not said */
 	if (r >= 0 && !(h >= 0 && h <= r)) {
-		snprintf(msgs[n], sizeof msgs[n],
-			 "leaking param: %s to result level=%d", name, r);
+		struct cat c = { msgs[n], sizeof msgs[n], 0 };
+		cat_s(&c, "leaking param: ");
+		cat_s(&c, name);
+		cat_s(&c, " to result level=");
+		cat_d(&c, r);
 		flows[n++] = &p->result_flow;
 	}
 	if (!n) {
-		snprintf(msgs[n], sizeof msgs[n], "%s does not escape", name);
+		struct cat c = { msgs[n], sizeof msgs[n], 0 };
+		cat_s(&c, name);
+		cat_s(&c, " does not escape");
 		flows[n++] = NULL;
 	}
 	return n;

@@ -954,6 +954,41 @@ TEST(step_text)
 				}
 			}
 	CHECK_EQ_INT(same, all);
+
+	/* a parameter's messages, written without printf: session 11's
+	   formats, a name too long for them included */
+	char longname[400];
+	memset(longname, 'q', sizeof longname - 1);
+	longname[sizeof longname - 1] = 0;
+	static const int levels[] = { -1, 0, 1, 2, 127 };
+	const char *names[] = { "p", longname, NULL };
+	same = all = 0;
+	for (size_t n = 0; n < 3; n++)
+		for (size_t a = 0; a < 5; a++)
+			for (size_t b = 0; b < 5; b++) {
+				struct esc_param_report pr;
+				memset(&pr, 0, sizeof pr);
+				pr.name = names[n];
+				pr.leaks_to_heap = levels[a];
+				pr.leaks_to_result = levels[b];
+				char msgs[2][256], ref[2][256];
+				const struct esc_flow *fl[2];
+				const char *nm = names[n] ? names[n] : "?";
+				int h = levels[a], rr = levels[b], k = 0;
+				if (h >= 0)
+					snprintf(ref[k++], sizeof ref[0], h == 0 ? "leaking param: %s"
+						 : "leaking param content: %s", nm);
+				if (rr >= 0 && !(h >= 0 && h <= rr))
+					snprintf(ref[k++], sizeof ref[0],
+						 "leaking param: %s to result level=%d", nm, rr);
+				if (!k)
+					snprintf(ref[k++], sizeof ref[0], "%s does not escape", nm);
+				int got = esc_param_messages(&pr, msgs, fl);
+				all++;
+				same += got == k && !strcmp(msgs[0], ref[0]) &&
+					(k < 2 || !strcmp(msgs[1], ref[1]));
+			}
+	CHECK_EQ_INT(same, all);
 }
 
 /* The notes of a function, in Go's words, worded by the core: a
