@@ -2084,6 +2084,47 @@ static void reach(const struct esc_cfg *c, const struct succs *g, int from,
 	}
 }
 
+/* to[b]: block `to' is reachable from the end of block b (one edge or
+   more): the blocks whose reach (above) holds `to', in one backward walk
+   over the same edges. */
+static void reaching(const struct esc_cfg *c, int to, unsigned char *seen,
+		     int *stack)
+{
+	int nb = c->nblocks, n = 0;
+	memset(seen, 0, (size_t)nb + 1);
+	if (to < 0 || to >= nb)
+		return;
+	int *start = esc_xmalloc(((size_t)nb + 2) * sizeof *start);
+	int *pred = esc_xmalloc(((size_t)c->nedges + 1) * sizeof *pred);
+	int *fill = esc_xmalloc(((size_t)nb + 1) * sizeof *fill);
+	memset(start, 0, ((size_t)nb + 2) * sizeof *start);
+	for (int e = 0; e < c->nedges; e++)
+		if (c->edges[e].from >= 0 && c->edges[e].from < nb &&
+		    c->edges[e].to >= 0 && c->edges[e].to < nb)
+			start[c->edges[e].to + 1]++;
+	for (int b = 0; b < nb; b++)
+		start[b + 1] += start[b];
+	memcpy(fill, start, (size_t)nb * sizeof *fill);
+	for (int e = 0; e < c->nedges; e++)
+		if (c->edges[e].from >= 0 && c->edges[e].from < nb &&
+		    c->edges[e].to >= 0 && c->edges[e].to < nb)
+			pred[fill[c->edges[e].to]++] = c->edges[e].from;
+	stack[n++] = to;
+	while (n) {
+		int b = stack[--n];
+		for (int i = start[b]; i < start[b + 1]; i++) {
+			int p = pred[i];
+			if (!seen[p]) {
+				seen[p] = 1;
+				stack[n++] = p;
+			}
+		}
+	}
+	free(start);
+	free(pred);
+	free(fill);
+}
+
 /* May statement t run after statement s (from_s: the blocks reachable
    from s's)? */
 static int after(const struct esc_cfg *c, int s, int t, const unsigned char *from_s)
@@ -2126,7 +2167,13 @@ static int through_calls(const struct esc_cfg *c, int at, int kept_arg,
 	struct succs g;
 	succs_of(c, &g);
 	unsigned char *from = esc_xmalloc((size_t)c->nblocks + 1);
-	unsigned char *from_u = esc_xmalloc((size_t)c->nblocks + 1);
+	/* to_k[b]: the keeping call's block is reachable from block b's
+	   end (whether a call of block b may run before the keeping
+	   call), made when first needed */
+	unsigned char *to_k = NULL;
+	/* dom_k[b]: every path from the entry to the keeping call's block
+	   passes block b, made when first needed */
+	unsigned char *dom_k = NULL;
 	int *stack = esc_xmalloc(((size_t)c->nblocks + 1) * sizeof *stack);
 	for (int ci = 0; ci < ncalls && n < max; ci++) {
 		int i = calls[ci].at, bi = c->stmts[i].block;
@@ -2137,8 +2184,23 @@ static int through_calls(const struct esc_cfg *c, int at, int kept_arg,
 			if (i > at)
 				continue;
 		} else if (c->entry != bi) {
-			reach(c, &g, c->entry, bi, from, stack);
-			if (from[k->block] || c->entry == k->block)
+			/* the keeping call's block is reached from the entry
+			   only through bi: bi is one of its dominators (all
+			   of them, once; every block when it is not reached
+			   at all, as the walk that avoids bi finds) */
+			if (!dom_k) {
+				dom_k = esc_xcalloc((size_t)c->nblocks + 1, 1);
+				unsigned *ustart = esc_xmalloc(((size_t)c->nblocks + 1) *
+							       sizeof *ustart);
+				for (int b = 0; b <= c->nblocks; b++)
+					ustart[b] = (unsigned)g.start[b];
+				struct esc_paths pg = { c->nblocks, c->entry, k->block,
+							ustart, g.succ };
+				if (!esc_paths_on_every(&pg, NULL, dom_k))
+					memset(dom_k, 1, (size_t)c->nblocks + 1);
+				free(ustart);
+			}
+			if (!dom_k[bi] || c->entry == k->block)
 				continue;
 		}
 		reach(c, &g, bi, -1, from, stack);
@@ -2151,8 +2213,11 @@ static int through_calls(const struct esc_cfg *c, int at, int kept_arg,
 			const struct cstmt *us = &c->stmts[u];
 			if (u == i || !after(c, i, u, from))
 				continue;
-			reach(c, &g, us->block, -1, from_u, stack);
-			if (!after(c, u, at, from_u) ||
+			if (!to_k) {
+				to_k = esc_xmalloc((size_t)c->nblocks + 1);
+				reaching(c, k->block, to_k, stack);
+			}
+			if (!((us->block == k->block && at > u) || to_k[us->block]) ||
 			    (us->callee && k->callee && !strcmp(us->callee, k->callee)))
 				continue;
 			int given = 0;
@@ -2171,7 +2236,8 @@ static int through_calls(const struct esc_cfg *c, int at, int kept_arg,
 	free(g.start);
 	free(g.succ);
 	free(from);
-	free(from_u);
+	free(to_k);
+	free(dom_k);
 	free(stack);
 	free(calls);
 	return n;
