@@ -564,6 +564,22 @@ struct view {
 	long pwork;
 	struct esc_sink *psk;
 	struct pmemo *pm; /* per sink of psk */
+	/* undone_in_callee's answers about this member's statements */
+	struct callee_undo *undone;
+	int nundone, capundone;
+};
+
+/* One answer of undone_in_callee: the question (the statement, the
+   warning kind and what kill_of reads of the sink step), whether the
+   sink dangles there, and the work that took (dangles depends only on
+   the view's CFG and the kill, and looks at no budget: asked again, it
+   gives the same answer for the same work). */
+struct callee_undo {
+	int st, kind, arg;
+	enum esc_step_kind step_kind;
+	const char *what;
+	int dangles;
+	long work;
 };
 
 static unsigned long hash_ptr(const void *p)
@@ -653,6 +669,7 @@ static void view_free(struct view *v)
 	free(v->rel);
 	esc_sinks_free(v->psk, v->pn);
 	free(v->pm);
+	free(v->undone);
 }
 
 /* The statement whose origin is o, or -1. */
@@ -1635,15 +1652,41 @@ static int undone_in_callee(const struct esc_cfg *cfg,
 		mv->work += m->wmv;
 		return (m->flags & PM_CALLEE_UNDONE) != 0;
 	}
+	/* a sink of a component member is often asked about again (each
+	   member's check and summary undo, each parameter's level): the
+	   answer once, its work counted each time as if made again */
+	for (int i = 0; i < mv->nundone; i++) {
+		const struct callee_undo *u = &mv->undone[i];
+		if (u->st == st && u->kind == kind && u->step_kind == sink->kind &&
+		    u->arg == sink->arg && u->what == sink->what) {
+			mv->work += u->work;
+			if (m) {
+				m->flags |= PM_CALLEE | (u->dangles ? 0 : PM_CALLEE_UNDONE);
+				m->wmv = u->work;
+			}
+			return !u->dangles;
+		}
+	}
 	struct kill k;
 	long w0 = mv->work;
 	kill_of(mv->c, rules, sink, sink, kind, st, 0, &k);
-	int undone = !dangles(mv, &k, NO_OBJECT);
+	int d = dangles(mv, &k, NO_OBJECT);
 	if (m) {
-		m->flags |= PM_CALLEE | (undone ? PM_CALLEE_UNDONE : 0);
+		m->flags |= PM_CALLEE | (d ? 0 : PM_CALLEE_UNDONE);
 		m->wmv = mv->work - w0;
 	}
-	return undone;
+	if (mv->nundone < 64) {
+		ESC_GROW(mv->undone, mv->capundone, mv->nundone + 1);
+		struct callee_undo *u = &mv->undone[mv->nundone++];
+		u->st = st;
+		u->kind = kind;
+		u->step_kind = sink->kind;
+		u->arg = sink->arg;
+		u->what = sink->what;
+		u->dangles = d;
+		u->work = mv->work - w0;
+	}
+	return !d;
 }
 
 /* ------------------------------------------------------------------ */
