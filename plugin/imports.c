@@ -69,6 +69,7 @@ static int arg_derefs(const struct esc_edge *e)
 }
 
 struct iwalk {
+	const unsigned char *ef; /* per edge: the SKIP_* that leave it out */
 	int *dist, *queue, *touched;
 	char *queued;
 	int n, qhead, qlen, ntouched;
@@ -139,12 +140,7 @@ static void iw_run(const struct esc_graph *g, struct iwalk *w, int skip,
 		     ei = g->edges[ei].next_in) {
 			const struct esc_edge *e = &g->edges[ei];
 			w->work++;
-			if ((skip & SKIP_IMPORT) && is_import(e))
-				continue;
-			if ((skip & SKIP_PTEE) &&
-			    g->locs[e->src].kind == ESC_LOC_PTEE)
-				continue;
-			if ((skip & SKIP_ASSUMED) && e->why.assumed)
+			if (w->ef[ei] & skip)
 				continue;
 			int d = dl + e->derefs;
 			if (d < floor)
@@ -288,6 +284,16 @@ void esc_solve_imports(struct esc_graph *g)
 		qsort(vals, nv, sizeof *vals, cmp_value);
 
 	iw_init(&w, n);
+	/* what each edge is, for the walks' skips: read once */
+	unsigned char *ef = esc_xmalloc((size_t)g->nedges + 1);
+	for (int i = 0; i < g->nedges; i++) {
+		const struct esc_edge *e = &g->edges[i];
+		ef[i] = (unsigned char)((is_import(e) ? SKIP_IMPORT : 0) |
+					(g->locs[e->src].kind == ESC_LOC_PTEE
+					 ? SKIP_PTEE : 0) |
+					(e->why.assumed ? SKIP_ASSUMED : 0));
+	}
+	w.ef = ef;
 	/* local verdicts */
 	local_sources(g, &w, 0);
 	iw_run(g, &w, SKIP_IMPORT, 1);
@@ -399,6 +405,7 @@ void esc_solve_imports(struct esc_graph *g)
 		}
 	}
 	iw_free(&w);
+	free(ef);
 	free(vals);
 	free(ie);
 }

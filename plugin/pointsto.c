@@ -433,6 +433,20 @@ int esc_resolve_stores(struct esc_graph *g)
 	int n = g->nlocs; /* resolving adds edges, never locations */
 	int over = 0;
 
+	/* No store: the sets would change nothing in g, unless their work
+	   could pass the budget (then every store, none, would go to the
+	   heap, and the graph is over budget).  It cannot when even its
+	   bound stays below: a set takes at most ESC_PTS_MAX objects and
+	   top, each add counting at most ESC_PTS_MAX + 1; a location is
+	   popped at most once per change of its set, counting its
+	   successors, at most one per copy edge and two per load edge and
+	   object of its set. */
+	if (!g->nstores &&
+	    (ESC_PTS_MAX + 1L) * (ESC_PTS_MAX + 2) * n +
+	    (ESC_PTS_MAX + 2L) * (n + (2L * ESC_PTS_MAX + 1) * g->nedges)
+	    <= ESC_PTS_BUDGET)
+		return 0;
+
 	memset(&s, 0, sizeof s);
 	s.g = g;
 	s.pts = esc_xcalloc(n, sizeof *s.pts);
