@@ -417,10 +417,16 @@ static tree find_cond_assign(tree *tp, int *walk_subtrees, void *data)
 		break;
 	}
 	if (in.at != w->at) {
-		/* below here, statements without a position take this one */
+		/* below here, statements without a position take this one;
+		   a declaration or a constant operand has nothing below it
+		   this walk looks at (it only marks it seen) */
 		*walk_subtrees = 0;
-		for (int i = 0; i < TREE_OPERAND_LENGTH(t); i++)
-			walk_tree(&TREE_OPERAND(t, i), find_cond_assign, &in, in.seen);
+		for (int i = 0; i < TREE_OPERAND_LENGTH(t); i++) {
+			tree op = TREE_OPERAND(t, i);
+			if (op && !DECL_P(op) && !CONSTANT_CLASS_P(op))
+				walk_tree(&TREE_OPERAND(t, i), find_cond_assign,
+					  &in, in.seen);
+		}
 	}
 	return NULL_TREE;
 }
@@ -466,7 +472,9 @@ static size_t body_trees(tree fndecl)
 	int from = LOCATION_LINE(DECL_SOURCE_LOCATION(fndecl));
 	int to = fn ? LOCATION_LINE(fn->function_end_locus) : 0;
 	long n = to > from ? 4L * (to - from) : 0;
-	return n < 13 ? 13 : n > (1L << 20) ? (size_t)1 << 20 : (size_t)n;
+	/* (at most 2^16 to start with: a body whose end is in another
+	   file, say, does not get a table of megabytes; it grows) */
+	return n < 13 ? 13 : n > (1L << 16) ? (size_t)1 << 16 : (size_t)n;
 }
 
 static void pre_genericize(void *gcc_data, void *)
