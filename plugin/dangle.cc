@@ -480,6 +480,21 @@ static tree ranged_ref(struct keys *k, tree t)
 
 static tree ranged_ref(struct keys *k, tree t);
 
+/* Marks key, the slot of reference t: one for each element in turn when
+   t is an element a counted loop walks (its index not constant: a slot
+   only so, element_range). */
+static void mark_slot(struct keys *k, int key, tree t)
+{
+	bool each = false;
+	for (tree x = t; !each && x && handled_component_p(x); x = TREE_OPERAND(x, 0))
+		each = TREE_CODE(x) == ARRAY_REF &&
+		       TREE_CODE(TREE_OPERAND(x, 1)) != INTEGER_CST;
+	if (each)
+		esc_cfg_slot_each(k->cfg, key);
+	else
+		esc_cfg_slot(k->cfg, key);
+}
+
 /* The place key of reference t (a new one the first time). */
 static int key_of(struct keys *k, tree t)
 {
@@ -4487,7 +4502,7 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 						  (int)ckeys.length(),
 						  nw >= 0 ? wc.address() : NULL, nw, 0);
 				if (cslot)
-					esc_cfg_slot(k.cfg, cpl);
+					mark_slot(&k, cpl, lhs);
 				int undo_kills = call_undo(k.cfg, st, s, ckeys.address(),
 							   (int)ckeys.length());
 				tree cd = gimple_call_fndecl(s);
@@ -4587,7 +4602,7 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 				st = esc_cfg_stmt(k.cfg, ESC_OP_STORE, s, spl,
 						  NULL, &v, 1, NULL, -1, 0);
 				if (sslot)
-					esc_cfg_slot(k.cfg, spl);
+					mark_slot(&k, spl, lhs);
 				int vk = rhs ? value_key(&k, rhs) : -1;
 				esc_cfg_values(k.cfg, st, &vk, 1);
 				esc_cfg_mems(k.cfg, st, &mk, 1);
@@ -4614,7 +4629,7 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 			    slot_of(&k, gimple_assign_rhs1(s)) &&
 			    value_key(&k, lhs) >= 0) {
 				int pk = key_of(&k, gimple_assign_rhs1(s));
-				esc_cfg_slot(k.cfg, pk);
+				mark_slot(&k, pk, gimple_assign_rhs1(s));
 				esc_cfg_load(k.cfg, value_key(&k, lhs), pk);
 			}
 			k.ctx = RANGE_NONE;

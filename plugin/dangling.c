@@ -190,7 +190,8 @@ struct esc_cfg {
 	struct cfact *facts;
 	int nfacts, cap_facts;
 	int ntakes;
-	unsigned char *slot; /* per key: a slot (esc_cfg_slot) */
+	unsigned char *slot; /* per key: a slot (esc_cfg_slot), 2: each
+				element of a range in turn (esc_cfg_slot_each) */
 	int *from;           /* per key: the slot a value is loaded from, -1 */
 	int nkinfo;          /* how many keys slot and from cover */
 };
@@ -474,7 +475,16 @@ void esc_cfg_slot(struct esc_cfg *c, int key)
 	if (key < 0 || key >= c->nkeys)
 		return;
 	kinfo_grow(c);
-	c->slot[key] = 1;
+	if (!c->slot[key])
+		c->slot[key] = 1;
+}
+
+void esc_cfg_slot_each(struct esc_cfg *c, int key)
+{
+	if (key < 0 || key >= c->nkeys)
+		return;
+	kinfo_grow(c);
+	c->slot[key] = 2;
 }
 
 void esc_cfg_load(struct esc_cfg *c, int val, int place)
@@ -876,6 +886,12 @@ struct kill {
 	int noloop;          /* a loop holding a kill is not taken to run it
 				(undo candidates: a return inside the loop may
 				come before the call) */
+	/* dangles_merge: the carriers that hold the handle from the
+	   leaving statement on (bits), and 1 + the value whose stores into
+	   an each-element carrier keep it (the loop's other turns: other
+	   elements), 0 none */
+	unsigned carry_init;
+	int slot_val;
 	/* a later call whose effects undo what the leaving call's (a
 	   same-file keeper's) kept of its argument kept (effects.c) */
 	const struct esc_effect *fx;
@@ -1434,7 +1450,9 @@ static unsigned slot_stores(const struct esc_cfg *c, const struct kill *k,
 			    const struct cstmt *s, unsigned merged)
 {
 	int v = s->op == ESC_OP_STORE ? val_at(c, s, 0) : -1;
-	int holds = v >= 0 && v == k->merge_val;
+	int holds = v >= 0 && (v == k->merge_val ||
+			       (v + 1 == k->slot_val && s->place >= 0 &&
+				s->place < c->nkinfo && c->slot[s->place] == 2));
 	for (int a = 0; v >= 0 && a < k->ncarry; a++)
 		holds |= k->carry[a] == v && ((merged >> a) & 1);
 	for (int b = 0; b < k->ncarry; b++) {
@@ -1508,7 +1526,7 @@ static int dangles_merge(struct view *v, const struct kill *k,
 			v->killing[v->comp[c->stmts[i].block]] = 1;
 	}
 	int b = start, from = k->at + 1;
-	unsigned merged = 0;
+	unsigned merged = k->carry_init;
 	for (;;) {
 		int end = c->first[b] + c->count[b], stop = 0;
 		for (int i = from; i < end && !stop; i++) {
@@ -2453,6 +2471,30 @@ static void undo_candidates(struct view *v, const struct kill *base,
 			if (merge >= -1) {
 				k.ncarry = ncarry[merge + 1];
 				memcpy(k.carry, carry[merge + 1], sizeof k.carry);
+			}
+			/* the leaving call given what an element a loop walks
+			   holds, read back (be[i] = new (); setcb(be[i], ..,
+			   &out[i])): that element carries the handle from the
+			   call on, through the stores of the same value on the
+			   loop's other turns (each into its own element:
+			   esc_cfg_slot_each), and its null branch kept nothing
+			   (if (be[i]) free(be[i])) */
+			if (merge < -1 && tmerge < 0 && via_at < 0 && np > 0 &&
+			    pairs[0][1] >= 0) {
+				int r = key_at(c, at, 1 + pairs[0][1]);
+				int sv = -1;
+				if (r >= 0 && r < c->nkinfo && c->slot[r] == 2 &&
+				    loaded_from(c, val_at(c, at, 1 + pairs[0][1])) == r)
+					for (int j = c->first[at->block]; j < base->at; j++)
+						if (c->stmts[j].op == ESC_OP_STORE &&
+						    c->stmts[j].place == r)
+							sv = val_at(c, &c->stmts[j], 0);
+				if (sv >= 0) {
+					k.ncarry = 1;
+					k.carry[0] = r;
+					k.carry_init = 1;
+					k.slot_val = sv + 1;
+				}
 			}
 			/* (through: the earlier call's operand) */
 			const struct cstmt *hs = via_at >= 0 ? &c->stmts[via_at] : at;

@@ -1501,6 +1501,10 @@ void esc_cfg_edge_rules_out(struct esc_cfg *c, int key, uint64_t object);
    that is no slot (an element at a variable index).  Not seen: a write
    through a pointer to the variable (a callee given its address). */
 void esc_cfg_slot(struct esc_cfg *c, int key);
+/* Slot key stands for each element of a range in turn (a[i] walked by
+   a counted loop): a store of the same value on another turn is into
+   another element. */
+void esc_cfg_slot_each(struct esc_cfg *c, int key);
 /* Value key val is loaded from slot place (a handle read back: a null
    test of it is one of what the slot holds). */
 void esc_cfg_load(struct esc_cfg *c, int val, int place);

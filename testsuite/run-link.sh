@@ -263,6 +263,18 @@ for opt in O0 O2; do
 	t "undo -$opt: summaries=: a compile of main.c warns where the link step does" summaries_case undo $opt
 done
 
+# --- an array freed in a loop (testsuite/link/arrays) ---------------------
+# Each element made by a loop and given the address of x[i] by another
+# file's function, each freed (the null ones skipped) by a later loop over
+# the same range: no warning; an element cleared after the call, a shorter
+# range freed, a free under another element's test: the markers.  (Not
+# with summaries=: a compile sees the keeping call's handle as one key and
+# does not follow the element's stores; the link step's undo candidates
+# do.)
+for opt in O0 O2; do
+	t "arrays -$opt: an array freed in a loop over the range that made it (exactly the markers)" markers_case arrays "lib.c main.c" $opt
+done
+
 # --- list unlink and handle teardown across files (testsuite/link/unlink,
 # testsuite/link/handle) ----------------------------------------------------
 # unlink: a node linked into a list by one function of another file (BSD
