@@ -134,6 +134,13 @@ static int walk_pop(struct walk *w)
 	return l;
 }
 
+/* Empties a walk's queue (a walk left before it ran out). */
+static void walk_drop_queue(struct walk *w)
+{
+	while (w->qlen)
+		walk_pop(w);
+}
+
 /* Forgets a walk's counts, in time proportional to what it touched. */
 static void walk_reset(struct walk *w)
 {
@@ -471,15 +478,19 @@ static int other_from(const struct esc_graph *g, struct walk *w, int p,
 			    (s->kind == ESC_LOC_PARAM && s->func == g->locs[p].func))
 				continue;
 			if (d < 0) {
-				if (outside[e->src])
+				if (outside[e->src]) {
+					walk_drop_queue(w);
 					return 1;
+				}
 				continue;
 			}
 			/* (another function's parameter, of the same
 			   component: walked on, its callers' arguments) */
 			if (e->src == ESC_HEAP || s->kind == ESC_LOC_UNKNOWN ||
-			    s->kind == ESC_LOC_HEAP)
+			    s->kind == ESC_LOC_HEAP) {
+				walk_drop_queue(w);
 				return 1;
+			}
 			if (d > ESC_MAX_DEREFS)
 				d = ESC_MAX_DEREFS;
 			if (d < w->dist[e->src])
