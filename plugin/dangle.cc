@@ -1734,7 +1734,7 @@ static int search_unlink_of(tree fndecl, gimple *s, const char **via)
 	basic_block b = gimple_bb(s);
 	for (int depth = 0; b && depth < 8 && single_pred_p(b); depth++) {
 		edge e = single_pred_edge(b);
-		gimple *t = last_stmt(e->src);
+		gimple *t = esc_last_stmt(e->src);
 		if (t && gimple_code(t) == GIMPLE_COND) {
 			enum tree_code code = gimple_cond_code(t);
 			tree x = gimple_cond_lhs(t), y = gimple_cond_rhs(t);

@@ -255,6 +255,11 @@ static inline gimple *esc_last_stmt(basic_block bb)
 #endif
 }
 
+/* GCC 14 removed last_stmt: the plugin goes through esc_last_stmt, and a
+   use of last_stmt fails to compile on every series, GCC 12 included
+   (5c989a6 used it and built only below GCC 14). */
+#define last_stmt(bb) use_esc_last_stmt_not_last_stmt(bb)
+
 /* -ftime-report's client items (g_timer is set only then): looked up on
    first use, so that a compile without it binds neither at load. */
 static inline void esc_timer_push(const char *name)
