@@ -1211,7 +1211,7 @@ static int undone_through(int fi, json_t *u, int c1, int arg, int c2)
 		return 0;
 	int (*pairs)[2] = xmalloc((json_array_size(args) + 1) * sizeof *pairs);
 	struct esc_undo_call call = { name, 0, pairs, name, a, 0, 0, NULL, NULL, NULL,
-				      { NULL }, { 0 }, 0, NULL, 0, 0 };
+				      { NULL }, { 0 }, 0, NULL, 0, 0, NULL, NULL, 0 };
 	for (size_t k = 0; k < json_array_size(args); k++) {
 		json_t *pr = json_array_get(args, k);
 		json_t *m = json_array_get(pr, 1);
@@ -1249,13 +1249,26 @@ static int in_names(json_t *a, const char *name)
    where they are registered); one whose calls are not known, or that
    makes an indirect call, may run anything.  What the closure does not
    see: callbacks that code outside it registered with the same handle
-   earlier (the function's caller's, a harness's). */
+   earlier (the function's caller's, a harness's).
+
+   With "own" (the object's own callback, which runs when the object
+   fired and is out of the handle: dangling.c's drain candidates), the
+   callback is not followed from the function itself (elsewhere it is):
+   a loop exit reached only through it runs when the object is gone.
+   Nothing may put the object back then: no function reached, the
+   callback's included, but the function itself may call one of
+   "links" (the library's linking functions). */
 #define DRAIN_MAX_FUNCS 4096
-static int drain_exits(int fi, json_t *drain)
+/* mode 0: a loop exit is reachable; 1: without following the own
+   callback from fi; 2: a function reached but fi calls a linking one */
+static int drain_reach(int fi, json_t *drain, int mode)
 {
 	json_t *exits = json_object_get(drain, "exits");
 	json_t *lib = json_object_get(drain, "library");
-	if (!json_is_array(exits) || !json_is_array(lib))
+	json_t *links = json_object_get(drain, "links");
+	const char *own = json_string_value(json_object_get(drain, "own"));
+	if (!json_is_array(exits) || !json_is_array(lib) ||
+	    (mode && (!own || !json_is_array(links))))
 		return 1;
 	unsigned char *seen = xmalloc(nfuncs + 1);
 	memset(seen, 0, nfuncs + 1);
@@ -1275,11 +1288,16 @@ static int drain_exits(int fi, json_t *drain)
 			const char *name = json_string_value(json_array_get(calls, i));
 			if (!name)
 				continue;
-			if (in_names(exits, name)) {
+			if (q == 0 && mode == 1 && !strcmp(name, own))
+				continue;
+			if (mode < 2 ? in_names(exits, name)
+				     : q > 0 && in_names(links, name)) {
 				may = 1;
 				break;
 			}
-			if (in_names(lib, name))
+			/* the library's (an exit too, when only links
+			   count): taken at their documentation */
+			if (in_names(lib, name) || (mode == 2 && in_names(exits, name)))
 				continue;
 			int g = callee_func(queue[q], name);
 			if (g >= 0 && !seen[g]) {
@@ -1291,6 +1309,14 @@ static int drain_exits(int fi, json_t *drain)
 	free(seen);
 	free(queue);
 	return may;
+}
+
+static int drain_exits(int fi, json_t *drain)
+{
+	/* none reachable; or only through the own callback, and nothing
+	   puts the object back */
+	return drain_reach(fi, drain, 0) &&
+	       (drain_reach(fi, drain, 1) || drain_reach(fi, drain, 2));
 }
 
 /* Does one of the later calls of pending warning o undo what its keeping

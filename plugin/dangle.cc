@@ -51,6 +51,46 @@ static const char *callee_of(gimple *s)
 	return esc_intern(strncmp(n, "__builtin_", 10) ? n : n + 10);
 }
 
+/* How many times function fun uses function fn: the references that
+   take its address, and the calls of it. */
+static int fn_uses(function *fun, tree fn)
+{
+	cgraph_node *node = cgraph_node::get(fun->decl);
+	int n = 0;
+	if (!node)
+		return 2;
+	ipa_ref *ref = NULL;
+	for (int i = 0; node->iterate_reference(i, ref); i++)
+		n += ref->use == IPA_REF_ADDR && ref->referred->decl == fn;
+	for (cgraph_edge *e = node->callees; e; e = e->next_callee)
+		n += e->callee->decl == fn;
+	return n;
+}
+
+/* A call of a function whose "loop" rule asks for its arguments
+   ("unless", "fires"): its integer constants and the functions whose
+   address it is given (whether it is fun's only use of it). */
+static void loop_args(struct esc_cfg *cfg, int st, function *fun, gimple *s,
+		      const struct esc_rules *rules, const char *callee)
+{
+	const struct esc_rule *r = rules && callee && st >= 0
+		? esc_rules_loop(rules, callee) : NULL;
+	if (!r || (r->unless_arg == ESC_LOOP_NONE && r->fires_cb == ESC_LOOP_NONE))
+		return;
+	for (unsigned a = 0; a < gimple_call_num_args(s); a++) {
+		tree t = gimple_call_arg(s, a);
+		if (TREE_CODE(t) == INTEGER_CST && tree_fits_shwi_p(t))
+			esc_cfg_arg_const(cfg, st, (int)a, (long long)tree_to_shwi(t));
+		else if (TREE_CODE(t) == ADDR_EXPR &&
+			 TREE_CODE(TREE_OPERAND(t, 0)) == FUNCTION_DECL &&
+			 DECL_NAME(TREE_OPERAND(t, 0)))
+			esc_cfg_arg_fn(cfg, st, (int)a,
+				       esc_intern(IDENTIFIER_POINTER(
+					       DECL_NAME(TREE_OPERAND(t, 0)))),
+				       fn_uses(fun, TREE_OPERAND(t, 0)) == 1);
+	}
+}
+
 /* An array a counted loop stores into (an element of a[i] written
    while i walks lo .. hi). */
 struct stored_range {
@@ -4545,6 +4585,7 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 					ckeys[1 + a] = value_key(&k, gimple_call_arg(s, a));
 				esc_cfg_values(k.cfg, st, ckeys.address(),
 					       (int)ckeys.length());
+				loop_args(k.cfg, st, fun, s, rules, callee);
 				k.ctx = RANGE_CALL;
 				for (unsigned a = 0; a < gimple_call_num_args(s); a++)
 					ckeys[1 + a] = mem_key(&k, fun, gimple_call_arg(s, a));

@@ -163,6 +163,15 @@ struct cfact {
 	struct esc_val val;
 };
 
+/* A call argument the adapter said: an integer constant, or the address
+   of function fn (once: the function's only use of it). */
+struct carg {
+	int stmt, arg;
+	long long value;
+	const char *fn;
+	int once;
+};
+
 struct cedge {
 	int from, to, test;
 	enum esc_branch br;
@@ -190,6 +199,9 @@ struct esc_cfg {
 	struct cfact *facts;
 	int nfacts, cap_facts;
 	int ntakes;
+	struct carg *args;   /* call arguments' constants and functions
+				(esc_cfg_arg_const, esc_cfg_arg_fn) */
+	int nargs, cap_args;
 	unsigned char *slot; /* per key: a slot (esc_cfg_slot), 2: each
 				element of a range in turn (esc_cfg_slot_each) */
 	int *from;           /* per key: the slot a value is loaded from, -1 */
@@ -218,6 +230,7 @@ void esc_cfg_free(struct esc_cfg *c)
 	free(c->facts);
 	free(c->slot);
 	free(c->from);
+	free(c->args);
 	free(c);
 }
 
@@ -454,6 +467,42 @@ void esc_cfg_leaks(struct esc_cfg *c, int stmt, const signed char *heap, int n)
 		return;
 	c->stmts[stmt].heap = heap;
 	c->stmts[stmt].nheap = n;
+}
+
+static void arg_add(struct esc_cfg *c, int stmt, int arg, long long value,
+		    const char *fn, int once)
+{
+	if (stmt < 0 || stmt >= c->nstmts || arg < 0 ||
+	    c->stmts[stmt].op != ESC_OP_CALL)
+		return;
+	ESC_GROW(c->args, c->cap_args, c->nargs + 1);
+	struct carg *a = &c->args[c->nargs++];
+	a->stmt = stmt;
+	a->arg = arg;
+	a->value = value;
+	a->fn = fn;
+	a->once = once;
+}
+
+void esc_cfg_arg_const(struct esc_cfg *c, int stmt, int arg, long long value)
+{
+	arg_add(c, stmt, arg, value, NULL, 0);
+}
+
+void esc_cfg_arg_fn(struct esc_cfg *c, int stmt, int arg, const char *name,
+		    int once)
+{
+	if (name)
+		arg_add(c, stmt, arg, 0, name, once != 0);
+}
+
+/* What the adapter said of call statement stmt's argument arg, or NULL. */
+static const struct carg *arg_of(const struct esc_cfg *c, int stmt, int arg)
+{
+	for (int i = 0; i < c->nargs; i++)
+		if (c->args[i].stmt == stmt && c->args[i].arg == arg)
+			return &c->args[i];
+	return NULL;
 }
 
 /* slot and from cover every key */
@@ -1005,7 +1054,7 @@ static int undoes(const struct esc_cfg *c, const struct kill *k,
 		pairs[np++][1] = mj;
 	}
 	struct esc_undo_call u = { s->callee, np, pairs, NULL, -1, 0, 0, NULL, NULL, NULL,
-				   { NULL }, { 0 }, 0, NULL, 0, 0 };
+				   { NULL }, { 0 }, 0, NULL, 0, 0, NULL, NULL, 0 };
 	/* what the keeper returned released by a count: the other calls
 	   given it, with their effects (none known: an unknown callee) */
 	int released = 0, *held = NULL;
@@ -1060,7 +1109,7 @@ static int undoes(const struct esc_cfg *c, const struct kill *k,
 					n = 1;
 				}
 		struct esc_undo_call v = { s->callee, n, tp, t->callee, k->vias[x].arg,
-					   0, 0, NULL, NULL, NULL, { NULL }, { 0 }, 0, NULL, 0, 0 };
+					   0, 0, NULL, NULL, NULL, { NULL }, { 0 }, 0, NULL, 0, 0, NULL, NULL, 0 };
 		int yes = n && esc_effects_undo_through(t->fx, t->nfx, t->st, t->nst,
 							k->vias[x].arg, k->fx, k->nfx,
 							at->st, at->nst, k->stored,
@@ -2574,6 +2623,16 @@ static void add_loopfn(const char *name, const struct esc_rule *r, void *ctx)
 	l->names[l->n++] = esc_intern(name);
 }
 
+/* The functions of a rules file that link an object into a handle. */
+static void add_linkfn(const char *name, const struct esc_rule *r, void *ctx)
+{
+	struct loopfns *l = ctx;
+	if (r->links_obj == ESC_LOOP_NONE)
+		return;
+	ESC_GROW(l->names, l->cap, l->n + 1);
+	l->names[l->n++] = esc_intern(name);
+}
+
 /* The drain candidates of a pending warning whose keeping call (k->at,
    argument kept_arg) links the object into a handle, by its rule's
    "loop" ("links": libevent's event_add links the event into the base
@@ -2593,7 +2652,17 @@ static void add_loopfn(const char *name, const struct esc_rule *r, void *ctx)
    it is given in the new event) is undone by a later call that links
    that result to be freed by the drain ("frees": event_free_finalize),
    on every path from the keeper (its null branch kept nothing), and a
-   drain of handle H on every path from that call. */
+   drain of handle H on every path from that call.
+
+   A loop exit that only the object's own callback reaches does not
+   stop the drain: the binding call (or the linking one, for a one-shot
+   event that holds its argument: event_base_once) says by its rule's
+   "fires" which argument is the callback and which the events, and
+   when the events are a constant without the rule's mask bits
+   (EV_PERSIST) the object is out of the handle when its callback runs;
+   when the function takes that callback's address only there, the
+   undo names it (esc_undo_call.own) and the link step looks for loop
+   exits without following it from the function. */
 static void drain_candidates(struct view *v, const struct esc_rules *rules,
 			     const struct kill *base, uint64_t object,
 			     int kept_arg, struct esc_warning *w, int *cap)
@@ -2611,6 +2680,9 @@ static void drain_candidates(struct view *v, const struct esc_rules *rules,
 	   the library's default one; the drain must cut every path from
 	   statement from */
 	int hdefault = 0, hkey = -1, hm = -1, hat = -1, from = base->at;
+	/* the call that gave the object its callback, and its rule */
+	int bind_at = -1;
+	const struct esc_rule *bind_rule = NULL;
 	if (made) {
 		/* a constructor that keeps what it is given in its result,
 		   bound to its handle argument (event_new): undone when a
@@ -2652,11 +2724,17 @@ static void drain_candidates(struct view *v, const struct esc_rules *rules,
 		if (found < 0)
 			return;
 		from = found;
-	} else if (kr->links_handle >= 0) {
-		hm = kr->links_handle;
-		hkey = hm + 1 < at->nkeys ? key_at(c, at, 1 + hm) : -1;
-	} else if (kr->links_handle == ESC_LOOP_DEFAULT) {
-		hdefault = 1;
+	} else if (kr->links_handle >= 0 || kr->links_handle == ESC_LOOP_DEFAULT) {
+		if (kr->links_handle >= 0) {
+			hm = kr->links_handle;
+			hkey = hm + 1 < at->nkeys ? key_at(c, at, 1 + hm) : -1;
+		} else {
+			hdefault = 1;
+		}
+		if (kr->fires_cb >= 0) {
+			bind_at = base->at;
+			bind_rule = kr;
+		}
 	} else {
 		struct via vias[8];
 		int nv = through_calls(c, base->at, kept_arg, vias, 8), found = 0;
@@ -2676,6 +2754,8 @@ static void drain_candidates(struct view *v, const struct esc_rules *rules,
 			if (!clean)
 				return;
 			found = 1;
+			bind_at = vias[x].at;
+			bind_rule = br;
 			if (br->binds_handle == ESC_LOOP_DEFAULT) {
 				hdefault = 1;
 			} else {
@@ -2689,6 +2769,16 @@ static void drain_candidates(struct view *v, const struct esc_rules *rules,
 	}
 	if (!hdefault && hkey < 0)
 		return;
+	/* the object's own callback, when it is out of the handle by the
+	   time that runs and the function registers it only there */
+	const char *own = NULL;
+	if (bind_rule && bind_rule->fires_cb >= 0) {
+		const struct carg *ev = arg_of(c, bind_at, bind_rule->fires_events);
+		const struct carg *cb = arg_of(c, bind_at, bind_rule->fires_cb);
+		if (ev && !ev->fn && !(ev->value & bind_rule->fires_mask) &&
+		    cb && cb->fn && cb->once)
+			own = cb->fn;
+	}
 	/* a loop exit of the library called here */
 	for (int i = 0; i < c->nstmts; i++) {
 		const struct cstmt *s = &c->stmts[i];
@@ -2706,6 +2796,13 @@ static void drain_candidates(struct view *v, const struct esc_rules *rules,
 		if (!dr || dr->file != kr->file || dr->loop_drains == ESC_LOOP_NONE ||
 		    i == from)
 			continue;
+		/* it drains only with a constant argument without the
+		   rule's bits (event_base_loop(base, 0)) */
+		if (dr->unless_arg != ESC_LOOP_NONE) {
+			const struct carg *fl = arg_of(c, i, dr->unless_arg);
+			if (!fl || fl->fn || (fl->value & dr->unless_mask))
+				continue;
+		}
 		int pairs[1][2], np = 0;
 		if (hdefault) {
 			if (dr->loop_drains != ESC_LOOP_DEFAULT)
@@ -2760,6 +2857,13 @@ static void drain_candidates(struct view *v, const struct esc_rules *rules,
 		memcpy(nu->drain, lib.names, (size_t)lib.n * sizeof *lib.names);
 		nu->ndrain = lib.n;
 		nu->nexits = lib.nexits;
+		if (own) {
+			struct loopfns ln = { NULL, 0, 0, 0, 0 };
+			esc_rules_each_loop(rules, kr->file, add_linkfn, &ln);
+			nu->own = own;
+			nu->links = ln.names;
+			nu->nlinks = ln.n;
+		}
 	}
 	free(lib.names);
 }

@@ -917,6 +917,17 @@ struct esc_undo_call {
 	   callbacks it registers, over the build's call graph) */
 	const char **drain;
 	int ndrain, nexits;
+	/* the drain's own callback (interned; NULL: none): the callback
+	   the object runs when it fires, out of the handle by then (a
+	   one-shot event: the rule's "fires"), whose address the function
+	   takes only there.  The link step does not follow it from the
+	   function when it looks for a loop exit, and then needs that no
+	   function reached, own included, calls one of links (the
+	   library's linking functions, nlinks, owned array): none puts
+	   the object back */
+	const char *own;
+	const char **links;
+	int nlinks;
 };
 /* Does a later call with effects fx2 (closed) undo what a keeping call
    with effects fx1 (closed) kept of its argument kept, given the
@@ -1273,6 +1284,20 @@ struct esc_rule {
 	int loop_frees;      /* "frees": the object it links is freed by
 				the drain (its finalizer runs, then frees it:
 				event_free_finalize) */
+	/* "unless": [arg, mask]: it drains only when its argument
+	   unless_arg is an integer constant with no bit of unless_mask
+	   (event_base_loop(base, flags) without EVLOOP_ONCE or
+	   EVLOOP_NONBLOCK); unless_arg ESC_LOOP_NONE: always */
+	int unless_arg;
+	long long unless_mask;
+	/* "fires": [cb, events, mask]: the object it binds (or links,
+	   with its own callback: event_base_once) runs its callback
+	   argument fires_cb when it fires, and is out of its handle by
+	   then when argument fires_events is an integer constant with no
+	   bit of fires_mask (a one-shot event: no EV_PERSIST);
+	   fires_cb ESC_LOOP_NONE: not said */
+	int fires_cb, fires_events;
+	long long fires_mask;
 	const char *file;    /* where the rule was read */
 	int line;
 };
@@ -1450,6 +1475,15 @@ void esc_cfg_stores(struct esc_cfg *c, int stmt,
    that hands the object to no code of unknown effects leaks nothing of
    it (a function defined nowhere takes what it is given to the heap). */
 void esc_cfg_leaks(struct esc_cfg *c, int stmt, const signed char *heap, int n);
+/* Call statement stmt's argument arg is the integer constant value (the
+   adapter says it for the calls of a rule's "loop" that asks: "unless",
+   "fires"). */
+void esc_cfg_arg_const(struct esc_cfg *c, int stmt, int arg, long long value);
+/* Call statement stmt's argument arg is the address of function name
+   (interned); once: the function takes that function's address nowhere
+   else and does not call it (a callback it registers only there). */
+void esc_cfg_arg_fn(struct esc_cfg *c, int stmt, int arg, const char *name,
+		    int once);
 
 /*
  * Correlated branches.  Pointer values (SSA names, after copies and

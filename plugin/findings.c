@@ -1400,6 +1400,7 @@ void esc_func_report_free(struct esc_func_report *r)
 			free(r->warnings[i].undo[u].pairs);
 			free(r->warnings[i].undo[u].names);
 			free(r->warnings[i].undo[u].drain);
+			free(r->warnings[i].undo[u].links);
 		}
 		free(r->warnings[i].undo);
 	}

@@ -909,6 +909,18 @@ static void undo_json(struct jw *w, const struct esc_warning *x)
 				jw_str(w, x->undo[i].drain[k]);
 			}
 			jw_close(w, ']');
+			/* the object's own callback, not followed from the
+			   function, and the library's linking functions */
+			if (x->undo[i].own) {
+				k_str(w, "own", x->undo[i].own);
+				jw_key(w, "links");
+				jw_open(w, '[');
+				for (int k = 0; k < x->undo[i].nlinks; k++) {
+					jw_next(w);
+					jw_str(w, x->undo[i].links[k]);
+				}
+				jw_close(w, ']');
+			}
 			jw_close(w, '}');
 		}
 		jw_close(w, '}');

@@ -51,9 +51,14 @@
  *              model of the function: esc_rules_find does not give it,
  *              esc_rules_format does (a function with a body).
  *   "loop"     {"drains": H, "exits": H, "links": [obj, H], "binds":
- *              [obj, H], "frees": true}: the function's part in an event
+ *              [obj, H], "frees": true, "unless": [arg, mask], "fires":
+ *              [cb, events, mask]}: the function's part in an event
  *              loop (obj of binds may be "result"; frees: what it links
- *              the drain frees) (libevent's
+ *              the drain frees; unless: it drains only when argument arg
+ *              is a constant with no bit of mask; fires: the object runs
+ *              callback argument cb when it fires, out of the handle by
+ *              then when argument events is a constant with no bit of
+ *              mask) (libevent's
  *              event_base_dispatch drains its base, event_base_loopexit
  *              exits its loop, event_add links the event into the base
  *              event_assign bound it to); H a parameter index, "default"
@@ -760,10 +765,11 @@ static int parse_loop(struct ctx *c, struct esc_rule *r, json_t *v)
 	r->loop_drains = r->loop_exits = ESC_LOOP_NONE;
 	r->links_obj = r->links_handle = ESC_LOOP_NONE;
 	r->binds_obj = r->binds_handle = ESC_LOOP_NONE;
+	r->unless_arg = r->fires_cb = r->fires_events = ESC_LOOP_NONE;
 	if (!json_is_object(v))
 		return fail(c->ld, c->line, "function \"%s\": \"loop\" must "
-			    "be an object (drains, exits, links, binds, frees)",
-			    c->name);
+			    "be an object (drains, exits, links, binds, frees, "
+			    "unless, fires)", c->name);
 	json_object_foreach(v, key, val) {
 		if (!strcmp(key, "drains")) {
 			if (parse_handle(c, r, val, key, 1, &r->loop_drains))
@@ -795,12 +801,47 @@ parse_handle(c, r, json_array_get(val, 1), key,
 					    "\"loop\": \"frees\" can only be true",
 					    c->name);
 			r->loop_frees = 1;
+		} else if (!strcmp(key, "unless") || !strcmp(key, "fires")) {
+			/* [arg, mask] / [cb, events, mask]: parameter
+			   indices, then a bit mask */
+			int unless = key[0] == 'u';
+			size_t n = unless ? 2 : 3;
+			json_t *m = json_array_get(val, n - 1);
+			if (!json_is_array(val) || json_array_size(val) != n ||
+			    !json_is_integer(m) || json_integer_value(m) < 0)
+				return fail(c->ld, c->line, "function \"%s\": "
+					    "\"loop\": \"%s\" must be %s", c->name,
+					    key, unless ? "[arg, mask]: a parameter "
+					    "index and a bit mask" : "[cb, events, "
+					    "mask]: two parameter indices and a bit "
+					    "mask");
+			if (unless) {
+				if (parse_index(c, r, json_array_get(val, 0), key, 0,
+						&r->unless_arg))
+					return -1;
+				r->unless_mask = (long long)json_integer_value(m);
+			} else {
+				if (parse_index(c, r, json_array_get(val, 0), key, 0,
+						&r->fires_cb) ||
+				    parse_index(c, r, json_array_get(val, 1), key, 0,
+						&r->fires_events))
+					return -1;
+				r->fires_mask = (long long)json_integer_value(m);
+			}
 		} else {
 			return fail(c->ld, c->line, "function \"%s\": \"loop\": "
 				    "unknown key \"%s\" (known: drains, exits, "
-				    "links, binds, frees)", c->name, key);
+				    "links, binds, frees, unless, fires)", c->name,
+				    key);
 		}
 	}
+	if (r->unless_arg != ESC_LOOP_NONE && r->loop_drains == ESC_LOOP_NONE)
+		return fail(c->ld, c->line, "function \"%s\": \"loop\": "
+			    "\"unless\" needs \"drains\"", c->name);
+	if (r->fires_cb != ESC_LOOP_NONE && r->binds_obj == ESC_LOOP_NONE &&
+	    r->links_obj == ESC_LOOP_NONE)
+		return fail(c->ld, c->line, "function \"%s\": \"loop\": "
+			    "\"fires\" needs \"binds\" or \"links\"", c->name);
 	return 0;
 }
 

@@ -339,10 +339,17 @@ done
 # event finalized, event_finalize; a new event holding x, event_new,
 # finalized to be freed, event_free_finalize, then drained), with no
 # loop exit reachable from the function over the build's call graph (its
-# calls and the callbacks it registers): no warning; the function or a
+# calls and the callbacks it registers), or one reached only through the
+# event's own callback when the event is one-shot (events without
+# EV_PERSIST; event_base_once's) and the function registers that
+# callback only there, and event_base_loop(base, flags) with constant
+# flags without EVLOOP_ONCE/NONBLOCK: no warning; the function or a
 # callback it registers (directly, two calls down, or a callback of the
-# library's) exits the loop, a check that returns between the add and
-# the dispatch, one pass only (EVLOOP_ONCE), no dispatch, another base
+# library's, of a persistent event; another event's, the same callback
+# for two events, one the function also calls, one that re-adds its
+# event, events not known) exits the loop, a check that returns between
+# the add and the dispatch, one pass only (EVLOOP_ONCE, EVLOOP_NONBLOCK,
+# flags not known), no dispatch, another base
 # dispatched, the default one dispatched for an event bound to a base or
 # moved off it, a once event of another base, an indirect call; a new
 # event only finalized (not freed), never finalized, finalized to be

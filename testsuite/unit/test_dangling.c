@@ -569,6 +569,106 @@ TEST(pending_undo_through_merge)
 	}
 }
 
+/* An event loop's drain (rules' "loop"): bind(&x, b, flags, cb) binds
+   the object to base b, add(&x) links it into the base bound, run(b, f)
+   drains b when f is a constant without bit 1 ("unless"); bind's
+   "fires": an object of flags without bit 16 is out of the base when its
+   callback runs.  k 0: run(b, 0), flags 2, cb registered only there: a
+   drain candidate naming cb as its own; 1: run(b, 1): no drain; 2: run's
+   flags not known: none; 3: flags 16 (persistent): a drain, no own; 4:
+   cb used elsewhere too: a drain, no own; 5: flags not known: no own. */
+TEST(pending_drain_own_callback)
+{
+	char dir[] = "/tmp/test_dangling.XXXXXX";
+	char path[64], err[256];
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof path, "%s/r.json", dir);
+	FILE *fp = fopen(path, "w");
+	CHECK(fp != NULL);
+	if (!fp)
+		return;
+	fputs("{ \"escape-rules\": 1, \"functions\": {\n"
+	      " \"bind\": { \"loop\": { \"binds\": [0, 1], \"fires\": [3, 2, 16] } },\n"
+	      " \"add\": { \"loop\": { \"links\": [0, \"bound\"] } },\n"
+	      " \"brk\": { \"loop\": { \"exits\": 0 } },\n"
+	      " \"run\": { \"loop\": { \"drains\": 0, \"unless\": [1, 1] } } } }\n", fp);
+	fclose(fp);
+	struct esc_rules *rules = esc_rules_new();
+	CHECK_EQ_INT(esc_rules_load(rules, path, err, sizeof err), 0);
+	unlink(path);
+	rmdir(dir);
+	for (int k = 0; k < 6; k++) {
+		struct esc_cfg *c = esc_cfg_new();
+		int ax = esc_cfg_key(c, -1), b = esc_cfg_key(c, -1);
+		int fl = esc_cfg_key(c, -1), cb = esc_cfg_key(c, -1);
+		esc_cfg_block(c, 0);
+		int bk[5] = { -1, ax, b, fl, cb };
+		int c1 = esc_cfg_stmt(c, ESC_OP_CALL, O(1), -1, esc_intern("bind"),
+				      bk, 5, NULL, -1, 0);
+		if (k != 5)
+			esc_cfg_arg_const(c, c1, 2, k == 3 ? 16 | 2 : 2);
+		esc_cfg_arg_fn(c, c1, 3, esc_intern("cb"), k != 4);
+		int ak[2] = { -1, ax };
+		esc_cfg_stmt(c, ESC_OP_CALL, O(2), -1, esc_intern("add"), ak, 2,
+			     NULL, -1, 0);
+		int rk[3] = { -1, b, fl };
+		int c3 = esc_cfg_stmt(c, ESC_OP_CALL, O(3), -1, esc_intern("run"),
+				      rk, 3, NULL, -1, 0);
+		if (k != 2)
+			esc_cfg_arg_const(c, c3, 1, k == 1 ? 1 : 0);
+		stmt(c, ESC_OP_RETURN, 4, -1);
+		esc_cfg_edge(c, 0, -1, -1, ESC_BR_ANY);
+
+		struct fixture fx;
+		struct esc_import im;
+		memset(&im, 0, sizeof im);
+		im.callee = esc_intern("add");
+		im.arg = 0;
+		im.derefs = -1;
+		im.addr = 1;
+		im.origin = O(2);
+		im.owner_kind = ESC_OWNER_LOCAL;
+		im.owner = 0;
+		struct esc_step st = step(ESC_STEP_ARG_UNKNOWN, 2, "add", 1, 2);
+		fixture(&fx, 1, &st);
+		fx.r.nimports = 1;
+		fx.r.imports = &im;
+		warnings(&fx, c, rules);
+		int pending = 0, drains = 0, own = 0, exits = 0;
+		for (int i = 0; i < fx.r.nwarnings; i++) {
+			const struct esc_warning *w = &fx.r.warnings[i];
+			if (!w->pending)
+				continue;
+			pending++;
+			for (int u = 0; u < w->nundo; u++) {
+				if (!w->undo[u].ndrain)
+					continue;
+				drains += !strcmp(w->undo[u].callee, "run");
+				exits += w->undo[u].nexits == 1 &&
+					 !strcmp(w->undo[u].drain[0], "brk");
+				own += w->undo[u].own && !strcmp(w->undo[u].own, "cb") &&
+				       w->undo[u].nlinks == 1 &&
+				       !strcmp(w->undo[u].links[0], "add");
+			}
+		}
+		CHECK_EQ_INT(pending, 1);
+		CHECK_EQ_INT(drains, k != 1 && k != 2);
+		CHECK_EQ_INT(exits, drains);
+		CHECK_EQ_INT(own, k == 0);
+		for (int i = 0; i < fx.r.nwarnings; i++) {
+			for (int u = 0; u < fx.r.warnings[i].nundo; u++) {
+				free(fx.r.warnings[i].undo[u].pairs);
+				free(fx.r.warnings[i].undo[u].drain);
+				free(fx.r.warnings[i].undo[u].links);
+			}
+			free(fx.r.warnings[i].undo);
+		}
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+	esc_rules_free(rules);
+}
+
 /* The keeper's result stored into a slot of the frame (ev[0] =
    ev_new(cb, &x)) and released through a value read back from it: an
    undo candidate given the result, while the slot holds it: k 0 freed;
@@ -1181,6 +1281,7 @@ int main(void)
 	RUN(same_file_keeper_writes);
 	RUN(later_call_undoes_by_effects);
 	RUN(pending_undo_through_merge);
+	RUN(pending_drain_own_callback);
 	RUN(pending_undo_through_slot);
 	RUN(later_call_undoes_through_merge);
 	RUN(foreign_sink_at_the_call);

@@ -576,6 +576,8 @@ TEST(loop)
 		   "    \"init\": { \"loop\": {} },\n"
 		   "    \"newev\": { \"loop\": { \"binds\": [\"result\", 0] } },\n"
 		   "    \"ffin\": { \"loop\": { \"links\": [1, \"bound\"], \"frees\": true } },\n"
+		   "    \"lp\": { \"loop\": { \"drains\": 0, \"unless\": [1, 3] } },\n"
+		   "    \"asg\": { \"loop\": { \"binds\": [0, 1], \"fires\": [4, 3, 16] } },\n"
 		   "    \"keep\": { \"params\": [\"keep\", \"none\"], \"loop\": { \"binds\": [0, 1] } }" TAIL);
 	struct esc_rules *rs = esc_rules_new();
 	CHECK_EQ_INT(esc_rules_load(rs, at_tmp("loop.json"), err, sizeof err), 0);
@@ -603,9 +605,16 @@ TEST(loop)
 	CHECK(r && r->binds_obj == ESC_LOOP_RESULT && r->binds_handle == 0 && !r->loop_frees);
 	r = esc_rules_loop(rs, esc_intern("ffin"));
 	CHECK(r && r->links_obj == 1 && r->links_handle == ESC_LOOP_BOUND && r->loop_frees);
+	CHECK(r->unless_arg == ESC_LOOP_NONE && r->fires_cb == ESC_LOOP_NONE);
+	r = esc_rules_loop(rs, esc_intern("lp"));
+	CHECK(r && r->loop_drains == 0 && r->unless_arg == 1 && r->unless_mask == 3 &&
+	      r->fires_cb == ESC_LOOP_NONE);
+	r = esc_rules_loop(rs, esc_intern("asg"));
+	CHECK(r && r->binds_obj == 0 && r->fires_cb == 4 && r->fires_events == 3 &&
+	      r->fires_mask == 16 && r->unless_arg == ESC_LOOP_NONE);
 	int n = 0;
 	esc_rules_each_loop(rs, r->file, count_loop, &n);
-	CHECK_EQ_INT(n, 10);
+	CHECK_EQ_INT(n, 12);
 	esc_rules_free(rs);
 
 	static const char *const bad_loops[][2] = {
@@ -616,6 +625,12 @@ TEST(loop)
 		{ "{ \"loop\": { \"frees\": 1 } }", "\"frees\" can only be true" },
 		{ "{ \"loop\": { \"links\": [\"result\", 0] } }", "parameter indices" },
 		{ "{ \"params\": [\"none\"], \"loop\": { \"exits\": 1 } }", "out of range" },
+		{ "{ \"loop\": { \"drains\": 0, \"unless\": [1] } }", "\"unless\" must be [arg, mask]" },
+		{ "{ \"loop\": { \"drains\": 0, \"unless\": [1, -1] } }", "\"unless\" must be [arg, mask]" },
+		{ "{ \"loop\": { \"unless\": [1, 3] } }", "\"unless\" needs \"drains\"" },
+		{ "{ \"loop\": { \"binds\": [0, 1], \"fires\": [4, 3] } }", "\"fires\" must be [cb, events, mask]" },
+		{ "{ \"loop\": { \"exits\": 0, \"fires\": [4, 3, 16] } }", "\"fires\" needs \"binds\" or \"links\"" },
+		{ "{ \"params\": [\"none\", \"none\"], \"loop\": { \"binds\": [0, 1], \"fires\": [4, 1, 16] } }", "out of range" },
 	};
 	for (size_t i = 0; i < sizeof bad_loops / sizeof *bad_loops; i++) {
 		char text[512];
@@ -835,7 +850,10 @@ static int same_rule(const struct esc_rule *a, const struct esc_rule *b)
 	       a->loop == b->loop && a->loop_drains == b->loop_drains &&
 	       a->loop_exits == b->loop_exits && a->links_obj == b->links_obj &&
 	       a->links_handle == b->links_handle && a->binds_obj == b->binds_obj &&
-	       a->binds_handle == b->binds_handle &&
+	       a->binds_handle == b->binds_handle && a->loop_frees == b->loop_frees &&
+	       a->unless_arg == b->unless_arg && a->unless_mask == b->unless_mask &&
+	       a->fires_cb == b->fires_cb && a->fires_events == b->fires_events &&
+	       a->fires_mask == b->fires_mask &&
 	       !strcmp(a->file, b->file) && a->line == b->line;
 }
 

@@ -3,7 +3,10 @@
    bound to a base (event_assign) or to the default one (event_set) is
    linked into it by event_add/event_active, a one-shot event holding
    its argument by event_base_once; event_base_dispatch/event_dispatch
-   run until nothing is left in the base or a loop exit ran. */
+   (event_base_loop with flags 0) run until nothing is left in the base
+   or a loop exit ran.  Every event here is one-shot: the loop takes it
+   out of the base before its callback runs (as libevent does with an
+   event without EV_PERSIST). */
 struct event_base;
 struct event {
 	struct event *next;
@@ -17,6 +20,9 @@ struct event {
 };
 struct timeval;
 #define EVLOOP_ONCE 1
+#define EVLOOP_NONBLOCK 2
+#define EVLOOP_NO_EXIT_ON_EMPTY 4
+#define EV_PERSIST 0x10
 
 struct event_base *event_init(void);
 struct event_base *event_base_new(void);
@@ -41,6 +47,8 @@ int event_base_dispatch(struct event_base *base);
 int event_base_loop(struct event_base *base, int flags);
 int event_base_loopexit(struct event_base *base, const struct timeval *tv);
 int event_base_loopbreak(struct event_base *base);
+struct event *event_base_get_running_event(struct event_base *base);
+extern void (*event_lock_fn)(void *);
 int event_loopexit(const struct timeval *tv);
 void lib_exit_cb(int fd, short what, void *arg);
 void lib_quiet_cb(int fd, short what, void *arg);

@@ -133,10 +133,25 @@ int event_dispatch(void)
 	return event_base_loop(current_base, 0);
 }
 
+/* a lock through a pointer, as libevent's EVBASE_ACQUIRE_LOCK: an
+   indirect call */
+static void no_lock(void *p)
+{
+	(void)p;
+}
+void (*event_lock_fn)(void *) = no_lock;
+
 int event_base_loopbreak(struct event_base *base)
 {
+	event_lock_fn(base);
 	base->brk = 1;
 	return 0;
+}
+
+struct event *event_base_get_running_event(struct event_base *base)
+{
+	event_lock_fn(base);
+	return base->head;
 }
 
 int event_base_loopexit(struct event_base *base, const struct timeval *tv)

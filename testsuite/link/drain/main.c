@@ -31,7 +31,8 @@ static void exit_deep_cb(int fd, short what, void *arg)
 {
 	(void)fd;
 	(void)what;
-	stop(arg);
+	if (event_base_get_running_event(arg))
+		stop(arg);
 }
 
 static void break_cb(int fd, short what, void *arg)
@@ -39,6 +40,32 @@ static void break_cb(int fd, short what, void *arg)
 	(void)fd;
 	(void)what;
 	event_base_loopbreak(arg);
+}
+
+static struct event_base *the_base;
+
+static void legacy_break_cb(int fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	(void)arg;
+	event_loopexit(0);
+}
+
+static void once_exit_cb(int fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	(void)arg;
+	event_base_loopexit(the_base, 0);
+}
+
+static void readd_break_cb(int fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	event_add(arg, 0);
+	event_base_loopbreak(the_base);
 }
 
 /* the default base, drained: the event fired and left it */
@@ -193,31 +220,121 @@ void exit_self(struct event_base *b, int fd)
 	event_base_dispatch(b);
 }
 
-/* a callback it registers breaks the loop: the other event may stay */
+/* a callback it registers breaks the loop: the other event may stay;
+   the one whose own callback it is (one-shot) left the base before */
 void exit_by_cb(struct event_base *b, int fd)
 {
 	struct event ev1, ev2;
 	event_assign(&ev1, b, fd, 2, break_cb, b);
 	event_assign(&ev2, b, fd, 2, quiet_cb, 0);
+	event_add(&ev1, 0);
+	event_add(&ev2, 0); // linked "escape-kept"
+	event_base_dispatch(b);
+}
+
+/* the default base, its own callback breaks the loop (evtimer_set) */
+void own_exit_legacy_clean(void)
+{
+	struct event ev;
+	event_set(&ev, -1, 0, legacy_break_cb, 0);
+	event_add(&ev, 0);
+	event_dispatch();
+}
+
+/* activated, its own callback exits the loop two calls down */
+void own_exit_active_clean(struct event_base *b)
+{
+	struct event ev;
+	event_assign(&ev, b, -1, 2, exit_deep_cb, b);
+	event_active(&ev, 2, 1);
+	event_base_dispatch(b);
+}
+
+/* a one-shot event holding x whose callback exits the loop */
+void once_own_exit_clean(struct event_base *b)
+{
+	int x = 0;
+	the_base = b;
+	event_base_once(b, -1, 1, once_exit_cb, &x, 0);
+	event_base_dispatch(b);
+}
+
+/* persistent: still in the base when its callback breaks the loop */
+void own_exit_persist(struct event_base *b, int fd)
+{
+	struct event ev;
+	event_assign(&ev, b, fd, 2 | EV_PERSIST, break_cb, b);
+	event_add(&ev, 0); // linked "escape-kept"
+	event_base_dispatch(b);
+}
+
+/* events not known: it may be persistent */
+void own_exit_events_unknown(struct event_base *b, int fd, short what)
+{
+	struct event ev;
+	event_assign(&ev, b, fd, what, break_cb, b);
+	event_add(&ev, 0); // linked "escape-kept"
+	event_base_dispatch(b);
+}
+
+/* the same callback registered for another event too: ev2 may fire
+   first and break the loop with ev1 still in the base */
+void own_exit_shared(struct event_base *b, int fd)
+{
+	struct event ev1, ev2;
+	event_assign(&ev1, b, fd, 2, break_cb, b);
+	event_assign(&ev2, b, fd, 2, break_cb, b);
 	event_add(&ev1, 0); // linked "escape-kept"
 	event_add(&ev2, 0); // linked "escape-kept"
 	event_base_dispatch(b);
 }
 
-/* two calls down from the callback */
-void exit_deep(struct event_base *b, int fd)
+/* the function calls the callback itself too */
+void own_exit_called(struct event_base *b, int fd)
 {
 	struct event ev;
-	event_assign(&ev, b, fd, 2, exit_deep_cb, b);
+	event_assign(&ev, b, fd, 2, break_cb, b);
+	event_add(&ev, 0); // linked "escape-kept"
+	break_cb(fd, 2, b);
+	event_base_dispatch(b);
+}
+
+/* the callback puts its event back, then breaks the loop */
+void own_exit_readd(struct event_base *b, int fd)
+{
+	struct event ev;
+	the_base = b;
+	event_assign(&ev, b, fd, 2, readd_break_cb, &ev);
 	event_add(&ev, 0); // linked "escape-kept"
 	event_base_dispatch(b);
 }
 
-/* the callback is the library's own, which breaks the loop */
+/* a one-shot event holding x; another event's callback exits */
+void once_other_exit(struct event_base *b, int fd)
+{
+	int x = 0;
+	struct event ev;
+	event_assign(&ev, b, fd, 2, break_cb, b);
+	event_base_once(b, -1, 1, quiet_cb, &x, 0); // linked "escape-kept"
+	event_add(&ev, 0);
+	event_base_dispatch(b);
+}
+
+/* two calls down from the callback (persistent: still in the base) */
+void exit_deep(struct event_base *b, int fd)
+{
+	struct event ev;
+	event_assign(&ev, b, fd, 2 | EV_PERSIST, exit_deep_cb, b);
+	event_add(&ev, 0); // linked "escape-kept"
+	event_base_dispatch(b);
+}
+
+/* the callback is the library's own, which breaks the loop
+   (persistent) */
 void exit_lib_cb(struct event_base *b, int fd)
 {
 	struct event ev;
-	event_assign(&ev, b, fd, 2, lib_exit_cb, b);
+	event_assign(&ev, b, fd, 2 | EV_PERSIST, lib_exit_cb, b);
 	event_add(&ev, 0); // linked "escape-kept"
 	event_base_dispatch(b);
 }
@@ -241,6 +358,42 @@ void loop_once(struct event_base *b, int fd)
 	event_assign(&ev, b, fd, 2, quiet_cb, 0);
 	event_add(&ev, 0); // linked "escape-kept"
 	event_base_loop(b, EVLOOP_ONCE);
+}
+
+/* no flags: event_base_dispatch */
+int loop_zero_clean(struct event_base *b)
+{
+	struct event ev;
+	event_assign(&ev, b, -1, 0, quiet_cb, 0);
+	event_active(&ev, 2, 1);
+	return event_base_loop(b, 0);
+}
+
+/* it returns only at a loop exit, and none is reachable */
+void loop_no_exit_on_empty_clean(struct event_base *b, int fd)
+{
+	struct event ev;
+	event_assign(&ev, b, fd, 2, quiet_cb, 0);
+	event_add(&ev, 0);
+	event_base_loop(b, EVLOOP_NO_EXIT_ON_EMPTY);
+}
+
+/* one pass, not waiting */
+void loop_nonblock(struct event_base *b, int fd)
+{
+	struct event ev;
+	event_assign(&ev, b, fd, 2, quiet_cb, 0);
+	event_add(&ev, 0); // linked "escape-kept"
+	event_base_loop(b, EVLOOP_NONBLOCK | EVLOOP_NO_EXIT_ON_EMPTY);
+}
+
+/* flags not known */
+void loop_flags_unknown(struct event_base *b, int fd, int flags)
+{
+	struct event ev;
+	event_assign(&ev, b, fd, 2, quiet_cb, 0);
+	event_add(&ev, 0); // linked "escape-kept"
+	event_base_loop(b, flags);
 }
 
 /* never dispatched */
