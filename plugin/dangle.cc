@@ -3469,6 +3469,111 @@ static void edge_assigns(struct keys *k, function *fun, edge e)
 	}
 }
 
+/* Flags (esc_cfg_flag): the integer PHI a zero test at the end of b
+   compares, through conversions that keep a nonzero value nonzero; *ne:
+   the test's true edge says it is nonzero. */
+static tree flag_tested(basic_block b, bool *ne)
+{
+	gimple *last = esc_last_stmt(b);
+	if (!last || gimple_code(last) != GIMPLE_COND)
+		return NULL_TREE;
+	gcond *cond = as_a<gcond *>(last);
+	enum tree_code code = gimple_cond_code(cond);
+	tree v = gimple_cond_lhs(cond);
+	if ((code != EQ_EXPR && code != NE_EXPR) ||
+	    !integer_zerop(gimple_cond_rhs(cond)))
+		return NULL_TREE;
+	*ne = code == NE_EXPR;
+	for (int depth = 0; depth < 4 && TREE_CODE(v) == SSA_NAME &&
+			    INTEGRAL_TYPE_P(TREE_TYPE(v)); depth++) {
+		gimple *def = SSA_NAME_DEF_STMT(v);
+		if (gimple_code(def) == GIMPLE_PHI)
+			return v;
+		if (!is_gimple_assign(def))
+			return NULL_TREE;
+		tree from = gimple_assign_rhs1(def);
+		enum tree_code op = gimple_assign_rhs_code(def);
+		/* a _Bool negated (~b, b ^ 1): the other way */
+		if (TREE_CODE(TREE_TYPE(v)) == BOOLEAN_TYPE &&
+		    TYPE_PRECISION(TREE_TYPE(v)) == 1 &&
+		    TREE_TYPE(from) == TREE_TYPE(v) &&
+		    (op == BIT_NOT_EXPR ||
+		     (op == BIT_XOR_EXPR &&
+		      integer_onep(gimple_assign_rhs2(def))))) {
+			*ne = !*ne;
+			v = from;
+			continue;
+		}
+		if (!CONVERT_EXPR_CODE_P(op))
+			return NULL_TREE;
+		if (!INTEGRAL_TYPE_P(TREE_TYPE(from)) ||
+		    (TREE_CODE(TREE_TYPE(v)) != BOOLEAN_TYPE &&
+		     TYPE_PRECISION(TREE_TYPE(v)) < TYPE_PRECISION(TREE_TYPE(from))))
+			return NULL_TREE;
+		v = from;
+	}
+	return NULL_TREE;
+}
+
+/* The flags of fun: each integer PHI a zero test compares, and the
+   integer PHIs those merge (at most 16). */
+static void flags_of(struct keys *k, function *fun, hash_map<tree, int> *flags)
+{
+	auto_vec<tree> work;
+	basic_block b;
+	FOR_EACH_BB_FN(b, fun) {
+		bool ne;
+		tree v = flag_tested(b, &ne);
+		if (v && !flags->get(v) && flags->elements() < 16) {
+			flags->put(v, esc_cfg_flag(k->cfg));
+			work.safe_push(v);
+		}
+	}
+	while (!work.is_empty()) {
+		gphi *phi = as_a<gphi *>(SSA_NAME_DEF_STMT(work.pop()));
+		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+			tree a = gimple_phi_arg_def(phi, i);
+			if (TREE_CODE(a) != SSA_NAME || !INTEGRAL_TYPE_P(TREE_TYPE(a)) ||
+			    gimple_code(SSA_NAME_DEF_STMT(a)) != GIMPLE_PHI ||
+			    flags->get(a) || flags->elements() >= 16)
+				continue;
+			flags->put(a, esc_cfg_flag(k->cfg));
+			work.safe_push(a);
+		}
+	}
+}
+
+/* What edge e says of the flags: the test ending its source, then the
+   PHIs of its destination (a nonzero constant; another flag, not one of
+   the same PHIs; else anything). */
+static void edge_flags(struct keys *k, edge e, hash_map<tree, int> *flags)
+{
+	if (!flags->elements())
+		return;
+	bool ne, t = e->flags & EDGE_TRUE_VALUE;
+	tree v = flag_tested(e->src, &ne);
+	int *f = v ? flags->get(v) : NULL;
+	if (f && (t || (e->flags & EDGE_FALSE_VALUE)))
+		esc_cfg_edge_flag(k->cfg, *f, ne == t ? ESC_FLAG_IS_NONZERO
+						      : ESC_FLAG_IS_ZERO, -1);
+	for (gphi_iterator i = gsi_start_phis(e->dest); !gsi_end_p(i); gsi_next(&i)) {
+		gphi *phi = i.phi();
+		if (!(f = flags->get(gimple_phi_result(phi))))
+			continue;
+		tree a = PHI_ARG_DEF_FROM_EDGE(phi, e);
+		gimple *def = TREE_CODE(a) == SSA_NAME ? SSA_NAME_DEF_STMT(a) : NULL;
+		if (def && is_gimple_assign(def) && gimple_assign_single_p(def))
+			a = gimple_assign_rhs1(def);
+		int *src = TREE_CODE(a) == SSA_NAME ? flags->get(a) : NULL;
+		if (TREE_CODE(a) == INTEGER_CST && !integer_zerop(a))
+			esc_cfg_edge_flag(k->cfg, *f, ESC_FLAG_NONZERO, -1);
+		else if (src && gimple_bb(SSA_NAME_DEF_STMT(a)) != e->dest)
+			esc_cfg_edge_flag(k->cfg, *f, ESC_FLAG_COPY, *src);
+		else
+			esc_cfg_edge_flag(k->cfg, *f, ESC_FLAG_ANY, -1);
+	}
+}
+
 struct take_data {
 	function *fun;
 	auto_vec<uint64_t> *objs;
@@ -4676,6 +4781,9 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 			k.ctx = RANGE_NONE;
 		}
 	}
+	hash_map<tree, int> flags;
+	if (!light)
+		flags_of(&k, fun, &flags);
 	FOR_EACH_BB_FN(bb, fun) {
 		if (light)
 			break;
@@ -4705,6 +4813,10 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 				edge_assigns(&k, fun, e);
 			if (d)
 				edge_tests(&k, fun, d);
+			if (to >= 0)
+				edge_flags(&k, e, &flags);
+			if (d)
+				edge_flags(&k, d, &flags);
 		}
 	}
 	free(k.slots);

@@ -55,6 +55,15 @@
  * address of the object was taken on the way.  "if (p == &q) p = 0;
  * return p;", bison's "if (yyss != yyssa) free(yyss);", Lua's l_str2d.
  *
+ * Correlated guards: a kill under a test of a local flag (int added =
+ * 0; ... keep(&x); added = 1; ... end: if (added) undo(&x)) counts on
+ * the paths on which the flag was set after the leaving statement: the
+ * search knows which flags are nonzero (esc_cfg_flag: integer PHIs a
+ * zero test compares), from none at the leaving statement, and an edge
+ * on which a test says a flag known nonzero is zero is no path.  libevent's
+ * test_bufferevent_connect_fail (if (close_listener_event_added)
+ * event_del(&close_listener_event)).
+ *
  * A pending warning (its keeper defined in another file) lists the later
  * calls that alone cut every path from the keeping call to the object's
  * death (undo_candidates); the link step drops it when one of them
@@ -176,6 +185,13 @@ struct cedge {
 	int from, to, test;
 	enum esc_branch br;
 	int via; /* the decided test's block it goes past (esc_cfg_edge_via), -1 */
+	int flagf, nflagf; /* its flag facts: flagf[flagf ..] (esc_cfg_edge_flag) */
+};
+
+/* A flag fact of an edge (esc_cfg_edge_flag). */
+struct cflagf {
+	int flag, src;
+	enum esc_flag_fact f;
 };
 
 struct esc_cfg {
@@ -206,6 +222,8 @@ struct esc_cfg {
 				element of a range in turn (esc_cfg_slot_each) */
 	int *from;           /* per key: the slot a value is loaded from, -1 */
 	int nkinfo;          /* how many keys slot and from cover */
+	struct cflagf *flagf; /* the edges' flag facts, in order */
+	int nflagf, cap_flagf, nflags;
 };
 
 struct esc_cfg *esc_cfg_new(void)
@@ -231,6 +249,7 @@ void esc_cfg_free(struct esc_cfg *c)
 	free(c->slot);
 	free(c->from);
 	free(c->args);
+	free(c->flagf);
 	free(c);
 }
 
@@ -363,6 +382,30 @@ void esc_cfg_edge(struct esc_cfg *c, int from, int to, int test,
 	e->test = test >= 0 && test < c->nstmts ? test : -1;
 	e->br = br;
 	e->via = -1;
+	e->flagf = c->nflagf;
+	e->nflagf = 0;
+}
+
+int esc_cfg_flag(struct esc_cfg *c)
+{
+	return c->nflags++;
+}
+
+void esc_cfg_edge_flag(struct esc_cfg *c, int flag, enum esc_flag_fact f,
+		       int src)
+{
+	if (!c->nedges || flag < 0 || flag >= c->nflags ||
+	    (f == ESC_FLAG_COPY && (src < 0 || src >= c->nflags)))
+		return;
+	struct cedge *e = &c->edges[c->nedges - 1];
+	if (e->flagf + e->nflagf != c->nflagf)
+		return; /* facts of an edge are consecutive */
+	ESC_GROW(c->flagf, c->cap_flagf, c->nflagf + 1);
+	struct cflagf *x = &c->flagf[c->nflagf++];
+	x->flag = flag;
+	x->src = src;
+	x->f = f;
+	e->nflagf++;
 }
 
 void esc_cfg_edge_via(struct esc_cfg *c, int via)
@@ -1518,12 +1561,101 @@ static unsigned slot_stores(const struct esc_cfg *c, const struct kill *k,
 	return merged;
 }
 
+/* Flags (esc_cfg_flag): the search of a kill also knows which of the
+   flags fl[0 .. nf-1] are nonzero (bits), from no flag known at the
+   leaving statement.  They are the flags a kill may hang on: those whose
+   test leads into a block holding a kill (if (added) undo(&x)), and the
+   flags those take their value from (at most ESC_FLAGS). */
+#define ESC_FLAGS 3
+
+static int in_flags(const int *fl, int nf, int flag)
+{
+	for (int i = 0; i < nf; i++)
+		if (fl[i] == flag)
+			return 1;
+	return 0;
+}
+
+static int kill_flags(struct view *v, const struct kill *k, int *fl)
+{
+	const struct esc_cfg *c = v->c;
+	int nf = 0;
+	for (int x = 0; c->nflagf && x < c->nedges && nf < ESC_FLAGS; x++) {
+		const struct cedge *e = &c->edges[x];
+		for (int y = 0; e->to >= 0 && y < e->nflagf && nf < ESC_FLAGS; y++) {
+			const struct cflagf *f = &c->flagf[e->flagf + y];
+			if ((f->f != ESC_FLAG_IS_ZERO && f->f != ESC_FLAG_IS_NONZERO) ||
+			    in_flags(fl, nf, f->flag))
+				continue;
+			int end = c->first[e->to] + c->count[e->to], kills = 0;
+			for (int i = c->first[e->to]; i < end && !kills; i++) {
+				v->work++;
+				kills = is_kill_in(c, k, i, ~0u);
+			}
+			if (kills)
+				fl[nf++] = f->flag;
+		}
+	}
+	for (int changed = nf > 0; changed && nf < ESC_FLAGS;) {
+		changed = 0;
+		for (int y = 0; y < c->nflagf && nf < ESC_FLAGS; y++) {
+			const struct cflagf *f = &c->flagf[y];
+			if (f->f == ESC_FLAG_COPY && in_flags(fl, nf, f->flag) &&
+			    !in_flags(fl, nf, f->src)) {
+				fl[nf++] = f->src;
+				changed = 1;
+			}
+		}
+	}
+	return nf;
+}
+
+/* The flags known nonzero after edge e (bit i: fl[i]), from fb before
+   it; -1: a test on e says one known nonzero is zero (no path). */
+static int flags_after(const struct esc_cfg *c, const struct cedge *e,
+		       const int *fl, int nf, unsigned fb)
+{
+	for (int y = 0; nf && y < e->nflagf; y++) {
+		const struct cflagf *f = &c->flagf[e->flagf + y];
+		int t = -1, s = -1;
+		for (int i = 0; i < nf; i++) {
+			if (fl[i] == f->flag)
+				t = i;
+			if (f->f == ESC_FLAG_COPY && fl[i] == f->src)
+				s = i;
+		}
+		if (t < 0)
+			continue;
+		switch (f->f) {
+		case ESC_FLAG_IS_ZERO:
+			if ((fb >> t) & 1)
+				return -1;
+			break;
+		case ESC_FLAG_IS_NONZERO:
+		case ESC_FLAG_NONZERO:
+			fb |= 1u << t;
+			break;
+		case ESC_FLAG_COPY:
+			if (s >= 0 && ((fb >> s) & 1))
+				fb |= 1u << t;
+			else
+				fb &= ~(1u << t);
+			break;
+		default:
+			fb &= ~(1u << t);
+		}
+	}
+	return (int)fb;
+}
+
 static int dangles_merge(struct view *v, const struct kill *k,
-			 uint64_t object)
+			 uint64_t object, const int *fl, int nf)
 {
 	const struct esc_cfg *c = v->c;
 	int nb = c->nblocks ? c->nblocks : 1, n = k->ncarry, r = 0, sp = 0;
-	size_t states = (size_t)1 << n, ne = (size_t)c->nedges + 1;
+	/* the state: the carriers holding the handle (bits 0 .. n-1), the
+	   flags known nonzero (bits n .. n+nf-1) */
+	size_t states = (size_t)1 << (n + nf), ne = (size_t)c->nedges + 1;
 	/* per edge: the carriers it assigns, those taking merge_from, the
 	   carrier each other one takes (-1: another value), the null ones */
 	unsigned char *assigned = esc_xcalloc(ne, 1), *direct = esc_xcalloc(ne, 1);
@@ -1575,7 +1707,7 @@ static int dangles_merge(struct view *v, const struct kill *k,
 			v->killing[v->comp[c->stmts[i].block]] = 1;
 	}
 	int b = start, from = k->at + 1;
-	unsigned merged = k->carry_init;
+	unsigned merged = k->carry_init, fbits = 0;
 	for (;;) {
 		int end = c->first[b] + c->count[b], stop = 0;
 		for (int i = from; i < end && !stop; i++) {
@@ -1596,6 +1728,9 @@ static int dangles_merge(struct view *v, const struct kill *k,
 				const struct cedge *e = &c->edges[ei];
 				if (failed_on(k, e) || ((merged | 0x80) & null[ei]))
 					continue;
+				int fa = flags_after(c, e, fl, nf, fbits);
+				if (fa < 0)
+					continue;
 				if (e->to < 0) {
 					r = 1;
 					goto out;
@@ -1609,7 +1744,8 @@ static int dangles_merge(struct view *v, const struct kill *k,
 					if (from_a >= 0 && ((merged >> from_a) & 1))
 						m |= 1u << a;
 				}
-				size_t x = (size_t)e->to * states + m;
+				size_t x = (size_t)e->to * states + m +
+					   ((size_t)fa << n);
 				if (seen[x])
 					continue;
 				seen[x] = 1;
@@ -1619,7 +1755,8 @@ static int dangles_merge(struct view *v, const struct kill *k,
 			break;
 		int x = stack[--sp];
 		b = x / (int)states;
-		merged = (unsigned)(x % (int)states);
+		merged = (unsigned)(x % (int)states) & ((1u << n) - 1);
+		fbits = (unsigned)(x % (int)states) >> n;
 		from = c->first[b];
 	}
 out:
@@ -1634,11 +1771,9 @@ out:
 
 /* Is there a path from k->at to the end of the object's life (a return,
    its scope end `object', the exit) on which nothing kills? */
-static int dangles(struct view *v, const struct kill *k, uint64_t object)
+static int dangles_plain(struct view *v, const struct kill *k, uint64_t object)
 {
 	const struct esc_cfg *c = v->c;
-	if (k->merge_from >= 0)
-		return dangles_merge(v, k, object);
 	int start = c->stmts[k->at].block;
 	int any = k->place >= 0 || k->global >= 0 || k->writes || k->handle >= 0 ||
 		  k->popped >= 0 || k->unlinked >= 0 || k->callee ||
@@ -1692,6 +1827,23 @@ static int dangles(struct view *v, const struct kill *k, uint64_t object)
 		b = v->stack[--sp];
 		from = c->first[b];
 	}
+}
+
+/* Is there a path from k->at to the end of the object's life on which
+   nothing kills, also where the flags the kills hang on say (searched
+   again with them only when the search without them finds one: they
+   only take paths away)? */
+static int dangles(struct view *v, const struct kill *k, uint64_t object)
+{
+	int d = k->merge_from >= 0 ? dangles_merge(v, k, object, NULL, 0)
+				   : dangles_plain(v, k, object);
+	if (!d || !v->c->nflagf)
+		return d;
+	int fl[ESC_FLAGS], nf = kill_flags(v, k, fl);
+	/* at most 8 bits of state (6 carriers) */
+	if (nf > 8 - k->ncarry)
+		nf = 8 - k->ncarry;
+	return nf > 0 ? dangles_merge(v, k, object, fl, nf) : d;
 }
 
 /* A declaration handle no scope end has: a parameter's pointee, or the

@@ -1542,6 +1542,27 @@ void esc_cfg_slot_each(struct esc_cfg *c, int key);
 /* Value key val is loaded from slot place (a handle read back: a null
    test of it is one of what the slot holds). */
 void esc_cfg_load(struct esc_cfg *c, int val, int place);
+/* Flags: integer values that a test compares with zero and that PHIs
+   merge (int added = 0; ... keep(&x); added = 1; ... end: if (added)
+   undo(&x)).  A flag is known nonzero on a path from an edge that brings
+   it a nonzero constant (or another flag known nonzero) until one that
+   brings it anything else; an edge on which a test says a flag known
+   nonzero is zero is no path.  A search starts knowing no flag: what a
+   flag holds before the leaving statement says nothing.  The facts of
+   an edge apply in the order given: its source's test first, then the
+   PHIs of its destination. */
+enum esc_flag_fact {
+	ESC_FLAG_ANY,      /* takes a value not known nonzero */
+	ESC_FLAG_NONZERO,  /* takes a nonzero constant */
+	ESC_FLAG_COPY,     /* takes flag src's value */
+	ESC_FLAG_IS_ZERO,  /* a test says it is zero on this edge */
+	ESC_FLAG_IS_NONZERO /* a test says it is nonzero on this edge */
+};
+/* A new flag; its number. */
+int esc_cfg_flag(struct esc_cfg *c);
+/* On the last edge added: what it says of flag (src: ESC_FLAG_COPY's). */
+void esc_cfg_edge_flag(struct esc_cfg *c, int flag, enum esc_flag_fact f,
+		       int src);
 /* The value keys of statement stmt's operands (-1 unknown): a RETURN's
    value, a STORE's value (vals[0]); a CALL's result, then its arguments
    (vals[1 + i]), n in all. */

@@ -401,6 +401,17 @@ for opt in O0 O2; do
 	t "slots -$opt: a handle released through the caller's slot it was stored in (exactly the markers)" markers_case slots "lib.c main.c" $opt
 done
 
+# --- a removal under a test the keeping path makes hold (testsuite/link/flags)
+# The removal of a node another file's function registered, under a local
+# flag that every path on which the registration ran set after it (int or
+# _Bool, through the merges of early exits and a loop): no warning; the
+# flag set before the call on one path only, cleared after it on one
+# path, another flag, the guard negated, an early return, a flag reset on
+# a later turn of a loop: the markers.  At -O0 and -O2.
+for opt in O0 O2; do
+	t "flags -$opt: a removal under a flag set on the keeping path (exactly the markers)" markers_case flags "lib.c main.c" $opt
+done
+
 # --- summaries= agrees with the link step (testsuite/link/agree) ---------
 # The undo rules that need the keeper's own stores: a release clearing
 # every pointer field the keeper wrote in the object it stored the

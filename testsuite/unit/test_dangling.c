@@ -314,6 +314,57 @@ TEST(rule_handle_until_fails)
 	esc_rules_free(rules);
 }
 
+/* Flags: g = &x; [f = 1 on the edge] ... if (f) g = 0; return;  -- the
+   store under the flag kills where the path from the sink set the flag
+   nonzero (directly, or copied from another flag set so); not where it
+   brings anything else, nor under the negated test */
+TEST(flag_guarded_kill)
+{
+	/* case 0: f = 1            -> no warning
+	   case 1: f = anything     -> warning
+	   case 2: f = 1, if (!f)   -> warning
+	   case 3: h = 1, f = h     -> no warning
+	   case 4: f = h (h unknown) -> warning
+	   case 5: f = 1, then f = 0 on a second edge before the test -> warning */
+	for (int k = 0; k < 6; k++) {
+		struct esc_cfg *c = esc_cfg_new();
+		int g = esc_cfg_key(c, -1);
+		int f = esc_cfg_flag(c), h = esc_cfg_flag(c);
+		esc_cfg_block(c, 0);
+		stmt(c, ESC_OP_STORE, 1, g);
+		esc_cfg_block(c, 1);
+		esc_cfg_block(c, 2);
+		stmt(c, ESC_OP_STORE, 2, g);
+		stmt(c, ESC_OP_RETURN, 3, -1);
+		esc_cfg_block(c, 3);
+		stmt(c, ESC_OP_RETURN, 4, -1);
+		esc_cfg_block(c, 4);
+		esc_cfg_edge(c, 0, k == 5 ? 4 : 1, -1, ESC_BR_ANY);
+		if (k == 3) {
+			esc_cfg_edge_flag(c, h, ESC_FLAG_NONZERO, -1);
+			esc_cfg_edge_flag(c, f, ESC_FLAG_COPY, h);
+		} else if (k == 4) {
+			esc_cfg_edge_flag(c, f, ESC_FLAG_COPY, h);
+		} else {
+			esc_cfg_edge_flag(c, f, k == 1 ? ESC_FLAG_ANY : ESC_FLAG_NONZERO, -1);
+		}
+		if (k == 5) {
+			esc_cfg_edge(c, 4, 1, -1, ESC_BR_ANY);
+			esc_cfg_edge_flag(c, f, ESC_FLAG_ANY, -1);
+		}
+		esc_cfg_edge(c, 1, 2, -1, ESC_BR_ANY);
+		esc_cfg_edge_flag(c, f, k == 2 ? ESC_FLAG_IS_ZERO : ESC_FLAG_IS_NONZERO, -1);
+		esc_cfg_edge(c, 1, 3, -1, ESC_BR_ANY);
+		esc_cfg_edge_flag(c, f, k == 2 ? ESC_FLAG_IS_NONZERO : ESC_FLAG_IS_ZERO, -1);
+		struct esc_step st = step(ESC_STEP_STORE_GLOBAL, 1, "g", 0, 2);
+		struct fixture fx;
+		fixture(&fx, 1, &st);
+		CHECK_EQ_INT(warnings(&fx, c, NULL), k == 1 || k == 2 || k == 4 || k == 5);
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+}
+
 /* for (...) reap(t[i]);  -- a loop that kills is taken to run it */
 TEST(loop_with_kill_runs)
 {
@@ -1278,6 +1329,7 @@ int main(void)
 	RUN(containing_place_kills);
 	RUN(rule_handle_until_fails);
 	RUN(loop_with_kill_runs);
+	RUN(flag_guarded_kill);
 	RUN(same_file_keeper_writes);
 	RUN(later_call_undoes_by_effects);
 	RUN(pending_undo_through_merge);
