@@ -1211,7 +1211,7 @@ static int undone_through(int fi, json_t *u, int c1, int arg, int c2)
 		return 0;
 	int (*pairs)[2] = xmalloc((json_array_size(args) + 1) * sizeof *pairs);
 	struct esc_undo_call call = { name, 0, pairs, name, a, 0, 0, NULL, NULL, NULL,
-				      { NULL }, { 0 }, 0, NULL, 0, 0, NULL, NULL, 0 };
+				      { NULL }, { 0 }, 0, NULL, 0, 0, NULL, NULL, 0, NULL, 0 };
 	for (size_t k = 0; k < json_array_size(args); k++) {
 		json_t *pr = json_array_get(args, k);
 		json_t *m = json_array_get(pr, 1);
@@ -1319,8 +1319,54 @@ static int drain_exits(int fi, json_t *drain)
 	       (drain_reach(fi, drain, 1) || drain_reach(fi, drain, 2));
 }
 
+/* Per funcs[]: 1 when it never returns (its report's link.ends: it
+   returns only through callees none of which returns, over the build, a
+   least fixed point: callees that only call each other are not known to
+   end), 0 when it may; NULL until first asked. */
+static unsigned char *ends_never;
+
+static void ends_solve(void)
+{
+	ends_never = xmalloc(nfuncs + 1);
+	memset(ends_never, 0, nfuncs + 1);
+	for (int changed = 1; changed;) {
+		changed = 0;
+		for (size_t fi = 0; fi < nfuncs; fi++) {
+			json_t *ends = json_object_get(lf[fi].link, "ends");
+			if (ends_never[fi] || !json_is_array(ends))
+				continue;
+			int all = 1;
+			for (size_t i = 0; i < json_array_size(ends) && all; i++) {
+				const char *name = json_string_value(json_array_get(ends, i));
+				int g = name ? callee_func((int)fi, name) : -1;
+				all = g >= 0 && ends_never[g];
+			}
+			if (all) {
+				ends_never[fi] = 1;
+				changed = 1;
+			}
+		}
+	}
+}
+
+/* Does none of the callees named in ends (a JSON array), called from
+   function fi, return? */
+static int never_return(int fi, json_t *ends)
+{
+	if (!ends_never)
+		ends_solve();
+	for (size_t i = 0; i < json_array_size(ends); i++) {
+		const char *name = json_string_value(json_array_get(ends, i));
+		int g = name ? callee_func(fi, name) : -1;
+		if (g < 0 || !ends_never[g])
+			return 0;
+	}
+	return json_is_array(ends);
+}
+
 /* Does one of the later calls of pending warning o undo what its keeping
-   call (callee, argument arg) kept, by the build's effects? */
+   call (callee, argument arg) kept, by the build's effects?  (A call
+   that needs callees to never return ("ends") when they do not: no.) */
 static int undone(int fi, json_t *o, const char *callee, int arg)
 {
 	json_t *undo = json_object_get(o, "undo");
@@ -1332,6 +1378,9 @@ static int undone(int fi, json_t *o, const char *callee, int arg)
 	for (size_t i = 0; i < json_array_size(undo); i++) {
 		json_t *u = json_array_get(undo, i), *args = json_object_get(u, "args");
 		const char *name = json_string_value(json_object_get(u, "callee"));
+		json_t *ends = json_object_get(u, "ends");
+		if (ends && !never_return(fi, ends))
+			continue;
 		/* a drain of the handle the keeper linked the object into:
 		   by the library's model, not by the drain's body */
 		json_t *drain = json_object_get(u, "drain");

@@ -195,6 +195,9 @@ struct esc_cfg *esc_dangle_cfg(function *fun, const struct esc_rules *rules,
 void esc_dangle_function(const struct esc_rules *rules,
 			 struct esc_func_report *r, const struct esc_cfg *cfg);
 void esc_check_noescape(tree fndecl, struct esc_func_report *r);
+/* Which direct callees fun returns only through (esc_paths_ends), for
+   the link step's "never returns": into r->ends. */
+void esc_dangle_ends(function *fun, struct esc_func_report *r);
 /* What fndecl's body does to its parameters' memory (escape.h's
    esc_effect), for the link step: into r->effects. */
 void esc_effects_function(tree fndecl, const struct esc_rules *rules,

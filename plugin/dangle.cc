@@ -4913,6 +4913,72 @@ void esc_dangle_function(const struct esc_rules *rules,
 		       unchecked, r->name);
 }
 
+/* At most this many distinct direct callees are looked at by
+   esc_dangle_ends (past them: not known). */
+#define ESC_ENDS_MAX 16
+
+void esc_dangle_ends(function *fun, struct esc_func_report *r)
+{
+	r->ends_known = 0;
+	if (!fun || !fun->cfg)
+		return;
+	int n = last_basic_block_for_fn(fun);
+	auto_vec<unsigned> start, cstart;
+	auto_vec<int> dest, calls;
+	auto_vec<const char *> names;
+	start.safe_grow_cleared(n + 1);
+	cstart.safe_grow_cleared(n + 1);
+	for (int i = 0; i < n; i++) {
+		start[i] = dest.length();
+		cstart[i] = calls.length();
+		basic_block x = BASIC_BLOCK_FOR_FN(fun, i);
+		if (!x)
+			continue;
+		edge e;
+		edge_iterator ei;
+		FOR_EACH_EDGE(e, ei, x->succs)
+			dest.safe_push(e->dest->index);
+		if (i == ENTRY_BLOCK || i == EXIT_BLOCK)
+			continue;
+		for (gimple_stmt_iterator gsi = gsi_start_bb(x); !gsi_end_p(gsi);
+		     gsi_next(&gsi)) {
+			gimple *g = gsi_stmt(gsi);
+			tree fn = is_gimple_call(g) ? gimple_call_fndecl(g) : NULL_TREE;
+			if (!fn || fndecl_built_in_p(fn))
+				continue;
+			const char *name = callee_of(g);
+			if (!name)
+				continue;
+			unsigned k = 0;
+			while (k < names.length() && names[k] != name)
+				k++;
+			if (k == names.length()) {
+				if (k == ESC_ENDS_MAX)
+					return;
+				names.safe_push(name);
+			}
+			calls.safe_push((int)k);
+		}
+	}
+	start[n] = dest.length();
+	cstart[n] = calls.length();
+	struct esc_paths g;
+	g.n = n;
+	g.entry = ENTRY_BLOCK;
+	g.exit = EXIT_BLOCK;
+	g.start = start.address();
+	g.dest = dest.address();
+	int out[ESC_ENDS_MAX], nout = 0;
+	if (esc_paths_ends(&g, cstart.address(), calls.address(),
+			   (int)names.length(), out, &nout) < 0)
+		return;
+	r->ends = (const char **)xmalloc((nout + 1) * sizeof *r->ends);
+	for (int i = 0; i < nout; i++)
+		r->ends[i] = names[out[i]];
+	r->nends = nout;
+	r->ends_known = 1;
+}
+
 /* Parameters declared noescape that the body lets reach the heap. */
 void esc_check_noescape(tree fndecl, struct esc_func_report *r)
 {

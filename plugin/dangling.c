@@ -994,6 +994,10 @@ struct kill {
 	int stored;
 	struct via vias[8];
 	int nvias;
+	/* a call of one of these callees ends a path: taken never to
+	   return (an undo candidate's, the link step answers) */
+	const char *const *ends;
+	int nends;
 };
 
 /* The other calls given what call statement at returned (its key, or
@@ -1097,7 +1101,7 @@ static int undoes(const struct esc_cfg *c, const struct kill *k,
 		pairs[np++][1] = mj;
 	}
 	struct esc_undo_call u = { s->callee, np, pairs, NULL, -1, 0, 0, NULL, NULL, NULL,
-				   { NULL }, { 0 }, 0, NULL, 0, 0, NULL, NULL, 0 };
+				   { NULL }, { 0 }, 0, NULL, 0, 0, NULL, NULL, 0, NULL, 0 };
 	/* what the keeper returned released by a count: the other calls
 	   given it, with their effects (none known: an unknown callee) */
 	int released = 0, *held = NULL;
@@ -1152,7 +1156,7 @@ static int undoes(const struct esc_cfg *c, const struct kill *k,
 					n = 1;
 				}
 		struct esc_undo_call v = { s->callee, n, tp, t->callee, k->vias[x].arg,
-					   0, 0, NULL, NULL, NULL, { NULL }, { 0 }, 0, NULL, 0, 0, NULL, NULL, 0 };
+					   0, 0, NULL, NULL, NULL, { NULL }, { 0 }, 0, NULL, 0, 0, NULL, NULL, 0, NULL, 0 };
 		int yes = n && esc_effects_undo_through(t->fx, t->nfx, t->st, t->nst,
 							k->vias[x].arg, k->fx, k->nfx,
 							at->st, at->nst, k->stored,
@@ -1223,6 +1227,9 @@ static int is_kill_in(const struct esc_cfg *c, const struct kill *k, int i,
 	const struct cstmt *s = &c->stmts[i];
 	if (i == k->at)
 		return 0;
+	for (int j = 0; j < k->nends && s->op == ESC_OP_CALL && s->callee; j++)
+		if (s->callee == k->ends[j] || !strcmp(s->callee, k->ends[j]))
+			return 1;
 	if (k->freed >= 0 && s->op == ESC_OP_CALL &&
 	    releases(c, k->rules, s, k->freed))
 		return 1;
@@ -2550,6 +2557,95 @@ static int through_pairs(const struct esc_cfg *c, const struct cstmt *s,
    candidates. */
 #define ESC_UNDO_TRIES 32
 
+/* At most this many callees are tried as an undo candidate's ends. */
+#define ESC_ENDS_TRIES 8
+
+/* Is call statement i in a tail position: every path from it reaches a
+   return, or the exit, before any other call (return err(L, ...);
+   err(L, ...); return 0;)?  A walk of at most 64 blocks; seen: nblocks
+   bytes, cleared. */
+static int tail_call(const struct view *v, int i, unsigned char *seen)
+{
+	const struct esc_cfg *c = v->c;
+	int stack[64], sp = 0, nseen = 0, b = c->stmts[i].block, from = i + 1;
+	for (;;) {
+		int end = c->first[b] + c->count[b], done = 0;
+		for (int j = from; j < end && !done; j++) {
+			if (c->stmts[j].op == ESC_OP_CALL)
+				return 0;
+			done = c->stmts[j].op == ESC_OP_RETURN;
+		}
+		for (int x = v->succ_start[b]; !done && x < v->succ_start[b + 1]; x++) {
+			int to = c->edges[v->succ[x]].to;
+			if (to < 0 || seen[to])
+				continue;
+			if (sp == 64 || ++nseen > 64)
+				return 0;
+			seen[to] = 1;
+			stack[sp++] = to;
+		}
+		if (!sp)
+			return 1;
+		b = stack[--sp];
+		from = c->first[b];
+	}
+}
+
+/* An undo candidate k that leaves a path: the callees whose calls, taken
+   never to return, cut the paths it leaves (an error function of
+   another file: return luaL_error(L, ...)), a minimal set of the
+   callees of the calls in a tail position (but the candidate's own and
+   the keeper's), into ends (interned names); 0 if none does. */
+static int ends_of(struct view *v, const struct kill *k, uint64_t object,
+		   const char **ends)
+{
+	const struct esc_cfg *c = v->c;
+	const char *keeper = c->stmts[k->at].callee;
+	int n = 0;
+	unsigned char *seen = esc_xmalloc((size_t)c->nblocks + 1);
+	for (int i = 0; i < c->nstmts; i++) {
+		const struct cstmt *s = &c->stmts[i];
+		if (s->op != ESC_OP_CALL || !s->callee || i == k->at ||
+		    !strcmp(s->callee, k->callee) ||
+		    (keeper && !strcmp(s->callee, keeper)))
+			continue;
+		memset(seen, 0, (size_t)c->nblocks + 1);
+		v->work += 8;
+		if (!tail_call(v, i, seen))
+			continue;
+		int dup = 0;
+		for (int j = 0; j < n && !dup; j++)
+			dup = !strcmp(ends[j], s->callee);
+		if (dup)
+			continue;
+		if (n == ESC_ENDS_TRIES) {
+			n = 0;
+			break;
+		}
+		ends[n++] = s->callee;
+	}
+	free(seen);
+	if (!n)
+		return 0;
+	struct kill e = *k;
+	e.ends = ends;
+	e.nends = n;
+	if (dangles(v, &e, object))
+		return 0;
+	/* each left out in turn: kept out if the rest still cut */
+	for (int j = 0; j < e.nends;) {
+		const char *x = ends[j];
+		memmove(&ends[j], &ends[j + 1], (size_t)(e.nends - j - 1) * sizeof *ends);
+		e.nends--;
+		if (!dangles(v, &e, object))
+			continue;
+		memmove(&ends[j + 1], &ends[j], (size_t)(e.nends - j) * sizeof *ends);
+		ends[j++] = x;
+		e.nends++;
+	}
+	return e.nends;
+}
+
 /* The undo candidates of a pending warning whose address leaves by call
    statement k->at: each later call (grouped by callee and by which of
    its arguments get what the leaving call got, or its result) whose
@@ -2721,16 +2817,28 @@ static void undo_candidates(struct view *v, const struct kill *base,
 					k.fails_null = 1;
 					k.fails_nonzero = k.fails_negative = 0;
 				}
-			if (dangles(v, &k, object))
+			/* or alone but for error paths through callees that
+			   never return */
+			const char *ends[ESC_ENDS_TRIES];
+			int nends = 0;
+			if (dangles(v, &k, object) &&
+			    !(nends = ends_of(v, &k, object, ends)))
 				continue;
 			/* once per callee and pairs (a merge and its operand) */
 			dup = 0;
-			for (int u = 0; u < w->nundo && !dup; u++)
+			for (int u = 0; u < w->nundo && !dup; u++) {
 				dup = (w->undo[u].callee == s->callee ||
 				       !strcmp(w->undo[u].callee, s->callee)) &&
 				      w->undo[u].npairs == np && w->undo[u].via == via &&
 				      w->undo[u].via_arg == via_arg &&
 				      !memcmp(w->undo[u].pairs, pairs, (size_t)np * sizeof *pairs);
+				/* (one that needs no ends is the better) */
+				if (dup && !nends && w->undo[u].nends) {
+					free(w->undo[u].ends);
+					w->undo[u].ends = NULL;
+					w->undo[u].nends = 0;
+				}
+			}
 			if (dup)
 				continue;
 			ESC_GROW(w->undo, cap, w->nundo + 1);
@@ -2738,6 +2846,12 @@ static void undo_candidates(struct view *v, const struct kill *base,
 			*nu = tried[ntried - 1];
 			nu->pairs = esc_xmalloc((size_t)np * sizeof *pairs);
 			memcpy(nu->pairs, pairs, (size_t)np * sizeof *pairs);
+			nu->ends = NULL;
+			nu->nends = nends;
+			if (nends) {
+				nu->ends = esc_xmalloc((size_t)nends * sizeof *nu->ends);
+				memcpy(nu->ends, ends, (size_t)nends * sizeof *ends);
+			}
 			/* given what the keeper returned: the other calls given it
 			   (a count's holders, effects.c), by callee */
 			for (int p = 0; p < np && !nu->names; p++)

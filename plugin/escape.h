@@ -862,6 +862,15 @@ int esc_paths_on_every(const struct esc_paths *g, const unsigned char *ok,
    a block b with set[b] (n bytes)? */
 int esc_paths_through(const struct esc_paths *g, const unsigned char *ok,
 		      const unsigned char *set);
+/* Which of the callees 0..ncallees-1 a function returns only through:
+   block b calls callees calls[cstart[b] .. cstart[b + 1]); taken never to
+   return (a call of one ends its block's paths), which of them leave no
+   path from the entry to the exit?  A minimal set, into out (its
+   callees' numbers, ascending; *nout of them): it returns only if one of
+   them does.  0 with *nout 0: the exit is not reached at all (a body that
+   ends in a longjmp).  -1 when all of them together leave a path. */
+int esc_paths_ends(const struct esc_paths *g, const unsigned *cstart,
+		   const int *calls, int ncallees, int *out, int *nout);
 /* Closes facts[0..n) over its CALLs, once: adds the SET and CLEAR facts
    of each callee (callee_facts(name, ctx, &count) gives them, NULL for
    none) at the parameter and path it is given (a CLEAR only through a
@@ -928,6 +937,12 @@ struct esc_undo_call {
 	const char *own;
 	const char **links;
 	int nlinks;
+	/* callees that must never return for the call to undo (the link
+	   step's "never returns", esc_func_report.ends): it cuts every
+	   path from the keeping call but those through a call of one of
+	   them (interned; owned array; nends 0: none needed) */
+	const char **ends;
+	int nends;
 };
 /* Does a later call with effects fx2 (closed) undo what a keeping call
    with effects fx1 (closed) kept of its argument kept, given the
@@ -1150,6 +1165,13 @@ struct esc_func_report {
 	   not collected (adapter, with json=) */
 	int calls_known, ncalls, indirect;
 	const char **calls;
+	/* the callees (direct calls, by name) it returns only through: if
+	   none of them returns, neither does it; nends 0: its exit is not
+	   reached at all (esc_paths_ends; interned, owned array);
+	   ends_known 0: it may return whatever they do, or not collected
+	   (adapter, with json=) */
+	int ends_known, nends;
+	const char **ends;
 };
 
 /* The notes under a warning, before its flow (one wording for GCC's

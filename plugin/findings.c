@@ -1401,11 +1401,13 @@ void esc_func_report_free(struct esc_func_report *r)
 			free(r->warnings[i].undo[u].names);
 			free(r->warnings[i].undo[u].drain);
 			free(r->warnings[i].undo[u].links);
+			free(r->warnings[i].undo[u].ends);
 		}
 		free(r->warnings[i].undo);
 	}
 	free(r->warnings);
 	free(r->calls);
+	free(r->ends);
 	for (int i = 0; i < r->nimports; i++)
 		free(r->imports[i].consts);
 	free(r->imports);

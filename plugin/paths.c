@@ -137,3 +137,51 @@ int esc_paths_through(const struct esc_paths *g, const unsigned char *ok,
 	free(seen);
 	return all;
 }
+
+/* Does every path from the entry to the exit pass a block of set (the
+   entry's own too)? */
+static int cut_by(const struct esc_paths *g, const unsigned char *set)
+{
+	return set[g->entry] || esc_paths_through(g, NULL, set);
+}
+
+/* the blocks that call one of the callees in[] into set */
+static void ends_set(const struct esc_paths *g, const unsigned *cstart,
+		     const int *calls, const unsigned char *in,
+		     unsigned char *set)
+{
+	for (int b = 0; b < g->n; b++) {
+		set[b] = 0;
+		for (unsigned i = cstart[b]; i < cstart[b + 1] && !set[b]; i++)
+			set[b] = in[calls[i]];
+	}
+}
+
+int esc_paths_ends(const struct esc_paths *g, const unsigned *cstart,
+		   const int *calls, int ncallees, int *out, int *nout)
+{
+	unsigned char *in = esc_xmalloc((size_t)ncallees + 1);
+	unsigned char *set = esc_xmalloc((size_t)(g->n ? g->n : 1));
+	int r = 0;
+	*nout = 0;
+	memset(in, 1, (size_t)ncallees + 1);
+	ends_set(g, cstart, calls, in, set);
+	if (!cut_by(g, set)) {
+		r = -1;
+		goto out;
+	}
+	/* each left out in turn: kept out if the rest still cut every path */
+	for (int k = 0; k < ncallees; k++) {
+		in[k] = 0;
+		ends_set(g, cstart, calls, in, set);
+		if (!cut_by(g, set))
+			in[k] = 1;
+	}
+	for (int k = 0; k < ncallees; k++)
+		if (in[k])
+			out[(*nout)++] = k;
+out:
+	free(in);
+	free(set);
+	return r;
+}

@@ -697,8 +697,11 @@ static void analyse_component(struct esc_unit *u, int comp, int *members,
 		esc_check_noescape(fn->node->decl, fn->report);
 		if (opt_json && !fn->report->gave_up)
 			esc_effects_function(fn->node->decl, u->rules, fn->report);
-		if (opt_json && !fn->report->gave_up)
+		if (opt_json && !fn->report->gave_up) {
 			export_calls(fn->node, fn->report);
+			esc_dangle_ends(DECL_STRUCT_FUNCTION(fn->node->decl),
+					fn->report);
+		}
 		if (!opt_m && !opt_json)
 			esc_func_report_trim(fn->report);
 	}

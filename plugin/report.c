@@ -892,6 +892,16 @@ static void undo_json(struct jw *w, const struct esc_warning *x)
 		/* a drain: the library's loop exits, and its other
 		   functions with a loop model (the link step's call graph
 		   stops at them) */
+		/* the callees that must never return for it to undo */
+		if (x->undo[i].nends) {
+			jw_key(w, "ends");
+			jw_open(w, '[');
+			for (int k = 0; k < x->undo[i].nends; k++) {
+				jw_next(w);
+				jw_str(w, x->undo[i].ends[k]);
+			}
+			jw_close(w, ']');
+		}
 		if (x->undo[i].ndrain) {
 			jw_key(w, "drain");
 			jw_open(w, '{');
@@ -1017,6 +1027,17 @@ static void link_json(struct jw *w, const struct esc_func_report *f)
 		}
 		jw_close(w, ']');
 		k_bool(w, "indirect", f->indirect);
+	}
+	/* the callees it returns only through (the link step's "never
+	   returns") */
+	if (f->ends_known) {
+		jw_key(w, "ends");
+		jw_open(w, '[');
+		for (int i = 0; i < f->nends; i++) {
+			jw_next(w);
+			jw_str(w, f->ends[i]);
+		}
+		jw_close(w, ']');
 	}
 	jw_close(w, '}');
 }

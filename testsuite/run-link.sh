@@ -263,6 +263,20 @@ for opt in O0 O2; do
 	t "undo -$opt: summaries=: a compile of main.c warns where the link step does" summaries_case undo $opt
 done
 
+# --- error functions of another file that never return
+# (testsuite/link/noreturn) -------------------------------------------------
+# A placeholder pushed on a stack and popped before every return but those
+# of the error paths, which return through a function of another file
+# that never returns, none declared so (Lua's str_format: return
+# luaL_error(...), luaL_error -> lua_error -> luaD_throw's longjmp): each
+# report says which callees a function returns only through, the link step
+# solves "never returns" over the build and takes an undo that needs them.
+# An error function that returns on one path, one that rests on a function
+# defined nowhere, no pop on the normal path: the markers.
+for opt in O0 O2; do
+	t "noreturn -$opt: error paths through functions of other files that never return (exactly the markers)" markers_case noreturn "throw.c err.c main.c" $opt
+done
+
 # --- an array freed in a loop (testsuite/link/arrays) ---------------------
 # Each element made by a loop and given the address of x[i] by another
 # file's function, each freed (the null ones skipped) by a later loop over

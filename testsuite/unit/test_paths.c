@@ -147,11 +147,131 @@ TEST(random_graphs)
 	CHECK(checked > 10000);
 }
 
+/* is the exit reached from the entry without entering a block that
+   calls one of the callees in[] (calls[b] a bit per callee)? */
+static int reaches_avoiding(const struct g *g, const unsigned *calls,
+			    unsigned in)
+{
+	unsigned char seen[MAXN] = { 0 };
+	int stack[MAXN], sp = 0;
+	if (calls[g->p.entry] & in)
+		return 0;
+	stack[sp++] = g->p.entry;
+	seen[g->p.entry] = 1;
+	while (sp) {
+		int x = stack[--sp];
+		if (x == g->p.exit)
+			return 1;
+		for (unsigned i = g->start[x]; i < g->start[x + 1]; i++) {
+			int d = g->dest[i];
+			if (!seen[d] && !(calls[d] & in)) {
+				seen[d] = 1;
+				stack[sp++] = d;
+			}
+		}
+	}
+	return 0;
+}
+
+/* esc_paths_ends on g, calls[b] a bit per callee (of ncallees) block b
+   calls: the answer as a bit set, -1 when none */
+static int ends_of(const struct g *g, const unsigned *calls, int ncallees)
+{
+	unsigned cstart[MAXN + 1];
+	int list[MAXN * 8], k = 0, out[8], nout = -1;
+	for (int b = 0; b < g->p.n; b++) {
+		cstart[b] = (unsigned)k;
+		for (int c = 0; c < ncallees; c++)
+			if (calls[b] & (1u << c))
+				list[k++] = c;
+	}
+	cstart[g->p.n] = (unsigned)k;
+	if (esc_paths_ends(&g->p, cstart, list, ncallees, out, &nout) < 0)
+		return -1;
+	unsigned set = 0;
+	for (int i = 0; i < nout; i++)
+		set |= 1u << out[i];
+	return (int)set;
+}
+
+/* 0 -> 2 -> 3 -> 1, 2 -> 4 -> 1, 2 -> 5 -> 1: the callees a function
+   returns only through */
+TEST(ends)
+{
+	static const int e[][2] = { { 0, 2 }, { 2, 3 }, { 2, 4 }, { 2, 5 },
+				    { 3, 1 }, { 4, 1 }, { 5, 1 } };
+	struct g g;
+	make(&g, 6, 0, 1, e, 7);
+	/* a callee on each way: all three */
+	unsigned a[6] = { 0, 0, 0, 1, 2, 4 };
+	CHECK_EQ_INT(ends_of(&g, a, 3), 7);
+	/* one on every way, another beside it on one: the one */
+	unsigned b[6] = { 0, 0, 0, 1, 1, 5 };
+	CHECK_EQ_INT(ends_of(&g, b, 3), 1);
+	/* a way with no call: none */
+	unsigned c[6] = { 0, 0, 0, 1, 2, 0 };
+	CHECK_EQ_INT(ends_of(&g, c, 3), -1);
+	/* the block every way passes */
+	unsigned d[6] = { 0, 0, 2, 1, 4, 0 };
+	CHECK_EQ_INT(ends_of(&g, d, 3), 2);
+	/* the exit not reached at all: the empty set */
+	static const int f[][2] = { { 0, 2 }, { 2, 3 } };
+	struct g h;
+	make(&h, 4, 0, 1, f, 2);
+	unsigned none[4] = { 0, 0, 1, 0 };
+	CHECK_EQ_INT(ends_of(&h, none, 1), 0);
+	/* no callee at all, the exit reached */
+	unsigned z[6] = { 0 };
+	CHECK_EQ_INT(ends_of(&g, z, 0), -1);
+}
+
+/* random graphs and calls: the set answered cuts every way to the exit
+   and each of its callees is needed; none answered when all of them
+   together leave a way */
+TEST(ends_random)
+{
+	unsigned seed = 777;
+	int wrong = 0, sets = 0;
+	for (int round = 0; round < 3000; round++) {
+		int n = 2 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % (MAXN - 1);
+		int ne = (int)((seed = seed * 1103515245u + 12345u) >> 16) % (3 * n);
+		int e[MAXE][2];
+		for (int i = 0; i < ne; i++) {
+			e[i][0] = (int)((seed = seed * 1103515245u + 12345u) >> 16) % n;
+			e[i][1] = (int)((seed = seed * 1103515245u + 12345u) >> 16) % n;
+		}
+		struct g g;
+		make(&g, n, 0, n - 1, e, ne);
+		int nc = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 5;
+		unsigned calls[MAXN];
+		for (int b = 0; b < n; b++) {
+			seed = seed * 1103515245u + 12345u;
+			/* half the blocks call nothing */
+			calls[b] = (seed >> 20) & 1 ? (seed >> 16) % (1u << nc) : 0;
+		}
+		int r = ends_of(&g, calls, nc);
+		unsigned all = (1u << nc) - 1;
+		if (r < 0) {
+			wrong += !reaches_avoiding(&g, calls, all);
+			continue;
+		}
+		sets++;
+		wrong += reaches_avoiding(&g, calls, (unsigned)r);
+		for (int c = 0; c < nc; c++)
+			if (((unsigned)r >> c) & 1)
+				wrong += !reaches_avoiding(&g, calls, (unsigned)r & ~(1u << c));
+	}
+	CHECK_EQ_INT(wrong, 0);
+	CHECK(sets > 300);
+}
+
 int main(void)
 {
 	RUN(diamond);
 	RUN(loop);
 	RUN(exit_not_reached);
 	RUN(random_graphs);
+	RUN(ends);
+	RUN(ends_random);
 	return unit_done();
 }
