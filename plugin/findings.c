@@ -348,6 +348,28 @@ static void sinkwalk_free(struct sinkwalk *w)
 	free(w->sink_at);
 }
 
+/* g's walker for find_sinks (modes 2), made once for all of g's
+   functions (a large component's walker is most of its reporting time
+   when made for each): its states are reset by those touched, its sinks
+   by a stamp, and its work starts at 0, as a new walker's. */
+static struct sinkwalk *report_walk(const struct esc_graph *g)
+{
+	struct esc_graph *m = (struct esc_graph *)g;
+	struct sinkwalk *w = m->report_walk;
+	if (w && (w->nedges != g->nedges ||
+		  w->n != g->nlocs * ESC_LEVELS * w->modes)) {
+		esc_report_walk_free(m);
+		w = NULL;
+	}
+	if (!w) {
+		w = esc_xmalloc(sizeof *w);
+		sinkwalk_init(w, g, 2);
+		m->report_walk = w;
+	}
+	w->work = 0;
+	return w;
+}
+
 static void sinkwalk_push(struct sinkwalk *w, int state)
 {
 	ESC_GROW(w->queue, w->qcap, w->qlen + 1);
@@ -404,6 +426,17 @@ static struct ftag ft_join(struct ftag a, struct ftag b)
 	return a;
 }
 
+/* Does edge e, from a state at level lev with ranges t (NULL: any at
+   every depth up to lev), read a part of the memory that holds what
+   leads to the address?  (ft_cross's test, without its ranges: for an
+   edge into a sink, whose ranges nothing reads.) */
+static int ft_keeps(const struct esc_edge *e, const struct ftag *t, int lev)
+{
+	int d = e->derefs;
+	return !(t && !ft_mixed && e->fkind == ESC_FIELD_READ && d >= 0 &&
+		 d <= lev && d < FT_DEPTH && !ft_overlap(t[d], e->foff, e->fsize));
+}
+
 /* The ranges (FT_TAGS) after edge e from a state at level lev with
    ranges t (NULL: any at every depth up to lev), into out; 0 if e reads
    a part of the memory that does not hold what leads to the address. */
@@ -411,8 +444,7 @@ static int ft_cross(const struct esc_graph *g, const struct esc_edge *e,
 		    const struct ftag *t, int lev, struct ftag *out)
 {
 	int d = e->derefs;
-	if (t && !ft_mixed && e->fkind == ESC_FIELD_READ && d >= 0 && d <= lev &&
-	    d < FT_DEPTH && !ft_overlap(t[d], e->foff, e->fsize))
+	if (!ft_keeps(e, t, lev))
 		return 0;
 	/* depth 0: the object's own contents, where a store into a field
 	   of it puts the address */
@@ -468,6 +500,8 @@ static void sinkwalk_visit_from(struct sinkwalk *w, int state, int edge,
 		struct ftag *o = ft_of(w, state);
 		int changed = 0;
 		for (int k = 0; o && k < FT_TAGS; k++) {
+			if (ft_same(o[k], t[k]))
+				continue; /* (the join would be o[k]) */
 			struct ftag j = ft_join(o[k], t[k]);
 			if (!ft_same(j, o[k])) {
 				o[k] = j;
@@ -665,6 +699,22 @@ static void sink_return(const struct esc_graph *g, struct sinkwalk *w,
 	}
 }
 
+/* Does sink_step take edge e, crossed in mode m, as a sink (and read
+   none of its ranges)? */
+static int sink_edge(const struct esc_graph *g, const struct sinkwalk *w,
+		     const struct esc_location *obj, int m,
+		     const struct esc_edge *e)
+{
+	const struct esc_location *d = &g->locs[e->dst];
+	if (!is_sink(g, e->dst, obj))
+		return 0;
+	if (w->modes < 2)
+		return 1;
+	int call = e->why.kind == ESC_STEP_ARG && d->kind == ESC_LOC_PARAM;
+	int nm = call ? 1 : into_any_activation(e, d->kind) ? 0 : m;
+	return !(nm && d->kind == ESC_LOC_RESULT);
+}
+
 /* Edge ei crossed from state (-1: ei is an address-of) in mode m, at
    level lev, to level nl with ranges nt. */
 static void sink_step(const struct esc_graph *g, struct sinkwalk *w,
@@ -786,10 +836,18 @@ static void find_sinks_once(const struct esc_graph *g, int l,
 					       e->why.kind == ESC_STEP_ARG_SUMMARY))
 				continue;
 			int nl = lev - e->derefs;
-			if (nl < 0 || !ft_cross(g, e, ft_of(w, state), lev, nt))
+			const struct ftag *t = ft_of(w, state);
+			if (nl < 0 || !ft_keeps(e, t, lev))
 				continue;
 			if (nl >= ESC_LEVELS)
 				nl = ESC_LEVELS - 1;
+			/* (half the edges crossed go into a sink: no
+			   ranges for them) */
+			if (sink_edge(g, w, obj, m, e)) {
+				add_sink(g, w, r, &cap, state, out[k]);
+				continue;
+			}
+			ft_cross(g, e, t, lev, nt);
 			sink_step(g, w, r, &cap, obj, state, m, out[k], lev, nl, nt);
 		}
 		if (work > ESC_SINK_WALK) {
@@ -858,14 +916,16 @@ struct esc_sink *esc_param_sinks(const struct esc_graph *g, int p, int level,
 		   ranges are not needed) */
 		if (e->why.assumed || e->stale || nl < 0 ||
 		    (e->dst != into && is_sink(g, e->dst, obj)) ||
-		    !ft_cross(g, e, NULL, level, nt))
+		    !ft_keeps(e, NULL, level))
 			continue;
 		if (nl >= ESC_LEVELS)
 			nl = ESC_LEVELS - 1;
-		if (e->dst == into)
+		if (e->dst == into) {
 			add_sink(g, wp, &r, &cap, -1, out[k]);
-		else if (!is_sink(g, e->dst, obj))
+		} else if (!is_sink(g, e->dst, obj)) {
+			ft_cross(g, e, NULL, level, nt);
 			sinkwalk_visit(wp, e->dst * ESC_LEVELS + nl, out[k], -1, nt);
+		}
 	}
 	while (wp->qhead < wp->qlen && work <= ESC_PARAM_WALK) {
 		int state = wp->queue[wp->qhead++];
@@ -875,16 +935,19 @@ struct esc_sink *esc_param_sinks(const struct esc_graph *g, int p, int level,
 			const struct esc_edge *e = &g->edges[o[k]];
 			work++;
 			int nl = lev - e->derefs;
+			const struct ftag *t = ft_of(wp, state);
 			if (e->why.assumed || e->stale || nl < 0 ||
 			    (e->dst != into && is_sink(g, e->dst, obj)) ||
-			    !ft_cross(g, e, ft_of(wp, state), lev, nt))
+			    !ft_keeps(e, t, lev))
 				continue;
 			if (nl >= ESC_LEVELS)
 				nl = ESC_LEVELS - 1;
-			if (e->dst == into)
+			if (e->dst == into) {
 				add_sink(g, wp, &r, &cap, state, o[k]);
-			else if (!is_sink(g, e->dst, obj))
+			} else if (!is_sink(g, e->dst, obj)) {
+				ft_cross(g, e, t, lev, nt);
 				sinkwalk_visit(wp, e->dst * ESC_LEVELS + nl, o[k], lev, nt);
+			}
 		}
 	}
 	*cut = r.sinks_cut || wp->qhead < wp->qlen;
@@ -1023,27 +1086,25 @@ static int recheck_params(struct esc_graph *g)
 
 int esc_recheck_sure(struct esc_graph *g)
 {
-	struct sinkwalk w;
-	int changed = 0, init = 0;
+	struct sinkwalk *w = NULL;
+	int changed = 0;
 	for (int l = 0; l < g->nlocs; l++) {
 		struct esc_location *loc = &g->locs[l];
 		if (loc->kind != ESC_LOC_STACK || !loc->by_result ||
 		    loc->fresh || loc->unsure)
 			continue;
-		if (!init) {
-			sinkwalk_init(&w, g, 2);
-			init = 1;
-		}
+		if (!w)
+			w = report_walk(g);
 		struct esc_local_report r;
 		memset(&r, 0, sizeof r);
-		find_sinks(g, l, &r, &w);
+		find_sinks(g, l, &r, w);
 		int none = !r.nsinks && !r.sinks_cut;
 		esc_sinks_free(r.sinks, r.nsinks);
 		if (!none)
 			continue;
 		memset(&r, 0, sizeof r);
 		ft_mixed = 1;
-		find_sinks(g, l, &r, &w);
+		find_sinks(g, l, &r, w);
 		ft_mixed = 0;
 		if (r.nsinks) {
 			loc->unsure = 1;
@@ -1051,8 +1112,6 @@ int esc_recheck_sure(struct esc_graph *g)
 		}
 		esc_sinks_free(r.sinks, r.nsinks);
 	}
-	if (init)
-		sinkwalk_free(&w);
 	if (changed)
 		esc_solve_sure_again(g);
 	return changed + recheck_params(g);
@@ -1075,6 +1134,15 @@ int esc_param_sinks_again(const struct esc_graph *g, long work)
 	wp->work += work;
 	wp->last = work;
 	return 0;
+}
+
+void esc_report_walk_free(struct esc_graph *g)
+{
+	if (!g->report_walk)
+		return;
+	sinkwalk_free(g->report_walk);
+	free(g->report_walk);
+	g->report_walk = NULL;
 }
 
 void esc_param_walk_free(struct esc_graph *g)
@@ -1257,7 +1325,7 @@ struct esc_func_report *esc_report_func(const struct esc_graph *g, int func)
 	steps_left = ESC_FUNC_STEPS;
 	struct esc_func_report *r = esc_xcalloc(1, sizeof *r);
 	int cap_p = 0, cap_l = 0, cap_a = 0;
-	struct sinkwalk w = { 0 };
+	struct sinkwalk *w = NULL;
 
 	r->name = g->funcs[func].name;
 	r->pos = g->funcs[func].pos;
@@ -1295,16 +1363,14 @@ struct esc_func_report *esc_report_func(const struct esc_graph *g, int func)
 			   (loc->addr_taken || loc->obj == ESC_OBJ_ALLOCA ||
 			    loc->obj == ESC_OBJ_VLA)) {
 			ESC_GROW(r->locals, cap_l, r->nlocals + 1);
-			if (loc->escapes && !w.via)
-				sinkwalk_init(&w, g, 2);
-			fill_local(g, l, &r->locals[r->nlocals++], &w);
+			if (loc->escapes && !w)
+				w = report_walk(g);
+			fill_local(g, l, &r->locals[r->nlocals++], w);
 		} else if (loc->kind == ESC_LOC_ALLOC) {
 			ESC_GROW(r->allocs, cap_a, r->nallocs + 1);
 			fill_alloc(g, l, &r->allocs[r->nallocs++]);
 		}
 	}
-	if (w.via)
-		sinkwalk_free(&w);
 	if (r->nparams)
 		qsort(r->params, r->nparams, sizeof *r->params, cmp_param);
 	if (r->nlocals)

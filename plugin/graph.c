@@ -99,6 +99,7 @@ void esc_graph_free(struct esc_graph *g)
 	free(g->fimp_start);
 	free(g->fimp);
 	esc_param_walk_free(g);
+	esc_report_walk_free(g);
 	free(g->vlocs);
 	free(g->vkeys);
 	free(g->ckeys);

@@ -183,6 +183,8 @@ struct esc_graph {
 	int *fimp_start, *fimp;
 	int fimp_n;
 	struct sinkwalk *param_walk; /* esc_param_sinks's, kept for the next */
+	struct sinkwalk *report_walk; /* find_sinks's (esc_report_func,
+					 esc_recheck_sure), kept likewise */
 	/* va_arg reads (esc_vaarg_value): their locations and keys; the
 	   keys of callees handed a va_list; whether a va_list went where it
 	   cannot be followed */
@@ -261,6 +263,7 @@ struct esc_sink *esc_param_sinks(const struct esc_graph *g, int p, int level,
 				 int into, int *n, int *cut);
 void esc_sinks_free(struct esc_sink *sinks, int n);
 void esc_param_walk_free(struct esc_graph *g);
+void esc_report_walk_free(struct esc_graph *g);
 /* The edges the last esc_param_sinks walk of g crossed (0 if it was cut
    before it started).  esc_param_sinks_again: the same call again, when
    the caller kept what the last one (with that work) found: g is the
