@@ -68,7 +68,8 @@ struct imp {
 /* A guard of a summary (esc_summary.guards): its sure leaks when
    argument param is a constant with no bit of mask set. */
 struct lguard {
-	int param;
+	int param;          /* -1: a global's */
+	const char *global; /* the global tested, zero unless written */
 	unsigned long long mask;
 	signed char *sure;
 };
@@ -141,6 +142,8 @@ struct ulist {
 
 static char **unit_names;
 static int *unit_archive; /* per unit: an archive? */
+static int *unit_program; /* per unit: a program? */
+static size_t unit_program_cap;
 static size_t nunits, units_cap, unit_archive_cap;
 static struct table unit_sources; /* resolved source -> struct ulist */
 static const struct ulist **report_units; /* per report, NULL: none */
@@ -174,7 +177,9 @@ void link_read_units(const char *path)
 			if (!name || !name[1])
 				units_bad(path, n, "\"unit\" without a kind and a name");
 			size_t na = nunits;
+			size_t np = nunits;
 			PUSH(unit_archive, na, unit_archive_cap, !strncmp(line + 5, "archive ", 8));
+			PUSH(unit_program, np, unit_program_cap, !strncmp(line + 5, "program ", 8));
 			PUSH(unit_names, nunits, units_cap, xstrdup(name + 1));
 			cur = (int)nunits - 1;
 		} else if (!strncmp(line, "source ", 7) && line[7]) {
@@ -554,7 +559,10 @@ static void read_link(int fi)
 		struct lguard g;
 		json_t *mask = json_object_get(o, "mask");
 		g.param = int_of(o, "param", -1);
-		if (g.param < 0 || g.param >= d.nslots - 1 || !json_is_integer(mask))
+		g.global = json_string_value(json_object_get(o, "global"));
+		if ((g.global ? g.param != -1 || !*g.global
+			      : g.param < 0 || g.param >= d.nslots - 1) ||
+		    !json_is_integer(mask))
 			link_bad(fi, "a guard without its parameter or mask");
 		g.mask = (unsigned long long)json_integer_value(mask);
 		g.sure = levels(fi, o, "sure", d.nslots);
@@ -680,6 +688,8 @@ static int guarded_sure(const struct def *d, int s, json_t *call, int su)
 	for (size_t k = 0; k < d->nguards; k++) {
 		const struct lguard *g = &d->guards[k];
 		int known = 0, zero = 1;
+		if (g->global)
+			continue;
 		for (size_t i = 0; i < json_array_size(cs); i++) {
 			json_t *p = json_array_get(cs, i);
 			json_t *a = json_array_get(p, 0), *v = json_array_get(p, 1);
@@ -699,14 +709,56 @@ static int guarded_sure(const struct def *d, int s, json_t *call, int su)
 	return best;
 }
 
-/* eff_sure at a call with the constants of call's "consts" (NULL: none
-   known) */
-static int eff_sure_at(const struct def *d, int arg, int rep, json_t *call)
+static int global_written(const char *global, int fi);
+static int via_sure(const struct imp *m);
+
+/* Does the leak of slot s of function fi rest on an import whose callee
+   the build says keeps it surely (the unit's guard walk took it as
+   assumed: event_assign hands the event to a static function that
+   prints it with another file's event_errx, which keeps nothing)? */
+static int slot_import_sure(int fi, int s, int nslots)
+{
+	for (int i = 0; i < lf[fi].nimp; i++) {
+		const struct imp *m = &lf[fi].imp[i];
+		int p = m->owner_kind == ESC_OWNER_PARAM ? param_index(fi, m->owner) : -1;
+		if (p >= 0 && (p < nslots - 1 ? p : nslots - 1) == s && via_sure(m) >= 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The sure leak su of slot s of d at a call of function fi: a guard of
+   d on a global that no function the program runs writes (it stays
+   zero) leaves the sure leak by the steps its test does not rule out
+   (libevent's event_debug_note_setup_ keeps the event in a global map
+   only if (event_debug_mode_on_), which only event_enable_debug_mode
+   sets).  The unit's leak: it holds where no import of the slot is
+   made sure by the build. */
+static int global_sure(const struct def *d, int s, int fi, int su)
+{
+	if (su < 0 || !d->nguards || d->gave_up || fi < 0)
+		return su;
+	int best = su;
+	for (size_t k = 0; k < d->nguards; k++) {
+		const struct lguard *g = &d->guards[k];
+		if (!g->global || global_written(g->global, fi))
+			continue;
+		if (slot_import_sure(d->func, s, d->nslots))
+			return su;
+		best = weaker(best, g->sure[s]);
+	}
+	return best;
+}
+
+/* eff_sure at a call of function fi (-1: not known) with the constants
+   of call's "consts" (NULL: none known) */
+static int eff_sure_at(const struct def *d, int arg, int rep, json_t *call,
+		       int fi)
 {
 	if (d->gave_up)
 		return 0;
 	int s = slot(d, arg);
-	int su = guarded_sure(d, s, call, d->sure[s]);
+	int su = global_sure(d, s, fi, guarded_sure(d, s, call, d->sure[s]));
 	return report_of(d->func) == rep ? su : min_leak(su, d->store_other[s]);
 }
 
@@ -759,7 +811,7 @@ static int via_sure(const struct imp *m)
 	const struct def *d = m->def >= 0 ? &defs[m->def] : NULL;
 	if (!d)
 		return m->isvoid ? level(m->derefs) : -1;
-	int s = eff_sure_at(d, m->arg, m->rep, m->js);
+	int s = eff_sure_at(d, m->arg, m->rep, m->js, -1);
 	return s >= 0 ? level(m->derefs + s) : -1;
 }
 
@@ -1364,6 +1416,95 @@ static int never_return(int fi, json_t *ends)
 	return json_is_array(ends);
 }
 
+/* The functions the program can run, by the build's call graph (each
+   report's "calls": what a body calls or takes the address of): from
+   its main and from the functions whose address static data holds
+   (each report's "data_calls": tables of callbacks).  An indirect call
+   can only reach a function whose address was taken, by a body that
+   ran or in static data: one of these.  A function defined nowhere runs
+   no code of the program but the callbacks it is given, named where
+   they are taken.  run_known: 1 when every report and every function
+   reached says what it calls (a function not analysed does not), and
+   there is a main; 0 unknown (anything may run); -1 not computed. */
+static int run_known = -1;
+static unsigned char *runs;
+
+static void program_runs(void)
+{
+	run_known = 0;
+	runs = xmalloc(nfuncs + 1);
+	memset(runs, 0, nfuncs + 1);
+	int *queue = xmalloc((nfuncs + 1) * sizeof *queue), nq = 0, mains = 0;
+	for (size_t r = 0; r < nreports; r++) {
+		json_t *dc = json_object_get(reports[r].doc, "data_calls");
+		if (!json_is_array(dc))
+			goto out;
+		for (size_t i = 0; i < json_array_size(dc); i++) {
+			const char *name = json_string_value(json_array_get(dc, i));
+			int g = name ? callee_in((int)r, name) : -1;
+			if (g >= 0 && !runs[g]) {
+				runs[g] = 1;
+				queue[nq++] = g;
+			}
+		}
+	}
+	for (size_t fi = 0; fi < nfuncs; fi++) {
+		const char *sym = json_string_value(json_object_get(lf[fi].link, "symbol"));
+		if (sym && !strcmp(sym, "main") && !runs[fi]) {
+			runs[fi] = 1;
+			queue[nq++] = (int)fi;
+		}
+		mains += sym && !strcmp(sym, "main");
+	}
+	if (!mains)
+		goto out;
+	for (int q = 0; q < nq; q++) {
+		json_t *calls = json_object_get(lf[queue[q]].link, "calls");
+		if (!json_is_array(calls) ||
+		    !json_is_array(json_object_get(lf[queue[q]].link, "writes")))
+			goto out;
+		for (size_t i = 0; i < json_array_size(calls); i++) {
+			const char *name = json_string_value(json_array_get(calls, i));
+			int g = name ? callee_func(queue[q], name) : -1;
+			if (g >= 0 && !runs[g]) {
+				runs[g] = 1;
+				queue[nq++] = g;
+			}
+		}
+	}
+	run_known = 1;
+out:
+	free(queue);
+}
+
+/* May the global be written while the program function fi is in runs:
+   by a function it can run (one that writes it or takes its address)?
+   With link units, only for a function linked into programs alone (a
+   library's users may be outside the build). */
+static int global_written(const char *global, int fi)
+{
+	const struct ulist *u = report_units ? report_units[funcs[fi].report] : NULL;
+	for (int i = 0; u && i < u->n; i++)
+		if (!unit_program[u->u[i]])
+			return 1;
+	if (nunits && !u)
+		return 1;
+	if (run_known < 0)
+		program_runs();
+	if (run_known <= 0)
+		return 1;
+	for (size_t g = 0; g < nfuncs; g++)
+		if (runs[g] && in_names(json_object_get(lf[g].link, "writes"), global))
+			return 1;
+	/* its address in static data: written through it, maybe */
+	for (size_t r = 0; r < nreports; r++) {
+		json_t *dw = json_object_get(reports[r].doc, "data_writes");
+		if (!json_is_array(dw) || in_names(dw, global))
+			return 1;
+	}
+	return 0;
+}
+
 /* Does one of the later calls of pending warning o undo what its keeping
    call (callee, argument arg) kept, by the build's effects?  (A call
    that needs callees to never return ("ends") when they do not: no.) */
@@ -1479,7 +1620,7 @@ static void decide_pending(int fi)
 			   only */
 			if (m <= -ESC_MAX_DEREFS - 1)
 				m = -1;
-			int su = eff_sure_at(d, arg, report_of(fi), call),
+			int su = eff_sure_at(d, arg, report_of(fi), call, fi),
 			    re = eff_result(d, arg);
 			/* a variadic argument of a call whose selector is a
 			   constant no keeping read happens under */

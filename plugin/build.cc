@@ -1478,9 +1478,34 @@ int esc_param_guard(struct esc_ctx *c, tree v, uint64_t mask)
 	return esc_graph_guard(c->g, c->fn->params[i], mask);
 }
 
+/* The global v is loaded from, when it is a variable of this unit's
+   (defined here, not common nor weak: no other definition can give it
+   another initial value) that starts zero (no initializer, or a zero
+   one), whose address no code of the unit takes, of integer type, not
+   volatile: its value is one some function writes, or zero (a guard on
+   it, esc_graph_guard_global).  NULL otherwise. */
+static tree zero_global(tree v)
+{
+	if (TREE_CODE(v) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(v))
+		return NULL_TREE;
+	gimple *d = SSA_NAME_DEF_STMT(v);
+	if (!gimple_assign_load_p(d) || gimple_assign_rhs_code(d) != VAR_DECL)
+		return NULL_TREE;
+	tree g = gimple_assign_rhs1(d);
+	if (!is_global_var(g) || DECL_EXTERNAL(g) || TREE_ADDRESSABLE(g) ||
+	    DECL_COMMON(g) || DECL_WEAK(g) ||
+	    TREE_THIS_VOLATILE(g) || !INTEGRAL_TYPE_P(TREE_TYPE(g)) ||
+	    DECL_THREAD_LOCAL_P(g) || !DECL_NAME(g) ||
+	    (DECL_INITIAL(g) && !integer_zerop(DECL_INITIAL(g))) ||
+	    (!TREE_STATIC(g)))
+		return NULL_TREE;
+	return g;
+}
+
 /* The guard a test (the last statement of bb) makes on its non-zero
    way out, and that way (*way), or 0. */
-static int cond_guard(struct esc_ctx *c, basic_block bb, edge *way)
+static int cond_guard(struct esc_ctx *c, basic_block bb, edge *way,
+		      bool global)
 {
 	gimple *last = esc_last_stmt(bb);
 	gcond *cond = last ? dyn_cast<gcond *>(last) : NULL;
@@ -1495,15 +1520,22 @@ static int cond_guard(struct esc_ctx *c, basic_block bb, edge *way)
 		return 0;
 	if (!SSA_NAME_IS_DEFAULT_DEF(v)) {
 		gimple *d = SSA_NAME_DEF_STMT(v);
-		if (!is_gimple_assign(d) ||
-		    gimple_assign_rhs_code(d) != BIT_AND_EXPR ||
-		    TREE_CODE(gimple_assign_rhs2(d)) != INTEGER_CST ||
-		    !tree_fits_uhwi_p(gimple_assign_rhs2(d)))
+		if (is_gimple_assign(d) &&
+		    gimple_assign_rhs_code(d) == BIT_AND_EXPR &&
+		    TREE_CODE(gimple_assign_rhs2(d)) == INTEGER_CST &&
+		    tree_fits_uhwi_p(gimple_assign_rhs2(d))) {
+			mask = tree_to_uhwi(gimple_assign_rhs2(d));
+			v = gimple_assign_rhs1(d);
+		} else if (!zero_global(v)) {
 			return 0;
-		mask = tree_to_uhwi(gimple_assign_rhs2(d));
-		v = gimple_assign_rhs1(d);
+		}
 	}
-	int id = esc_param_guard(c, v, mask);
+	tree gv = zero_global(v);
+	if (global != (gv != NULL_TREE))
+		return 0;
+	int id = gv ? esc_graph_guard_global(c->g, IDENTIFIER_POINTER(
+			DECL_NAME(gv)), mask)
+		    : esc_param_guard(c, v, mask);
 	if (!id)
 		return 0;
 	edge e;
@@ -1518,16 +1550,26 @@ static int cond_guard(struct esc_ctx *c, basic_block bb, edge *way)
 /* guard[b->index]: the guard of block b's statements, 0 for none: of
    the tests found whose non-zero way leads to b alone, the innermost
    (the fewest blocks behind it); the tests it stands inside are its
-   guard's parents (esc_graph_guard_parent). */
+   guard's parents (esc_graph_guard_parent).  Tests of parameters first;
+   a block under none of them takes the innermost test of a global's
+   (whose parents are the tests of globals it stands inside). */
 #define MAX_TESTS 8
-static int *block_guards(struct esc_ctx *c)
+struct block_test {
+	int id, test, size;
+	char *in;
+};
+
+/* Sets guard[] (NULL: made, zeroed, when a test is found) for the
+   blocks that have none yet, from the tests of parameters (global
+   false) or of globals.  Returns guard. */
+static int *block_tests(struct esc_ctx *c, bool global, int *guard)
 {
 	int n = last_basic_block_for_fn(c->fun), found = 0;
-	struct { int id, test, size; char *in; } t[MAX_TESTS];
+	struct block_test t[MAX_TESTS];
 	basic_block bb, b;
 	FOR_EACH_BB_FN(bb, c->fun) {
 		edge way = NULL;
-		int id = found < MAX_TESTS ? cond_guard(c, bb, &way) : 0;
+		int id = found < MAX_TESTS ? cond_guard(c, bb, &way, global) : 0;
 		if (!id || !way || !single_pred_p(way->dest))
 			continue;
 		/* what the entry reaches around way->dest is not guarded */
@@ -1556,15 +1598,17 @@ static int *block_guards(struct esc_ctx *c)
 		found++;
 	}
 	if (!found)
-		return NULL;
-	int *guard = XCNEWVEC(int, n);
+		return guard;
+	if (!guard)
+		guard = XCNEWVEC(int, n);
 	FOR_EACH_BB_FN(b, c->fun) {
 		int best = -1;
 		for (int k = 0; k < found; k++)
 			if (t[k].in[b->index] &&
 			    (best < 0 || t[k].size < t[best].size))
 				best = k;
-		guard[b->index] = best >= 0 ? t[best].id : 0;
+		if (!guard[b->index])
+			guard[b->index] = best >= 0 ? t[best].id : 0;
 	}
 	/* regions nest: a test inside another's region has all its region
 	   inside it */
@@ -1579,6 +1623,11 @@ static int *block_guards(struct esc_ctx *c)
 	for (int k = 0; k < found; k++)
 		free(t[k].in);
 	return guard;
+}
+
+static int *block_guards(struct esc_ctx *c)
+{
+	return block_tests(c, true, block_tests(c, false, NULL));
 }
 
 void esc_build_function(struct esc_ctx *c)

@@ -851,6 +851,8 @@ static int guarded(struct esc_ctx *c, gcall *call,
 			int gs = gd->sure[slot];
 			if (gd->param >= nargs || gs == sure)
 				continue;
+			if (gd->global)
+				continue;
 			tree a = gimple_call_arg(call, gd->param);
 			if (TREE_CODE(a) == INTEGER_CST) {
 				if (pass ||
@@ -871,6 +873,30 @@ static int guarded(struct esc_ctx *c, gcall *call,
 				return gs;
 			}
 		}
+	return -1;
+}
+
+/* A sure leak of the summary at derefs `sure' for slot `slot' that a
+   guard of the callee on a global rules out (if (!debug_on) return;):
+   the edge is guarded by the same global in turn, for the link step to
+   rule out where the program never writes it.  Only when no other fact
+   applies (a constant, a parameter's guard, a hang) and the call stands
+   under no test of this function's (an edge takes one guard: the
+   block's stays).  Returns the derefs of the sure leak left beside it,
+   or -1. */
+static int guarded_global(struct esc_ctx *c, const struct esc_summary *sum,
+			  int slot, int sure, struct esc_hole *k)
+{
+	for (int j = 0; sure >= 0 && !c->guard && j < sum->nguards; j++) {
+		const struct esc_summary_guard *gd = &sum->guards[j];
+		if (!gd->global || gd->sure[slot] == sure)
+			continue;
+		int id = esc_graph_guard_global(c->g, gd->global, gd->mask);
+		if (id) {
+			k->why.guard = id;
+			return gd->sure[slot];
+		}
+	}
 	return -1;
 }
 
@@ -961,6 +987,9 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 					if (so < 0)
 						so = sh;
 				}
+				if (so < 0 && !k.why.assumed && !k.why.into_result &&
+				    !k.why.guard && !k.why.hang)
+					so = guarded_global(c, sum, slot, s, &k);
 			}
 			arg_into(c, call, i, k);
 		}
@@ -977,6 +1006,9 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 				if (so < 0)
 					so = sh;
 			}
+			if (so < 0 && !k.why.assumed && !k.why.into_result &&
+			    !k.why.guard && !k.why.hang)
+				so = guarded_global(c, sum, slot, s, &k);
 			arg_into(c, call, i, k);
 		}
 		if (so >= 0) {

@@ -253,6 +253,11 @@ void esc_param_released(struct esc_graph *g, int param);
    innermost test it stands under; the enclosing tests' guards are its
    guard's parents. */
 int esc_graph_guard(struct esc_graph *g, int param, uint64_t mask);
+/* The same for a global variable of the program (its name) that starts
+   zero and that the steps are made only where it is not (under mask):
+   if (!debug_on) return; map_insert(ev).  The link step rules it out
+   when no function the program can run writes it. */
+int esc_graph_guard_global(struct esc_graph *g, const char *global, uint64_t mask);
 /* A hang of the graph: memory hung off the bytes at offset off of what
    parameter location param points to (esc_step.hang).  Returns its
    number for esc_step.hang (1 + its index), 0 when there are too many
@@ -560,9 +565,10 @@ struct esc_summary_release {
 
 /* A guard of a summary (esc_summary.guards). */
 struct esc_summary_guard {
-	int param;
+	int param;          /* -1: a global's */
 	uint64_t mask;
 	signed char *sure;
+	const char *global; /* interned: the global tested (param -1) */
 };
 
 /* A hang of a summary (esc_summary.hangs): the field at byte offset
@@ -1172,6 +1178,10 @@ struct esc_func_report {
 	   (adapter, with json=) */
 	int ends_known, nends;
 	const char **ends;
+	/* with calls: the globals it writes or takes the address of, by
+	   name, each once (interned; owned array) */
+	int nwrites;
+	const char **writes;
 };
 
 /* The notes under a warning, before its flow (one wording for GCC's
@@ -1660,6 +1670,12 @@ struct esc_report *esc_report_new(const char *source, const char *gcc_version,
 void esc_report_free(struct esc_report *r);
 /* Adds a function (copies what it needs). */
 void esc_report_add(struct esc_report *r, const struct esc_func_report *f);
+/* The functions whose address the unit's static data holds (a table of
+   callbacks), by name: the link step's call graph starts from them too
+   ("data_calls", after "functions"); and the globals whose address it
+   holds ("data_writes": they may be written through it). */
+void esc_report_data_calls(struct esc_report *r, const char *const *names, int n,
+			   const char *const *globals, int nglobals);
 /* The report keeps at most about bytes of each array's text in memory and
    the rest in a temporary file (256 KB unless set; for tests). */
 void esc_report_spill_at(struct esc_report *r, size_t bytes);

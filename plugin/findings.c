@@ -1474,6 +1474,7 @@ void esc_func_report_free(struct esc_func_report *r)
 	free(r->warnings);
 	free(r->calls);
 	free(r->ends);
+	free(r->writes);
 	for (int i = 0; i < r->nimports; i++)
 		free(r->imports[i].consts);
 	free(r->imports);

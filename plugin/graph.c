@@ -524,10 +524,35 @@ int esc_graph_guard(struct esc_graph *g, int param, uint64_t mask)
 	for (int i = 0; i < g->nguards; i++)
 		if (g->guards[i].param == param && g->guards[i].mask == mask)
 			return i + 1;
-	if (g->nguards == ESC_MAX_GUARDS || !valid(g, param) ||
+	int nparam = 0;
+	for (int i = 0; i < g->nguards; i++)
+		nparam += !g->guards[i].global;
+	if (nparam == ESC_MAX_GUARDS / 2 || !valid(g, param) ||
 	    g->locs[param].kind != ESC_LOC_PARAM)
 		return 0;
 	g->guards[g->nguards].param = param;
+	g->guards[g->nguards].global = NULL;
+	g->guards[g->nguards].mask = mask;
+	g->guards[g->nguards].sure = NULL;
+	g->guards[g->nguards].parent = 0;
+	return ++g->nguards;
+}
+
+int esc_graph_guard_global(struct esc_graph *g, const char *global, uint64_t mask)
+{
+	if (!global || !*global)
+		return 0;
+	global = esc_intern(global);
+	for (int i = 0; i < g->nguards; i++)
+		if (g->guards[i].global == global && g->guards[i].mask == mask)
+			return i + 1;
+	int nglobal = 0;
+	for (int i = 0; i < g->nguards; i++)
+		nglobal += g->guards[i].global != NULL;
+	if (nglobal == ESC_MAX_GUARDS / 2)
+		return 0;
+	g->guards[g->nguards].param = -1;
+	g->guards[g->nguards].global = global;
 	g->guards[g->nguards].mask = mask;
 	g->guards[g->nguards].sure = NULL;
 	g->guards[g->nguards].parent = 0;

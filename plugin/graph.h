@@ -150,7 +150,7 @@ struct esc_func_rec {
 	const char *fmt_keep;
 };
 
-#define ESC_MAX_GUARDS 4
+#define ESC_MAX_GUARDS 8 /* 4 on parameters, 4 on globals */
 #define ESC_MAX_HANGS 7 /* esc_step.hang: 4 bits */
 struct esc_graph {
 	struct esc_location *locs;
@@ -211,7 +211,8 @@ struct esc_graph {
 	   after solving, per location, leak_sure without the steps it
 	   guards (for parameters; -1 none) */
 	struct esc_gguard {
-		int param;
+		int param;      /* -1: a global's (global) */
+		const char *global; /* interned: the global tested, or NULL */
 		uint64_t mask;
 		int *sure;
 		/* the guard of the test it stands inside (its steps are

@@ -604,8 +604,97 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* A global variable a statement writes or takes the address of (walk
+   callback): its name, once. */
+struct writes_ctx {
+	hash_set<tree> seen;
+	auto_vec<const char *> names;
+};
+
+static bool note_write(gimple *, tree base, tree, void *data)
+{
+	struct writes_ctx *w = (struct writes_ctx *)data;
+	if (base && VAR_P(base) && is_global_var(base) && DECL_NAME(base) &&
+	    !w->seen.add(base))
+		w->names.safe_push(esc_intern(IDENTIFIER_POINTER(DECL_NAME(base))));
+	return false;
+}
+
+/* The globals the body of node writes or takes the address of. */
+static void export_writes(cgraph_node *node, struct esc_func_report *r)
+{
+	struct writes_ctx w;
+	function *fun = DECL_STRUCT_FUNCTION(node->decl);
+	basic_block bb;
+	if (!fun || !fun->cfg)
+		return;
+	FOR_EACH_BB_FN(bb, fun) {
+		for (gphi_iterator pi = gsi_start_phis(bb); !gsi_end_p(pi);
+		     gsi_next(&pi))
+			walk_stmt_load_store_addr_ops(pi.phi(), &w, NULL,
+						      note_write, note_write);
+		for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si);
+		     gsi_next(&si))
+			walk_stmt_load_store_addr_ops(gsi_stmt(si), &w, NULL,
+						      note_write, note_write);
+	}
+	r->nwrites = (int)w.names.length();
+	r->writes = (const char **)xmalloc((w.names.length() + 1) * sizeof *r->writes);
+	for (unsigned i = 0; i < w.names.length(); i++)
+		r->writes[i] = w.names[i];
+	qsort(r->writes, w.names.length(), sizeof *r->writes, by_name);
+}
+
+/* The functions whose address the unit's static data holds (tables of
+   callbacks), and the global variables whose address it holds (written
+   through it, maybe), each sorted: the link step's call graph starts
+   from the first. */
+static const char **data_calls, **data_writes;
+static int ndata_calls, ndata_writes;
+
+/* Read when the unit's analysis starts, before the optimizers fold
+   static data away (a static pointer never written: its target written
+   directly); written with the report. */
+static void collect_data_calls(void)
+{
+	hash_set<tree> seen;
+	auto_vec<const char *> names;
+	struct writes_ctx w;
+	varpool_node *v;
+	FOR_EACH_VARIABLE(v) {
+		ipa_ref *ref = NULL;
+		for (int i = 0; v->iterate_reference(i, ref); i++) {
+			if (ref->use != IPA_REF_ADDR)
+				continue;
+			if (is_a<cgraph_node *>(ref->referred))
+				note_function(&seen, &names, ref->referred->decl);
+			else
+				note_write(NULL, ref->referred->decl, NULL, &w);
+		}
+	}
+	qsort(names.address(), names.length(), sizeof(const char *), by_name);
+	qsort(w.names.address(), w.names.length(), sizeof(const char *), by_name);
+	free(data_calls);
+	free(data_writes);
+	ndata_calls = (int)names.length();
+	ndata_writes = (int)w.names.length();
+	data_calls = XNEWVEC(const char *, ndata_calls + 1);
+	data_writes = XNEWVEC(const char *, ndata_writes + 1);
+	for (int i = 0; i < ndata_calls; i++)
+		data_calls[i] = names[i];
+	for (int i = 0; i < ndata_writes; i++)
+		data_writes[i] = w.names[i];
+}
+
+static void export_data_calls(struct esc_report *rep)
+{
+	esc_report_data_calls(rep, data_calls, ndata_calls, data_writes,
+			      ndata_writes);
+}
+
 static void export_calls(cgraph_node *node, struct esc_func_report *r)
 {
+	export_writes(node, r);
 	hash_set<tree> seen;
 	auto_vec<const char *> names;
 	for (cgraph_edge *e = node->callees; e; e = e->next_callee)
@@ -739,6 +828,8 @@ static unsigned int escape_execute(void)
 
 	if (seen_error())
 		return 0;
+	if (opt_json)
+		collect_data_calls();
 	memset(&u, 0, sizeof u);
 	u.rules = rules;
 	u.summaries = summaries;
@@ -921,6 +1012,7 @@ static void finish_unit(void *, void *)
 	   -Werror) writes no report; finish removes any older one */
 	if (!seen_error() && !werrorcount) {
 		char *path = report_path();
+		export_data_calls(report);
 		stage_begin("escape: JSON report");
 		int failed = esc_report_write(report, path, err, sizeof err);
 		stage_end();

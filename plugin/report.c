@@ -83,7 +83,8 @@ struct esc_text {
 struct esc_report {
 	struct esc_text head;        /* the document's keys before the arrays */
 	struct esc_text diagnostics; /* the items of "diagnostics", */
-	struct esc_text functions;   /* and of "functions", which end it */
+	struct esc_text functions;   /* and of "functions", */
+	struct esc_text tail;        /* the keys after them ("data_calls") */
 	size_t spill_at;             /* SPILL_AT; esc_report_spill_at */
 	char *last_file, *last_uri;  /* uri()'s last answer */
 };
@@ -673,14 +674,18 @@ static void summary_json(struct jw *w, const struct esc_summary *s)
 		jw_close(w, '}');
 	}
 	/* the sure leaks when argument "param" is a constant with no bit
-	   of "mask" set (esc_summary.guards) */
+	   of "mask" set, or the global "global" is zero under it
+	   (esc_summary.guards) */
 	if (s->nguards) {
 		jw_key(w, "guards");
 		jw_open(w, '[');
 		for (int k = 0; k < s->nguards; k++) {
 			jw_next(w);
 			jw_open(w, '{');
-			k_int(w, "param", s->guards[k].param);
+			if (s->guards[k].global)
+				k_str(w, "global", s->guards[k].global);
+			else
+				k_int(w, "param", s->guards[k].param);
 			k_int(w, "mask", (long long)s->guards[k].mask);
 			k_levels(w, "sure", s->guards[k].sure, n);
 			jw_close(w, '}');
@@ -1027,6 +1032,14 @@ static void link_json(struct jw *w, const struct esc_func_report *f)
 		}
 		jw_close(w, ']');
 		k_bool(w, "indirect", f->indirect);
+		/* the globals it writes or takes the address of */
+		jw_key(w, "writes");
+		jw_open(w, '[');
+		for (int i = 0; i < f->nwrites; i++) {
+			jw_next(w);
+			jw_str(w, f->writes[i]);
+		}
+		jw_close(w, ']');
 	}
 	/* the callees it returns only through (the link step's "never
 	   returns") */
@@ -1315,6 +1328,7 @@ static int write_doc(int fd, const struct esc_report *r, const char *head)
 	return write_all(fd, head, strlen(head)) ||
 	       write_array(fd, "diagnostics", &r->diagnostics) ||
 	       write_array(fd, "functions", &r->functions) ||
+	       write_all(fd, r->tail.s ? r->tail.s : "", r->tail.len) ||
 	       write_all(fd, "\n}\n", 3) ? -1 : 0;
 }
 
@@ -1324,7 +1338,7 @@ struct esc_report *esc_report_new(const char *source, const char *gcc_version,
 	struct esc_report *r = esc_xcalloc(1, sizeof *r);
 	struct jw w = { &r->head, 0, 1 };
 
-	r->head.fd = r->diagnostics.fd = r->functions.fd = -1;
+	r->head.fd = r->diagnostics.fd = r->functions.fd = r->tail.fd = -1;
 	r->spill_at = SPILL_AT;
 	/* the keys before the arrays, the object left open */
 	jw_open(&w, '{');
@@ -1369,9 +1383,31 @@ void esc_report_free(struct esc_report *r)
 	free(r->head.s);
 	free(r->diagnostics.s);
 	free(r->functions.s);
+	free(r->tail.s);
 	free(r->last_file);
 	free(r->last_uri);
 	free(r);
+}
+
+void esc_report_data_calls(struct esc_report *r, const char *const *names, int n,
+			   const char *const *globals, int nglobals)
+{
+	struct jw w = { &r->tail, 1, 0 };
+	r->tail.len = 0;
+	jw_key(&w, "data_calls");
+	jw_open(&w, '[');
+	for (int i = 0; i < n; i++) {
+		jw_next(&w);
+		jw_str(&w, names[i]);
+	}
+	jw_close(&w, ']');
+	jw_key(&w, "data_writes");
+	jw_open(&w, '[');
+	for (int i = 0; i < nglobals; i++) {
+		jw_next(&w);
+		jw_str(&w, globals[i]);
+	}
+	jw_close(&w, ']');
 }
 
 void esc_report_add(struct esc_report *r, const struct esc_func_report *f)

@@ -392,9 +392,10 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 	/* the guards on this function's parameters that change a sure leak */
 	for (int k = 0; k < g->nguards && !s->gave_up; k++) {
 		const struct esc_gguard *gg = &g->guards[k];
-		const struct esc_location *pl = &g->locs[gg->param];
-		if (!gg->sure || pl->func != func || pl->param_index < 0 ||
-		    pl->param_index >= n)
+		/* a global's guard is every member's */
+		const struct esc_location *pl = gg->global ? NULL : &g->locs[gg->param];
+		if (!gg->sure || (pl && (pl->func != func || pl->param_index < 0 ||
+					 pl->param_index >= n)))
 			continue;
 		signed char *sure = esc_xmalloc((size_t)n + 1);
 		memcpy(sure, s->sure, (size_t)n + 1);
@@ -417,7 +418,8 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 		}
 		s->guards = esc_xrealloc(s->guards, (size_t)(s->nguards + 1) *
 					 sizeof *s->guards);
-		s->guards[s->nguards].param = pl->param_index;
+		s->guards[s->nguards].param = pl ? pl->param_index : -1;
+		s->guards[s->nguards].global = gg->global;
 		s->guards[s->nguards].mask = gg->mask;
 		s->guards[s->nguards++].sure = sure;
 	}

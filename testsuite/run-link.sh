@@ -500,6 +500,37 @@ for opt in O0 O2; do
 	t "guards -$opt: a flags guard of another file's function, a constant from a wrapper (exactly the markers)" guards_case $opt
 done
 
+# --- a guard on a global the program never sets (testsuite/link/globals)
+# lib.c keeps an event in a global map only while a global flag is set
+# (libevent's debug mode: if (!event_debug_mode_on_) return; in
+# event_debug_note_setup_, under event_assign), or a static one under a
+# mask set only by a setter; each other file is a program of its own
+# with lib.c (its main).  No function the program can run (from main,
+# over the reports' calls, and the functions static data holds) writing
+# the flag: no warning (quiet.c, also with the setter called only from a
+# function nothing calls).  The flag set on one path of main, by a
+# setter two calls down, by a callback main registers (atexit), by a
+# function only a static table holds, called through it, through its
+# address taken in another file or held by static data; a flag that
+# starts set; a keeper with no guard: the markers.
+globals_case() { # OPT PROGRAM
+	local src=$root/testsuite/link/globals d=$tmp/globals-$1-$2 f
+	mkdir -p "$d/json" || return 1
+	for f in lib.c "$2.c"; do
+		(cd "$src" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
+			-fplugin-arg-escape-json="$d/json/" "$f") || return 1
+	done
+	"$report" --root "$src" --sarif "$d/json" >"$d/s.sarif" || return 1
+	sarif_warnings "$d/s.sarif" >"$d/got"
+	linked_markers "$src/$2.c" >"$d/want"
+	[ -s "$d/want" ] && diff "$d/want" "$d/got"
+}
+for opt in O0 O2; do
+	for p in quiet enable verbose callback table addr datap; do
+		t "globals -$opt: $p.c: a guard on a global no function the program runs writes (exactly the markers)" globals_case $opt $p
+	done
+done
+
 # --- the trail a linked warning rests on (testsuite/link/trail) ----------
 # keep () of lib.c hands its argument to a static function of its file
 # that keeps it surely (a store to a global) and by assumption (a typed

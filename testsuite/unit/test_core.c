@@ -1179,6 +1179,41 @@ TEST(guarded_steps)
 	esc_graph_free(g);
 }
 
+/* void f(struct ev *e, char *other) { if (dbg_on) { map = e; g1 = other; }
+   g2 = other; }, dbg_on a global: the guard's walk leaves out the steps
+   under the test, for every member of the component (a caller's own
+   guard on the same global is the same guard); other still is kept. */
+TEST(guarded_by_global)
+{
+	struct esc_graph *g = esc_graph_new();
+	int f = esc_func_new(g, "f", pos(1));
+	int e = esc_param_new(g, f, 0, "e", pos(1), 1);
+	int other = esc_param_new(g, f, 1, "other", pos(1), 1);
+	int id = esc_graph_guard_global(g, "dbg_on", ~(uint64_t)0);
+	CHECK_EQ_INT(id, 1);
+	CHECK_EQ_INT(esc_graph_guard_global(g, "dbg_on", ~(uint64_t)0), 1);
+	CHECK_EQ_INT(esc_graph_guard_global(g, "dbg_on", 2), 2);
+	CHECK_EQ_INT(esc_graph_guard_global(g, "", 2), 0);
+	CHECK_EQ_INT(esc_graph_guard(g, e, 1), 3);
+	struct esc_step in = step(ESC_STEP_STORE_GLOBAL, 2);
+	in.guard = id;
+	esc_edge(g, ESC_HEAP, e, 0, in);
+	esc_edge(g, ESC_HEAP, other, 0, in);
+	esc_edge(g, ESC_HEAP, other, 0, step(ESC_STEP_STORE_GLOBAL, 3));
+	esc_solve(g);
+	struct esc_summary *s = esc_summarize(g, f);
+	CHECK_EQ_INT(esc_summary_sure(s, 0), 0);
+	CHECK_EQ_INT(esc_summary_sure(s, 1), 0);
+	CHECK_EQ_INT(s->nguards, 1);
+	CHECK_EQ_INT(s->guards[0].param, -1);
+	CHECK(s->guards[0].global && !strcmp(s->guards[0].global, "dbg_on"));
+	CHECK(s->guards[0].mask == ~(uint64_t)0);
+	CHECK_EQ_INT(s->guards[0].sure[0], -1);
+	CHECK_EQ_INT(s->guards[0].sure[1], 0);
+	esc_summary_free(s);
+	esc_graph_free(g);
+}
+
 /* struct vdbe *create(struct parse *p, char *other)
    { v = alloc(); v->parse = p; v->other = other; p->vdbe = v; g = other; }
    The stores into v are hung off p's field at offset 8: the hang's walk
@@ -1356,6 +1391,7 @@ int main(void)
 	RUN(field_sinks);
 	RUN(other_value_into_param_memory);
 	RUN(guarded_steps);
+	RUN(guarded_by_global);
 	RUN(hung_off_param_field);
 	RUN(field_param_sure);
 	RUN(nested_guards);
