@@ -73,6 +73,9 @@ struct pts_state {
 	int *queue, qhead, qlen, qcap;
 	char *queued;
 	int *mark, stamp;     /* merge_from's: the objects of a set */
+	int *took, pops;      /* per location: the pop that last sent it
+				 objects (a successor listed twice, a
+				 load's, takes them once) */
 	long work;
 	char *shape;          /* per store record: store_shape's */
 	char *start;          /* per location: points only to the start of
@@ -423,6 +426,7 @@ static void state_free(struct pts_state *s, int n)
 	free(s->queue);
 	free(s->queued);
 	free(s->mark);
+	free(s->took);
 	free(s->start);
 	free(s->shape);
 }
@@ -455,6 +459,7 @@ int esc_resolve_stores(struct esc_graph *g)
 	s.stores = esc_xcalloc(n, sizeof *s.stores);
 	s.queued = esc_xcalloc(n, 1);
 	s.mark = esc_xcalloc(n, sizeof *s.mark);
+	s.took = esc_xcalloc(n, sizeof *s.took);
 
 	for (int l = 0; l < n; l++) {
 		enum esc_loc_kind k = g->locs[l].kind;
@@ -495,8 +500,16 @@ int esc_resolve_stores(struct esc_graph *g)
 		   sent before (or all of them when its edge was made), and
 		   sets only grow at their end, so only the new ones go */
 		int from = s.pts[l].sent, upto = s.pts[l].n;
-		for (int i = 0; i < s.succ[l].n; i++)
-			merge_from(&s, s.succ[l].v[i], l, from);
+		/* (l's set does not change while it sends: a successor
+		   listed again would take nothing more) */
+		s.pops++;
+		for (int i = 0; i < s.succ[l].n; i++) {
+			int d = s.succ[l].v[i];
+			if (s.took[d] == s.pops)
+				continue;
+			s.took[d] = s.pops;
+			merge_from(&s, d, l, from);
+		}
 		s.pts[l].sent = upto;
 		apply_complex(&s, l);
 		s.work += s.succ[l].n + 1;
