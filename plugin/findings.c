@@ -348,8 +348,8 @@ static void sinkwalk_free(struct sinkwalk *w)
 	free(w->sink_at);
 }
 
-/* g's walker for find_sinks (modes 2), made once for all of g's
-   functions (a large component's walker is most of its reporting time
+/* g's walker for find_sinks (modes 2; param_reaches_heap uses its
+   states of mode 0), made once for all of g's functions (a large component's walker is most of its reporting time
    when made for each): its states are reset by those touched, its sinks
    by a stamp, and its work starts at 0, as a new walker's. */
 static struct sinkwalk *report_walk(const struct esc_graph *g)
@@ -430,7 +430,8 @@ static struct ftag ft_join(struct ftag a, struct ftag b)
    every depth up to lev), read a part of the memory that holds what
    leads to the address?  (ft_cross's test, without its ranges: for an
    edge into a sink, whose ranges nothing reads.) */
-static int ft_keeps(const struct esc_edge *e, const struct ftag *t, int lev)
+static inline int ft_keeps(const struct esc_edge *e, const struct ftag *t,
+			   int lev)
 {
 	int d = e->derefs;
 	return !(t && !ft_mixed && e->fkind == ESC_FIELD_READ && d >= 0 &&
@@ -1042,30 +1043,28 @@ static int no_stronger(int v, int s)
    stay as solved. */
 static int recheck_params(struct esc_graph *g)
 {
-	struct sinkwalk w;
-	int changed = 0, init = 0;
+	struct sinkwalk *w = NULL;
+	int changed = 0;
 	for (int l = 0; l < g->nlocs; l++) {
 		struct esc_location *loc = &g->locs[l];
 		if (loc->kind != ESC_LOC_PARAM || loc->leak_sure < 0 ||
 		    (loc->func >= 0 && g->funcs[loc->func].gave_up))
 			continue;
-		if (!init) {
-			sinkwalk_init(&w, g, 1);
-			init = 1;
-		}
-		if (w.work > ESC_PARAM_WALKS + 4L * g->nedges)
+		if (!w)
+			w = report_walk(g); /* (its states of mode 0) */
+		if (w->work > ESC_PARAM_WALKS + 4L * g->nedges)
 			break;
 		int d = loc->leak_sure;
-		if (param_reaches_heap(g, &w, l, d) != 0)
+		if (param_reaches_heap(g, w, l, d) != 0)
 			continue;
 		ft_mixed = 1;
-		int mixed = param_reaches_heap(g, &w, l, d);
+		int mixed = param_reaches_heap(g, w, l, d);
 		ft_mixed = 0;
 		if (mixed != 1)
 			continue;
 		int nd = -1;
 		for (int d2 = d + 1; d2 < ESC_LEVELS && nd < 0; d2++)
-			if (param_reaches_heap(g, &w, l, d2) != 0)
+			if (param_reaches_heap(g, w, l, d2) != 0)
 				nd = d2;
 		loc->leak_sure = nd;
 		loc->leak_sure_out = no_stronger(loc->leak_sure_out, nd);
@@ -1079,8 +1078,6 @@ static int recheck_params(struct esc_graph *g)
 			loc->local_sure = no_stronger(loc->local_sure, nd);
 		changed++;
 	}
-	if (init)
-		sinkwalk_free(&w);
 	return changed;
 }
 

@@ -184,7 +184,8 @@ struct esc_graph {
 	int fimp_n;
 	struct sinkwalk *param_walk; /* esc_param_sinks's, kept for the next */
 	struct sinkwalk *report_walk; /* find_sinks's (esc_report_func,
-					 esc_recheck_sure), kept likewise */
+					 esc_recheck_sure) and
+					 recheck_params', kept likewise */
 	/* va_arg reads (esc_vaarg_value): their locations and keys; the
 	   keys of callees handed a va_list; whether a va_list went where it
 	   cannot be followed */
