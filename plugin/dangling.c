@@ -224,6 +224,8 @@ struct esc_cfg {
 	int nkinfo;          /* how many keys slot and from cover */
 	struct cflagf *flagf; /* the edges' flag facts, in order */
 	int nflagf, cap_flagf, nflags;
+	int *ftest;           /* the edges with a flag test, in order */
+	int nftest, cap_ftest;
 };
 
 struct esc_cfg *esc_cfg_new(void)
@@ -250,6 +252,7 @@ void esc_cfg_free(struct esc_cfg *c)
 	free(c->from);
 	free(c->args);
 	free(c->flagf);
+	free(c->ftest);
 	free(c);
 }
 
@@ -406,6 +409,11 @@ void esc_cfg_edge_flag(struct esc_cfg *c, int flag, enum esc_flag_fact f,
 	x->src = src;
 	x->f = f;
 	e->nflagf++;
+	if ((f == ESC_FLAG_IS_ZERO || f == ESC_FLAG_IS_NONZERO) &&
+	    (!c->nftest || c->ftest[c->nftest - 1] != c->nedges - 1)) {
+		ESC_GROW(c->ftest, c->cap_ftest, c->nftest + 1);
+		c->ftest[c->nftest++] = c->nedges - 1;
+	}
 }
 
 void esc_cfg_edge_via(struct esc_cfg *c, int via)
@@ -1587,8 +1595,8 @@ static int kill_flags(struct view *v, const struct kill *k, int *fl)
 {
 	const struct esc_cfg *c = v->c;
 	int nf = 0;
-	for (int x = 0; c->nflagf && x < c->nedges && nf < ESC_FLAGS; x++) {
-		const struct cedge *e = &c->edges[x];
+	for (int t = 0; t < c->nftest && nf < ESC_FLAGS; t++) {
+		const struct cedge *e = &c->edges[c->ftest[t]];
 		for (int y = 0; e->to >= 0 && y < e->nflagf && nf < ESC_FLAGS; y++) {
 			const struct cflagf *f = &c->flagf[e->flagf + y];
 			if ((f->f != ESC_FLAG_IS_ZERO && f->f != ESC_FLAG_IS_NONZERO) ||
@@ -1844,7 +1852,7 @@ static int dangles(struct view *v, const struct kill *k, uint64_t object)
 {
 	int d = k->merge_from >= 0 ? dangles_merge(v, k, object, NULL, 0)
 				   : dangles_plain(v, k, object);
-	if (!d || !v->c->nflagf)
+	if (!d || !v->c->nftest)
 		return d;
 	int fl[ESC_FLAGS], nf = kill_flags(v, k, fl);
 	/* at most 8 bits of state (6 carriers) */
