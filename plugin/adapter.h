@@ -109,6 +109,11 @@ struct esc_hole {
 	   or _WRITE of bytes [foff, foff + fsize) (0: the whole), fpres */
 	unsigned char fkind, fpres;
 	int foff, fsize;
+	/* the value points inside array field [in_off, in_off + in_size)
+	   of elements of in_elem bytes of what its source points to
+	   (in_size 0: not known); felem: the edge steps or loads by
+	   elements of that many bytes (esc_edge_inside) */
+	int in_off, in_size, in_elem, felem;
 };
 
 /* call.cc: the formats of the functions of a component (esc_fn.fmt_keep)
@@ -141,6 +146,12 @@ void esc_store_through(struct esc_ctx *c, tree ptr, tree value, int derefs,
 		       struct esc_step why);
 void esc_store_through_field(struct esc_ctx *c, tree ptr, tree value,
 			     int derefs, struct esc_step why, int off, int size);
+/* The same, the value pointing inside array field [in_off, in_off +
+   in_size) of elements of in_elem bytes of what it points to (a
+   summary's store: esc_summary_store.in_size), in_size 0: not known */
+void esc_store_through_inside(struct esc_ctx *c, tree ptr, tree value,
+			      int derefs, struct esc_step why, int off,
+			      int size, int in_off, int in_size, int in_elem);
 void esc_build_function(struct esc_ctx *c);
 /* The value t copies: through copies and conversions (at most 8 deep),
    as long as the value copied passes leaf (an SSA name, or a constant

@@ -83,6 +83,7 @@ struct esc_hole esc_hole_to(int loc, int derefs, struct esc_step why)
 	k.why = why;
 	k.fkind = k.fpres = 0;
 	k.foff = k.fsize = 0;
+	k.in_off = k.in_size = k.in_elem = k.felem = 0;
 	return k;
 }
 
@@ -594,6 +595,70 @@ void esc_flow_to_hole(struct esc_ctx *c, struct esc_hole k, int src,
 	else if (k.kind == HOLE_STORE && k.fkind == ESC_FIELD_WRITE &&
 		 esc_store_count(c->g) > ns)
 		esc_store_field(c->g, ns, k.foff, k.fsize);
+	/* a pointer into an array field, element steps and loads */
+	if (k.kind == HOLE_LOC && (k.in_size || k.felem) &&
+	    esc_edge_count(c->g) > n)
+		esc_edge_inside(c->g, n, k.in_off,
+				k.derefs == 0 ? k.in_size : 0, k.in_elem,
+				k.felem);
+	else if (k.kind == HOLE_STORE && k.in_size && k.derefs == 0 &&
+		 esc_store_count(c->g) > ns)
+		esc_store_inside(c->g, ns, k.in_off, k.in_size, k.in_elem);
+}
+
+/* The size in bytes of type, 0 if not known or too large. */
+static int type_bytes(tree type)
+{
+	if (!type || !COMPLETE_TYPE_P(type) || !TYPE_SIZE_UNIT(type) ||
+	    !tree_fits_uhwi_p(TYPE_SIZE_UNIT(type)))
+		return 0;
+	unsigned HOST_WIDE_INT n = tree_to_uhwi(TYPE_SIZE_UNIT(type));
+	return n > 0 && n < (1u << 30) ? (int)n : 0;
+}
+
+/* The element size a pointer of type ptype steps by: its pointee's
+   size, 0 for a byte, void or an unknown one (char arithmetic walks
+   anywhere: container_of). */
+static int elem_bytes(tree ptype)
+{
+	if (!ptype || !POINTER_TYPE_P(ptype))
+		return 0;
+	int n = type_bytes(TREE_TYPE(ptype));
+	return n > 1 ? n : 0;
+}
+
+/* &t, t an array or an element of one (&p->stack[i], p->stack): the
+   array field it points into, relative to t's base, in *off, *size,
+   *elem.  The array widens to each enclosing part it starts (a pointer
+   to a first member may be cast to its struct, or union); false when
+   that reaches the base, or when a part is not at a known place. */
+static bool array_inside(tree t, int *off, int *size, int *elem)
+{
+	tree arr = TREE_CODE(t) == ARRAY_REF ? TREE_OPERAND(t, 0) : t;
+	if (TREE_CODE(TREE_TYPE(arr)) != ARRAY_TYPE ||
+	    !handled_component_p(arr))
+		return false;
+	int e = type_bytes(TREE_TYPE(TREE_TYPE(arr)));
+	if (e <= 1 || !ref_range(arr, off, size) || *size < e)
+		return false;
+	/* widen while the part starts its parent */
+	for (tree part = arr;; part = TREE_OPERAND(part, 0)) {
+		tree parent = TREE_OPERAND(part, 0);
+		int po, ps;
+		if (!handled_component_p(parent)) {
+			if (*off <= 0)
+				return false; /* at the base's start */
+			break;
+		}
+		if (!ref_range(parent, &po, &ps))
+			return false;
+		if (*off > po)
+			break;
+		*off = po;
+		*size = ps;
+	}
+	*elem = e;
+	return true;
 }
 
 /* k receives the address of the object that reference t designates. */
@@ -602,6 +667,14 @@ static void expr_addr(struct esc_ctx *c, struct esc_hole k, tree t)
 	tree base = t;
 	while (handled_component_p(base))
 		base = TREE_OPERAND(base, 0);
+	/* an element of an array field, or the array: a pointer into it
+	   (a value that already points inside one, from a summary's
+	   store: only at what t's base points to) */
+	if (k.in_size && t != base)
+		k.in_size = 0;
+	else if (!k.in_size && t != base &&
+		 !array_inside(t, &k.in_off, &k.in_size, &k.in_elem))
+		k.in_size = 0;
 
 	switch (TREE_CODE(base)) {
 	case VAR_DECL:
@@ -693,6 +766,7 @@ static void expr_load(struct esc_ctx *c, struct esc_hole k, tree t)
 	tree base = t;
 	while (handled_component_p(base))
 		base = TREE_OPERAND(base, 0);
+	k.in_size = k.felem = 0;
 	if (TREE_CODE(base) == MEM_REF &&
 	    TREE_CODE(TREE_OPERAND(base, 0)) != ADDR_EXPR &&
 	    INTEGRAL_TYPE_P(TREE_TYPE(t)) && !address_integer(TREE_TYPE(t)) &&
@@ -748,6 +822,16 @@ static void expr_load(struct esc_ctx *c, struct esc_hole k, tree t)
 			k.fkind = 0;
 		else if (k.derefs == 0 && k.kind == HOLE_LOC)
 			k = field_of(k, ESC_FIELD_READ, t);
+		/* through a pointer to elements, at a whole element */
+		if (k.derefs == 0 && k.kind == HOLE_LOC) {
+			int eb = elem_bytes(TREE_TYPE(TREE_OPERAND(base, 1)));
+			poly_offset_int o = mem_ref_offset(base);
+			poly_int64 po;
+			HOST_WIDE_INT ob;
+			if (eb && o.to_shwi(&po) && po.is_constant(&ob) &&
+			    ob % eb == 0)
+				k.felem = eb;
+		}
 		esc_expr(c, shift(k, 1), TREE_OPERAND(base, 0));
 		return;
 	case TARGET_MEM_REF:
@@ -908,6 +992,14 @@ struct esc_hole esc_lvalue_hole(struct esc_ctx *c, tree lhs)
 void esc_store_through_field(struct esc_ctx *c, tree ptr, tree value,
 			     int derefs, struct esc_step why, int off, int size)
 {
+	esc_store_through_inside(c, ptr, value, derefs, why, off, size, 0, 0,
+				 0);
+}
+
+void esc_store_through_inside(struct esc_ctx *c, tree ptr, tree value,
+			      int derefs, struct esc_step why, int off,
+			      int size, int in_off, int in_size, int in_elem)
+{
 	struct esc_hole k;
 	if (integer_zerop(ptr))
 		return; /* strtol(s, NULL, 10): no store at all */
@@ -945,6 +1037,11 @@ void esc_store_through_field(struct esc_ctx *c, tree ptr, tree value,
 		}
 	} else {
 		k = esc_hole_to(ESC_HEAP, 0, why);
+	}
+	if (derefs == 0 && in_size > 0) {
+		k.in_off = in_off;
+		k.in_size = in_size;
+		k.in_elem = in_elem;
 	}
 	esc_expr(c, shift(k, derefs), value);
 }
@@ -1042,6 +1139,19 @@ static void build_assign(struct esc_ctx *c, gassign *s)
 		if (TREE_CODE_CLASS(code) == tcc_comparison ||
 		    code == POINTER_DIFF_EXPR)
 			return;
+		/* p + n * sizeof *p, p and the result of one element
+		   type: it stays in the array p points into */
+		if (code == POINTER_PLUS_EXPR) {
+			tree lt = TREE_TYPE(lhs), rt = TREE_TYPE(rhs1);
+			tree off = gimple_assign_rhs2(s);
+			int eb = elem_bytes(rt);
+			if (eb && POINTER_TYPE_P(lt) &&
+			    TYPE_MAIN_VARIANT(TREE_TYPE(lt)) ==
+				    TYPE_MAIN_VARIANT(TREE_TYPE(rt)) &&
+			    (TREE_CODE(off) != INTEGER_CST ||
+			     (HOST_WIDE_INT)TREE_INT_CST_LOW(off) % eb == 0))
+				k.felem = eb;
+		}
 		esc_expr(c, k, rhs1);
 		if (code != POINTER_PLUS_EXPR)
 			esc_expr(c, k, gimple_assign_rhs2(s));

@@ -1085,9 +1085,11 @@ static void call_summary(struct esc_ctx *c, gcall *call,
 				esc_store_through(c, to, from, st->derefs, why);
 			/* into the fields it names (sqlite3ParserInit) */
 			for (int r = 0; st->level == 1 && r < st->nranges; r++)
-				esc_store_through_field(c, to, from, st->derefs,
-							why, st->off[r],
-							st->size[r]);
+				esc_store_through_inside(c, to, from, st->derefs,
+							 why, st->off[r],
+							 st->size[r], st->in_off,
+							 st->in_size,
+							 st->in_elem);
 		}
 	}
 	/* a value from outside that it stores into the memory an argument

@@ -388,6 +388,22 @@ void esc_edge_field(struct esc_graph *g, int edge, int kind, int off,
    engine's own address. */
 int esc_store_count(const struct esc_graph *g);
 void esc_store_field(struct esc_graph *g, int store, int off, int size);
+/* Pointers into an array field, for the sinks walk only.  Edge `edge'
+   (derefs 0: the address of an element or of the array, &p->stack[i],
+   p->stack) makes a value that points inside the bytes [off, off +
+   size) of what its source points to, an array of elements of elem
+   bytes (size 0: nothing known); felem: the element size a pointer
+   arithmetic edge steps by (both pointers of one element type, the
+   offset a multiple of it) or a load edge reads at (a load through a
+   pointer to that type), 0 for neither.  A pointer into the array
+   stays in it through such arithmetic, and a load through it reads the
+   array, not the object's other fields: SQLite's yy_reduce reads the
+   stack entries through yymsp = yytos, never the engine's own
+   pointers.  esc_store_inside: the same of a store's value. */
+void esc_edge_inside(struct esc_graph *g, int edge, int off, int size,
+		     int elem, int felem);
+void esc_store_inside(struct esc_graph *g, int store, int off, int size,
+		      int elem);
 
 /* Marks function `func' as not analysed (too large, or something the
    adapter could not model): every object and parameter of it is treated
@@ -443,6 +459,12 @@ struct esc_summary_store {
 	   report: a summary read back has none. */
 	int nranges;
 	int off[ESC_STORE_RANGES], size[ESC_STORE_RANGES];
+	/* level 1, derefs 0: the value stored points inside the array
+	   field [in_off, in_off + in_size) of what arg[from] points to, of
+	   elements of in_elem bytes (SQLite's sqlite3ParserInit: yytos =
+	   yystack, yystackEnd = &yystack[N - 1]); in_size 0: not known.
+	   Not in the report, as the ranges. */
+	int in_off, in_size, in_elem;
 };
 
 /* Byte ranges [off, off + size) of an object (esc_summary.other_rng). */

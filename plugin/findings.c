@@ -258,6 +258,18 @@ static void add_site(const struct esc_graph *g, struct esc_local_report *r,
  * and recurses with the local's address (SQLite's columnTypeImpl) does
  * not return the local when it returns what it loaded from another
  * field of it.
+ *
+ * Pointers into an array field (esc_edge.inside, felem): a depth's
+ * memory may also be known to be reached by a pointer INTO an array field
+ * of it (&p->stack[i], p->stack, or a summary's store of such a value:
+ * SQLite's sqlite3ParserInit, yytos = yystack), its ranges then counted
+ * from the object's start.  Pointer arithmetic in steps of the elements
+ * keeps it (yymsp = yytos; yymsp[-1]), any other (char arithmetic:
+ * container_of) makes the depth any; a load through it at the elements'
+ * type reads the array only, so it is crossed only if the array holds
+ * what leads to the address (yy_reduce reads tokens and parse values
+ * from the stack, not the engine's own yytos).  With an inside, only
+ * whether a range is in the array is kept.
  */
 #define ESC_LEVELS (ESC_MAX_DEREFS + 1)
 #define FT_DEPTH 4
@@ -271,6 +283,11 @@ static void add_site(const struct esc_graph *g, struct esc_local_report *r,
 struct ftag {
 	int off, size;
 	int off2, size2;
+	/* the pointer to this memory points inside the array field [ioff,
+	   ioff + isize) of elements of ielem bytes (esc_edge.inside), and
+	   the ranges above are of the whole object; isize 0: it points
+	   where the ranges are counted from */
+	int ioff, isize, ielem;
 };
 #define FT_NONE (-1)
 #define ESC_SINKS_MAX 64
@@ -386,16 +403,34 @@ static int ft_overlap(struct ftag t, int off, int size)
 	       (t.size2 > 0 && off < t.off2 + t.size2 && t.off2 < off + size);
 }
 
+static int ft_same_inside(struct ftag a, struct ftag b)
+{
+	return a.isize == b.isize && (a.isize <= 0 || (a.ioff == b.ioff &&
+						      a.ielem == b.ielem));
+}
+
 static int ft_same(struct ftag a, struct ftag b)
 {
-	return a.off == b.off && a.size == b.size &&
+	return a.off == b.off && a.size == b.size && ft_same_inside(a, b) &&
 	       (a.size <= 0 || (a.size2 == b.size2 && (a.size2 <= 0 ||
 						       a.off2 == b.off2)));
+}
+
+/* Any part (no inside: nothing is known of where it points). */
+static struct ftag ft_any(struct ftag a)
+{
+	a.size = a.size2 = 0;
+	a.isize = 0;
+	return a;
 }
 
 /* Adds range [off, off + size) to a (size > 0): one of its two, or any. */
 static struct ftag ft_add(struct ftag a, int off, int size)
 {
+	/* with an inside, only whether a range is in the array matters
+	   (ft_cross): one out of it adds nothing */
+	if (a.isize > 0 && !(off < a.ioff + a.isize && a.ioff < off + size))
+		return a;
 	if ((a.off == off && a.size == size) ||
 	    (a.size2 > 0 && a.off2 == off && a.size2 == size))
 		return a;
@@ -415,6 +450,8 @@ static struct ftag ft_join(struct ftag a, struct ftag b)
 		return b;
 	if (b.size == FT_NONE || ft_same(a, b))
 		return a;
+	if (!ft_same_inside(a, b))
+		return ft_any(a);
 	if (a.size == 0 || b.size == 0) {
 		a.size = 0;
 		a.size2 = 0;
@@ -434,8 +471,15 @@ static inline int ft_keeps(const struct esc_edge *e, const struct ftag *t,
 			   int lev)
 {
 	int d = e->derefs;
-	return !(t && !ft_mixed && e->fkind == ESC_FIELD_READ && d >= 0 &&
-		 d <= lev && d < FT_DEPTH && !ft_overlap(t[d], e->foff, e->fsize));
+	if (!t || ft_mixed || d < 0 || d > lev || d >= FT_DEPTH)
+		return 1;
+	/* a load through a pointer into an array field, at its elements:
+	   it reads the array (yymsp[-1].minor), else any part (the load's
+	   field is counted from where the pointer points) */
+	if (d >= 1 && t[d].isize > 0)
+		return !(e->felem && e->felem == (t[d].ielem > 255 ? 255 : t[d].ielem) &&
+			 !ft_overlap(t[d], t[d].ioff, t[d].isize));
+	return !(e->fkind == ESC_FIELD_READ && !ft_overlap(t[d], e->foff, e->fsize));
 }
 
 /* The ranges (FT_TAGS) after edge e from a state at level lev with
@@ -476,11 +520,25 @@ static int ft_cross(const struct esc_graph *g, const struct esc_edge *e,
 			out[k].size = k > lev - d ? FT_NONE : 0;
 		}
 	}
-	if (!e->fpres && d <= 0)
-		out[1].size = 0;
+	/* pointer arithmetic, &p->f: any part, but for an element step of
+	   a pointer into an array field, or the address of an element
+	   (of a pointer to the start: its ranges are the object's) */
+	if (e->inside && d <= 0 && !out[1].isize && e->inside <= g->ninsides &&
+	    (!e->fpres || d < 0)) {
+		const struct esc_inside *in = &g->insides[e->inside - 1];
+		out[1].ioff = in->off;
+		out[1].isize = in->size;
+		out[1].ielem = in->elem;
+	} else if (!e->fpres && d <= 0 &&
+		   !(out[1].isize > 0 && e->felem &&
+		     e->felem == (out[1].ielem > 255 ? 255 : out[1].ielem))) {
+		out[1] = ft_any(out[1]);
+	}
 	/* no memory past the depth the address is at */
-	for (int k = lev - d + 1 > 1 ? lev - d + 1 : 1; k < FT_TAGS; k++)
+	for (int k = lev - d + 1 > 1 ? lev - d + 1 : 1; k < FT_TAGS; k++) {
 		out[k].size = FT_NONE;
+		out[k].isize = 0;
+	}
 	return 1;
 }
 

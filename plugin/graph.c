@@ -90,6 +90,7 @@ void esc_graph_free(struct esc_graph *g)
 	free(g->stores);
 	free(g->pstores);
 	free(g->oranges);
+	free(g->insides);
 	free(g->funcs);
 	free(g->floc_start);
 	free(g->floc);
@@ -396,7 +397,8 @@ int esc_graph_add_edge(struct esc_graph *g, int dst, int src, int derefs,
 	why.what = esc_intern(why.what);
 	e->why = why;
 	e->stale = e->fwd = 0;
-	e->fkind = e->fpres = e->viaptr = 0;
+	e->fkind = e->fpres = e->viaptr = e->felem = 0;
+	e->inside = 0;
 	e->foff = e->fsize = 0;
 	e->next_in = g->locs[dst].in_head;
 	g->locs[dst].in_head = g->nedges;
@@ -450,7 +452,8 @@ void esc_edge_fwd(struct esc_graph *g, int dst, int src, int derefs,
 	e->why = why;
 	e->stale = 0;
 	e->fwd = 1;
-	e->fkind = e->fpres = e->viaptr = 0;
+	e->fkind = e->fpres = e->viaptr = e->felem = 0;
+	e->inside = 0;
 	e->foff = e->fsize = 0;
 	e->next_in = e->next_addr = -1;
 	g->nedges++;
@@ -472,6 +475,44 @@ void esc_edge_field(struct esc_graph *g, int edge, int kind, int off,
 	e->foff = off > 0 ? off : 0;
 	e->fsize = size > 0 && off >= 0 ? size : 0;
 	e->fpres = pres ? 1 : 0;
+}
+
+/* The handle of array field [off, off + size) of elements of elem
+   bytes, 0 when there are too many. */
+static int inside_new(struct esc_graph *g, int off, int size, int elem)
+{
+	if (off < 0 || size <= 0 || elem <= 0 || size < elem)
+		return 0;
+	for (int i = g->ninsides - 1; i >= 0 && i >= g->ninsides - 8; i--)
+		if (g->insides[i].off == off && g->insides[i].size == size &&
+		    g->insides[i].elem == elem)
+			return i + 1;
+	if (g->ninsides >= 0xffff)
+		return 0;
+	ESC_GROW(g->insides, g->cap_insides, g->ninsides + 1);
+	struct esc_inside *in = &g->insides[g->ninsides++];
+	in->off = off;
+	in->size = size;
+	in->elem = elem;
+	return g->ninsides;
+}
+
+void esc_edge_inside(struct esc_graph *g, int edge, int off, int size,
+		     int elem, int felem)
+{
+	if (edge < 0 || edge >= g->nedges)
+		return;
+	struct esc_edge *e = &g->edges[edge];
+	e->inside = (unsigned short)inside_new(g, off, size, elem);
+	e->felem = (unsigned char)(felem <= 0 ? 0 : felem > 255 ? 255 : felem);
+}
+
+void esc_store_inside(struct esc_graph *g, int store, int off, int size,
+		      int elem)
+{
+	if (store < 0 || store >= g->nstores)
+		return;
+	g->stores[store].inside = inside_new(g, off, size, elem);
 }
 
 int esc_store_count(const struct esc_graph *g)
@@ -502,6 +543,7 @@ void esc_store(struct esc_graph *g, int ptr, int src, int derefs,
 	s->src = src;
 	s->derefs = derefs;
 	s->foff = s->fsize = 0;
+	s->inside = 0;
 	why.pos.file = esc_intern(why.pos.file);
 	why.what = esc_intern(why.what);
 	s->why = why;

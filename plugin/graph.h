@@ -34,7 +34,21 @@ struct esc_edge {
 	   in a recursive component, into any activation's object (the
 	   sinks walk's modes, findings.c). */
 	unsigned char viaptr;
+	/* Pointers into an array field (esc_edge_inside, for the sinks walk
+	   only): felem, the element size (255: 255 or more) a pointer
+	   arithmetic edge steps by or a load edge reads at (0: neither, or
+	   not known); inside, 1 + the index in the graph's insides of the
+	   array field the edge's value points into, relative to what its
+	   source points to (0: not known).  In padding: no bigger edge. */
+	unsigned char felem;
+	unsigned short inside;
 	int foff, fsize;
+};
+
+/* An array field a pointer points into (esc_edge.inside): the bytes
+   [off, off + size) of an object, of elements of elem bytes. */
+struct esc_inside {
+	int off, size, elem;
 };
 
 struct esc_store_rec {
@@ -43,6 +57,7 @@ struct esc_store_rec {
 	/* the bytes [foff, foff + fsize) of what ptr points to that it
 	   writes (esc_store_field), fsize 0: not known (the whole) */
 	int foff, fsize;
+	int inside; /* the value's, as esc_edge.inside */
 };
 
 /* Points-to set of one location (pointsto.c): the objects it may point
@@ -133,6 +148,9 @@ struct esc_imp {
 struct esc_pstore {
 	int func, from, to, derefs, level;
 	int nranges, off[ESC_STORE_RANGES], size[ESC_STORE_RANGES];
+	int inside;  /* 1 + the graph's insides index of the array field
+			every value it stores points into (derefs 0: the
+			parameter's value, solve.c's store_inside), 0 none */
 	int loc;     /* the parameter's location */
 	int assumed; /* only by steps that carry a released parameter's
 			value (ESC_ASSUMED_RELEASED) */
@@ -159,6 +177,8 @@ struct esc_graph {
 	int noranges, cap_oranges;
 	struct esc_edge *edges;
 	int nedges, cap_edges;
+	struct esc_inside *insides; /* esc_edge.inside's */
+	int ninsides, cap_insides;
 	struct esc_store_rec *stores;
 	int nstores, cap_stores;
 	struct esc_func_rec *funcs;

@@ -259,6 +259,11 @@ static void store_into(struct pts_state *s, const struct esc_store_rec *st,
 		? esc_graph_add_edge(s->g, obj, obj, -1, why)
 		: esc_graph_add_edge(s->g, obj, st->src, st->derefs, why);
 	s->g->edges[e].viaptr = 1;
+	/* a value that points into an array field of what its source
+	   points to (esc_store_inside); the object's own address: when
+	   the pointer is at the object's start */
+	if (st->inside && (!self_obj || (s->start && s->start[st->ptr])))
+		s->g->edges[e].inside = (unsigned short)st->inside;
 	/* p->f = v, p at the start of a stack object: its field f (of a
 	   pointee: for the summary's stores, solve.c) */
 	if (st->fsize > 0 && s->start && s->start[st->ptr] &&

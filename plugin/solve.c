@@ -397,12 +397,79 @@ static int store_ranges(const struct esc_graph *g, int p, int *off, int *size)
 	return nr;
 }
 
+/* Do insides a and b (1 + index, esc_edge.inside) name the same array
+   field? */
+static int same_inside(const struct esc_graph *g, int a, int b)
+{
+	if (a == b)
+		return 1;
+	if (a <= 0 || b <= 0)
+		return 0;
+	const struct esc_inside *x = &g->insides[a - 1], *y = &g->insides[b - 1];
+	return x->off == y->off && x->size == y->size && x->elem == y->elem;
+}
+
+/* Value v is parameter l's value, through copies (one edge into each
+   value, derefs 0, the pointer where it was) and at most one edge to a
+   pointer into an array field: that inside (esc_edge.inside), 0 for
+   none, -1 if v is not l's value so. */
+static int value_inside(const struct esc_graph *g, int v, int l)
+{
+	int in = 0;
+	for (int hops = 0; hops < 8; hops++) {
+		if (v == l)
+			return in;
+		if (g->locs[v].kind != ESC_LOC_VALUE)
+			return -1;
+		int ei = g->locs[v].in_head;
+		if (ei < 0 || g->edges[ei].next_in >= 0)
+			return -1;
+		const struct esc_edge *e = &g->edges[ei];
+		if (e->derefs != 0 || e->stale)
+			return -1;
+		if (e->inside) {
+			if (in)
+				return -1;
+			in = e->inside;
+		} else if (!e->fpres) {
+			return -1;
+		}
+		v = e->src;
+	}
+	return -1;
+}
+
+/* The array field every value that the stores into pointee p's field
+   [off, off + size) put there points into, each parameter l's value
+   (esc_store_inside, value_inside); 0 if not so. */
+static int store_inside(const struct esc_graph *g, int p, int off, int size,
+			int l)
+{
+	int in = 0;
+	for (int ei = g->locs[p].in_head; ei >= 0; ei = g->edges[ei].next_in) {
+		const struct esc_edge *e = &g->edges[ei];
+		if (e->foff != off || e->fsize != size)
+			continue;
+		if (e->derefs != 0)
+			return 0;
+		int v = value_inside(g, e->src, l);
+		if (v < 0 || (v && e->inside))
+			return 0;
+		if (!v)
+			v = e->inside;
+		if (!v || (in && !same_inside(g, in, v)))
+			return 0;
+		in = v;
+	}
+	return in;
+}
+
 /* A pstore of parameter location l into `to' at `level', by the field
    [off, off + size) (off -1: any part); one per parameter from first
    on, its derefs the fewest, its fields all of theirs (or any part
    when they are too many). */
 static void add_pstore(struct esc_graph *g, int first, int l, int derefs,
-		       int to, int level, int off, int size)
+		       int to, int level, int off, int size, int inside)
 {
 	struct esc_pstore *ps = NULL;
 	for (int k = first; k < g->npstores && !ps; k++)
@@ -421,8 +488,11 @@ static void add_pstore(struct esc_graph *g, int first, int l, int derefs,
 		ps->nranges = off < 0 ? 0 : 1;
 		ps->off[0] = off;
 		ps->size[0] = size;
+		ps->inside = off < 0 ? 0 : inside;
 		return;
 	}
+	if (!same_inside(g, ps->inside, inside))
+		ps->inside = 0;
 	if (derefs < ps->derefs)
 		ps->derefs = derefs;
 	if (!ps->nranges)
@@ -841,7 +911,11 @@ int esc_solve(struct esc_graph *g)
 					   fresh ? ESC_FRESH_RESULT
 						 : g->locs[p].param_index,
 					   g->locs[p].deep ? 2 : 1,
-					   nr ? off[r] : -1, nr ? size[r] : 0);
+					   nr ? off[r] : -1, nr ? size[r] : 0,
+					   nr && !fresh && !g->locs[p].deep
+						   ? store_inside(g, p, off[r],
+								  size[r], l)
+						   : 0);
 			}
 		}
 		/* which of them only steps that carry a released

@@ -479,6 +479,15 @@ struct esc_summary *esc_summarize(const struct esc_graph *g, int func)
 		s->stores[s->nstores].nranges = ps->nranges;
 		memcpy(s->stores[s->nstores].off, ps->off, sizeof ps->off);
 		memcpy(s->stores[s->nstores].size, ps->size, sizeof ps->size);
+		s->stores[s->nstores].in_off = s->stores[s->nstores].in_size =
+			s->stores[s->nstores].in_elem = 0;
+		if (ps->inside > 0 && ps->derefs == 0 && ps->level == 1 &&
+		    ps->nranges) {
+			const struct esc_inside *in = &g->insides[ps->inside - 1];
+			s->stores[s->nstores].in_off = in->off;
+			s->stores[s->nstores].in_size = in->size;
+			s->stores[s->nstores].in_elem = in->elem;
+		}
 		s->stores[s->nstores++].derefs = ps->derefs;
 	}
 	return s;
@@ -964,6 +973,8 @@ struct esc_summaries *esc_summaries_load(const char *path, char *err,
 			s->stores[s->nstores].assumed =
 				json_is_true(json_object_get(x, "assumed"));
 			s->stores[s->nstores].nranges = 0;
+			s->stores[s->nstores].in_off = s->stores[s->nstores].in_size =
+				s->stores[s->nstores].in_elem = 0;
 			s->stores[s->nstores++].level = (int)json_integer_value(lev);
 		}
 		json_t *vw = json_object_get(o, "vwhen");
