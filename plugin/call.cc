@@ -261,10 +261,18 @@ static void call_in_component(struct esc_ctx *c, gcall *call,
 			k.why.assumed = 1;
 		arg_into(c, call, i + first, k);
 	}
-	if (!first)
-		esc_flow_to_hole(c, value_hole(c, call, ESC_STEP_CALL_RESULT,
-					       name, -1),
-				 esc_func_result(c->g, f->gfunc), 0);
+	if (!first) {
+		struct esc_hole vk = value_hole(c, call, ESC_STEP_CALL_RESULT,
+						name, -1);
+		/* released on every path after the call, or null there:
+		   the sinks walk's teardown of what the member stores
+		   into the memory it returns (esc_step.into_result) */
+		tree lhs = gimple_call_lhs(call);
+		if (vk.kind != HOLE_NONE && lhs && TREE_CODE(lhs) == SSA_NAME &&
+		    POINTER_TYPE_P(TREE_TYPE(lhs)) && esc_released_after(c, lhs))
+			vk.why.into_result = 1;
+		esc_flow_to_hole(c, vk, esc_func_result(c->g, f->gfunc), 0);
+	}
 	vaarg_handed_in(c, call, f->gfunc);
 }
 

@@ -171,7 +171,13 @@ struct esc_step {
 	   a free list or through a function pointer.  Sure all the same;
 	   the summary also says which leaks need no such store
 	   (esc_summary.sure_out), so that a caller that releases the
-	   result before it returns keeps nothing (teardown). */
+	   result before it returns keeps nothing (teardown).  In a
+	   recursive component the sinks walk takes such a store (into the
+	   heap, or the caller's memory) of a called activation for what
+	   the call's value points to, at each call that releases its value
+	   (findings.c).  On an ESC_STEP_CALL_RESULT step of a call inside
+	   the component: the caller releases the call's value on every
+	   path after it, or it is null there (call.cc). */
 	int into_result : 1;
 	/* Made only when a parameter's value, under a mask, is not zero
 	   (its statement lies where only the non-zero way of a test of the

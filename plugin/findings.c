@@ -316,6 +316,10 @@ struct sinkwalk {
 	struct ftag *tags; /* FT_DEPTH per visited state */
 	int ntags, captags, qcap;
 	int stamp;
+	int *pend, npend, cappend; /* stores into the memory a called
+				      function returns, walked on as its
+				      result: pairs of the store's edge
+				      and the state it was crossed from */
 	long work;         /* edges crossed by the function's walks */
 	long last;         /* by the last esc_param_sinks walk */
 };
@@ -363,6 +367,7 @@ static void sinkwalk_free(struct sinkwalk *w)
 	free(w->touched);
 	free(w->sink_seen);
 	free(w->sink_at);
+	free(w->pend);
 }
 
 /* g's walker for find_sinks (modes 2; param_reaches_heap uses its
@@ -714,6 +719,17 @@ static int same_call(const struct esc_step *a, const struct esc_step *b)
  * 0: whose activation's memory it is is not known; a function's store
  * into its own local, directly, is the writing activation's.  Past ESC_SINK_ENTRIES entries the walk is made again with
  * one mode (as before: every result followed into every call).
+ *
+ * Teardown inside the component: a store of mode 1 into the memory its
+ * function returns on every path after it, or null there (esc_step's
+ * into_result: the project's allocator's memory, SQLite's
+ * sqlite3WhereBegin storing &sFrom into the WhereInfo it returns) goes
+ * on as that function's result, one level up: what the memory holds is
+ * what each call's value points to.  It stays a sink (w->pend) for each
+ * call entered that does not release its value before every return of
+ * its function (the CALL_RESULT step's into_result, call.cc), a call
+ * whose value is dropped included: sqlite3WhereRightJoinLoop ends the
+ * WhereInfo with sqlite3WhereEnd, so &sFrom is left nowhere.
  */
 #define ESC_SINK_ENTRIES 4096
 
@@ -727,6 +743,25 @@ static int into_any_activation(const struct esc_edge *e, enum esc_loc_kind k)
 	       ((k == ESC_LOC_STACK || k == ESC_LOC_ALLOC) && e->viaptr);
 }
 
+/* Does entry k's call have its value released before every return of
+   its function, or null there (its CALL_RESULT step's into_result:
+   call.cc's call_in_component)?  A call whose value is dropped does
+   not. */
+static int call_released(const struct esc_graph *g, const struct sinkwalk *w,
+			 int k)
+{
+	const struct esc_edge *e = &g->edges[w->ent[2 * k]];
+	int res = esc_func_result(g, g->locs[e->dst].func), nr;
+	const int *ro = res >= 0 ? esc_out_edges(g, res, &nr) : NULL;
+	for (int j = 0; ro && j < nr; j++) {
+		const struct esc_edge *re = &g->edges[ro[j]];
+		if (re->why.kind == ESC_STEP_CALL_RESULT && re->why.into_result &&
+		    same_call(&re->why, &e->why))
+			return 1;
+	}
+	return 0;
+}
+
 /* The jump of a result state rs (mode 1) to the value of entry k's call. */
 static void sink_return(const struct esc_graph *g, struct sinkwalk *w,
 			struct esc_local_report *r, int *cap,
@@ -738,6 +773,14 @@ static void sink_return(const struct esc_graph *g, struct sinkwalk *w,
 	int res = (rs / ESC_LEVELS) % g->nlocs, lev = rs % ESC_LEVELS;
 	struct ftag jt[FT_TAGS];
 	int nr;
+	/* stores into the memory the function returns: sinks when this
+	   call does not end it */
+	for (int p = 0; p < w->npend; p++) {
+		const struct esc_edge *pe = &g->edges[w->pend[2 * p]];
+		if (g->locs[pe->src].func == g->locs[res].func &&
+		    !call_released(g, w, k))
+			add_sink(g, w, r, cap, w->pend[2 * p + 1], w->pend[2 * p]);
+	}
 	const int *ro = esc_out_edges(g, res, &nr);
 	for (int j = 0; j < nr; j++) {
 		const struct esc_edge *re = &g->edges[ro[j]];
@@ -793,6 +836,43 @@ static void sink_step(const struct esc_graph *g, struct sinkwalk *w,
 	}
 	int call = e->why.kind == ESC_STEP_ARG && d->kind == ESC_LOC_PARAM;
 	int nm = call ? 1 : into_any_activation(e, d->kind) ? 0 : m;
+	/* a store of an activation the object's function calls into the
+	   memory its function returns, on every path after it, or null
+	   there (esc_step.into_result): what that memory holds is what the
+	   call's value points to (sqlite3WhereBegin's pWInfo->pTabList =
+	   pTabList, the caller's to end with sqlite3WhereEnd) */
+	if (m && (d->kind == ESC_LOC_HEAP || d->kind == ESC_LOC_PTEE) &&
+	    e->why.into_result &&
+	    e->why.kind == ESC_STEP_STORE_PTR && !e->why.assumed &&
+	    g->locs[e->src].func >= 0 && state >= 0) {
+		int f = g->locs[e->src].func;
+		int res = esc_func_result(g, f);
+		/* a sink all the same for each call that does not end
+		   the memory (now, and as calls are entered) */
+		ESC_GROW(w->pend, w->cappend, 2 * (w->npend + 1));
+		w->pend[2 * w->npend] = ei;
+		w->pend[2 * w->npend + 1] = state;
+		w->npend++;
+		for (int k = 0; k < w->nent; k++)
+			if (g->locs[g->edges[w->ent[2 * k]].dst].func == f &&
+			    !call_released(g, w, k))
+				add_sink(g, w, r, cap, state, ei);
+		int rl = nl + 1 < ESC_LEVELS ? nl + 1 : ESC_LEVELS - 1;
+		struct ftag rt[FT_TAGS];
+		memset(rt, 0, sizeof rt);
+		for (int k = 2; k < FT_DEPTH; k++)
+			rt[k] = nt[k - 1];
+		rt[FT_DEPTH] = ft_join(nt[FT_DEPTH], nt[FT_DEPTH - 1]);
+		for (int k = rl + 1 > 1 ? rl + 1 : 1; k < FT_TAGS; k++) {
+			rt[k].size = FT_NONE;
+			rt[k].isize = 0;
+		}
+		if (res >= 0) {
+			sinkwalk_visit_from(w, SINK_STATE(g, res, rl, 1), ei,
+					    state < 0 ? -1 : lev, state, rt);
+			return;
+		}
+	}
 	if (is_sink(g, e->dst, obj) && !(nm && d->kind == ESC_LOC_RESULT))
 		add_sink(g, w, r, cap, state, ei);
 	else
@@ -824,7 +904,7 @@ static void find_sinks_once(const struct esc_graph *g, int l,
 static void find_sinks(const struct esc_graph *g, int l,
 		       struct esc_local_report *r, struct sinkwalk *w)
 {
-	w->nent = w->ent_over = 0;
+	w->nent = w->ent_over = w->npend = 0;
 	find_sinks_once(g, l, r, w);
 	if (!w->ent_over)
 		return;
@@ -836,7 +916,7 @@ static void find_sinks(const struct esc_graph *g, int l,
 	w->modes = 1;
 	find_sinks_once(g, l, r, w);
 	w->modes = modes;
-	w->nent = w->ent_over = 0;
+	w->nent = w->ent_over = w->npend = 0;
 }
 
 static void find_sinks_once(const struct esc_graph *g, int l,

@@ -234,8 +234,13 @@ static void store_into(struct pts_state *s, const struct esc_store_rec *st,
 	   (a tracked object's contents may be read out before) */
 	if (why.assumed == ESC_ASSUMED_TORN_DOWN && obj != ESC_HEAP)
 		why.assumed = 0;
+	/* into the memory its function returns: the heap's, or the
+	   caller's (a slot its allocator took off a free list the caller
+	   reaches: the sinks walk's, findings.c; the solver keeps it to
+	   the heap's) */
 	if (obj != ESC_HEAP) {
-		why.into_result = 0;
+		if (s->g->locs[obj].kind != ESC_LOC_PTEE)
+			why.into_result = 0;
 		why.hang = 0;
 	}
 	if (obj == ESC_HEAP) {

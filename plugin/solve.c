@@ -336,7 +336,7 @@ static void sure_leaks(struct esc_graph *g, struct walk *w, int out,
 			int src = e->src, r = ret;
 			w->work++;
 			if (g->locs[src].kind == ESC_LOC_PTEE || e->why.assumed ||
-			    (out && e->why.into_result) ||
+			    (out && e->why.into_result && l == ESC_HEAP) ||
 			    (guard && esc_guarded_by(g, e->why.guard, guard)) ||
 			    (hang && e->why.hang == hang))
 				continue;
@@ -611,7 +611,8 @@ static void sure_leaks_all(struct esc_graph *g, struct walk *rets)
 	sure_leaks(g, rets, 0, 0, 0);
 	int into = 0;
 	for (int i = 0; i < g->nedges && !into; i++)
-		into = g->edges[i].why.into_result;
+		into = g->edges[i].why.into_result &&
+		       g->edges[i].dst == ESC_HEAP;
 	if (into)
 		sure_leaks(g, rets, 1, 0, 0);
 	for (int k = 0; k < g->nguards; k++) {

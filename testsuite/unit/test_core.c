@@ -1075,6 +1075,55 @@ TEST(pointer_into_array_field)
 	CHECK_EQ_INT(st.in_size, 0);
 }
 
+/* One recursive component: void rj(...) { struct src from; sub =
+   wb(&from); KEEP; END } (line 5), struct winfo *wb(struct src *tab) {
+   w = alloc(); w->tab = tab; return w; } (line 12: a store into the
+   memory wb returns on every path after it, esc_step.into_result).  The
+   sinks walk takes the store of the called activation for what the
+   call's value points to when the caller releases that value before
+   every return (END: the CALL_RESULT step's into_result, call.cc): no
+   sink unless the caller keeps the value (KEEP: g = sub, line 6); the
+   store stays a sink when the caller does not release it or the store
+   is not into the returned memory. */
+static int teardown_component_graph(int keep, int into, int released)
+{
+	struct esc_graph *g = esc_graph_new();
+	int rj = esc_func_new(g, "rj", pos(1));
+	int from = local(g, rj, "from");
+	int sub = value(g, rj, "sub");
+	int wb = esc_func_new(g, "wb", pos(10));
+	int tab = esc_param_new(g, wb, 0, "tab", pos(10), 1);
+	int w = value(g, wb, "w");
+	int res = esc_func_result(g, wb);
+	esc_edge(g, tab, from, -1, step(ESC_STEP_ARG, 5));
+	struct esc_step cr = step(ESC_STEP_CALL_RESULT, 5);
+	cr.into_result = released;
+	esc_edge(g, sub, res, 0, cr);
+	esc_edge(g, w, ESC_UNKNOWN, 0, step(ESC_STEP_ASSIGN, 11));
+	struct esc_step st = step(ESC_STEP_STORE_PTR, 12);
+	st.into_result = into;
+	esc_edge(g, ESC_HEAP, tab, 0, st);
+	esc_edge(g, res, w, 0, step(ESC_STEP_RETURN, 13));
+	if (keep)
+		esc_edge(g, ESC_HEAP, sub, 0, step(ESC_STEP_STORE_GLOBAL, 6));
+	CHECK_EQ_INT(esc_solve(g), 0);
+	esc_solve_imports(g);
+	struct esc_func_report *r = esc_report_func(g, rj);
+	int nsinks = r->nlocals == 1 ? r->locals[0].nsinks : -1;
+	int line = nsinks == 1 ? r->locals[0].sinks[0].step.pos.line : 0;
+	esc_func_report_free(r);
+	esc_graph_free(g);
+	return nsinks == 1 ? 100 + line : nsinks;
+}
+
+TEST(teardown_in_component)
+{
+	CHECK_EQ_INT(teardown_component_graph(0, 1, 1), 0);   /* ended by the caller */
+	CHECK_EQ_INT(teardown_component_graph(1, 1, 1), 106); /* g = sub: kept there */
+	CHECK_EQ_INT(teardown_component_graph(0, 1, 0), 112); /* not ended: the store */
+	CHECK_EQ_INT(teardown_component_graph(0, 0, 1), 112); /* another memory */
+}
+
 /* int init_one(struct db *db, char **err)
    { InitData s; s.db = db; s.err = err; cb(&s); }
    void cb(InitData *d) { g = d->FIELD; }  (one component)
@@ -1494,6 +1543,7 @@ int main(void)
 	RUN(param_sinks_again);
 	RUN(store_fields_through_pointer);
 	RUN(pointer_into_array_field);
+	RUN(teardown_in_component);
 	RUN(recursion_matched_returns);
 	RUN(recursion_store_through_pointer);
 	esc_intern_free();
