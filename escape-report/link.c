@@ -1971,6 +1971,11 @@ void write_summaries(void)
 		}
 		set(o, "effects", fx);
 		set(o, "fresh", json_boolean(d->fresh));
+		/* it never returns (link.ends over the build) */
+		if (!ends_never)
+			ends_solve();
+		if (ends_never[d->func])
+			set(o, "noreturn", json_true());
 		set(o, "result_other", json_boolean(other));
 		set(o, "gave_up", json_boolean(d->gave_up));
 		json_t *vw = json_object_get(s, "vwhen");

@@ -42,6 +42,11 @@ static tree source_of(tree t)
 	return t;
 }
 
+/* Same-file functions found to never return (1), to maybe return (0),
+   being asked (2): callee_noreturn's, for the unit. */
+static hash_map<tree, int> *noret_memo;
+static bool callee_noreturn(tree cd, int depth);
+
 static const char *callee_of(gimple *s)
 {
 	tree fn = gimple_call_fndecl(s);
@@ -4445,6 +4450,8 @@ static const struct esc_effect *closed_effects(tree fndecl,
 
 void esc_effects_reset(void)
 {
+	delete noret_memo;
+	noret_memo = NULL;
 	if (!fx_memo)
 		return;
 	for (hash_map<tree, closed_fx *>::iterator i = fx_memo->begin();
@@ -4651,6 +4658,8 @@ static struct esc_cfg *cfg_of(function *fun, const struct esc_rules *rules,
 				int undo_kills = call_undo(k.cfg, st, s, ckeys.address(),
 							   (int)ckeys.length());
 				tree cd = gimple_call_fndecl(s);
+				if (!light && st >= 0 && callee_noreturn(cd, 0))
+					esc_cfg_noreturn(k.cfg, st);
 				if (light && st >= 0) {
 					/* teardown (may_kill): the memory a
 					   callee known only by name is given, or
@@ -4914,18 +4923,20 @@ void esc_dangle_function(const struct esc_rules *rules,
 }
 
 /* At most this many distinct direct callees are looked at by
-   esc_dangle_ends (past them: not known). */
+   ends_scan (past them: not known). */
 #define ESC_ENDS_MAX 16
 
-void esc_dangle_ends(function *fun, struct esc_func_report *r)
+/* The direct callees (each once) fun returns only through
+   (esc_paths_ends), into ends: none when its exit is not reached at all;
+   false when it may return whatever they do. */
+static bool ends_scan(function *fun, auto_vec<tree> *ends)
 {
-	r->ends_known = 0;
 	if (!fun || !fun->cfg)
-		return;
+		return false;
 	int n = last_basic_block_for_fn(fun);
 	auto_vec<unsigned> start, cstart;
 	auto_vec<int> dest, calls;
-	auto_vec<const char *> names;
+	auto_vec<tree> decls;
 	start.safe_grow_cleared(n + 1);
 	cstart.safe_grow_cleared(n + 1);
 	for (int i = 0; i < n; i++) {
@@ -4944,18 +4955,15 @@ void esc_dangle_ends(function *fun, struct esc_func_report *r)
 		     gsi_next(&gsi)) {
 			gimple *g = gsi_stmt(gsi);
 			tree fn = is_gimple_call(g) ? gimple_call_fndecl(g) : NULL_TREE;
-			if (!fn || fndecl_built_in_p(fn))
-				continue;
-			const char *name = callee_of(g);
-			if (!name)
+			if (!fn || !DECL_NAME(fn) || fndecl_built_in_p(fn))
 				continue;
 			unsigned k = 0;
-			while (k < names.length() && names[k] != name)
+			while (k < decls.length() && decls[k] != fn)
 				k++;
-			if (k == names.length()) {
+			if (k == decls.length()) {
 				if (k == ESC_ENDS_MAX)
-					return;
-				names.safe_push(name);
+					return false;
+				decls.safe_push(fn);
 			}
 			calls.safe_push((int)k);
 		}
@@ -4970,13 +4978,53 @@ void esc_dangle_ends(function *fun, struct esc_func_report *r)
 	g.dest = dest.address();
 	int out[ESC_ENDS_MAX], nout = 0;
 	if (esc_paths_ends(&g, cstart.address(), calls.address(),
-			   (int)names.length(), out, &nout) < 0)
-		return;
-	r->ends = (const char **)xmalloc((nout + 1) * sizeof *r->ends);
+			   (int)decls.length(), out, &nout) < 0)
+		return false;
 	for (int i = 0; i < nout; i++)
-		r->ends[i] = names[out[i]];
-	r->nends = nout;
+		ends->safe_push(decls[out[i]]);
+	return true;
+}
+
+void esc_dangle_ends(function *fun, struct esc_func_report *r)
+{
+	auto_vec<tree> ends;
+	r->ends_known = 0;
+	if (!ends_scan(fun, &ends))
+		return;
+	r->ends = (const char **)xmalloc((ends.length() + 1) * sizeof *r->ends);
+	for (unsigned i = 0; i < ends.length(); i++)
+		r->ends[i] = esc_intern(IDENTIFIER_POINTER(DECL_NAME(ends[i])));
+	r->nends = (int)ends.length();
 	r->ends_known = 1;
+}
+
+/* Does a call of cd never return, though cd is not declared so (GCC's
+   CFG then ends the block already)?  A function of this unit whose body
+   returns only through callees that never return (ends_scan; callees
+   that only call each other are not known to end), or one a linked
+   summary says never returns. */
+static bool callee_noreturn(tree cd, int depth)
+{
+	if (!cd || TREE_THIS_VOLATILE(cd) || fndecl_built_in_p(cd))
+		return false;
+	function *f = DECL_STRUCT_FUNCTION(cd);
+	if (!f || !f->cfg) {
+		const struct esc_summary *ls = esc_linked_summary(cd);
+		return ls && ls->noreturn;
+	}
+	if (!noret_memo)
+		noret_memo = new hash_map<tree, int>;
+	if (int *m = noret_memo->get(cd))
+		return *m == 1;
+	if (depth > 16)
+		return false;
+	noret_memo->put(cd, 2);
+	auto_vec<tree> ends;
+	bool yes = ends_scan(f, &ends);
+	for (unsigned i = 0; yes && i < ends.length(); i++)
+		yes = callee_noreturn(ends[i], depth + 1);
+	noret_memo->put(cd, yes ? 1 : 0);
+	return yes;
 }
 
 /* Parameters declared noescape that the body lets reach the heap. */

@@ -38,6 +38,12 @@
  *   escape-unknown  passed as a non-const void * to a function with no
  *                   body and no rule (a context pointer): no kill
  *
+ * A call that never returns ends a path (esc_cfg_noreturn: a same-file
+ * function whose body returns only through such calls, a linked
+ * summary's "noreturn"); a pending warning's undo candidate may need
+ * callees of other files never to return (ends_of: the link step
+ * answers).
+ *
  * The branch on which the leaving call reports failure holds no address:
  * by its rule's "fails" ("nonzero": pthread_create, setvbuf; "null":
  * fmemopen); a call with no rule, by C's convention (a non-zero or
@@ -157,6 +163,7 @@ struct cstmt {
 	int nst;                            /* nst of them; -1 unknown */
 	const signed char *heap;            /* CALL: esc_cfg_leaks, or NULL */
 	int nheap;
+	int noret;           /* CALL: never returns (esc_cfg_noreturn) */
 };
 
 /* Correlated branches: a value's definition, an edge's fact. */
@@ -338,6 +345,7 @@ int esc_cfg_stmt(struct esc_cfg *c, enum esc_op op, const void *origin,
 	s->nfx = 0;
 	s->st = NULL;
 	s->nst = -1;
+	s->noret = 0;
 	s->heap = NULL;
 	s->nheap = 0;
 	c->count[c->cur]++;
@@ -422,6 +430,12 @@ void esc_cfg_edge_via(struct esc_cfg *c, int via)
 		return;
 	need_block(c, via);
 	c->edges[c->nedges - 1].via = via;
+}
+
+void esc_cfg_noreturn(struct esc_cfg *c, int stmt)
+{
+	if (stmt >= 0 && stmt < c->nstmts && c->stmts[stmt].op == ESC_OP_CALL)
+		c->stmts[stmt].noret = 1;
 }
 
 void esc_cfg_undo(struct esc_cfg *c, int stmt, const struct esc_undo *facts,
@@ -1728,7 +1742,7 @@ static int dangles_merge(struct view *v, const struct kill *k,
 		for (int i = from; i < end && !stop; i++) {
 			const struct cstmt *s = &c->stmts[i];
 			v->work++;
-			if (is_kill_in(c, k, i, merged))
+			if (is_kill_in(c, k, i, merged) || s->noret)
 				stop = 1;
 			else if (s->op == ESC_OP_RETURN ||
 				 (s->op == ESC_OP_END && s->object == object)) {
@@ -1816,7 +1830,7 @@ static int dangles_plain(struct view *v, const struct kill *k, uint64_t object)
 		for (int i = from; i < end && !stop; i++) {
 			const struct cstmt *s = &c->stmts[i];
 			v->work++;
-			if (any && is_kill(c, k, i))
+			if ((any && is_kill(c, k, i)) || s->noret)
 				stop = 1;
 			else if (s->op == ESC_OP_RETURN ||
 				 (s->op == ESC_OP_END && s->object == object))

@@ -506,6 +506,9 @@ struct esc_summary {
 	   makes one in the caller, which receives the stores to
 	   ESC_FRESH_RESULT */
 	int fresh;
+	/* a linked summary's (summaries=FILE): the function never returns
+	   (the link step's "never returns", esc_func_report.ends) */
+	int noreturn;
 	/* the same as heap, sure and result without what rests on callees
 	   known only by name (after esc_solve_imports; result is not
 	   dropped where no stronger than heap): the link step's start */
@@ -1483,6 +1486,11 @@ int esc_cfg_addr(struct esc_cfg *c, struct esc_pos at, uint64_t object);
    i = 0) straight to the way the test goes. */
 void esc_cfg_edge(struct esc_cfg *c, int from, int to, int test,
 		  enum esc_branch br);
+/* Statement stmt (a call) never returns: its callee's body reaches no
+   return but through calls of functions that never return, none of
+   them declared so (a same-file error function that longjmps; a linked
+   summary's "noreturn").  A path ends there. */
+void esc_cfg_noreturn(struct esc_cfg *c, int stmt);
 /* On the last edge added: it goes past block via, a test its values
    decide (the edge stood for one into via).  escape-scope's question
    ("after the scope's end on every path") follows it into via. */

@@ -1079,6 +1079,7 @@ struct esc_summaries *esc_summaries_load(const char *path, char *err,
 				e->refuse = esc_conds_intern(cv, nc);
 		}
 		s->fresh = json_is_true(json_object_get(o, "fresh"));
+		s->noreturn = json_is_true(json_object_get(o, "noreturn"));
 		s->result_other = json_is_true(json_object_get(o, "result_other"));
 		s->gave_up = json_is_true(json_object_get(o, "gave_up"));
 		L->symbol = esc_intern(sym);

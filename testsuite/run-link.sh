@@ -276,6 +276,10 @@ done
 for opt in O0 O2; do
 	t "noreturn -$opt: error paths through functions of other files that never return (exactly the markers)" markers_case noreturn "throw.c err.c main.c" $opt
 done
+# the same with the linked summaries at compile time ("noreturn")
+for opt in O0 O2; do
+	t "noreturn -$opt: summaries=: a compile of main.c warns where the link step does" summaries_case noreturn $opt
+done
 
 # --- an array freed in a loop (testsuite/link/arrays) ---------------------
 # Each element made by a loop and given the address of x[i] by another

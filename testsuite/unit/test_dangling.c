@@ -217,6 +217,34 @@ TEST(store_killed_on_every_path)
 	}
 }
 
+/* g = &x; if (c) { fail(); return; } g = 0; return;  -- the early return
+   leaves g, unless fail never returns (esc_cfg_noreturn) */
+TEST(noreturn_call_ends_path)
+{
+	for (int noret = 0; noret < 2; noret++) {
+		struct esc_cfg *c = esc_cfg_new();
+		int g = esc_cfg_key(c, -1);
+		esc_cfg_block(c, 0);
+		stmt(c, ESC_OP_STORE, 1, g);
+		esc_cfg_block(c, 1);
+		int f = call(c, 5, "fail", -1, -1, -1);
+		stmt(c, ESC_OP_RETURN, 2, -1);
+		esc_cfg_block(c, 2);
+		stmt(c, ESC_OP_STORE, 3, g);
+		stmt(c, ESC_OP_RETURN, 4, -1);
+		esc_cfg_edge(c, 0, 1, -1, ESC_BR_ANY);
+		esc_cfg_edge(c, 0, 2, -1, ESC_BR_ANY);
+		if (noret)
+			esc_cfg_noreturn(c, f);
+		struct fixture fx;
+		struct esc_step s = step(ESC_STEP_STORE_GLOBAL, 1, "g", 0, 2);
+		fixture(&fx, 1, &s);
+		CHECK_EQ_INT(warnings(&fx, c, NULL), !noret);
+		fixture_free(&fx);
+		esc_cfg_free(c);
+	}
+}
+
 /* h = &x; g = &x; g = 0;  -- two sinks, one killed: h still warns */
 TEST(every_sink_checked)
 {
@@ -1325,6 +1353,7 @@ int main(void)
 	RUN(store_killed_on_every_path);
 	RUN(summary_undo);
 	RUN(summary_release_by_name);
+	RUN(noreturn_call_ends_path);
 	RUN(every_sink_checked);
 	RUN(containing_place_kills);
 	RUN(rule_handle_until_fails);
