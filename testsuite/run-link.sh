@@ -364,8 +364,10 @@ done
 # flags without EVLOOP_ONCE/NONBLOCK: no warning; the function or a
 # callback it registers (directly, two calls down, or a callback of the
 # library's, of a persistent event; another event's, the same callback
-# for two events, one the function also calls, one that re-adds its
-# event, events not known) exits the loop, a check that returns between
+# for two events, one the function also calls or stores, one that
+# re-adds its event, events not known, the event bound again persistent
+# or bound on two branches, added again after the dispatch) exits the
+# loop, a check that returns between
 # the add and the dispatch, one pass only (EVLOOP_ONCE, EVLOOP_NONBLOCK,
 # flags not known), no dispatch, another base
 # dispatched, the default one dispatched for an event bound to a base or

@@ -289,6 +289,49 @@ void own_exit_shared(struct event_base *b, int fd)
 	event_base_dispatch(b);
 }
 
+/* bound again, persistent, before the add */
+void own_exit_rebound(struct event_base *b, int fd)
+{
+	struct event ev;
+	event_assign(&ev, b, fd, 2, break_cb, b);
+	event_assign(&ev, b, fd, 2 | EV_PERSIST, break_cb, b);
+	event_add(&ev, 0); // linked "escape-kept"
+	event_base_dispatch(b);
+}
+
+/* bound on two branches, one persistent */
+void own_exit_branches(struct event_base *b, int fd, int c)
+{
+	struct event ev;
+	if (c)
+		event_assign(&ev, b, fd, 2, break_cb, b);
+	else
+		event_assign(&ev, b, fd, 2 | EV_PERSIST, break_cb, b);
+	event_add(&ev, 0); // linked "escape-kept"
+	event_base_dispatch(b);
+}
+
+/* the callback's address also stored where others may register it */
+void (*drain_saved_cb)(int, short, void *);
+void own_exit_stored(struct event_base *b, int fd)
+{
+	struct event ev;
+	event_assign(&ev, b, fd, 2, break_cb, b);
+	drain_saved_cb = break_cb;
+	event_add(&ev, 0); // linked "escape-kept"
+	event_base_dispatch(b);
+}
+
+/* added again after the dispatch */
+void own_exit_added_after(struct event_base *b, int fd)
+{
+	struct event ev;
+	event_assign(&ev, b, fd, 2, break_cb, b);
+	event_add(&ev, 0);
+	event_base_dispatch(b);
+	event_add(&ev, 0); // linked "escape-kept"
+}
+
 /* the function calls the callback itself too */
 void own_exit_called(struct event_base *b, int fd)
 {
