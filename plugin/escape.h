@@ -1707,7 +1707,8 @@ void esc_report_free(struct esc_report *r);
 /* Adds a function (copies what it needs). */
 void esc_report_add(struct esc_report *r, const struct esc_func_report *f);
 /* The functions whose address the unit's static data holds (a table of
-   callbacks), by name: the link step's call graph starts from them too
+   callbacks) and its constructors and destructors, by name: the link
+   step's call graph starts from them too
    ("data_calls", after "functions"); and the globals whose address it
    holds ("data_writes": they may be written through it). */
 void esc_report_data_calls(struct esc_report *r, const char *const *names, int n,

@@ -646,9 +646,10 @@ static void export_writes(cgraph_node *node, struct esc_func_report *r)
 }
 
 /* The functions whose address the unit's static data holds (tables of
-   callbacks), and the global variables whose address it holds (written
-   through it, maybe), each sorted: the link step's call graph starts
-   from the first. */
+   callbacks) and its constructors and destructors, and the global
+   variables whose address static data holds (written through it,
+   maybe), each sorted: the link step's call graph starts from the
+   first. */
 static const char **data_calls, **data_writes;
 static int ndata_calls, ndata_writes;
 
@@ -661,6 +662,13 @@ static void collect_data_calls(void)
 	auto_vec<const char *> names;
 	struct writes_ctx w;
 	varpool_node *v;
+	/* constructors and destructors run without a call of the
+	   program's */
+	cgraph_node *node;
+	FOR_EACH_FUNCTION(node)
+		if (DECL_STATIC_CONSTRUCTOR(node->decl) ||
+		    DECL_STATIC_DESTRUCTOR(node->decl))
+			note_function(&seen, &names, node->decl);
 	FOR_EACH_VARIABLE(v) {
 		ipa_ref *ref = NULL;
 		for (int i = 0; v->iterate_reference(i, ref); i++) {

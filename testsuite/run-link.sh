@@ -516,9 +516,10 @@ done
 # the flag: no warning (quiet.c, also with the setter called only from a
 # function nothing calls).  The flag set on one path of main, by a
 # setter two calls down, by a callback main registers (atexit), by a
-# function only a static table holds, called through it, through its
-# address taken in another file or held by static data; a flag that
-# starts set; a keeper with no guard: the markers.
+# function only a static table holds, called through it, by a
+# constructor, through its address taken in another file or held by
+# static data; a flag that starts set; a keeper with no guard: the
+# markers.
 globals_case() { # OPT PROGRAM
 	local src=$root/testsuite/link/globals d=$tmp/globals-$1-$2 f
 	mkdir -p "$d/json" || return 1
@@ -532,7 +533,7 @@ globals_case() { # OPT PROGRAM
 	[ -s "$d/want" ] && diff "$d/want" "$d/got"
 }
 for opt in O0 O2; do
-	for p in quiet enable verbose callback table addr datap; do
+	for p in quiet enable verbose callback table addr datap ctor; do
 		t "globals -$opt: $p.c: a guard on a global no function the program runs writes (exactly the markers)" globals_case $opt $p
 	done
 done
