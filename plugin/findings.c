@@ -803,8 +803,22 @@ static void sink_return(const struct esc_graph *g, struct sinkwalk *w,
 
 /* Does sink_step take edge e, crossed in mode m, as a sink (and read
    none of its ranges)? */
+/* Is edge e, crossed from state in mode m, a store of an activation the
+   object's function calls into the memory its function returns, on
+   every path after it, or null there (esc_step.into_result), which
+   sink_step walks on as that function's result? */
+static int into_result_store(const struct esc_graph *g, int state, int m,
+			     const struct esc_edge *e)
+{
+	const struct esc_location *d = &g->locs[e->dst];
+	return m && (d->kind == ESC_LOC_HEAP || d->kind == ESC_LOC_PTEE) &&
+	       e->why.into_result && e->why.kind == ESC_STEP_STORE_PTR &&
+	       !e->why.assumed && g->locs[e->src].func >= 0 && state >= 0 &&
+	       esc_func_result(g, g->locs[e->src].func) >= 0;
+}
+
 static int sink_edge(const struct esc_graph *g, const struct sinkwalk *w,
-		     const struct esc_location *obj, int m,
+		     const struct esc_location *obj, int state, int m,
 		     const struct esc_edge *e)
 {
 	const struct esc_location *d = &g->locs[e->dst];
@@ -812,6 +826,10 @@ static int sink_edge(const struct esc_graph *g, const struct sinkwalk *w,
 		return 0;
 	if (w->modes < 2)
 		return 1;
+	/* sink_step's store into the memory a called function returns,
+	   walked on as its result */
+	if (into_result_store(g, state, m, e))
+		return 0;
 	int call = e->why.kind == ESC_STEP_ARG && d->kind == ESC_LOC_PARAM;
 	int nm = call ? 1 : into_any_activation(e, d->kind) ? 0 : m;
 	return !(nm && d->kind == ESC_LOC_RESULT);
@@ -841,10 +859,7 @@ static void sink_step(const struct esc_graph *g, struct sinkwalk *w,
 	   there (esc_step.into_result): what that memory holds is what the
 	   call's value points to (sqlite3WhereBegin's pWInfo->pTabList =
 	   pTabList, the caller's to end with sqlite3WhereEnd) */
-	if (m && (d->kind == ESC_LOC_HEAP || d->kind == ESC_LOC_PTEE) &&
-	    e->why.into_result &&
-	    e->why.kind == ESC_STEP_STORE_PTR && !e->why.assumed &&
-	    g->locs[e->src].func >= 0 && state >= 0) {
+	if (into_result_store(g, state, m, e)) {
 		int f = g->locs[e->src].func;
 		int res = esc_func_result(g, f);
 		/* a sink all the same for each call that does not end
@@ -982,7 +997,7 @@ static void find_sinks_once(const struct esc_graph *g, int l,
 				nl = ESC_LEVELS - 1;
 			/* (half the edges crossed go into a sink: no
 			   ranges for them) */
-			if (sink_edge(g, w, obj, m, e)) {
+			if (sink_edge(g, w, obj, state, m, e)) {
 				add_sink(g, w, r, &cap, state, out[k]);
 				continue;
 			}
