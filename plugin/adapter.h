@@ -68,6 +68,7 @@ struct esc_unit {
 					    reference count): what surely
 					    dies, for teardown (dangle.cc) */
 	int cur_comp;
+	int max_edges;                   /* the largest graph's edges */
 };
 
 /* One function being turned into a graph (build.cc). */

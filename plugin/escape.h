@@ -91,6 +91,14 @@ struct esc_pos {
 const char *esc_intern(const char *s);
 void esc_intern_free(void);
 
+/* Gives the memory the plugin freed back to the system (glibc's
+   malloc_trim; nothing elsewhere).  The pass calls it at its end when
+   its largest graph had at least ESC_TRIM_EDGES edges: what a large
+   component allocated lies in the heap below memory the compiler still
+   uses, and would stay resident to the end of the compile. */
+#define ESC_TRIM_EDGES 16384
+void esc_release_freed(void);
+
 /* ------------------------------------------------------------------ */
 /* Locations, edges, steps: the escape graph (graph.c)                 */
 

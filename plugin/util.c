@@ -12,6 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 void *esc_xmalloc(size_t n)
 {
@@ -145,4 +148,11 @@ void esc_intern_free(void)
 	intern_slots = NULL;
 	intern_last[0] = intern_last[1] = NULL;
 	intern_cap = intern_used = 0;
+}
+
+void esc_release_freed(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
 }
