@@ -709,7 +709,7 @@ static int guarded_sure(const struct def *d, int s, json_t *call, int su)
 	return best;
 }
 
-static int global_written(const char *global, int fi);
+static int global_written(const char *global, int rep);
 static int via_sure(const struct imp *m);
 
 /* Does the leak of slot s of function fi rest on an import whose callee
@@ -727,38 +727,42 @@ static int slot_import_sure(int fi, int s, int nslots)
 	return 0;
 }
 
-/* The sure leak su of slot s of d at a call of function fi: a guard of
-   d on a global that no function the program runs writes (it stays
+/* The sure leak su of slot s of d at a call from report rep: a guard
+   of d on a global that no function the program runs writes (it stays
    zero) leaves the sure leak by the steps its test does not rule out
    (libevent's event_debug_note_setup_ keeps the event in a global map
    only if (event_debug_mode_on_), which only event_enable_debug_mode
    sets).  The unit's leak: it holds where no import of the slot is
-   made sure by the build. */
-static int global_sure(const struct def *d, int s, int fi, int su)
+   made sure by the build (SOLVING: during the fixed point, where the
+   imports' leaks are not final, only where the slot rests on no
+   import); NONE: not applied. */
+enum { RELIEF_NONE, RELIEF_SOLVING, RELIEF_FINAL };
+static int global_sure(const struct def *d, int s, int rep, int su, int relief)
 {
-	if (su < 0 || !d->nguards || d->gave_up || fi < 0)
+	if (su < 0 || !d->nguards || d->gave_up || relief == RELIEF_NONE)
 		return su;
 	int best = su;
 	for (size_t k = 0; k < d->nguards; k++) {
 		const struct lguard *g = &d->guards[k];
-		if (!g->global || global_written(g->global, fi))
+		if (!g->global || global_written(g->global, rep))
 			continue;
-		if (slot_import_sure(d->func, s, d->nslots))
+		if (relief == RELIEF_SOLVING ? slot_imported(d->func, s, d->nslots)
+					     : slot_import_sure(d->func, s, d->nslots))
 			return su;
 		best = weaker(best, g->sure[s]);
 	}
 	return best;
 }
 
-/* eff_sure at a call of function fi (-1: not known) with the constants
-   of call's "consts" (NULL: none known) */
+/* eff_sure at a call from report rep with the constants of call's
+   "consts" (NULL: none known), global guards ruled out as relief says */
 static int eff_sure_at(const struct def *d, int arg, int rep, json_t *call,
-		       int fi)
+		       int relief)
 {
 	if (d->gave_up)
 		return 0;
 	int s = slot(d, arg);
-	int su = global_sure(d, s, fi, guarded_sure(d, s, call, d->sure[s]));
+	int su = global_sure(d, s, rep, guarded_sure(d, s, call, d->sure[s]), relief);
 	return report_of(d->func) == rep ? su : min_leak(su, d->store_other[s]);
 }
 
@@ -811,7 +815,7 @@ static int via_sure(const struct imp *m)
 	const struct def *d = m->def >= 0 ? &defs[m->def] : NULL;
 	if (!d)
 		return m->isvoid ? level(m->derefs) : -1;
-	int s = eff_sure_at(d, m->arg, m->rep, m->js, -1);
+	int s = eff_sure_at(d, m->arg, m->rep, m->js, RELIEF_SOLVING);
 	return s >= 0 ? level(m->derefs + s) : -1;
 }
 
@@ -1477,13 +1481,13 @@ out:
 	free(queue);
 }
 
-/* May the global be written while the program function fi is in runs:
-   by a function it can run (one that writes it or takes its address)?
-   With link units, only for a function linked into programs alone (a
-   library's users may be outside the build). */
-static int global_written(const char *global, int fi)
+/* May the global be written while a function of report rep runs: by a
+   function the program can run (one that writes it or takes its
+   address)?  With link units, only for a report linked into programs
+   alone (a library's users may be outside the build). */
+static int global_written(const char *global, int rep)
 {
-	const struct ulist *u = report_units ? report_units[funcs[fi].report] : NULL;
+	const struct ulist *u = report_units ? report_units[rep] : NULL;
 	for (int i = 0; u && i < u->n; i++)
 		if (!unit_program[u->u[i]])
 			return 1;
@@ -1620,7 +1624,7 @@ static void decide_pending(int fi)
 			   only */
 			if (m <= -ESC_MAX_DEREFS - 1)
 				m = -1;
-			int su = eff_sure_at(d, arg, report_of(fi), call, fi),
+			int su = eff_sure_at(d, arg, report_of(fi), call, RELIEF_FINAL),
 			    re = eff_result(d, arg);
 			/* a variadic argument of a call whose selector is a
 			   constant no keeping read happens under */

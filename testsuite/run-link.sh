@@ -519,11 +519,13 @@ done
 # function only a static table holds, called through it, by a
 # constructor, through its address taken in another file or held by
 # static data; a flag that starts set; a keeper with no guard: the
-# markers.
-globals_case() { # OPT PROGRAM
+# markers.  The same through a wrapper in a third file (wrap.c):
+# wrapmain.c quiet but for its unguarded keeper, wrapon.c (the flag set)
+# warns.
+globals_case() { # OPT PROGRAM [FILE...]: lib.c, PROGRAM.c and the FILEs
 	local src=$root/testsuite/link/globals d=$tmp/globals-$1-$2 f
 	mkdir -p "$d/json" || return 1
-	for f in lib.c "$2.c"; do
+	for f in lib.c "$2.c" "${@:3}"; do
 		(cd "$src" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
 			-fplugin-arg-escape-json="$d/json/" "$f") || return 1
 	done
@@ -535,6 +537,9 @@ globals_case() { # OPT PROGRAM
 for opt in O0 O2; do
 	for p in quiet enable verbose callback table addr datap ctor; do
 		t "globals -$opt: $p.c: a guard on a global no function the program runs writes (exactly the markers)" globals_case $opt $p
+	done
+	for p in wrapmain wrapon; do
+		t "globals -$opt: $p.c: the guarded keeper through a wrapper of another file (exactly the markers)" globals_case $opt $p wrap.c
 	done
 done
 
