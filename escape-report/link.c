@@ -1923,7 +1923,11 @@ void write_summaries(void)
 				other = 1;
 			}
 			add(heap, lev_json(h));
-			add(sure, lev_json(d->sure[k]));
+			/* a guard on a global the build's programs never
+			   write: as at a call (summaries= then agrees with
+			   the link step) */
+			add(sure, lev_json(global_sure(d, k, report_of(d->func),
+						       d->sure[k], RELIEF_FINAL)));
 			add(result, lev_json(res));
 		}
 		set(o, "symbol", text(d->symbol));

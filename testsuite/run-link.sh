@@ -542,6 +542,23 @@ for opt in O0 O2; do
 		t "globals -$opt: $p.c: the guarded keeper through a wrapper of another file (exactly the markers)" globals_case $opt $p wrap.c
 	done
 done
+# globals_summaries OPT PROGRAM: after globals_case OPT PROGRAM, a compile
+# of PROGRAM.c with the linked summaries (summaries=) warns where the link
+# step does
+globals_summaries() {
+	local src=$root/testsuite/link/globals d=$tmp/globals-$1-$2
+	"$report" --summaries -o "$d/sums.json" "$d/json" || return 1
+	(cd "$src" && $CC -$1 -c -o /dev/null -fplugin="$plugin" \
+		-fplugin-arg-escape-summaries="$d/sums.json" "$2.c") 2>&1 |
+		sed -nE 's/^'"$2"'.c:([0-9]+):[0-9]+: warning: .*\[escape-[a-z]+\].*/'"$2"'.c:\1/p' |
+		sort >"$d/c"
+	cut -d: -f1,2 "$d/want" | sort | diff - "$d/c"
+}
+for opt in O0 O2; do
+	for p in quiet enable wrapmain wrapon; do
+		t "globals -$opt: $p.c: summaries=: a compile warns where the link step does" globals_summaries $opt $p
+	done
+done
 
 # --- the trail a linked warning rests on (testsuite/link/trail) ----------
 # keep () of lib.c hands its argument to a static function of its file
