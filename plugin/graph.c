@@ -355,10 +355,11 @@ const int *esc_func_imports(const struct esc_graph *g, int func, int *n)
 	return m->fimp + m->fimp_start[func];
 }
 
-const int *esc_out_edges(const struct esc_graph *g, int l, int *n)
+const int *esc_out_edges_made(const struct esc_graph *g, int l, int *n)
 {
 	/* made on first use, again when edges were added since (a cache,
-	   as esc_func_locs's) */
+	   as esc_func_locs's; esc_out_edges, graph.h, reads it when it is
+	   up to date) */
 	struct esc_graph *m = (struct esc_graph *)g;
 	if (!m->out_start || m->out_nedges != g->nedges ||
 	    m->out_nlocs != g->nlocs) {

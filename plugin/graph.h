@@ -267,8 +267,19 @@ const int *esc_func_locs(const struct esc_graph *g, int func, int *n);
 /* The indices of the imports of function func's locations, in their
    order, and how many (*n). */
 const int *esc_func_imports(const struct esc_graph *g, int func, int *n);
-/* The edges out of location l (src == l), and how many (*n). */
-const int *esc_out_edges(const struct esc_graph *g, int l, int *n);
+/* The edges out of location l (src == l), and how many (*n).  (Asked
+   for each state the walks visit: the index, once made and while no edge
+   or location is added, is read inline.) */
+const int *esc_out_edges_made(const struct esc_graph *g, int l, int *n);
+static inline const int *esc_out_edges(const struct esc_graph *g, int l,
+				       int *n)
+{
+	if (!g->out_start || g->out_nedges != g->nedges ||
+	    g->out_nlocs != g->nlocs)
+		return esc_out_edges_made(g, l, n);
+	*n = g->out_start[l + 1] - g->out_start[l];
+	return g->out + g->out_start[l];
+}
 
 /* A location's verdicts without imports: the verdicts themselves until
    esc_solve_imports has run. */
