@@ -801,8 +801,6 @@ static void sink_return(const struct esc_graph *g, struct sinkwalk *w,
 	}
 }
 
-/* Does sink_step take edge e, crossed in mode m, as a sink (and read
-   none of its ranges)? */
 /* Is edge e, crossed from state in mode m, a store of an activation the
    object's function calls into the memory its function returns, on
    every path after it, or null there (esc_step.into_result), which
@@ -817,6 +815,8 @@ static int into_result_store(const struct esc_graph *g, int state, int m,
 	       esc_func_result(g, g->locs[e->src].func) >= 0;
 }
 
+/* Does sink_step take edge e, crossed in mode m, as a sink (and read
+   none of its ranges)? */
 static int sink_edge(const struct esc_graph *g, const struct sinkwalk *w,
 		     const struct esc_location *obj, int state, int m,
 		     const struct esc_edge *e)
